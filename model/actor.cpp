@@ -1,0 +1,15 @@
+#include "actor.h"
+
+#include <tuple>
+
+namespace traza::model {
+
+bool Actor::sameData(const Actor& o) const {
+    auto key = [](const Actor& a) {
+        return std::tie(a.id, a.name, a.kind, a.stage, a.country, a.region, a.formality, a.headcount,
+                        a.capacityT, a.stockChangeT, a.lossT, a.publicServiceProvider, a.riskFactors, a.notes);
+    };
+    return key(*this) == key(o);
+}
+
+}  // namespace traza::model

@@ -1,0 +1,35 @@
+#pragma once
+// An actor of the value chain (a node of the graph).
+#include <string>
+#include <vector>
+
+#include "enums.h"
+
+namespace traza::model {
+
+struct Actor {
+    std::string id;  ///< unique in the project; what flows refer to
+    std::string name;
+    ActorKind kind = ActorKind::Other;
+    int stage = 0;  ///< 1..9; defaults from kind on import
+    std::string country;
+    std::string region;
+    Formality formality = Formality::Informal;
+    int headcount = 0;          ///< people behind a picker group (0 = unknown / n.a.)
+    double capacityT = 0;       ///< tonnes per period it can handle (0 = unknown)
+    double stockChangeT = 0;    ///< stock at end minus stock at start of the period
+    double lossT = 0;           ///< declared losses in the period
+    bool publicServiceProvider = false;
+    std::vector<std::string> riskFactors;  ///< ids from the risk_factors catalogue
+    std::string notes;
+
+    /// Canvas position, saved in the project file only (not part of chain JSON).
+    bool hasPosition = false;
+    double x = 0;
+    double y = 0;
+
+    /// Equality of the data that travels in chain JSON (positions excluded).
+    bool sameData(const Actor& o) const;
+};
+
+}  // namespace traza::model

@@ -1,0 +1,26 @@
+#pragma once
+// The one due-diligence assessment a project file holds.
+#include <string>
+
+namespace traza::model {
+
+struct Period {
+    std::string start;  ///< ISO date "YYYY-MM-DD", or empty when unknown
+    std::string end;
+    bool operator==(const Period&) const = default;
+};
+
+struct Assessment {
+    std::string title;
+    std::string assessor;
+    std::string organisation;
+    std::string purpose;   ///< free text; the sample uses "chain_map"
+    std::string material;  ///< e.g. "UBC" (used beverage cans)
+    std::string country;   ///< ISO 3166 alpha-2
+    Period period;
+    std::string currency;  ///< ISO 4217, e.g. "COP"
+    std::string notes;
+    bool operator==(const Assessment&) const = default;
+};
+
+}  // namespace traza::model

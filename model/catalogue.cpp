@@ -1,0 +1,192 @@
+#include "catalogue.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "error.h"
+
+namespace traza::model {
+namespace {
+
+using nlohmann::json;
+
+// Reads one catalogue file; every accessor names file and JSON path on failure.
+class EntryReader {
+public:
+    EntryReader(const std::string& file, const json& entry, std::size_t index)
+        : m_file(file), m_entry(entry), m_path("entries[" + std::to_string(index) + "]") {}
+
+    std::string text(const char* key, bool required = true) const {
+        auto it = m_entry.find(key);
+        if (it == m_entry.end()) {
+            if (required) fail(key, "missing");
+            return {};
+        }
+        if (!it->is_string()) fail(key, "must be a string");
+        return it->get<std::string>();
+    }
+    LocalText local(const char* key, bool required = true) const {
+        auto it = m_entry.find(key);
+        if (it == m_entry.end()) {
+            if (required) fail(key, "missing");
+            return {};
+        }
+        if (!it->is_object() || !it->contains("en") || !(*it)["en"].is_string()) fail(key, "must be {\"en\": ..., \"es\": ...}");
+        LocalText t{(*it)["en"].get<std::string>(), {}};
+        if (it->contains("es") && (*it)["es"].is_string()) t.es = (*it)["es"].get<std::string>();
+        return t;
+    }
+    double number(const char* key, double fallback) const {
+        auto it = m_entry.find(key);
+        if (it == m_entry.end() || it->is_null()) return fallback;
+        if (!it->is_number()) fail(key, "must be a number");
+        return it->get<double>();
+    }
+    bool boolean(const char* key) const {
+        auto it = m_entry.find(key);
+        if (it == m_entry.end()) return false;
+        if (!it->is_boolean()) fail(key, "must be true or false");
+        return it->get<bool>();
+    }
+    std::string rawJson(const char* key) const {
+        auto it = m_entry.find(key);
+        return it == m_entry.end() ? std::string("{}") : it->dump();
+    }
+    CatalogueEntry base() const { return {text("id"), local("name"), local("description", false)}; }
+
+    [[noreturn]] void fail(const char* key, const std::string& reason) const {
+        throw InvalidInput(m_file + ": " + m_path + "." + key, reason);
+    }
+
+private:
+    const std::string& m_file;
+    const json& m_entry;
+    std::string m_path;
+};
+
+json parseFile(const std::string& stem, const std::string& text) {
+    json doc = json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) throw InvalidInput(stem + ".json", "not a JSON object");
+    if (!doc.contains("entries") || !doc["entries"].is_array()) throw InvalidInput(stem + ".json: entries", "missing or not an array");
+    return doc;
+}
+
+template <typename T, typename Fill>
+std::vector<T> readEntries(const std::map<std::string, std::string>& texts, const std::string& stem, Fill fill) {
+    std::vector<T> out;
+    auto it = texts.find(stem);
+    if (it == texts.end()) throw InvalidInput(stem + ".json", "catalogue file missing");
+    json doc = parseFile(stem, it->second);
+    const std::string file = stem + ".json";
+    std::size_t i = 0;
+    for (const json& e : doc["entries"]) {
+        if (!e.is_object()) throw InvalidInput(file + ": entries[" + std::to_string(i) + "]", "not an object");
+        EntryReader r(file, e, i++);
+        T item;
+        static_cast<CatalogueEntry&>(item) = r.base();
+        fill(item, r);
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+template <typename T>
+const T* findById(const std::vector<T>& v, const std::string& id) {
+    for (const T& x : v)
+        if (x.id == id) return &x;
+    return nullptr;
+}
+
+}  // namespace
+
+const std::vector<std::string>& Catalogue::requiredFiles() {
+    static const std::vector<std::string> files{"actor_kinds",     "evidence_levels", "document_types",
+                                                "typologies",      "checklist_template", "risk_factors",
+                                                "red_flag_rules"};
+    return files;
+}
+
+Catalogue Catalogue::fromTexts(std::map<std::string, std::string> texts) {
+    Catalogue c;
+    c.actorKinds = readEntries<ActorKindInfo>(texts, "actor_kinds", [](ActorKindInfo& k, const EntryReader& r) {
+        k.defaultStage = static_cast<int>(r.number("default_stage", 0));
+        k.inherentRisk = r.number("inherent_risk", 0.5);
+    });
+    c.evidenceLevels = readEntries<EvidenceLevelInfo>(texts, "evidence_levels", [](EvidenceLevelInfo& e, const EntryReader& r) {
+        e.rank = static_cast<int>(r.number("rank", 0));
+    });
+    c.documentTypes = readEntries<DocumentType>(texts, "document_types", [](DocumentType& d, const EntryReader& r) {
+        d.typicalEvidence = r.text("typical_evidence", false);
+    });
+    c.typologies = readEntries<Typology>(texts, "typologies", [](Typology& t, const EntryReader& r) {
+        t.baselineRisk = r.number("baseline_risk", 0.5);
+        t.baselineLabel = r.text("baseline_label", false);
+        t.expectedDueDiligence = r.local("expected_due_diligence", false);
+        t.sourceNote = r.local("source_note", false);
+    });
+    c.checklistItems = readEntries<ChecklistItemTemplate>(texts, "checklist_template",
+                                                          [](ChecklistItemTemplate& t, const EntryReader& r) {
+                                                              t.step = static_cast<int>(r.number("step", 0));
+                                                              t.onTheGround = r.boolean("on_the_ground");
+                                                          });
+    c.riskFactors = readEntries<RiskFactor>(texts, "risk_factors", [](RiskFactor& f, const EntryReader& r) {
+        f.category = r.text("category", false);
+        f.weight = r.number("weight", 0);
+    });
+    c.redFlagRules = readEntries<RedFlagRule>(texts, "red_flag_rules", [](RedFlagRule& f, const EntryReader& r) {
+        f.severity = r.text("severity");
+        f.category = r.text("category", false);
+        f.parametersJson = r.rawJson("parameters");
+        f.explanation = r.local("explanation", false);
+    });
+    // The checklist steps sit beside the items in the template file.
+    json tmpl = parseFile("checklist_template", texts.at("checklist_template"));
+    if (tmpl.contains("steps") && tmpl["steps"].is_array()) {
+        std::size_t i = 0;
+        for (const json& s : tmpl["steps"]) {
+            EntryReader r("checklist_template.json", s, i++);
+            ChecklistStep step;
+            step.step = static_cast<int>(r.number("step", 0));
+            step.name = r.local("name");
+            step.description = r.local("description", false);
+            step.scope = r.text("scope");
+            c.checklistSteps.push_back(std::move(step));
+        }
+    }
+    c.m_texts = std::move(texts);
+    return c;
+}
+
+Catalogue Catalogue::loadDirectory(const std::filesystem::path& dir) {
+    std::map<std::string, std::string> texts;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        if (entry.path().extension() != ".json") continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        if (!in) throw IoError(entry.path().string() + ": cannot read");
+        std::ostringstream buf;
+        buf << in.rdbuf();
+        texts[entry.path().stem().string()] = buf.str();
+    }
+    if (ec) throw IoError(dir.string() + ": cannot list catalogue directory: " + ec.message());
+    return fromTexts(std::move(texts));
+}
+
+const Catalogue& Catalogue::installed() {
+    static std::once_flag once;
+    static Catalogue cached;
+    std::call_once(once, [] { cached = loadDirectory(dataDirectory() / "catalogue"); });
+    return cached;
+}
+
+const Typology* Catalogue::typology(const std::string& id) const { return findById(typologies, id); }
+const RiskFactor* Catalogue::riskFactor(const std::string& id) const { return findById(riskFactors, id); }
+const ChecklistItemTemplate* Catalogue::checklistItem(const std::string& id) const { return findById(checklistItems, id); }
+const RedFlagRule* Catalogue::redFlagRule(const std::string& id) const { return findById(redFlagRules, id); }
+const ActorKindInfo* Catalogue::actorKind(const std::string& id) const { return findById(actorKinds, id); }
+const DocumentType* Catalogue::documentType(const std::string& id) const { return findById(documentTypes, id); }
+
+}  // namespace traza::model

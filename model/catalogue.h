@@ -1,0 +1,103 @@
+#pragma once
+// Reference catalogues (data/catalogue/*.json): kinds, evidence levels, document
+// types, typologies, the OECD checklist template, risk factors, red-flag rules.
+// A project keeps its own copy (the raw JSON texts) so it opens the same way years later.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace traza::model {
+
+/// Text in the two interface languages.
+struct LocalText {
+    std::string en;
+    std::string es;
+    /// The text in `lang` ("es" or anything else for English), falling back to English.
+    const std::string& in(const std::string& lang) const { return (lang == "es" && !es.empty()) ? es : en; }
+};
+
+struct CatalogueEntry {
+    std::string id;
+    LocalText name;
+    LocalText description;
+};
+
+struct ActorKindInfo : CatalogueEntry {
+    int defaultStage = 0;
+    double inherentRisk = 0.5;
+};
+struct EvidenceLevelInfo : CatalogueEntry {
+    int rank = 0;
+};
+struct DocumentType : CatalogueEntry {
+    std::string typicalEvidence;
+};
+struct Typology : CatalogueEntry {
+    double baselineRisk = 0.5;
+    std::string baselineLabel;
+    LocalText expectedDueDiligence;
+    LocalText sourceNote;
+};
+struct ChecklistStep {
+    int step = 0;
+    LocalText name;
+    LocalText description;
+    std::string scope;  ///< "assessment" or "supplier"
+};
+struct ChecklistItemTemplate : CatalogueEntry {
+    int step = 0;
+    bool onTheGround = false;  ///< needs a site visit or direct engagement
+};
+struct RiskFactor : CatalogueEntry {
+    std::string category;
+    double weight = 0;
+};
+struct RedFlagRule : CatalogueEntry {
+    std::string severity;  ///< low / medium / high / critical
+    std::string category;
+    std::string parametersJson;  ///< rule parameters, as JSON text
+    LocalText explanation;       ///< sentence template with {actor}, {tonnes}, ...
+};
+
+class Catalogue {
+public:
+    /// File stems every complete catalogue has.
+    static const std::vector<std::string>& requiredFiles();
+
+    /// Parse catalogue texts (stem -> JSON text). Throws InvalidInput naming the
+    /// file and JSON path on a malformed entry. Extra stems are kept and ignored.
+    static Catalogue fromTexts(std::map<std::string, std::string> texts);
+    /// Read every *.json of a directory (data/catalogue). Throws IoError / InvalidInput.
+    static Catalogue loadDirectory(const std::filesystem::path& dir);
+    /// The installed catalogue (see dataDirectory()); cached after the first load.
+    static const Catalogue& installed();
+
+    const std::map<std::string, std::string>& texts() const { return m_texts; }
+
+    std::vector<ActorKindInfo> actorKinds;
+    std::vector<EvidenceLevelInfo> evidenceLevels;
+    std::vector<DocumentType> documentTypes;
+    std::vector<Typology> typologies;
+    std::vector<ChecklistStep> checklistSteps;
+    std::vector<ChecklistItemTemplate> checklistItems;
+    std::vector<RiskFactor> riskFactors;
+    std::vector<RedFlagRule> redFlagRules;
+
+    const Typology* typology(const std::string& id) const;
+    const RiskFactor* riskFactor(const std::string& id) const;
+    const ChecklistItemTemplate* checklistItem(const std::string& id) const;
+    const RedFlagRule* redFlagRule(const std::string& id) const;
+    const ActorKindInfo* actorKind(const std::string& id) const;
+    const DocumentType* documentType(const std::string& id) const;
+
+private:
+    std::map<std::string, std::string> m_texts;
+};
+
+/// Where installed data lives: $TRAZA_DATA_DIR if set, else <exe>/../share/traza
+/// if it exists, else the source tree's data/ (compiled in for the build tree).
+std::filesystem::path dataDirectory();
+
+}  // namespace traza::model

@@ -1,0 +1,39 @@
+#pragma once
+// An edit of a project as a value with do and undo (KiCad's commit, Audacity's
+// undo manager). The GUI's undo/redo and the CLI's batch edits share these.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "project.h"
+
+namespace traza::model {
+
+class Command {
+public:
+    virtual ~Command() = default;
+    /// Apply the edit. Throws InvalidInput, leaving the project unchanged, if the
+    /// edit would make it invalid.
+    virtual void apply(Project&) = 0;
+    /// Undo a previous successful apply(); never throws.
+    virtual void revert(Project&) = 0;
+    /// What the user sees after "Undo " / "Redo ", e.g. "Add flow".
+    virtual std::string label() const = 0;
+};
+
+/// Several commands applied and reverted as one (e.g. delete a selection).
+class CompositeCommand : public Command {
+public:
+    explicit CompositeCommand(std::string label) : m_label(std::move(label)) {}
+    void add(std::unique_ptr<Command> c) { m_parts.push_back(std::move(c)); }
+    bool empty() const { return m_parts.empty(); }
+    void apply(Project&) override;
+    void revert(Project&) override;
+    std::string label() const override { return m_label; }
+
+private:
+    std::string m_label;
+    std::vector<std::unique_ptr<Command>> m_parts;
+};
+
+}  // namespace traza::model

@@ -1,0 +1,51 @@
+#include "command_stack.h"
+
+namespace traza::model {
+
+void CompositeCommand::apply(Project& p) {
+    std::size_t done = 0;
+    try {
+        for (; done < m_parts.size(); ++done) m_parts[done]->apply(p);
+    } catch (...) {
+        // All or nothing: undo the parts that went through before rethrowing.
+        while (done > 0) m_parts[--done]->revert(p);
+        throw;
+    }
+}
+
+void CompositeCommand::revert(Project& p) {
+    for (auto it = m_parts.rbegin(); it != m_parts.rend(); ++it) (*it)->revert(p);
+}
+
+void CommandStack::execute(Project& p, std::unique_ptr<Command> c) {
+    c->apply(p);
+    m_done.resize(m_next);
+    if (m_saved > static_cast<long>(m_next)) m_saved = -1;  // the saved state can no longer be reached
+    m_done.push_back(std::move(c));
+    ++m_next;
+    changed();
+}
+
+void CommandStack::undo(Project& p) {
+    if (!canUndo()) return;
+    m_done[--m_next]->revert(p);
+    changed();
+}
+
+void CommandStack::redo(Project& p) {
+    if (!canRedo()) return;
+    m_done[m_next++]->apply(p);
+    changed();
+}
+
+std::string CommandStack::undoLabel() const { return canUndo() ? m_done[m_next - 1]->label() : std::string(); }
+std::string CommandStack::redoLabel() const { return canRedo() ? m_done[m_next]->label() : std::string(); }
+
+void CommandStack::clear() {
+    m_done.clear();
+    m_next = 0;
+    m_saved = 0;
+    changed();
+}
+
+}  // namespace traza::model

@@ -1,0 +1,42 @@
+#pragma once
+// The undo history of one open project, with a "saved here" marker for the
+// modified flag in the title bar.
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "command.h"
+
+namespace traza::model {
+
+class CommandStack {
+public:
+    /// Apply `c` and record it; discards the redo history. Rethrows (and records
+    /// nothing) if apply throws.
+    void execute(Project&, std::unique_ptr<Command> c);
+    bool canUndo() const { return m_next > 0; }
+    bool canRedo() const { return m_next < m_done.size(); }
+    void undo(Project&);
+    void redo(Project&);
+    /// Label of what undo / redo would do; empty when nothing.
+    std::string undoLabel() const;
+    std::string redoLabel() const;
+
+    void markSaved() { m_saved = static_cast<long>(m_next); }
+    bool isModified() const { return m_saved != static_cast<long>(m_next); }
+    /// Forget all history (after opening another file).
+    void clear();
+
+    /// Called after every execute/undo/redo (the GUI refreshes from here).
+    std::function<void()> onChange;
+
+private:
+    void changed() {
+        if (onChange) onChange();
+    }
+    std::vector<std::unique_ptr<Command>> m_done;
+    std::size_t m_next = 0;  ///< commands [0, m_next) are applied
+    long m_saved = 0;        ///< m_next at the last save; -1 when that state is gone
+};
+
+}  // namespace traza::model

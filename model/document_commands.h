@@ -1,0 +1,63 @@
+#pragma once
+// Commands that edit the due-diligence side: assessment fields, checklist
+// items, goals and supports.
+#include <string>
+#include <vector>
+
+#include "command.h"
+
+namespace traza::model {
+
+class SetAssessment : public Command {
+public:
+    explicit SetAssessment(Assessment a) : m_new(std::move(a)) {}
+    void apply(Project&) override;
+    void revert(Project& p) override { p.assessment = m_old; }
+    std::string label() const override { return "Edit assessment"; }
+
+private:
+    Assessment m_new;
+    Assessment m_old;
+};
+
+/// Sets one item of the checklist of `scope` ("assessment" or an actor id),
+/// creating that checklist if the project has none yet.
+class SetChecklistItem : public Command {
+public:
+    SetChecklistItem(std::string scope, ChecklistItem item) : m_scope(std::move(scope)), m_item(std::move(item)) {}
+    void apply(Project&) override;
+    void revert(Project&) override;
+    std::string label() const override { return "Edit checklist item"; }
+
+private:
+    std::string m_scope;
+    ChecklistItem m_item;
+    bool m_createdList = false;
+    bool m_hadItem = false;
+    ChecklistItem m_oldItem;
+};
+
+/// Replaces the goals table (the goals editor commits one table at a time).
+class SetGoals : public Command {
+public:
+    explicit SetGoals(std::vector<Goal> g) : m_new(std::move(g)) {}
+    void apply(Project&) override;
+    void revert(Project& p) override { p.goals = m_old; }
+    std::string label() const override { return "Edit goals"; }
+
+private:
+    std::vector<Goal> m_new, m_old;
+};
+
+class SetSupports : public Command {
+public:
+    explicit SetSupports(std::vector<Support> s) : m_new(std::move(s)) {}
+    void apply(Project&) override;
+    void revert(Project& p) override { p.supports = m_old; }
+    std::string label() const override { return "Edit supports"; }
+
+private:
+    std::vector<Support> m_new, m_old;
+};
+
+}  // namespace traza::model

@@ -1,0 +1,28 @@
+#pragma once
+// A flow of material from one actor to another (an edge of the graph).
+#include <string>
+#include <vector>
+
+#include "enums.h"
+
+namespace traza::model {
+
+struct Flow {
+    std::string id;
+    std::string from;  ///< actor id
+    std::string to;    ///< actor id
+    std::string material;
+    double tonnes = 0;       ///< > 0 and finite
+    std::string periodStart; ///< optional, ISO date; empty = the assessment period
+    std::string periodEnd;
+    double documentedT = 0;  ///< 0 <= documentedT <= tonnes
+    Evidence evidence = Evidence::None;
+    std::vector<std::string> documents;  ///< ids from the document_types catalogue
+    Payment payment = Payment::Unknown;
+    double pricePerT = 0;
+    std::string typology;  ///< "rrrm-1".."rrrm-4" or empty
+    std::string notes;
+    bool operator==(const Flow&) const = default;
+};
+
+}  // namespace traza::model

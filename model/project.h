@@ -1,0 +1,45 @@
+#pragma once
+// The whole document: one assessment and its chain, checklists, goals and
+// supports, plus the project's own copy of the reference catalogues.
+// A plain value: the store loads and saves it, commands edit it, risk/ reads it.
+#include <string>
+#include <vector>
+
+#include "actor.h"
+#include "assessment.h"
+#include "catalogue.h"
+#include "checklist.h"
+#include "flow.h"
+#include "goal.h"
+
+namespace traza::model {
+
+struct Project {
+    Assessment assessment;
+    std::vector<Actor> actors;
+    std::vector<Flow> flows;
+    std::vector<Checklist> checklists;
+    std::vector<Goal> goals;
+    std::vector<Support> supports;
+    Catalogue catalogue;
+
+    /// A new empty project carrying the installed catalogue.
+    static Project createEmpty();
+
+    /// Linear look-ups (edits and small chains); risk/ builds its own indexes.
+    Actor* findActor(const std::string& id);
+    const Actor* findActor(const std::string& id) const;
+    Flow* findFlow(const std::string& id);
+    const Flow* findFlow(const std::string& id) const;
+    Checklist* findChecklist(const std::string& scope);
+    const Checklist* findChecklist(const std::string& scope) const;
+
+    /// A fresh id "<prefix><n>" not used by any actor or flow.
+    std::string unusedId(const std::string& prefix) const;
+
+    /// Same chain data as `other` (what chain JSON carries; canvas positions and
+    /// catalogue texts are not compared).
+    bool sameChain(const Project& other) const;
+};
+
+}  // namespace traza::model

@@ -1,0 +1,163 @@
+#include "validation.h"
+
+#include <cmath>
+#include <regex>
+#include <sstream>
+#include <unordered_set>
+
+#include "error.h"
+
+namespace traza::model {
+namespace {
+
+std::string fmt(double v) {
+    std::ostringstream s;
+    s << v;
+    return s.str();
+}
+
+bool isIsoDate(const std::string& s) {
+    static const std::regex re(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
+    return std::regex_match(s, re);
+}
+
+class Collector {
+public:
+    explicit Collector(std::vector<ValidationIssue>& out, std::string base) : m_out(out), m_base(std::move(base)) {}
+    void add(const std::string& field, std::string reason) {
+        m_out.push_back({m_base.empty() ? field : m_base + "." + field, std::move(reason)});
+    }
+    void finiteAtLeast(const std::string& field, double v, double min) {
+        if (!std::isfinite(v)) add(field, "must be a finite number");
+        else if (v < min) add(field, "must be at least " + fmt(min) + " (got " + fmt(v) + ")");
+    }
+    void date(const std::string& field, const std::string& v) {
+        if (!v.empty() && !isIsoDate(v)) add(field, "must be a date YYYY-MM-DD (got \"" + v + "\")");
+    }
+
+private:
+    std::vector<ValidationIssue>& m_out;
+    std::string m_base;
+};
+
+}  // namespace
+
+std::string allowedValues(const std::vector<std::string_view>& names) {
+    std::string s = "one of: ";
+    for (std::size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + std::string(names[i]);
+    return s;
+}
+
+std::vector<ValidationIssue> validateActor(const Actor& a, const std::string& path, const Catalogue* cat) {
+    std::vector<ValidationIssue> out;
+    Collector c(out, path);
+    if (a.id.empty()) c.add("id", "must not be empty");
+    if (a.stage < kMinStage || a.stage > kMaxStage)
+        c.add("stage", "must be between " + std::to_string(kMinStage) + " and " + std::to_string(kMaxStage) +
+                           (a.kind == ActorKind::Other ? " (required for kind \"other\")" : ""));
+    if (a.headcount < 0) c.add("headcount", "must not be negative");
+    c.finiteAtLeast("capacity_t", a.capacityT, 0);
+    c.finiteAtLeast("loss_t", a.lossT, 0);
+    if (!std::isfinite(a.stockChangeT)) c.add("stock_change_t", "must be a finite number");
+    if (cat)
+        for (std::size_t i = 0; i < a.riskFactors.size(); ++i)
+            if (!cat->riskFactor(a.riskFactors[i]))
+                c.add("risk_factors[" + std::to_string(i) + "]", "unknown risk factor \"" + a.riskFactors[i] + "\"");
+    return out;
+}
+
+std::vector<ValidationIssue> validateFlow(const Flow& f, const std::string& path, const Catalogue* cat) {
+    std::vector<ValidationIssue> out;
+    Collector c(out, path);
+    if (f.id.empty()) c.add("id", "must not be empty");
+    if (f.from.empty()) c.add("from", "must name an actor");
+    if (f.to.empty()) c.add("to", "must name an actor");
+    if (!f.from.empty() && f.from == f.to) c.add("to", "a flow cannot go from an actor to itself");
+    if (!std::isfinite(f.tonnes) || f.tonnes <= 0) c.add("tonnes", "must be a finite number greater than 0 (got " + fmt(f.tonnes) + ")");
+    if (!std::isfinite(f.documentedT) || f.documentedT < 0) c.add("documented_t", "must be a finite number, at least 0");
+    else if (std::isfinite(f.tonnes) && f.documentedT > f.tonnes)
+        c.add("documented_t", "must not exceed tonnes (" + fmt(f.documentedT) + " > " + fmt(f.tonnes) + ")");
+    c.finiteAtLeast("price_per_t", f.pricePerT, 0);
+    c.date("period.start", f.periodStart);
+    c.date("period.end", f.periodEnd);
+    if (!f.typology.empty()) {
+        bool known = cat ? cat->typology(f.typology) != nullptr
+                         : (f.typology.size() == 6 && f.typology.rfind("rrrm-", 0) == 0 && f.typology[5] >= '1' && f.typology[5] <= '4');
+        if (!known) c.add("typology", "unknown typology \"" + f.typology + "\" (rrrm-1 ... rrrm-4)");
+    }
+    if (cat)
+        for (std::size_t i = 0; i < f.documents.size(); ++i)
+            if (!cat->documentType(f.documents[i]))
+                c.add("documents[" + std::to_string(i) + "]", "unknown document type \"" + f.documents[i] + "\"");
+    return out;
+}
+
+std::vector<ValidationIssue> validateProject(const Project& p) {
+    std::vector<ValidationIssue> out;
+    const Catalogue* cat = p.catalogue.actorKinds.empty() ? nullptr : &p.catalogue;
+    Collector top(out, "");
+    top.date("assessment.period.start", p.assessment.period.start);
+    top.date("assessment.period.end", p.assessment.period.end);
+
+    std::unordered_set<std::string> actorIds;
+    for (std::size_t i = 0; i < p.actors.size(); ++i) {
+        const std::string path = "actors[" + std::to_string(i) + "]";
+        auto issues = validateActor(p.actors[i], path, cat);
+        out.insert(out.end(), issues.begin(), issues.end());
+        if (!actorIds.insert(p.actors[i].id).second) out.push_back({path + ".id", "duplicate id \"" + p.actors[i].id + "\""});
+    }
+    std::unordered_set<std::string> flowIds;
+    for (std::size_t i = 0; i < p.flows.size(); ++i) {
+        const Flow& f = p.flows[i];
+        const std::string path = "flows[" + std::to_string(i) + "]";
+        auto issues = validateFlow(f, path, cat);
+        out.insert(out.end(), issues.begin(), issues.end());
+        if (!flowIds.insert(f.id).second) out.push_back({path + ".id", "duplicate id \"" + f.id + "\""});
+        if (!f.from.empty() && !actorIds.count(f.from)) out.push_back({path + ".from", "no actor has id \"" + f.from + "\""});
+        if (!f.to.empty() && !actorIds.count(f.to)) out.push_back({path + ".to", "no actor has id \"" + f.to + "\""});
+    }
+    std::unordered_set<std::string> scopes;
+    for (std::size_t i = 0; i < p.checklists.size(); ++i) {
+        const Checklist& c = p.checklists[i];
+        const std::string path = "checklists[" + std::to_string(i) + "]";
+        if (!c.isAssessment() && !actorIds.count(c.scope))
+            out.push_back({path + ".scope", "must be \"assessment\" or an actor id (got \"" + c.scope + "\")"});
+        if (!scopes.insert(c.scope).second) out.push_back({path + ".scope", "duplicate checklist for \"" + c.scope + "\""});
+        std::unordered_set<std::string> itemIds;
+        for (std::size_t j = 0; j < c.items.size(); ++j) {
+            const ChecklistItem& item = c.items[j];
+            const std::string ipath = path + ".items[" + std::to_string(j) + "]";
+            if (cat && !cat->checklistItem(item.id)) out.push_back({ipath + ".id", "not an item of the checklist template (\"" + item.id + "\")"});
+            if (!itemIds.insert(item.id).second) out.push_back({ipath + ".id", "duplicate item \"" + item.id + "\""});
+            Collector(out, ipath).date("due", item.due);
+        }
+    }
+    for (std::size_t i = 0; i < p.goals.size(); ++i) {
+        const Goal& g = p.goals[i];
+        Collector c(out, "goals[" + std::to_string(i) + "]");
+        if (!actorIds.count(g.actor)) c.add("actor", "no actor has id \"" + g.actor + "\"");
+        if (!g.buyer.empty() && !actorIds.count(g.buyer)) c.add("buyer", "no actor has id \"" + g.buyer + "\"");
+        if (g.thresholdsT.empty()) c.add("thresholds_t", "needs at least one threshold");
+        for (std::size_t j = 0; j < g.thresholdsT.size(); ++j) {
+            double t = g.thresholdsT[j];
+            if (!std::isfinite(t) || t <= 0) c.add("thresholds_t[" + std::to_string(j) + "]", "must be greater than 0");
+            else if (j > 0 && t < g.thresholdsT[j - 1]) c.add("thresholds_t[" + std::to_string(j) + "]", "thresholds must not decrease");
+        }
+    }
+    for (std::size_t i = 0; i < p.supports.size(); ++i) {
+        const Support& s = p.supports[i];
+        Collector c(out, "supports[" + std::to_string(i) + "]");
+        if (!s.actor.empty() && !actorIds.count(s.actor)) c.add("actor", "no actor has id \"" + s.actor + "\"");
+        if (s.count < 0) c.add("count", "must not be negative");
+        if (s.beneficiaries < 0) c.add("beneficiaries", "must not be negative");
+        if (s.threshold < 0) c.add("threshold", "must not be negative");
+        c.finiteAtLeast("cost", s.cost, 0);
+    }
+    return out;
+}
+
+void throwIfInvalid(const std::vector<ValidationIssue>& issues) {
+    if (!issues.empty()) throw InvalidInput(issues.front().path, issues.front().reason);
+}
+
+}  // namespace traza::model

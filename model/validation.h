@@ -1,0 +1,30 @@
+#pragma once
+// The rules every entry path (JSON, CSV, GUI property grid, commands) shares.
+// Functions return all problems found; `throwIfInvalid` turns the first into
+// InvalidInput so "an import with any error imports nothing".
+#include <string>
+#include <vector>
+
+#include "project.h"
+
+namespace traza::model {
+
+struct ValidationIssue {
+    std::string path;    ///< JSON-style path, e.g. "flows[3].documented_t"
+    std::string reason;  ///< plain words, e.g. "must not exceed tonnes (12.5)"
+};
+
+/// Field checks of one actor, reported under `path` ("actors[3]").
+std::vector<ValidationIssue> validateActor(const Actor&, const std::string& path, const Catalogue* = nullptr);
+/// Field checks of one flow (not whether its ends exist).
+std::vector<ValidationIssue> validateFlow(const Flow&, const std::string& path, const Catalogue* = nullptr);
+/// Everything: fields, unique ids, references between records.
+std::vector<ValidationIssue> validateProject(const Project&);
+
+/// Throws InvalidInput(path, reason) for the first issue; does nothing if empty.
+void throwIfInvalid(const std::vector<ValidationIssue>&);
+
+/// A human-readable list of allowed values, e.g. "one of: cash, credit, unknown".
+std::string allowedValues(const std::vector<std::string_view>&);
+
+}  // namespace traza::model

@@ -1,0 +1,89 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+
+#include "error.h"
+#include "goal_progress.h"
+#include "validation.h"
+
+using namespace traza::model;
+
+namespace {
+Project twoActors() {
+    Project p;
+    Actor a;
+    a.id = "a";
+    a.kind = ActorKind::PickerOrganisation;
+    a.stage = 2;
+    Actor b = a;
+    b.id = "b";
+    b.kind = ActorKind::Exporter;
+    b.stage = 4;
+    p.actors = {a, b};
+    Flow f;
+    f.id = "f1";
+    f.from = "a";
+    f.to = "b";
+    f.tonnes = 10;
+    p.flows = {f};
+    return p;
+}
+
+bool hasIssue(const std::vector<ValidationIssue>& issues, const std::string& path) {
+    for (const auto& i : issues)
+        if (i.path == path) return true;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("Validation - a valid chain has no issues") { CHECK(validateProject(twoActors()).empty()); }
+
+TEST_CASE("Validation - every broken rule names its path") {
+    Project p = twoActors();
+    p.flows[0].tonnes = 0;
+    CHECK(hasIssue(validateProject(p), "flows[0].tonnes"));
+    p.flows[0].tonnes = std::numeric_limits<double>::infinity();
+    CHECK(hasIssue(validateProject(p), "flows[0].tonnes"));
+    p.flows[0].tonnes = 5;
+    p.flows[0].documentedT = 6;
+    CHECK(hasIssue(validateProject(p), "flows[0].documented_t"));
+    p.flows[0].documentedT = -1;
+    CHECK(hasIssue(validateProject(p), "flows[0].documented_t"));
+    p.flows[0].documentedT = 0;
+    p.flows[0].to = "zzz";
+    CHECK(hasIssue(validateProject(p), "flows[0].to"));
+    p.flows[0].to = "b";
+    p.actors[1].id = "a";
+    CHECK(hasIssue(validateProject(p), "actors[1].id"));
+    p.actors[1].id = "b";
+    p.actors[0].stage = 0;
+    CHECK(hasIssue(validateProject(p), "actors[0].stage"));
+    p.actors[0].stage = 2;
+    p.flows[0].typology = "rrrm-7";
+    CHECK(hasIssue(validateProject(p), "flows[0].typology"));
+}
+
+TEST_CASE("Validation - throwIfInvalid reports path and reason") {
+    Project p = twoActors();
+    p.flows[0].from = "nobody";
+    try {
+        throwIfInvalid(validateProject(p));
+        FAIL("expected InvalidInput");
+    } catch (const traza::InvalidInput& e) {
+        CHECK(e.where() == "flows[0].from");
+        CHECK(std::string(e.what()).find("nobody") != std::string::npos);
+    }
+}
+
+TEST_CASE("GoalTable - compliance is delivered over the last threshold, hand-worked") {
+    Project p = twoActors();
+    p.goals = {{"a", "b", {4, 8, 12}}};
+    p.flows[0].tonnes = 9;
+    GoalTable t = goalTable(p);
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.rows[0].deliveredT == Approx(9));
+    CHECK(t.rows[0].compliance == Approx(0.75));
+    CHECK(t.rows[0].thresholdsReached == 2);
+    CHECK(t.thresholdTotalsT == std::vector<double>{4, 8, 12});
+}
