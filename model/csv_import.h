@@ -1,0 +1,15 @@
+#pragma once
+// CSV import of a chain kept in a spreadsheet: one actors file and one flows
+// file, each with a header row (columns documented in docs/csv.md). Same
+// validation as chain JSON; errors are "file:line:column: reason".
+#include <filesystem>
+
+#include "project.h"
+
+namespace traza::model {
+
+/// Throws InvalidInput whose where() is "file:line:column". Imports nothing on error.
+Project readProjectCsv(const std::filesystem::path& actorsCsv, const std::filesystem::path& flowsCsv,
+                       const Catalogue& catalogue);
+
+}  // namespace traza::model

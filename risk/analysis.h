@@ -1,0 +1,103 @@
+#pragma once
+// The result of analysing a chain (shared/spec/chain-json.md, "Analysis"), plus
+// Traza's choke-point ranking, risk scores, red flags and the traceability-limits
+// statement. Pure data: risk/ computes it, the CLI, reports and GUI show it.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "enums.h"
+#include "project.h"
+
+namespace traza::risk {
+
+struct AnalysisOptions {
+    std::vector<std::string> destinations;  ///< empty: refiners, else sinks (spec)
+    double chokeShareThreshold = 0.25;      ///< flow_share at or above which an actor is a choke point
+    bool chokeOnDominance = true;           ///< dominating a destination makes a choke point
+    double traceThreshold = 0.8;            ///< θ of the traceability horizon
+    std::string language = "en";            ///< "en" or "es", for every generated sentence
+};
+
+struct RiskScore {
+    double inherent = 0;    ///< 0..1 from typology, kind, formality, location, risk factors
+    double mitigation = 0;  ///< 0..1 from the supplier's OECD checklist progress
+    double residual = 0;    ///< inherent * (1 - mitigation weight * mitigation)
+    std::string level;      ///< low / medium / high / critical
+    std::vector<std::string> reasons;  ///< what drove the score, in plain words
+};
+
+struct ActorResult {
+    std::string id;
+    int stage = 0;
+    double inT = 0;
+    double outT = 0;
+    double flowShare = 0;
+    std::vector<std::string> dominates;  ///< destination ids this actor dominates
+    int upstreamSources = 0;             ///< sources with a path to this actor
+    int upstreamHeadcount = 0;           ///< headcount summed over upstream actors (incl. itself)
+    bool isSource = false;
+    bool isDestination = false;
+    bool chokePoint = false;
+    int chokeRank = 0;        ///< 1 = highest ranked; 0 when not a choke point
+    double chokeScore = 0;    ///< the ranking score (docs/methodology.md)
+    std::vector<std::string> chokeReasons;
+    bool massBalanceApplies = false;  ///< non-source, non-destination
+    double massBalanceGapT = 0;
+    bool massBalanceFlag = false;
+    RiskScore risk;
+};
+
+struct DestinationResult {
+    std::string id;
+    double inputT = 0;
+    double exposure = 0;  ///< tonnage-weighted residual risk of the material received
+};
+
+struct TraceLevel {
+    model::Evidence level = model::Evidence::SelfDeclared;
+    std::map<int, double> byStage;  ///< stage k -> traced[level][k]
+    std::optional<int> horizon;
+};
+
+struct Traceability {
+    double threshold = 0.8;
+    std::vector<TraceLevel> levels;  ///< self_declared .. verified, in order
+};
+
+struct TraceBreak {
+    std::string flow;
+    double tonnes = 0;     ///< undocumented tonnes of the flow
+    std::string reason;
+};
+
+struct RedFlag {
+    std::string rule;
+    std::string actor;  ///< may be empty when the flag is about a flow
+    std::string flow;   ///< may be empty
+    std::string severity;
+    std::string detail;
+};
+
+struct Analysis {
+    std::vector<DestinationResult> destinations;
+    double totalT = 0;
+    std::vector<ActorResult> actors;  ///< in project order
+    Traceability traceability;
+    std::vector<TraceBreak> breaks;
+    std::vector<RedFlag> redFlags;
+    std::vector<std::string> warnings;
+    std::vector<std::string> statement;  ///< the traceability-limits sentences
+
+    const ActorResult* actor(const std::string& id) const;
+};
+
+/// Analyse a project. Never throws on odd chains (cycles, no refiner, isolated
+/// actors): those become warnings. Throws InvalidInput for an unknown --destination.
+Analysis analyze(const model::Project&, const AnalysisOptions& = {});
+
+/// The spec's JSON form of an analysis (full double precision).
+std::string analysisToJson(const Analysis&);
+
+}  // namespace traza::risk
