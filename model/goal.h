@@ -11,6 +11,7 @@ struct Goal {
     std::string actor;
     std::string buyer;
     std::vector<double> thresholdsT;  ///< ascending, > 0
+    std::string notes;  ///< e.g. where a source's figure differs from the computed one
     bool operator==(const Goal&) const = default;
 };
 
@@ -23,6 +24,7 @@ struct Support {
     int count = 0;
     int beneficiaries = 0;
     double cost = 0;  ///< in the assessment currency; 0 = unknown
+    std::string notes;
     bool operator==(const Support&) const = default;
 };
 
