@@ -3,6 +3,7 @@
 #include <set>
 
 #include "catalogue.h"
+#include "enums.h"
 #include "error.h"
 
 using namespace traza::model;
