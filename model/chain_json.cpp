@@ -1,0 +1,317 @@
+#include "chain_json.h"
+
+#include <cmath>
+#include <cstdint>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "error.h"
+#include "json_parse.h"
+#include "json_reader.h"
+#include "validation.h"
+
+namespace traza::model {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+constexpr int kFormatVersion = 1;
+constexpr const char* kFormatName = "traza-chain";
+
+// ---- reading ---------------------------------------------------------------
+
+// format and version are checked before anything else, so that a file from a
+// newer Traza is reported as such rather than as a list of unknown fields.
+void checkHeader(const json& doc) {
+    const auto format = doc.find("format");
+    if (format == doc.end()) throw InvalidInput("format", "missing required field (\"format\": \"traza-chain\")");
+    if (!format->is_string() || format->get<std::string>() != kFormatName)
+        throw InvalidInput("format", "must be \"traza-chain\" (got " + format->dump() + ")");
+    const auto version = doc.find("version");
+    if (version == doc.end()) throw InvalidInput("version", "missing required field");
+    if (!version->is_number_integer()) throw InvalidInput("version", "must be a whole number (got " + version->dump() + ")");
+    if (version->is_number_unsigned() || version->get<std::int64_t>() > kFormatVersion)
+        throw InvalidInput("version", "written by a newer Traza (version " + version->dump() + "); this Traza reads version 1");
+    if (version->get<std::int64_t>() != kFormatVersion) throw InvalidInput("version", "must be 1 (got " + version->dump() + ")");
+}
+
+// {"start": ..., "end": ...}, both optional.
+Period readPeriod(const json& v, const std::string& path) {
+    JsonObjectReader r(v, path, {"start", "end"});
+    return {r.text("start"), r.text("end")};
+}
+
+Assessment readAssessment(const json& v) {
+    JsonObjectReader r(v, "assessment",
+                       {"title", "assessor", "organisation", "purpose", "material", "country", "period", "currency", "notes"});
+    Assessment a;
+    a.title = r.text("title");
+    a.assessor = r.text("assessor");
+    a.organisation = r.text("organisation");
+    a.purpose = r.text("purpose");
+    a.material = r.text("material");
+    a.country = r.text("country");
+    if (const json* p = r.find("period")) a.period = readPeriod(*p, r.pathOf("period"));
+    a.currency = r.text("currency");
+    a.notes = r.text("notes");
+    return a;
+}
+
+Actor readActor(const json& v, const std::string& path) {
+    JsonObjectReader r(v, path,
+                       {"id", "name", "kind", "stage", "country", "region", "formality", "headcount", "capacity_t",
+                        "stock_change_t", "loss_t", "public_service_provider", "risk_factors", "notes"});
+    Actor a;
+    a.id = r.text("id", true);
+    a.name = r.text("name");
+    if (!r.has("kind")) r.fail("kind", "missing required field; " + allowedValues(actorKindNames()));
+    a.kind = r.enumeration("kind", ActorKind::Other, parseActorKind, actorKindNames());
+    if (r.has("stage")) a.stage = r.integer("stage");
+    else if (a.kind == ActorKind::Other) r.fail("stage", "required for kind \"other\" (a whole number from 1 to 9)");
+    else a.stage = defaultStage(a.kind);
+    a.country = r.text("country");
+    a.region = r.text("region");
+    a.formality = r.enumeration("formality", Formality::Informal, parseFormality, formalityNames());
+    a.headcount = r.integer("headcount");
+    a.capacityT = r.number("capacity_t");
+    a.stockChangeT = r.number("stock_change_t");
+    a.lossT = r.number("loss_t");
+    a.publicServiceProvider = r.boolean("public_service_provider");
+    a.riskFactors = r.texts("risk_factors");
+    a.notes = r.text("notes");
+    return a;
+}
+
+Flow readFlow(const json& v, const std::string& path) {
+    JsonObjectReader r(v, path,
+                       {"id", "from", "to", "material", "tonnes", "period", "documented_t", "evidence", "documents",
+                        "payment", "price_per_t", "typology", "notes"});
+    Flow f;
+    f.id = r.text("id", true);
+    f.from = r.text("from", true);
+    f.to = r.text("to", true);
+    f.material = r.text("material");
+    f.tonnes = r.number("tonnes", true);
+    if (const json* p = r.find("period")) {
+        Period period = readPeriod(*p, r.pathOf("period"));
+        f.periodStart = period.start;
+        f.periodEnd = period.end;
+    }
+    f.documentedT = r.number("documented_t");
+    f.evidence = r.enumeration("evidence", Evidence::None, parseEvidence, evidenceNames());
+    f.documents = r.texts("documents");
+    f.payment = r.enumeration("payment", Payment::Unknown, parsePayment, paymentNames());
+    f.pricePerT = r.number("price_per_t");
+    f.typology = r.text("typology");
+    f.notes = r.text("notes");
+    return f;
+}
+
+Checklist readChecklist(const json& v, const std::string& path) {
+    JsonObjectReader r(v, path, {"scope", "items"});
+    Checklist c;
+    c.scope = r.text("scope");
+    const json& items = r.array("items");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        JsonObjectReader ir(items[i], jsonPath(r.pathOf("items"), i), {"id", "status", "evidence", "documents", "owner", "due"});
+        ChecklistItem item;
+        item.id = ir.text("id");
+        item.status = ir.enumeration("status", ItemStatus::NotStarted, parseItemStatus, itemStatusNames());
+        item.evidence = ir.text("evidence");
+        item.documents = ir.texts("documents");
+        item.owner = ir.text("owner");
+        item.due = ir.text("due");
+        c.items.push_back(std::move(item));
+    }
+    return c;
+}
+
+Goal readGoal(const json& v, const std::string& path) {
+    JsonObjectReader r(v, path, {"actor", "buyer", "thresholds_t", "notes"});
+    return {r.text("actor"), r.text("buyer"), r.numbers("thresholds_t"), r.text("notes")};
+}
+
+Support readSupport(const json& v, const std::string& path) {
+    JsonObjectReader r(v, path, {"actor", "type", "threshold", "region", "count", "beneficiaries", "cost", "notes"});
+    Support s;
+    s.actor = r.text("actor");
+    s.type = r.text("type");
+    s.threshold = r.integer("threshold");
+    s.region = r.text("region");
+    s.count = r.integer("count");
+    s.beneficiaries = r.integer("beneficiaries");
+    s.cost = r.number("cost");
+    s.notes = r.text("notes");
+    return s;
+}
+
+template <typename T, typename Read>
+std::vector<T> readList(const JsonObjectReader& top, const char* key, Read read) {
+    std::vector<T> out;
+    const json& a = top.array(key);
+    out.reserve(a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) out.push_back(read(a[i], jsonPath(key, i)));
+    return out;
+}
+
+// ---- writing ---------------------------------------------------------------
+
+// Whole numbers are written without ".0" (200, not 200.0); both forms read back
+// as the same double, so this only affects how the file looks. Other values use
+// nlohmann's shortest representation that reads back to the same double.
+ordered_json number(double v) {
+    if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9007199254740992.0 && !(v == 0 && std::signbit(v)))
+        return static_cast<std::int64_t>(v);
+    return v;
+}
+
+ordered_json numbers(const std::vector<double>& values) {
+    ordered_json a = ordered_json::array();
+    for (double v : values) a.push_back(number(v));
+    return a;
+}
+
+ordered_json texts(const std::vector<std::string>& values) {
+    ordered_json a = ordered_json::array();
+    for (const auto& v : values) a.push_back(v);
+    return a;
+}
+
+ordered_json period(const std::string& start, const std::string& end) { return {{"start", start}, {"end", end}}; }
+
+ordered_json toJson(const Assessment& a) {
+    return {{"title", a.title},     {"assessor", a.assessor}, {"organisation", a.organisation},
+            {"purpose", a.purpose}, {"material", a.material}, {"country", a.country},
+            {"period", period(a.period.start, a.period.end)}, {"currency", a.currency}, {"notes", a.notes}};
+}
+
+ordered_json toJson(const Actor& a) {
+    ordered_json o;
+    o["id"] = a.id;
+    o["name"] = a.name;
+    o["kind"] = toString(a.kind);
+    o["stage"] = a.stage;
+    o["country"] = a.country;
+    o["region"] = a.region;
+    o["formality"] = toString(a.formality);
+    o["headcount"] = a.headcount;
+    o["capacity_t"] = number(a.capacityT);
+    o["stock_change_t"] = number(a.stockChangeT);
+    o["loss_t"] = number(a.lossT);
+    o["public_service_provider"] = a.publicServiceProvider;
+    o["risk_factors"] = texts(a.riskFactors);
+    o["notes"] = a.notes;
+    return o;
+}
+
+ordered_json toJson(const Flow& f) {
+    ordered_json o;
+    o["id"] = f.id;
+    o["from"] = f.from;
+    o["to"] = f.to;
+    o["material"] = f.material;
+    o["tonnes"] = number(f.tonnes);
+    // Optional extension of the spec: written only when set, so files without it round-trip unchanged.
+    if (!f.periodStart.empty() || !f.periodEnd.empty()) o["period"] = period(f.periodStart, f.periodEnd);
+    o["documented_t"] = number(f.documentedT);
+    o["evidence"] = toString(f.evidence);
+    o["documents"] = texts(f.documents);
+    o["payment"] = toString(f.payment);
+    o["price_per_t"] = number(f.pricePerT);
+    o["typology"] = f.typology;
+    o["notes"] = f.notes;
+    return o;
+}
+
+ordered_json toJson(const Checklist& c) {
+    ordered_json items = ordered_json::array();
+    for (const ChecklistItem& item : c.items) {
+        ordered_json o;
+        o["id"] = item.id;
+        o["status"] = toString(item.status);
+        o["evidence"] = item.evidence;
+        if (!item.documents.empty()) o["documents"] = texts(item.documents);  // optional extension
+        o["owner"] = item.owner;
+        o["due"] = item.due;
+        items.push_back(std::move(o));
+    }
+    return {{"scope", c.scope}, {"items", std::move(items)}};
+}
+
+ordered_json toJson(const Goal& g) {
+    ordered_json o{{"actor", g.actor}, {"buyer", g.buyer}, {"thresholds_t", numbers(g.thresholdsT)}};
+    if (!g.notes.empty()) o["notes"] = g.notes;  // optional extension
+    return o;
+}
+
+ordered_json toJson(const Support& s) {
+    ordered_json o{{"actor", s.actor},   {"type", s.type},   {"threshold", s.threshold},
+                   {"region", s.region}, {"count", s.count}, {"beneficiaries", s.beneficiaries},
+                   {"cost", number(s.cost)}};
+    if (!s.notes.empty()) o["notes"] = s.notes;  // optional extension
+    return o;
+}
+
+template <typename T>
+ordered_json list(const std::vector<T>& values) {
+    ordered_json a = ordered_json::array();
+    for (const T& v : values) a.push_back(toJson(v));
+    return a;
+}
+
+}  // namespace
+
+Project projectFromJson(std::string_view text, const Catalogue& catalogue) {
+    const json doc = parseJsonDocument(text);
+    if (!doc.is_object()) throw InvalidInput("", "the document must be a JSON object {\"format\": \"traza-chain\", ...}");
+    checkHeader(doc);
+    JsonObjectReader top(doc, "", {"format", "version", "assessment", "actors", "flows", "checklists", "goals", "supports"});
+
+    Project p;
+    if (const json* a = top.find("assessment")) p.assessment = readAssessment(*a);
+    p.actors = readList<Actor>(top, "actors", readActor);
+    p.flows = readList<Flow>(top, "flows", readFlow);
+    p.checklists = readList<Checklist>(top, "checklists", readChecklist);
+    p.goals = readList<Goal>(top, "goals", readGoal);
+    p.supports = readList<Support>(top, "supports", readSupport);
+    p.catalogue = catalogue;
+    throwIfInvalid(validateProject(p));
+    return p;
+}
+
+Project readProjectJson(const std::filesystem::path& file, const Catalogue& catalogue) {
+    const std::string name = file.string();
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(file, ec);
+    if (ec) throw IoError(name + ": cannot read (" + ec.message() + ")");
+    // Checked before reading, so a huge file costs nothing.
+    if (size > maxChainJsonBytes)
+        throw InvalidInput(name, "file too large (" + std::to_string(size) + " bytes; chain JSON is limited to " +
+                                     std::to_string(maxChainJsonBytes >> 20) + " MiB)");
+    std::string text(static_cast<std::size_t>(size), '\0');
+    std::ifstream in(file, std::ios::binary);
+    if (!in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) throw IoError(name + ": cannot read");
+    try {
+        return projectFromJson(text, catalogue);
+    } catch (const InvalidInput& e) {
+        throw InvalidInput(e.where().empty() ? name : name + ": " + e.where(), e.reason());
+    }
+}
+
+std::string projectToJson(const Project& p) {
+    ordered_json doc;
+    doc["format"] = kFormatName;
+    doc["version"] = kFormatVersion;
+    doc["assessment"] = toJson(p.assessment);
+    doc["actors"] = list(p.actors);
+    doc["flows"] = list(p.flows);
+    doc["checklists"] = list(p.checklists);
+    doc["goals"] = list(p.goals);
+    doc["supports"] = list(p.supports);
+    // replace: a string that is not UTF-8 (typed in elsewhere) must not abort an export.
+    return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace traza::model

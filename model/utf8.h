@@ -1,0 +1,16 @@
+#pragma once
+// UTF-8 well-formedness, shared by the JSON and CSV readers: a file that is not
+// UTF-8 text (binary, or a spreadsheet saved as Windows-1252) is refused with a
+// byte position instead of being half-understood.
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace traza::model {
+
+/// 0-based offset of the first byte that does not start or continue a well-formed
+/// UTF-8 sequence (overlong forms, surrogates and code points above U+10FFFF are
+/// ill-formed); std::nullopt when the whole text is valid.
+std::optional<std::size_t> firstInvalidUtf8(std::string_view text);
+
+}  // namespace traza::model
