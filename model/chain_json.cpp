@@ -32,7 +32,9 @@ void checkHeader(const json& doc) {
     const auto version = doc.find("version");
     if (version == doc.end()) throw InvalidInput("version", "missing required field");
     if (!version->is_number_integer()) throw InvalidInput("version", "must be a whole number (got " + version->dump() + ")");
-    if (version->is_number_unsigned() || version->get<std::int64_t>() > kFormatVersion)
+    const bool newer = version->is_number_unsigned() ? version->get<std::uint64_t>() > kFormatVersion
+                                                     : version->get<std::int64_t>() > kFormatVersion;
+    if (newer)
         throw InvalidInput("version", "written by a newer Traza (version " + version->dump() + "); this Traza reads version 1");
     if (version->get<std::int64_t>() != kFormatVersion) throw InvalidInput("version", "must be 1 (got " + version->dump() + ")");
 }
