@@ -151,6 +151,26 @@ help=$(run_cli "$cli" --help)
 run_cli "$cli" import "$sample" -o "$work/care.traza" || fail "import"
 [ -s "$work/care.traza" ] || fail "import wrote no project"
 passed "import"
+# The MIME type recognises the project by name and, renamed, by content
+# (SQLite header + application_id), using the unpacked shared-mime-info file.
+if command -v update-mime-database >/dev/null && command -v gio >/dev/null \
+   && [ -f /usr/share/mime/packages/freedesktop.org.xml ]; then
+  xdg=$scratch/xdg
+  rm -rf "$xdg" && mkdir -p "$xdg/mime/packages"
+  cp /usr/share/mime/packages/freedesktop.org.xml "$root/usr/share/mime/packages/traza.xml" \
+     "$xdg/mime/packages/"
+  update-mime-database "$xdg/mime" >/dev/null 2>&1
+  cp "$work/care.traza" "$work/care-renamed.bin"
+  for f in care.traza care-renamed.bin; do
+    type=$(XDG_DATA_DIRS=$xdg XDG_DATA_HOME=$xdg gio info -a standard::content-type "$work/$f" \
+           | sed -n 's/.*standard::content-type: //p')
+    echo "$f: $type"
+    [ "$type" = application/x-traza-project ] || fail "$f is '$type', not application/x-traza-project"
+  done
+  passed "MIME type by name and by content"
+else
+  skipped+=("MIME detection (needs update-mime-database and gio)")
+fi
 run_cli "$cli" info "$work/care.traza" || fail "info"
 passed "info"
 run_cli "$cli" export "$work/care.traza" -o "$work/care.json" || fail "export"
