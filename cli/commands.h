@@ -1,0 +1,16 @@
+#pragma once
+// The subcommands of traza-cli. Each lives in its own <name>_command.cpp and
+// adds itself to the app with one register function; main.cpp calls them all.
+// A command's callback throws traza::Error on failure and main turns it into
+// one line on stderr and the exit status (2 invalid input, 1 other errors).
+namespace CLI {
+class App;
+}
+
+namespace traza::cli {
+
+void registerImportCommand(CLI::App& app);  ///< import CHAIN.json | --actors A.csv --flows F.csv -o OUT
+void registerExportCommand(CLI::App& app);  ///< export PROJECT -o OUT.json|-
+void registerInfoCommand(CLI::App& app);    ///< info PROJECT
+
+}  // namespace traza::cli

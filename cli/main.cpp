@@ -1,0 +1,46 @@
+// traza-cli: builds the CLI11 app from the registered subcommands and is the
+// one place where errors become a message on stderr and an exit status:
+// 0 success, 2 invalid input or command line, 1 any other failure.
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+#include "error.h"
+
+namespace {
+
+int fail(int status, const char* what) {
+    std::cerr << "traza-cli: " << what << '\n';
+    return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Traza: due diligence for recycled-metal value chains.\n"
+                 "Import, export and inspect chains and project files.",
+                 "traza-cli"};
+    app.set_version_flag("--version", "traza-cli " TRAZA_VERSION);
+    app.require_subcommand(1);
+    traza::cli::registerImportCommand(app);
+    traza::cli::registerExportCommand(app);
+    traza::cli::registerInfoCommand(app);
+
+    try {
+        app.parse(argc, argv);  // runs the chosen subcommand's callback
+        return 0;
+    } catch (const CLI::ParseError& e) {
+        const int status = app.exit(e);  // prints help, version or the usage error
+        return status == 0 ? 0 : 2;
+    } catch (const traza::InvalidInput& e) {
+        return fail(2, e.what());
+    } catch (const traza::FileFormatError& e) {
+        return fail(2, e.what());
+    } catch (const traza::Error& e) {
+        return fail(1, e.what());
+    } catch (const std::exception& e) {
+        return fail(1, e.what());
+    }
+}

@@ -1,0 +1,67 @@
+#include "project_io.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "chain_json.h"
+#include "error.h"
+#include "project_store.h"
+
+namespace traza::cli {
+
+bool isJsonPath(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".json";
+}
+
+model::Project loadProject(const std::filesystem::path& path) {
+    if (isJsonPath(path)) return model::readProjectJson(path, model::Catalogue::installed());
+    return model::ProjectStore::open(path);
+}
+
+void saveProject(const model::Project& project, const std::filesystem::path& path) {
+    if (isJsonPath(path)) writeFileAtomically(path, model::projectToJson(project));
+    else model::ProjectStore::save(project, path);
+}
+
+void writeFileAtomically(const std::filesystem::path& path, const std::string& text) {
+    const std::string name = path.string();
+    auto failed = [&](const char* what) { return IoError(name + ": " + what + " (" + std::strerror(errno) + ")"); };
+    // mkstemp gives a fresh name beside the target, so the rename stays on one file system.
+    std::string temp = (path.parent_path() / ("." + path.filename().string() + ".XXXXXX")).string();
+    if (path.parent_path().empty()) temp = "." + path.filename().string() + ".XXXXXX";
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) throw failed("cannot create a file in its folder");
+    bool ok = true;
+    for (std::size_t done = 0; ok && done < text.size();) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        ok = n > 0;
+        if (ok) done += static_cast<std::size_t>(n);
+    }
+    ok = ok && ::fsync(fd) == 0;
+    // mkstemp makes the file 0600; give it the usual permissions of a new file.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ok = ok && ::fchmod(fd, 0666 & ~mask) == 0;
+    const IoError writeError = failed("cannot write");
+    ok = (::close(fd) == 0) && ok;
+    if (!ok) {
+        std::remove(temp.c_str());
+        throw writeError;
+    }
+    if (std::rename(temp.c_str(), name.c_str()) != 0) {
+        const IoError renameError = failed("cannot replace");
+        std::remove(temp.c_str());
+        throw renameError;
+    }
+}
+
+}  // namespace traza::cli
