@@ -23,13 +23,18 @@ int main(int argc, char** argv) {
                  "Import, export and inspect chains and project files.",
                  "traza-cli"};
     app.set_version_flag("--version", "traza-cli " TRAZA_VERSION);
-    app.require_subcommand(1);
+    // Not require_subcommand(1): CLI11 would then report "a subcommand is
+    // required" even for a misspelt one; as an extra argument it is named.
     traza::cli::registerImportCommand(app);
     traza::cli::registerExportCommand(app);
     traza::cli::registerInfoCommand(app);
 
     try {
         app.parse(argc, argv);  // runs the chosen subcommand's callback
+        if (app.get_subcommands().empty()) {
+            std::cerr << app.help() << "traza-cli: give a command (import, export, info, ...)\n";
+            return 2;
+        }
         return 0;
     } catch (const CLI::ParseError& e) {
         const int status = app.exit(e);  // prints help, version or the usage error
