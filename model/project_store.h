@@ -26,6 +26,13 @@ public:
     /// of the directory. Throws IoError naming the file; the old file is untouched.
     static void save(const Project&, const std::filesystem::path&);
 
+    /// The schema version (PRAGMA user_version) in a file's header, read without
+    /// opening it as a database: kSchemaVersion or below opens (older versions
+    /// are migrated in memory; the file changes only when saved), above it
+    /// open() throws FutureVersionError. Throws FileFormatError if the file is
+    /// not a Traza project, IoError if it cannot be read.
+    static int fileSchemaVersion(const std::filesystem::path&);
+
     /// The steps of a save, for failure-injection tests.
     enum class SaveStep { CreateTemp, WriteRows, Commit, Fsync, Rename };
     /// Test hook: called before each step; throwing from it simulates a failure there.

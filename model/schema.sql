@@ -1,0 +1,160 @@
+-- The .traza project file, schema version 1 (PRAGMA user_version = 1).
+--
+-- This is the one place the schema lives: the build embeds this text and
+-- ProjectStore::save() runs it on every new file. Older versions reach this
+-- shape through the forward migrations in sqlite_migrations.cpp; change this
+-- file only together with a new migration step and a new kSchemaVersion.
+-- (No commercial-at sign in this file: the build embeds it with CMake's
+-- file(CONFIGURE ... @ONLY).)
+--
+-- Conventions
+--  * Every list of the document keeps its order in an explicit `ord` column
+--    (0, 1, 2, ... as written); reading sorts by it, so open(save(p)) == p.
+--    For top-level lists `ord` is the INTEGER PRIMARY KEY (the rowid), so
+--    rows sit on disk in document order and child rows point at it.
+--  * Enumerations are stored as their chain-JSON spelling ("semi_formal"),
+--    so a file can be read with any SQLite tool.
+--  * Optional references (a goal without a buyer, a support without an
+--    actor) are NULL, never the empty string, so foreign keys can check them.
+--  * Tables are STRICT: a value of the wrong type is refused when written.
+--    open() does not rely on that (a hostile file can declare anything) and
+--    checks the type of every value it reads.
+--  * PRAGMA application_id and user_version are set by the code, from
+--    ProjectStore::kApplicationId and kSchemaVersion.
+
+-- The one assessment of the project (exactly one row, id = 1).
+CREATE TABLE assessment (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    title         TEXT NOT NULL,
+    assessor      TEXT NOT NULL,
+    organisation  TEXT NOT NULL,
+    purpose       TEXT NOT NULL,
+    material      TEXT NOT NULL,
+    country       TEXT NOT NULL,
+    period_start  TEXT NOT NULL,   -- ISO date or ''
+    period_end    TEXT NOT NULL,
+    currency      TEXT NOT NULL,
+    notes         TEXT NOT NULL
+) STRICT;
+
+-- Actors (nodes of the chain). id is what flows, goals and supports refer to.
+-- x, y: canvas position, meaningful only when has_position = 1.
+CREATE TABLE actors (
+    ord                      INTEGER PRIMARY KEY,
+    id                       TEXT NOT NULL UNIQUE,
+    name                     TEXT NOT NULL,
+    kind                     TEXT NOT NULL,   -- waste_picker ... other
+    stage                    INTEGER NOT NULL,
+    country                  TEXT NOT NULL,
+    region                   TEXT NOT NULL,
+    formality                TEXT NOT NULL,   -- informal, semi_formal, formal
+    headcount                INTEGER NOT NULL,
+    capacity_t               REAL NOT NULL,
+    stock_change_t           REAL NOT NULL,
+    loss_t                   REAL NOT NULL,
+    public_service_provider  INTEGER NOT NULL CHECK (public_service_provider IN (0, 1)),
+    notes                    TEXT NOT NULL,
+    has_position             INTEGER NOT NULL CHECK (has_position IN (0, 1)),
+    x                        REAL NOT NULL,
+    y                        REAL NOT NULL
+) STRICT;
+
+-- Risk factors ticked on an actor (ids from the risk_factors catalogue), in order.
+CREATE TABLE actor_risk_factors (
+    actor   INTEGER NOT NULL REFERENCES actors (ord),
+    ord     INTEGER NOT NULL,
+    factor  TEXT NOT NULL,
+    PRIMARY KEY (actor, ord)
+) STRICT, WITHOUT ROWID;
+
+-- Flows of material (edges). Both ends must be actors of this project.
+CREATE TABLE flows (
+    ord           INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,
+    from_actor    TEXT NOT NULL REFERENCES actors (id),
+    to_actor      TEXT NOT NULL REFERENCES actors (id),
+    material      TEXT NOT NULL,
+    tonnes        REAL NOT NULL,
+    period_start  TEXT NOT NULL,   -- '' = the assessment period
+    period_end    TEXT NOT NULL,
+    documented_t  REAL NOT NULL,
+    evidence      TEXT NOT NULL,   -- none, self_declared, reported, documented, verified
+    payment       TEXT NOT NULL,   -- unknown, cash, credit
+    price_per_t   REAL NOT NULL,
+    typology      TEXT NOT NULL,   -- rrrm-1 ... rrrm-4 or ''
+    notes         TEXT NOT NULL
+) STRICT;
+
+-- Document types backing a flow (ids from the document_types catalogue), in order.
+CREATE TABLE flow_documents (
+    flow      INTEGER NOT NULL REFERENCES flows (ord),
+    ord       INTEGER NOT NULL,
+    document  TEXT NOT NULL,
+    PRIMARY KEY (flow, ord)
+) STRICT, WITHOUT ROWID;
+
+-- OECD checklists: scope is 'assessment' or the id of the assessed actor.
+-- (Not a foreign key: 'assessment' is no actor.)
+CREATE TABLE checklists (
+    ord    INTEGER PRIMARY KEY,
+    scope  TEXT NOT NULL UNIQUE
+) STRICT;
+
+-- Items of a checklist, in order; id is a checklist-template item id ("2.3").
+CREATE TABLE checklist_items (
+    checklist  INTEGER NOT NULL REFERENCES checklists (ord),
+    ord        INTEGER NOT NULL,
+    id         TEXT NOT NULL,
+    status     TEXT NOT NULL,   -- not_started, in_progress, done, not_applicable
+    evidence   TEXT NOT NULL,
+    owner      TEXT NOT NULL,
+    due        TEXT NOT NULL,   -- ISO date or ''
+    PRIMARY KEY (checklist, ord),
+    UNIQUE (checklist, id)
+) STRICT, WITHOUT ROWID;
+
+-- Document references of a checklist item (free text), in order.
+CREATE TABLE checklist_item_documents (
+    checklist  INTEGER NOT NULL,
+    item       INTEGER NOT NULL,
+    ord        INTEGER NOT NULL,
+    document   TEXT NOT NULL,
+    PRIMARY KEY (checklist, item, ord),
+    FOREIGN KEY (checklist, item) REFERENCES checklist_items (checklist, ord)
+) STRICT, WITHOUT ROWID;
+
+-- Goals: tonnage thresholds of an organisation towards a buyer (NULL = none).
+CREATE TABLE goals (
+    ord    INTEGER PRIMARY KEY,
+    actor  TEXT NOT NULL REFERENCES actors (id),
+    buyer  TEXT REFERENCES actors (id),
+    notes  TEXT NOT NULL
+) STRICT;
+
+-- The thresholds of a goal in tonnes, in order (the last one is the goal).
+CREATE TABLE goal_thresholds (
+    goal      INTEGER NOT NULL REFERENCES goals (ord),
+    ord       INTEGER NOT NULL,
+    tonnes    REAL NOT NULL,
+    PRIMARY KEY (goal, ord)
+) STRICT, WITHOUT ROWID;
+
+-- Supports delivered against goal thresholds (actor NULL = not tied to one).
+CREATE TABLE supports (
+    ord            INTEGER PRIMARY KEY,
+    actor          TEXT REFERENCES actors (id),
+    type           TEXT NOT NULL,
+    threshold      INTEGER NOT NULL,   -- 1-based threshold number, 0 = none
+    region         TEXT NOT NULL,
+    count          INTEGER NOT NULL,
+    beneficiaries  INTEGER NOT NULL,
+    cost           REAL NOT NULL,
+    notes          TEXT NOT NULL
+) STRICT;
+
+-- The project's own copy of the reference catalogues: file stem -> JSON text,
+-- exactly as read from data/catalogue when the project was created.
+CREATE TABLE catalogue (
+    stem  TEXT PRIMARY KEY NOT NULL,
+    json  TEXT NOT NULL
+) STRICT;

@@ -1,0 +1,36 @@
+#include "sqlite_migrations.h"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <string>
+
+#include "project_store.h"
+
+namespace traza::model::sqlite {
+
+const std::vector<MigrationStep>& migrationSteps() {
+    // Append a step here whenever schema.sql changes, and raise kSchemaVersion.
+    // A step may only use SQL that UntrustedDatabase allows in Migrate mode
+    // (no triggers, views, virtual tables or ATTACH).
+    static const std::vector<MigrationStep> steps{
+        {0,
+         "actors gain has_position; version 0 used (0, 0) to mean \"not placed on the canvas\"",
+         "ALTER TABLE actors ADD COLUMN has_position INTEGER NOT NULL DEFAULT 0 CHECK (has_position IN (0, 1));\n"
+         "UPDATE actors SET has_position = 1 WHERE x <> 0 OR y <> 0;"},
+    };
+    return steps;
+}
+
+int oldestReadableVersion() { return migrationSteps().empty() ? ProjectStore::kSchemaVersion : migrationSteps().front().fromVersion; }
+
+void migrateToCurrent(SQLite::Database& db, int version) {
+    for (const MigrationStep& step : migrationSteps()) {
+        if (step.fromVersion < version) continue;
+        SQLite::Transaction transaction(db);
+        db.exec(step.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(step.fromVersion + 1));
+        transaction.commit();
+    }
+}
+
+}  // namespace traza::model::sqlite

@@ -1,0 +1,279 @@
+// Reading a Project from a current-version database. Every value is checked
+// for its type (a hostile file may declare any column type, or none), every
+// table for a row cap, every child row for its parent. Problems are reported
+// as InvalidInput("<table>[<row>].<column>", reason).
+#include <sqlite3.h>
+
+#include <SQLiteCpp/Exception.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <map>
+
+#include "error.h"
+#include "sqlite_project_rows.h"
+#include "validation.h"
+
+namespace traza::model::sqlite {
+namespace {
+
+// Row caps: far above any real chain (a national chain has a few hundred
+// thousand flows), low enough that an absurd file is refused before it eats
+// the machine's memory.
+constexpr std::int64_t kMaxActors = 2'000'000;
+constexpr std::int64_t kMaxFlows = 5'000'000;
+constexpr std::int64_t kMaxListRows = 1'000'000;   // checklists, goals, supports
+constexpr std::int64_t kMaxChildRows = 20'000'000; // documents, factors, items, thresholds
+constexpr std::int64_t kMaxCatalogueFiles = 1'000;
+constexpr int kMaxJsonDepth = 64;  // nlohmann's dump() recurses; deep nesting would overflow the stack
+
+// One SELECT over one table, with typed, checked access to the current row.
+class Query {
+public:
+    Query(SQLite::Database& db, std::string table, const std::string& columns, const std::string& order)
+        : m_db(db.getHandle()), m_table(std::move(table)) {
+        const std::string sql = "SELECT " + columns + " FROM " + m_table + (order.empty() ? "" : " ORDER BY " + order);
+        int rc = sqlite3_prepare_v2(m_db, sql.c_str(), -1, &m_stmt, nullptr);
+        if (rc != SQLITE_OK) throw SQLite::Exception(m_db, rc);
+    }
+    ~Query() { sqlite3_finalize(m_stmt); }
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
+
+    bool next() {
+        int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_DONE) return false;
+        if (rc != SQLITE_ROW) throw SQLite::Exception(m_db, rc);
+        ++m_row;
+        return true;
+    }
+
+    std::string text(int c) const {
+        if (sqlite3_column_type(m_stmt, c) != SQLITE_TEXT) fail(c, "must be text");
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, c));
+        return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, c)));
+    }
+    /// An optional reference: NULL reads as the empty string.
+    std::string optText(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL ? std::string() : text(c); }
+    double real(int c) const {
+        int type = sqlite3_column_type(m_stmt, c);
+        if (type != SQLITE_FLOAT && type != SQLITE_INTEGER) fail(c, "must be a number");
+        return sqlite3_column_double(m_stmt, c);
+    }
+    std::int64_t integer(int c) const {
+        if (sqlite3_column_type(m_stmt, c) != SQLITE_INTEGER) fail(c, "must be an integer");
+        return sqlite3_column_int64(m_stmt, c);
+    }
+    int int32(int c) const {
+        std::int64_t v = integer(c);
+        if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) fail(c, "is out of range");
+        return static_cast<int>(v);
+    }
+    bool flag(int c) const {
+        std::int64_t v = integer(c);
+        if (v != 0 && v != 1) fail(c, "must be 0 or 1");
+        return v == 1;
+    }
+    template <typename E>
+    E enumeration(int c, std::optional<E> (*parse)(std::string_view), std::vector<std::string_view> (*names)()) const {
+        std::string s = text(c);
+        std::optional<E> v = parse(s);
+        if (!v) fail(c, "unknown value \"" + s + "\" (" + allowedValues(names()) + ")");
+        return *v;
+    }
+    /// Index of the parent row whose ord is in column c (ords ascending).
+    std::size_t parent(int c, const std::vector<std::int64_t>& ords, const std::string& parentTable) const {
+        std::int64_t ord = integer(c);
+        auto it = std::lower_bound(ords.begin(), ords.end(), ord);
+        if (it == ords.end() || *it != ord) fail(c, "refers to " + parentTable + " row " + std::to_string(ord) + ", which does not exist");
+        return static_cast<std::size_t>(it - ords.begin());
+    }
+
+    [[noreturn]] void fail(int c, const std::string& reason) const {
+        throw InvalidInput(m_table + "[" + std::to_string(m_row - 1) + "]." + sqlite3_column_name(m_stmt, c), reason);
+    }
+
+private:
+    sqlite3* m_db;
+    std::string m_table;
+    sqlite3_stmt* m_stmt = nullptr;
+    std::int64_t m_row = 0;
+};
+
+std::int64_t countRows(SQLite::Database& db, const std::string& table, std::int64_t cap) {
+    Query q(db, table, "count(*)", "");
+    std::int64_t n = q.next() ? q.integer(0) : 0;
+    if (n > cap)
+        throw InvalidInput(table, "holds " + std::to_string(n) + " rows; Traza reads at most " + std::to_string(cap));
+    return n;
+}
+
+int jsonDepth(const std::string& text) {
+    int depth = 0, deepest = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char ch = text[i];
+        if (inString) {
+            if (ch == '\\') ++i;
+            else if (ch == '"') inString = false;
+        } else if (ch == '"') inString = true;
+        else if (ch == '[' || ch == '{') deepest = std::max(deepest, ++depth);
+        else if (ch == ']' || ch == '}') --depth;
+    }
+    return deepest;
+}
+
+Assessment readAssessment(SQLite::Database& db) {
+    std::int64_t n = countRows(db, "assessment", 1'000);
+    if (n != 1) throw InvalidInput("assessment", "must hold exactly one row (found " + std::to_string(n) + ")");
+    Query q(db, "assessment",
+            "title, assessor, organisation, purpose, material, country, period_start, period_end, currency, notes", "");
+    q.next();
+    return {q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), {q.text(6), q.text(7)}, q.text(8), q.text(9)};
+}
+
+void readActors(SQLite::Database& db, Project& p) {
+    p.actors.reserve(static_cast<std::size_t>(countRows(db, "actors", kMaxActors)));
+    std::vector<std::int64_t> ords;
+    Query q(db, "actors",
+            "ord, id, name, kind, stage, country, region, formality, headcount, capacity_t, stock_change_t,"
+            " loss_t, public_service_provider, notes, has_position, x, y",
+            "ord");
+    while (q.next()) {
+        ords.push_back(q.integer(0));
+        Actor a;
+        a.id = q.text(1);
+        a.name = q.text(2);
+        a.kind = q.enumeration<ActorKind>(3, parseActorKind, actorKindNames);
+        a.stage = q.int32(4);
+        a.country = q.text(5);
+        a.region = q.text(6);
+        a.formality = q.enumeration<Formality>(7, parseFormality, formalityNames);
+        a.headcount = q.int32(8);
+        a.capacityT = q.real(9);
+        a.stockChangeT = q.real(10);
+        a.lossT = q.real(11);
+        a.publicServiceProvider = q.flag(12);
+        a.notes = q.text(13);
+        a.hasPosition = q.flag(14);
+        a.x = q.real(15);
+        a.y = q.real(16);
+        p.actors.push_back(std::move(a));
+    }
+    countRows(db, "actor_risk_factors", kMaxChildRows);
+    Query f(db, "actor_risk_factors", "actor, factor", "actor, ord");
+    while (f.next()) p.actors[f.parent(0, ords, "actors")].riskFactors.push_back(f.text(1));
+}
+
+void readFlows(SQLite::Database& db, Project& p) {
+    p.flows.reserve(static_cast<std::size_t>(countRows(db, "flows", kMaxFlows)));
+    std::vector<std::int64_t> ords;
+    Query q(db, "flows",
+            "ord, id, from_actor, to_actor, material, tonnes, period_start, period_end, documented_t, evidence,"
+            " payment, price_per_t, typology, notes",
+            "ord");
+    while (q.next()) {
+        ords.push_back(q.integer(0));
+        Flow f;
+        f.id = q.text(1);
+        f.from = q.text(2);
+        f.to = q.text(3);
+        f.material = q.text(4);
+        f.tonnes = q.real(5);
+        f.periodStart = q.text(6);
+        f.periodEnd = q.text(7);
+        f.documentedT = q.real(8);
+        f.evidence = q.enumeration<Evidence>(9, parseEvidence, evidenceNames);
+        f.payment = q.enumeration<Payment>(10, parsePayment, paymentNames);
+        f.pricePerT = q.real(11);
+        f.typology = q.text(12);
+        f.notes = q.text(13);
+        p.flows.push_back(std::move(f));
+    }
+    countRows(db, "flow_documents", kMaxChildRows);
+    Query d(db, "flow_documents", "flow, document", "flow, ord");
+    while (d.next()) p.flows[d.parent(0, ords, "flows")].documents.push_back(d.text(1));
+}
+
+void readChecklists(SQLite::Database& db, Project& p) {
+    countRows(db, "checklists", kMaxListRows);
+    std::vector<std::int64_t> ords;
+    Query q(db, "checklists", "ord, scope", "ord");
+    while (q.next()) {
+        ords.push_back(q.integer(0));
+        p.checklists.push_back({q.text(1), {}});
+    }
+    countRows(db, "checklist_items", kMaxChildRows);
+    std::vector<std::vector<std::int64_t>> itemOrds(p.checklists.size());
+    Query i(db, "checklist_items", "checklist, ord, id, status, evidence, owner, due", "checklist, ord");
+    while (i.next()) {
+        std::size_t c = i.parent(0, ords, "checklists");
+        itemOrds[c].push_back(i.integer(1));
+        ChecklistItem item;
+        item.id = i.text(2);
+        item.status = i.enumeration<ItemStatus>(3, parseItemStatus, itemStatusNames);
+        item.evidence = i.text(4);
+        item.owner = i.text(5);
+        item.due = i.text(6);
+        p.checklists[c].items.push_back(std::move(item));
+    }
+    countRows(db, "checklist_item_documents", kMaxChildRows);
+    Query d(db, "checklist_item_documents", "checklist, item, document", "checklist, item, ord");
+    while (d.next()) {
+        std::size_t c = d.parent(0, ords, "checklists");
+        std::size_t item = d.parent(1, itemOrds[c], "checklist_items");
+        p.checklists[c].items[item].documents.push_back(d.text(2));
+    }
+}
+
+void readGoalsAndSupports(SQLite::Database& db, Project& p) {
+    countRows(db, "goals", kMaxListRows);
+    std::vector<std::int64_t> ords;
+    Query g(db, "goals", "ord, actor, buyer, notes", "ord");
+    while (g.next()) {
+        ords.push_back(g.integer(0));
+        p.goals.push_back({g.text(1), g.optText(2), {}, g.text(3)});
+    }
+    countRows(db, "goal_thresholds", kMaxChildRows);
+    Query t(db, "goal_thresholds", "goal, tonnes", "goal, ord");
+    while (t.next()) p.goals[t.parent(0, ords, "goals")].thresholdsT.push_back(t.real(1));
+
+    countRows(db, "supports", kMaxListRows);
+    Query s(db, "supports", "actor, type, threshold, region, count, beneficiaries, cost, notes", "ord");
+    while (s.next())
+        p.supports.push_back({s.optText(0), s.text(1), s.int32(2), s.text(3), s.int32(4), s.int32(5), s.real(6),
+                               s.text(7)});
+}
+
+Catalogue readCatalogue(SQLite::Database& db) {
+    countRows(db, "catalogue", kMaxCatalogueFiles);
+    std::map<std::string, std::string> texts;
+    Query q(db, "catalogue", "stem, json", "stem");
+    while (q.next()) {
+        std::string json = q.text(1);
+        if (jsonDepth(json) > kMaxJsonDepth) q.fail(1, "is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+        texts[q.text(0)] = std::move(json);
+    }
+    if (texts.empty()) return {};  // a project made without catalogue (tests, imports)
+    try {
+        return Catalogue::fromTexts(std::move(texts));
+    } catch (const InvalidInput& e) {
+        throw InvalidInput("catalogue: " + e.where(), e.reason());
+    }
+}
+
+}  // namespace
+
+Project readProject(SQLite::Database& db) {
+    Project p;
+    p.assessment = readAssessment(db);
+    readActors(db, p);
+    readFlows(db, p);
+    readChecklists(db, p);
+    readGoalsAndSupports(db, p);
+    p.catalogue = readCatalogue(db);
+    return p;
+}
+
+}  // namespace traza::model::sqlite
