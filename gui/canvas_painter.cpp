@@ -1,0 +1,238 @@
+#include "canvas_painter.h"
+
+#include <wx/brush.h>
+#include <wx/font.h>
+#include <wx/graphics.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "canvas_style.h"
+#include "kind_glyph.h"
+#include "labels.h"
+
+namespace traza::gui {
+namespace {
+
+// Below these scales detail is dropped: it would be unreadable and costs time.
+constexpr double kTextScale = 0.42;
+constexpr double kEdgeLabelScale = 0.55;
+constexpr double kGlyphScale = 0.18;
+
+struct Fonts {
+    wxFont title = wxFont(wxFontInfo(9).Family(wxFONTFAMILY_SWISS).Bold());
+    wxFont body = wxFont(wxFontInfo(8).Family(wxFONTFAMILY_SWISS));
+    wxFont header = wxFont(wxFontInfo(10).Family(wxFONTFAMILY_SWISS).Bold());
+    wxFont badge = wxFont(wxFontInfo(7).Family(wxFONTFAMILY_SWISS).Bold());
+};
+
+const Fonts& fonts() {
+    static const Fonts f;
+    return f;
+}
+
+// Shortens `text` with an ellipsis until it fits `maxWidth` (current font).
+wxString fitText(wxGraphicsContext& gc, const wxString& text, double maxWidth) {
+    double w = 0, h = 0;
+    gc.GetTextExtent(text, &w, &h);
+    if (w <= maxWidth) return text;
+    // Start from a proportional guess, then trim one character at a time.
+    std::size_t n = std::min<std::size_t>(text.length(), static_cast<std::size_t>(text.length() * maxWidth / std::max(w, 1.0)) + 1);
+    wxString s;
+    for (; n > 0; --n) {
+        s = text.Left(n) + wxString::FromUTF8("…");
+        gc.GetTextExtent(s, &w, &h);
+        if (w <= maxWidth) return s;
+    }
+    return wxString::FromUTF8("…");
+}
+
+Rect shifted(const Rect& r, const Point& d) { return {r.x + d.x, r.y + d.y, r.w, r.h}; }
+
+void drawBands(wxGraphicsContext& gc, const PaintState& st, const Rect& visible) {
+    const Rect b = st.scene->bounds();
+    const double top = b.y - 56, bottom = b.bottom() + 24;
+    int i = 0;
+    for (const StageBand& band : st.scene->bands()) {
+        const Rect r{band.left - 18, top, band.right - band.left + 36, bottom - top};
+        const wxColour& c = (i++ % 2) ? style::kBandB : style::kBandA;
+        if (!r.intersects(visible)) continue;
+        gc.SetPen(*wxTRANSPARENT_PEN);
+        gc.SetBrush(gc.CreateBrush(wxBrush(c)));
+        gc.DrawRoundedRectangle(r.x, r.y, r.w, r.h, 10);
+        if (st.view.scale() < kGlyphScale) continue;
+        gc.SetFont(fonts().header, style::kSubtleText);
+        const wxString header = wxString::Format("%d · %s", band.stage, stageName(band.stage));
+        gc.DrawText(fitText(gc, header, r.w - 16), r.x + 10, top + 10);
+    }
+}
+
+void drawEdge(wxGraphicsContext& gc, const PaintState& st, const SceneEdge& e, const EdgeCurve& c, bool selected) {
+    const wxColour base = selected ? style::kSelection : style::evidenceColour(e.evidence);
+    const double width = e.width + (selected ? 2 : 0);
+    const double head = std::max(9.0, width * 1.7);
+    wxGraphicsPenInfo pen(wxColour(base.Red(), base.Green(), base.Blue(), selected ? 255 : 205));
+    pen.Width(width).Cap(wxCAP_BUTT);
+    if (e.undocumented()) pen.Style(wxPENSTYLE_LONG_DASH);
+    gc.SetPen(gc.CreatePen(pen));
+    wxGraphicsPath path = gc.CreatePath();
+    path.MoveToPoint(c.p0.x, c.p0.y);
+    path.AddCurveToPoint(c.p1.x, c.p1.y, c.p2.x, c.p2.y, c.p3.x - head * 0.8, c.p3.y);
+    gc.StrokePath(path);
+    // Arrowhead pointing into the target box.
+    wxGraphicsPath tip = gc.CreatePath();
+    tip.MoveToPoint(c.p3.x, c.p3.y);
+    tip.AddLineToPoint(c.p3.x - head, c.p3.y - head * 0.55);
+    tip.AddLineToPoint(c.p3.x - head, c.p3.y + head * 0.55);
+    tip.CloseSubpath();
+    gc.SetPen(*wxTRANSPARENT_PEN);
+    gc.SetBrush(gc.CreateBrush(wxBrush(base)));
+    gc.FillPath(tip);
+    (void)st;
+}
+
+void drawEdgeLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c) {
+    wxString text = formatTonnes(e.tonnes);
+    if (e.flowCount > 1) text << " · " << wxString::Format(wxPLURAL("%d flow", "%d flows", e.flowCount), e.flowCount);
+    else text << " · " << evidenceLabel(e.evidence);
+    gc.SetFont(fonts().body, style::kSubtleText);
+    double w = 0, h = 0;
+    gc.GetTextExtent(text, &w, &h);
+    const Point m = c.at(0.5);
+    gc.SetPen(*wxTRANSPARENT_PEN);
+    gc.SetBrush(gc.CreateBrush(wxBrush(wxColour(255, 255, 255, 215))));
+    gc.DrawRoundedRectangle(m.x - w / 2 - 4, m.y - h / 2 - 2, w + 8, h + 4, 4);
+    gc.DrawText(text, m.x - w / 2, m.y - h / 2);
+}
+
+void drawNode(wxGraphicsContext& gc, const PaintState& st, const SceneNode& n, const Rect& box, bool selected,
+              bool hovered) {
+    const double scale = st.view.scale();
+    const bool group = n.kind == NodeKind::PickerGroup;
+    const wxColour fill = style::riskFill(n.marks.riskLevel);
+    gc.SetBrush(gc.CreateBrush(wxBrush(fill)));
+    if (group) {  // a small stack: several groups behind one box
+        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(style::kBorder).Width(1)));
+        gc.DrawRoundedRectangle(box.x + 8, box.y - 8, box.w, box.h, 8);
+        gc.DrawRoundedRectangle(box.x + 4, box.y - 4, box.w, box.h, 8);
+    }
+    wxColour border = style::kBorder;
+    double borderWidth = 1.2;
+    if (n.marks.chokePoint) {
+        border = style::kChoke;
+        borderWidth = 3.5;
+    }
+    if (selected) {
+        border = style::kSelection;
+        borderWidth = 3.5;
+    }
+    gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(border).Width(borderWidth)));
+    gc.DrawRoundedRectangle(box.x, box.y, box.w, box.h, 8);
+
+    if (scale >= kGlyphScale) drawKindGlyph(gc, n.actorKind, box.x + 9, box.y + (box.h - 26) / 2, 26, style::kGlyph);
+    if (scale >= kTextScale) {
+        const double tx = box.x + 44, maxW = box.right() - tx - (n.marks.chokePoint ? 22 : 8);
+        wxString title, line2, line3;
+        if (group) {
+            const int count = static_cast<int>(n.members.size());
+            title = wxString::Format(wxPLURAL("%d picker group", "%d picker groups", count), count);
+            line2 = wxString::Format(wxPLURAL("%d person", "%d people", n.people), n.people);
+            line3 = _("double-click to expand");
+        } else {
+            title = toWx(n.name.empty() ? n.id : n.name);
+            line2 = kindLabel(n.actorKind);
+            if (!n.region.empty()) line2 << " · " << toWx(n.region);
+            line3 = wxString::Format(_("risk %s"), riskLevelLabel(n.marks.riskLevel));
+            if (n.headcount > 0) line3 << " · " << wxString::Format(wxPLURAL("%d person", "%d people", n.headcount), n.headcount);
+        }
+        gc.SetFont(fonts().title, style::kText);
+        gc.DrawText(fitText(gc, title, maxW), tx, box.y + 7);
+        gc.SetFont(fonts().body, style::kSubtleText);
+        gc.DrawText(fitText(gc, line2, maxW), tx, box.y + 24);
+        gc.DrawText(fitText(gc, line3, maxW), tx, box.y + 38);
+    }
+    if (n.marks.chokePoint) {  // badge with the choke-point rank
+        const double r = 11, cx = box.right() - 4, cy = box.y + 4;
+        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(*wxWHITE).Width(1.5)));
+        gc.SetBrush(gc.CreateBrush(wxBrush(style::kChoke)));
+        gc.DrawEllipse(cx - r, cy - r, 2 * r, 2 * r);
+        if (scale >= kGlyphScale) {
+            const wxString t = n.marks.chokeRank > 0 ? wxString::Format("%d", n.marks.chokeRank) : wxString("!");
+            gc.SetFont(fonts().badge, *wxWHITE);
+            double w = 0, h = 0;
+            gc.GetTextExtent(t, &w, &h);
+            gc.DrawText(t, cx - w / 2, cy - h / 2);
+        }
+    }
+    if ((hovered || selected) && !group) {  // the handle a flow is dragged from
+        const Point h = ChainScene::handleOf(box);
+        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(style::kSelection).Width(2)));
+        gc.SetBrush(*wxWHITE_BRUSH);
+        gc.DrawEllipse(h.x - 6, h.y - 6, 12, 12);
+    }
+}
+
+}  // namespace
+
+PaintStats paintChain(wxGraphicsContext& gc, const PaintState& st) {
+    PaintStats stats;
+    gc.SetBrush(gc.CreateBrush(wxBrush(style::kBackground)));
+    gc.SetPen(*wxTRANSPARENT_PEN);
+    gc.DrawRectangle(0, 0, st.width, st.height);
+    if (!st.scene) return stats;
+    const ChainScene& scene = *st.scene;
+
+    gc.PushState();
+    gc.Scale(st.view.scale(), st.view.scale());
+    gc.Translate(-st.view.origin().x, -st.view.origin().y);
+    const Rect visible = st.view.visibleWorld(st.width, st.height).inflated(20);
+    drawBands(gc, st, visible);
+
+    auto boxOf = [&](std::size_t i) {
+        const Rect& b = scene.nodes()[i].box;
+        return st.movingNodes.count(i) ? shifted(b, st.moveDelta) : b;
+    };
+    auto edgeSelected = [&](const SceneEdge& e) {
+        return st.selection && !e.flowId.empty() && st.selection->flows().count(e.flowId);
+    };
+    std::vector<std::pair<std::size_t, EdgeCurve>> labelled;
+    for (int pass = 0; pass < 2; ++pass) {  // selected flows last, on top
+        for (std::size_t i = 0; i < scene.edges().size(); ++i) {
+            const SceneEdge& e = scene.edges()[i];
+            if (edgeSelected(e) != (pass == 1)) continue;
+            const EdgeCurve c = ChainScene::curveBetween(boxOf(e.from), boxOf(e.to), e.parallelIndex, e.parallelCount);
+            if (!c.bounds().inflated(e.width).intersects(visible)) continue;
+            drawEdge(gc, st, e, c, pass == 1);
+            ++stats.edgesDrawn;
+            if (st.view.scale() >= kEdgeLabelScale) labelled.emplace_back(i, c);
+        }
+    }
+    for (const auto& [i, c] : labelled) drawEdgeLabel(gc, scene.edges()[i], c);
+
+    for (std::size_t i = 0; i < scene.nodes().size(); ++i) {
+        const SceneNode& n = scene.nodes()[i];
+        const Rect box = boxOf(i);
+        if (!box.inflated(12).intersects(visible)) continue;
+        const bool selected = st.selection && n.kind == NodeKind::Actor && st.selection->actors().count(n.id);
+        const bool hovered = st.hoverNode == i || st.connectTarget == i;
+        drawNode(gc, st, n, box, selected, hovered);
+        ++stats.nodesDrawn;
+    }
+
+    if (st.connectLine) {
+        const auto& [a, b] = *st.connectLine;
+        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(style::kSelection).Width(2.5 / st.view.scale()).Style(wxPENSTYLE_SHORT_DASH)));
+        gc.StrokeLine(a.x, a.y, b.x, b.y);
+    }
+    if (st.rubberBand) {
+        const Rect& r = *st.rubberBand;
+        const wxColour& s = style::kSelection;
+        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(s).Width(1 / st.view.scale())));
+        gc.SetBrush(gc.CreateBrush(wxBrush(wxColour(s.Red(), s.Green(), s.Blue(), 40))));
+        gc.DrawRectangle(r.x, r.y, r.w, r.h);
+    }
+    gc.PopState();
+    return stats;
+}
+
+}  // namespace traza::gui

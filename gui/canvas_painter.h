@@ -1,0 +1,42 @@
+#pragma once
+// Draws a ChainScene with wxGraphicsContext: stage bands, flows as arrows
+// (width by tonnes, dashed when undocumented, coloured by evidence, labelled),
+// actor boxes filled by risk level with a kind glyph and a choke-point badge.
+// Only what intersects the visible rectangle is drawn, and text is dropped when
+// zoomed far out, so a large chain pans smoothly.
+#include <cstddef>
+#include <optional>
+#include <unordered_set>
+#include <utility>
+
+#include "chain_scene.h"
+#include "selection.h"
+#include "view_transform.h"
+
+class wxGraphicsContext;
+
+namespace traza::gui {
+
+struct PaintState {
+    const ChainScene* scene = nullptr;
+    ViewTransform view;
+    double width = 0;   ///< window size in pixels
+    double height = 0;
+    const Selection* selection = nullptr;
+    std::optional<std::size_t> hoverNode;
+    std::unordered_set<std::size_t> movingNodes;  ///< drawn shifted by moveDelta
+    Point moveDelta;
+    std::optional<Rect> rubberBand;                    ///< world units
+    std::optional<std::pair<Point, Point>> connectLine;  ///< from handle to mouse, world
+    std::optional<std::size_t> connectTarget;
+};
+
+struct PaintStats {
+    std::size_t nodesDrawn = 0;
+    std::size_t edgesDrawn = 0;
+};
+
+/// Paint the whole visible canvas. Returns what was drawn (culling tests, benchmark).
+PaintStats paintChain(wxGraphicsContext&, const PaintState&);
+
+}  // namespace traza::gui

@@ -1,0 +1,50 @@
+#include "document.h"
+
+#include "project_store.h"
+
+namespace traza::gui {
+
+Document::Document() : m_project(model::Project::createEmpty()) {
+    m_history.onChange = [this] { edited(); };
+}
+
+void Document::edited() {
+    ++m_revision;
+    changed.emit(DocumentChange::Edited);
+}
+
+void Document::execute(std::unique_ptr<model::Command> c) { m_history.execute(m_project, std::move(c)); }
+void Document::undo() { m_history.undo(m_project); }
+void Document::redo() { m_history.redo(m_project); }
+
+std::string Document::displayName() const {
+    if (!m_path.empty()) return m_path.filename().string();
+    return m_name;
+}
+
+std::string Document::suggestedFileName() const {
+    if (!m_path.empty()) return m_path.filename().string();
+    return (m_name.empty() ? std::string("untitled") : m_name) + ".traza";
+}
+
+void Document::replace(model::Project p, std::filesystem::path path, std::string name, bool modified) {
+    m_project = std::move(p);
+    m_path = std::move(path);
+    m_name = std::move(name);
+    m_unsavedContent = modified;
+    m_history.onChange = nullptr;  // clear() would report an edit
+    m_history.clear();
+    m_history.onChange = [this] { edited(); };
+    ++m_revision;
+    changed.emit(DocumentChange::Replaced);
+}
+
+void Document::saveAs(const std::filesystem::path& path) {
+    model::ProjectStore::save(m_project, path);
+    m_path = path;
+    m_history.markSaved();
+    m_unsavedContent = false;
+    changed.emit(DocumentChange::Saved);
+}
+
+}  // namespace traza::gui

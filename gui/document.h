@@ -1,0 +1,72 @@
+#pragma once
+// The open project of one window: the Project value, its undo history, the
+// file it belongs to and a change signal. No wx: the frame shows it, the tests
+// drive it directly. Every edit goes through execute() so it can be undone.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "command_stack.h"
+#include "project.h"
+#include "signal.h"
+
+namespace traza::gui {
+
+enum class DocumentChange {
+    Edited,    ///< a command was executed, undone or redone
+    Replaced,  ///< a different project was loaded (new, open, import)
+    Saved,     ///< written to disk; only the title's modified mark changes
+};
+
+class Document {
+public:
+    Document();
+
+    const model::Project& project() const { return m_project; }
+
+    /// Apply an edit as one undo step. Rethrows what the command throws
+    /// (traza::InvalidInput for a refused edit); the project is unchanged then.
+    void execute(std::unique_ptr<model::Command>);
+    void undo();
+    void redo();
+    bool canUndo() const { return m_history.canUndo(); }
+    bool canRedo() const { return m_history.canRedo(); }
+    /// "Add flow" etc. (untranslated model labels); empty when nothing to undo/redo.
+    std::string undoLabel() const { return m_history.undoLabel(); }
+    std::string redoLabel() const { return m_history.redoLabel(); }
+
+    bool isModified() const { return m_history.isModified() || m_unsavedContent; }
+    /// The .traza file; empty while untitled (new, imported, recovered untitled).
+    const std::filesystem::path& path() const { return m_path; }
+    /// What the title bar shows: the file name, or the import's name; empty for
+    /// an unnamed new project (the frame shows a translated "Untitled").
+    std::string displayName() const;
+    /// The file name a first save suggests ("care-pilot-2025.traza").
+    std::string suggestedFileName() const;
+
+    /// Load another project. `path` is its .traza file or empty; `name` names an
+    /// untitled document; `modified` marks content not yet saved anywhere (an
+    /// import, a recovered autosave). Clears the undo history.
+    void replace(model::Project, std::filesystem::path path, std::string name, bool modified);
+
+    /// Save to `path` (ProjectStore::save: atomic); afterwards the document
+    /// belongs to that file and is unmodified. Throws IoError; nothing changes then.
+    void saveAs(const std::filesystem::path&);
+
+    /// Incremented by every change of content (not by saves).
+    std::uint64_t revision() const { return m_revision; }
+
+    Signal<DocumentChange> changed;
+
+private:
+    void edited();
+    model::Project m_project;
+    model::CommandStack m_history;
+    std::filesystem::path m_path;
+    std::string m_name;
+    bool m_unsavedContent = false;
+    std::uint64_t m_revision = 0;
+};
+
+}  // namespace traza::gui

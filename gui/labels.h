@@ -1,0 +1,41 @@
+#pragma once
+// Every user-visible name of a model value, translated (wxTRANSLATE tables), and
+// UTF-8 <-> wxString conversion. The model stays English and untranslated; the
+// GUI translates at the moment it shows a text.
+#include <wx/intl.h>
+#include <wx/string.h>
+
+#include <string>
+
+#include "catalogue.h"
+#include "enums.h"
+
+namespace traza::gui {
+
+/// UTF-8 std::string to wxString and back (the model is UTF-8 throughout).
+inline wxString toWx(const std::string& s) { return wxString::FromUTF8(s.data(), s.size()); }
+inline std::string toUtf8(const wxString& s) {
+    const wxScopedCharBuffer b = s.utf8_str();
+    return std::string(b.data(), b.length());
+}
+
+/// "es" when the interface runs in Spanish, else "en" (for catalogue texts and analysis sentences).
+std::string uiLanguage();
+/// A catalogue text in the interface language.
+inline wxString localText(const model::LocalText& t) { return toWx(t.in(uiLanguage())); }
+
+wxString kindLabel(model::ActorKind);
+wxString formalityLabel(model::Formality);
+wxString evidenceLabel(model::Evidence);
+wxString paymentLabel(model::Payment);
+wxString itemStatusLabel(model::ItemStatus);
+/// "Waste pickers", "Picker organisations", ... ; "Stage 8" beyond the named ones.
+wxString stageName(int stage);
+/// "low", "high", ... translated; "not analysed" for an empty level.
+wxString riskLevelLabel(const std::string& level);
+/// A command label from the model ("Add flow"), translated.
+wxString commandLabel(const std::string& modelLabel);
+/// "12.5 t" with up to `decimals` decimals, trailing zeros dropped.
+wxString formatTonnes(double t, int decimals = 1);
+
+}  // namespace traza::gui
