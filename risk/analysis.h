@@ -53,6 +53,7 @@ struct DestinationResult {
     std::string id;
     double inputT = 0;
     double exposure = 0;  ///< tonnage-weighted residual risk of the material received
+    std::string exposureLevel;  ///< low / medium / high / critical, same cut-offs as actors
 };
 
 struct TraceLevel {

@@ -1,0 +1,109 @@
+#include "analysis.h"
+
+#include <cmath>
+
+#include "chain_graph.h"
+#include "chain_warnings.h"
+#include "choke_points.h"
+#include "destination_exposure.h"
+#include "destinations.h"
+#include "dominators.h"
+#include "error.h"
+#include "flow_share.h"
+#include "limits_statement.h"
+#include "mass_balance.h"
+#include "proportional_mixing.h"
+#include "red_flags.h"
+#include "risk_score.h"
+#include "risk_weights.h"
+#include "text.h"
+#include "trace_breaks.h"
+#include "traceability.h"
+#include "typology_mix.h"
+#include "upstream.h"
+
+namespace traza::risk {
+
+const ActorResult* Analysis::actor(const std::string& id) const {
+    for (const ActorResult& a : actors)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
+Analysis analyze(const model::Project& project, const AnalysisOptions& options) {
+    auto fraction = [](double x) { return std::isfinite(x) && x >= 0 && x <= 1; };
+    if (!fraction(options.chokeShareThreshold))
+        throw InvalidInput("--threshold", "must be a number from 0 to 1");
+    if (!fraction(options.traceThreshold)) throw InvalidInput("--trace-threshold", "must be a number from 0 to 1");
+    const std::string lang = options.language == "es" ? "es" : "en";
+    const Text text(lang);
+
+    const ChainGraph chain(project, lang);
+    const DestinationSet dest = chooseDestinations(chain, options.destinations);
+    const MixingSolver solver(chain);
+    bool exact = true;
+    bool weightsFellBack = false;
+    const RiskWeights weights = RiskWeights::fromCatalogue(project.catalogue, &weightsFellBack);
+
+    const FlowShares shares = computeFlowShares(chain, dest);
+    exact = exact && shares.exact;
+    const Dominance dominance = computeDominators(chain, dest);
+    const Upstream upstream = computeUpstream(chain);
+    const TypologyMix typology = mixByTypology(
+        chain, solver, [](const model::Typology& t) { return t.baselineRisk; }, weights.unknownTypologyRisk, exact);
+    const std::vector<RiskScore> scores = scoreActors(chain, weights, typology, lang);
+    const std::vector<ChokePoint> chokes =
+        rankChokePoints({chain, dest, shares.share, dominance, upstream, weights}, options.chokeShareThreshold,
+                        options.chokeOnDominance, lang);
+
+    Analysis a;
+    a.totalT = dest.totalT;
+    const std::vector<double> exposure = destinationExposure(chain, dest, solver, scores, exact);
+    for (std::size_t i = 0; i < dest.vertices.size(); ++i)
+        a.destinations.push_back({chain.actor(dest.vertices[i]).id, chain.inT(dest.vertices[i]), exposure[i],
+                                  weights.level(exposure[i])});
+
+    for (Vertex v = 0; v < chain.vertexCount(); ++v) {
+        ActorResult r;
+        const model::Actor& actor = chain.actor(v);
+        r.id = actor.id;
+        r.stage = actor.stage;
+        r.inT = chain.inT(v);
+        r.outT = chain.outT(v);
+        r.flowShare = shares.share[v];
+        for (Vertex d : dominance.dominates[v]) r.dominates.push_back(chain.actor(d).id);
+        r.upstreamSources = upstream.sources[v];
+        r.upstreamHeadcount = static_cast<int>(std::min<long long>(upstream.headcount[v], INT32_MAX));
+        r.isSource = chain.isSource(v);
+        r.isDestination = dest.contains[v];
+        r.chokePoint = chokes[v].isChokePoint;
+        r.chokeRank = chokes[v].rank;
+        r.chokeScore = chokes[v].score;
+        r.chokeReasons = chokes[v].reasons;
+        const MassBalance mb = massBalance(chain, dest, v);
+        r.massBalanceApplies = mb.applies;
+        r.massBalanceGapT = mb.gapT;
+        r.massBalanceFlag = mb.flagged;
+        r.risk = scores[v];
+        a.actors.push_back(std::move(r));
+    }
+
+    a.traceability = computeTraceability(chain, dest, solver, options.traceThreshold, exact);
+    a.breaks = findTraceBreaks(chain, lang);
+    a.warnings = chainWarnings(chain, dest, lang);
+    a.redFlags = evaluateRedFlags({chain, dest, solver, shares.share, lang}, a.warnings, exact);
+    a.statement = limitsStatement(chain, dest, a.traceability, lang);
+    if (weightsFellBack)
+        a.warnings.push_back(text.pick("The project's catalogue has no complete risk_weights; built-in weights were used "
+                                       "for the missing ones (docs/methodology.md).",
+                                       "El catálogo del proyecto no tiene risk_weights completo; se usaron los pesos "
+                                       "incorporados para los que faltan (docs/methodology.md)."));
+    if (!exact)
+        a.warnings.push_back(text.pick("A very large cycle was solved iteratively and did not settle; figures touching "
+                                       "it may be off beyond 1e-9.",
+                                       "Un ciclo muy grande se resolvió de forma iterativa y no convergió; las cifras "
+                                       "que lo involucran pueden diferir en más de 1e-9."));
+    return a;
+}
+
+}  // namespace traza::risk

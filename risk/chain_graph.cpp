@@ -1,0 +1,114 @@
+#include "chain_graph.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+
+#include <boost/graph/strong_components.hpp>
+
+#include "text.h"
+
+namespace traza::risk {
+
+ChainGraph::ChainGraph(const model::Project& project, const std::string& language)
+    : m_project(project), m_graph(project.actors.size()) {
+    const Text text(language);
+    std::unordered_map<std::string, Vertex> byId;
+    byId.reserve(project.actors.size() * 2);
+    for (std::size_t i = 0; i < project.actors.size(); ++i) {
+        m_graph[i].actor = i;
+        m_graph[i].stage = project.actors[i].stage;
+        byId.emplace(project.actors[i].id, i);  // first wins on a duplicate id
+    }
+
+    // One edge per ordered pair of actors; parallel flows add up.
+    std::unordered_map<std::uint64_t, std::size_t> pairEdge;
+    pairEdge.reserve(project.flows.size() * 2);
+    for (std::size_t fi = 0; fi < project.flows.size(); ++fi) {
+        const model::Flow& f = project.flows[fi];
+        auto from = byId.find(f.from);
+        auto to = byId.find(f.to);
+        std::string problem;
+        if (from == byId.end() || to == byId.end())
+            problem = text.pick("refers to an actor that does not exist", "se refiere a un actor que no existe");
+        else if (from->second == to->second)
+            problem = text.pick("goes from an actor to itself", "va de un actor a sí mismo");
+        else if (!std::isfinite(f.tonnes) || f.tonnes <= 0)
+            problem = text.pick("has no positive tonnage", "no tiene un tonelaje positivo");
+        if (!problem.empty()) {
+            m_warnings.push_back(text.pick("Flow ", "El flujo ") + f.id + " " + problem +
+                                 text.pick("; it is left out of the analysis.", "; se deja fuera del análisis."));
+            continue;
+        }
+        const Vertex u = from->second, v = to->second;
+        const std::uint64_t key = (static_cast<std::uint64_t>(u) << 32) | static_cast<std::uint64_t>(v);
+        auto [it, fresh] = pairEdge.emplace(key, m_edges.size());
+        if (fresh) {
+            EdgeData data;
+            data.index = m_edges.size();
+            m_edges.push_back(boost::add_edge(u, v, data, m_graph).first);
+        }
+        EdgeData& e = m_graph[m_edges[it->second]];
+        e.tonnes += f.tonnes;
+        e.flows.push_back(fi);
+        double documented = std::isfinite(f.documentedT) ? std::clamp(f.documentedT, 0.0, f.tonnes) : 0.0;
+        for (int level = 0; level <= static_cast<int>(f.evidence) && level < kEvidenceLevels; ++level)
+            e.documentedAtLeast[level] += documented;
+        m_graph[u].outT += f.tonnes;
+        m_graph[v].inT += f.tonnes;
+    }
+    buildComponents();
+}
+
+long ChainGraph::find(const std::string& actorId) const {
+    for (std::size_t i = 0; i < m_project.actors.size(); ++i)
+        if (m_project.actors[i].id == actorId) return static_cast<long>(i);
+    return -1;
+}
+
+const std::string& ChainGraph::label(Vertex v) const {
+    const model::Actor& a = actor(v);
+    return a.name.empty() ? a.id : a.name;
+}
+
+void ChainGraph::buildComponents() {
+    const std::size_t n = vertexCount();
+    std::vector<std::size_t> comp(n);
+    std::size_t count = n == 0 ? 0 : boost::strong_components(m_graph, comp.data());
+
+    // Order the components topologically (Kahn on the condensation) rather
+    // than rely on the numbering Tarjan's algorithm happens to produce.
+    std::vector<std::vector<Vertex>> members(count);
+    for (Vertex v = 0; v < n; ++v) members[comp[v]].push_back(v);
+    std::vector<std::size_t> pending(count, 0);
+    std::vector<std::vector<std::size_t>> next(count);
+    std::vector<bool> selfCycle(count, false);
+    for (const Edge& e : m_edges) {
+        std::size_t a = comp[boost::source(e, m_graph)], b = comp[boost::target(e, m_graph)];
+        if (a == b) {
+            selfCycle[a] = true;
+            continue;
+        }
+        next[a].push_back(b);
+        ++pending[b];
+    }
+    std::vector<std::size_t> order;
+    order.reserve(count);
+    for (std::size_t c = 0; c < count; ++c)
+        if (pending[c] == 0) order.push_back(c);
+    for (std::size_t i = 0; i < order.size(); ++i)
+        for (std::size_t b : next[order[i]])
+            if (--pending[b] == 0) order.push_back(b);
+
+    m_components.resize(count);
+    m_componentOf.assign(n, 0);
+    for (std::size_t pos = 0; pos < order.size(); ++pos) {
+        Component& c = m_components[pos];
+        c.members = std::move(members[order[pos]]);
+        c.cyclic = selfCycle[order[pos]];
+        for (Vertex v : c.members) m_componentOf[v] = pos;
+    }
+}
+
+}  // namespace traza::risk

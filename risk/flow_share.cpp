@@ -1,0 +1,124 @@
+#include "flow_share.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "dense_lu.h"
+
+namespace traza::risk {
+namespace {
+
+constexpr std::size_t kDenseLimit = 400;
+
+struct Term {
+    std::size_t to;  // local index of the receiving member
+    double coef;     // t_e / in(w)
+};
+
+// Gauss–Seidel for z = rhs + B z on one cycle; returns whether it settled.
+bool iterate(const std::vector<std::vector<Term>>& rows, const std::vector<double>& rhs, std::vector<double>& z) {
+    for (int sweep = 0; sweep < 200000; ++sweep) {
+        double change = 0, scale = 1;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            double v = rhs[i];
+            for (const Term& t : rows[i]) v += t.coef * z[t.to];
+            change = std::max(change, std::fabs(v - z[i]));
+            scale = std::max(scale, std::fabs(v));
+            z[i] = v;
+        }
+        if (change <= 1e-14 * scale) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+FlowShares computeFlowShares(const ChainGraph& chain, const DestinationSet& dest) {
+    const Graph& g = chain.graph();
+    const std::size_t n = chain.vertexCount();
+    FlowShares out;
+    out.share.assign(n, 0.0);
+    const double total = dest.totalT;
+    if (total <= 0) return out;
+
+    std::vector<double> y(n, 0.0);
+    // h(u): straight into D plus what leaves u's component, per unit at u.
+    auto outsideValue = [&](Vertex u, std::size_t comp) {
+        double h = 0;
+        for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
+            const Vertex w = boost::target(*it, g);
+            const double t = g[*it].tonnes;
+            if (dest.contains[w]) h += t;
+            if (chain.componentOf(w) != comp) h += t * y[w] / g[w].inT;
+        }
+        return h;
+    };
+
+    std::vector<long> local(n, -1);
+    const auto& comps = chain.components();
+    for (std::size_t ci = comps.size(); ci-- > 0;) {
+        const Component& c = comps[ci];
+        if (!c.cyclic) {
+            const Vertex v = c.members.front();
+            y[v] = outsideValue(v, ci);
+            out.share[v] = y[v] / total;
+            continue;
+        }
+        const std::size_t m = c.members.size();
+        for (std::size_t i = 0; i < m; ++i) local[c.members[i]] = static_cast<long>(i);
+        std::vector<double> h(m);
+        std::vector<std::vector<Term>> rows(m);
+        bool fedFromOutside = false;
+        for (std::size_t i = 0; i < m; ++i) {
+            const Vertex u = c.members[i];
+            h[i] = outsideValue(u, ci);
+            for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
+                const Vertex w = boost::target(*it, g);
+                if (local[w] >= 0) rows[i].push_back({static_cast<std::size_t>(local[w]), g[*it].tonnes / g[w].inT});
+            }
+            for (auto [it, end] = boost::in_edges(u, g); it != end; ++it)
+                if (local[boost::source(*it, g)] < 0) fedFromOutside = true;
+        }
+
+        std::vector<double> yc(m, 0.0), diag(m, 1.0);
+        if (!fedFromOutside) {
+            // A closed cycle: marking any member marks all of it (no other
+            // material ever enters), so every member gets the whole cycle's output.
+            double sum = 0;
+            for (double v : h) sum += v;
+            std::fill(yc.begin(), yc.end(), sum);
+        } else if (m <= kDenseLimit) {
+            std::vector<double> a(m * m, 0.0);
+            for (std::size_t i = 0; i < m; ++i) {
+                a[i * m + i] += 1.0;
+                for (const Term& t : rows[i]) a[i * m + t.to] -= t.coef;
+            }
+            DenseLu lu(std::move(a), m);
+            yc = h;
+            lu.solve(yc);
+            diag = lu.inverseDiagonal();
+        } else {
+            out.exact = iterate(rows, h, yc) && out.exact;
+            // G_aa: weight of all walks from a back to a, one column at a time.
+            std::vector<double> unit(m, 0.0), col(m);
+            for (std::size_t a = 0; a < m; ++a) {
+                unit[a] = 1.0;
+                std::fill(col.begin(), col.end(), 0.0);
+                out.exact = iterate(rows, unit, col) && out.exact;
+                diag[a] = col[a];
+                unit[a] = 0.0;
+            }
+        }
+        for (std::size_t i = 0; i < m; ++i) {
+            const Vertex v = c.members[i];
+            y[v] = yc[i];
+            out.share[v] = yc[i] / diag[i] / total;
+            local[v] = -1;
+        }
+    }
+    for (Vertex d : dest.vertices) out.share[d] = chain.inT(d) / total;
+    for (double& s : out.share) s = std::clamp(s, 0.0, 1.0);
+    return out;
+}
+
+}  // namespace traza::risk

@@ -1,0 +1,152 @@
+#include "proportional_mixing.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "dense_lu.h"
+
+namespace traza::risk {
+namespace {
+
+// The equations of one cyclic component restricted to its unfixed members.
+struct LocalSystem {
+    std::vector<Vertex> unknowns;
+    std::vector<double> rhs;  // b(v) + contributions from outside the unknowns
+    struct Term {
+        std::size_t from;  // local index of the sending unknown
+        double coef;       // f_e t_e / in(v)
+    };
+    std::vector<std::vector<Term>> terms;  // per local row
+};
+
+}  // namespace
+
+MixingResult MixingSolver::solve(const MixingProblem& p) const {
+    const Graph& g = m_graph.graph();
+    const std::size_t n = m_graph.vertexCount();
+    MixingResult result;
+    std::vector<double>& x = result.value;
+    x.assign(n, 0.0);
+
+    auto isFixed = [&](Vertex v) { return !p.fixed.empty() && p.fixed[v]; };
+    auto injection = [&](Vertex v) { return p.injection.empty() ? 0.0 : p.injection[v]; };
+    auto weight = [&](const Edge& e) {
+        const EdgeData& d = g[e];
+        return p.edgeFactor.empty() ? d.tonnes : p.edgeFactor[d.index] * d.tonnes;
+    };
+
+    std::vector<long> local;  // scratch: vertex -> local index in the current component
+    for (const Component& comp : m_graph.components()) {
+        if (!comp.cyclic) {
+            const Vertex v = comp.members.front();
+            if (isFixed(v)) {
+                x[v] = p.fixedValue[v];
+                continue;
+            }
+            double in = 0;
+            const double inT = g[v].inT;
+            if (inT > 0)
+                for (auto [it, end] = boost::in_edges(v, g); it != end; ++it)
+                    in += weight(*it) * x[boost::source(*it, g)];
+            x[v] = injection(v) + (inT > 0 ? in / inT : 0.0);
+            continue;
+        }
+
+        // A cycle: fixed members first, then the linear system of the rest.
+        if (local.empty()) local.assign(n, -1);
+        LocalSystem sys;
+        for (Vertex v : comp.members) {
+            if (isFixed(v)) {
+                x[v] = p.fixedValue[v];
+                continue;
+            }
+            local[v] = static_cast<long>(sys.unknowns.size());
+            sys.unknowns.push_back(v);
+        }
+        const std::size_t m = sys.unknowns.size();
+        sys.rhs.assign(m, 0.0);
+        sys.terms.assign(m, {});
+        std::vector<char> open(m, 0);
+        for (std::size_t i = 0; i < m; ++i) {
+            const Vertex v = sys.unknowns[i];
+            const double inT = g[v].inT;  // > 0: a member of a cycle has inflow
+            double internal = 0;
+            sys.rhs[i] = injection(v);
+            for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
+                const Vertex u = boost::source(*it, g);
+                const double c = weight(*it) / inT;
+                if (local[u] >= 0) {
+                    if (c > 0) sys.terms[i].push_back({static_cast<std::size_t>(local[u]), c});
+                    internal += c;
+                } else {
+                    sys.rhs[i] += c * x[u];
+                    open[i] = 1;  // receives from outside the unknowns
+                }
+            }
+            if (internal < 1 - 1e-12) open[i] = 1;
+        }
+        // Unknowns not reachable from an open one form closed loops with no
+        // origin: they keep the minimal solution 0 and drop out.
+        std::vector<std::vector<std::size_t>> succ(m);
+        for (std::size_t i = 0; i < m; ++i)
+            for (const auto& t : sys.terms[i]) succ[t.from].push_back(i);
+        std::vector<char> live(open);
+        std::vector<std::size_t> stack;
+        for (std::size_t i = 0; i < m; ++i)
+            if (live[i]) stack.push_back(i);
+        while (!stack.empty()) {
+            std::size_t i = stack.back();
+            stack.pop_back();
+            for (std::size_t j : succ[i])
+                if (!live[j]) {
+                    live[j] = 1;
+                    stack.push_back(j);
+                }
+        }
+
+        if (m <= kDenseLimit) {
+            // (I − M) x = rhs on the live unknowns; dead ones stay 0.
+            std::vector<std::size_t> pos(m, 0);
+            std::size_t k = 0;
+            for (std::size_t i = 0; i < m; ++i)
+                if (live[i]) pos[i] = k++;
+            std::vector<double> a(k * k, 0.0), b(k, 0.0);
+            for (std::size_t i = 0; i < m; ++i) {
+                if (!live[i]) continue;
+                a[pos[i] * k + pos[i]] += 1.0;
+                b[pos[i]] = sys.rhs[i];
+                for (const auto& t : sys.terms[i])
+                    if (live[t.from]) a[pos[i] * k + pos[t.from]] -= t.coef;
+            }
+            DenseLu lu(std::move(a), k);
+            if (!lu.singular()) {
+                lu.solve(b);
+                for (std::size_t i = 0; i < m; ++i)
+                    if (live[i]) x[sys.unknowns[i]] = b[pos[i]];
+            } else {
+                result.exact = false;  // cannot happen on live unknowns; kept safe
+            }
+        } else {
+            // Gauss–Seidel converges (I − M is a nonsingular M-matrix on live unknowns).
+            bool converged = false;
+            for (int sweep = 0; sweep < 200000 && !converged; ++sweep) {
+                double change = 0, scale = 1;
+                for (std::size_t i = 0; i < m; ++i) {
+                    if (!live[i]) continue;
+                    double v = sys.rhs[i];
+                    for (const auto& t : sys.terms[i]) v += t.coef * x[sys.unknowns[t.from]];
+                    double& xi = x[sys.unknowns[i]];
+                    change = std::max(change, std::fabs(v - xi));
+                    scale = std::max(scale, std::fabs(v));
+                    xi = v;
+                }
+                converged = change <= 1e-14 * scale;
+            }
+            if (!converged) result.exact = false;
+        }
+        for (Vertex v : sys.unknowns) local[v] = -1;
+    }
+    return result;
+}
+
+}  // namespace traza::risk

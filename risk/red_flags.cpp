@@ -1,0 +1,249 @@
+#include "red_flags.h"
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "mass_balance.h"
+#include "risk_score.h"
+#include "text.h"
+#include "typology_mix.h"
+
+namespace traza::risk {
+
+int severityRank(const std::string& severity) {
+    if (severity == "critical") return 3;
+    if (severity == "high") return 2;
+    if (severity == "medium") return 1;
+    return 0;
+}
+
+namespace {
+
+using nlohmann::json;
+
+double number(const json& p, const char* key, double fallback) {
+    return p.contains(key) && p[key].is_number() ? p[key].get<double>() : fallback;
+}
+std::string word(const json& p, const char* key, const std::string& fallback) {
+    return p.contains(key) && p[key].is_string() ? p[key].get<std::string>() : fallback;
+}
+template <typename T>
+std::vector<T> listOf(const json& p, const char* key, std::vector<T> fallback) {
+    if (!p.contains(key) || !p[key].is_array()) return fallback;
+    std::vector<T> out;
+    for (const json& x : p[key])
+        if ((std::is_same_v<T, int> && x.is_number()) || (std::is_same_v<T, std::string> && x.is_string()))
+            out.push_back(x.get<T>());
+    return out;
+}
+// The factor ids a "ticked factor" rule looks for.
+std::set<std::string> factorsOf(const json& p, const std::string& fallback) {
+    std::set<std::string> out;
+    for (const std::string& f : listOf<std::string>(p, "risk_factors", {})) out.insert(f);
+    if (p.contains("risk_factor") && p["risk_factor"].is_string()) out.insert(p["risk_factor"].get<std::string>());
+    if (out.empty()) out.insert(fallback);
+    return out;
+}
+bool ticked(const model::Actor& a, const std::set<std::string>& factors) {
+    for (const std::string& f : a.riskFactors)
+        if (factors.count(f)) return true;
+    return false;
+}
+
+class Evaluator {
+public:
+    Evaluator(const RedFlagInputs& in, bool& exact)
+        : m_in(in), m_chain(in.chain), m_g(in.chain.graph()), m_text(in.language), m_exact(exact) {}
+
+    // Returns false for a rule this version does not know.
+    bool run(const model::RedFlagRule& rule, std::vector<RedFlag>& out);
+
+private:
+    using Values = std::map<std::string, std::string>;
+    void flag(std::vector<RedFlag>& out, const model::RedFlagRule& rule, Vertex actor, const std::string& flow,
+              Values values) {
+        values["actor"] = m_chain.label(actor);
+        if (!flow.empty()) values["flow"] = flow;
+        const std::string& pattern = rule.explanation.in(m_in.language);
+        out.push_back({rule.id, m_chain.actor(actor).id, flow, rule.severity,
+                       pattern.empty() ? rule.name.in(m_in.language) : fillTemplate(pattern, values)});
+    }
+    double handled(Vertex v) const { return std::max(m_chain.inT(v), m_chain.outT(v)); }
+    // Share of each actor's input that comes from "marked" actors (their whole output marked).
+    std::vector<double> inputShareFrom(const std::vector<char>& marked) {
+        MixingProblem p;
+        p.fixed = marked;
+        p.fixedValue.assign(marked.size(), 1.0);
+        MixingResult x = m_in.solver.solve(p);
+        m_exact = m_exact && x.exact;
+        std::vector<double> share(marked.size(), 0.0);
+        for (Vertex v = 0; v < marked.size(); ++v) {
+            if (m_chain.inT(v) <= 0) continue;
+            double s = 0;
+            for (auto [it, end] = boost::in_edges(v, m_g); it != end; ++it)
+                s += m_g[*it].tonnes * x.value[boost::source(*it, m_g)];
+            share[v] = std::min(1.0, s / m_chain.inT(v));
+        }
+        return share;
+    }
+    // Every analysed flow with its sender and receiver.
+    template <typename F>
+    void forEachFlow(F f) const {
+        for (const Edge& e : m_chain.edges())
+            for (std::size_t fi : m_g[e].flows)
+                f(m_chain.project().flows[fi], boost::source(e, m_g), boost::target(e, m_g));
+    }
+
+    const RedFlagInputs& m_in;
+    const ChainGraph& m_chain;
+    const Graph& m_g;
+    const Text m_text;
+    bool& m_exact;
+};
+
+bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
+    const json p = [&] {
+        json j = json::parse(rule.parametersJson, nullptr, false);
+        return j.is_object() ? j : json::object();
+    }();
+    const std::string& id = rule.id;
+    const std::size_t n = m_chain.vertexCount();
+    const model::Project& project = m_chain.project();
+
+    if (id == "cash_only_first_mile") {
+        const auto stages = listOf<int>(p, "seller_stages", {2, 3});
+        const double minShare = number(p, "min_share", 0.05);
+        const auto below = model::parseEvidence(word(p, "evidence_below", "documented")).value_or(model::Evidence::Documented);
+        for (Vertex v = 0; v < n; ++v) {
+            if (m_chain.outT(v) <= 0 || std::find(stages.begin(), stages.end(), m_g[v].stage) == stages.end()) continue;
+            double cash = 0;
+            for (auto [it, end] = boost::out_edges(v, m_g); it != end; ++it)
+                for (std::size_t fi : m_g[*it].flows) {
+                    const model::Flow& f = project.flows[fi];
+                    if (f.payment == model::Payment::Cash && f.evidence < below) cash += f.tonnes;
+                }
+            const double share = cash / m_chain.outT(v);
+            if (cash > 0 && share >= minShare)
+                flag(out, rule, v, "", {{"share", m_text.percent(share)}, {"tonnes", m_text.tonnes(cash)}});
+        }
+    } else if (id == "unknown_upstream_sources") {
+        const double minShare = number(p, "min_share", 0.05);
+        std::vector<char> unknown(n, 0);
+        for (Vertex v = 0; v < n; ++v)
+            unknown[v] = (m_chain.isSource(v) && m_g[v].stage > 1) || ticked(m_chain.actor(v), {"unknown_upstream"});
+        const std::vector<double> share = inputShareFrom(unknown);
+        for (Vertex v = 0; v < n; ++v)
+            if (m_chain.inT(v) > 0 && share[v] > 0 && share[v] >= minShare)
+                flag(out, rule, v, "",
+                     {{"share", m_text.percent(share[v])}, {"tonnes", m_text.tonnes(share[v] * m_chain.inT(v))}});
+    } else if (id == "mass_balance_gap") {
+        const double relative = number(p, "relative", 0.01), absolute = number(p, "absolute_t", 0.1);
+        for (Vertex v = 0; v < n; ++v) {
+            const MassBalance mb = massBalance(m_chain, m_in.destinations, v, relative, absolute);
+            if (mb.flagged)
+                flag(out, rule, v, "", {{"tonnes", m_text.tonnes(m_chain.inT(v))}, {"gap", m_text.tonnes(mb.gapT)}});
+        }
+    } else if (id == "volume_above_capacity") {
+        const double tolerance = number(p, "tolerance", 0.05);
+        for (Vertex v = 0; v < n; ++v) {
+            const double capacity = m_chain.actor(v).capacityT;
+            if (capacity > 0 && handled(v) > capacity * (1 + tolerance))
+                flag(out, rule, v, "", {{"tonnes", m_text.tonnes(handled(v))}, {"capacity", m_text.tonnes(capacity)}});
+        }
+    } else if (id == "undocumented_outflow") {
+        const double minShare = number(p, "min_share", 0.05);
+        forEachFlow([&](const model::Flow& f, Vertex from, Vertex) {
+            const double share = f.tonnes / m_chain.outT(from);
+            if ((f.evidence == model::Evidence::None || f.documentedT <= 0) && share >= minShare)
+                flag(out, rule, from, f.id, {{"tonnes", m_text.tonnes(f.tonnes)}, {"share", m_text.percent(share)}});
+        });
+    } else if (id == "high_risk_typology_without_site_checks") {
+        const double minRisk = number(p, "min_baseline_risk", 0.7);
+        const auto required = model::parseItemStatus(word(p, "required_status", "done")).value_or(model::ItemStatus::Done);
+        const TypologyMix high = mixByTypology(
+            m_chain, m_in.solver, [&](const model::Typology& t) { return t.baselineRisk >= minRisk ? 1.0 : 0.0; }, 0.0,
+            m_exact);
+        std::set<int> supplierSteps;
+        for (const model::ChecklistStep& s : project.catalogue.checklistSteps)
+            if (s.scope == "supplier") supplierSteps.insert(s.step);
+        if (supplierSteps.empty()) supplierSteps = {2, 3, 4};
+        for (Vertex v = 0; v < n; ++v) {
+            const model::Actor& a = m_chain.actor(v);
+            if (m_in.destinations.contains[v] || a.kind == model::ActorKind::WastePicker) continue;
+            double in = 0, outT = 0;
+            for (auto [it, end] = boost::in_edges(v, m_g); it != end; ++it)
+                for (std::size_t fi : m_g[*it].flows) in += project.flows[fi].tonnes * high.flowValue[fi];
+            for (auto [it, end] = boost::out_edges(v, m_g); it != end; ++it)
+                for (std::size_t fi : m_g[*it].flows) outT += project.flows[fi].tonnes * high.flowValue[fi];
+            const double tonnes = std::max(in, outT);
+            if (tonnes <= 0) continue;
+            const model::Checklist* list = project.findChecklist(a.id);
+            bool checked = true;
+            for (const model::ChecklistItemTemplate& t : project.catalogue.checklistItems) {
+                if (!t.onTheGround || !supplierSteps.count(t.step)) continue;
+                auto status = model::ItemStatus::NotStarted;
+                if (list)
+                    for (const model::ChecklistItem& item : list->items)
+                        if (item.id == t.id) status = item.status;
+                if (status != required && status != model::ItemStatus::NotApplicable) checked = false;
+            }
+            if (!checked) flag(out, rule, v, "", {{"tonnes", m_text.tonnes(tonnes)}});
+        }
+    } else if (id == "conflict_affected_origin") {
+        const auto factors = factorsOf(p, "conflict_affected_area");
+        std::vector<char> marked(n, 0);
+        for (Vertex v = 0; v < n; ++v) marked[v] = ticked(m_chain.actor(v), factors);
+        const std::vector<double> share = inputShareFrom(marked);
+        for (Vertex v = 0; v < n; ++v) {
+            if (marked[v])
+                flag(out, rule, v, "", {{"tonnes", m_text.tonnes(handled(v))}});
+            else if (share[v] > 0)
+                flag(out, rule, v, "", {{"tonnes", m_text.tonnes(share[v] * m_chain.inT(v))}});
+        }
+    } else if (id == "child_labour_reported" || id == "open_burning_reported" || id == "refuses_information" ||
+               id == "infrastructure_scrap") {
+        const std::string fallback = id == "child_labour_reported" ? "child_labour"
+                                     : id == "open_burning_reported" ? "open_burning"
+                                                                     : id;
+        const auto factors = factorsOf(p, fallback);
+        for (Vertex v = 0; v < n; ++v)
+            if (ticked(m_chain.actor(v), factors))
+                flag(out, rule, v, "",
+                     {{"tonnes", m_text.tonnes(handled(v))}, {"share", m_text.percent(m_in.flowShare[v])}});
+    } else if (id == "no_invoice_first_sale") {
+        const auto sellers = listOf<int>(p, "seller_stages", {1, 2});
+        const int buyerMin = static_cast<int>(number(p, "buyer_min_stage", 3));
+        const auto invoices = listOf<std::string>(p, "invoice_documents", {"electronic_invoice"});
+        forEachFlow([&](const model::Flow& f, Vertex from, Vertex to) {
+            if (std::find(sellers.begin(), sellers.end(), m_g[from].stage) == sellers.end() || m_g[to].stage < buyerMin)
+                return;
+            for (const std::string& d : f.documents)
+                if (std::find(invoices.begin(), invoices.end(), d) != invoices.end()) return;
+            flag(out, rule, from, f.id, {{"tonnes", m_text.tonnes(f.tonnes)}});
+        });
+    } else {
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<RedFlag> evaluateRedFlags(const RedFlagInputs& in, std::vector<std::string>& warnings, bool& exact) {
+    const Text text(in.language);
+    Evaluator evaluator(in, exact);
+    std::vector<RedFlag> flags;
+    for (const model::RedFlagRule& rule : in.chain.project().catalogue.redFlagRules)
+        if (!evaluator.run(rule, flags))
+            warnings.push_back(text.pick("Red-flag rule '", "La regla de señal de alerta '") + rule.id +
+                               text.pick("' is not known to this version of Traza and was not evaluated.",
+                                         "' no la conoce esta versión de Traza y no se evaluó."));
+    std::stable_sort(flags.begin(), flags.end(), [](const RedFlag& a, const RedFlag& b) {
+        return severityRank(a.severity) > severityRank(b.severity);
+    });
+    return flags;
+}
+
+}  // namespace traza::risk

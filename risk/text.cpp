@@ -1,0 +1,61 @@
+#include "text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace traza::risk {
+
+std::string Text::number(double x, int decimals) const {
+    if (!std::isfinite(x)) return "?";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+    std::string s = buf;
+    if (s == "-0.0" || s == "-0.00") s = s.substr(1);
+    if (m_es)
+        for (char& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
+std::string Text::tonnes(double t) const { return number(t, std::fabs(t) < 1 && t != 0 ? 2 : 1); }
+
+std::string Text::percent(double share) const {
+    std::string p = number(share * 100, 1);
+    return m_es ? p + " %" : p + "%";
+}
+
+std::string Text::list(const std::vector<std::string>& items, std::size_t limit) const {
+    const std::string conj = m_es ? " y " : " and ";
+    std::size_t shown = std::min(items.size(), limit);
+    std::string out;
+    for (std::size_t i = 0; i < shown; ++i) {
+        if (i > 0) out += (i + 1 == shown && shown == items.size()) ? conj : ", ";
+        out += items[i];
+    }
+    if (shown < items.size())
+        out += conj + std::to_string(items.size() - shown) + (m_es ? " más" : " more");
+    return out;
+}
+
+std::string fillTemplate(const std::string& pattern, const std::map<std::string, std::string>& values) {
+    std::string out;
+    out.reserve(pattern.size() + 32);
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '{') {
+            std::size_t close = pattern.find('}', i);
+            if (close != std::string::npos) {
+                auto it = values.find(pattern.substr(i + 1, close - i - 1));
+                if (it != values.end()) {
+                    out += it->second;
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        out += pattern[i];
+    }
+    return out;
+}
+
+}  // namespace traza::risk

@@ -1,0 +1,54 @@
+#include "typology_mix.h"
+
+#include <algorithm>
+
+namespace traza::risk {
+
+TypologyMix mixByTypology(const ChainGraph& chain, const MixingSolver& solver,
+                          const std::function<double(const model::Typology&)>& q, double unknownValue, bool& exact) {
+    const Graph& g = chain.graph();
+    const model::Project& project = chain.project();
+    const std::size_t n = chain.vertexCount();
+
+    // Per edge: tonnes of untyped flows (they inherit) and the typed part.
+    MixingProblem known, share;
+    known.edgeFactor.assign(chain.edgeCount(), 0.0);
+    known.injection.assign(n, 0.0);
+    share.injection.assign(n, 0.0);
+    for (std::size_t e = 0; e < chain.edgeCount(); ++e) {
+        const EdgeData& d = chain.edge(e);
+        const Vertex head = boost::target(chain.edges()[e], g);
+        double untyped = 0;
+        for (std::size_t fi : d.flows) {
+            const model::Flow& f = project.flows[fi];
+            const model::Typology* t = f.typology.empty() ? nullptr : project.catalogue.typology(f.typology);
+            if (!t) {
+                untyped += f.tonnes;
+                continue;
+            }
+            known.injection[head] += f.tonnes * q(*t) / g[head].inT;
+            share.injection[head] += f.tonnes / g[head].inT;
+        }
+        known.edgeFactor[e] = untyped / d.tonnes;
+    }
+    share.edgeFactor = known.edgeFactor;
+    MixingResult k = solver.solve(known);
+    MixingResult s = solver.solve(share);
+    exact = exact && k.exact && s.exact;
+
+    TypologyMix out;
+    out.vertexMix.resize(n);
+    for (Vertex v = 0; v < n; ++v) out.vertexMix[v] = k.value[v] + (1 - std::min(1.0, s.value[v])) * unknownValue;
+    out.flowValue.assign(project.flows.size(), 0.0);
+    for (std::size_t e = 0; e < chain.edgeCount(); ++e) {
+        const Vertex tail = boost::source(chain.edges()[e], g);
+        for (std::size_t fi : chain.edge(e).flows) {
+            const model::Flow& f = project.flows[fi];
+            const model::Typology* t = f.typology.empty() ? nullptr : project.catalogue.typology(f.typology);
+            out.flowValue[fi] = t ? q(*t) : out.vertexMix[tail];
+        }
+    }
+    return out;
+}
+
+}  // namespace traza::risk
