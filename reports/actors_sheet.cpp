@@ -1,0 +1,96 @@
+// Actors: every field of every actor, then what the analysis says about it.
+#include "sheet_table.h"
+#include "sheets.h"
+
+namespace traza::reports {
+
+void writeActorsSheet(ReportContext& ctx) {
+    const Formats& f = ctx.fmt;
+    const std::vector<Column> columns = {
+        {"col.id", 16},
+        {"col.name", 30},
+        {"col.kind", 20},
+        {"col.stage", 7, f.integer},
+        {"col.country", 8},
+        {"col.region", 16},
+        {"col.formality", 12},
+        {"col.headcount", 11, f.integer},
+        {"col.capacity_t", 11, f.tonnes},
+        {"col.stock_change_t", 11, f.tonnes},
+        {"col.loss_t", 10, f.tonnes},
+        {"col.public_service", 11},
+        {"col.risk_factors", 32},
+        {"col.in_t", 10, f.tonnes},
+        {"col.out_t", 10, f.tonnes},
+        {"col.flow_share", 10, f.share},
+        {"col.upstream_sources", 10, f.integer},
+        {"col.upstream_headcount", 11, f.integer},
+        {"col.choke_point", 9},
+        {"col.choke_rank", 8, f.integer},
+        {"col.mass_balance_gap_t", 11, f.tonnes},
+        {"col.mass_balance_flag", 10},
+        {"col.inherent_risk", 9, f.decimal},
+        {"col.mitigation", 10, f.decimal},
+        {"col.residual_risk", 9, f.decimal},
+        {"col.risk_level", 9},
+        {"col.risk_reasons", 50},
+        {"col.notes", 60},
+    };
+    Sheet sheet = beginTableSheet(ctx, ctx.sheets.actors, "title.actors", columns, 2);
+
+    int row = kFirstDataRow;
+    for (const model::Actor& a : ctx.project.actors) {
+        const risk::ActorResult* r = ctx.result(a.id);
+        std::vector<std::string> factors;
+        for (const std::string& id : a.riskFactors) factors.push_back(riskFactorName(ctx, id));
+
+        int c = 0;
+        sheet.text(row, c++, a.id);
+        sheet.text(row, c++, a.name);
+        sheet.text(row, c++, kindName(ctx, a.kind));
+        sheet.number(row, c++, a.stage, f.integer);
+        sheet.text(row, c++, a.country);
+        sheet.text(row, c++, a.region);
+        sheet.text(row, c++, ctx.text(std::string("formality.") + std::string(model::toString(a.formality))));
+        if (a.headcount > 0) sheet.number(row, c, a.headcount, f.integer);
+        ++c;
+        if (a.capacityT > 0) sheet.number(row, c, a.capacityT, f.tonnes);
+        ++c;
+        sheet.number(row, c++, a.stockChangeT, f.tonnes);
+        sheet.number(row, c++, a.lossT, f.tonnes);
+        sheet.text(row, c++, yesNo(ctx, a.publicServiceProvider));
+        sheet.text(row, c++, join(factors));
+        if (r) {
+            sheet.number(row, c++, r->inT, f.tonnes);
+            sheet.number(row, c++, r->outT, f.tonnes);
+            sheet.number(row, c++, r->flowShare, f.share);
+            sheet.number(row, c++, r->upstreamSources, f.integer);
+            sheet.number(row, c++, r->upstreamHeadcount, f.integer);
+            sheet.text(row, c++, yesNo(ctx, r->chokePoint));
+            if (r->chokePoint) sheet.number(row, c, r->chokeRank, f.integer);
+            ++c;
+            if (r->massBalanceApplies) {
+                sheet.number(row, c++, r->massBalanceGapT, f.tonnes);
+                sheet.text(row, c++, r->massBalanceFlag ? ctx.text("common.flagged") : std::string());
+            } else {
+                sheet.text(row, c++, ctx.text("common.not_applicable"));
+                ++c;
+            }
+            sheet.number(row, c++, r->risk.inherent, f.decimal);
+            sheet.number(row, c++, r->risk.mitigation, f.decimal);
+            sheet.number(row, c++, r->risk.residual, f.decimal);
+            sheet.text(row, c++, ctx.text.level(r->risk.level));
+            sheet.text(row, c++, join(r->risk.reasons));
+        } else {
+            c += 13;  // not analysed (should not happen: the analysis covers every actor)
+        }
+        sheet.text(row, c++, a.notes);
+        ++row;
+        ctx.progress.advance();
+    }
+    const int lastRow = row - 1;
+    colourLevels(ctx, sheet, kFirstDataRow, columnOf(columns, "col.risk_level"), lastRow);
+    finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()));
+}
+
+}  // namespace traza::reports

@@ -1,0 +1,158 @@
+// Checklist: completion of the OECD six steps for the assessment and for each
+// assessed supplier (COUNTIFS formulas over the item list: done / applicable),
+// then every item with its status, evidence, documents, owner and due date.
+#include <cstdlib>
+
+#include "sheet_table.h"
+#include "sheets.h"
+
+namespace traza::reports {
+
+namespace {
+
+int stepOf(const ReportContext& ctx, const model::ChecklistItem& item) {
+    if (const model::ChecklistItemTemplate* t = ctx.project.catalogue.checklistItem(item.id)) return t->step;
+    return std::atoi(item.id.c_str());  // "2.3" -> 2
+}
+
+struct Counts {
+    int done = 0, applicable = 0;
+};  // of one scope and step
+
+}  // namespace
+
+void writeChecklistSheet(ReportContext& ctx) {
+    const Formats& f = ctx.fmt;
+    const model::Project& p = ctx.project;
+
+    // Assessment first, then suppliers in project order.
+    std::vector<const model::Checklist*> lists;
+    for (const model::Checklist& c : p.checklists)
+        if (c.isAssessment()) lists.push_back(&c);
+    for (const model::Checklist& c : p.checklists)
+        if (!c.isAssessment()) lists.push_back(&c);
+    std::size_t itemCount = 0;
+    for (const auto* c : lists) itemCount += c->items.size();
+
+    std::vector<int> steps;
+    for (const model::ChecklistStep& s : p.catalogue.checklistSteps) steps.push_back(s.step);
+    if (steps.empty()) steps = {1, 2, 3, 4, 5, 6};
+    const int stepCount = static_cast<int>(steps.size());
+
+    // Columns 2.. also hold the matrix's step columns, hence the short fields first.
+    const std::vector<Column> items = {
+        {"col.scope", 16},       {"col.name", 26},   {"col.step", 13, f.integer}, {"col.item_id", 13},
+        {"col.status", 14},      {"col.on_the_ground", 13}, {"col.owner", 16}, {"col.due", 13},
+        {"col.item", 44},        {"col.evidence", 60}, {"col.documents", 24},
+    };
+    Sheet sheet = ctx.book.addSheet(ctx.sheets.checklist);
+    for (int c = 0; c < static_cast<int>(items.size()); ++c) sheet.columnWidth(c, c, items[c].width);
+
+    const int matrixHeader = 2;
+    const int matrixFirst = matrixHeader + 1;
+    const int itemsHeader = matrixFirst + static_cast<int>(lists.size()) + 2;
+    const int itemsFirst = itemsHeader + 1;
+    const int itemsLast = itemsFirst + static_cast<int>(itemCount) - 1;
+    const std::string doneText = ctx.text.status("done"), naText = ctx.text.status("not_applicable");
+
+    sheet.rowHeight(kTitleRow, 22);
+    sheet.text(kTitleRow, 0, ctx.text("title.checklist"), f.title);
+    sheet.text(1, 0, ctx.text("section.completion"), f.section);
+
+    // Completion matrix. Columns: scope, name, one per step, all steps.
+    std::vector<std::string> headers = {ctx.text("col.scope"), ctx.text("col.name")};
+    double headerHeight = 15;
+    for (int i = 0; i < stepCount; ++i) {
+        std::string h = std::to_string(steps[i]);
+        for (const model::ChecklistStep& st : p.catalogue.checklistSteps)
+            if (st.step == steps[i]) h += ". " + st.name.in(ctx.lang());
+        headerHeight = std::max(headerHeight, wrappedHeight(h, items[std::min<std::size_t>(2 + i, items.size() - 1)].width));
+        headers.push_back(h);
+    }
+    headers.push_back(ctx.text("col.all_steps"));
+    sheet.rowHeight(matrixHeader, std::min(headerHeight, 90.0));
+    for (int c = 0; c < static_cast<int>(headers.size()); ++c)
+        sheet.text(matrixHeader, c, headers[c], f.header);
+
+    auto range = [&](int col) { return rangeName(itemsFirst, col, itemsLast, col, true); };
+    const int statusCol = columnOf(items, "col.status");
+    const std::string scopeR = range(0), stepR = range(columnOf(items, "col.step")), statusR = range(statusCol);
+    int row = matrixFirst;
+    for (const model::Checklist* list : lists) {
+        const std::string name = list->isAssessment() ? ctx.text("common.assessment") : ctx.actorName(list->scope);
+        sheet.text(row, 0, list->scope);
+        sheet.text(row, 1, name);
+        for (int i = 0; i <= stepCount; ++i) {
+            const bool total = i == stepCount;
+            Counts n;
+            for (const model::ChecklistItem& it : list->items) {
+                if (!total && stepOf(ctx, it) != steps[i]) continue;
+                if (it.status == model::ItemStatus::NotApplicable) continue;
+                ++n.applicable;
+                if (it.status == model::ItemStatus::Done) ++n.done;
+            }
+            if (itemCount == 0) continue;
+            std::string where = scopeR + "," + exactCriterion(list->scope);
+            if (!total) where += "," + stepR + "," + std::to_string(steps[i]);
+            const std::string applicable = "(COUNTIFS(" + where + ")-COUNTIFS(" + where + "," + statusR + "," +
+                                           exactCriterion(naText) + "))";
+            const std::string formula = "=IF(" + applicable + "=0,\"\",COUNTIFS(" + where + "," + statusR + "," +
+                                        exactCriterion(doneText) + ")/" + applicable + ")";
+            if (n.applicable == 0)
+                sheet.formulaText(row, 2 + i, formula, "", f.share);
+            else
+                sheet.formula(row, 2 + i, formula, double(n.done) / n.applicable, f.share);
+        }
+        ++row;
+    }
+    colourCompliance(ctx, sheet, matrixFirst, 2, row - 1, 2 + stepCount);
+
+    // The items.
+    sheet.text(itemsHeader - 1, 0, ctx.text("section.items"), f.section);
+    writeHeaderRow(ctx, sheet, itemsHeader, items);
+    row = itemsFirst;
+    for (const model::Checklist* list : lists) {
+        const std::string name = list->isAssessment() ? ctx.text("common.assessment") : ctx.actorName(list->scope);
+        for (const model::ChecklistItem& it : list->items) {
+            const model::ChecklistItemTemplate* t = p.catalogue.checklistItem(it.id);
+            const std::string itemName = t ? t->name.in(ctx.lang()) : std::string();
+            const std::string documents = join(it.documents);
+            sheet.rowHeight(row, std::max({wrappedHeight(itemName, items[8].width),
+                                           wrappedHeight(it.evidence, items[9].width),
+                                           wrappedHeight(documents, items[10].width)}));
+            int c = 0;
+            sheet.text(row, c++, list->scope);
+            sheet.text(row, c++, name);
+            sheet.number(row, c++, stepOf(ctx, it), f.integer);
+            sheet.text(row, c++, it.id);
+            sheet.text(row, c++, ctx.text.status(model::toString(it.status)));
+            sheet.text(row, c++, t && t->onTheGround ? ctx.text("common.yes") : std::string());
+            sheet.text(row, c++, it.owner);
+            sheet.text(row, c++, it.due);
+            sheet.text(row, c++, itemName, f.wrap);
+            sheet.text(row, c++, it.evidence, f.wrap);
+            sheet.text(row, c++, documents, f.wrap);
+            ++row;
+            ctx.progress.advance();
+        }
+    }
+    const int lastRow = row - 1;
+    const std::pair<const char*, lxw_format*> statusFills[] = {
+        {"done", f.fillGood}, {"in_progress", f.fillMedium}, {"not_started", f.fillCritical}};
+    for (const auto& [status, format] : statusFills) {
+        const std::string quoted = formulaString(ctx.text.status(status));
+        lxw_conditional_format cf{};
+        cf.type = LXW_CONDITIONAL_TYPE_CELL;
+        cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+        cf.value_string = const_cast<char*>(quoted.c_str());
+        cf.format = format;
+        sheet.conditional(itemsFirst, statusCol, lastRow, statusCol, cf);
+    }
+
+    // Keep the matrix in view while scrolling the items, unless it is too tall for a screen.
+    sheet.freeze(itemsFirst <= 20 ? itemsFirst : matrixFirst, 0);
+    sheet.autofilter(itemsHeader, 0, lastRow, static_cast<int>(items.size()) - 1);
+    sheet.printSetup(itemsHeader, itemsHeader);
+}
+
+}  // namespace traza::reports

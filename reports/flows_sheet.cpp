@@ -1,0 +1,90 @@
+// Flows: every field of every flow, the documented share as a formula, and a
+// totals row that follows the filter (SUBTOTAL) so a filtered view adds up.
+#include "error.h"
+#include "sheet_table.h"
+#include "sheets.h"
+
+namespace traza::reports {
+
+void writeFlowsSheet(ReportContext& ctx) {
+    const Formats& f = ctx.fmt;
+    const std::vector<Column> columns = {
+        {"col.id", 10},
+        {"col.from", 16},
+        {"col.from_name", 28},
+        {"col.to", 16},
+        {"col.to_name", 28},
+        {"col.material", 10},
+        {"col.tonnes", 10, f.tonnes},
+        {"col.documented_t", 11, f.tonnes},
+        {"col.documented_share", 11, f.share},
+        {"col.evidence", 14},
+        {"col.documents", 36},
+        {"col.payment", 10},
+        {"col.price_per_t", 11, f.money},
+        {"col.typology", 26},
+        {"col.period_start", 11},
+        {"col.period_end", 11},
+        {"col.undocumented", 13},
+        {"col.notes", 60},
+    };
+    Sheet sheet = beginTableSheet(ctx, ctx.sheets.flows, "title.flows", columns, 1);
+    const int tonnesCol = columnOf(columns, "col.tonnes");
+    if (tonnesCol != FlowsColumns::tonnes || columnOf(columns, "col.from") != FlowsColumns::from ||
+        columnOf(columns, "col.to") != FlowsColumns::to)
+        throw Error("report: Flows columns out of step with FlowsColumns");
+    const int documentedCol = tonnesCol + 1;
+
+    int row = kFirstDataRow;
+    double total = 0, documented = 0;
+    for (const model::Flow& fl : ctx.project.flows) {
+        std::vector<std::string> docs;
+        for (const std::string& d : fl.documents) docs.push_back(documentName(ctx, d));
+        int c = 0;
+        sheet.text(row, c++, fl.id);
+        sheet.text(row, c++, fl.from);
+        sheet.text(row, c++, ctx.actorName(fl.from));
+        sheet.text(row, c++, fl.to);
+        sheet.text(row, c++, ctx.actorName(fl.to));
+        sheet.text(row, c++, fl.material);
+        sheet.number(row, c++, fl.tonnes, f.tonnes);
+        sheet.number(row, c++, fl.documentedT, f.tonnes);
+        sheet.formula(row, c++,
+                      "=IF(" + cellName(row, tonnesCol) + ">0," + cellName(row, documentedCol) + "/" +
+                          cellName(row, tonnesCol) + ",0)",
+                      fl.tonnes > 0 ? fl.documentedT / fl.tonnes : 0, f.share);
+        sheet.text(row, c++, evidenceName(ctx, fl.evidence));
+        sheet.text(row, c++, join(docs));
+        sheet.text(row, c++, ctx.text(std::string("payment.") + std::string(model::toString(fl.payment))));
+        if (fl.pricePerT > 0) sheet.number(row, c, fl.pricePerT, f.money);
+        ++c;
+        sheet.text(row, c++, typologyName(ctx, fl.typology));
+        sheet.text(row, c++, fl.periodStart);
+        sheet.text(row, c++, fl.periodEnd);
+        const bool undocumented = fl.evidence == model::Evidence::None || fl.documentedT <= 0;
+        sheet.text(row, c++, undocumented ? ctx.text("common.yes") : std::string());
+        sheet.text(row, c++, fl.notes);
+        total += fl.tonnes;
+        documented += fl.documentedT;
+        ++row;
+        ctx.progress.advance();
+    }
+    const int lastRow = row - 1;
+
+    // Totals of the visible rows: SUBTOTAL(109, ...) skips rows hidden by the filter.
+    const int totalRow = row + 1;
+    sheet.text(totalRow, 0, ctx.text("common.total_visible"), f.totalLabel);
+    for (int c = 1; c < tonnesCol; ++c) sheet.blank(totalRow, c, f.totalLabel);
+    const std::string tonnesRange = rangeName(kFirstDataRow, tonnesCol, std::max(lastRow, kFirstDataRow), tonnesCol);
+    const std::string docRange =
+        rangeName(kFirstDataRow, documentedCol, std::max(lastRow, kFirstDataRow), documentedCol);
+    sheet.formula(totalRow, tonnesCol, "=SUBTOTAL(109," + tonnesRange + ")", total, f.totalTonnes);
+    sheet.formula(totalRow, documentedCol, "=SUBTOTAL(109," + docRange + ")", documented, f.totalTonnes);
+    sheet.formula(totalRow, documentedCol + 1,
+                  "=IF(" + cellName(totalRow, tonnesCol) + ">0," + cellName(totalRow, documentedCol) + "/" +
+                      cellName(totalRow, tonnesCol) + ",0)",
+                  total > 0 ? documented / total : 0, f.totalShare);
+    finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()));
+}
+
+}  // namespace traza::reports

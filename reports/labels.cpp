@@ -1,0 +1,365 @@
+#include "labels.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "error.h"
+
+namespace traza::reports {
+
+namespace {
+
+struct Entry {
+    std::string_view key;
+    std::string en;
+    std::string es;
+};
+
+// {1}, {2}: arguments of Labels::format. Keep both languages in step.
+const std::vector<Entry>& table() {
+    static const std::vector<Entry> entries = {
+        // Sheet names: at most 31 characters, none of []:*?/\ (Excel's rules).
+        {"sheet.summary", "Summary", "Resumen"},
+        {"sheet.actors", "Actors", "Actores"},
+        {"sheet.flows", "Flows", "Flujos"},
+        {"sheet.choke_points", "Choke points", "Puntos de control"},
+        {"sheet.traceability", "Traceability", "Trazabilidad"},
+        {"sheet.mass_balance", "Mass balance", "Balance de masas"},
+        {"sheet.red_flags", "Red flags", "Señales de alerta"},
+        {"sheet.checklist", "Checklist", "Lista de verificación"},
+        {"sheet.goals", "Goals and supports", "Metas y apoyos"},
+        {"sheet.methodology", "Methodology", "Metodología"},
+
+        {"title.summary", "Due-diligence report: {1}", "Informe de debida diligencia: {1}"},
+        {"title.actors", "Actors of the chain and what the analysis finds for each",
+         "Actores de la cadena y lo que el análisis encuentra para cada uno"},
+        {"title.flows", "Flows of material and their documentation", "Flujos de material y su documentación"},
+        {"title.choke_points", "Choke points, ranked (where due diligence reaches most material)",
+         "Puntos de control, en orden (donde la debida diligencia alcanza más material)"},
+        {"title.traceability", "Share of destination input traced back to each stage, by evidence level",
+         "Proporción de lo recibido en destino trazada hasta cada eslabón, por nivel de evidencia"},
+        {"title.mass_balance", "Mass balance per actor: in - out - stock change - losses",
+         "Balance de masas por actor: entradas - salidas - cambio de inventario - pérdidas"},
+        {"title.red_flags", "Red flags raised by the rules", "Señales de alerta activadas por las reglas"},
+        {"title.checklist", "OECD due-diligence checklist", "Lista de verificación de debida diligencia OCDE"},
+        {"title.goals", "Delivery goals, compliance and supports", "Metas de entrega, cumplimiento y apoyos"},
+        {"title.methodology", "Methodology: the definitions behind every number",
+         "Metodología: las definiciones detrás de cada cifra"},
+
+        {"section.assessment", "Assessment", "Evaluación"},
+        {"section.tonnage", "Material reaching the destinations", "Material que llega a los destinos"},
+        {"section.statement", "Traceability limits", "Límites de la trazabilidad"},
+        {"section.top_choke_points", "Top choke points", "Principales puntos de control"},
+        {"section.red_flag_counts", "Red flags by severity", "Señales de alerta por gravedad"},
+        {"section.evidence_levels", "Evidence levels", "Niveles de evidencia"},
+        {"section.risk_levels", "Risk levels", "Niveles de riesgo"},
+        {"section.warnings", "Analysis warnings", "Advertencias del análisis"},
+        {"section.chain_map", "Chain map", "Mapa de la cadena"},
+        {"section.breaks", "Breaks: flows where documentation stops", "Rupturas: flujos donde se pierde la documentación"},
+        {"section.completion", "Completion by step (done / applicable items)",
+         "Avance por paso (ítems cumplidos / aplicables)"},
+        {"section.items", "Items", "Ítems"},
+        {"section.supports_by_type", "Supports by type and region", "Apoyos por tipo y región"},
+        {"section.supports_list", "Supports delivered", "Apoyos entregados"},
+        {"section.reading", "Reading this workbook", "Cómo leer este libro"},
+
+        {"label.title", "Title", "Título"},
+        {"label.assessor", "Assessor", "Evaluador"},
+        {"label.organisation", "Organisation", "Organización"},
+        {"label.purpose", "Purpose", "Propósito"},
+        {"label.material", "Material", "Material"},
+        {"label.country", "Country", "País"},
+        {"label.period", "Period", "Periodo"},
+        {"label.currency", "Currency", "Moneda"},
+        {"label.notes", "Notes", "Notas"},
+        {"label.total_destinations", "Total received by the destinations", "Total recibido por los destinos"},
+        {"label.tonnes_all_flows", "Tonnes in all flows (t)", "Toneladas en todos los flujos (t)"},
+        {"label.actor_count", "Actors", "Actores"},
+        {"label.flow_count", "Flows", "Flujos"},
+        {"label.cost_per_tonne", "Cost per tonne delivered ({1}, supports with a recorded cost)",
+         "Costo por tonelada entregada ({1}, apoyos con costo registrado)"},
+
+        {"col.id", "ID", "ID"},
+        {"col.name", "Name", "Nombre"},
+        {"col.kind", "Kind", "Tipo"},
+        {"col.stage", "Stage", "Eslabón"},
+        {"col.stage_n", "Stage {1}", "Eslabón {1}"},
+        {"col.country", "Country", "País"},
+        {"col.region", "Region / city", "Región / ciudad"},
+        {"col.formality", "Formality", "Formalidad"},
+        {"col.headcount", "Headcount", "Personas"},
+        {"col.capacity_t", "Capacity (t)", "Capacidad (t)"},
+        {"col.stock_change_t", "Stock change (t)", "Cambio de inventario (t)"},
+        {"col.loss_t", "Losses (t)", "Pérdidas (t)"},
+        {"col.public_service", "Public-service provider", "Prestador del servicio público"},
+        {"col.risk_factors", "Risk factors", "Factores de riesgo"},
+        {"col.in_t", "In (t)", "Entradas (t)"},
+        {"col.out_t", "Out (t)", "Salidas (t)"},
+        {"col.flow_share", "Flow share", "Participación en el flujo"},
+        {"col.upstream_sources", "Upstream sources", "Fuentes aguas arriba"},
+        {"col.upstream_headcount", "Upstream headcount", "Personas aguas arriba"},
+        {"col.choke_point", "Choke point", "Punto de control"},
+        {"col.choke_rank", "Choke rank", "Orden"},
+        {"col.choke_score", "Score", "Puntaje"},
+        {"col.mass_balance_gap_t", "Mass-balance gap (t)", "Diferencia del balance (t)"},
+        {"col.mass_balance_flag", "Gap flag", "Alerta de diferencia"},
+        {"col.inherent_risk", "Inherent risk", "Riesgo inherente"},
+        {"col.mitigation", "Mitigation", "Mitigación"},
+        {"col.residual_risk", "Residual risk", "Riesgo residual"},
+        {"col.risk_level", "Risk level", "Nivel de riesgo"},
+        {"col.risk_reasons", "Why this risk level", "Por qué este nivel de riesgo"},
+        {"col.notes", "Notes", "Notas"},
+        {"col.from", "From", "Origen"},
+        {"col.from_name", "From (name)", "Origen (nombre)"},
+        {"col.to", "To", "Destino"},
+        {"col.to_name", "To (name)", "Destino (nombre)"},
+        {"col.material", "Material", "Material"},
+        {"col.tonnes", "Tonnes", "Toneladas"},
+        {"col.documented_t", "Documented (t)", "Documentadas (t)"},
+        {"col.documented_share", "Documented share", "Proporción documentada"},
+        {"col.evidence", "Evidence", "Evidencia"},
+        {"col.documents", "Documents", "Documentos"},
+        {"col.payment", "Payment", "Pago"},
+        {"col.price_per_t", "Price per tonne", "Precio por tonelada"},
+        {"col.typology", "Typology", "Tipología"},
+        {"col.period_start", "Period start", "Inicio del periodo"},
+        {"col.period_end", "Period end", "Fin del periodo"},
+        {"col.undocumented", "Undocumented", "Sin documentar"},
+        {"col.rank", "Rank", "Orden"},
+        {"col.dominates", "Dominates (every path to it passes here)",
+         "Domina (todo camino hacia él pasa por aquí)"},
+        {"col.reasons", "Reasons", "Razones"},
+        {"col.level_or_better", "Evidence level (or better)", "Nivel de evidencia (o mejor)"},
+        {"col.horizon", "Horizon", "Horizonte"},
+        {"col.flow", "Flow", "Flujo"},
+        {"col.undocumented_t", "Undocumented (t)", "Sin documentar (t)"},
+        {"col.reason", "Reason", "Razón"},
+        {"col.gap_t", "Gap (t)", "Diferencia (t)"},
+        {"col.tolerance_t", "Tolerance (t)", "Tolerancia (t)"},
+        {"col.severity", "Severity", "Gravedad"},
+        {"col.rule", "Rule", "Regla"},
+        {"col.rule_id", "Rule ID", "ID de la regla"},
+        {"col.category", "Category", "Categoría"},
+        {"col.actor", "Actor", "Actor"},
+        {"col.actor_name", "Actor (name)", "Actor (nombre)"},
+        {"col.why", "Why", "Por qué"},
+        {"col.scope", "Scope", "Alcance"},
+        {"col.step", "Step", "Paso"},
+        {"col.item_id", "Item", "Ítem"},
+        {"col.item", "What to do", "Qué hacer"},
+        {"col.on_the_ground", "On the ground", "En terreno"},
+        {"col.status", "Status", "Estado"},
+        {"col.owner", "Owner", "Responsable"},
+        {"col.due", "Due", "Fecha límite"},
+        {"col.all_steps", "All steps", "Todos los pasos"},
+        {"col.organisation", "Organisation", "Organización"},
+        {"col.city", "City", "Ciudad"},
+        {"col.buyer", "Buyer", "Comprador"},
+        {"col.threshold_n", "Threshold {1} (t)", "Umbral {1} (t)"},
+        {"col.goal_t", "Goal (t) = last threshold", "Meta (t) = último umbral"},
+        {"col.delivered_t", "Delivered (t)", "Entregado (t)"},
+        {"col.compliance", "Compliance", "Cumplimiento"},
+        {"col.thresholds_reached", "Thresholds reached", "Umbrales alcanzados"},
+        {"col.support_type", "Support", "Apoyo"},
+        {"col.thresholds", "Threshold", "Umbral"},
+        {"col.threshold", "Threshold", "Umbral"},
+        {"col.count", "Count", "Cantidad"},
+        {"col.beneficiaries", "Unique beneficiaries", "Beneficiarios únicos"},
+        {"col.cost", "Cost", "Costo"},
+        {"col.destination", "Destination", "Destino"},
+        {"col.input_t", "Input (t)", "Recibido (t)"},
+        {"col.share_of_total", "Share of total", "Proporción del total"},
+        {"col.exposure", "Risk exposure (0-1)", "Exposición al riesgo (0-1)"},
+        {"col.level", "Level", "Nivel"},
+        {"col.meaning", "What qualifies", "Qué cuenta como tal"},
+        {"col.section", "Section", "Sección"},
+        {"col.text", "Text", "Texto"},
+
+        {"common.yes", "Yes", "Sí"},
+        {"common.no", "No", "No"},
+        {"common.none", "none", "ninguno"},
+        {"common.total", "Total", "Total"},
+        {"common.total_visible", "Total (visible rows)", "Total (filas visibles)"},
+        {"common.flagged", "Gap", "Diferencia"},
+        {"common.not_applicable", "n/a", "n/a"},
+        {"common.assessment", "Assessment (assessing company)", "Evaluación (empresa que evalúa)"},
+        {"common.any_buyer", "any buyer", "cualquier comprador"},
+        {"common.no_region", "(no region)", "(sin región)"},
+
+        {"level.low", "Low", "Bajo"},
+        {"level.medium", "Medium", "Medio"},
+        {"level.high", "High", "Alto"},
+        {"level.critical", "Critical", "Crítico"},
+        {"status.not_started", "Not started", "Sin iniciar"},
+        {"status.in_progress", "In progress", "En curso"},
+        {"status.done", "Done", "Cumplido"},
+        {"status.not_applicable", "Not applicable", "No aplica"},
+        {"formality.informal", "Informal", "Informal"},
+        {"formality.semi_formal", "Semi-formal", "Semiformal"},
+        {"formality.formal", "Formal", "Formal"},
+        {"payment.unknown", "Unknown", "Desconocido"},
+        {"payment.cash", "Cash", "Efectivo"},
+        {"payment.credit", "Credit", "Crédito"},
+        {"support.equipment", "Equipment", "Dotación"},
+        {"support.family_welfare_voucher", "Family welfare voucher", "Bono de bienestar familiar"},
+        {"support.experiential_outing", "Experiential outing", "Salida experiencial"},
+
+        {"chart.traced_by_stage", "Traced share of destination input, by stage",
+         "Proporción trazada de lo recibido en destino, por eslabón"},
+        {"chart.traced_share", "Traced share", "Proporción trazada"},
+        {"chart.delivered_vs_goal", "Delivered against goal", "Entregado frente a la meta"},
+        {"chart.tonnes", "Tonnes", "Toneladas"},
+
+        {"map.legend",
+         "Colour: risk level (green low, yellow medium, orange high, red critical). Line width: tonnes. "
+         "Dashed: flow without documentation.",
+         "Color: nivel de riesgo (verde bajo, amarillo medio, naranja alto, rojo crítico). Grosor: toneladas. "
+         "Línea discontinua: flujo sin documentación."},
+        {"map.grouped", "Actors are grouped by stage and kind.", "Los actores se agrupan por eslabón y tipo."},
+        {"map.group_count", "{1} actors", "{1} actores"},
+        {"map.choke", "choke point #{1}", "punto de control n.º {1}"},
+        {"map.caption", "Stages run left to right; each box is an actor, each arrow a flow with its tonnes.",
+         "Los eslabones van de izquierda a derecha; cada recuadro es un actor y cada flecha un flujo con sus toneladas."},
+        {"map.alt", "Map of the value chain", "Mapa de la cadena de valor"},
+        {"map.empty", "the chain has no actors", "la cadena no tiene actores"},
+        {"map.off", "not requested", "no solicitado"},
+
+        {"note.generated", "Written by Traza {1} on {2}. Formulas keep their computed values.",
+         "Generado por Traza {1} el {2}. Las fórmulas conservan sus valores calculados."},
+        {"note.no_statement", "The analysis produced no traceability statement.",
+         "El análisis no produjo una declaración de trazabilidad."},
+        {"note.no_choke_points", "No actor qualifies as a choke point.", "Ningún actor califica como punto de control."},
+        {"note.more_choke_points", "{1} choke points in all: see the Choke points sheet.",
+         "{1} puntos de control en total: ver la hoja Puntos de control."},
+        {"note.no_red_flags", "No red flag was raised.", "No se activó ninguna señal de alerta."},
+        {"note.no_mass_balance", "No actor sits between a source and a destination.",
+         "Ningún actor está entre una fuente y un destino."},
+        {"note.no_traceability", "No destination input to trace.", "No hay material en destino que trazar."},
+        {"note.no_supports", "No supports recorded.", "No hay apoyos registrados."},
+        {"note.no_costs", "No support cost is recorded, so no cost per tonne is computed.",
+         "No hay costos de apoyos registrados, así que no se calcula un costo por tonelada."},
+        {"note.cost_per_tonne",
+         "A cost-intensity proxy: recorded support costs divided by all tonnes delivered, not an operating cost.",
+         "Un indicador de intensidad de costo: costos de apoyos registrados divididos por todas las toneladas "
+         "entregadas; no es un costo de operación."},
+        {"note.delivered_from_flows",
+         "Delivered tonnes are summed from the Flows sheet (flows from the organisation to the buyer); "
+         "compliance = delivered / goal.",
+         "Las toneladas entregadas se suman desde la hoja Flujos (flujos de la organización al comprador); "
+         "cumplimiento = entregado / meta."},
+        {"note.risk_levels", "Colours used for risk levels and severities in every sheet.",
+         "Colores de los niveles de riesgo y de gravedad en todas las hojas."},
+        {"note.no_map", "Chain map not included: {1}.", "Mapa de la cadena no incluido: {1}."},
+        {"note.horizon",
+         "Horizon: the lowest stage whose traced share reaches {1} at that evidence level (highlighted).",
+         "Horizonte: el eslabón más bajo cuya proporción trazada alcanza {1} en ese nivel de evidencia (resaltado)."},
+        {"note.traceability_read",
+         "Read a row as: this share of what the destinations received is documented at this level or better on "
+         "every hop back to an actor of that stage. Lower stages are further upstream.",
+         "Lea cada fila así: esta proporción de lo recibido en destino está documentada en este nivel o mejor en "
+         "cada tramo hasta un actor de ese eslabón. Los eslabones bajos están más aguas arriba."},
+        {"note.methodology_source", "The rows below are docs/methodology.md, as built into this version of Traza.",
+         "Las filas siguientes reproducen docs/methodology.md (en inglés), tal como viene en esta versión de Traza."},
+        {"note.methodology_builtin",
+         "Traza was built without docs/methodology.md; the definitions below are the built-in summary.",
+         "Traza se compiló sin docs/methodology.md; las definiciones siguientes son el resumen incorporado (en inglés)."},
+
+        {"method.formulas",
+         "Totals, shares, gaps, compliance and completion are Excel formulas over the cells they come from; "
+         "each formula also stores its computed value, so readers that do not recalculate show the same numbers.",
+         "Totales, proporciones, diferencias, cumplimiento y avance son fórmulas de Excel sobre las celdas de origen; "
+         "cada fórmula guarda además su valor calculado, así que los lectores que no recalculan muestran las mismas cifras."},
+        {"method.units", "Tonnes are shown with one decimal (stored at full precision); shares as percentages.",
+         "Las toneladas se muestran con un decimal (se guardan con precisión completa); las proporciones en porcentaje."},
+        {"method.flow_share",
+         "Flow share: the part of the material received by the destinations that passed through the actor.",
+         "Participación en el flujo: la parte del material recibido por los destinos que pasó por el actor."},
+        {"method.traceability",
+         "Traced share: the part of destination input documented at the evidence level or better on every hop back "
+         "to the stage; the horizon is the lowest stage reaching the threshold.",
+         "Proporción trazada: la parte de lo recibido en destino documentada en ese nivel de evidencia o mejor en cada "
+         "tramo hasta el eslabón; el horizonte es el eslabón más bajo que alcanza el umbral."},
+        {"method.mass_balance",
+         "Mass-balance gap = in - out - stock change - losses; flagged when larger than 1% of the input or 0.1 t.",
+         "Diferencia del balance = entradas - salidas - cambio de inventario - pérdidas; se alerta si supera el 1 % "
+         "de las entradas o 0,1 t."},
+        {"method.compliance",
+         "Compliance = tonnes delivered to the buyer / goal (the last threshold); delivered tonnes come from the flows.",
+         "Cumplimiento = toneladas entregadas al comprador / meta (el último umbral); lo entregado sale de los flujos."},
+        {"method.checklist", "Checklist completion = items done / items that apply (not-applicable items left out).",
+         "Avance de la lista = ítems cumplidos / ítems que aplican (sin contar los que no aplican)."},
+        {"method.map", "Chain map: colour is the risk level, dashed arrows are flows without documentation.",
+         "Mapa: el color es el nivel de riesgo; las flechas discontinuas son flujos sin documentación."},
+        {"method.honesty",
+         "Traceability is stated with its evidence level and tonnage share; what was only reported or self-declared "
+         "is not presented as verified.",
+         "La trazabilidad se declara con su nivel de evidencia y su proporción de toneladas; lo que solo fue reportado "
+         "o autodeclarado no se presenta como verificado."},
+
+        {"doc.title", "Traza due-diligence report", "Informe de debida diligencia de Traza"},
+        {"doc.subject", "Due diligence of a recycled-metal value chain",
+         "Debida diligencia de una cadena de valor de metal reciclado"},
+        {"doc.comments", "Written by Traza {1}", "Generado por Traza {1}"},
+    };
+    return entries;
+}
+
+const std::unordered_map<std::string_view, const Entry*>& index() {
+    static const auto map = [] {
+        std::unordered_map<std::string_view, const Entry*> m;
+        for (const Entry& e : table()) m.emplace(e.key, &e);
+        return m;
+    }();
+    return map;
+}
+
+}  // namespace
+
+Labels::Labels(std::string language) : m_language(std::move(language)) {
+    const auto langs = languages();
+    if (std::find(langs.begin(), langs.end(), m_language) == langs.end())
+        throw InvalidInput("language", "unknown report language \"" + m_language + "\" (one of: en, es)");
+}
+
+const std::string* Labels::find(std::string_view key) const {
+    auto it = index().find(key);
+    if (it == index().end()) return nullptr;
+    return m_language == "es" && !it->second->es.empty() ? &it->second->es : &it->second->en;
+}
+
+const std::string& Labels::operator()(std::string_view key) const {
+    if (const std::string* s = find(key)) return *s;
+    throw Error("report: no label \"" + std::string(key) + "\"");
+}
+
+std::string Labels::format(std::string_view key, std::initializer_list<std::string> args) const {
+    std::string s = (*this)(key);
+    int n = 1;
+    for (const std::string& a : args) {
+        const std::string mark = "{" + std::to_string(n++) + "}";
+        for (std::size_t at = s.find(mark); at != std::string::npos; at = s.find(mark, at + a.size()))
+            s.replace(at, mark.size(), a);
+    }
+    return s;
+}
+
+std::string Labels::level(const std::string& level) const {
+    const std::string* s = find("level." + level);
+    return s ? *s : level;
+}
+
+std::string Labels::status(std::string_view status) const { return (*this)("status." + std::string(status)); }
+
+bool Labels::translated(std::string_view key, const std::string& language) {
+    auto it = index().find(key);
+    if (it == index().end()) return false;
+    return language == "es" ? !it->second->es.empty() : language == "en" && !it->second->en.empty();
+}
+
+std::vector<std::string_view> Labels::keys() {
+    std::vector<std::string_view> k;
+    for (const Entry& e : table()) k.push_back(e.key);
+    return k;
+}
+
+}  // namespace traza::reports

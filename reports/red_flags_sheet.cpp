@@ -1,0 +1,53 @@
+// Red flags: every rule that fired, most severe first, with the actor or flow
+// it is about and the sentence that says why.
+#include <algorithm>
+
+#include "sheet_table.h"
+#include "sheets.h"
+
+namespace traza::reports {
+
+int severityRank(const std::string& severity) {
+    static const char* order[] = {"critical", "high", "medium", "low"};
+    for (int i = 0; i < 4; ++i)
+        if (severity == order[i]) return i;
+    return 4;
+}
+
+void writeRedFlagsSheet(ReportContext& ctx) {
+    const Formats& f = ctx.fmt;
+    const std::vector<Column> columns = {
+        {"col.severity", 10},     {"col.rule", 34},    {"col.rule_id", 22}, {"col.category", 14},
+        {"col.actor", 16},        {"col.actor_name", 28}, {"col.flow", 10},  {"col.why", 80},
+    };
+    Sheet sheet = beginTableSheet(ctx, ctx.sheets.redFlags, "title.red_flags", columns);
+
+    std::vector<const risk::RedFlag*> flags;
+    for (const risk::RedFlag& rf : ctx.analysis.redFlags) flags.push_back(&rf);
+    std::stable_sort(flags.begin(), flags.end(),
+                     [](const auto* a, const auto* b) { return severityRank(a->severity) < severityRank(b->severity); });
+
+    int row = kFirstDataRow;
+    for (const risk::RedFlag* rf : flags) {
+        const model::RedFlagRule* rule = ctx.project.catalogue.redFlagRule(rf->rule);
+        sheet.rowHeight(row, std::max(wrappedHeight(rf->detail, columns.back().width),
+                                      wrappedHeight(ruleName(ctx, rf->rule), columns[1].width)));
+        int c = 0;
+        sheet.text(row, c++, ctx.text.level(rf->severity));
+        sheet.text(row, c++, ruleName(ctx, rf->rule), f.wrap);
+        sheet.text(row, c++, rf->rule);
+        sheet.text(row, c++, rule ? rule->category : std::string());
+        sheet.text(row, c++, rf->actor);
+        sheet.text(row, c++, rf->actor.empty() ? std::string() : ctx.actorName(rf->actor));
+        sheet.text(row, c++, rf->flow);
+        sheet.text(row, c++, rf->detail, f.wrap);
+        ++row;
+        ctx.progress.advance();
+    }
+    const int lastRow = row - 1;
+    if (flags.empty()) sheet.text(row, 0, ctx.text("note.no_red_flags"), f.note);
+    colourLevels(ctx, sheet, kFirstDataRow, 0, lastRow);
+    finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()));
+}
+
+}  // namespace traza::reports

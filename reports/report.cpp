@@ -1,0 +1,68 @@
+#include "report.h"
+
+#include "atomic_output.h"
+#include "chain_map_image.h"
+#include "labels.h"
+#include "progress.h"
+#include "report_context.h"
+#include "report_formats.h"
+#include "sheets.h"
+#include "workbook_writer.h"
+
+namespace traza::reports {
+
+namespace {
+
+// Rough count of the rows the sheets write, so progress moves evenly.
+double workUnits(const model::Project& p, const risk::Analysis& a) {
+    double units = 40;  // summary, traceability matrix, goals, methodology
+    units += static_cast<double>(p.actors.size()) * 3;  // actors, choke points, mass balance
+    units += static_cast<double>(p.flows.size());
+    units += static_cast<double>(a.breaks.size() + a.redFlags.size() + p.goals.size() + p.supports.size());
+    for (const model::Checklist& c : p.checklists) units += static_cast<double>(c.items.size());
+    return units;
+}
+
+}  // namespace
+
+void writeReport(const model::Project& project, const risk::Analysis& analysis, const std::filesystem::path& out,
+                 const ReportOptions& options) {
+    const Labels text(options.language);
+    if (out.empty()) throw InvalidInput("output", "no output file given");
+    Progress progress(options.progress, workUnits(project, analysis));
+    progress.reach(0.0);
+
+    ChainMapImage map;
+    if (options.chainMap) map = renderChainMap(project, analysis, text);
+    progress.advance(10);
+
+    AtomicOutput output(out);
+    {
+        Workbook book(output.tempPath(), options.constantMemory || project.flows.size() > kConstantMemoryFlows);
+        const Formats formats = Formats::create(book);
+        const model::Assessment& as = project.assessment;
+        book.setProperties(as.title.empty() ? text("doc.title") : as.title, text("doc.subject"), as.assessor,
+                           as.organisation, text.format("doc.comments", {TRAZA_VERSION}));
+
+        ReportContext ctx(project, analysis, text, formats, book, progress);
+        // Tab order is the order an auditor reads in: conclusions first, evidence after.
+        writeSummarySheet(ctx, options.chainMap ? &map : nullptr);
+        writeActorsSheet(ctx);
+        writeFlowsSheet(ctx);
+        writeChokePointsSheet(ctx);
+        writeTraceabilitySheet(ctx);
+        writeMassBalanceSheet(ctx);
+        writeRedFlagsSheet(ctx);
+        writeChecklistSheet(ctx);
+        writeGoalsSheet(ctx);
+        writeMethodologySheet(ctx);
+
+        progress.reach(Progress::kWritingShare);
+        book.close();
+    }
+    // Last chance to cancel: nothing has replaced `out` yet.
+    progress.reach(1.0);
+    output.commit();
+}
+
+}  // namespace traza::reports

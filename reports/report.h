@@ -1,0 +1,45 @@
+#pragma once
+// The Excel due-diligence workbook: the one public entry point of traza_reports.
+// Sheets: Summary, Actors, Flows, Choke points, Traceability, Mass balance,
+// Red flags, Checklist, Goals and supports, Methodology (docs/reports.md).
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "analysis.h"
+#include "error.h"
+#include "project.h"
+
+namespace traza::reports {
+
+/// Thrown when the progress callback asks to stop. No file is left behind.
+class Cancelled : public traza::Error {
+public:
+    Cancelled() : Error("report cancelled") {}
+};
+
+/// Constant-memory mode is switched on automatically above this many flows.
+constexpr std::size_t kConstantMemoryFlows = 50'000;
+
+struct ReportOptions {
+    /// "en" or "es": every label, sheet name and catalogue text. Anything else: InvalidInput.
+    std::string language = "en";
+    /// Called with 0..1 as the workbook is written; returning false cancels (Cancelled).
+    /// Called from the writing thread; a GUI must hop to its own thread itself.
+    std::function<bool(double)> progress;
+    /// Force libxlsxwriter's constant-memory mode (rows flushed to a temp file as
+    /// written). Also on when the chain has more than kConstantMemoryFlows flows.
+    bool constantMemory = false;
+    /// Draw the chain map with Graphviz on the Summary sheet.
+    bool chainMap = true;
+};
+
+/// Write the workbook for `project` and its `analysis` to `out` atomically: the file
+/// is written as "<out>.tmp-XXXXXX" in the same directory and renamed over `out`
+/// only when complete, so a failure or a cancel leaves an existing `out` untouched
+/// and no partial file. Throws Cancelled, InvalidInput (bad options), IoError (the
+/// directory is not writable, the rename fails) or Error (libxlsxwriter failed).
+void writeReport(const model::Project& project, const risk::Analysis& analysis, const std::filesystem::path& out,
+                 const ReportOptions& options = {});
+
+}  // namespace traza::reports

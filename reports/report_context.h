@@ -1,0 +1,48 @@
+#pragma once
+// What every sheet writer needs: the project and its analysis, the labels and
+// formats of this workbook, look-ups by actor id, the sheet names (for
+// cross-sheet formulas) and the progress reporter.
+#include <string>
+#include <unordered_map>
+
+#include "analysis.h"
+#include "labels.h"
+#include "progress.h"
+#include "project.h"
+#include "report_formats.h"
+#include "workbook_writer.h"
+
+namespace traza::reports {
+
+/// Sheet names in the report's language; formulas quote them with quotedSheet().
+struct SheetNames {
+    std::string summary, actors, flows, chokePoints, traceability, massBalance, redFlags, checklist, goals,
+        methodology;
+    explicit SheetNames(const Labels&);
+};
+
+class ReportContext {
+public:
+    ReportContext(const model::Project&, const risk::Analysis&, const Labels&, const Formats&, Workbook&,
+                  Progress&);
+
+    const model::Project& project;
+    const risk::Analysis& analysis;
+    const Labels& text;
+    const Formats& fmt;
+    Workbook& book;
+    Progress& progress;
+    const SheetNames sheets;
+
+    const model::Actor* actor(const std::string& id) const;
+    const risk::ActorResult* result(const std::string& id) const;
+    /// The actor's name, or its id when it has none or is unknown.
+    std::string actorName(const std::string& id) const;
+    const std::string& lang() const { return text.language(); }
+
+private:
+    std::unordered_map<std::string, const model::Actor*> m_actors;
+    std::unordered_map<std::string, const risk::ActorResult*> m_results;
+};
+
+}  // namespace traza::reports

@@ -1,0 +1,40 @@
+#pragma once
+// One writer per sheet (one file each). Each adds its sheet to the workbook, writes
+// its rows strictly in order (so constant-memory mode works) and advances progress.
+#include "report_context.h"
+
+namespace traza::reports {
+
+struct ChainMapImage;
+
+/// Where the Flows sheet keeps the columns other sheets' formulas sum over
+/// (checked by the Flows writer). Data rows start at kFirstDataRow.
+struct FlowsColumns {
+    static constexpr int from = 1;
+    static constexpr int to = 3;
+    static constexpr int tonnes = 6;
+};
+
+void writeSummarySheet(ReportContext&, const ChainMapImage* map);
+void writeActorsSheet(ReportContext&);
+void writeFlowsSheet(ReportContext&);
+void writeChokePointsSheet(ReportContext&);
+void writeTraceabilitySheet(ReportContext&);
+void writeMassBalanceSheet(ReportContext&);
+void writeRedFlagsSheet(ReportContext&);
+void writeChecklistSheet(ReportContext&);
+void writeGoalsSheet(ReportContext&);
+void writeMethodologySheet(ReportContext&);
+
+/// The catalogue name of an actor kind / evidence level / document type /
+/// typology / risk factor / red-flag rule in the report language (the id if unknown).
+std::string kindName(const ReportContext&, model::ActorKind);
+std::string evidenceName(const ReportContext&, model::Evidence);
+std::string documentName(const ReportContext&, const std::string& id);
+std::string typologyName(const ReportContext&, const std::string& id);
+std::string riskFactorName(const ReportContext&, const std::string& id);
+std::string ruleName(const ReportContext&, const std::string& id);
+/// Sort rank of a severity or risk level: critical 0, high 1, medium 2, low 3, other 4.
+int severityRank(const std::string& severity);
+
+}  // namespace traza::reports

@@ -1,0 +1,213 @@
+// Summary: what the assessment is, how much material reaches the destinations,
+// the traceability-limits statement, the top choke points, red flags by
+// severity, the evidence-level legend and the chain map. Numbers that derive
+// from other sheets are formulas over those sheets.
+#include <algorithm>
+#include <ctime>
+
+#include "chain_map_image.h"
+#include "sheet_table.h"
+#include "sheets.h"
+
+namespace traza::reports {
+
+namespace {
+
+constexpr int kLastCol = 4;  // columns A..E
+constexpr double kWidths[] = {30, 14, 14, 14, 70};
+constexpr double kTextWidth = 30 + 14 * 3 + 70;
+constexpr int kTopChokePoints = 5;
+constexpr double kMapMaxWidthPx = 1000;
+
+std::string today() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+void labelValue(ReportContext& ctx, Sheet& sheet, int& row, std::string_view key, const std::string& value) {
+    sheet.rowHeight(row, wrappedHeight(value, kTextWidth - kWidths[0]));
+    sheet.text(row, 0, ctx.text(key), ctx.fmt.label);
+    sheet.merged(row, 1, kLastCol, value, ctx.fmt.wrap);
+    ++row;
+}
+
+void section(ReportContext& ctx, Sheet& sheet, int& row, std::string_view key) {
+    ++row;
+    sheet.rowHeight(row, 20);
+    sheet.merged(row++, 0, kLastCol, ctx.text(key), ctx.fmt.section);
+}
+
+void paragraph(ReportContext& ctx, Sheet& sheet, int& row, const std::string& text, lxw_format* format) {
+    sheet.rowHeight(row, wrappedHeight(text, kTextWidth));
+    sheet.merged(row++, 0, kLastCol, text, format);
+    (void)ctx;
+}
+
+void tonnage(ReportContext& ctx, Sheet& sheet, int& row) {
+    const Formats& f = ctx.fmt;
+    const risk::Analysis& a = ctx.analysis;
+    section(ctx, sheet, row, "section.tonnage");
+    const int header = row++;
+    const char* keys[] = {"col.destination", "col.input_t", "col.share_of_total", "col.exposure"};
+    for (int c = 0; c < 4; ++c) sheet.text(header, c, ctx.text(keys[c]), f.header);
+    const int first = row;
+    const int total = first + static_cast<int>(a.destinations.size());
+    for (const risk::DestinationResult& d : a.destinations) {
+        sheet.text(row, 0, ctx.actorName(d.id));
+        sheet.number(row, 1, d.inputT, f.tonnes);
+        sheet.formula(row, 2, "=IF(" + cellName(total, 1, true) + ">0," + cellName(row, 1) + "/" + cellName(total, 1, true) + ",0)",
+                      a.totalT > 0 ? d.inputT / a.totalT : 0, f.share);
+        sheet.number(row, 3, d.exposure, f.decimal);
+        ++row;
+    }
+    sheet.text(total, 0, ctx.text("label.total_destinations"), f.totalLabel);
+    sheet.formula(total, 1, "=SUM(" + rangeName(first, 1, std::max(first, total - 1), 1) + ")", a.totalT, f.totalTonnes);
+    sheet.formula(total, 2, "=IF(" + cellName(total, 1) + ">0,1,0)", a.totalT > 0 ? 1 : 0, f.totalShare);
+    sheet.blank(total, 3, f.totalLabel);
+    row = total + 1;
+
+    // Whole-chain figures, counted on the Actors and Flows sheets.
+    double allTonnes = 0;
+    for (const model::Flow& fl : ctx.project.flows) allTonnes += fl.tonnes;
+    const int nFlows = static_cast<int>(ctx.project.flows.size()), nActors = static_cast<int>(ctx.project.actors.size());
+    const std::string flows = quotedSheet(ctx.sheets.flows) + "!", actors = quotedSheet(ctx.sheets.actors) + "!";
+    const int flowsLast = kFirstDataRow + std::max(0, nFlows - 1), actorsLast = kFirstDataRow + std::max(0, nActors - 1);
+    sheet.text(row, 0, ctx.text("label.tonnes_all_flows"), f.label);
+    sheet.formula(row++, 1, "=SUM(" + flows + rangeName(kFirstDataRow, FlowsColumns::tonnes, flowsLast, FlowsColumns::tonnes, true) + ")",
+                  allTonnes, f.tonnes);
+    sheet.text(row, 0, ctx.text("label.actor_count"), f.label);
+    sheet.formula(row++, 1, "=COUNTA(" + actors + rangeName(kFirstDataRow, 0, actorsLast, 0, true) + ")", nActors, f.integer);
+    sheet.text(row, 0, ctx.text("label.flow_count"), f.label);
+    sheet.formula(row++, 1, "=COUNTA(" + flows + rangeName(kFirstDataRow, 0, flowsLast, 0, true) + ")", nFlows, f.integer);
+}
+
+void topChokePoints(ReportContext& ctx, Sheet& sheet, int& row) {
+    const Formats& f = ctx.fmt;
+    section(ctx, sheet, row, "section.top_choke_points");
+    std::vector<const risk::ActorResult*> chokes;
+    for (const risk::ActorResult& r : ctx.analysis.actors)
+        if (r.chokePoint) chokes.push_back(&r);
+    std::stable_sort(chokes.begin(), chokes.end(), [](auto* a, auto* b) { return a->chokeRank < b->chokeRank; });
+    if (chokes.empty()) {
+        paragraph(ctx, sheet, row, ctx.text("note.no_choke_points"), f.note);
+        return;
+    }
+    const char* keys[] = {"col.actor_name", "col.rank", "col.flow_share", "col.risk_level", "col.reasons"};
+    for (int c = 0; c <= kLastCol; ++c) sheet.text(row, c, ctx.text(keys[c]), f.header);
+    const int first = ++row;
+    for (std::size_t i = 0; i < chokes.size() && i < kTopChokePoints; ++i) {
+        const risk::ActorResult* r = chokes[i];
+        const std::string reasons = join(r->chokeReasons);
+        sheet.rowHeight(row, wrappedHeight(reasons, kWidths[4]));
+        sheet.text(row, 0, ctx.actorName(r->id), f.wrap);
+        sheet.number(row, 1, r->chokeRank, f.integer);
+        sheet.number(row, 2, r->flowShare, f.share);
+        sheet.text(row, 3, ctx.text.level(r->risk.level));
+        sheet.text(row, 4, reasons, f.wrap);
+        ++row;
+    }
+    colourLevels(ctx, sheet, first, 3, row - 1);
+    if (chokes.size() > kTopChokePoints)
+        paragraph(ctx, sheet, row, ctx.text.format("note.more_choke_points", {std::to_string(chokes.size())}), f.note);
+}
+
+void redFlagCounts(ReportContext& ctx, Sheet& sheet, int& row) {
+    const Formats& f = ctx.fmt;
+    section(ctx, sheet, row, "section.red_flag_counts");
+    sheet.text(row, 0, ctx.text("col.severity"), f.header);
+    sheet.text(row, 1, ctx.text("col.count"), f.header);
+    const int first = ++row;
+    const int n = static_cast<int>(ctx.analysis.redFlags.size());
+    const std::string range = quotedSheet(ctx.sheets.redFlags) + "!" +
+                              rangeName(kFirstDataRow, 0, kFirstDataRow + std::max(0, n - 1), 0, true);
+    for (const char* severity : {"critical", "high", "medium", "low"}) {
+        int count = 0;
+        for (const risk::RedFlag& rf : ctx.analysis.redFlags) count += rf.severity == severity;
+        sheet.text(row, 0, ctx.text.level(severity));
+        sheet.formula(row, 1, "=COUNTIF(" + range + "," + exactCriterion(ctx.text.level(severity)) + ")", count,
+                      f.integer);
+        ++row;
+    }
+    colourLevels(ctx, sheet, first, 0, row - 1);
+    sheet.text(row, 0, ctx.text("common.total"), f.totalLabel);
+    sheet.formula(row, 1, "=SUM(" + rangeName(first, 1, row - 1, 1) + ")", n, f.totalInteger);
+    ++row;
+}
+
+void legend(ReportContext& ctx, Sheet& sheet, int& row) {
+    const Formats& f = ctx.fmt;
+    section(ctx, sheet, row, "section.evidence_levels");
+    sheet.text(row, 0, ctx.text("col.level"), f.header);
+    sheet.merged(row++, 1, kLastCol, ctx.text("col.meaning"), f.header);
+    for (const model::EvidenceLevelInfo& e : ctx.project.catalogue.evidenceLevels) {
+        const std::string& meaning = e.description.in(ctx.lang());
+        sheet.rowHeight(row, wrappedHeight(meaning, kTextWidth - kWidths[0]));
+        sheet.text(row, 0, e.name.in(ctx.lang()), f.label);
+        sheet.merged(row++, 1, kLastCol, meaning, f.wrap);
+    }
+    section(ctx, sheet, row, "section.risk_levels");
+    const std::pair<const char*, lxw_format*> levels[] = {
+        {"low", f.fillLow}, {"medium", f.fillMedium}, {"high", f.fillHigh}, {"critical", f.fillCritical}};
+    int c = 0;
+    for (const auto& [level, format] : levels) sheet.text(row, c++, ctx.text.level(level), format);
+    sheet.text(row++, c, ctx.text("note.risk_levels"), f.note);
+}
+
+}  // namespace
+
+void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
+    const Formats& f = ctx.fmt;
+    const model::Assessment& as = ctx.project.assessment;
+    Sheet sheet = ctx.book.addSheet(ctx.sheets.summary);
+    for (int c = 0; c <= kLastCol; ++c) sheet.columnWidth(c, c, kWidths[c]);
+    int row = 0;
+    sheet.rowHeight(row, 24);
+    sheet.merged(row++, 0, kLastCol, ctx.text.format("title.summary", {as.title}), f.title);
+    sheet.merged(row++, 0, kLastCol, ctx.text.format("note.generated", {TRAZA_VERSION, today()}), f.note);
+    sheet.freeze(1, 0);
+
+    section(ctx, sheet, row, "section.assessment");
+    labelValue(ctx, sheet, row, "label.title", as.title);
+    labelValue(ctx, sheet, row, "label.assessor", as.assessor);
+    labelValue(ctx, sheet, row, "label.organisation", as.organisation);
+    labelValue(ctx, sheet, row, "label.purpose", as.purpose);
+    labelValue(ctx, sheet, row, "label.material", as.material);
+    labelValue(ctx, sheet, row, "label.country", as.country);
+    labelValue(ctx, sheet, row, "label.period", as.period.start + " \xE2\x80\x93 " + as.period.end);
+    labelValue(ctx, sheet, row, "label.currency", as.currency);
+    labelValue(ctx, sheet, row, "label.notes", as.notes);
+    ctx.progress.advance(10);
+
+    tonnage(ctx, sheet, row);
+
+    section(ctx, sheet, row, "section.statement");
+    if (ctx.analysis.statement.empty()) paragraph(ctx, sheet, row, ctx.text("note.no_statement"), f.note);
+    for (const std::string& s : ctx.analysis.statement) paragraph(ctx, sheet, row, s, f.wrap);
+
+    topChokePoints(ctx, sheet, row);
+    redFlagCounts(ctx, sheet, row);
+    legend(ctx, sheet, row);
+
+    if (!ctx.analysis.warnings.empty()) {
+        section(ctx, sheet, row, "section.warnings");
+        for (const std::string& w : ctx.analysis.warnings) paragraph(ctx, sheet, row, w, f.wrap);
+    }
+
+    section(ctx, sheet, row, "section.chain_map");
+    if (map && !map->png.empty()) {
+        paragraph(ctx, sheet, row, ctx.text("map.caption"), f.note);
+        const double scale = map->widthPx > kMapMaxWidthPx ? kMapMaxWidthPx / map->widthPx : 1.0;
+        sheet.imageBuffer(row, 0, map->png.data(), map->png.size(), scale, ctx.text("map.alt"));
+    } else {
+        const std::string why = map ? map->error : ctx.text("map.off");
+        paragraph(ctx, sheet, row, ctx.text.format("note.no_map", {why}), f.note);
+    }
+    sheet.printSetup(0, 0);
+    ctx.progress.advance(10);
+}
+
+}  // namespace traza::reports

@@ -1,0 +1,125 @@
+// Traceability: the spec's traced[level][stage] matrix (share of destination
+// input documented at that level or better on every hop back to stage k), the
+// horizon of each level highlighted, a line chart of it, and the list of breaks.
+#include <set>
+#include <unordered_map>
+
+#include "sheet_table.h"
+#include "sheets.h"
+
+namespace traza::reports {
+
+namespace {
+
+constexpr int kChartRows = 22;  // rows left free under the chart (432 px at 20 px a row)
+constexpr int kReasonSpan = 4;  // columns merged for a break's reason
+
+void addChart(ReportContext& ctx, Sheet& sheet, int levelCount, int stageCount, int atRow) {
+    lxw_chart* chart = ctx.book.addChart(LXW_CHART_LINE);
+    chart_title_set_name(chart, ctx.text("chart.traced_by_stage").c_str());
+    for (int i = 0; i < levelCount; ++i) {
+        const int row = kFirstDataRow + i;
+        lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
+        chart_series_set_categories(s, sheet.name().c_str(), kHeaderRow, 1, kHeaderRow, stageCount);
+        chart_series_set_values(s, sheet.name().c_str(), row, 1, row, stageCount);
+        chart_series_set_name_range(s, sheet.name().c_str(), row, 0);
+        chart_series_set_marker_type(s, LXW_CHART_MARKER_AUTOMATIC);
+    }
+    chart_axis_set_min(chart->y_axis, 0);
+    chart_axis_set_max(chart->y_axis, 1);
+    chart_axis_set_num_format(chart->y_axis, "0%");
+    chart_axis_set_name(chart->y_axis, ctx.text("chart.traced_share").c_str());
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    sheet.chart(atRow, 0, chart, 1.5, 1.5);
+}
+
+}  // namespace
+
+void writeTraceabilitySheet(ReportContext& ctx) {
+    const Formats& f = ctx.fmt;
+    const risk::Traceability& tr = ctx.analysis.traceability;
+    std::set<int> stageSet;
+    for (const risk::TraceLevel& l : tr.levels)
+        for (const auto& [k, v] : l.byStage) stageSet.insert(k);
+    const std::vector<int> stages(stageSet.begin(), stageSet.end());
+    const int stageCount = static_cast<int>(stages.size());
+    const int horizonCol = stageCount + 1;
+    const int lastCol = std::max(horizonCol, kReasonSpan + 3);
+
+    Sheet sheet = ctx.book.addSheet(ctx.sheets.traceability);
+    sheet.columnWidth(0, 0, 26);
+    sheet.columnWidth(1, lastCol, 14);
+    sheet.rowHeight(kTitleRow, 22);
+    sheet.text(kTitleRow, 0, ctx.text("title.traceability"), f.title);
+
+    // The matrix: one row per evidence level, one column per stage.
+    sheet.rowHeight(kHeaderRow, 30);
+    sheet.text(kHeaderRow, 0, ctx.text("col.level_or_better"), f.header);
+    for (int i = 0; i < stageCount; ++i)
+        sheet.text(kHeaderRow, 1 + i, ctx.text.format("col.stage_n", {std::to_string(stages[i])}), f.header);
+    sheet.text(kHeaderRow, horizonCol, ctx.text("col.horizon"), f.header);
+    sheet.freeze(kFirstDataRow, 1);
+
+    int row = kFirstDataRow;
+    for (const risk::TraceLevel& l : tr.levels) {
+        sheet.text(row, 0, evidenceName(ctx, l.level), f.label);
+        for (int i = 0; i < stageCount; ++i) {
+            auto it = l.byStage.find(stages[i]);
+            const bool isHorizon = l.horizon && *l.horizon == stages[i];
+            if (it != l.byStage.end()) sheet.number(row, 1 + i, it->second, isHorizon ? f.horizon : f.share);
+        }
+        sheet.text(row, horizonCol,
+                   l.horizon ? ctx.text.format("col.stage_n", {std::to_string(*l.horizon)}) : ctx.text("common.none"));
+        ++row;
+    }
+    const int levelCount = static_cast<int>(tr.levels.size());
+
+    ++row;
+    const std::string thresholdNote =
+        ctx.text.format("note.horizon", {std::to_string(static_cast<int>(tr.threshold * 100 + 0.5)) + "%"});
+    sheet.rowHeight(row, wrappedHeight(thresholdNote, 26 + 14.0 * lastCol));
+    sheet.merged(row++, 0, lastCol, thresholdNote, f.note);
+    const std::string readNote = ctx.text("note.traceability_read");
+    sheet.rowHeight(row, wrappedHeight(readNote, 26 + 14.0 * lastCol));
+    sheet.merged(row++, 0, lastCol, readNote, f.note);
+
+    ++row;
+    if (stageCount > 0 && levelCount > 0) {
+        addChart(ctx, sheet, levelCount, stageCount, row);
+        row += kChartRows;
+    } else {
+        sheet.text(row++, 0, ctx.text("note.no_traceability"), f.note);
+    }
+
+    // The breaks: flows where documentation stops, with the undocumented tonnes.
+    ++row;
+    sheet.text(row++, 0, ctx.text("section.breaks"), f.section);
+    const int breaksHeader = row;
+    const std::vector<Column> cols = {
+        {"col.flow", 26}, {"col.undocumented_t", 14}, {"col.from_name", 14}, {"col.to_name", 14}};
+    writeHeaderRow(ctx, sheet, breaksHeader, cols);
+    sheet.merged(breaksHeader, 4, 3 + kReasonSpan, ctx.text("col.reason"), f.header);
+    ++row;
+
+    std::unordered_map<std::string, const model::Flow*> flows;
+    for (const model::Flow& fl : ctx.project.flows) flows.emplace(fl.id, &fl);
+    for (const risk::TraceBreak& b : ctx.analysis.breaks) {
+        auto it = flows.find(b.flow);
+        const std::string from = it != flows.end() ? ctx.actorName(it->second->from) : std::string();
+        const std::string to = it != flows.end() ? ctx.actorName(it->second->to) : std::string();
+        const double h = std::max({wrappedHeight(from, 14), wrappedHeight(to, 14), wrappedHeight(b.reason, 14.0 * kReasonSpan)});
+        sheet.rowHeight(row, h);
+        sheet.text(row, 0, b.flow);
+        sheet.number(row, 1, b.tonnes, f.tonnes);
+        sheet.text(row, 2, from, f.wrap);
+        sheet.text(row, 3, to, f.wrap);
+        sheet.merged(row, 4, 3 + kReasonSpan, b.reason, f.wrap);
+        ++row;
+        ctx.progress.advance();
+    }
+    const int lastRow = row - 1;
+    sheet.autofilter(breaksHeader, 0, lastRow, 3 + kReasonSpan);
+    sheet.printSetup(kHeaderRow, kHeaderRow);
+}
+
+}  // namespace traza::reports

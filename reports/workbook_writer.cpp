@@ -1,0 +1,232 @@
+#include "workbook_writer.h"
+
+#include <algorithm>
+
+#include "error.h"
+
+namespace traza::reports {
+
+void checkLxw(lxw_error e, std::string_view what) {
+    if (e == LXW_NO_ERROR) return;
+    throw Error("Excel writer: " + std::string(what) + ": " + lxw_strerror(e));
+}
+
+std::string columnName(int col) {
+    std::string name;
+    for (int c = col + 1; c > 0; c = (c - 1) / 26) name.insert(name.begin(), char('A' + (c - 1) % 26));
+    return name;
+}
+
+std::string cellName(int row, int col, bool absolute) {
+    const std::string dollar = absolute ? "$" : "";
+    return dollar + columnName(col) + dollar + std::to_string(row + 1);
+}
+
+std::string rangeName(int firstRow, int firstCol, int lastRow, int lastCol, bool absolute) {
+    return cellName(firstRow, firstCol, absolute) + ":" + cellName(lastRow, lastCol, absolute);
+}
+
+std::string quotedSheet(std::string_view sheet) {
+    std::string q = "'";
+    for (char c : sheet) {
+        if (c == '\'') q += '\'';
+        q += c;
+    }
+    return q + "'";
+}
+
+namespace {
+
+constexpr std::size_t kMaxCellChars = 32767;
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid.
+std::size_t utf8Length(std::string_view s, std::size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    if (n == 2 && b < 0xC2) return 0;  // overlong
+    if (n == 3) {
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0)) return 0;  // overlong, surrogate
+    }
+    if (n == 4) {
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        if ((b == 0xF0 && b1 < 0x90) || b > 0xF4 || (b == 0xF4 && b1 >= 0x90)) return 0;
+    }
+    return n;
+}
+
+}  // namespace
+
+std::string cellText(std::string_view text) {
+    std::string out;
+    out.reserve(std::min(text.size(), kMaxCellChars * 4));
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < text.size() && chars < kMaxCellChars;) {
+        std::size_t n = utf8Length(text, i);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";  // U+FFFD
+            i += 1;
+        } else {
+            const auto b = static_cast<unsigned char>(text[i]);
+            const bool forbidden = n == 1 && b < 0x20 && b != '\t' && b != '\n';
+            if (!forbidden) out.append(text.substr(i, n));
+            i += n;
+            if (forbidden) continue;
+        }
+        // Excel counts UTF-16 units; a 4-byte sequence is two of them.
+        chars += (n == 4) ? 2 : 1;
+    }
+    return out;
+}
+
+void Sheet::rowOrder(int row, const char* what) {
+    // Both modes follow the constant-memory rule, so a writer that works in one works in both.
+    if (row < m_lastRow)
+        throw Error("Excel writer: " + m_name + ": " + what + " at row " + std::to_string(row + 1) +
+                    " after row " + std::to_string(m_lastRow + 1) + " (rows must be written in order)");
+    m_lastRow = row;
+}
+
+void Sheet::text(int row, int col, std::string_view value, lxw_format* format) {
+    rowOrder(row, "text");
+    const std::string safe = cellText(value);
+    checkLxw(worksheet_write_string(m_ws, row, col, safe.c_str(), format), m_name + "!" + cellName(row, col));
+}
+
+void Sheet::number(int row, int col, double value, lxw_format* format) {
+    rowOrder(row, "number");
+    checkLxw(worksheet_write_number(m_ws, row, col, value, format), m_name + "!" + cellName(row, col));
+}
+
+void Sheet::formula(int row, int col, const std::string& f, double cached, lxw_format* format) {
+    rowOrder(row, "formula");
+    checkLxw(worksheet_write_formula_num(m_ws, row, col, f.c_str(), format, cached),
+             m_name + "!" + cellName(row, col) + " " + f);
+}
+
+void Sheet::formulaText(int row, int col, const std::string& f, std::string_view cached, lxw_format* format) {
+    rowOrder(row, "formula");
+    const std::string safe = cellText(cached);
+    checkLxw(worksheet_write_formula_str(m_ws, row, col, f.c_str(), format, safe.c_str()),
+             m_name + "!" + cellName(row, col) + " " + f);
+}
+
+void Sheet::blank(int row, int col, lxw_format* format) {
+    rowOrder(row, "blank");
+    checkLxw(worksheet_write_blank(m_ws, row, col, format), m_name + "!" + cellName(row, col));
+}
+
+void Sheet::merged(int row, int firstCol, int lastCol, std::string_view value, lxw_format* format) {
+    rowOrder(row, "merged cells");
+    const std::string safe = cellText(value);
+    if (firstCol == lastCol) {
+        checkLxw(worksheet_write_string(m_ws, row, firstCol, safe.c_str(), format), m_name + "!" + cellName(row, firstCol));
+        return;
+    }
+    checkLxw(worksheet_merge_range(m_ws, row, firstCol, row, lastCol, safe.c_str(), format),
+             m_name + "!" + rangeName(row, firstCol, row, lastCol));
+}
+
+void Sheet::rowHeight(int row, double points) {
+    rowOrder(row, "row height");
+    checkLxw(worksheet_set_row(m_ws, row, points, nullptr), m_name + ": row height");
+}
+
+void Sheet::columnWidth(int firstCol, int lastCol, double width, lxw_format* format) {
+    checkLxw(worksheet_set_column(m_ws, firstCol, lastCol, width, format), m_name + ": column width");
+}
+
+void Sheet::freeze(int rows, int cols) { worksheet_freeze_panes(m_ws, rows, cols); }
+
+void Sheet::autofilter(int firstRow, int firstCol, int lastRow, int lastCol) {
+    checkLxw(worksheet_autofilter(m_ws, firstRow, firstCol, std::max(firstRow, lastRow), lastCol),
+             m_name + ": autofilter");
+}
+
+void Sheet::conditional(int firstRow, int firstCol, int lastRow, int lastCol, lxw_conditional_format& cf) {
+    if (lastRow < firstRow) return;  // empty table: nothing to colour
+    checkLxw(worksheet_conditional_format_range(m_ws, firstRow, firstCol, lastRow, lastCol, &cf),
+             m_name + ": conditional format");
+}
+
+void Sheet::chart(int row, int col, lxw_chart* chart, double xScale, double yScale) {
+    lxw_chart_options opt{};
+    opt.x_scale = xScale;
+    opt.y_scale = yScale;
+    checkLxw(worksheet_insert_chart_opt(m_ws, row, col, chart, &opt), m_name + ": chart");
+}
+
+void Sheet::imageBuffer(int row, int col, const unsigned char* data, std::size_t size, double scale,
+                        const std::string& description) {
+    lxw_image_options opt{};
+    opt.x_scale = scale;
+    opt.y_scale = scale;
+    opt.x_offset = 4;
+    opt.y_offset = 4;
+    std::string desc = cellText(description);
+    opt.description = desc.data();
+    checkLxw(worksheet_insert_image_buffer_opt(m_ws, row, col, data, size, &opt), m_name + ": picture");
+}
+
+void Sheet::printSetup(int repeatFirstRow, int repeatLastRow) {
+    worksheet_set_landscape(m_ws);
+    worksheet_set_paper(m_ws, 9);  // A4
+    worksheet_fit_to_pages(m_ws, 1, 0);
+    if (repeatLastRow >= repeatFirstRow)
+        checkLxw(worksheet_repeat_rows(m_ws, repeatFirstRow, repeatLastRow), m_name + ": print titles");
+}
+
+Workbook::Workbook(const std::filesystem::path& file, bool constantMemory) : m_constantMemory(constantMemory) {
+    lxw_workbook_options opt{};
+    opt.constant_memory = constantMemory ? LXW_TRUE : LXW_FALSE;
+    opt.use_zip64 = LXW_TRUE;  // large chains can pass the 4 GB zip limit of a part
+    m_wb = workbook_new_opt(file.c_str(), &opt);
+    if (!m_wb) throw Error("Excel writer: cannot start a workbook for " + file.string());
+}
+
+Workbook::~Workbook() {
+    if (m_wb) lxw_workbook_free(m_wb);
+}
+
+Sheet Workbook::addSheet(const std::string& name) {
+    lxw_worksheet* ws = workbook_add_worksheet(m_wb, name.c_str());
+    if (!ws) throw Error("Excel writer: cannot add sheet \"" + name + "\"");
+    return Sheet(ws, name);
+}
+
+lxw_format* Workbook::addFormat() {
+    lxw_format* f = workbook_add_format(m_wb);
+    if (!f) throw Error("Excel writer: cannot add a cell format");
+    return f;
+}
+
+lxw_chart* Workbook::addChart(std::uint8_t type) {
+    lxw_chart* c = workbook_add_chart(m_wb, type);
+    if (!c) throw Error("Excel writer: cannot add a chart");
+    return c;
+}
+
+void Workbook::setProperties(const std::string& title, const std::string& subject, const std::string& author,
+                             const std::string& company, const std::string& comments) {
+    // libxlsxwriter copies the strings; it only lacks const in its signature.
+    std::string t = cellText(title), s = cellText(subject), a = cellText(author), c = cellText(company),
+                k = cellText(comments);
+    lxw_doc_properties p{};
+    p.title = t.data();
+    p.subject = s.data();
+    p.author = a.data();
+    p.company = c.data();
+    p.comments = k.data();
+    checkLxw(workbook_set_properties(m_wb, &p), "document properties");
+}
+
+void Workbook::close() {
+    lxw_workbook* wb = m_wb;
+    m_wb = nullptr;  // workbook_close frees the workbook whatever it returns
+    checkLxw(workbook_close(wb), "writing the file");
+}
+
+}  // namespace traza::reports

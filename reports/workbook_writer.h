@@ -1,0 +1,95 @@
+#pragma once
+// A thin RAII layer over libxlsxwriter: every lxw_error becomes a traza::Error
+// naming what was being written, text is made safe for the XML inside an .xlsx,
+// and a workbook that is never closed writes nothing (its memory is freed).
+//
+// Rows must be written in ascending order on each sheet (constant-memory mode
+// flushes a row as soon as a later one is started); Sheet checks that.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <xlsxwriter.h>
+
+namespace traza::reports {
+
+/// Throws traza::Error("Excel writer: <what>: <lxw message>") unless `e` is LXW_NO_ERROR.
+void checkLxw(lxw_error e, std::string_view what);
+
+/// "A", "B", ..., "Z", "AA", ... for a 0-based column.
+std::string columnName(int col);
+/// "B7" for (row 6, col 1); absolute "$B$7" when `absolute`.
+std::string cellName(int row, int col, bool absolute = false);
+/// "B7:D9".
+std::string rangeName(int firstRow, int firstCol, int lastRow, int lastCol, bool absolute = false);
+/// A sheet name quoted for formulas: 'Red flags'
+std::string quotedSheet(std::string_view sheet);
+
+/// Text that is valid in an .xlsx cell: invalid UTF-8 replaced by U+FFFD, XML-forbidden
+/// control characters dropped, cut to Excel's 32 767 characters.
+std::string cellText(std::string_view text);
+
+class Sheet {
+public:
+    Sheet(lxw_worksheet* ws, std::string name) : m_ws(ws), m_name(std::move(name)) {}
+
+    const std::string& name() const { return m_name; }
+    lxw_worksheet* raw() const { return m_ws; }
+
+    void text(int row, int col, std::string_view value, lxw_format* format = nullptr);
+    void number(int row, int col, double value, lxw_format* format = nullptr);
+    /// A formula ("=A1+B1") with the value it evaluates to cached, for readers that
+    /// do not recalculate.
+    void formula(int row, int col, const std::string& formula, double cached, lxw_format* format = nullptr);
+    void formulaText(int row, int col, const std::string& formula, std::string_view cached,
+                     lxw_format* format = nullptr);
+    void blank(int row, int col, lxw_format* format);
+    /// Text across columns firstCol..lastCol of one row.
+    void merged(int row, int firstCol, int lastCol, std::string_view value, lxw_format* format);
+
+    void rowHeight(int row, double points);
+    void columnWidth(int firstCol, int lastCol, double width, lxw_format* format = nullptr);
+    void freeze(int rows, int cols = 0);
+    void autofilter(int firstRow, int firstCol, int lastRow, int lastCol);
+    void conditional(int firstRow, int firstCol, int lastRow, int lastCol, lxw_conditional_format& cf);
+    void chart(int row, int col, lxw_chart* chart, double xScale = 1, double yScale = 1);
+    void imageBuffer(int row, int col, const unsigned char* data, std::size_t size, double scale,
+                     const std::string& description);
+    /// Landscape, one page wide, the header rows repeated on every printed page.
+    void printSetup(int repeatFirstRow, int repeatLastRow);
+
+private:
+    void rowOrder(int row, const char* what);
+
+    lxw_worksheet* m_ws;
+    std::string m_name;
+    int m_lastRow = -1;
+};
+
+class Workbook {
+public:
+    /// Prepares (does not yet create) the file; libxlsxwriter writes it at close().
+    Workbook(const std::filesystem::path& file, bool constantMemory);
+    ~Workbook();  ///< frees without writing when close() was not reached; never throws
+    Workbook(const Workbook&) = delete;
+    Workbook& operator=(const Workbook&) = delete;
+
+    Sheet addSheet(const std::string& name);
+    lxw_format* addFormat();
+    lxw_chart* addChart(std::uint8_t type);
+    void setProperties(const std::string& title, const std::string& subject, const std::string& author,
+                       const std::string& company, const std::string& comments);
+    /// Writes the file. Throws traza::Error with libxlsxwriter's reason on failure.
+    void close();
+
+    lxw_workbook* raw() const { return m_wb; }
+    bool constantMemory() const { return m_constantMemory; }
+
+private:
+    lxw_workbook* m_wb = nullptr;
+    bool m_constantMemory = false;
+};
+
+}  // namespace traza::reports
