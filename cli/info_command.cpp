@@ -6,8 +6,9 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <CLI/CLI.hpp>
 
@@ -44,7 +45,7 @@ std::vector<const model::Actor*> destinations(const model::Project& p) {
     for (const model::Actor& a : p.actors)
         if (a.kind == model::ActorKind::Refiner) out.push_back(&a);
     if (!out.empty()) return out;
-    std::set<std::string> senders, receivers;
+    std::unordered_set<std::string> senders, receivers;
     for (const model::Flow& f : p.flows) senders.insert(f.from), receivers.insert(f.to);
     for (const model::Actor& a : p.actors)
         if (receivers.count(a.id) && !senders.count(a.id)) out.push_back(&a);
@@ -73,11 +74,13 @@ void printInfo(const std::string& path, std::ostream& out) {
     double total = 0;
     std::map<int, double> enteringStage;
     std::map<model::Evidence, double> documented;
-    std::map<std::string, double> inflow;
+    std::unordered_map<std::string, double> inflow;
+    std::unordered_map<std::string, int> stageOf;  // an index: national chains have 1e5 flows
+    for (const model::Actor& actor : p.actors) stageOf.emplace(actor.id, actor.stage);
     for (const model::Flow& f : p.flows) {
         total += f.tonnes;
         inflow[f.to] += f.tonnes;
-        if (const model::Actor* to = p.findActor(f.to)) enteringStage[to->stage] += f.tonnes;
+        if (auto to = stageOf.find(f.to); to != stageOf.end()) enteringStage[to->second] += f.tonnes;
         if (f.documentedT > 0) documented[f.evidence] += f.documentedT;
     }
     out << "flows:        " << p.flows.size() << " (" << tonnes(total) << " t in all)\n";
