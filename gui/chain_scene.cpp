@@ -143,6 +143,7 @@ ChainScene ChainScene::build(const model::Project& p, const ActorMarksMap& marks
         n.headcount = a.headcount;
         n.positioned = a.hasPosition;
         if (auto m = marks.find(a.id); m != marks.end()) n.marks = m->second;
+        if (gridSlot.count(i)) n.expandedGroupOf = p.actors[targets.at(i)].id;
         nodeOfIndex[i] = s.m_nodes.size();
         s.m_nodeOfActor.emplace(a.id, s.m_nodes.size());
         s.m_nodes.push_back(std::move(n));

@@ -43,6 +43,7 @@ struct SceneNode {
     int headcount = 0;
     bool positioned = false;  ///< has a saved position (else placed by the fallback)
     ActorMarks marks;
+    std::string expandedGroupOf;  ///< for a picker group shown one by one: the organisation it feeds
     // Picker groups only:
     std::vector<std::string> members;  ///< the aggregated actors' ids
     int people = 0;                    ///< headcount summed over members

@@ -1,6 +1,19 @@
 // traza: the workbench. `traza --version` answers without a display; anything
-// else starts wxWidgets (see app.h).
+// else starts wxWidgets (TrazaApp in app.h).
+#include <wx/app.h>
+
 #include <cstring>
 #include <iostream>
 
-int main() { return 0; }
+#include "app.h"
+
+wxIMPLEMENT_APP_NO_MAIN(traza::gui::TrazaApp);
+
+int main(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--version") == 0) {
+            std::cout << "traza " << TRAZA_VERSION << "\n";
+            return 0;
+        }
+    return wxEntry(argc, argv);
+}

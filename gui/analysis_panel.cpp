@@ -1,0 +1,198 @@
+#include "analysis_panel.h"
+
+#include <wx/notebook.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "labels.h"
+#include "table_view.h"
+
+namespace traza::gui {
+namespace {
+
+wxString percent(double share) { return wxString::Format("%.1f %%", share * 100); }
+
+// Actor names by id, built once per result (Project::findActor is linear).
+class Names {
+public:
+    explicit Names(const model::Project& p) {
+        m_byId.reserve(p.actors.size());
+        for (const model::Actor& a : p.actors) m_byId.emplace(a.id, &a);
+    }
+    wxString operator()(const std::string& id) const {
+        auto it = m_byId.find(id);
+        return it == m_byId.end() || it->second->name.empty() ? toWx(id) : toWx(it->second->name);
+    }
+
+private:
+    std::unordered_map<std::string, const model::Actor*> m_byId;
+};
+
+wxString joined(const std::vector<std::string>& parts, const char* sep = "; ") {
+    wxString s;
+    for (std::size_t i = 0; i < parts.size(); ++i) s << (i ? sep : "") << toWx(parts[i]);
+    return s;
+}
+
+wxString severityLabel(const std::string& s) {
+    if (s == "low") return _("low");
+    if (s == "medium") return _("medium");
+    if (s == "high") return _("high");
+    if (s == "critical") return _("critical");
+    return toWx(s);
+}
+
+int severityOrder(const std::string& s) {
+    static const char* order[] = {"critical", "high", "medium", "low"};
+    for (int i = 0; i < 4; ++i)
+        if (s == order[i]) return i;
+    return 4;
+}
+
+}  // namespace
+
+AnalysisPanel::AnalysisPanel(wxWindow* parent, Selection& sel) : wxPanel(parent, wxID_ANY), m_selection(sel) {
+    SetName("analysis-panel");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    m_summary = new wxStaticText(this, wxID_ANY, _("Not analysed yet."));
+    sizer->Add(m_summary, 0, wxEXPAND | wxALL, FromDIP(4));
+    m_book = new wxNotebook(this, wxID_ANY);
+    sizer->Add(m_book, 1, wxEXPAND);
+    SetSizer(sizer);
+
+    auto choose = [this](const ItemRef& r) { m_selection.set(r); };
+    m_choke = new TableView(m_book, "choke-points");
+    m_choke->setColumns({{_("Rank"), 50, true}, {_("Actor"), 220}, {_("Stage"), 55, true}, {_("Flow share"), 85, true},
+                         {_("Score"), 60, true}, {_("Why"), 520}});
+    m_choke->onItemChosen = choose;
+    m_book->AddPage(m_choke, _("Choke points"));
+
+    // Traceability: the matrix above, the limits statement below.
+    auto* split = new wxSplitterWindow(m_book, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    m_trace = new TableView(split, "traceability");
+    m_statement = new wxTextCtrl(split, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                 wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
+    m_statement->SetName("limits-statement");
+    split->SetMinimumPaneSize(FromDIP(40));
+    split->SplitHorizontally(m_trace, m_statement, FromDIP(110));
+    split->SetSashGravity(0.5);
+    m_book->AddPage(split, _("Traceability"));
+
+    m_flags = new TableView(m_book, "red-flags");
+    m_flags->setColumns({{_("Severity"), 75}, {_("Rule"), 220}, {_("About"), 180}, {_("Detail"), 560}});
+    m_flags->onItemChosen = choose;
+    m_book->AddPage(m_flags, _("Red flags"));
+
+    m_warnings = new TableView(m_book, "warnings");
+    m_warnings->setColumns({{_("Warning"), 900}});
+    m_book->AddPage(m_warnings, _("Warnings"));
+
+    m_actors = new TableView(m_book, "actor-results");
+    m_actors->setColumns({{_("Actor"), 220}, {_("Stage"), 55, true}, {_("In"), 80, true}, {_("Out"), 80, true},
+                          {_("Flow share"), 85, true}, {_("Risk"), 75}, {_("Residual"), 70, true},
+                          {_("Mass-balance gap"), 120, true}});
+    m_actors->onItemChosen = choose;
+    m_book->AddPage(m_actors, _("Actors"));
+}
+
+wxString AnalysisPanel::statementText() const { return m_statement->GetValue(); }
+
+void AnalysisPanel::showBusy() { m_summary->SetLabel(m_summary->GetLabel().BeforeFirst('(').Trim() + " " + _("(analysing…)")); }
+
+void AnalysisPanel::showFailure(const wxString& reason) {
+    m_summary->SetLabel(wxString::Format(_("The analysis failed: %s"), reason));
+}
+
+void AnalysisPanel::showAnalysis(const risk::Analysis& a, const model::Project& p) {
+    const auto chokes = std::count_if(a.actors.begin(), a.actors.end(), [](const risk::ActorResult& r) { return r.chokePoint; });
+    const int destinations = static_cast<int>(a.destinations.size());
+    m_summary->SetLabel(wxString::Format(_("%s reach %d destination(s) · %d choke point(s) · %d red flag(s) · %d warning(s)"),
+                                         formatTonnes(a.totalT), destinations, static_cast<int>(chokes),
+                                         static_cast<int>(a.redFlags.size()), static_cast<int>(a.warnings.size())));
+    fillChokePoints(a, p);
+    fillTraceability(a);
+    fillRedFlags(a, p);
+    std::vector<TableView::Row> warnings;
+    for (const std::string& w : a.warnings) warnings.push_back({{toWx(w)}, std::nullopt});
+    m_warnings->setRows(std::move(warnings));
+    fillActors(a, p);
+    wxString statement;
+    for (const std::string& s : a.statement) statement << toWx(s) << "\n\n";
+    m_statement->ChangeValue(statement.Trim());
+}
+
+void AnalysisPanel::fillChokePoints(const risk::Analysis& a, const model::Project& p) {
+    const Names names(p);
+    std::vector<const risk::ActorResult*> chokes;
+    for (const risk::ActorResult& r : a.actors)
+        if (r.chokePoint) chokes.push_back(&r);
+    std::sort(chokes.begin(), chokes.end(), [](auto* x, auto* y) { return x->chokeRank < y->chokeRank; });
+    std::vector<TableView::Row> rows;
+    for (const risk::ActorResult* r : chokes)
+        rows.push_back({{wxString::Format("%d", r->chokeRank), names(r->id), wxString::Format("%d", r->stage),
+                         percent(r->flowShare), wxString::Format("%.2f", r->chokeScore), joined(r->chokeReasons)},
+                        ItemRef{ItemKind::Actor, r->id}});
+    m_choke->setRows(std::move(rows));
+}
+
+void AnalysisPanel::fillTraceability(const risk::Analysis& a) {
+    int maxStage = 0;
+    for (const risk::TraceLevel& l : a.traceability.levels)
+        for (const auto& [stage, v] : l.byStage) maxStage = std::max(maxStage, stage);
+    std::vector<TableView::Column> cols{{_("Evidence at least"), 140}};
+    for (int k = 1; k <= maxStage; ++k) cols.push_back({wxString::Format(_("to stage %d"), k), 90, true});
+    cols.push_back({wxString::Format(_("Horizon (≥ %.0f %%)"), a.traceability.threshold * 100), 130, true});
+    m_trace->setColumns(cols);
+    std::vector<TableView::Row> rows;
+    for (const risk::TraceLevel& l : a.traceability.levels) {
+        TableView::Row row;
+        row.cells.push_back(evidenceLabel(l.level));
+        for (int k = 1; k <= maxStage; ++k) {
+            auto it = l.byStage.find(k);
+            row.cells.push_back(it == l.byStage.end() ? wxString("–") : percent(it->second));
+        }
+        row.cells.push_back(l.horizon ? wxString::Format(_("stage %d"), *l.horizon) : wxString(_("none")));
+        rows.push_back(std::move(row));
+    }
+    m_trace->setRows(std::move(rows));
+}
+
+void AnalysisPanel::fillRedFlags(const risk::Analysis& a, const model::Project& p) {
+    const Names names(p);
+    std::vector<const risk::RedFlag*> flags;
+    for (const risk::RedFlag& f : a.redFlags) flags.push_back(&f);
+    std::stable_sort(flags.begin(), flags.end(), [](auto* x, auto* y) { return severityOrder(x->severity) < severityOrder(y->severity); });
+    std::vector<TableView::Row> rows;
+    rows.reserve(flags.size());
+    for (const risk::RedFlag* f : flags) {
+        const model::RedFlagRule* rule = p.catalogue.redFlagRule(f->rule);
+        TableView::Row row;
+        row.cells = {severityLabel(f->severity), rule ? localText(rule->name) : toWx(f->rule),
+                     f->actor.empty() ? wxString::Format(_("flow %s"), toWx(f->flow)) : names(f->actor), toWx(f->detail)};
+        if (!f->actor.empty()) row.item = ItemRef{ItemKind::Actor, f->actor};
+        else if (!f->flow.empty()) row.item = ItemRef{ItemKind::Flow, f->flow};
+        rows.push_back(std::move(row));
+    }
+    m_flags->setRows(std::move(rows));
+}
+
+void AnalysisPanel::fillActors(const risk::Analysis& a, const model::Project& p) {
+    const Names names(p);
+    std::vector<TableView::Row> rows;
+    rows.reserve(a.actors.size());
+    for (const risk::ActorResult& r : a.actors) {
+        rows.push_back({{names(r.id), wxString::Format("%d", r.stage), formatTonnes(r.inT), formatTonnes(r.outT),
+                         percent(r.flowShare), riskLevelLabel(r.risk.level), wxString::Format("%.2f", r.risk.residual),
+                         r.massBalanceApplies ? formatTonnes(r.massBalanceGapT) + (r.massBalanceFlag ? " ⚠" : "") : wxString("–")},
+                        ItemRef{ItemKind::Actor, r.id}});
+    }
+    m_actors->setRows(std::move(rows));
+}
+
+}  // namespace traza::gui

@@ -1,0 +1,59 @@
+#include "app.h"
+
+#include <wx/cmdline.h>
+#include <wx/config.h>
+#include <wx/image.h>
+#include <wx/stdpaths.h>
+#include <wx/translation.h>
+#include <wx/uilocale.h>
+
+#include "catalogue.h"
+#include "file_controller.h"
+#include "labels.h"
+#include "main_frame.h"
+
+namespace traza::gui {
+
+void setUpApplication(wxApp& app) {
+    app.SetAppName("traza");
+    app.SetAppDisplayName("Traza");
+    app.SetVendorName("Traza");
+    wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
+    wxUILocale::UseDefault();
+    // Message catalogues (traza.mo) are installed under the data directory's locale/.
+    auto* translations = new wxTranslations;
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(toWx((model::dataDirectory() / "locale").string()));
+    wxTranslations::Set(translations);
+    translations->SetLanguage(wxLANGUAGE_DEFAULT);
+    translations->AddStdCatalog();
+    translations->AddCatalog("traza");
+    wxInitAllImageHandlers();
+}
+
+void TrazaApp::OnInitCmdLine(wxCmdLineParser& parser) {
+    wxApp::OnInitCmdLine(parser);
+    parser.AddSwitch("", "version", _("print \"traza <version>\" and exit"));
+    parser.AddParam(_("PROJECT.traza or CHAIN.json"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
+}
+
+bool TrazaApp::OnCmdLineParsed(wxCmdLineParser& parser) {
+    if (!wxApp::OnCmdLineParsed(parser)) return false;
+    if (parser.GetParamCount() > 0) m_file = std::filesystem::path(toUtf8(parser.GetParam(0)));
+    return true;
+}
+
+bool TrazaApp::OnInit() {
+    setUpApplication(*this);
+    if (!wxApp::OnInit()) return false;  // parses the command line
+    auto* frame = new MainFrame;
+    frame->Show();
+    SetTopWindow(frame);
+    const std::filesystem::path file = m_file;
+    CallAfter([frame, file] {
+        if (!file.empty()) frame->files().openPath(std::filesystem::absolute(file));
+        else frame->offerFirstRun();
+    });
+    return true;
+}
+
+}  // namespace traza::gui

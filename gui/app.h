@@ -1,0 +1,24 @@
+#pragma once
+// The wxApp of `traza [PROJECT.traza|CHAIN.json]`.
+#include <wx/app.h>
+
+#include <filesystem>
+
+namespace traza::gui {
+
+/// What every process showing Traza windows sets up (the app and the GUI
+/// tests): names, XDG file layout for config and autosaves, the UI locale and
+/// translations, image handlers.
+void setUpApplication(wxApp&);
+
+class TrazaApp : public wxApp {
+public:
+    bool OnInit() override;
+    void OnInitCmdLine(wxCmdLineParser&) override;
+    bool OnCmdLineParsed(wxCmdLineParser&) override;
+
+private:
+    std::filesystem::path m_file;
+};
+
+}  // namespace traza::gui

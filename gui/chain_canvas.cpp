@@ -1,0 +1,284 @@
+#include "chain_canvas.h"
+
+#include <wx/dcbuffer.h>
+#include <wx/graphics.h>
+#include <wx/utils.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <memory>
+
+#include "chain_edits.h"
+#include "chain_layout.h"
+#include "error_dialog.h"
+#include "labels.h"
+
+namespace traza::gui {
+
+ChainCanvas::ChainCanvas(wxWindow* parent, Document& doc, Selection& sel)
+    : wxWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+               wxHSCROLL | wxVSCROLL | wxALWAYS_SHOW_SB | wxWANTS_CHARS | wxFULL_REPAINT_ON_RESIZE),
+      m_doc(doc), m_selection(sel) {
+    SetBackgroundStyle(wxBG_STYLE_PAINT);  // we paint every pixel, double-buffered
+    SetName("chain-canvas");
+    Bind(wxEVT_PAINT, &ChainCanvas::onPaint, this);
+    Bind(wxEVT_SIZE, &ChainCanvas::onSize, this);
+    for (auto type : {wxEVT_SCROLLWIN_TOP, wxEVT_SCROLLWIN_BOTTOM, wxEVT_SCROLLWIN_LINEUP, wxEVT_SCROLLWIN_LINEDOWN,
+                      wxEVT_SCROLLWIN_PAGEUP, wxEVT_SCROLLWIN_PAGEDOWN, wxEVT_SCROLLWIN_THUMBTRACK,
+                      wxEVT_SCROLLWIN_THUMBRELEASE})
+        Bind(type, &ChainCanvas::onScroll, this);
+    Bind(wxEVT_KEY_DOWN, &ChainCanvas::onKeyDown, this);
+    Bind(wxEVT_KEY_UP, &ChainCanvas::onKeyUp, this);
+    Bind(wxEVT_MOUSEWHEEL, &ChainCanvas::onWheel, this);
+    Bind(wxEVT_LEFT_DOWN, &ChainCanvas::onLeftDown, this);
+    Bind(wxEVT_LEFT_UP, &ChainCanvas::onLeftUp, this);
+    Bind(wxEVT_LEFT_DCLICK, &ChainCanvas::onLeftDClick, this);
+    Bind(wxEVT_MIDDLE_DOWN, &ChainCanvas::onMiddleDown, this);
+    Bind(wxEVT_RIGHT_DOWN, &ChainCanvas::onRightDown, this);
+    Bind(wxEVT_MIDDLE_UP, &ChainCanvas::onButtonUp, this);
+    Bind(wxEVT_RIGHT_UP, &ChainCanvas::onButtonUp, this);
+    Bind(wxEVT_MOTION, &ChainCanvas::onMotion, this);
+    Bind(wxEVT_LEAVE_WINDOW, &ChainCanvas::onLeave, this);
+    Bind(wxEVT_MOUSE_CAPTURE_LOST, &ChainCanvas::onCaptureLost, this);
+
+    m_docSlot = m_doc.changed.connect([this](DocumentChange c) {
+        if (c == DocumentChange::Saved) return;
+        if (c == DocumentChange::Replaced) {
+            m_expanded.clear();
+            m_marks.clear();
+            m_fitPending = true;
+        }
+        rebuild();
+    });
+    m_selectionSlot = m_selection.changed.connect([this] { Refresh(); });
+    rebuild();
+}
+
+ChainCanvas::~ChainCanvas() {
+    m_doc.changed.disconnect(m_docSlot);
+    m_selection.changed.disconnect(m_selectionSlot);
+}
+
+void ChainCanvas::setMarks(ActorMarksMap marks) {
+    m_marks = std::move(marks);
+    rebuild();
+}
+
+void ChainCanvas::rebuild() {
+    m_scene = ChainScene::build(m_doc.project(), m_marks, m_expanded);
+    m_overlay.hoverNode.reset();
+    if (m_fitPending && GetClientSize().x > 50) {
+        m_fitPending = false;
+        fitToWindow();
+        return;
+    }
+    viewChanged();
+}
+
+void ChainCanvas::viewChanged() {
+    updateScrollbars();
+    Refresh();
+}
+
+void ChainCanvas::fitToWindow() {
+    const wxSize size = GetClientSize();
+    Rect content = m_scene.bounds();
+    if (!content.empty()) content = content.united({content.x, content.y - 60, 1, 1});  // stage headers
+    else content = {0, 0, kBoxWidth, kBoxHeight};
+    m_view.fit(content, size.x, size.y);
+    viewChanged();
+}
+
+void ChainCanvas::zoomBy(double factor) {
+    const wxSize size = GetClientSize();
+    m_view.zoomAt({size.x / 2.0, size.y / 2.0}, factor);
+    viewChanged();
+}
+
+void ChainCanvas::runEdit(const std::function<void()>& edit) {
+    try {
+        edit();
+    } catch (const std::exception& e) {
+        showError(this, e);
+    }
+}
+
+void ChainCanvas::layoutChain() {
+    runEdit([&] {
+        wxBusyCursor busy;
+        auto positions = computeLayout(m_scene);
+        if (positions.empty()) return;
+        m_doc.execute(makeLayoutCommand(std::move(positions)));
+        fitToWindow();
+    });
+}
+
+void ChainCanvas::addActorAtCentre(model::ActorKind kind) {
+    const wxSize size = GetClientSize();
+    Point where = m_view.toWorld({size.x / 2.0, size.y / 2.0});
+    for (int tries = 0; tries < 40 && m_scene.nodeAt(where); ++tries) where.y += kBoxHeight + 18;
+    const auto count = std::count_if(m_doc.project().actors.begin(), m_doc.project().actors.end(),
+                                     [&](const model::Actor& a) { return a.kind == kind; });
+    const wxString name = wxString::Format("%s %d", kindLabel(kind), static_cast<int>(count) + 1);
+    runEdit([&] {
+        const std::string id = addActor(m_doc, kind, where, toUtf8(name));
+        m_selection.set({ItemKind::Actor, id});
+    });
+    SetFocus();
+}
+
+void ChainCanvas::setGroupExpanded(const std::string& organisationId, bool expanded) {
+    if (expanded) m_expanded.insert(organisationId);
+    else m_expanded.erase(organisationId);
+    rebuild();
+}
+
+void ChainCanvas::centreOn(const std::string& actorId) {
+    auto n = m_scene.nodeOfActor(actorId);
+    if (!n) return;
+    const Point c = m_scene.nodes()[*n].box.centre();
+    const wxSize size = GetClientSize();
+    m_view.setOrigin({c.x - size.x / 2.0 / m_view.scale(), c.y - size.y / 2.0 / m_view.scale()});
+    viewChanged();
+}
+
+std::optional<wxPoint> ChainCanvas::actorCentreOnScreen(const std::string& actorId) const {
+    auto n = m_scene.nodeOfActor(actorId);
+    if (!n) return std::nullopt;
+    const Point p = m_view.toScreen(m_scene.nodes()[*n].box.centre());
+    return wxPoint(static_cast<int>(std::lround(p.x)), static_cast<int>(std::lround(p.y)));
+}
+
+std::optional<wxPoint> ChainCanvas::actorHandleOnScreen(const std::string& actorId) const {
+    auto n = m_scene.nodeOfActor(actorId);
+    if (!n) return std::nullopt;
+    const Point p = m_view.toScreen(ChainScene::handleOf(m_scene.nodes()[*n].box));
+    return wxPoint(static_cast<int>(std::lround(p.x)) - 2, static_cast<int>(std::lround(p.y)));
+}
+
+void ChainCanvas::onPaint(wxPaintEvent&) {
+    const auto start = std::chrono::steady_clock::now();
+    wxAutoBufferedPaintDC dc(this);
+    std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+    if (!gc) return;
+    const wxSize size = GetClientSize();
+    PaintState st = m_overlay;
+    st.scene = &m_scene;
+    st.view = m_view;
+    st.width = size.x;
+    st.height = size.y;
+    st.selection = &m_selection;
+    m_lastStats = paintChain(*gc, st);
+    gc.reset();
+    m_lastPaintMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+void ChainCanvas::onSize(wxSizeEvent& e) {
+    if (m_fitPending && GetClientSize().x > 50) {
+        m_fitPending = false;
+        fitToWindow();
+    } else {
+        viewChanged();
+    }
+    e.Skip();
+}
+
+// The scrollable range: the drawing plus a margin, and always what is on screen.
+Rect ChainCanvas::scrollExtent() const {
+    const wxSize size = GetClientSize();
+    Rect drawing = m_scene.bounds().inflated(200);
+    return drawing.united(m_view.visibleWorld(size.x, size.y));
+}
+
+void ChainCanvas::updateScrollbars() {
+    const wxSize size = GetClientSize();
+    const Rect ext = scrollExtent();
+    const double s = m_view.scale();
+    const Point o = m_view.origin();
+    SetScrollbar(wxHORIZONTAL, static_cast<int>((o.x - ext.x) * s), size.x, static_cast<int>(ext.w * s));
+    SetScrollbar(wxVERTICAL, static_cast<int>((o.y - ext.y) * s), size.y, static_cast<int>(ext.h * s));
+}
+
+void ChainCanvas::onScroll(wxScrollWinEvent& e) {
+    const int orient = e.GetOrientation();
+    const wxSize size = GetClientSize();
+    const int page = orient == wxHORIZONTAL ? size.x : size.y;
+    const Rect ext = scrollExtent();
+    const double s = m_view.scale();
+    const int range = static_cast<int>((orient == wxHORIZONTAL ? ext.w : ext.h) * s);
+    int pos = GetScrollPos(orient);
+    const wxEventType t = e.GetEventType();
+    if (t == wxEVT_SCROLLWIN_THUMBTRACK || t == wxEVT_SCROLLWIN_THUMBRELEASE) pos = e.GetPosition();
+    else if (t == wxEVT_SCROLLWIN_LINEUP) pos -= 40;
+    else if (t == wxEVT_SCROLLWIN_LINEDOWN) pos += 40;
+    else if (t == wxEVT_SCROLLWIN_PAGEUP) pos -= page * 9 / 10;
+    else if (t == wxEVT_SCROLLWIN_PAGEDOWN) pos += page * 9 / 10;
+    else if (t == wxEVT_SCROLLWIN_TOP) pos = 0;
+    else if (t == wxEVT_SCROLLWIN_BOTTOM) pos = range;
+    pos = std::clamp(pos, 0, std::max(0, range - page));
+    Point o = m_view.origin();
+    if (orient == wxHORIZONTAL) o.x = ext.x + pos / s;
+    else o.y = ext.y + pos / s;
+    m_view.setOrigin(o);
+    viewChanged();
+}
+
+void ChainCanvas::onWheel(wxMouseEvent& e) {
+    const double steps = static_cast<double>(e.GetWheelRotation()) / std::max(1, e.GetWheelDelta());
+    if (e.ControlDown()) {
+        m_view.zoomAt({double(e.GetX()), double(e.GetY())}, std::pow(1.15, steps));
+    } else if (e.ShiftDown() || e.GetWheelAxis() == wxMOUSE_WHEEL_HORIZONTAL) {
+        m_view.panByPixels(steps * 60, 0);
+    } else {
+        m_view.panByPixels(0, steps * 60);
+    }
+    viewChanged();
+}
+
+void ChainCanvas::onKeyDown(wxKeyEvent& e) {
+    const int key = e.GetKeyCode();
+    switch (key) {
+    case WXK_DELETE:
+    case WXK_BACK:
+        runEdit([&] { deleteSelection(m_doc, m_selection); });
+        return;
+    case '+':
+    case '=':
+    case WXK_NUMPAD_ADD:
+        zoomBy(1.25);
+        return;
+    case '-':
+    case WXK_NUMPAD_SUBTRACT:
+        zoomBy(0.8);
+        return;
+    case '0':
+    case WXK_NUMPAD0:
+        fitToWindow();
+        return;
+    case WXK_SPACE:
+        m_spaceDown = true;
+        SetCursor(wxCursor(wxCURSOR_HAND));
+        return;
+    case WXK_ESCAPE:
+        if (m_gesture != Gesture::None) endGesture();
+        else m_selection.clear();
+        return;
+    case WXK_LEFT: m_view.panByPixels(60, 0); viewChanged(); return;
+    case WXK_RIGHT: m_view.panByPixels(-60, 0); viewChanged(); return;
+    case WXK_UP: m_view.panByPixels(0, 60); viewChanged(); return;
+    case WXK_DOWN: m_view.panByPixels(0, -60); viewChanged(); return;
+    default: e.Skip();
+    }
+}
+
+void ChainCanvas::onKeyUp(wxKeyEvent& e) {
+    if (e.GetKeyCode() == WXK_SPACE) {
+        m_spaceDown = false;
+        SetCursor(wxNullCursor);
+        return;
+    }
+    e.Skip();
+}
+
+}  // namespace traza::gui

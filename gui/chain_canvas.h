@@ -1,0 +1,112 @@
+#pragma once
+// The chain canvas: draws the scene (CanvasPainter) and turns mouse and keys
+// into view changes (pan, zoom, fit) and edits (select, move, connect, delete),
+// every edit one command on the Document. Mouse gestures live in canvas_mouse.cpp.
+#include <wx/window.h>
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "canvas_painter.h"
+#include "chain_scene.h"
+#include "document.h"
+#include "selection.h"
+#include "view_transform.h"
+
+class wxScrollWinEvent;
+
+namespace traza::gui {
+
+class ChainCanvas : public wxWindow {
+public:
+    ChainCanvas(wxWindow* parent, Document&, Selection&);
+    ~ChainCanvas() override;
+
+    /// Risk levels and choke points from the latest analysis.
+    void setMarks(ActorMarksMap);
+    /// Rebuild the scene from the document (done automatically on every change).
+    void rebuild();
+
+    void fitToWindow();
+    /// Zoom about the window centre.
+    void zoomBy(double factor);
+    /// "Layout chain": lay the drawn chain out with Graphviz as one undoable step.
+    void layoutChain();
+    /// Add an actor of `kind` at the view centre (or below whatever is there); selects it.
+    void addActorAtCentre(model::ActorKind);
+    /// Scroll so the actor's box is in the middle of the window.
+    void centreOn(const std::string& actorId);
+    /// Show one organisation's picker groups one by one, or aggregate them again.
+    void setGroupExpanded(const std::string& organisationId, bool expanded);
+
+    const ChainScene& scene() const { return m_scene; }
+    const ViewTransform& view() const { return m_view; }
+    /// Client-window pixel of an actor's box centre / its flow handle (tests drive the mouse there).
+    std::optional<wxPoint> actorCentreOnScreen(const std::string& actorId) const;
+    std::optional<wxPoint> actorHandleOnScreen(const std::string& actorId) const;
+    /// Milliseconds the last paint took and what it drew (status bar, benchmark).
+    double lastPaintMs() const { return m_lastPaintMs; }
+    PaintStats lastPaintStats() const { return m_lastStats; }
+
+    /// Called after the user created a flow by dragging (the frame focuses its tonnes).
+    std::function<void(const std::string& flowId)> onFlowCreated;
+
+private:
+    enum class Gesture { None, Move, Connect, RubberBand, Pan, RightPress };
+
+    // chain_canvas.cpp: view, paint, scrollbars, keys
+    void onPaint(wxPaintEvent&);
+    void onSize(wxSizeEvent&);
+    void onScroll(wxScrollWinEvent&);
+    void onKeyDown(wxKeyEvent&);
+    void onKeyUp(wxKeyEvent&);
+    void onWheel(wxMouseEvent&);
+    Rect scrollExtent() const;
+    void updateScrollbars();
+    void viewChanged();
+    Point toWorld(const wxPoint& p) const { return m_view.toWorld({double(p.x), double(p.y)}); }
+    void runEdit(const std::function<void()>& edit);
+
+    // canvas_mouse.cpp: gestures and the context menu
+    void onLeftDown(wxMouseEvent&);
+    void onLeftUp(wxMouseEvent&);
+    void onLeftDClick(wxMouseEvent&);
+    void onMiddleDown(wxMouseEvent&);
+    void onRightDown(wxMouseEvent&);
+    void onButtonUp(wxMouseEvent&);
+    void onMotion(wxMouseEvent&);
+    void onLeave(wxMouseEvent&);
+    void onCaptureLost(wxMouseCaptureLostEvent&);
+    void startGesture(Gesture, const wxPoint&);
+    void endGesture();
+    void finishMove();
+    void finishConnect();
+    void finishRubberBand(bool add);
+    void showContextMenu(const wxPoint&);
+    bool nearHandle(std::size_t node, Point world) const;
+    void updateCursor(const wxMouseEvent&);
+
+    Document& m_doc;
+    Selection& m_selection;
+    int m_docSlot = 0;
+    int m_selectionSlot = 0;
+    ChainScene m_scene;
+    ActorMarksMap m_marks;
+    std::set<std::string> m_expanded;
+    ViewTransform m_view;
+    bool m_fitPending = true;  ///< fit once the window has a size
+
+    Gesture m_gesture = Gesture::None;
+    wxPoint m_pressPixel;      ///< where the gesture started
+    wxPoint m_lastPixel;
+    bool m_dragged = false;    ///< moved past the click tolerance
+    bool m_spaceDown = false;  ///< space held: left drag pans
+    std::string m_connectFrom;
+    PaintState m_overlay;      ///< hover, moving nodes, rubber band, connect line
+    double m_lastPaintMs = 0;
+    PaintStats m_lastStats;
+};
+
+}  // namespace traza::gui

@@ -1,0 +1,25 @@
+#pragma once
+// Menu and toolbar command ids of the main frame (standard ids where wx has one).
+#include <wx/defs.h>
+
+namespace traza::gui::ids {
+
+enum : int {
+    ImportJson = wxID_HIGHEST + 100,
+    ImportCsv,
+    ExportJson,
+    LayoutChain,
+    FitWindow,
+    ZoomIn,
+    ZoomOut,
+    DeleteSelection,
+    SelectAll,
+    ShowOutline,
+    ShowProperties,
+    ShowAnalysis,
+    ResetPanes,
+    AddActorFirst = wxID_HIGHEST + 200,  ///< + ActorKind: the palette's "add actor" tools
+    AddActorLast = AddActorFirst + 7,
+};
+
+}  // namespace traza::gui::ids

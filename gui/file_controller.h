@@ -1,0 +1,74 @@
+#pragma once
+// File handling of the main frame: new, open, save, save as, close, import
+// (chain JSON, CSV), export JSON, recent files, the unsaved-changes prompt,
+// autosave every 60 s beside the file and its recovery. Errors go to showError.
+#include <wx/event.h>
+#include <wx/timer.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+
+#include "document.h"
+
+class wxFileHistory;
+class wxFrame;
+
+namespace traza::gui {
+
+class FileController : public wxEvtHandler {
+public:
+    static constexpr int kAutosaveSeconds = 60;
+
+    FileController(wxFrame* frame, Document&, wxFileHistory&);
+    ~FileController() override;
+
+    /// Each returns false when the user cancelled or an error was shown.
+    bool newProject();
+    bool openWithDialog();
+    /// Open a .traza or chain JSON file (after the unsaved-changes prompt); for a
+    /// .traza with a newer autosave, offers to recover it.
+    bool openPath(const std::filesystem::path&);
+    bool save();
+    bool saveAsWithDialog();
+    /// Save to this file (no dialog); deletes the autosave on success.
+    bool saveTo(const std::filesystem::path&);
+    bool closeProject();
+    bool importJsonWithDialog();
+    bool importCsvWithDialog();
+    bool exportJsonWithDialog();
+    bool exportJsonTo(const std::filesystem::path&);
+
+    /// If modified, ask "save changes?". False means: the user cancelled.
+    bool maybeSave();
+    /// The window is closing for good: forget the autosave of a discarded document.
+    void discardAutosave();
+
+    /// Write the autosave now if the document changed since the last one.
+    /// Returns false on failure (reported in the status bar, never a dialog).
+    bool autosaveNow();
+    std::filesystem::path autosavePath() const;
+    /// If an untitled document was autosaved (a crash), offer to recover it. True if recovered.
+    bool offerUntitledRecovery();
+
+    /// Called after any project was loaded (the frame lays it out and analyses it).
+    std::function<void()> afterLoad;
+    /// Skip every question (tests): "save changes?" answers No, recovery answers No.
+    void setUnattended(bool b) { m_unattended = b; }
+
+private:
+    std::filesystem::path userDataDir() const;
+    bool load(const std::filesystem::path& file, bool asImport);
+    wxString chooseSavePath(const wxString& title, const wxString& wildcard, const wxString& defaultName);
+    void setStatus(const wxString&);
+
+    wxFrame* m_frame;
+    Document& m_doc;
+    wxFileHistory& m_history;
+    wxTimer m_autosave;
+    std::uint64_t m_autosavedRevision = 0;
+    std::filesystem::path m_lastAutosave;  ///< what to delete on clean save or close
+    bool m_unattended = false;
+};
+
+}  // namespace traza::gui

@@ -1,0 +1,221 @@
+#include "main_frame.h"
+
+#include <wx/aboutdlg.h>
+#include <wx/config.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/statusbr.h>
+
+#include "analysis.h"
+#include "analysis_panel.h"
+#include "analysis_runner.h"
+#include "catalogue.h"
+#include "chain_canvas.h"
+#include "chain_edits.h"
+#include "chain_layout.h"
+#include "command_ids.h"
+#include "error_dialog.h"
+#include "file_controller.h"
+#include "file_drop.h"
+#include "labels.h"
+#include "menu_bar.h"
+#include "outline_panel.h"
+#include "palette.h"
+#include "property_panel.h"
+
+namespace traza::gui {
+namespace {
+constexpr const char* kPerspectiveKey = "/Window/Perspective1";
+
+ActorMarksMap marksOf(const risk::Analysis& a) {
+    ActorMarksMap marks;
+    marks.reserve(a.actors.size());
+    for (const risk::ActorResult& r : a.actors) marks[r.id] = {r.risk.level, r.chokePoint, r.chokeRank};
+    return marks;
+}
+}  // namespace
+
+MainFrame::MainFrame()
+    : wxFrame(nullptr, wxID_ANY, _("Traza"), wxDefaultPosition, wxSize(1500, 920)), m_history(9) {
+    SetName("traza-main");
+    m_history.Load(*wxConfigBase::Get());
+    SetMenuBar(createMenuBar(m_history));
+    CreateStatusBar(3);
+    const int widths[] = {-1, FromDIP(220), FromDIP(90)};
+    SetStatusWidths(3, widths);
+
+    m_files = std::make_unique<FileController>(this, m_doc, m_history);
+    m_files->afterLoad = [this] { afterLoad(); };
+    m_runner = std::make_unique<AnalysisRunner>(
+        [this] { return m_doc.project(); }, [this](auto result, auto) { onAnalysis(std::move(result)); },
+        [this](const std::string& reason) {
+            m_analysis->showFailure(toWx(reason));
+            SetStatusText(_("Analysis failed"), 1);
+        });
+
+    createPanes();
+    bindMenus();
+    SetDropTarget(new ProjectDropTarget([this](const std::filesystem::path& p) { m_files->openPath(p); }));
+    m_docSlot = m_doc.changed.connect([this](DocumentChange c) { onDocumentChanged(c); });
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::onClose, this);
+    updateTitle();
+    updateUndoMenu();
+    m_runner->runNow();
+}
+
+MainFrame::~MainFrame() {
+    m_doc.changed.disconnect(m_docSlot);
+    m_runner.reset();  // joins the worker before the panels it reports to go away
+    m_aui.UnInit();
+    // The panes refer to m_doc and m_selection: destroy them while those still exist.
+    DestroyChildren();
+}
+
+void MainFrame::createPanes() {
+    m_aui.SetManagedWindow(this);
+    m_canvas = new ChainCanvas(this, m_doc, m_selection);
+    m_outline = new OutlinePanel(this, m_doc, m_selection);
+    m_properties = new PropertyPanel(this, m_doc, m_selection);
+    m_analysis = new AnalysisPanel(this, m_selection);
+    wxAuiToolBar* palette = createPalette(this);
+
+    m_aui.AddPane(m_canvas, wxAuiPaneInfo().Name("canvas").CenterPane().PaneBorder(false));
+    m_aui.AddPane(palette, wxAuiPaneInfo().Name("palette").Caption(_("Palette")).ToolbarPane().Top().Row(0));
+    m_aui.AddPane(m_outline, wxAuiPaneInfo().Name("outline").Caption(_("Outline")).Left().Layer(1)
+                                 .BestSize(FromDIP(wxSize(250, 400))).MinSize(FromDIP(wxSize(160, 100))).CloseButton(true));
+    m_aui.AddPane(m_properties, wxAuiPaneInfo().Name("properties").Caption(_("Properties")).Right().Layer(1)
+                                    .BestSize(FromDIP(wxSize(360, 400))).MinSize(FromDIP(wxSize(240, 100))).CloseButton(true));
+    m_aui.AddPane(m_analysis, wxAuiPaneInfo().Name("analysis").Caption(_("Analysis")).Bottom().Layer(0)
+                                  .BestSize(FromDIP(wxSize(800, 250))).MinSize(FromDIP(wxSize(200, 120))).CloseButton(true));
+    m_defaultPerspective = m_aui.SavePerspective();
+    wxString saved;
+    if (wxConfigBase::Get()->Read(kPerspectiveKey, &saved) && !saved.empty()) m_aui.LoadPerspective(saved, false);
+    m_aui.Update();
+
+    m_canvas->onFlowCreated = [this](const std::string&) { m_properties->focusProperty("tonnes"); };
+    m_outline->onActorActivated = [this](const std::string& id) { m_canvas->centreOn(id); };
+}
+
+void MainFrame::bindMenus() {
+    auto on = [this](int id, auto fn) { Bind(wxEVT_MENU, [fn](wxCommandEvent&) { fn(); }, id); };
+    on(wxID_NEW, [this] { m_files->newProject(); });
+    on(wxID_OPEN, [this] { m_files->openWithDialog(); });
+    on(wxID_SAVE, [this] { m_files->save(); });
+    on(wxID_SAVEAS, [this] { m_files->saveAsWithDialog(); });
+    on(wxID_CLOSE, [this] { m_files->closeProject(); });
+    on(wxID_EXIT, [this] { Close(); });
+    on(ids::ImportJson, [this] { m_files->importJsonWithDialog(); });
+    on(ids::ImportCsv, [this] { m_files->importCsvWithDialog(); });
+    on(ids::ExportJson, [this] { m_files->exportJsonWithDialog(); });
+    Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
+        const wxString f = m_history.GetHistoryFile(e.GetId() - wxID_FILE1);
+        if (!f.empty()) m_files->openPath(std::filesystem::path(toUtf8(f)));
+    }, wxID_FILE1, wxID_FILE9);
+    on(wxID_UNDO, [this] { m_doc.undo(); });
+    on(wxID_REDO, [this] { m_doc.redo(); });
+    on(ids::DeleteSelection, [this] {
+        try {
+            deleteSelection(m_doc, m_selection);
+        } catch (const std::exception& e) {
+            showError(this, e);
+        }
+    });
+    on(ids::SelectAll, [this] {
+        std::set<std::string> all;
+        for (const model::Actor& a : m_doc.project().actors) all.insert(a.id);
+        m_selection.assign(std::move(all), {});
+    });
+    on(ids::ZoomIn, [this] { m_canvas->zoomBy(1.25); });
+    on(ids::ZoomOut, [this] { m_canvas->zoomBy(0.8); });
+    on(ids::FitWindow, [this] { m_canvas->fitToWindow(); });
+    on(ids::LayoutChain, [this] { m_canvas->layoutChain(); });
+    on(ids::ShowOutline, [this] { showPane("outline"); });
+    on(ids::ShowProperties, [this] { showPane("properties"); });
+    on(ids::ShowAnalysis, [this] { showPane("analysis"); });
+    on(ids::ResetPanes, [this] {
+        m_aui.LoadPerspective(m_defaultPerspective);
+        m_aui.Update();
+    });
+    on(wxID_ABOUT, [this] { onAbout(); });
+    Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
+        m_canvas->addActorAtCentre(static_cast<model::ActorKind>(e.GetId() - ids::AddActorFirst));
+    }, ids::AddActorFirst, ids::AddActorLast);
+}
+
+void MainFrame::showPane(const char* name) {
+    m_aui.GetPane(name).Show();
+    m_aui.Update();
+}
+
+void MainFrame::onDocumentChanged(DocumentChange c) {
+    updateTitle();
+    updateUndoMenu();
+    if (c == DocumentChange::Saved) return;
+    m_selection.prune(m_doc.project());
+    m_runner->schedule();
+    SetStatusText(_("Analysing…"), 1);
+}
+
+void MainFrame::afterLoad() {
+    m_selection.clear();
+    if (needsInitialLayout(m_doc.project())) m_canvas->layoutChain();  // undoable, like any layout
+    m_canvas->fitToWindow();
+    m_runner->runNow();
+    updateTitle();
+}
+
+void MainFrame::updateTitle() {
+    const wxString name = m_doc.displayName().empty() ? _("Untitled") : toWx(m_doc.displayName());
+    SetTitle(wxString::Format(_("%s%s — Traza"), name, m_doc.isModified() ? "*" : ""));
+}
+
+void MainFrame::updateUndoMenu() {
+    wxMenuBar* bar = GetMenuBar();
+    const wxString undo = m_doc.canUndo() ? wxString::Format(_("&Undo %s"), commandLabel(m_doc.undoLabel())) : _("&Undo");
+    const wxString redo = m_doc.canRedo() ? wxString::Format(_("&Redo %s"), commandLabel(m_doc.redoLabel())) : _("&Redo");
+    bar->SetLabel(wxID_UNDO, undo + "\tCtrl+Z");
+    bar->SetLabel(wxID_REDO, redo + "\tCtrl+Y");
+    bar->Enable(wxID_UNDO, m_doc.canUndo());
+    bar->Enable(wxID_REDO, m_doc.canRedo());
+}
+
+void MainFrame::onAnalysis(std::shared_ptr<const risk::Analysis> result) {
+    m_lastAnalysis = result;
+    m_canvas->setMarks(marksOf(*result));
+    m_analysis->showAnalysis(*result, m_doc.project());
+    SetStatusText(_("Analysis up to date"), 1);
+}
+
+void MainFrame::offerFirstRun() {
+    if (m_files->offerUntitledRecovery()) return;
+    if (m_history.GetCount() > 0) return;
+    const std::filesystem::path sample = model::dataDirectory() / "samples" / "care-pilot-2025.json";
+    if (!std::filesystem::exists(sample)) return;
+    wxMessageDialog ask(this,
+                        _("Welcome to Traza.\n\nOpen the CARE pilot sample? It maps 225 t of used beverage cans from "
+                          "five waste-picker organisations in Bogotá and Barranquilla through two exporters to a refiner."),
+                        _("Traza"), wxYES_NO | wxICON_INFORMATION);
+    ask.SetYesNoLabels(_("&Open the sample"), _("Start &empty"));
+    if (ask.ShowModal() == wxID_YES) m_files->openPath(sample);
+}
+
+void MainFrame::onClose(wxCloseEvent& e) {
+    if (e.CanVeto() && !m_files->maybeSave()) {
+        e.Veto();
+        return;
+    }
+    m_files->discardAutosave();
+    m_history.Save(*wxConfigBase::Get());
+    wxConfigBase::Get()->Write(kPerspectiveKey, m_aui.SavePerspective());
+    Destroy();
+}
+
+void MainFrame::onAbout() {
+    wxAboutDialogInfo info;
+    info.SetName("Traza");
+    info.SetVersion(TRAZA_VERSION);
+    info.SetDescription(_("Due-diligence workbench for recycled-aluminium value chains."));
+    wxAboutBox(info, this);
+}
+
+}  // namespace traza::gui

@@ -1,0 +1,77 @@
+#pragma once
+// The main window. It only wires things together: the document and selection,
+// the panes (canvas, outline, properties, analysis, palette) in a wxAUI
+// manager, the menus, the file controller and the background analysis.
+#include <wx/aui/framemanager.h>
+#include <wx/filehistory.h>
+#include <wx/frame.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "document.h"
+#include "selection.h"
+
+namespace traza::risk {
+struct Analysis;
+}
+
+namespace traza::gui {
+
+class AnalysisPanel;
+class AnalysisRunner;
+class ChainCanvas;
+class FileController;
+class OutlinePanel;
+class PropertyPanel;
+
+class MainFrame : public wxFrame {
+public:
+    MainFrame();
+    ~MainFrame() override;
+
+    Document& document() { return m_doc; }
+    Selection& selection() { return m_selection; }
+    FileController& files() { return *m_files; }
+    ChainCanvas* canvas() const { return m_canvas; }
+    OutlinePanel* outline() const { return m_outline; }
+    PropertyPanel* properties() const { return m_properties; }
+    AnalysisPanel* analysisPanel() const { return m_analysis; }
+    AnalysisRunner& analysisRunner() { return *m_runner; }
+    wxAuiManager& panes() { return m_aui; }
+    /// The latest analysis shown (null before the first one).
+    std::shared_ptr<const risk::Analysis> analysis() const { return m_lastAnalysis; }
+
+    /// First start without a file: offer to recover an untitled autosave, or
+    /// (no recent files) to open the CARE pilot sample.
+    void offerFirstRun();
+
+private:
+    void createPanes();
+    void bindMenus();
+    void defaultPerspective();
+    void onDocumentChanged(DocumentChange);
+    void afterLoad();
+    void updateTitle();
+    void updateUndoMenu();
+    void onAnalysis(std::shared_ptr<const risk::Analysis>);
+    void onClose(wxCloseEvent&);
+    void showPane(const char* name);
+    void onAbout();
+
+    Document m_doc;
+    Selection m_selection;
+    wxAuiManager m_aui;
+    wxFileHistory m_history;
+    std::unique_ptr<FileController> m_files;
+    std::unique_ptr<AnalysisRunner> m_runner;
+    ChainCanvas* m_canvas = nullptr;
+    OutlinePanel* m_outline = nullptr;
+    PropertyPanel* m_properties = nullptr;
+    AnalysisPanel* m_analysis = nullptr;
+    std::shared_ptr<const risk::Analysis> m_lastAnalysis;
+    wxString m_defaultPerspective;
+    int m_docSlot = 0;
+};
+
+}  // namespace traza::gui

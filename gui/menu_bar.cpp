@@ -1,0 +1,72 @@
+#include "menu_bar.h"
+
+#include <wx/filehistory.h>
+#include <wx/intl.h>
+#include <wx/menu.h>
+
+#include "command_ids.h"
+#include "kind_glyph.h"
+#include "labels.h"
+
+namespace traza::gui {
+
+wxMenuBar* createMenuBar(wxFileHistory& history) {
+    auto* file = new wxMenu;
+    file->Append(wxID_NEW, _("&New\tCtrl+N"), _("Start an empty project"));
+    file->Append(wxID_OPEN, _("&Open…\tCtrl+O"), _("Open a .traza project or a chain JSON file"));
+    auto* recent = new wxMenu;
+    history.UseMenu(recent);
+    history.AddFilesToMenu(recent);
+    file->AppendSubMenu(recent, _("Open &recent"));
+    file->AppendSeparator();
+    file->Append(wxID_SAVE, _("&Save\tCtrl+S"), _("Save the project"));
+    file->Append(wxID_SAVEAS, _("Save &as…\tCtrl+Shift+S"), _("Save the project under another name"));
+    file->Append(wxID_CLOSE, _("&Close\tCtrl+W"), _("Close the project"));
+    file->AppendSeparator();
+    file->Append(ids::ImportJson, _("Import &JSON…"), _("Import a chain JSON file as a new project"));
+    file->Append(ids::ImportCsv, _("Import &CSV…"), _("Import actors and flows from two CSV files"));
+    file->Append(ids::ExportJson, _("&Export JSON…"), _("Write the project as chain JSON"));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+
+    auto* edit = new wxMenu;
+    edit->Append(wxID_UNDO, _("&Undo\tCtrl+Z"));
+    edit->Append(wxID_REDO, _("&Redo\tCtrl+Y"));
+    edit->AppendSeparator();
+    // No Del accelerator: it would fire inside the property grid's text editors.
+    edit->Append(ids::DeleteSelection, _("&Delete selection"), _("Delete the selected actors and flows (Del on the canvas)"));
+    edit->Append(ids::SelectAll, _("Select &all actors\tCtrl+A"));
+
+    auto* view = new wxMenu;
+    view->Append(ids::ZoomIn, _("Zoom &in\tCtrl++"));
+    view->Append(ids::ZoomOut, _("Zoom &out\tCtrl+-"));
+    view->Append(ids::FitWindow, _("&Fit to window\tCtrl+0"));
+    view->AppendSeparator();
+    view->Append(ids::ShowOutline, _("Show &outline"));
+    view->Append(ids::ShowProperties, _("Show &properties"));
+    view->Append(ids::ShowAnalysis, _("Show &analysis"));
+    view->Append(ids::ResetPanes, _("&Reset panes"));
+
+    auto* chain = new wxMenu;
+    chain->Append(ids::LayoutChain, _("&Layout chain\tCtrl+L"), _("Arrange the chain in stage columns (Graphviz)"));
+    chain->AppendSeparator();
+    for (int k = 0; k <= static_cast<int>(model::ActorKind::Other); ++k) {
+        const auto kind = static_cast<model::ActorKind>(k);
+        auto* item = new wxMenuItem(chain, ids::AddActorFirst + k, wxString::Format(_("Add %s"), kindLabel(kind).Lower()));
+        item->SetBitmap(kindBitmap(kind, 16));
+        chain->Append(item);
+    }
+
+    auto* help = new wxMenu;
+    help->Append(wxID_ABOUT, _("&About Traza"));
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(edit, _("&Edit"));
+    bar->Append(view, _("&View"));
+    bar->Append(chain, _("&Chain"));
+    bar->Append(help, _("&Help"));
+    return bar;
+}
+
+}  // namespace traza::gui
