@@ -58,9 +58,9 @@ void writeChokePointsSheet(ReportContext& ctx) {
         ctx.progress.advance();
     }
     const int lastRow = row - 1;
-    if (chokes.empty()) sheet.text(row, 0, ctx.text("note.no_choke_points"), f.note);
     colourLevels(ctx, sheet, kFirstDataRow, columnOf(columns, "col.risk_level"), lastRow);
     finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()));
+    if (chokes.empty()) sheet.text(row, 0, ctx.text("note.no_choke_points"), f.note);
 }
 
 }  // namespace traza::reports

@@ -70,6 +70,7 @@ void writeFlowsSheet(ReportContext& ctx) {
         ctx.progress.advance();
     }
     const int lastRow = row - 1;
+    finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()));
 
     // Totals of the visible rows: SUBTOTAL(109, ...) skips rows hidden by the filter.
     const int totalRow = row + 1;
@@ -84,7 +85,6 @@ void writeFlowsSheet(ReportContext& ctx) {
                   "=IF(" + cellName(totalRow, tonnesCol) + ">0," + cellName(totalRow, documentedCol) + "/" +
                       cellName(totalRow, tonnesCol) + ",0)",
                   total > 0 ? documented / total : 0, f.totalShare);
-    finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()));
 }
 
 }  // namespace traza::reports

@@ -199,6 +199,7 @@ void writeGoalsSheet(ReportContext& ctx) {
         ++row;
     }
     const int firstGoal = kFirstDataRow, lastGoal = row - 1;
+    sheet.autofilter(kHeaderRow, 0, lastGoal, notesCol);
 
     // Totals: SUM of every tonnage column; total compliance = total delivered / total goal.
     const int totalRow = row;
@@ -248,7 +249,6 @@ void writeGoalsSheet(ReportContext& ctx) {
     ++row;
     writeSupports(ctx, sheet, row, totalRow, deliveredCol, table.deliveredT, notesCol);
     ctx.progress.advance(static_cast<double>(table.rows.size() + ctx.project.supports.size()));
-    sheet.autofilter(kHeaderRow, 0, lastGoal, notesCol);
     sheet.printSetup(kHeaderRow, kHeaderRow);
 }
 

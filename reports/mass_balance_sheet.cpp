@@ -61,6 +61,15 @@ void writeMassBalanceSheet(ReportContext& ctx) {
         ctx.progress.advance();
     }
     const int lastRow = row - 1;
+    // A flagged gap is shown in the severity colour of its red-flag rule (medium).
+    lxw_conditional_format cf{};
+    cf.type = LXW_CONDITIONAL_TYPE_CELL;
+    cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+    const std::string quoted = formulaString(flagText);
+    cf.value_string = const_cast<char*>(quoted.c_str());
+    cf.format = f.fillMedium;
+    sheet.conditional(kFirstDataRow, gapCol + 2, lastRow, gapCol + 2, cf);
+    finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()));
     if (lastRow < kFirstDataRow) sheet.text(row++, 0, ctx.text("note.no_mass_balance"), f.note);
 
     // Totals: SUM over the rows (a filter does not change them; the table is small).
@@ -73,16 +82,6 @@ void writeMassBalanceSheet(ReportContext& ctx) {
         sheet.formula(totalRow, col, "=SUM(" + rangeName(kFirstDataRow, col, std::max(lastRow, kFirstDataRow), col) + ")",
                       sums[i], f.totalTonnes);
     }
-
-    // A flagged gap is shown in the severity colour of the rule (medium).
-    lxw_conditional_format cf{};
-    cf.type = LXW_CONDITIONAL_TYPE_CELL;
-    cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-    const std::string quoted = formulaString(flagText);
-    cf.value_string = const_cast<char*>(quoted.c_str());
-    cf.format = f.fillHigh;
-    sheet.conditional(kFirstDataRow, gapCol + 2, lastRow, gapCol + 2, cf);
-    finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()));
 }
 
 }  // namespace traza::reports

@@ -45,9 +45,9 @@ void writeRedFlagsSheet(ReportContext& ctx) {
         ctx.progress.advance();
     }
     const int lastRow = row - 1;
-    if (flags.empty()) sheet.text(row, 0, ctx.text("note.no_red_flags"), f.note);
     colourLevels(ctx, sheet, kFirstDataRow, 0, lastRow);
     finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()));
+    if (flags.empty()) sheet.text(row, 0, ctx.text("note.no_red_flags"), f.note);
 }
 
 }  // namespace traza::reports

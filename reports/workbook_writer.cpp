@@ -141,13 +141,22 @@ void Sheet::columnWidth(int firstCol, int lastCol, double width, lxw_format* for
 
 void Sheet::freeze(int rows, int cols) { worksheet_freeze_panes(m_ws, rows, cols); }
 
+void Sheet::rangeOrder(int lastRow, const char* what) {
+    // libxlsxwriter refuses these in constant-memory mode once a row below the range is written.
+    if (lastRow < m_lastRow)
+        throw Error("Excel writer: " + m_name + ": " + what + " ending at row " + std::to_string(lastRow + 1) +
+                    " set after row " + std::to_string(m_lastRow + 1) + " was written");
+}
+
 void Sheet::autofilter(int firstRow, int firstCol, int lastRow, int lastCol) {
+    rangeOrder(std::max(firstRow, lastRow), "autofilter");
     checkLxw(worksheet_autofilter(m_ws, firstRow, firstCol, std::max(firstRow, lastRow), lastCol),
              m_name + ": autofilter");
 }
 
 void Sheet::conditional(int firstRow, int firstCol, int lastRow, int lastCol, lxw_conditional_format& cf) {
     if (lastRow < firstRow) return;  // empty table: nothing to colour
+    rangeOrder(lastRow, "conditional format");
     checkLxw(worksheet_conditional_format_range(m_ws, firstRow, firstCol, lastRow, lastCol, &cf),
              m_name + ": conditional format");
 }

@@ -4,7 +4,9 @@
 // and a workbook that is never closed writes nothing (its memory is freed).
 //
 // Rows must be written in ascending order on each sheet (constant-memory mode
-// flushes a row as soon as a later one is started); Sheet checks that.
+// flushes a row as soon as a later one is started), and an autofilter or a
+// conditional format must be set before any row below its range is written.
+// Sheet checks both in either mode, so a writer that works in one works in both.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -62,6 +64,7 @@ public:
 
 private:
     void rowOrder(int row, const char* what);
+    void rangeOrder(int lastRow, const char* what);
 
     lxw_worksheet* m_ws;
     std::string m_name;

@@ -1,0 +1,59 @@
+#include <catch2/catch.hpp>
+
+#include "error.h"
+#include "report_fixture.h"
+#include "workbook_writer.h"
+
+using namespace traza::reports;
+
+TEST_CASE("WorkbookWriter - cell names follow Excel's A1 notation", "[writer]") {
+    CHECK(columnName(0) == "A");
+    CHECK(columnName(25) == "Z");
+    CHECK(columnName(26) == "AA");
+    CHECK(columnName(701) == "ZZ");
+    CHECK(columnName(702) == "AAA");
+    CHECK(columnName(16383) == "XFD");  // Excel's last column
+    CHECK(cellName(6, 1) == "B7");
+    CHECK(cellName(0, 27, true) == "$AB$1");
+    CHECK(rangeName(2, 0, 9, 3) == "A3:D10");
+    CHECK(quotedSheet("Red flags") == "'Red flags'");
+    CHECK(quotedSheet("Bob's") == "'Bob''s'");
+}
+
+TEST_CASE("WorkbookWriter - cell text is valid XML text and fits a cell", "[writer]") {
+    CHECK(cellText("Bogotá – 5%") == "Bogotá – 5%");
+    CHECK(cellText("tab\there\nline") == "tab\there\nline");
+    CHECK(cellText(std::string("a\x01\x07" "b\r", 5)) == "ab");  // XML 1.0 forbids these controls
+    CHECK(cellText("bad \xC3 end") == "bad \xEF\xBF\xBD end");  // truncated sequence
+    CHECK(cellText("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
+    CHECK(cellText("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
+    CHECK(cellText("\xF0\x9F\x98\x80") == "\xF0\x9F\x98\x80");  // emoji kept
+    CHECK(cellText(std::string(40000, 'x')).size() == 32767);
+}
+
+TEST_CASE("WorkbookWriter - rows out of order are refused in both memory modes", "[writer]") {
+    const bool constantMemory = GENERATE(false, true);
+    traza::reports::test::ScratchDir dir;
+    {
+        Workbook book(dir.path() / "order.xlsx", constantMemory);
+        Sheet s = book.addSheet("S");
+        s.text(0, 0, "a");
+        s.number(3, 1, 2.5);
+        s.number(3, 0, 1.0);  // same row, another column: fine
+        CHECK_THROWS_AS(s.text(2, 0, "late"), traza::Error);
+        // Never closed: the destructor frees it and writes nothing.
+    }
+    CHECK(dir.files().empty());
+}
+
+TEST_CASE("WorkbookWriter - libxlsxwriter errors become traza::Error with the reason", "[writer]") {
+    traza::reports::test::ScratchDir dir;
+    Workbook book(dir.path() / "bad.xlsx", false);
+    CHECK_THROWS_AS(book.addSheet("bad:name"), traza::Error);
+    Sheet s = book.addSheet("ok");
+    CHECK_THROWS_WITH(s.number(2000000, 0, 1), Catch::Contains("ok!A2000001"));  // past Excel's last row
+    // close() reports a file that cannot be created.
+    Workbook nowhere(dir.path() / "missing" / "x.xlsx", false);
+    nowhere.addSheet("S");
+    CHECK_THROWS_WITH(nowhere.close(), Catch::Contains("Excel writer: writing the file"));
+}
