@@ -442,3 +442,33 @@ TEST_CASE("ChainJson - 50 random chains round-trip exactly, with extreme doubles
         CHECK(projectToJson(back) == exported);
     }
 }
+
+TEST_CASE("ChainJson - corrupted copies of the sample import whole or fail with InvalidInput, never otherwise") {
+    const std::string sample = sampleText();
+    std::mt19937 rng(7);
+    int imported = 0, refused = 0;
+    for (int i = 0; i < 400; ++i) {
+        std::string text = sample;
+        const int edits = std::uniform_int_distribution<int>(1, 4)(rng);
+        for (int k = 0; k < edits; ++k) {
+            const std::size_t at = std::uniform_int_distribution<std::size_t>(0, text.size() - 1)(rng);
+            switch (std::uniform_int_distribution<int>(0, 3)(rng)) {
+                case 0: text[at] = static_cast<char>(std::uniform_int_distribution<int>(0, 255)(rng)); break;
+                case 1: text.erase(at, std::uniform_int_distribution<std::size_t>(1, 40)(rng)); break;
+                case 2: text.resize(at); break;
+                default: text.insert(at, std::string(1, "{}[],:\"0e-"[std::uniform_int_distribution<int>(0, 9)(rng)])); break;
+            }
+            if (text.empty()) text = "x";
+        }
+        try {
+            const Project p = projectFromJson(text, catalogue());
+            CHECK(validateProject(p).empty());  // a result is always a valid project
+            ++imported;
+        } catch (const traza::InvalidInput& e) {
+            CHECK(std::string(e.what()).size() > e.reason().size());  // every refusal says where
+            ++refused;
+        }
+    }
+    CHECK(imported + refused == 400);
+    CHECK(refused > 200);
+}
