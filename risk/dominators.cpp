@@ -10,9 +10,25 @@ Dominance computeDominators(const ChainGraph& chain, const DestinationSet& dest)
     const std::size_t n = chain.vertexCount();
     const Graph& g = chain.graph();
 
-    // The chain plus a virtual root (vertex n) linked to every source.
+    // Which actors a source reaches. Edges leaving unreached actors (a closed
+    // cycle feeding into the chain) are left out of the rooted graph: they lie
+    // on no path from the root, and Boost's Lengauer–Tarjan assumes every
+    // in-edge it meets comes from a vertex its depth-first search numbered.
+    std::vector<char> reached(n, 0);
+    std::vector<Vertex> stack;
+    for (Vertex v = 0; v < n; ++v)
+        if (chain.isSource(v)) reached[v] = 1, stack.push_back(v);
+    while (!stack.empty()) {
+        const Vertex v = stack.back();
+        stack.pop_back();
+        for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
+            if (!reached[boost::target(*it, g)]) reached[boost::target(*it, g)] = 1, stack.push_back(boost::target(*it, g));
+    }
+
+    // The reached chain plus a virtual root (vertex n) linked to every source.
     RootedGraph rooted(n + 1);
-    for (const Edge& e : chain.edges()) boost::add_edge(boost::source(e, g), boost::target(e, g), rooted);
+    for (const Edge& e : chain.edges())
+        if (reached[boost::source(e, g)]) boost::add_edge(boost::source(e, g), boost::target(e, g), rooted);
     for (Vertex v = 0; v < n; ++v)
         if (chain.isSource(v)) boost::add_edge(n, v, rooted);
 
@@ -25,7 +41,7 @@ Dominance computeDominators(const ChainGraph& chain, const DestinationSet& dest)
     Dominance out;
     out.dominates.assign(n, {});
     out.reachable.assign(n, 0);
-    for (Vertex v = 0; v < n; ++v) out.reachable[v] = idom[v] != none;
+    out.reachable = reached;
     for (Vertex d : dest.vertices) {
         if (!out.reachable[d]) continue;
         for (RootedVertex a = idom[d]; a != none && a != n; a = idom[a]) out.dominates[a].push_back(d);
