@@ -57,7 +57,11 @@ Point EdgeCurve::at(double t) const {
 }
 
 Rect EdgeCurve::bounds() const {
-    return Rect::spanning(p0, p3).united(Rect::spanning(p1, p2)).united(Rect::spanning(p0, p1)).united(Rect::spanning(p2, p3));
+    // The curve lies inside the hull of its control points. (Not Rect::united:
+    // a straight horizontal edge has zero height, which united() treats as empty.)
+    const double l = std::min({p0.x, p1.x, p2.x, p3.x}), r = std::max({p0.x, p1.x, p2.x, p3.x});
+    const double t = std::min({p0.y, p1.y, p2.y, p3.y}), b = std::max({p0.y, p1.y, p2.y, p3.y});
+    return {l, t, r - l, b - t};
 }
 
 Point fallbackCentre(int stage, std::size_t rowInStage) {

@@ -1,0 +1,132 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "chain_scene.h"
+#include "gui_test_support.h"
+
+using namespace traza;
+using namespace traza::gui;
+using namespace traza::gui::test;
+
+namespace {
+
+// One organisation fed by `pickers` picker groups (headcount 2 each, 1.5 t, undocumented).
+model::Project orgWithPickers(int pickers) {
+    model::Project p;
+    p.actors.push_back(actor("org", model::ActorKind::PickerOrganisation));
+    p.actors.push_back(actor("exp", model::ActorKind::Exporter));
+    p.flows.push_back(flow("out", "org", "exp", 100));
+    for (int i = 0; i < pickers; ++i) {
+        p.actors.push_back(actor("p" + std::to_string(i), model::ActorKind::WastePicker, 2));
+        p.flows.push_back(flow("f" + std::to_string(i), "p" + std::to_string(i), "org", 1.5, model::Evidence::None, 0));
+    }
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("ChainScene - an actor's box is centred on its saved position") {
+    model::Project p = orgWithPickers(1);
+    p.actors[0].hasPosition = true;
+    p.actors[0].x = 500;
+    p.actors[0].y = 300;
+    const ChainScene s = ChainScene::build(p, {}, {});
+    const SceneNode& n = s.nodes()[*s.nodeOfActor("org")];
+    CHECK(n.box.centre().x == Approx(500));
+    CHECK(n.box.centre().y == Approx(300));
+    CHECK(n.box.w == Approx(kBoxWidth));
+    CHECK(s.nodes().size() == 3);
+    CHECK(s.edges().size() == 2);
+}
+
+TEST_CASE("ChainScene - 40 picker groups stay single, 41 collapse into one box") {
+    const ChainScene forty = ChainScene::build(orgWithPickers(40), {}, {});
+    CHECK(forty.aggregateCount() == 0);
+    CHECK(forty.nodes().size() == 42);
+
+    const ChainScene many = ChainScene::build(orgWithPickers(41), {}, {});
+    REQUIRE(many.aggregateCount() == 1);
+    CHECK(many.nodes().size() == 3);  // org, exp, one group box
+    const SceneNode& g = many.nodes()[*many.nodeOfActor("p17")];
+    CHECK(g.kind == NodeKind::PickerGroup);
+    CHECK(g.id == "org");
+    CHECK(g.members.size() == 41);
+    CHECK(g.people == 82);
+    // The 41 flows into org become one edge with their summed tonnes.
+    REQUIRE(many.edges().size() == 2);
+    const auto merged = std::find_if(many.edges().begin(), many.edges().end(), [](const SceneEdge& e) { return e.flowId.empty(); });
+    REQUIRE(merged != many.edges().end());
+    CHECK(merged->tonnes == Approx(41 * 1.5));
+    CHECK(merged->flowCount == 41);
+    CHECK(merged->undocumented());
+    CHECK_FALSE(many.edgeOfFlow("f3").has_value());
+    CHECK(many.edgeOfFlow("out").has_value());
+}
+
+TEST_CASE("ChainScene - an expanded organisation shows its picker groups one by one") {
+    const ChainScene s = ChainScene::build(orgWithPickers(41), {}, {"org"});
+    CHECK(s.aggregateCount() == 0);
+    CHECK(s.nodes().size() == 43);
+    const SceneNode& p5 = s.nodes()[*s.nodeOfActor("p5")];
+    CHECK(p5.kind == NodeKind::Actor);
+    CHECK(p5.expandedGroupOf == "org");
+    // Laid out left of the organisation, without overlapping each other.
+    const SceneNode& org = s.nodes()[*s.nodeOfActor("org")];
+    CHECK(p5.box.right() < org.box.x);
+    CHECK_FALSE(p5.box.intersects(s.nodes()[*s.nodeOfActor("p6")].box));
+}
+
+TEST_CASE("ChainScene - above 2000 actors every organisation's picker groups are aggregated") {
+    const model::Project p = nationalChain(120, 20);  // 2400 picker groups, 20 per organisation
+    const ChainScene s = ChainScene::build(p, {}, {});
+    CHECK(s.aggregateCount() == 120);
+    CHECK(s.nodes().size() == p.actors.size() - 120 * 20 + 120);
+}
+
+TEST_CASE("ChainScene - a group takes the worst risk level of its members") {
+    ActorMarksMap marks{{"p1", {"medium", false, 0}}, {"p2", {"critical", false, 0}}, {"p3", {"low", false, 0}}};
+    const ChainScene s = ChainScene::build(orgWithPickers(45), marks, {});
+    CHECK(s.nodes()[*s.nodeOfActor("p1")].marks.riskLevel == "critical");
+}
+
+TEST_CASE("ChainScene - edge width grows with the square root of tonnes") {
+    model::Project p = orgWithPickers(0);
+    p.actors.push_back(actor("a", model::ActorKind::Intermediary));
+    p.flows.push_back(flow("small", "a", "exp", 25));  // a quarter of the 100 t flow
+    const ChainScene s = ChainScene::build(p, {}, {});
+    const SceneEdge& big = s.edges()[*s.edgeOfFlow("out")];
+    const SceneEdge& small = s.edges()[*s.edgeOfFlow("small")];
+    CHECK(big.width == Approx(10.0));
+    CHECK(small.width == Approx(1.5 + 8.5 * 0.5));
+}
+
+TEST_CASE("ChainScene - hit tests find boxes, flows and what a rectangle touches") {
+    model::Project p = orgWithPickers(0);
+    p.actors[0].hasPosition = true;  // org at (100, 100), exp at (600, 100)
+    p.actors[0].x = 100;
+    p.actors[0].y = 100;
+    p.actors[1].hasPosition = true;
+    p.actors[1].x = 600;
+    p.actors[1].y = 100;
+    const ChainScene s = ChainScene::build(p, {}, {});
+    CHECK(s.nodeAt({100, 100}) == s.nodeOfActor("org"));
+    CHECK_FALSE(s.nodeAt({350, 300}).has_value());
+    // The flow runs straight from org's right edge to exp's left edge at y = 100.
+    CHECK(s.edgeAt({350, 102}, 4) == s.edgeOfFlow("out"));
+    CHECK_FALSE(s.edgeAt({350, 140}, 4).has_value());
+    CHECK(s.nodesIn({0, 0, 250, 250}).size() == 1);
+    CHECK(s.nodesIn({0, 0, 1000, 250}).size() == 2);
+}
+
+TEST_CASE("ChainScene - an actor without a position goes below its stage's placed actors") {
+    model::Project p = orgWithPickers(0);
+    p.actors.push_back(actor("org2", model::ActorKind::PickerOrganisation));
+    p.actors[0].hasPosition = true;
+    p.actors[0].x = 300;
+    p.actors[0].y = 50;
+    const ChainScene s = ChainScene::build(p, {}, {});
+    const Point c = s.nodes()[*s.nodeOfActor("org2")].box.centre();
+    CHECK(c.x == Approx(300));
+    CHECK(c.y > 50 + kBoxHeight);
+}
