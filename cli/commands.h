@@ -12,5 +12,7 @@ namespace traza::cli {
 void registerImportCommand(CLI::App& app);  ///< import CHAIN.json | --actors A.csv --flows F.csv -o OUT
 void registerExportCommand(CLI::App& app);  ///< export PROJECT -o OUT.json|-
 void registerInfoCommand(CLI::App& app);    ///< info PROJECT
+void registerReportCommand(CLI::App& app);  ///< report PROJECT -o OUT.xlsx [--destination ID]... [--lang en|es]
+void registerAnalyzeCommand(CLI::App& app);  ///< analyze PROJECT [--json] [--destination ID]... [--threshold X] [--lang en|es]
 
 }  // namespace traza::cli

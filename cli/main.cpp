@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
     traza::cli::registerImportCommand(app);
     traza::cli::registerExportCommand(app);
     traza::cli::registerInfoCommand(app);
+    traza::cli::registerReportCommand(app);
+    traza::cli::registerAnalyzeCommand(app);
 
     try {
         app.parse(argc, argv);  // runs the chosen subcommand's callback

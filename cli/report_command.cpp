@@ -1,0 +1,60 @@
+// traza-cli report: a project (or chain JSON) -> the Excel due-diligence workbook.
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "analysis.h"
+#include "commands.h"
+#include "error.h"
+#include "project_io.h"
+#include "report.h"
+
+namespace traza::cli {
+namespace {
+
+struct ReportCommandOptions {
+    std::string input;
+    std::string output;
+    std::vector<std::string> destinations;
+    std::string language = "en";
+    bool constantMemory = false;
+    bool noMap = false;
+};
+
+void runReport(const ReportCommandOptions& o) {
+    if (o.output == "-") throw InvalidInput("--output", "a workbook cannot be written to standard output");
+    const model::Project project = loadProject(o.input);
+    risk::AnalysisOptions analysisOptions;
+    analysisOptions.destinations = o.destinations;
+    analysisOptions.language = o.language;
+    const risk::Analysis analysis = risk::analyze(project, analysisOptions);
+
+    reports::ReportOptions reportOptions;
+    reportOptions.language = o.language;
+    reportOptions.constantMemory = o.constantMemory;
+    reportOptions.chainMap = !o.noMap;
+    reports::writeReport(project, analysis, o.output, reportOptions);
+}
+
+}  // namespace
+
+void registerReportCommand(CLI::App& app) {
+    auto options = std::make_shared<ReportCommandOptions>();
+    CLI::App* cmd = app.add_subcommand("report", "Write the Excel due-diligence workbook of a project");
+    cmd->add_option("project", options->input, "Project file (.traza, or .json)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("-o,--output", options->output, "Workbook to write (.xlsx); replaced only when complete")
+        ->required();
+    cmd->add_option("--destination", options->destinations,
+                    "Actor id counted as a destination (repeatable; default: the refiners)");
+    cmd->add_option("--lang", options->language, "Language of the workbook: en or es")
+        ->check(CLI::IsMember({"en", "es"}));
+    cmd->add_flag("--constant-memory", options->constantMemory,
+                  "Write rows straight to disk (automatic above 50 000 flows)");
+    cmd->add_flag("--no-map", options->noMap, "Leave the chain map picture out");
+    cmd->callback([options] { runReport(*options); });
+}
+
+}  // namespace traza::cli
