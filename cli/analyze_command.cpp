@@ -1,0 +1,152 @@
+// traza-cli analyze: a project (or chain JSON) -> the analysis, as a readable
+// summary or, with --json, in the spec's JSON form (shared/spec/chain-json.md).
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "analysis.h"
+#include "commands.h"
+#include "project_io.h"
+
+namespace traza::cli {
+namespace {
+
+struct AnalyzeCommandOptions {
+    std::string input;
+    bool json = false;
+    std::vector<std::string> destinations;
+    double threshold = 0.25;
+    double traceThreshold = 0.8;
+    std::string language = "en";
+};
+
+std::string percent(double share, bool es) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, es ? "%.1f %%" : "%.1f%%", share * 100);
+    std::string s = buf;
+    if (es)
+        for (char& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
+std::string fixed(double x, int decimals, bool es) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+    std::string s = buf;
+    if (es)
+        for (char& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
+void printSummary(const model::Project& project, const risk::Analysis& a, bool es, std::ostream& out) {
+    auto t = [es](const char* en, const char* spanish) { return es ? spanish : en; };
+    auto name = [&](const std::string& id) {
+        const model::Actor* actor = project.findActor(id);
+        return actor && !actor->name.empty() && actor->name != id ? id + " (" + actor->name + ")" : id;
+    };
+
+    out << (project.assessment.title.empty() ? std::string(t("Analysis", "Análisis")) : project.assessment.title) << "\n"
+        << project.actors.size() << t(" actors, ", " actores, ") << project.flows.size() << t(" flows\n\n", " flujos\n\n");
+
+    out << t("Destinations", "Destinos") << " (T = " << fixed(a.totalT, 1, es) << " t)\n";
+    if (a.destinations.empty()) out << "  " << t("none", "ninguno") << "\n";
+    for (const auto& d : a.destinations)
+        out << "  " << name(d.id) << ": " << fixed(d.inputT, 1, es) << t(" t, exposure ", " t, exposición ")
+            << fixed(d.exposure, 2, es) << " (" << d.exposureLevel << ")\n";
+
+    std::vector<const risk::ActorResult*> chokes;
+    for (const auto& r : a.actors)
+        if (r.chokePoint) chokes.push_back(&r);
+    std::sort(chokes.begin(), chokes.end(), [](auto* x, auto* y) { return x->chokeRank < y->chokeRank; });
+    out << "\n" << t("Choke points", "Puntos de control") << "\n";
+    if (chokes.empty()) out << "  " << t("none", "ninguno") << "\n";
+    for (const auto* c : chokes) {
+        out << "  " << c->chokeRank << ". " << name(c->id) << t(" (score ", " (puntaje ") << fixed(c->chokeScore, 3, es)
+            << t(", risk ", ", riesgo ") << c->risk.level << ")\n";
+        for (const auto& reason : c->chokeReasons) out << "     - " << reason << "\n";
+    }
+
+    out << "\n"
+        << t("Traceability: share of destination input documented on every hop back to stage k",
+             "Trazabilidad: parte de la entrada a los destinos documentada en cada tramo hasta el eslabón k")
+        << " (θ = " << percent(a.traceability.threshold, es) << ")\n";
+    if (!a.traceability.levels.empty() && !a.traceability.levels[0].byStage.empty()) {
+        char buf[64];
+        out << "  " << std::string(15, ' ');
+        for (const auto& [k, v] : a.traceability.levels[0].byStage) {
+            std::snprintf(buf, sizeof buf, "%9s", ("k=" + std::to_string(k)).c_str());
+            out << buf;
+        }
+        out << "  " << t("horizon", "horizonte") << "\n";
+        for (const auto& l : a.traceability.levels) {
+            std::snprintf(buf, sizeof buf, "  %-15s", std::string(model::toString(l.level)).c_str());
+            out << buf;
+            for (const auto& [k, v] : l.byStage) {
+                std::snprintf(buf, sizeof buf, "%9s", percent(v, es).c_str());
+                out << buf;
+            }
+            out << "  " << (l.horizon ? std::to_string(*l.horizon) : std::string("-")) << "\n";
+        }
+    } else {
+        out << "  " << t("no earlier stage to trace back to", "no hay eslabón anterior que rastrear") << "\n";
+    }
+
+    out << "\n" << t("Traceability limits", "Límites de la trazabilidad") << "\n";
+    for (const auto& s : a.statement) out << "  - " << s << "\n";
+
+    out << "\n" << t("Red flags", "Señales de alerta") << " (" << a.redFlags.size() << ")\n";
+    for (const char* severity : {"critical", "high", "medium", "low"}) {
+        bool header = false;
+        for (const auto& f : a.redFlags) {
+            if (f.severity != severity) continue;
+            if (!header) out << "  " << severity << ":\n";
+            header = true;
+            out << "    [" << f.rule << "] " << f.detail << "\n";
+        }
+    }
+
+    if (!a.warnings.empty()) {
+        out << "\n" << t("Warnings", "Advertencias") << "\n";
+        for (const auto& w : a.warnings) out << "  - " << w << "\n";
+    }
+}
+
+void runAnalyze(const AnalyzeCommandOptions& o) {
+    const model::Project project = loadProject(o.input);
+    risk::AnalysisOptions options;
+    options.destinations = o.destinations;
+    options.chokeShareThreshold = o.threshold;
+    options.traceThreshold = o.traceThreshold;
+    options.language = o.language;
+    const risk::Analysis analysis = risk::analyze(project, options);
+    if (o.json)
+        std::cout << risk::analysisToJson(analysis) << '\n';
+    else
+        printSummary(project, analysis, o.language == "es", std::cout);
+}
+
+}  // namespace
+
+void registerAnalyzeCommand(CLI::App& app) {
+    auto options = std::make_shared<AnalyzeCommandOptions>();
+    CLI::App* cmd = app.add_subcommand("analyze", "Analyse a chain: flow shares, choke points, traceability, red flags");
+    cmd->add_option("project", options->input, "Project file (.traza, or .json)")->required()->check(CLI::ExistingFile);
+    cmd->add_flag("--json", options->json, "Print the analysis as JSON (shared/spec/chain-json.md)");
+    cmd->add_option("--destination", options->destinations,
+                    "Actor id counted as a destination (repeatable; default: the refiners, else the sinks)");
+    cmd->add_option("--threshold", options->threshold, "Flow share from which an actor is a choke point (default 0.25)");
+    cmd->add_option("--trace-threshold", options->traceThreshold,
+                    "Share θ that sets the traceability horizon (default 0.8)");
+    cmd->add_option("--lang", options->language, "Language of the sentences: en or es")
+        ->check(CLI::IsMember({"en", "es"}));
+    cmd->callback([options] { runAnalyze(*options); });
+}
+
+}  // namespace traza::cli
