@@ -147,7 +147,7 @@ void writeGoalsSheet(ReportContext& ctx) {
     const int goalCol = 3 + n, deliveredCol = goalCol + 1, complianceCol = goalCol + 2, reachedCol = goalCol + 3,
               notesCol = goalCol + 4;
 
-    Sheet sheet = ctx.book.addSheet(ctx.sheets.goals);
+    Sheet sheet = ctx.book.addSheet(ctx.sheets.goals, ctx.fmt.text);
     for (int c = 0; c < static_cast<int>(columns.size()); ++c) sheet.columnWidth(c, c, columns[c].width);
     sheet.rowHeight(kTitleRow, 22);
     sheet.text(kTitleRow, 0, ctx.text("title.goals"), f.title);
@@ -223,7 +223,9 @@ void writeGoalsSheet(ReportContext& ctx) {
     // Notes recorded on goals, e.g. where the source report states another figure.
     for (const model::GoalProgress& g : table.rows) {
         if (g.goal->notes.empty()) continue;
-        const std::string note = ctx.actorName(g.goal->actor) + ": " + g.goal->notes;
+        // Prefix the organisation unless the note already names it.
+        const std::string who = ctx.actorName(g.goal->actor);
+        const std::string note = g.goal->notes.find(who) != std::string::npos ? g.goal->notes : who + ": " + g.goal->notes;
         sheet.rowHeight(row, wrappedHeight(note, 26 + 16 + 20 + 11.0 * (n + 4)));
         sheet.merged(row++, 0, reachedCol, note, f.warning);
     }

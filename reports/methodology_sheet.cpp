@@ -16,13 +16,21 @@ namespace {
 // Used only when the build found no docs/methodology.md. The definitions are
 // those of the chain JSON specification.
 constexpr const char* kBuiltInMethodology = R"(# Definitions
+
 Destinations are the actors named as such, by default every refiner; if there is none, every actor that receives material and sends none. Total tonnes T is what the destinations receive.
+
 Proportional mixing: what an actor sends is a proportional mix of what it received, so any quantity attached to material is spread over its outgoing flows in proportion to their tonnes. Cycles are solved as a linear system.
+
 Flow share of an actor: the part of T that passed through it (its outgoing material marked and followed to the destinations).
+
 An actor dominates a destination when every path from any source to that destination passes through it.
+
 Traced share at an evidence level L and a stage k: the part of T documented at level L or better on every hop back to an actor of stage k or lower. The documented part of a flow is its documented tonnes divided by its tonnes when its evidence is L or better, otherwise nothing.
+
 Traceability horizon at a level: the lowest stage whose traced share reaches the threshold (80% unless set otherwise); none if no stage does.
+
 Mass balance of an actor between sources and destinations: gap = in - out - stock change - losses, flagged when its size exceeds 1% of the input or 0.1 t, whichever is larger.
+
 Choke points: actors outside sources and destinations that dominate a destination or carry at least 25% of T. Their ranking and risk scores are explained per actor in the Choke points and Actors sheets.
 )";
 

@@ -8,7 +8,7 @@ namespace traza::reports {
 
 Sheet beginTableSheet(ReportContext& ctx, const std::string& sheetName, std::string_view titleKey,
                       const std::vector<Column>& columns, int frozenCols) {
-    Sheet sheet = ctx.book.addSheet(sheetName);
+    Sheet sheet = ctx.book.addSheet(sheetName, ctx.fmt.text);
     for (int c = 0; c < static_cast<int>(columns.size()); ++c)
         sheet.columnWidth(c, c, columns[c].width, columns[c].format);
     sheet.rowHeight(kTitleRow, 22);
@@ -81,8 +81,9 @@ void colourCompliance(ReportContext& ctx, Sheet& sheet, int firstRow, int firstC
 }
 
 double wrappedHeight(std::string_view text, double widthChars) {
-    // Proportional fonts fit about 1.1 characters per width unit; count code points.
-    const double perLine = std::max(1.0, widthChars * 1.1);
+    // A width unit is one digit of the default font; running text fits about 1.2
+    // characters per unit (measured in LibreOffice with Carlito 11). Count code points.
+    const double perLine = std::max(1.0, widthChars * 1.2);
     double lines = 0;
     std::size_t lineChars = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {

@@ -53,6 +53,9 @@ void tonnage(ReportContext& ctx, Sheet& sheet, int& row) {
     section(ctx, sheet, row, "section.tonnage");
     const int header = row++;
     const char* keys[] = {"col.destination", "col.input_t", "col.share_of_total", "col.exposure"};
+    double height = 15;
+    for (int c = 0; c < 4; ++c) height = std::max(height, wrappedHeight(ctx.text(keys[c]), kWidths[c]));
+    sheet.rowHeight(header, height);
     for (int c = 0; c < 4; ++c) sheet.text(header, c, ctx.text(keys[c]), f.header);
     const int first = row;
     const int total = first + static_cast<int>(a.destinations.size());
@@ -97,6 +100,9 @@ void topChokePoints(ReportContext& ctx, Sheet& sheet, int& row) {
         return;
     }
     const char* keys[] = {"col.actor_name", "col.rank", "col.flow_share", "col.risk_level", "col.reasons"};
+    double height = 15;
+    for (int c = 0; c <= kLastCol; ++c) height = std::max(height, wrappedHeight(ctx.text(keys[c]), kWidths[c]));
+    sheet.rowHeight(row, height);
     for (int c = 0; c <= kLastCol; ++c) sheet.text(row, c, ctx.text(keys[c]), f.header);
     const int first = ++row;
     for (std::size_t i = 0; i < chokes.size() && i < kTopChokePoints; ++i) {
@@ -162,7 +168,7 @@ void legend(ReportContext& ctx, Sheet& sheet, int& row) {
 void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
     const Formats& f = ctx.fmt;
     const model::Assessment& as = ctx.project.assessment;
-    Sheet sheet = ctx.book.addSheet(ctx.sheets.summary);
+    Sheet sheet = ctx.book.addSheet(ctx.sheets.summary, ctx.fmt.text);
     for (int c = 0; c <= kLastCol; ++c) sheet.columnWidth(c, c, kWidths[c]);
     int row = 0;
     sheet.rowHeight(row, 24);
@@ -197,6 +203,8 @@ void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
         for (const std::string& w : ctx.analysis.warnings) paragraph(ctx, sheet, row, w, f.wrap);
     }
 
+    // The map starts a printed page, so it is never cut in two.
+    sheet.pageBreaks({row + 1});
     section(ctx, sheet, row, "section.chain_map");
     if (map && !map->png.empty()) {
         paragraph(ctx, sheet, row, ctx.text("map.caption"), f.note);

@@ -46,7 +46,7 @@ void writeTraceabilitySheet(ReportContext& ctx) {
     const int horizonCol = stageCount + 1;
     const int lastCol = std::max(horizonCol, kReasonSpan + 3);
 
-    Sheet sheet = ctx.book.addSheet(ctx.sheets.traceability);
+    Sheet sheet = ctx.book.addSheet(ctx.sheets.traceability, ctx.fmt.text);
     sheet.columnWidth(0, 0, 26);
     sheet.columnWidth(1, lastCol, 14);
     sheet.rowHeight(kTitleRow, 22);

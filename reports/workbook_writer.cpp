@@ -93,24 +93,24 @@ void Sheet::rowOrder(int row, const char* what) {
 void Sheet::text(int row, int col, std::string_view value, lxw_format* format) {
     rowOrder(row, "text");
     const std::string safe = cellText(value);
-    checkLxw(worksheet_write_string(m_ws, row, col, safe.c_str(), format), m_name + "!" + cellName(row, col));
+    checkLxw(worksheet_write_string(m_ws, row, col, safe.c_str(), orDefault(format)), m_name + "!" + cellName(row, col));
 }
 
 void Sheet::number(int row, int col, double value, lxw_format* format) {
     rowOrder(row, "number");
-    checkLxw(worksheet_write_number(m_ws, row, col, value, format), m_name + "!" + cellName(row, col));
+    checkLxw(worksheet_write_number(m_ws, row, col, value, orDefault(format)), m_name + "!" + cellName(row, col));
 }
 
 void Sheet::formula(int row, int col, const std::string& f, double cached, lxw_format* format) {
     rowOrder(row, "formula");
-    checkLxw(worksheet_write_formula_num(m_ws, row, col, f.c_str(), format, cached),
+    checkLxw(worksheet_write_formula_num(m_ws, row, col, f.c_str(), orDefault(format), cached),
              m_name + "!" + cellName(row, col) + " " + f);
 }
 
 void Sheet::formulaText(int row, int col, const std::string& f, std::string_view cached, lxw_format* format) {
     rowOrder(row, "formula");
     const std::string safe = cellText(cached);
-    checkLxw(worksheet_write_formula_str(m_ws, row, col, f.c_str(), format, safe.c_str()),
+    checkLxw(worksheet_write_formula_str(m_ws, row, col, f.c_str(), orDefault(format), safe.c_str()),
              m_name + "!" + cellName(row, col) + " " + f);
 }
 
@@ -123,10 +123,10 @@ void Sheet::merged(int row, int firstCol, int lastCol, std::string_view value, l
     rowOrder(row, "merged cells");
     const std::string safe = cellText(value);
     if (firstCol == lastCol) {
-        checkLxw(worksheet_write_string(m_ws, row, firstCol, safe.c_str(), format), m_name + "!" + cellName(row, firstCol));
+        checkLxw(worksheet_write_string(m_ws, row, firstCol, safe.c_str(), orDefault(format)), m_name + "!" + cellName(row, firstCol));
         return;
     }
-    checkLxw(worksheet_merge_range(m_ws, row, firstCol, row, lastCol, safe.c_str(), format),
+    checkLxw(worksheet_merge_range(m_ws, row, firstCol, row, lastCol, safe.c_str(), orDefault(format)),
              m_name + "!" + rangeName(row, firstCol, row, lastCol));
 }
 
@@ -188,6 +188,12 @@ void Sheet::printSetup(int repeatFirstRow, int repeatLastRow) {
         checkLxw(worksheet_repeat_rows(m_ws, repeatFirstRow, repeatLastRow), m_name + ": print titles");
 }
 
+void Sheet::pageBreaks(const std::vector<int>& rows) {
+    std::vector<lxw_row_t> breaks(rows.begin(), rows.end());
+    breaks.push_back(0);  // the list ends with 0
+    checkLxw(worksheet_set_h_pagebreaks(m_ws, breaks.data()), m_name + ": page breaks");
+}
+
 Workbook::Workbook(const std::filesystem::path& file, bool constantMemory) : m_constantMemory(constantMemory) {
     lxw_workbook_options opt{};
     opt.constant_memory = constantMemory ? LXW_TRUE : LXW_FALSE;
@@ -200,10 +206,10 @@ Workbook::~Workbook() {
     if (m_wb) lxw_workbook_free(m_wb);
 }
 
-Sheet Workbook::addSheet(const std::string& name) {
+Sheet Workbook::addSheet(const std::string& name, lxw_format* defaultFormat) {
     lxw_worksheet* ws = workbook_add_worksheet(m_wb, name.c_str());
     if (!ws) throw Error("Excel writer: cannot add sheet \"" + name + "\"");
-    return Sheet(ws, name);
+    return Sheet(ws, name, defaultFormat);
 }
 
 lxw_format* Workbook::addFormat() {

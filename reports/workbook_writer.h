@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xlsxwriter.h>
 
@@ -35,7 +36,9 @@ std::string cellText(std::string_view text);
 
 class Sheet {
 public:
-    Sheet(lxw_worksheet* ws, std::string name) : m_ws(ws), m_name(std::move(name)) {}
+    /// `defaultFormat` is used for cells written without a format (e.g. top-aligned text).
+    Sheet(lxw_worksheet* ws, std::string name, lxw_format* defaultFormat = nullptr)
+        : m_ws(ws), m_name(std::move(name)), m_default(defaultFormat) {}
 
     const std::string& name() const { return m_name; }
     lxw_worksheet* raw() const { return m_ws; }
@@ -61,13 +64,18 @@ public:
                      const std::string& description);
     /// Landscape, one page wide, the header rows repeated on every printed page.
     void printSetup(int repeatFirstRow, int repeatLastRow);
+    /// Printed pages start at these (0-based) rows.
+    void pageBreaks(const std::vector<int>& rows);
 
 private:
     void rowOrder(int row, const char* what);
     void rangeOrder(int lastRow, const char* what);
 
+    lxw_format* orDefault(lxw_format* f) const { return f ? f : m_default; }
+
     lxw_worksheet* m_ws;
     std::string m_name;
+    lxw_format* m_default = nullptr;
     int m_lastRow = -1;
 };
 
@@ -79,7 +87,7 @@ public:
     Workbook(const Workbook&) = delete;
     Workbook& operator=(const Workbook&) = delete;
 
-    Sheet addSheet(const std::string& name);
+    Sheet addSheet(const std::string& name, lxw_format* defaultFormat = nullptr);
     lxw_format* addFormat();
     lxw_chart* addChart(std::uint8_t type);
     void setProperties(const std::string& title, const std::string& subject, const std::string& author,
