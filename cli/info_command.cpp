@@ -62,7 +62,13 @@ void printInfo(const std::string& path, std::ostream& out) {
                                                                  (a.period.end.empty() ? "?" : a.period.end))
         << '\n';
     if (isJsonPath(path)) out << "file:         chain JSON, version 1\n";
-    else out << "file:         Traza project, schema version " << model::ProjectStore::kSchemaVersion << '\n';
+    else {
+        const int version = model::ProjectStore::fileSchemaVersion(path);
+        out << "file:         Traza project, schema version " << version;
+        if (version < model::ProjectStore::kSchemaVersion)
+            out << " (upgraded to " << model::ProjectStore::kSchemaVersion << " when saved)";
+        out << '\n';
+    }
 
     std::map<model::ActorKind, int> kinds;
     for (const model::Actor& actor : p.actors) ++kinds[actor.kind];
