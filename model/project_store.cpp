@@ -118,8 +118,10 @@ void removeQuietly(const fs::path& path) {
 void ProjectStore::setFaultInjector(std::function<void(SaveStep)> injector) { faultInjector() = std::move(injector); }
 
 int ProjectStore::fileSchemaVersion(const fs::path& file) {
+    std::error_code ec;  // a FIFO or device is refused before opening it, which could block
+    if (!fs::is_regular_file(file, ec)) throw IoError("could not open " + file.string() + ": cannot read it");
     std::ifstream in(file, std::ios::binary);
-    if (!in || fs::is_directory(file)) throw IoError("could not open " + file.string() + ": cannot read it");
+    if (!in) throw IoError("could not open " + file.string() + ": cannot read it");
     unsigned char header[100] = {};
     in.read(reinterpret_cast<char*>(header), sizeof header);
     sqlite::FileHeader h = sqlite::readHeader(header, static_cast<std::size_t>(in.gcount()));
@@ -172,7 +174,7 @@ void ProjectStore::save(const Project& project, const fs::path& target) {
         step(SaveStep::CreateTemp);
         temp = createTempFile(finalPath);
         {
-            SQLite::Database db(temp.string(), SQLite::OPEN_READWRITE);
+            SQLite::Database db(temp.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
             configureForWriting(db);
             step(SaveStep::WriteRows);
             SQLite::Transaction transaction(db);  // the whole file is one transaction

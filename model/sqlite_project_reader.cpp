@@ -54,8 +54,7 @@ public:
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, c));
         return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, c)));
     }
-    /// An optional reference: NULL reads as the empty string.
-    std::string optText(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL ? std::string() : text(c); }
+    bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
     double real(int c) const {
         int type = sqlite3_column_type(m_stmt, c);
         if (type != SQLITE_FLOAT && type != SQLITE_INTEGER) fail(c, "must be a number");
@@ -133,7 +132,8 @@ Assessment readAssessment(SQLite::Database& db) {
     return {q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), {q.text(6), q.text(7)}, q.text(8), q.text(9)};
 }
 
-void readActors(SQLite::Database& db, Project& p) {
+// Returns the actors' ords (ascending), which every reference to an actor uses.
+std::vector<std::int64_t> readActors(SQLite::Database& db, Project& p) {
     p.actors.reserve(static_cast<std::size_t>(countRows(db, "actors", kMaxActors)));
     std::vector<std::int64_t> ords;
     Query q(db, "actors",
@@ -164,9 +164,10 @@ void readActors(SQLite::Database& db, Project& p) {
     countRows(db, "actor_risk_factors", kMaxChildRows);
     Query f(db, "actor_risk_factors", "actor, factor", "actor, ord");
     while (f.next()) p.actors[f.parent(0, ords, "actors")].riskFactors.push_back(f.text(1));
+    return ords;
 }
 
-void readFlows(SQLite::Database& db, Project& p) {
+void readFlows(SQLite::Database& db, Project& p, const std::vector<std::int64_t>& actorOrds) {
     p.flows.reserve(static_cast<std::size_t>(countRows(db, "flows", kMaxFlows)));
     std::vector<std::int64_t> ords;
     Query q(db, "flows",
@@ -177,8 +178,8 @@ void readFlows(SQLite::Database& db, Project& p) {
         ords.push_back(q.integer(0));
         Flow f;
         f.id = q.text(1);
-        f.from = q.text(2);
-        f.to = q.text(3);
+        f.from = p.actors[q.parent(2, actorOrds, "actors")].id;
+        f.to = p.actors[q.parent(3, actorOrds, "actors")].id;
         f.material = q.text(4);
         f.tonnes = q.real(5);
         f.periodStart = q.text(6);
@@ -227,13 +228,15 @@ void readChecklists(SQLite::Database& db, Project& p) {
     }
 }
 
-void readGoalsAndSupports(SQLite::Database& db, Project& p) {
+void readGoalsAndSupports(SQLite::Database& db, Project& p, const std::vector<std::int64_t>& actorOrds) {
+    const auto actorId = [&](const Query& q, int c) { return p.actors[q.parent(c, actorOrds, "actors")].id; };
+    const auto optionalActorId = [&](const Query& q, int c) { return q.isNull(c) ? std::string() : actorId(q, c); };
     countRows(db, "goals", kMaxListRows);
     std::vector<std::int64_t> ords;
     Query g(db, "goals", "ord, actor, buyer, notes", "ord");
     while (g.next()) {
         ords.push_back(g.integer(0));
-        p.goals.push_back({g.text(1), g.optText(2), {}, g.text(3)});
+        p.goals.push_back({actorId(g, 1), optionalActorId(g, 2), {}, g.text(3)});
     }
     countRows(db, "goal_thresholds", kMaxChildRows);
     Query t(db, "goal_thresholds", "goal, tonnes", "goal, ord");
@@ -242,7 +245,7 @@ void readGoalsAndSupports(SQLite::Database& db, Project& p) {
     countRows(db, "supports", kMaxListRows);
     Query s(db, "supports", "actor, type, threshold, region, count, beneficiaries, cost, notes", "ord");
     while (s.next())
-        p.supports.push_back({s.optText(0), s.text(1), s.int32(2), s.text(3), s.int32(4), s.int32(5), s.real(6),
+        p.supports.push_back({optionalActorId(s, 0), s.text(1), s.int32(2), s.text(3), s.int32(4), s.int32(5), s.real(6),
                                s.text(7)});
 }
 
@@ -268,10 +271,10 @@ Catalogue readCatalogue(SQLite::Database& db) {
 Project readProject(SQLite::Database& db) {
     Project p;
     p.assessment = readAssessment(db);
-    readActors(db, p);
-    readFlows(db, p);
+    const std::vector<std::int64_t> actorOrds = readActors(db, p);
+    readFlows(db, p, actorOrds);
     readChecklists(db, p);
-    readGoalsAndSupports(db, p);
+    readGoalsAndSupports(db, p, actorOrds);
     p.catalogue = readCatalogue(db);
     return p;
 }

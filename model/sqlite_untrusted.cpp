@@ -72,7 +72,9 @@ void check(sqlite3* db, int rc) {
 
 FileBytes readWholeFile(const std::filesystem::path& path, std::size_t maxBytes) {
     const std::string name = path.string();
-    Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever; the
+    // type check below then refuses it (for a regular file the flag changes nothing).
+    Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
     if (file.fd < 0) throw IoError("could not open " + name + ": " + osReason(errno));
     struct stat st {};
     if (::fstat(file.fd, &st) != 0) throw IoError("could not open " + name + ": " + osReason(errno));
@@ -108,7 +110,7 @@ FileHeader readHeader(const unsigned char* bytes, std::size_t size) {
 }
 
 UntrustedDatabase::UntrustedDatabase(FileBytes bytes)
-    : m_db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+    : m_db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
     sqlite3* h = m_db.getHandle();
     // Connection settings first: they must hold before the file's schema is parsed.
     const std::pair<int, int> config[] = {

@@ -148,13 +148,36 @@ TEST_CASE("ProjectStore - a virtual table in the file is refused") {
     CHECK(contains(openRefused<FileFormatError>(file), "search: is a virtual table"));
 }
 
-TEST_CASE("ProjectStore - a flow naming a missing actor is refused with its path") {
+TEST_CASE("ProjectStore - a flow naming a missing actor is refused with its place") {
     TempDir dir;
     const fs::path file = dir / "dangling.traza";
     ProjectStore::save(makeChain(4, 6), file);
-    rawExec(file, "UPDATE flows SET to_actor = 'ghost' WHERE ord = 3;");  // foreign keys are off here
-    const std::string message = openRefused<FileFormatError>(file);
-    CHECK(message == file.string() + " holds an invalid project: flows[3].to: no actor has id \"ghost\"");
+    const std::string good = readBytes(file);
+    rawExec(file, "UPDATE flows SET to_actor = 77 WHERE ord = 3;");  // foreign keys are off here
+    CHECK(openRefused<FileFormatError>(file) ==
+          file.string() + " is not a valid Traza project: flows[3].to_actor: refers to actors row 77, which does not exist");
+
+    writeBytes(file, good);
+    rawExec(file, "UPDATE goals SET buyer = -5 WHERE ord = 1;");
+    CHECK(contains(openRefused<FileFormatError>(file), "goals[1].buyer: refers to actors row -5"));
+}
+
+TEST_CASE("ProjectStore - rows that break the project rules are refused with the path validation gives") {
+    TempDir dir;
+    const fs::path file = dir / "invalid.traza";
+    ProjectStore::save(makeChain(4, 6), file);
+    const std::string good = readBytes(file);
+    rawExec(file, "UPDATE flows SET documented_t = tonnes * 2 WHERE ord = 2;");
+    CHECK(contains(openRefused<FileFormatError>(file),
+                   file.string() + " holds an invalid project: flows[2].documented_t: must not exceed tonnes"));
+
+    writeBytes(file, good);
+    rawExec(file, "UPDATE checklists SET scope = 'nobody' WHERE ord = 1;");
+    CHECK(contains(openRefused<FileFormatError>(file), "holds an invalid project: checklists[1].scope"));
+
+    writeBytes(file, good);
+    rawExec(file, "UPDATE actors SET stage = 12 WHERE ord = 1;");
+    CHECK(contains(openRefused<FileFormatError>(file), "holds an invalid project: actors[1].stage: must be between 1 and 9"));
 }
 
 TEST_CASE("ProjectStore - an unknown enumeration value, a wrong type and an orphan row are refused with their place") {

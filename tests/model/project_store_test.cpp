@@ -168,7 +168,7 @@ TEST_CASE("ProjectStore - saving over a folder fails at the rename and removes t
     CHECK(readBytes(target / "inside") == "keep me");
 }
 
-TEST_CASE("ProjectStore - a project whose flow names a missing actor is not saved") {
+TEST_CASE("ProjectStore - a project with a dangling reference or a duplicate id is not saved") {
     TempDir dir;
     const fs::path file = dir / "p.traza";
     Project good = makeChain(4, 4);
@@ -177,7 +177,15 @@ TEST_CASE("ProjectStore - a project whose flow names a missing actor is not save
     Project bad = good;
     bad.flows[2].to = "nobody";
     const std::string message = thrownMessage<IoError>([&] { ProjectStore::save(bad, file); });
-    CHECK(message.find("FOREIGN KEY constraint failed") != std::string::npos);
+    CHECK(message == "could not save " + file.string() + ": flows[2].to: no actor has id \"nobody\"");
+    CHECK(readBytes(file) == bytes);
+    CHECK(listFolder(dir.path()) == std::vector<std::string>{"p.traza"});
+
+    // A duplicate id fails inside SQLite (UNIQUE), after rows were written.
+    Project duplicate = good;
+    duplicate.flows[3].id = duplicate.flows[1].id;
+    CHECK(thrownMessage<IoError>([&] { ProjectStore::save(duplicate, file); }) ==
+          "could not save " + file.string() + ": UNIQUE constraint failed: flows.id");
     CHECK(readBytes(file) == bytes);
     CHECK(listFolder(dir.path()) == std::vector<std::string>{"p.traza"});
 }
