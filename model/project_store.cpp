@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
-#include <fstream>
 #include <optional>
 #include <random>
 #include <sys/stat.h>
@@ -118,13 +117,7 @@ void removeQuietly(const fs::path& path) {
 void ProjectStore::setFaultInjector(std::function<void(SaveStep)> injector) { faultInjector() = std::move(injector); }
 
 int ProjectStore::fileSchemaVersion(const fs::path& file) {
-    std::error_code ec;  // a FIFO or device is refused before opening it, which could block
-    if (!fs::is_regular_file(file, ec)) throw IoError("could not open " + file.string() + ": cannot read it");
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw IoError("could not open " + file.string() + ": cannot read it");
-    unsigned char header[100] = {};
-    in.read(reinterpret_cast<char*>(header), sizeof header);
-    sqlite::FileHeader h = sqlite::readHeader(header, static_cast<std::size_t>(in.gcount()));
+    sqlite::FileHeader h = sqlite::readFileHeader(file);  // regular files only, never blocks
     if (!h.isSqlite || h.applicationId != kApplicationId) throw FileFormatError(file.string() + " is not a Traza project file");
     return h.userVersion;
 }

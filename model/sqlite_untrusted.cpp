@@ -20,6 +20,10 @@ std::string osReason(int err) { return std::strerror(err); }
 // Closes a file descriptor on every path out of readWholeFile.
 struct Fd {
     int fd;
+    explicit Fd(int f) : fd(f) {}
+    Fd(Fd&& o) noexcept : fd(o.fd) { o.fd = -1; }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
     ~Fd() {
         if (fd >= 0) ::close(fd);
     }
@@ -68,35 +72,52 @@ void check(sqlite3* db, int rc) {
     if (rc != SQLITE_OK) throw SQLite::Exception(db, rc);
 }
 
-}  // namespace
-
-FileBytes readWholeFile(const std::filesystem::path& path, std::size_t maxBytes) {
+// Opens a regular file for reading without blocking: O_NONBLOCK keeps a FIFO
+// named like a project from hanging the program, and fstat refuses it.
+Fd openRegularFile(const std::filesystem::path& path, struct stat& st) {
     const std::string name = path.string();
-    // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever; the
-    // type check below then refuses it (for a regular file the flag changes nothing).
     Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
     if (file.fd < 0) throw IoError("could not open " + name + ": " + osReason(errno));
-    struct stat st {};
     if (::fstat(file.fd, &st) != 0) throw IoError("could not open " + name + ": " + osReason(errno));
     if (S_ISDIR(st.st_mode)) throw IoError("could not open " + name + ": it is a directory");
     if (!S_ISREG(st.st_mode)) throw IoError("could not open " + name + ": it is not a regular file");
+    return file;
+}
+
+// Reads up to `size` bytes; fewer only if the file ends first.
+std::size_t readFully(int fd, unsigned char* out, std::size_t size, const std::filesystem::path& path) {
+    std::size_t done = 0;
+    while (done < size) {
+        ssize_t n = ::read(fd, out + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw IoError("could not read " + path.string() + ": " + osReason(errno));
+        if (n == 0) break;  // the file shrank while we read it: take what is there
+        done += static_cast<std::size_t>(n);
+    }
+    return done;
+}
+
+}  // namespace
+
+FileBytes readWholeFile(const std::filesystem::path& path, std::size_t maxBytes) {
+    struct stat st {};
+    Fd file = openRegularFile(path, st);
     const auto size = static_cast<std::size_t>(st.st_size);
     if (size > maxBytes)
-        throw FileFormatError(name + " is too large to be a Traza project file (" + std::to_string(size) +
+        throw FileFormatError(path.string() + " is too large to be a Traza project file (" + std::to_string(size) +
                               " bytes; at most " + std::to_string(maxBytes) + ")");
     FileBytes out;
     out.data = {static_cast<unsigned char*>(sqlite3_malloc64(size ? size : 1)), sqlite3_free};
     if (!out.data) throw std::bad_alloc();
-    std::size_t done = 0;
-    while (done < size) {
-        ssize_t n = ::read(file.fd, out.data.get() + done, size - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) throw IoError("could not read " + name + ": " + osReason(errno));
-        if (n == 0) break;  // the file shrank while we read it: take what is there
-        done += static_cast<std::size_t>(n);
-    }
-    out.size = done;
+    out.size = readFully(file.fd, out.data.get(), size, path);
     return out;
+}
+
+FileHeader readFileHeader(const std::filesystem::path& path) {
+    struct stat st {};
+    Fd file = openRegularFile(path, st);
+    unsigned char header[100] = {};
+    return readHeader(header, readFully(file.fd, header, sizeof header, path));
 }
 
 FileHeader readHeader(const unsigned char* bytes, std::size_t size) {

@@ -29,8 +29,9 @@ struct FileBytes {
     std::size_t size = 0;
 };
 
-/// Reads a whole file. Throws IoError ("could not open X: <reason>") when it
-/// cannot be read, FileFormatError when it is larger than `maxBytes`.
+/// Reads a whole regular file. Throws IoError ("could not open X: <reason>")
+/// when it cannot be read or is no regular file (a FIFO or device is refused
+/// without blocking), FileFormatError when it is larger than `maxBytes`.
 FileBytes readWholeFile(const std::filesystem::path&, std::size_t maxBytes);
 
 /// What the 100-byte SQLite header says, read without SQLite.
@@ -40,6 +41,8 @@ struct FileHeader {
     std::int32_t applicationId = 0;
 };
 FileHeader readHeader(const unsigned char* bytes, std::size_t size);
+/// readHeader of the first 100 bytes of a regular file; throws IoError like readWholeFile.
+FileHeader readFileHeader(const std::filesystem::path&);
 
 /// A defensively configured in-memory copy of an untrusted database file.
 /// Not movable: the authorizer keeps a pointer to it.

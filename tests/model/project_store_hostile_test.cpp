@@ -3,6 +3,8 @@
 // and opening must never change the file or create a file beside it.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include "error.h"
 #include "project_store.h"
 #include "project_store_fixtures.h"
@@ -37,6 +39,15 @@ TEST_CASE("ProjectStore - opening a file that does not exist is an IoError namin
     CHECK(message == "could not open " + missing.string() + ": No such file or directory");
     CHECK(listFolder(dir.path()).empty());  // SQLite did not create it
     CHECK_THROWS_AS(ProjectStore::open(dir.path()), IoError);
+}
+
+TEST_CASE("ProjectStore - a FIFO named like a project is refused without blocking") {
+    TempDir dir;
+    const fs::path fifo = dir / "pipe.traza";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    CHECK(thrownMessage<IoError>([&] { ProjectStore::open(fifo); }) ==
+          "could not open " + fifo.string() + ": it is not a regular file");
+    CHECK_THROWS_AS(ProjectStore::fileSchemaVersion(fifo), IoError);
 }
 
 TEST_CASE("ProjectStore - an empty file, random bytes and another program's database are not Traza files") {
