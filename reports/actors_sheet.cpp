@@ -1,4 +1,6 @@
 // Actors: every field of every actor, then what the analysis says about it.
+#include <algorithm>
+
 #include "sheet_table.h"
 #include "sheets.h"
 
@@ -43,11 +45,18 @@ void writeActorsSheet(ReportContext& ctx) {
         const risk::ActorResult* r = ctx.result(a.id);
         std::vector<std::string> factors;
         for (const std::string& id : a.riskFactors) factors.push_back(riskFactorName(ctx, id));
+        const std::string kind = kindName(ctx, a.kind), factorText = join(factors),
+                          reasons = r ? join(r->risk.reasons) : std::string();
+        auto width = [&](std::string_view key) { return columns[columnOf(columns, key)].width; };
+        sheet.rowHeight(row, std::max({wrappedHeight(a.name, width("col.name")), wrappedHeight(kind, width("col.kind")),
+                                       wrappedHeight(factorText, width("col.risk_factors")),
+                                       wrappedHeight(reasons, width("col.risk_reasons")),
+                                       wrappedHeight(a.notes, width("col.notes"))}));
 
         int c = 0;
         sheet.text(row, c++, a.id);
-        sheet.text(row, c++, a.name);
-        sheet.text(row, c++, kindName(ctx, a.kind));
+        sheet.text(row, c++, a.name, f.wrap);
+        sheet.text(row, c++, kind, f.wrap);
         sheet.number(row, c++, a.stage, f.integer);
         sheet.text(row, c++, a.country);
         sheet.text(row, c++, a.region);
@@ -58,39 +67,39 @@ void writeActorsSheet(ReportContext& ctx) {
         ++c;
         sheet.number(row, c++, a.stockChangeT, f.tonnes);
         sheet.number(row, c++, a.lossT, f.tonnes);
-        sheet.text(row, c++, yesNo(ctx, a.publicServiceProvider));
-        sheet.text(row, c++, join(factors));
+        sheet.text(row, c++, yesNo(ctx, a.publicServiceProvider), f.center);
+        sheet.text(row, c++, factorText, f.wrap);
         if (r) {
             sheet.number(row, c++, r->inT, f.tonnes);
             sheet.number(row, c++, r->outT, f.tonnes);
             sheet.number(row, c++, r->flowShare, f.share);
             sheet.number(row, c++, r->upstreamSources, f.integer);
             sheet.number(row, c++, r->upstreamHeadcount, f.integer);
-            sheet.text(row, c++, yesNo(ctx, r->chokePoint));
+            sheet.text(row, c++, yesNo(ctx, r->chokePoint), f.center);
             if (r->chokePoint) sheet.number(row, c, r->chokeRank, f.integer);
             ++c;
             if (r->massBalanceApplies) {
                 sheet.number(row, c++, r->massBalanceGapT, f.tonnes);
-                sheet.text(row, c++, r->massBalanceFlag ? ctx.text("common.flagged") : std::string());
+                sheet.text(row, c++, r->massBalanceFlag ? ctx.text("common.flagged") : std::string(), f.center);
             } else {
-                sheet.text(row, c++, ctx.text("common.not_applicable"));
+                sheet.text(row, c++, ctx.text("common.not_applicable"), f.center);
                 ++c;
             }
             sheet.number(row, c++, r->risk.inherent, f.decimal);
             sheet.number(row, c++, r->risk.mitigation, f.decimal);
             sheet.number(row, c++, r->risk.residual, f.decimal);
             sheet.text(row, c++, ctx.text.level(r->risk.level));
-            sheet.text(row, c++, join(r->risk.reasons));
+            sheet.text(row, c++, reasons, f.wrap);
         } else {
             c += 13;  // not analysed (should not happen: the analysis covers every actor)
         }
-        sheet.text(row, c++, a.notes);
+        sheet.text(row, c++, a.notes, f.wrap);
         ++row;
         ctx.progress.advance();
     }
     const int lastRow = row - 1;
     colourLevels(ctx, sheet, kFirstDataRow, columnOf(columns, "col.risk_level"), lastRow);
-    finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()));
+    finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()), 2);
 }
 
 }  // namespace traza::reports

@@ -66,7 +66,7 @@ void writeChecklistSheet(ReportContext& ctx) {
         std::string h = std::to_string(steps[i]);
         for (const model::ChecklistStep& st : p.catalogue.checklistSteps)
             if (st.step == steps[i]) h += ". " + st.name.in(ctx.lang());
-        headerHeight = std::max(headerHeight, wrappedHeight(h, items[std::min<std::size_t>(2 + i, items.size() - 1)].width));
+        headerHeight = std::max(headerHeight, wrappedHeight(h, 0.85 * items[std::min<std::size_t>(2 + i, items.size() - 1)].width));
         headers.push_back(h);
     }
     headers.push_back(ctx.text("col.all_steps"));
@@ -126,7 +126,7 @@ void writeChecklistSheet(ReportContext& ctx) {
             sheet.number(row, c++, stepOf(ctx, it), f.integer);
             sheet.text(row, c++, it.id);
             sheet.text(row, c++, ctx.text.status(model::toString(it.status)));
-            sheet.text(row, c++, t && t->onTheGround ? ctx.text("common.yes") : std::string());
+            sheet.text(row, c++, t && t->onTheGround ? ctx.text("common.yes") : std::string(), f.center);
             sheet.text(row, c++, it.owner);
             sheet.text(row, c++, it.due);
             sheet.text(row, c++, itemName, f.wrap);
@@ -152,7 +152,7 @@ void writeChecklistSheet(ReportContext& ctx) {
     // Keep the matrix in view while scrolling the items, unless it is too tall for a screen.
     sheet.freeze(itemsFirst <= 20 ? itemsFirst : matrixFirst, 0);
     sheet.autofilter(itemsHeader, 0, lastRow, static_cast<int>(items.size()) - 1);
-    sheet.printSetup(itemsHeader, itemsHeader);
+    sheet.printSetup(itemsHeader, itemsHeader, 2);
 }
 
 }  // namespace traza::reports

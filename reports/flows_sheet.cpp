@@ -1,5 +1,7 @@
 // Flows: every field of every flow, the documented share as a formula, and a
 // totals row that follows the filter (SUBTOTAL) so a filtered view adds up.
+#include <algorithm>
+
 #include "error.h"
 #include "sheet_table.h"
 #include "sheets.h"
@@ -40,12 +42,20 @@ void writeFlowsSheet(ReportContext& ctx) {
     for (const model::Flow& fl : ctx.project.flows) {
         std::vector<std::string> docs;
         for (const std::string& d : fl.documents) docs.push_back(documentName(ctx, d));
+        const std::string fromName = ctx.actorName(fl.from), toName = ctx.actorName(fl.to), documents = join(docs),
+                          typology = typologyName(ctx, fl.typology);
+        auto width = [&](std::string_view key) { return columns[columnOf(columns, key)].width; };
+        sheet.rowHeight(row, std::max({wrappedHeight(fromName, width("col.from_name")),
+                                       wrappedHeight(toName, width("col.to_name")),
+                                       wrappedHeight(documents, width("col.documents")),
+                                       wrappedHeight(typology, width("col.typology")),
+                                       wrappedHeight(fl.notes, width("col.notes"))}));
         int c = 0;
         sheet.text(row, c++, fl.id);
         sheet.text(row, c++, fl.from);
-        sheet.text(row, c++, ctx.actorName(fl.from));
+        sheet.text(row, c++, fromName, f.wrap);
         sheet.text(row, c++, fl.to);
-        sheet.text(row, c++, ctx.actorName(fl.to));
+        sheet.text(row, c++, toName, f.wrap);
         sheet.text(row, c++, fl.material);
         sheet.number(row, c++, fl.tonnes, f.tonnes);
         sheet.number(row, c++, fl.documentedT, f.tonnes);
@@ -54,23 +64,23 @@ void writeFlowsSheet(ReportContext& ctx) {
                           cellName(row, tonnesCol) + ",0)",
                       fl.tonnes > 0 ? fl.documentedT / fl.tonnes : 0, f.share);
         sheet.text(row, c++, evidenceName(ctx, fl.evidence));
-        sheet.text(row, c++, join(docs));
+        sheet.text(row, c++, documents, f.wrap);
         sheet.text(row, c++, ctx.text(std::string("payment.") + std::string(model::toString(fl.payment))));
         if (fl.pricePerT > 0) sheet.number(row, c, fl.pricePerT, f.money);
         ++c;
-        sheet.text(row, c++, typologyName(ctx, fl.typology));
+        sheet.text(row, c++, typology, f.wrap);
         sheet.text(row, c++, fl.periodStart);
         sheet.text(row, c++, fl.periodEnd);
         const bool undocumented = fl.evidence == model::Evidence::None || fl.documentedT <= 0;
-        sheet.text(row, c++, undocumented ? ctx.text("common.yes") : std::string());
-        sheet.text(row, c++, fl.notes);
+        sheet.text(row, c++, undocumented ? ctx.text("common.yes") : std::string(), f.center);
+        sheet.text(row, c++, fl.notes, f.wrap);
         total += fl.tonnes;
         documented += fl.documentedT;
         ++row;
         ctx.progress.advance();
     }
     const int lastRow = row - 1;
-    finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()));
+    finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()), 1);
 
     // Totals of the visible rows: SUBTOTAL(109, ...) skips rows hidden by the filter.
     const int totalRow = row + 1;

@@ -41,7 +41,7 @@ int writeSupports(ReportContext& ctx, Sheet& sheet, int row, int deliveredTotalR
     const int listHeader = pivotTotal + 3, listFirst = listHeader + 1;
     const int listLast = listFirst + static_cast<int>(supports.size()) - 1;
     auto listRange = [&](int col) { return rangeName(listFirst, col, listLast, col, true); };
-    const std::string typeR = listRange(1), regionR = listRange(3), countR = listRange(4);
+    const std::string regionR = listRange(1), typeR = listRange(2), countR = listRange(4);
 
     sheet.text(pivotHeader, 0, ctx.text("col.support_type"), f.header);
     sheet.text(pivotHeader, 1, ctx.text("col.thresholds"), f.header);
@@ -84,8 +84,9 @@ int writeSupports(ReportContext& ctx, Sheet& sheet, int row, int deliveredTotalR
 
     // The list of supports delivered.
     sheet.text(listHeader - 1, 0, ctx.text("section.supports_list"), f.section);
-    const std::vector<Column> cols = {{"col.organisation", 26}, {"col.support_type", 16}, {"col.threshold", 11},
-                                      {"col.region", 11},       {"col.count", 11},        {"col.beneficiaries", 11},
+    // Columns follow the goal table's widths: organisation, region, type, then numbers.
+    const std::vector<Column> cols = {{"col.organisation", 26}, {"col.region", 16}, {"col.support_type", 20},
+                                      {"col.threshold", 11},    {"col.count", 11},  {"col.beneficiaries", 11},
                                       {"col.cost", 11}};
     writeHeaderRow(ctx, sheet, listHeader, cols);
     for (int c = static_cast<int>(cols.size()); c < notesCol; ++c) sheet.blank(listHeader, c, f.header);
@@ -93,10 +94,12 @@ int writeSupports(ReportContext& ctx, Sheet& sheet, int row, int deliveredTotalR
     row = listFirst;
     double sumCount = 0, sumBeneficiaries = 0, sumCost = 0;
     for (const model::Support& s : supports) {
+        const std::string type = supportTypeName(ctx, s.type);
+        sheet.rowHeight(row, std::max(wrappedHeight(type, 20), wrappedHeight(s.notes, 60)));
         sheet.text(row, 0, ctx.actorName(s.actor));
-        sheet.text(row, 1, supportTypeName(ctx, s.type), f.wrap);
-        if (s.threshold > 0) sheet.number(row, 2, s.threshold, f.integer);
-        sheet.text(row, 3, s.region);
+        sheet.text(row, 1, s.region);
+        sheet.text(row, 2, type, f.wrap);
+        if (s.threshold > 0) sheet.number(row, 3, s.threshold, f.integer);
         sheet.number(row, 4, s.count, f.integer);
         sheet.number(row, 5, s.beneficiaries, f.integer);
         if (s.cost > 0) sheet.number(row, 6, s.cost, f.money);

@@ -31,8 +31,8 @@ const std::vector<Entry>& table() {
         {"sheet.methodology", "Methodology", "Metodología"},
 
         {"title.summary", "Due-diligence report: {1}", "Informe de debida diligencia: {1}"},
-        {"title.actors", "Actors of the chain and what the analysis finds for each",
-         "Actores de la cadena y lo que el análisis encuentra para cada uno"},
+        {"title.actors", "Actors of the chain, with the analysis of each",
+         "Actores de la cadena, con el análisis de cada uno"},
         {"title.flows", "Flows of material and their documentation", "Flujos de material y su documentación"},
         {"title.choke_points", "Choke points, ranked (where due diligence reaches most material)",
          "Puntos de control, en orden (donde la debida diligencia alcanza más material)"},

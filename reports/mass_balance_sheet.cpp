@@ -54,7 +54,7 @@ void writeMassBalanceSheet(ReportContext& ctx) {
         toleranceFormula.replace(toleranceFormula.find("{in}"), 4, in);
         sheet.formula(row, c++, toleranceFormula, tolerance, f.tonnes);
         sheet.formulaText(row, c++, "=IF(ABS(" + gap + ")>" + tol + "," + formulaString(flagText) + ",\"\")",
-                          r.massBalanceFlag ? flagText : std::string());
+                          r.massBalanceFlag ? flagText : std::string(), f.center);
         const double values[5] = {r.inT, r.outT, stock, loss, r.massBalanceGapT};
         for (int i = 0; i < 5; ++i) sums[i] += values[i];
         ++row;
@@ -69,7 +69,7 @@ void writeMassBalanceSheet(ReportContext& ctx) {
     cf.value_string = const_cast<char*>(quoted.c_str());
     cf.format = f.fillMedium;
     sheet.conditional(kFirstDataRow, gapCol + 2, lastRow, gapCol + 2, cf);
-    finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()));
+    finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()), 2);
     if (lastRow < kFirstDataRow) sheet.text(row++, 0, ctx.text("note.no_mass_balance"), f.note);
 
     // Totals: SUM over the rows (a filter does not change them; the table is small).

@@ -59,6 +59,8 @@ Formats Formats::create(Workbook& book) {
     format_set_bold(f.label);
 
     f.text = top(book.addFormat());
+    f.center = top(book.addFormat());
+    format_set_align(f.center, LXW_ALIGN_CENTER);
     f.wrap = top(book.addFormat());
     format_set_text_wrap(f.wrap);
     f.note = top(book.addFormat());

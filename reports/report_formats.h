@@ -14,6 +14,7 @@ struct Formats {
     lxw_format* header = nullptr;    ///< table header: bold, filled, wrapped, bordered
     lxw_format* label = nullptr;     ///< bold label of a label/value pair
     lxw_format* text = nullptr;      ///< plain text, top-aligned
+    lxw_format* center = nullptr;    ///< short flags (Yes/No), centred
     lxw_format* wrap = nullptr;      ///< wrapped text, top-aligned
     lxw_format* note = nullptr;      ///< italic wrapped note
     lxw_format* integer = nullptr;   ///< "0"

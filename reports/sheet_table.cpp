@@ -20,7 +20,8 @@ Sheet beginTableSheet(ReportContext& ctx, const std::string& sheetName, std::str
 
 void writeHeaderRow(ReportContext& ctx, Sheet& sheet, int row, const std::vector<Column>& columns, int firstCol) {
     double height = 15;
-    for (const Column& c : columns) height = std::max(height, wrappedHeight(ctx.text(c.key), c.width));
+    // Bold header text is wider than body text: estimate with 85% of the column.
+    for (const Column& c : columns) height = std::max(height, wrappedHeight(ctx.text(c.key), c.width * 0.85));
     sheet.rowHeight(row, height);
     for (int c = 0; c < static_cast<int>(columns.size()); ++c)
         sheet.text(row, firstCol + c, ctx.text(columns[c].key), ctx.fmt.header);
@@ -32,9 +33,9 @@ int columnOf(const std::vector<Column>& columns, std::string_view key) {
     throw Error("report: no column " + std::string(key));
 }
 
-void finishTable(Sheet& sheet, int headerRow, int lastRow, int columnCount) {
+void finishTable(Sheet& sheet, int headerRow, int lastRow, int columnCount, int repeatCols) {
     sheet.autofilter(headerRow, 0, lastRow, columnCount - 1);
-    sheet.printSetup(headerRow, headerRow);
+    sheet.printSetup(headerRow, headerRow, repeatCols);
 }
 
 namespace {

@@ -28,8 +28,9 @@ Sheet beginTableSheet(ReportContext&, const std::string& sheetName, std::string_
 int columnOf(const std::vector<Column>&, std::string_view key);
 /// Header cells of `columns` in `row`, starting at `firstCol`.
 void writeHeaderRow(ReportContext&, Sheet&, int row, const std::vector<Column>&, int firstCol = 0);
-/// Autofilter over header..lastRow and print titles; call once the rows are written.
-void finishTable(Sheet&, int headerRow, int lastRow, int columnCount);
+/// Autofilter over header..lastRow and print set-up (repeating `repeatCols` columns
+/// on wide sheets); call after the last data row, before anything below it.
+void finishTable(Sheet&, int headerRow, int lastRow, int columnCount, int repeatCols = 0);
 
 /// Fill cells of one column whose text is a risk level or severity (low..critical).
 void colourLevels(ReportContext&, Sheet&, int firstRow, int col, int lastRow);

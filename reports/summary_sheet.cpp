@@ -54,7 +54,7 @@ void tonnage(ReportContext& ctx, Sheet& sheet, int& row) {
     const int header = row++;
     const char* keys[] = {"col.destination", "col.input_t", "col.share_of_total", "col.exposure"};
     double height = 15;
-    for (int c = 0; c < 4; ++c) height = std::max(height, wrappedHeight(ctx.text(keys[c]), kWidths[c]));
+    for (int c = 0; c < 4; ++c) height = std::max(height, wrappedHeight(ctx.text(keys[c]), kWidths[c] * 0.85));
     sheet.rowHeight(header, height);
     for (int c = 0; c < 4; ++c) sheet.text(header, c, ctx.text(keys[c]), f.header);
     const int first = row;
@@ -101,7 +101,7 @@ void topChokePoints(ReportContext& ctx, Sheet& sheet, int& row) {
     }
     const char* keys[] = {"col.actor_name", "col.rank", "col.flow_share", "col.risk_level", "col.reasons"};
     double height = 15;
-    for (int c = 0; c <= kLastCol; ++c) height = std::max(height, wrappedHeight(ctx.text(keys[c]), kWidths[c]));
+    for (int c = 0; c <= kLastCol; ++c) height = std::max(height, wrappedHeight(ctx.text(keys[c]), kWidths[c] * 0.85));
     sheet.rowHeight(row, height);
     for (int c = 0; c <= kLastCol; ++c) sheet.text(row, c, ctx.text(keys[c]), f.header);
     const int first = ++row;

@@ -136,6 +136,8 @@ void Sheet::rowHeight(int row, double points) {
 }
 
 void Sheet::columnWidth(int firstCol, int lastCol, double width, lxw_format* format) {
+    if (static_cast<int>(m_widths.size()) <= lastCol) m_widths.resize(lastCol + 1, 8.43);  // Excel's default width
+    for (int c = firstCol; c <= lastCol; ++c) m_widths[c] = width;
     checkLxw(worksheet_set_column(m_ws, firstCol, lastCol, width, format), m_name + ": column width");
 }
 
@@ -180,10 +182,20 @@ void Sheet::imageBuffer(int row, int col, const unsigned char* data, std::size_t
     checkLxw(worksheet_insert_image_buffer_opt(m_ws, row, col, data, size, &opt), m_name + ": picture");
 }
 
-void Sheet::printSetup(int repeatFirstRow, int repeatLastRow) {
+void Sheet::printSetup(int repeatFirstRow, int repeatLastRow, int repeatCols) {
+    // About 250 width units fit a landscape A4 page at a readable 65% or more.
+    constexpr double kOnePageWidth = 250;
+    double width = 0;
+    for (double w : m_widths) width += w;
     worksheet_set_landscape(m_ws);
     worksheet_set_paper(m_ws, 9);  // A4
-    worksheet_fit_to_pages(m_ws, 1, 0);
+    if (width <= kOnePageWidth) {
+        worksheet_fit_to_pages(m_ws, 1, 0);
+    } else {
+        worksheet_set_print_scale(m_ws, 60);
+        worksheet_print_across(m_ws);
+        if (repeatCols > 0) checkLxw(worksheet_repeat_columns(m_ws, 0, repeatCols - 1), m_name + ": print titles");
+    }
     if (repeatLastRow >= repeatFirstRow)
         checkLxw(worksheet_repeat_rows(m_ws, repeatFirstRow, repeatLastRow), m_name + ": print titles");
 }

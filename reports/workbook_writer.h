@@ -62,8 +62,11 @@ public:
     void chart(int row, int col, lxw_chart* chart, double xScale = 1, double yScale = 1);
     void imageBuffer(int row, int col, const unsigned char* data, std::size_t size, double scale,
                      const std::string& description);
-    /// Landscape, one page wide, the header rows repeated on every printed page.
-    void printSetup(int repeatFirstRow, int repeatLastRow);
+    /// Landscape A4 with the header rows repeated on every printed page. A sheet
+    /// whose columns fit is printed one page wide; a wider one at 60% across pages,
+    /// repeating its first `repeatCols` columns (shrinking 28 columns onto one page
+    /// would make them unreadable).
+    void printSetup(int repeatFirstRow, int repeatLastRow, int repeatCols = 0);
     /// Printed pages start at these (0-based) rows.
     void pageBreaks(const std::vector<int>& rows);
 
@@ -77,6 +80,7 @@ private:
     std::string m_name;
     lxw_format* m_default = nullptr;
     int m_lastRow = -1;
+    std::vector<double> m_widths;  ///< set column widths, by column
 };
 
 class Workbook {
