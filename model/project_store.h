@@ -27,10 +27,11 @@ public:
     static void save(const Project&, const std::filesystem::path&);
 
     /// The schema version (PRAGMA user_version) in a file's header, read without
-    /// opening it as a database: kSchemaVersion or below opens (older versions
-    /// are migrated in memory; the file changes only when saved), above it
-    /// open() throws FutureVersionError. Throws FileFormatError if the file is
-    /// not a Traza project, IoError if it cannot be read.
+    /// opening it as a database. open() reads versions 0 (the oldest with a
+    /// migration) to kSchemaVersion, migrating older ones in memory (the file
+    /// changes only when saved); above kSchemaVersion it throws
+    /// FutureVersionError. Throws FileFormatError if the file is not a Traza
+    /// project, IoError if it cannot be read or is no regular file.
     static int fileSchemaVersion(const std::filesystem::path&);
 
     /// The steps of a save, for failure-injection tests.
