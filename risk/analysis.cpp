@@ -16,6 +16,7 @@
 #include "red_flags.h"
 #include "risk_score.h"
 #include "risk_weights.h"
+#include "supplier_checklists.h"
 #include "text.h"
 #include "trace_breaks.h"
 #include "traceability.h"
@@ -51,7 +52,8 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
     const Upstream upstream = computeUpstream(chain);
     const TypologyMix typology = mixByTypology(
         chain, solver, [](const model::Typology& t) { return t.baselineRisk; }, weights.unknownTypologyRisk, exact);
-    const std::vector<RiskScore> scores = scoreActors(chain, weights, typology, lang);
+    const SupplierChecklists checklists(project);
+    const std::vector<RiskScore> scores = scoreActors(chain, weights, typology, checklists, lang);
     const std::vector<ChokePoint> chokes =
         rankChokePoints({chain, dest, shares.share, dominance, upstream, weights}, options.chokeShareThreshold,
                         options.chokeOnDominance, lang);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string_view>
 #include <unordered_map>
 
 #include <boost/graph/strong_components.hpp>
@@ -14,7 +15,7 @@ namespace traza::risk {
 ChainGraph::ChainGraph(const model::Project& project, const std::string& language)
     : m_project(project), m_graph(project.actors.size()) {
     const Text text(language);
-    std::unordered_map<std::string, Vertex> byId;
+    std::unordered_map<std::string_view, Vertex> byId;
     byId.reserve(project.actors.size() * 2);
     for (std::size_t i = 0; i < project.actors.size(); ++i) {
         m_graph[i].actor = i;
@@ -22,9 +23,10 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
         byId.emplace(project.actors[i].id, i);  // first wins on a duplicate id
     }
 
-    // One edge per ordered pair of actors; parallel flows add up.
-    std::unordered_map<std::uint64_t, std::size_t> pairEdge;
-    pairEdge.reserve(project.flows.size() * 2);
+    // One edge per ordered pair of actors; parallel flows add up. Sorting the
+    // analysable flows by (from, to) groups them without a hash map.
+    std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
+    keyed.reserve(project.flows.size());
     for (std::size_t fi = 0; fi < project.flows.size(); ++fi) {
         const model::Flow& f = project.flows[fi];
         auto from = byId.find(f.from);
@@ -41,23 +43,30 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
                                  text.pick("; it is left out of the analysis.", "; se deja fuera del análisis."));
             continue;
         }
-        const Vertex u = from->second, v = to->second;
-        const std::uint64_t key = (static_cast<std::uint64_t>(u) << 32) | static_cast<std::uint64_t>(v);
-        auto [it, fresh] = pairEdge.emplace(key, m_edges.size());
-        if (fresh) {
-            EdgeData data;
-            data.index = m_edges.size();
-            m_edges.push_back(boost::add_edge(u, v, data, m_graph).first);
-        }
-        EdgeData& e = m_graph[m_edges[it->second]];
-        e.tonnes += f.tonnes;
-        e.flows.push_back(fi);
-        double documented = std::isfinite(f.documentedT) ? std::clamp(f.documentedT, 0.0, f.tonnes) : 0.0;
-        for (int level = 0; level <= static_cast<int>(f.evidence) && level < kEvidenceLevels; ++level)
-            e.documentedAtLeast[level] += documented;
-        m_graph[u].outT += f.tonnes;
-        m_graph[v].inT += f.tonnes;
+        keyed.emplace_back((static_cast<std::uint64_t>(from->second) << 32) | static_cast<std::uint64_t>(to->second), fi);
     }
+    std::sort(keyed.begin(), keyed.end());
+    m_flowIndex.reserve(keyed.size());
+    m_edges.reserve(keyed.size());
+    for (std::size_t i = 0; i < keyed.size();) {
+        const std::uint64_t key = keyed[i].first;
+        const Vertex u = key >> 32, v = key & 0xffffffffu;
+        EdgeData e;
+        e.index = m_edges.size();
+        m_flowStart.push_back(m_flowIndex.size());
+        for (; i < keyed.size() && keyed[i].first == key; ++i) {
+            const model::Flow& f = project.flows[keyed[i].second];
+            e.tonnes += f.tonnes;
+            m_flowIndex.push_back(keyed[i].second);
+            const double documented = std::isfinite(f.documentedT) ? std::clamp(f.documentedT, 0.0, f.tonnes) : 0.0;
+            for (int level = 0; level <= static_cast<int>(f.evidence) && level < kEvidenceLevels; ++level)
+                e.documentedAtLeast[level] += documented;
+        }
+        m_graph[u].outT += e.tonnes;
+        m_graph[v].inT += e.tonnes;
+        m_edges.push_back(boost::add_edge(u, v, e, m_graph).first);
+    }
+    m_flowStart.push_back(m_flowIndex.size());
     buildComponents();
 }
 

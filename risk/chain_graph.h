@@ -8,6 +8,7 @@
 // solver, flow shares and upstream counts all walk it.
 #include <array>
 #include <cstddef>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,6 @@ struct EdgeData {
     /// documentedAtLeast[L]: documented tonnes of the flows whose evidence >= L
     /// (index 0 = any evidence, including none).
     std::array<double, kEvidenceLevels> documentedAtLeast{};
-    std::vector<std::size_t> flows;  ///< indices into Project::flows
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
@@ -72,6 +72,11 @@ public:
     /// Edge descriptors by dense index.
     const std::vector<Edge>& edges() const { return m_edges; }
     const EdgeData& edge(std::size_t index) const { return m_graph[m_edges[index]]; }
+    /// The project flows summed into an edge, as indices into Project::flows.
+    std::span<const std::size_t> flowsOf(std::size_t edgeIndex) const {
+        return {m_flowIndex.data() + m_flowStart[edgeIndex], m_flowStart[edgeIndex + 1] - m_flowStart[edgeIndex]};
+    }
+    std::span<const std::size_t> flowsOf(const Edge& e) const { return flowsOf(m_graph[e].index); }
 
     /// Components in topological order: every edge between two components
     /// goes from an earlier to a later one.
@@ -87,6 +92,8 @@ private:
     const model::Project& m_project;
     Graph m_graph;
     std::vector<Edge> m_edges;
+    std::vector<std::size_t> m_flowStart;  ///< per edge, into m_flowIndex; one past the end last
+    std::vector<std::size_t> m_flowIndex;
     std::vector<Component> m_components;
     std::vector<std::size_t> m_componentOf;
     std::vector<std::string> m_warnings;

@@ -40,7 +40,7 @@ model::Evidence bestSalesEvidence(const ChainGraph& chain, Vertex v) {
     const Graph& g = chain.graph();
     auto best = model::Evidence::None;
     for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
-        for (std::size_t fi : g[*it].flows) best = std::max(best, chain.project().flows[fi].evidence);
+        for (std::size_t fi : chain.flowsOf(*it)) best = std::max(best, chain.project().flows[fi].evidence);
     return best;
 }
 

@@ -1,5 +1,8 @@
 #include "dominators.h"
 
+#include <utility>
+
+#include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/dominator_tree.hpp>
 
 namespace traza::risk {
@@ -26,11 +29,13 @@ Dominance computeDominators(const ChainGraph& chain, const DestinationSet& dest)
     }
 
     // The reached chain plus a virtual root (vertex n) linked to every source.
-    RootedGraph rooted(n + 1);
+    std::vector<std::pair<std::size_t, std::size_t>> links;
+    links.reserve(chain.edgeCount() + n);
     for (const Edge& e : chain.edges())
-        if (reached[boost::source(e, g)]) boost::add_edge(boost::source(e, g), boost::target(e, g), rooted);
+        if (reached[boost::source(e, g)]) links.emplace_back(boost::source(e, g), boost::target(e, g));
     for (Vertex v = 0; v < n; ++v)
-        if (chain.isSource(v)) boost::add_edge(n, v, rooted);
+        if (chain.isSource(v)) links.emplace_back(n, v);
+    const RootedGraph rooted(links.begin(), links.end(), n + 1);
 
     const RootedVertex none = boost::graph_traits<RootedGraph>::null_vertex();
     std::vector<RootedVertex> idom(n + 1, none);

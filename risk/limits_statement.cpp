@@ -126,7 +126,7 @@ std::vector<std::string> limitsStatement(const ChainGraph& chain, const Destinat
     double reportedOnlyT = 0;
     for (Vertex d : dest.vertices)
         for (auto [it, end] = boost::in_edges(d, g); it != end; ++it)
-            for (std::size_t fi : g[*it].flows) {
+            for (std::size_t fi : chain.flowsOf(*it)) {
                 const model::Flow& f = project.flows[fi];
                 if (f.evidence <= model::Evidence::Reported && f.evidence > model::Evidence::None && f.documentedT > 0)
                     reportedOnlyT += f.tonnes;

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mass_balance.h"
-#include "risk_score.h"
+#include "supplier_checklists.h"
 #include "text.h"
 #include "typology_mix.h"
 
@@ -61,11 +61,11 @@ public:
     bool run(const model::RedFlagRule& rule, std::vector<RedFlag>& out);
 
 private:
-    using Values = std::map<std::string, std::string>;
+    using Values = TemplateValues;
     void flag(std::vector<RedFlag>& out, const model::RedFlagRule& rule, Vertex actor, const std::string& flow,
               Values values) {
-        values["actor"] = m_chain.label(actor);
-        if (!flow.empty()) values["flow"] = flow;
+        values.emplace_back("actor", m_chain.label(actor));
+        if (!flow.empty()) values.emplace_back("flow", flow);
         const std::string& pattern = rule.explanation.in(m_in.language);
         out.push_back({rule.id, m_chain.actor(actor).id, flow, rule.severity,
                        pattern.empty() ? rule.name.in(m_in.language) : fillTemplate(pattern, values)});
@@ -92,7 +92,7 @@ private:
     template <typename F>
     void forEachFlow(F f) const {
         for (const Edge& e : m_chain.edges())
-            for (std::size_t fi : m_g[e].flows)
+            for (std::size_t fi : m_chain.flowsOf(e))
                 f(m_chain.project().flows[fi], boost::source(e, m_g), boost::target(e, m_g));
     }
 
@@ -120,7 +120,7 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
             if (m_chain.outT(v) <= 0 || std::find(stages.begin(), stages.end(), m_g[v].stage) == stages.end()) continue;
             double cash = 0;
             for (auto [it, end] = boost::out_edges(v, m_g); it != end; ++it)
-                for (std::size_t fi : m_g[*it].flows) {
+                for (std::size_t fi : m_chain.flowsOf(*it)) {
                     const model::Flow& f = project.flows[fi];
                     if (f.payment == model::Payment::Cash && f.evidence < below) cash += f.tonnes;
                 }
@@ -165,30 +165,18 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
         const TypologyMix high = mixByTypology(
             m_chain, m_in.solver, [&](const model::Typology& t) { return t.baselineRisk >= minRisk ? 1.0 : 0.0; }, 0.0,
             m_exact);
-        std::set<int> supplierSteps;
-        for (const model::ChecklistStep& s : project.catalogue.checklistSteps)
-            if (s.scope == "supplier") supplierSteps.insert(s.step);
-        if (supplierSteps.empty()) supplierSteps = {2, 3, 4};
+        const SupplierChecklists checklists(project);
         for (Vertex v = 0; v < n; ++v) {
             const model::Actor& a = m_chain.actor(v);
             if (m_in.destinations.contains[v] || a.kind == model::ActorKind::WastePicker) continue;
             double in = 0, outT = 0;
             for (auto [it, end] = boost::in_edges(v, m_g); it != end; ++it)
-                for (std::size_t fi : m_g[*it].flows) in += project.flows[fi].tonnes * high.flowValue[fi];
+                for (std::size_t fi : m_chain.flowsOf(*it)) in += project.flows[fi].tonnes * high.flowValue[fi];
             for (auto [it, end] = boost::out_edges(v, m_g); it != end; ++it)
-                for (std::size_t fi : m_g[*it].flows) outT += project.flows[fi].tonnes * high.flowValue[fi];
+                for (std::size_t fi : m_chain.flowsOf(*it)) outT += project.flows[fi].tonnes * high.flowValue[fi];
             const double tonnes = std::max(in, outT);
             if (tonnes <= 0) continue;
-            const model::Checklist* list = project.findChecklist(a.id);
-            bool checked = true;
-            for (const model::ChecklistItemTemplate& t : project.catalogue.checklistItems) {
-                if (!t.onTheGround || !supplierSteps.count(t.step)) continue;
-                auto status = model::ItemStatus::NotStarted;
-                if (list)
-                    for (const model::ChecklistItem& item : list->items)
-                        if (item.id == t.id) status = item.status;
-                if (status != required && status != model::ItemStatus::NotApplicable) checked = false;
-            }
+            const bool checked = checklists.onTheGroundDone(a.id, required);
             if (!checked) flag(out, rule, v, "", {{"tonnes", m_text.tonnes(tonnes)}});
         }
     } else if (id == "conflict_affected_origin") {
@@ -240,10 +228,16 @@ std::vector<RedFlag> evaluateRedFlags(const RedFlagInputs& in, std::vector<std::
             warnings.push_back(text.pick("Red-flag rule '", "La regla de señal de alerta '") + rule.id +
                                text.pick("' is not known to this version of Traza and was not evaluated.",
                                          "' no la conoce esta versión de Traza y no se evaluó."));
-    std::stable_sort(flags.begin(), flags.end(), [](const RedFlag& a, const RedFlag& b) {
-        return severityRank(a.severity) > severityRank(b.severity);
-    });
-    return flags;
+    // Most severe first, keeping rule and project order within a severity
+    // (a bucket pass: tens of thousands of flags on a national chain).
+    std::vector<int> rank(flags.size());
+    for (std::size_t i = 0; i < flags.size(); ++i) rank[i] = severityRank(flags[i].severity);
+    std::vector<RedFlag> sorted;
+    sorted.reserve(flags.size());
+    for (int r = 3; r >= 0; --r)
+        for (std::size_t i = 0; i < flags.size(); ++i)
+            if (rank[i] == r) sorted.push_back(std::move(flags[i]));
+    return sorted;
 }
 
 }  // namespace traza::risk

@@ -1,39 +1,14 @@
 #include "risk_score.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "text.h"
 
 namespace traza::risk {
-
-ChecklistProgress supplierProgress(const model::Project& project, const std::string& actorId) {
-    ChecklistProgress out;
-    const model::Checklist* list = project.findChecklist(actorId);
-    if (!list || list->isAssessment()) return out;
-    out.hasChecklist = true;
-
-    // The supplier-scope steps (2–4 in the OECD guidance) as the catalogue says.
-    std::set<int> supplierSteps;
-    for (const model::ChecklistStep& s : project.catalogue.checklistSteps)
-        if (s.scope == "supplier") supplierSteps.insert(s.step);
-    if (supplierSteps.empty()) supplierSteps = {2, 3, 4};
-
-    std::map<std::string, model::ItemStatus> status;
-    for (const model::ChecklistItem& item : list->items) status[item.id] = item.status;
-    for (const model::ChecklistItemTemplate& t : project.catalogue.checklistItems) {
-        if (!supplierSteps.count(t.step)) continue;
-        auto it = status.find(t.id);
-        const model::ItemStatus s = it == status.end() ? model::ItemStatus::NotStarted : it->second;
-        if (s == model::ItemStatus::NotApplicable) continue;
-        ++out.applicable;
-        out.score += s == model::ItemStatus::Done ? 1.0 : s == model::ItemStatus::InProgress ? 0.5 : 0.0;
-    }
-    out.progress = out.applicable > 0 ? out.score / out.applicable : 0.0;
-    return out;
-}
-
 namespace {
 
 double formalityRisk(const RiskWeights& w, model::Formality f) {
@@ -46,90 +21,149 @@ double formalityRisk(const RiskWeights& w, model::Formality f) {
 }
 
 // Tonnage-weighted typology baseline of the flows an actor takes part in, and
-// the explicit typology carrying most of those tonnes (empty if none).
-std::pair<double, std::string> handledTypology(const ChainGraph& chain, Vertex v, const TypologyMix& mix,
-                                               double unknown) {
+// the explicit typology carrying most of those tonnes (null if none).
+std::pair<double, const model::Typology*> handledTypology(const ChainGraph& chain, Vertex v, const TypologyMix& mix,
+                                                          double unknown) {
     const Graph& g = chain.graph();
     const model::Project& project = chain.project();
     double tonnes = 0, weighted = 0;
-    std::map<std::string, double> explicitTonnes;
+    std::vector<std::pair<const model::Typology*, double>> explicitTonnes;  // a handful at most
     auto visit = [&](const Edge& e) {
-        for (std::size_t fi : g[e].flows) {
+        for (std::size_t fi : chain.flowsOf(e)) {
             const model::Flow& f = project.flows[fi];
             tonnes += f.tonnes;
             weighted += f.tonnes * mix.flowValue[fi];
-            if (!f.typology.empty() && project.catalogue.typology(f.typology)) explicitTonnes[f.typology] += f.tonnes;
+            if (f.typology.empty()) continue;
+            const model::Typology* t = project.catalogue.typology(f.typology);
+            if (!t) continue;
+            auto it = std::find_if(explicitTonnes.begin(), explicitTonnes.end(), [&](auto& x) { return x.first == t; });
+            if (it == explicitTonnes.end())
+                explicitTonnes.emplace_back(t, f.tonnes);
+            else
+                it->second += f.tonnes;
         }
     };
     for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) visit(*it);
     for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) visit(*it);
-    std::string main;
+    const model::Typology* main = nullptr;
     double best = 0;
-    for (const auto& [id, t] : explicitTonnes)
-        if (t > best) best = t, main = id;
+    for (const auto& [t, tt] : explicitTonnes)
+        if (tt > best) best = tt, main = t;
     return {tonnes > 0 ? weighted / tonnes : unknown, main};
 }
+
+// Sentences shared by many actors are made once (60 000 picker groups share a handful).
+class ReasonCache {
+public:
+    explicit ReasonCache(const std::string& language) : m_language(language), m_text(language) {}
+
+    const std::string& typology(double value, const model::Typology* main) {
+        const std::pair<double, const model::Typology*> key{value, main};
+        auto it = m_typology.find(key);
+        if (it != m_typology.end()) return it->second;
+        std::string s = m_text.pick("material handled has a typology baseline risk of ",
+                                    "el material que maneja tiene un riesgo base por tipología de ") +
+                        m_text.number(value, 2) +
+                        (main ? m_text.pick(" (mainly '", " (principalmente '") + main->id + "')"
+                              : std::string(m_text.pick(" (typology inherited from upstream or unknown)",
+                                                        " (tipología heredada de aguas arriba o desconocida)")));
+        return m_typology.emplace(key, std::move(s)).first->second;
+    }
+    const std::string& kind(model::ActorKind k, double risk) {
+        auto& s = m_kind[static_cast<int>(k)];
+        if (s.empty())
+            s = m_text.pick("kind '", "tipo '") + std::string(model::toString(k)) +
+                m_text.pick("' has inherent risk ", "' tiene riesgo inherente ") + m_text.number(risk, 2);
+        return s;
+    }
+    const std::string& formality(model::Formality f, double risk) {
+        auto& s = m_formality[static_cast<int>(f)];
+        if (s.empty())
+            s = m_text.pick("formality '", "formalidad '") + std::string(model::toString(f)) +
+                m_text.pick("' counts ", "' cuenta ") + m_text.number(risk, 2);
+        return s;
+    }
+    const std::string& factors(const std::vector<const model::RiskFactor*>& list) {
+        std::string key;
+        for (const auto* f : list) key += f->id + ",";
+        auto it = m_factors.find(key);
+        if (it != m_factors.end()) return it->second;
+        std::vector<std::string> words;
+        for (const auto* f : list) words.push_back(f->name.in(m_language) + " (+" + m_text.number(f->weight, 2) + ")");
+        return m_factors.emplace(key, m_text.pick("risk factors: ", "factores de riesgo: ") + m_text.list(words, 20))
+            .first->second;
+    }
+    const std::string& noChecklist() {
+        if (m_noChecklist.empty())
+            m_noChecklist = m_text.pick("no supplier checklist: no mitigation counted",
+                                        "sin lista de verificación del proveedor: no se cuenta mitigación");
+        return m_noChecklist;
+    }
+    std::string checklist(const ChecklistProgress& p, double mitigationWeight) const {
+        return m_text.pick("OECD steps 2–4 checklist ", "lista de los pasos 2 a 4 de la OCDE al ") +
+               m_text.percent(p.progress) + " (" + m_text.number(p.score, 1) + m_text.pick(" of ", " de ") +
+               std::to_string(p.applicable) +
+               m_text.pick(" applicable items) lowers the risk by ", " ítems aplicables) reduce el riesgo en un ") +
+               m_text.percent(mitigationWeight * p.progress);
+    }
+
+private:
+    std::string m_language;
+    Text m_text;
+    std::map<std::pair<double, const model::Typology*>, std::string> m_typology;
+    std::unordered_map<std::string, std::string> m_factors;
+    std::map<int, std::string> m_kind, m_formality;
+    std::string m_noChecklist;
+};
 
 }  // namespace
 
 std::vector<RiskScore> scoreActors(const ChainGraph& chain, const RiskWeights& w, const TypologyMix& typologyRisk,
-                                   const std::string& language) {
-    const Text text(language);
+                                   const SupplierChecklists& checklists, const std::string& language) {
     const model::Catalogue& cat = chain.project().catalogue;
+    ReasonCache reasons(language);
+    std::map<model::ActorKind, double> kindRisk;
+    for (std::string_view k : model::actorKindNames()) {
+        const model::ActorKindInfo* info = cat.actorKind(std::string(k));
+        kindRisk[*model::parseActorKind(k)] = info ? info->inherentRisk : 0.5;
+    }
     std::vector<RiskScore> scores(chain.vertexCount());
     const double weightSum = w.typologyWeight + w.kindWeight + w.formalityWeight;
+    std::vector<const model::RiskFactor*> factors;
     for (Vertex v = 0; v < chain.vertexCount(); ++v) {
         const model::Actor& a = chain.actor(v);
         RiskScore& s = scores[v];
 
-        auto [typology, mainTypology] = handledTypology(chain, v, typologyRisk, w.unknownTypologyRisk);
-        const model::ActorKindInfo* kindInfo = cat.actorKind(std::string(model::toString(a.kind)));
-        const double kind = kindInfo ? kindInfo->inherentRisk : 0.5;
+        const auto [typology, mainTypology] = handledTypology(chain, v, typologyRisk, w.unknownTypologyRisk);
+        const double kind = kindRisk[a.kind];
         const double formality = formalityRisk(w, a.formality);
         const double base = weightSum > 0
                                 ? (w.typologyWeight * typology + w.kindWeight * kind + w.formalityWeight * formality) /
                                       weightSum
                                 : 0.0;
 
-        double keep = 1;  // Π (1 − w_i)
-        std::vector<std::string> factorWords;
-        std::set<std::string> seen;
+        double keep = 1;  // Π (1 − w_i) over distinct known factors
+        factors.clear();
         for (const std::string& id : a.riskFactors) {
             const model::RiskFactor* f = cat.riskFactor(id);
-            if (!f || !seen.insert(id).second) continue;
+            if (!f || std::find(factors.begin(), factors.end(), f) != factors.end()) continue;
             keep *= 1 - std::clamp(f->weight, 0.0, 1.0);
-            factorWords.push_back(f->name.in(language) + " (+" + text.number(f->weight, 2) + ")");
+            factors.push_back(f);
         }
         s.inherent = std::clamp(1 - (1 - base) * keep, 0.0, 1.0);
 
-        const ChecklistProgress progress = supplierProgress(chain.project(), a.id);
+        const ChecklistProgress progress = checklists.progress(a.id);
         s.mitigation = progress.progress;
         s.residual = std::clamp(s.inherent * (1 - w.mitigationWeight * s.mitigation), 0.0, 1.0);
         s.level = w.level(s.residual);
 
-        s.reasons.push_back(text.pick("material handled has a typology baseline risk of ",
-                                      "el material que maneja tiene un riesgo base por tipología de ") +
-                            text.number(typology, 2) +
-                            (mainTypology.empty()
-                                 ? std::string(text.pick(" (typology inherited from upstream or unknown)",
-                                                         " (tipología heredada de aguas arriba o desconocida)"))
-                                 : text.pick(" (mainly '", " (principalmente '") + mainTypology + "')"));
-        s.reasons.push_back(text.pick("kind '", "tipo '") + std::string(model::toString(a.kind)) +
-                            text.pick("' has inherent risk ", "' tiene riesgo inherente ") + text.number(kind, 2));
-        s.reasons.push_back(text.pick("formality '", "formalidad '") + std::string(model::toString(a.formality)) +
-                            text.pick("' counts ", "' cuenta ") + text.number(formality, 2));
-        if (!factorWords.empty())
-            s.reasons.push_back(text.pick("risk factors: ", "factores de riesgo: ") + text.list(factorWords, 20));
-        if (!progress.hasChecklist)
-            s.reasons.push_back(text.pick("no supplier checklist: no mitigation counted",
-                                          "sin lista de verificación del proveedor: no se cuenta mitigación"));
-        else
-            s.reasons.push_back(text.pick("OECD steps 2–4 checklist ", "lista de los pasos 2 a 4 de la OCDE al ") +
-                                text.percent(progress.progress) + " (" + text.number(progress.score, 1) +
-                                text.pick(" of ", " de ") + std::to_string(progress.applicable) +
-                                text.pick(" applicable items) lowers the risk by ",
-                                          " ítems aplicables) reduce el riesgo en un ") +
-                                text.percent(w.mitigationWeight * progress.progress));
+        s.reasons.reserve(5);
+        s.reasons.push_back(reasons.typology(typology, mainTypology));
+        s.reasons.push_back(reasons.kind(a.kind, kind));
+        s.reasons.push_back(reasons.formality(a.formality, formality));
+        if (!factors.empty()) s.reasons.push_back(reasons.factors(factors));
+        s.reasons.push_back(progress.hasChecklist ? reasons.checklist(progress, w.mitigationWeight)
+                                                  : reasons.noChecklist());
     }
     return scores;
 }

@@ -14,21 +14,13 @@
 #include "analysis.h"
 #include "chain_graph.h"
 #include "risk_weights.h"
+#include "supplier_checklists.h"
 #include "typology_mix.h"
 
 namespace traza::risk {
 
-/// Checklist progress 0..1 of a supplier (scope = actor id), and the items counted.
-struct ChecklistProgress {
-    bool hasChecklist = false;
-    double progress = 0;  ///< Σ item scores / applicable items
-    double score = 0;     ///< Σ item scores
-    int applicable = 0;
-};
-ChecklistProgress supplierProgress(const model::Project&, const std::string& actorId);
-
 /// Scores of every vertex. `typologyRisk` is the baseline-risk mix (mixByTypology).
 std::vector<RiskScore> scoreActors(const ChainGraph&, const RiskWeights&, const TypologyMix& typologyRisk,
-                                   const std::string& language);
+                                   const SupplierChecklists&, const std::string& language);
 
 }  // namespace traza::risk

@@ -2,15 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <charconv>
 
 namespace traza::risk {
 
 std::string Text::number(double x, int decimals) const {
     if (!std::isfinite(x)) return "?";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-    std::string s = buf;
+    char buf[400];  // fixed notation of the largest double fits
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, decimals);
+    if (ec != std::errc()) return "?";
+    std::string s(buf, end);
     if (s == "-0.0" || s == "-0.00") s = s.substr(1);
     if (m_es)
         for (char& c : s)
@@ -38,14 +39,15 @@ std::string Text::list(const std::vector<std::string>& items, std::size_t limit)
     return out;
 }
 
-std::string fillTemplate(const std::string& pattern, const std::map<std::string, std::string>& values) {
+std::string fillTemplate(const std::string& pattern, const TemplateValues& values) {
     std::string out;
     out.reserve(pattern.size() + 32);
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         if (pattern[i] == '{') {
             std::size_t close = pattern.find('}', i);
             if (close != std::string::npos) {
-                auto it = values.find(pattern.substr(i + 1, close - i - 1));
+                const std::string_view key(pattern.data() + i + 1, close - i - 1);
+                auto it = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == key; });
                 if (it != values.end()) {
                     out += it->second;
                     i = close;

@@ -2,8 +2,9 @@
 // Words and numbers in the generated sentences (reasons, red flags, the
 // limits statement, warnings), in English or Spanish. Sentences round for
 // reading; the JSON output never does.
-#include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace traza::risk {
@@ -32,7 +33,10 @@ private:
     bool m_es;
 };
 
+/// Placeholder values for a catalogue template: {"tonnes", "6.5"}, ...
+using TemplateValues = std::vector<std::pair<std::string_view, std::string>>;
+
 /// Replace every {key} of a catalogue template by its value; unknown keys stay.
-std::string fillTemplate(const std::string& pattern, const std::map<std::string, std::string>& values);
+std::string fillTemplate(const std::string& pattern, const TemplateValues& values);
 
 }  // namespace traza::risk

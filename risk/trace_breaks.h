@@ -1,7 +1,8 @@
 #pragma once
 // Where documentation breaks: every analysed flow with undocumented tonnes,
 // largest first. A flow with evidence 'none' or no documented tonnes is wholly
-// undocumented; otherwise its undocumented part is tonnes − documented_t.
+// undocumented ("no documentation"); otherwise its undocumented part is
+// tonnes − documented_t ("partly documented (evidence '<level>')").
 #include <string>
 #include <vector>
 

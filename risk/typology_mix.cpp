@@ -19,7 +19,7 @@ TypologyMix mixByTypology(const ChainGraph& chain, const MixingSolver& solver,
         const EdgeData& d = chain.edge(e);
         const Vertex head = boost::target(chain.edges()[e], g);
         double untyped = 0;
-        for (std::size_t fi : d.flows) {
+        for (std::size_t fi : chain.flowsOf(e)) {
             const model::Flow& f = project.flows[fi];
             const model::Typology* t = f.typology.empty() ? nullptr : project.catalogue.typology(f.typology);
             if (!t) {
@@ -42,7 +42,7 @@ TypologyMix mixByTypology(const ChainGraph& chain, const MixingSolver& solver,
     out.flowValue.assign(project.flows.size(), 0.0);
     for (std::size_t e = 0; e < chain.edgeCount(); ++e) {
         const Vertex tail = boost::source(chain.edges()[e], g);
-        for (std::size_t fi : chain.edge(e).flows) {
+        for (std::size_t fi : chain.flowsOf(e)) {
             const model::Flow& f = project.flows[fi];
             const model::Typology* t = f.typology.empty() ? nullptr : project.catalogue.typology(f.typology);
             out.flowValue[fi] = t ? q(*t) : out.vertexMix[tail];

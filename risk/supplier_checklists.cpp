@@ -1,0 +1,51 @@
+#include "supplier_checklists.h"
+
+#include <set>
+
+namespace traza::risk {
+
+SupplierChecklists::SupplierChecklists(const model::Project& project) {
+    std::set<int> supplierSteps;
+    for (const model::ChecklistStep& s : project.catalogue.checklistSteps)
+        if (s.scope == "supplier") supplierSteps.insert(s.step);
+    if (supplierSteps.empty()) supplierSteps = {2, 3, 4};
+    for (const model::ChecklistItemTemplate& t : project.catalogue.checklistItems)
+        if (supplierSteps.count(t.step)) m_supplierItems.push_back(&t);
+    for (const model::Checklist& c : project.checklists)
+        if (!c.isAssessment()) m_byScope.emplace(c.scope, &c);
+}
+
+model::ItemStatus SupplierChecklists::status(const model::Checklist* list, const std::string& itemId) const {
+    if (list)
+        for (const model::ChecklistItem& item : list->items)
+            if (item.id == itemId) return item.status;
+    return model::ItemStatus::NotStarted;
+}
+
+ChecklistProgress SupplierChecklists::progress(const std::string& actorId) const {
+    ChecklistProgress out;
+    auto it = m_byScope.find(actorId);
+    if (it == m_byScope.end()) return out;
+    out.hasChecklist = true;
+    for (const model::ChecklistItemTemplate* t : m_supplierItems) {
+        const model::ItemStatus s = status(it->second, t->id);
+        if (s == model::ItemStatus::NotApplicable) continue;
+        ++out.applicable;
+        out.score += s == model::ItemStatus::Done ? 1.0 : s == model::ItemStatus::InProgress ? 0.5 : 0.0;
+    }
+    out.progress = out.applicable > 0 ? out.score / out.applicable : 0.0;
+    return out;
+}
+
+bool SupplierChecklists::onTheGroundDone(const std::string& actorId, model::ItemStatus required) const {
+    auto it = m_byScope.find(actorId);
+    const model::Checklist* list = it == m_byScope.end() ? nullptr : it->second;
+    for (const model::ChecklistItemTemplate* t : m_supplierItems) {
+        if (!t->onTheGround) continue;
+        const model::ItemStatus s = status(list, t->id);
+        if (s != required && s != model::ItemStatus::NotApplicable) return false;
+    }
+    return true;
+}
+
+}  // namespace traza::risk

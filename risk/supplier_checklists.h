@@ -1,0 +1,38 @@
+#pragma once
+// The suppliers' OECD checklists, indexed once per analysis: progress on the
+// supplier-scope steps (2–4 in the OECD guidance; the catalogue says which)
+// for the risk mitigation, and whether the on-the-ground items are done for
+// the high_risk_typology_without_site_checks red flag.
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "project.h"
+
+namespace traza::risk {
+
+/// Checklist progress 0..1 of a supplier (scope = actor id), and the items counted.
+struct ChecklistProgress {
+    bool hasChecklist = false;
+    double progress = 0;  ///< Σ item scores / applicable items
+    double score = 0;     ///< Σ item scores: done 1, in progress ½, not started 0
+    int applicable = 0;   ///< supplier-scope template items not marked not applicable
+};
+
+class SupplierChecklists {
+public:
+    explicit SupplierChecklists(const model::Project&);
+
+    /// Items missing from a checklist count as not started.
+    ChecklistProgress progress(const std::string& actorId) const;
+    /// True when every on-the-ground supplier item is at `required` or not applicable.
+    bool onTheGroundDone(const std::string& actorId, model::ItemStatus required) const;
+
+private:
+    model::ItemStatus status(const model::Checklist*, const std::string& itemId) const;
+
+    std::vector<const model::ChecklistItemTemplate*> m_supplierItems;
+    std::unordered_map<std::string, const model::Checklist*> m_byScope;
+};
+
+}  // namespace traza::risk
