@@ -26,6 +26,8 @@ AnalysisRunner::~AnalysisRunner() {
 }
 
 void AnalysisRunner::schedule() {
+    // Whatever is being analysed now describes an outdated project: drop it.
+    m_latest = ++m_generation;
     m_pendingDelivery = true;
     m_timer.StartOnce(m_debounceMs);
 }

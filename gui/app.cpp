@@ -2,6 +2,8 @@
 
 #include <wx/cmdline.h>
 #include <wx/config.h>
+#include <wx/fileconf.h>
+#include <wx/filename.h>
 #include <wx/image.h>
 #include <wx/stdpaths.h>
 #include <wx/translation.h>
@@ -19,6 +21,11 @@ void setUpApplication(wxApp& app) {
     app.SetAppDisplayName("Traza");
     app.SetVendorName("Traza");
     wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
+    // Settings (recent files, pane layout) in $XDG_CONFIG_HOME/traza/traza.conf;
+    // the folder is created first, or wxFileConfig fails to flush at exit.
+    const wxFileName configFile(wxStandardPaths::Get().GetUserConfigDir() + "/traza", "traza.conf");
+    wxFileName::Mkdir(configFile.GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+    delete wxConfigBase::Set(new wxFileConfig("traza", wxString(), configFile.GetFullPath(), wxString(), wxCONFIG_USE_LOCAL_FILE));
     wxUILocale::UseDefault();
     // Message catalogues (traza.mo) are installed under the data directory's locale/.
     auto* translations = new wxTranslations;
@@ -40,6 +47,16 @@ bool TrazaApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     if (!wxApp::OnCmdLineParsed(parser)) return false;
     if (parser.GetParamCount() > 0) m_file = std::filesystem::path(toUtf8(parser.GetParam(0)));
     return true;
+}
+
+void tearDownApplication() {
+    // Write the settings while the app still exists (errors can still be shown).
+    delete wxConfigBase::Set(nullptr);
+}
+
+int TrazaApp::OnExit() {
+    tearDownApplication();
+    return wxApp::OnExit();
 }
 
 bool TrazaApp::OnInit() {

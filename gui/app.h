@@ -10,10 +10,13 @@ namespace traza::gui {
 /// tests): names, XDG file layout for config and autosaves, the UI locale and
 /// translations, image handlers.
 void setUpApplication(wxApp&);
+/// The counterpart, from OnExit: writes the settings.
+void tearDownApplication();
 
 class TrazaApp : public wxApp {
 public:
     bool OnInit() override;
+    int OnExit() override;
     void OnInitCmdLine(wxCmdLineParser&) override;
     bool OnCmdLineParsed(wxCmdLineParser&) override;
 

@@ -92,12 +92,18 @@ void drawEdge(wxGraphicsContext& gc, const PaintState& st, const SceneEdge& e, c
 }
 
 void drawEdgeLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c) {
-    wxString text = formatTonnes(e.tonnes);
-    if (e.flowCount > 1) text << " · " << wxString::Format(wxPLURAL("%d flow", "%d flows", e.flowCount), e.flowCount);
-    else text << " · " << evidenceLabel(e.evidence);
+    const wxString tonnes = formatTonnes(e.tonnes);
+    wxString text = tonnes + " · " +
+                    (e.flowCount > 1 ? wxString::Format(wxPLURAL("%d flow", "%d flows", e.flowCount), e.flowCount)
+                                     : evidenceLabel(e.evidence));
     gc.SetFont(fonts().body, style::kSubtleText);
     double w = 0, h = 0;
     gc.GetTextExtent(text, &w, &h);
+    // Between neighbouring columns there is room for the tonnes only.
+    if (w > std::abs(c.p3.x - c.p0.x) - 16) {
+        text = tonnes;
+        gc.GetTextExtent(text, &w, &h);
+    }
     const Point m = c.at(0.5);
     gc.SetPen(*wxTRANSPARENT_PEN);
     gc.SetBrush(gc.CreateBrush(wxBrush(wxColour(255, 255, 255, 215))));

@@ -79,6 +79,10 @@ void ChainCanvas::rebuild() {
 void ChainCanvas::viewChanged() {
     updateScrollbars();
     Refresh();
+    if (onZoomChanged && m_view.scale() != m_reportedScale) {
+        m_reportedScale = m_view.scale();
+        onZoomChanged(m_reportedScale);
+    }
 }
 
 void ChainCanvas::fitToWindow() {

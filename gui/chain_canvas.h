@@ -50,6 +50,8 @@ public:
     double lastPaintMs() const { return m_lastPaintMs; }
     PaintStats lastPaintStats() const { return m_lastStats; }
 
+    /// Called after the zoom changed, with the new scale (status bar).
+    std::function<void(double scale)> onZoomChanged;
     /// Called after the user created a flow by dragging (the frame focuses its tonnes).
     std::function<void(const std::string& flowId)> onFlowCreated;
 
@@ -106,6 +108,7 @@ private:
     std::string m_connectFrom;
     PaintState m_overlay;      ///< hover, moving nodes, rubber band, connect line
     double m_lastPaintMs = 0;
+    double m_reportedScale = 0;
     PaintStats m_lastStats;
 };
 

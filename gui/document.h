@@ -9,7 +9,7 @@
 
 #include "command_stack.h"
 #include "project.h"
-#include "signal.h"
+#include "observers.h"
 
 namespace traza::gui {
 
@@ -57,7 +57,7 @@ public:
     /// Incremented by every change of content (not by saves).
     std::uint64_t revision() const { return m_revision; }
 
-    Signal<DocumentChange> changed;
+    Observers<DocumentChange> changed;
 
 private:
     void edited();

@@ -92,6 +92,7 @@ void MainFrame::createPanes() {
     if (wxConfigBase::Get()->Read(kPerspectiveKey, &saved) && !saved.empty()) m_aui.LoadPerspective(saved, false);
     m_aui.Update();
 
+    m_canvas->onZoomChanged = [this](double scale) { SetStatusText(wxString::Format("%.0f %%", scale * 100), 2); };
     m_canvas->onFlowCreated = [this](const std::string&) { m_properties->focusProperty("tonnes"); };
     m_outline->onActorActivated = [this](const std::string& id) { m_canvas->centreOn(id); };
 }

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "project.h"
-#include "signal.h"
+#include "observers.h"
 
 namespace traza::gui {
 
@@ -42,7 +42,7 @@ public:
     void prune(const model::Project&);
 
     /// Fired after every change.
-    Signal<> changed;
+    Observers<> changed;
 
 private:
     std::set<std::string>& setOf(ItemKind k) { return k == ItemKind::Actor ? m_actors : m_flows; }

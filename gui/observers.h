@@ -8,7 +8,7 @@
 namespace traza::gui {
 
 template <typename... Args>
-class Signal {
+class Observers {
 public:
     using Slot = std::function<void(Args...)>;
     /// Returns a handle for disconnect().
