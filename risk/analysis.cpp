@@ -53,8 +53,8 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
     const TypologyMix typology = mixByTypology(
         chain, solver, [](const model::Typology& t) { return t.baselineRisk; }, weights.unknownTypologyRisk, exact);
     const SupplierChecklists checklists(project);
-    const std::vector<RiskScore> scores = scoreActors(chain, weights, typology, checklists, lang);
-    const std::vector<ChokePoint> chokes =
+    std::vector<RiskScore> scores = scoreActors(chain, weights, typology, checklists, lang);
+    std::vector<ChokePoint> chokes =
         rankChokePoints({chain, dest, shares.share, dominance, upstream, weights}, options.chokeShareThreshold,
                         options.chokeOnDominance, lang);
 
@@ -65,6 +65,7 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
         a.destinations.push_back({chain.actor(dest.vertices[i]).id, chain.inT(dest.vertices[i]), exposure[i],
                                   weights.level(exposure[i])});
 
+    a.actors.reserve(chain.vertexCount());
     for (Vertex v = 0; v < chain.vertexCount(); ++v) {
         ActorResult r;
         const model::Actor& actor = chain.actor(v);
@@ -81,12 +82,12 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
         r.chokePoint = chokes[v].isChokePoint;
         r.chokeRank = chokes[v].rank;
         r.chokeScore = chokes[v].score;
-        r.chokeReasons = chokes[v].reasons;
+        r.chokeReasons = std::move(chokes[v].reasons);
         const MassBalance mb = massBalance(chain, dest, v);
         r.massBalanceApplies = mb.applies;
         r.massBalanceGapT = mb.gapT;
         r.massBalanceFlag = mb.flagged;
-        r.risk = scores[v];
+        r.risk = std::move(scores[v]);  // exposure above has already read the residuals
         a.actors.push_back(std::move(r));
     }
 

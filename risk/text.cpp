@@ -41,22 +41,23 @@ std::string Text::list(const std::vector<std::string>& items, std::size_t limit)
 
 std::string fillTemplate(const std::string& pattern, const TemplateValues& values) {
     std::string out;
-    out.reserve(pattern.size() + 32);
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        if (pattern[i] == '{') {
-            std::size_t close = pattern.find('}', i);
-            if (close != std::string::npos) {
-                const std::string_view key(pattern.data() + i + 1, close - i - 1);
-                auto it = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == key; });
-                if (it != values.end()) {
-                    out += it->second;
-                    i = close;
-                    continue;
-                }
-            }
-        }
-        out += pattern[i];
+    out.reserve(pattern.size() + 48);
+    std::size_t i = 0;
+    while (i < pattern.size()) {
+        const std::size_t open = pattern.find('{', i);
+        if (open == std::string::npos) break;
+        const std::size_t close = pattern.find('}', open);
+        if (close == std::string::npos) break;
+        out.append(pattern, i, open - i);
+        const std::string_view key(pattern.data() + open + 1, close - open - 1);
+        auto it = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == key; });
+        if (it != values.end())
+            out += it->second;
+        else
+            out.append(pattern, open, close - open + 1);  // unknown keys stay
+        i = close + 1;
     }
+    out.append(pattern, i, std::string::npos);
     return out;
 }
 
