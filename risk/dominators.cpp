@@ -8,7 +8,10 @@
 namespace traza::risk {
 
 Dominance computeDominators(const ChainGraph& chain, const DestinationSet& dest) {
-    using RootedGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+    // A vector edge list (no node per edge) is safe here: no edge descriptor is
+    // kept across the graph's construction.
+    using RootedGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
+                                              boost::no_property, boost::no_property, boost::vecS>;
     using RootedVertex = boost::graph_traits<RootedGraph>::vertex_descriptor;
     const std::size_t n = chain.vertexCount();
     const Graph& g = chain.graph();
