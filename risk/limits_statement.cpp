@@ -105,7 +105,7 @@ std::vector<std::string> limitsStatement(const ChainGraph& chain, const Destinat
                                 "La primera milla (eslabón 1 → 2) está en gran parte sin documentar: solo ") +
                       text.percent(at(*self, 1)) +
                       text.pick(" of the input is documented, even as self-declared, back to ",
-                                " de la entrada está documentado, aunque sea como autodeclarado, hasta los ") +
+                                " de la entrada está documentado, aunque sea como autodeclarado, hasta el ") +
                       stageName(text, 1) + ".");
 
     // What rests on reported evidence only.
