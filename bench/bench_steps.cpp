@@ -1,0 +1,90 @@
+#include "bench_steps.h"
+
+#include <filesystem>
+
+#include "bench_fixture.h"
+#include "chain_json.h"
+#include "project_store.h"
+#include "report.h"
+
+namespace traza::bench {
+namespace {
+
+// What every step reports besides its time: the chain's size and the
+// process's peak memory so far (process-wide, so it only grows).
+void describe(benchmark::State& state, BenchChain& chain) {
+    state.counters["actors"] = static_cast<double>(chain.project().actors.size());
+    state.counters["flows"] = static_cast<double>(chain.project().flows.size());
+    state.counters["peak_MiB"] = peakRssMiB();
+}
+
+void jsonImport(benchmark::State& state, std::size_t flows, bool cycles) {
+    BenchChain& chain = benchChain(flows, cycles);
+    const std::string& text = chain.json();
+    const model::Catalogue& catalogue = model::Catalogue::installed();
+    for (auto _ : state) {
+        model::Project p = model::projectFromJson(text, catalogue);
+        benchmark::DoNotOptimize(p.flows.data());
+    }
+    describe(state, chain);
+    state.counters["json_MiB"] = static_cast<double>(text.size()) / (1024.0 * 1024.0);
+}
+
+void jsonExport(benchmark::State& state, std::size_t flows, bool cycles) {
+    BenchChain& chain = benchChain(flows, cycles);
+    for (auto _ : state) {
+        std::string text = model::projectToJson(chain.project());
+        benchmark::DoNotOptimize(text.data());
+    }
+    describe(state, chain);
+}
+
+void projectSave(benchmark::State& state, std::size_t flows, bool cycles) {
+    BenchChain& chain = benchChain(flows, cycles);
+    const std::filesystem::path file = scratchDirectory() / "save.traza";
+    for (auto _ : state) model::ProjectStore::save(chain.project(), file);
+    describe(state, chain);
+    state.counters["file_MiB"] = static_cast<double>(std::filesystem::file_size(file)) / (1024.0 * 1024.0);
+    std::filesystem::remove(file);
+}
+
+void projectOpen(benchmark::State& state, std::size_t flows, bool cycles) {
+    BenchChain& chain = benchChain(flows, cycles);
+    const std::filesystem::path& file = chain.savedFile();
+    for (auto _ : state) {
+        model::Project p = model::ProjectStore::open(file);
+        benchmark::DoNotOptimize(p.flows.data());
+    }
+    describe(state, chain);
+}
+
+void analyze(benchmark::State& state, std::size_t flows, bool cycles) {
+    BenchChain& chain = benchChain(flows, cycles);
+    for (auto _ : state) {
+        risk::Analysis a = risk::analyze(chain.project());
+        benchmark::DoNotOptimize(a.actors.data());
+    }
+    describe(state, chain);
+}
+
+void report(benchmark::State& state, std::size_t flows, bool cycles) {
+    BenchChain& chain = benchChain(flows, cycles);
+    const risk::Analysis& analysis = chain.analysis();
+    const std::filesystem::path file = scratchDirectory() / "report.xlsx";
+    for (auto _ : state) reports::writeReport(chain.project(), analysis, file);
+    describe(state, chain);
+    state.counters["xlsx_MiB"] = static_cast<double>(std::filesystem::file_size(file)) / (1024.0 * 1024.0);
+    std::filesystem::remove(file);
+}
+
+}  // namespace
+
+const std::vector<BenchStep>& benchSteps() {
+    static const std::vector<BenchStep> steps{
+        {"import", jsonImport}, {"export", jsonExport}, {"save", projectSave},
+        {"open", projectOpen},  {"analyze", analyze},   {"report", report},
+    };
+    return steps;
+}
+
+}  // namespace traza::bench
