@@ -49,13 +49,15 @@ chain="$work/chain.$input"
 out="${keep:-$work/callgrind.out}"
 valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect="$fn" \
   "$bin_dir/traza-pipeline" "$chain" --out-dir "$work" --steps "$steps" >/dev/null 2>"$work/valgrind.log"
-total=$(callgrind_annotate "$out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1; exit }')
+callgrind_annotate --inclusive=yes --threshold=100 "$out" >"$work/annotated.txt" 2>/dev/null
+total=$(awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }' "$work/annotated.txt")
 echo "step: $step, chain: $flows flows ${cycles:+(with cycles)}"
 echo "instructions (Ir): $total"
 echo "most expensive Traza functions (inclusive Ir, share of the step):"
-callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null |
-  awk '/file:function/ { on = 1; next }
-       on && $3 ~ /traza::/ { f = $3 " " $4; sub(/^\?\?\?:/, "", f); gsub(/\(anonymous namespace\)/, "{anon}", f); sub(/\(.*/, "", f); print $1, $2, f }' |
-  sed -n '2,16p'
+awk '/file:function/ { on = 1; next }
+     on && /%\)  [^ ]*traza::/ {
+       f = $0; sub(/^.*%\)  */, "", f); sub(/^[^:]*:/, "", f); gsub(/\(anonymous namespace\)/, "{anon}", f)
+       sub(/\(.*/, "", f); pct = $0; sub(/^[^(]*\( */, "", pct); sub(/\).*/, "", pct)
+       if (++n > 1 && n <= 16) printf "%15s %7s  %s\n", $1, pct, f }' "$work/annotated.txt"
 echo "allocation (operator new, inclusive):"
-callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null | awk '/:operator new\(unsigned long\)/ { print $1, $2; exit }'
+awk '/:operator new\(unsigned long\)/ && !done { print $1, $2; done = 1 }' "$work/annotated.txt"

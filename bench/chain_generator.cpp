@@ -58,7 +58,9 @@ private:
                                       m_shape.exporters, m_shape.refiners};
         return counts[static_cast<int>(t)];
     }
-    std::size_t skewedOf(Tier t) { return first(t) + m_random.skewed(count(t)); }
+    // Exports are concentrated: a handful of exporters buy most of the country's
+    // scrap and a handful of remelters abroad most of the exports.
+    std::size_t skewedOf(Tier t) { return first(t) + m_random.skewed(count(t), t >= Tier::Exporter ? 4.0 : 2.0); }
     std::size_t anyOf(Tier t) { return first(t) + m_random.below(count(t)); }
     // An actor of tier t in the region, or any when the region has none.
     std::size_t inRegion(Tier t, std::size_t region) {
@@ -113,8 +115,11 @@ private:
         for (std::size_t i = 0; i < count(Tier::Intermediary); ++i)
             addLink(first(Tier::Intermediary) + i, skewedOf(Tier::Exporter), LinkKind::IntermediaryToExporter,
                     m_random.between(2, 5));
+        // Every refiner has a supplier (the first exporters serve one each); the rest sell to the large ones.
         for (std::size_t i = 0; i < count(Tier::Exporter); ++i)
-            addLink(first(Tier::Exporter) + i, skewedOf(Tier::Refiner), LinkKind::Export, m_random.between(2, 5));
+            addLink(first(Tier::Exporter) + i,
+                    i < count(Tier::Refiner) ? first(Tier::Refiner) + i : skewedOf(Tier::Refiner), LinkKind::Export,
+                    m_random.between(2, 5));
         if (m_flowCount > m_shape.flows)
             throw InvalidInput("--flows", "the chain needs at least " + std::to_string(m_flowCount) +
                                               " flows (one sale per picker group, organisation, intermediary and exporter)");

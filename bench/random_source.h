@@ -25,10 +25,11 @@ public:
     double between(double lo, double hi) { return lo + (hi - lo) * uniform(); }
     /// Uniform integer in [0, n); n > 0.
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(uniform() * static_cast<double>(n)); }
-    /// Integer in [0, n) favouring small values: the first tenth gets about a
-    /// third of the draws (a few large buyers, many small ones). n > 0.
-    std::size_t skewed(std::size_t n) {
-        return static_cast<std::size_t>(std::pow(uniform(), 2.0) * static_cast<double>(n));
+    /// Integer in [0, n) favouring small values (a few large buyers, many small
+    /// ones): with power 2 the first tenth gets about a third of the draws,
+    /// with power 4 more than half. n > 0.
+    std::size_t skewed(std::size_t n, double power = 2.0) {
+        return static_cast<std::size_t>(std::pow(uniform(), power) * static_cast<double>(n));
     }
     bool chance(double p) { return uniform() < p; }
 
