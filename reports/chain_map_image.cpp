@@ -158,9 +158,14 @@ GraphPtr buildGraph(const MapModel& m, const Labels& text) {
     return g;
 }
 
-struct ContextDeleter {
-    void operator()(GVC_t* c) const { gvFreeContext(c); }
-};
+// One Graphviz context for the life of the process, never freed: Graphviz's pango
+// plugin keeps a pointer to the last font name across contexts, so freeing a
+// context and creating another makes the next layout read freed memory (found by
+// AddressSanitizer on the second report written in one process).
+GVC_t* processContext() {
+    static GVC_t* const gvc = gvContext();
+    return gvc;
+}
 
 }  // namespace
 
@@ -173,16 +178,16 @@ ChainMapImage renderChainMap(const model::Project& p, const risk::Analysis& a, c
         return img;
     }
     agseterr(AGMAX);  // Graphviz warnings (fonts, sizes) would only clutter the CLI's stderr
-    std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
+    GVC_t* gvc = processContext();
     GraphPtr g = buildGraph(m, text);
-    if (!gvc || gvLayout(gvc.get(), g.get(), "dot") != 0) {
+    if (!gvc || gvLayout(gvc, g.get(), "dot") != 0) {
         img.error = "Graphviz could not lay out the chain";
         return img;
     }
     char* data = nullptr;
     unsigned int length = 0;
-    const int rc = gvRenderData(gvc.get(), g.get(), "png", &data, &length);
-    gvFreeLayout(gvc.get(), g.get());
+    const int rc = gvRenderData(gvc, g.get(), "png", &data, &length);
+    gvFreeLayout(gvc, g.get());
     if (rc != 0 || !data || length < 24) {
         if (data) gvFreeRenderData(data);
         img.error = "Graphviz could not render PNG (is the Graphviz PNG plugin installed?)";
