@@ -73,15 +73,15 @@ AnalysisPanel::AnalysisPanel(wxWindow* parent, Selection& sel) : wxPanel(parent,
     m_choke->onItemChosen = choose;
     m_book->AddPage(m_choke, _("Choke points"));
 
-    // Traceability: the matrix above, the limits statement below.
+    // Traceability: the matrix on the left, the limits statement beside it.
     auto* split = new wxSplitterWindow(m_book, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     m_trace = new TableView(split, "traceability");
     m_statement = new wxTextCtrl(split, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                  wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
     m_statement->SetName("limits-statement");
-    split->SetMinimumPaneSize(FromDIP(40));
-    split->SplitHorizontally(m_trace, m_statement, FromDIP(110));
-    split->SetSashGravity(0.5);
+    split->SetMinimumPaneSize(FromDIP(120));
+    split->SetSashGravity(1.0);  // the matrix takes what the window gains; the statement keeps its width
+    split->SplitVertically(m_trace, m_statement, -FromDIP(340));
     m_book->AddPage(split, _("Traceability"));
 
     m_flags = new TableView(m_book, "red-flags");

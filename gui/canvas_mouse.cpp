@@ -99,6 +99,7 @@ void ChainCanvas::onMotion(wxMouseEvent& e) {
                 if (nearHandle(i, p)) hover = i;
         if (hover != m_overlay.hoverNode) {
             m_overlay.hoverNode = hover;
+            updateToolTip();
             Refresh();
         }
         updateCursor(e);
@@ -222,6 +223,28 @@ void ChainCanvas::updateCursor(const wxMouseEvent& e) {
     bool handle = false;
     for (std::size_t i : m_scene.nodesIn({p.x - 12, p.y - 12, 24, 24})) handle = handle || nearHandle(i, p);
     SetCursor(handle || e.ShiftDown() ? wxCursor(wxCURSOR_CROSS) : wxNullCursor);
+}
+
+// The full text of the box under the mouse (boxes truncate long names).
+void ChainCanvas::updateToolTip() {
+    if (!m_overlay.hoverNode) {
+        UnsetToolTip();
+        return;
+    }
+    const SceneNode& n = m_scene.nodes()[*m_overlay.hoverNode];
+    wxString tip;
+    if (n.kind == NodeKind::PickerGroup) {
+        tip << wxString::Format(_("%d picker groups feeding %s"), static_cast<int>(n.members.size()), toWx(n.id)) << "\n"
+            << wxString::Format(wxPLURAL("%d person", "%d people", n.people), n.people) << "\n" << _("Double-click or right-click to expand.");
+    } else {
+        tip << toWx(n.name.empty() ? n.id : n.name) << " (" << toWx(n.id) << ")\n"
+            << kindLabel(n.actorKind) << " · " << wxString::Format(_("stage %d"), n.stage);
+        if (!n.region.empty()) tip << " · " << toWx(n.region);
+        tip << "\n" << wxString::Format(_("risk %s"), riskLevelLabel(n.marks.riskLevel));
+        if (n.marks.chokePoint) tip << " · " << wxString::Format(_("choke point #%d"), n.marks.chokeRank);
+        tip << "\n" << _("Drag the handle on the right edge (or Shift-drag) to another actor to add a flow.");
+    }
+    SetToolTip(tip);
 }
 
 void ChainCanvas::showContextMenu(const wxPoint& at) {

@@ -146,8 +146,8 @@ void drawNode(wxGraphicsContext& gc, const PaintState& st, const SceneNode& n, c
             line3 = _("double-click to expand");
         } else {
             title = toWx(n.name.empty() ? n.id : n.name);
-            line2 = kindLabel(n.actorKind);
-            if (!n.region.empty()) line2 << " · " << toWx(n.region);
+            // The glyph already says the kind: the second line says where.
+            line2 = n.region.empty() ? kindLabel(n.actorKind) : toWx(n.region);
             line3 = wxString::Format(_("risk %s"), riskLevelLabel(n.marks.riskLevel));
             if (n.headcount > 0) line3 << " · " << wxString::Format(wxPLURAL("%d person", "%d people", n.headcount), n.headcount);
         }

@@ -17,7 +17,7 @@
 namespace traza::gui {
 
 ChainCanvas::ChainCanvas(wxWindow* parent, Document& doc, Selection& sel)
-    : wxWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+    : wxWindow(parent, wxID_ANY, wxDefaultPosition, wxSize(800, 600),
                wxHSCROLL | wxVSCROLL | wxALWAYS_SHOW_SB | wxWANTS_CHARS | wxFULL_REPAINT_ON_RESIZE),
       m_doc(doc), m_selection(sel) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);  // we paint every pixel, double-buffered

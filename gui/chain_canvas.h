@@ -89,6 +89,7 @@ private:
     void showContextMenu(const wxPoint&);
     bool nearHandle(std::size_t node, Point world) const;
     void updateCursor(const wxMouseEvent&);
+    void updateToolTip();
 
     Document& m_doc;
     Selection& m_selection;

@@ -18,9 +18,9 @@
 
 namespace traza::gui {
 
-constexpr double kBoxWidth = 184;
+constexpr double kBoxWidth = 176;
 constexpr double kBoxHeight = 58;
-constexpr double kColumnStep = kBoxWidth + 110;  ///< centre-to-centre distance of stage columns
+constexpr double kColumnStep = kBoxWidth + 90;  ///< centre-to-centre distance of stage columns
 
 /// What the analysis says about an actor, as far as the canvas cares.
 struct ActorMarks {

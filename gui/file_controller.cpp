@@ -110,7 +110,7 @@ bool FileController::load(const fs::path& file, bool asImport) {
         if (!isJson) {
             const fs::path autosave = autosavePathFor(file, userDataDir());
             if (autosaveIsNewer(file, autosave)) {
-                const int answer = m_unattended ? wxNO : wxMessageBox(
+                const int answer = m_unattended ? (m_recoverUnattended ? wxYES : wxNO) : wxMessageBox(
                     wxString::Format(_("An autosaved version of \"%s\" from %s is newer than the file.\n\nRecover the autosaved version?"),
                                      toWx(file.filename().string()), modifiedTime(autosave)),
                     _("Recover autosave"), wxYES_NO | wxICON_QUESTION, m_frame);
@@ -248,7 +248,7 @@ bool FileController::offerUntitledRecovery() {
     const fs::path p = autosavePathFor({}, userDataDir());
     std::error_code ec;
     if (!fs::exists(p, ec)) return false;
-    const int answer = m_unattended ? wxNO : wxMessageBox(
+    const int answer = m_unattended ? (m_recoverUnattended ? wxYES : wxNO) : wxMessageBox(
         wxString::Format(_("Traza found an untitled project autosaved on %s, probably before a crash.\n\nRecover it?"), modifiedTime(p)),
         _("Recover autosave"), wxYES_NO | wxICON_QUESTION, m_frame);
     if (answer != wxYES) {

@@ -53,8 +53,12 @@ public:
 
     /// Called after any project was loaded (the frame lays it out and analyses it).
     std::function<void()> afterLoad;
-    /// Skip every question (tests): "save changes?" answers No, recovery answers No.
-    void setUnattended(bool b) { m_unattended = b; }
+    /// Skip every question (tests): "save changes?" answers No, and offers to
+    /// recover an autosave get `recoverAutosaves`.
+    void setUnattended(bool b, bool recoverAutosaves = false) {
+        m_unattended = b;
+        m_recoverUnattended = recoverAutosaves;
+    }
 
 private:
     std::filesystem::path userDataDir() const;
@@ -69,6 +73,7 @@ private:
     std::uint64_t m_autosavedRevision = 0;
     std::filesystem::path m_lastAutosave;  ///< what to delete on clean save or close
     bool m_unattended = false;
+    bool m_recoverUnattended = false;
 };
 
 }  // namespace traza::gui

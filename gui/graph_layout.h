@@ -27,7 +27,7 @@ struct LayoutEdge {
 };
 
 struct LayoutOptions {
-    double rankSep = 110;  ///< gap between stage columns (world units)
+    double rankSep = 90;   ///< gap between stage columns (world units)
     double nodeSep = 26;   ///< gap between nodes of a column
     /// Above this many nodes dot takes seconds; the column layout is used instead.
     std::size_t dotNodeLimit = 1200;

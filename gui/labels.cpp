@@ -40,9 +40,13 @@ wxString pick(const char* const (&table)[N], int i) {
 }  // namespace
 
 std::string uiLanguage() {
-    wxTranslations* t = wxTranslations::Get();
-    if (!t) return "en";
-    return t->GetBestTranslation("traza").StartsWith("es") ? "es" : "en";
+    // Asked once: the lookup scans the catalogue folders, and a table of 60 000
+    // red flags asks for every row.
+    static const std::string language = [] {
+        wxTranslations* t = wxTranslations::Get();
+        return t && t->GetBestTranslation("traza").StartsWith("es") ? std::string("es") : std::string("en");
+    }();
+    return language;
 }
 
 wxString kindLabel(model::ActorKind k) { return pick(kKinds, static_cast<int>(k)); }

@@ -21,6 +21,8 @@
 #include "menu_bar.h"
 #include "outline_panel.h"
 #include "palette.h"
+#include <wx/treectrl.h>
+#include <wx/propgrid/propgrid.h>
 #include "property_panel.h"
 
 namespace traza::gui {
@@ -55,7 +57,9 @@ MainFrame::MainFrame()
 
     createPanes();
     bindMenus();
-    SetDropTarget(new ProjectDropTarget([this](const std::filesystem::path& p) { m_files->openPath(p); }));
+    // GTK delivers drops to the widget under the mouse: every pane gets a target.
+    for (wxWindow* w : std::initializer_list<wxWindow*>{this, m_canvas, m_outline->tree(), m_properties->grid(), m_analysis})
+        w->SetDropTarget(new ProjectDropTarget([this](const std::filesystem::path& p) { m_files->openPath(p); }));
     m_docSlot = m_doc.changed.connect([this](DocumentChange c) { onDocumentChanged(c); });
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::onClose, this);
     updateTitle();
@@ -82,11 +86,11 @@ void MainFrame::createPanes() {
     m_aui.AddPane(m_canvas, wxAuiPaneInfo().Name("canvas").CenterPane().PaneBorder(false));
     m_aui.AddPane(palette, wxAuiPaneInfo().Name("palette").Caption(_("Palette")).ToolbarPane().Top().Row(0));
     m_aui.AddPane(m_outline, wxAuiPaneInfo().Name("outline").Caption(_("Outline")).Left().Layer(1)
-                                 .BestSize(FromDIP(wxSize(250, 400))).MinSize(FromDIP(wxSize(160, 100))).CloseButton(true));
+                                 .BestSize(FromDIP(wxSize(230, 400))).MinSize(FromDIP(wxSize(160, 100))).CloseButton(true));
     m_aui.AddPane(m_properties, wxAuiPaneInfo().Name("properties").Caption(_("Properties")).Right().Layer(1)
-                                    .BestSize(FromDIP(wxSize(360, 400))).MinSize(FromDIP(wxSize(240, 100))).CloseButton(true));
+                                    .BestSize(FromDIP(wxSize(340, 400))).MinSize(FromDIP(wxSize(240, 100))).CloseButton(true));
     m_aui.AddPane(m_analysis, wxAuiPaneInfo().Name("analysis").Caption(_("Analysis")).Bottom().Layer(0)
-                                  .BestSize(FromDIP(wxSize(800, 250))).MinSize(FromDIP(wxSize(200, 120))).CloseButton(true));
+                                  .BestSize(FromDIP(wxSize(800, 270))).MinSize(FromDIP(wxSize(200, 120))).CloseButton(true));
     m_defaultPerspective = m_aui.SavePerspective();
     wxString saved;
     if (wxConfigBase::Get()->Read(kPerspectiveKey, &saved) && !saved.empty()) m_aui.LoadPerspective(saved, false);

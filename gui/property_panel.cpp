@@ -19,16 +19,16 @@
 namespace traza::gui {
 
 PropertyPanel::PropertyPanel(wxWindow* parent, Document& doc, Selection& sel)
-    : wxPanel(parent, wxID_ANY), m_doc(doc), m_selection(sel) {
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(360, 600)), m_doc(doc), m_selection(sel) {
     SetName("property-panel");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     m_heading = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
     m_heading->SetFont(m_heading->GetFont().Bold());
     sizer->Add(m_heading, 0, wxEXPAND | wxALL, FromDIP(5));
-    m_manager = new wxPropertyGridManager(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+    // A real initial size: at 0 x 0 the description box gets a negative height (GTK warns).
+    m_manager = new wxPropertyGridManager(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(340, 500)),
                                           wxPG_SPLITTER_AUTO_CENTER | wxPG_DESCRIPTION | wxPG_TOOLTIPS);
     m_manager->SetName("property-grid");
-    m_manager->SetDescBoxHeight(FromDIP(70));
     m_manager->AddPage();
     m_manager->GetGrid()->SetName("property-grid-inner");
     sizer->Add(m_manager, 1, wxEXPAND);

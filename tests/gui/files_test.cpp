@@ -1,0 +1,98 @@
+// File handling in the frame: autosave beside the file and its recovery after
+// a crash, export to chain JSON, and one error message naming the file.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "chain_edits.h"
+#include "chain_json.h"
+#include "error_dialog.h"
+#include "file_controller.h"
+#include "gui_test_support.h"
+#include "main_frame.h"
+#include "project_store.h"
+#include "ui_driver.h"
+
+using namespace traza;
+using namespace traza::gui;
+using namespace traza::gui::test;
+
+namespace {
+const fs::path kSample = model::dataDirectory() / "samples" / "care-pilot-2025.json";
+
+struct Frame {
+    MainFrame* f = new MainFrame;
+    std::vector<wxString> errors;
+    Frame() {
+        setErrorSink([this](const wxString& t, const wxString& m) { errors.push_back(t + "\n" + m); });
+        f->files().setUnattended(true);
+        f->Show();
+        pump(200);
+    }
+    ~Frame() {
+        f->Destroy();
+        pump(100);
+        setErrorSink({});
+    }
+};
+}  // namespace
+
+TEST_CASE("Files - an autosave left by a crash is offered and recovered on open", "[gui]") {
+    TempDir dir;
+    const fs::path file = dir / "chain.traza";
+    const fs::path autosave = dir / "chain.autosave.traza";
+    Frame fx;
+    FileController& files = fx.f->files();
+    REQUIRE(files.openPath(kSample));
+    REQUIRE(files.saveTo(file));
+    CHECK(files.autosavePath() == autosave);
+
+    // An edit, then the 60 s timer fires: the autosave appears beside the file.
+    const std::string id = addActor(fx.f->document(), model::ActorKind::Exporter, {50, 50}, "Exporter C");
+    REQUIRE(files.autosaveNow());
+    REQUIRE(fs::exists(autosave));
+    const fs::path crashCopy = dir / "kept.traza";
+    fs::copy_file(autosave, crashCopy);
+
+    // A clean save removes it.
+    REQUIRE(files.saveTo(file));
+    CHECK_FALSE(fs::exists(autosave));
+
+    // Simulate the crash: the older file on disk and a newer autosave beside it.
+    fx.f->document().undo();
+    REQUIRE(files.saveTo(file));
+    fs::copy_file(crashCopy, autosave);
+    fs::last_write_time(autosave, fs::last_write_time(file) + std::chrono::seconds(10));
+    files.setUnattended(true, /*recoverAutosaves=*/true);
+    REQUIRE(files.openPath(file));
+    CHECK(fx.f->document().project().findActor(id) != nullptr);
+    CHECK(fx.f->document().isModified());
+    CHECK(fx.f->document().path() == file);
+    // Closing without saving discards the recovered autosave.
+    REQUIRE(files.closeProject());
+    CHECK_FALSE(fs::exists(autosave));
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("Files - export writes chain JSON that reads back as the same chain", "[gui]") {
+    TempDir dir;
+    Frame fx;
+    REQUIRE(fx.f->files().openPath(kSample));
+    addActor(fx.f->document(), model::ActorKind::Brand, {0, 0}, "Brand Y");
+    REQUIRE(fx.f->files().exportJsonTo(dir / "out.json"));
+    const model::Project back = model::readProjectJson(dir / "out.json", model::Catalogue::installed());
+    CHECK(back.sameChain(fx.f->document().project()));
+}
+
+TEST_CASE("Files - a damaged project is reported once with the file and the reason", "[gui]") {
+    TempDir dir;
+    const fs::path bad = dir / "broken.traza";
+    std::ofstream(bad) << "this is not a database";
+    Frame fx;
+    const std::size_t actorsBefore = fx.f->document().project().actors.size();
+    CHECK_FALSE(fx.f->files().openPath(bad));
+    REQUIRE(fx.errors.size() == 1);
+    CHECK(fx.errors[0].Contains("broken.traza"));
+    CHECK(fx.f->document().project().actors.size() == actorsBefore);
+}
