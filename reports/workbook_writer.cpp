@@ -61,6 +61,13 @@ std::size_t utf8Length(std::string_view s, std::size_t i) {
 }  // namespace
 
 std::string cellText(std::string_view text) {
+    // Fast path (almost every cell): short, printable ASCII, nothing to change.
+    if (text.size() <= kMaxCellChars &&
+        std::all_of(text.begin(), text.end(), [](char c) {
+            const auto b = static_cast<unsigned char>(c);
+            return (b >= 0x20 && b < 0x80) || b == '\t' || b == '\n';
+        }))
+        return std::string(text);
     std::string out;
     out.reserve(std::min(text.size(), kMaxCellChars * 4));
     std::size_t chars = 0;
@@ -93,46 +100,49 @@ void Sheet::rowOrder(int row, const char* what) {
 void Sheet::text(int row, int col, std::string_view value, lxw_format* format) {
     rowOrder(row, "text");
     const std::string safe = cellText(value);
-    checkLxw(worksheet_write_string(m_ws, row, col, safe.c_str(), orDefault(format)), m_name + "!" + cellName(row, col));
+    if (lxw_error e = worksheet_write_string(m_ws, row, col, safe.c_str(), orDefault(format)))
+        checkLxw(e, m_name + "!" + cellName(row, col));
 }
 
 void Sheet::number(int row, int col, double value, lxw_format* format) {
     rowOrder(row, "number");
-    checkLxw(worksheet_write_number(m_ws, row, col, value, orDefault(format)), m_name + "!" + cellName(row, col));
+    if (lxw_error e = worksheet_write_number(m_ws, row, col, value, orDefault(format)))
+        checkLxw(e, m_name + "!" + cellName(row, col));
 }
 
 void Sheet::formula(int row, int col, const std::string& f, double cached, lxw_format* format) {
     rowOrder(row, "formula");
-    checkLxw(worksheet_write_formula_num(m_ws, row, col, f.c_str(), orDefault(format), cached),
-             m_name + "!" + cellName(row, col) + " " + f);
+    if (lxw_error e = worksheet_write_formula_num(m_ws, row, col, f.c_str(), orDefault(format), cached))
+        checkLxw(e, m_name + "!" + cellName(row, col) + " " + f);
 }
 
 void Sheet::formulaText(int row, int col, const std::string& f, std::string_view cached, lxw_format* format) {
     rowOrder(row, "formula");
     const std::string safe = cellText(cached);
-    checkLxw(worksheet_write_formula_str(m_ws, row, col, f.c_str(), orDefault(format), safe.c_str()),
-             m_name + "!" + cellName(row, col) + " " + f);
+    if (lxw_error e = worksheet_write_formula_str(m_ws, row, col, f.c_str(), orDefault(format), safe.c_str()))
+        checkLxw(e, m_name + "!" + cellName(row, col) + " " + f);
 }
 
 void Sheet::blank(int row, int col, lxw_format* format) {
     rowOrder(row, "blank");
-    checkLxw(worksheet_write_blank(m_ws, row, col, format), m_name + "!" + cellName(row, col));
+    if (lxw_error e = worksheet_write_blank(m_ws, row, col, format)) checkLxw(e, m_name + "!" + cellName(row, col));
 }
 
 void Sheet::merged(int row, int firstCol, int lastCol, std::string_view value, lxw_format* format) {
     rowOrder(row, "merged cells");
     const std::string safe = cellText(value);
     if (firstCol == lastCol) {
-        checkLxw(worksheet_write_string(m_ws, row, firstCol, safe.c_str(), orDefault(format)), m_name + "!" + cellName(row, firstCol));
+        if (lxw_error e = worksheet_write_string(m_ws, row, firstCol, safe.c_str(), orDefault(format)))
+            checkLxw(e, m_name + "!" + cellName(row, firstCol));
         return;
     }
-    checkLxw(worksheet_merge_range(m_ws, row, firstCol, row, lastCol, safe.c_str(), orDefault(format)),
-             m_name + "!" + rangeName(row, firstCol, row, lastCol));
+    if (lxw_error e = worksheet_merge_range(m_ws, row, firstCol, row, lastCol, safe.c_str(), orDefault(format)))
+        checkLxw(e, m_name + "!" + rangeName(row, firstCol, row, lastCol));
 }
 
 void Sheet::rowHeight(int row, double points) {
     rowOrder(row, "row height");
-    checkLxw(worksheet_set_row(m_ws, row, points, nullptr), m_name + ": row height");
+    if (lxw_error e = worksheet_set_row(m_ws, row, points, nullptr)) checkLxw(e, m_name + ": row height");
 }
 
 void Sheet::columnWidth(int firstCol, int lastCol, double width, lxw_format* format) {
