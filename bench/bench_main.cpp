@@ -66,21 +66,25 @@ Options parseOwnFlags(int& argc, char** argv) {
     return o;
 }
 
-// The console reporter, also keeping each run's real time for the summary.
+// The console reporter, also keeping each run's real and CPU time for the summary.
 class SummaryReporter : public benchmark::ConsoleReporter {
 public:
     void ReportRuns(const std::vector<Run>& runs) override {
-        for (const Run& r : runs)
-            if (r.run_type == Run::RT_Iteration && !r.error_occurred)
-                m_ms[r.run_name.function_name].push_back(r.GetAdjustedRealTime() *
-                                                 benchmark::GetTimeUnitMultiplier(benchmark::kMillisecond) /
-                                                 benchmark::GetTimeUnitMultiplier(r.time_unit));
+        for (const Run& r : runs) {
+            if (r.run_type != Run::RT_Iteration || r.error_occurred) continue;
+            const double toMs = benchmark::GetTimeUnitMultiplier(benchmark::kMillisecond) /
+                                benchmark::GetTimeUnitMultiplier(r.time_unit);
+            m_ms[r.run_name.function_name].push_back(r.GetAdjustedRealTime() * toMs);
+            m_cpuMs[r.run_name.function_name].push_back(r.GetAdjustedCPUTime() * toMs);
+        }
         ConsoleReporter::ReportRuns(runs);
     }
     const std::map<std::string, std::vector<double>>& times() const { return m_ms; }
+    const std::map<std::string, std::vector<double>>& cpuTimes() const { return m_cpuMs; }
 
 private:
     std::map<std::string, std::vector<double>> m_ms;
+    std::map<std::string, std::vector<double>> m_cpuMs;
 };
 
 std::string benchName(const std::string& step, std::size_t flows, bool cycles) {
@@ -88,7 +92,10 @@ std::string benchName(const std::string& step, std::size_t flows, bool cycles) {
 }
 
 void printSummary(const Options& o, const std::vector<BenchStep>& steps, const SummaryReporter& rep) {
-    std::printf("\n| step | flows | best ms | median ms | runs | target |\n|---|---:|---:|---:|---:|---|\n");
+    // Wall time is what a user waits; CPU time is what the step costs when the
+    // machine is busy with other work (single-threaded steps: wall >= CPU).
+    std::printf("\n| step | flows | best ms | median ms | best CPU ms | runs | target (wall, best) |\n"
+                "|---|---:|---:|---:|---:|---:|---|\n");
     for (bool cycles : {false, true}) {
         if (cycles && !o.cycles) continue;
         for (const BenchStep& step : steps)
@@ -97,14 +104,20 @@ void printSummary(const Options& o, const std::vector<BenchStep>& steps, const S
                 if (it == rep.times().end()) continue;
                 std::vector<double> t = it->second;
                 std::sort(t.begin(), t.end());
+                const auto& cpu = rep.cpuTimes().at(it->first);
+                const double bestCpu = *std::min_element(cpu.begin(), cpu.end());
                 const double median = t.size() % 2 ? t[t.size() / 2] : (t[t.size() / 2 - 1] + t[t.size() / 2]) / 2;
                 std::string target = "";
                 auto tg = kTargetMs.find(step.name);
-                if (flows == kNationalFlows && !cycles && tg != kTargetMs.end())
-                    target = "≤ " + std::to_string(static_cast<int>(tg->second)) + " ms: " +
-                             (t.front() <= tg->second ? (median <= tg->second ? "met" : "met at best only") : "MISSED");
-                std::printf("| %s%s | %zu | %.1f | %.1f | %zu | %s |\n", step.name.c_str(), cycles ? " (cycles)" : "",
-                            flows, t.front(), median, t.size(), target.c_str());
+                if (flows == kNationalFlows && !cycles && tg != kTargetMs.end()) {
+                    const double goal = tg->second;
+                    target = "≤ " + std::to_string(static_cast<int>(goal)) + " ms: ";
+                    if (t.front() <= goal) target += median <= goal ? "met" : "met at best only";
+                    else if (bestCpu <= goal) target += "CPU time within, wall time not (busy machine?)";
+                    else target += "MISSED";
+                }
+                std::printf("| %s%s | %zu | %.1f | %.1f | %.1f | %zu | %s |\n", step.name.c_str(),
+                            cycles ? " (cycles)" : "", flows, t.front(), median, bestCpu, t.size(), target.c_str());
             }
     }
     std::printf("\npeak resident memory of this process: %.0f MiB (all sizes; see traza-pipeline for one session)\n",

@@ -36,15 +36,17 @@ chain="$work/chain.json"
 "$bin_dir/traza-genchain" --flows "$flows" $cycles -o "$chain" 2>/dev/null
 
 best() { sort -g | head -1; }
-cpp_times=()
-py_times=()
+cpp_wall=(); cpp_cpu=(); py_wall=(); py_cpu=()
 for _ in $(seq "$runs"); do
-  cpp_times+=("$("$bin_dir/traza-pipeline" "$chain" --out-dir "$work" --steps analyze | awk -F'\t' '$1=="analyze"{print $2}')")
-  py_times+=("$(/usr/bin/python3 "$here/networkx_analysis.py" "$chain" |
-                /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["analysis_ms"])')")
+  read -r w c < <("$bin_dir/traza-pipeline" "$chain" --out-dir "$work" --steps analyze |
+                  awk -F'\t' '$1=="analyze" { print $2, $4 }')
+  cpp_wall+=("$w"); cpp_cpu+=("$c")
+  read -r w c < <(/usr/bin/python3 "$here/networkx_analysis.py" "$chain" |
+                  /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["analysis_ms"], d["analysis_cpu_ms"])')
+  py_wall+=("$w"); py_cpu+=("$c")
 done
-cpp=$(printf '%s\n' "${cpp_times[@]}" | best)
-py=$(printf '%s\n' "${py_times[@]}" | best)
+cw=$(printf '%s\n' "${cpp_wall[@]}" | best); cc=$(printf '%s\n' "${cpp_cpu[@]}" | best)
+pw=$(printf '%s\n' "${py_wall[@]}" | best); pc=$(printf '%s\n' "${py_cpu[@]}" | best)
 
 # Same figures? (traza-cli analyze --json, when it is built next to us)
 cli="$bin_dir/../cli/traza-cli"
@@ -56,9 +58,10 @@ if [ -x "$cli" ]; then
   check="$diffs differences in flow shares, dominators and traceability"
 fi
 
-echo "chain: $flows flows ${cycles:+(with cycles)}; best of $runs runs"
-echo "traza (C++, full analysis):         $cpp ms   [${cpp_times[*]}]"
-echo "networkx (Python, core analysis):   $py ms   [${py_times[*]}]"
-awk -v a="$py" -v b="$cpp" 'BEGIN { if (b > 0) printf "ratio networkx / traza:             %.0fx\n", a / b }'
+echo "chain: $flows flows ${cycles:+(with cycles)}; best of $runs runs; wall ms (CPU ms)"
+echo "traza (C++, full analysis):         $cw ($cc)   [${cpp_wall[*]}]"
+echo "networkx (Python, core analysis):   $pw ($pc)   [${py_wall[*]}]"
+awk -v pw="$pw" -v cw="$cw" -v pc="$pc" -v cc="$cc" 'BEGIN {
+  if (cw > 0 && cc > 0) printf "ratio networkx / traza:             %.0fx wall, %.0fx CPU\n", pw / cw, pc / cc }'
 echo "figures: $check"
 [ "${check%% *}" = "0" ] || [ "${check#not}" != "$check" ]

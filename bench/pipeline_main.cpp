@@ -4,7 +4,7 @@
 // user would meet it (docs/performance.md).
 //   traza-pipeline chain.json [--out-dir DIR] [--steps import,save,open,analyze,report]
 // A .traza input skips import and save. Output: one tab-separated line per
-// step, "step<TAB>milliseconds<TAB>peak MiB".
+// step, "step<TAB>wall milliseconds<TAB>peak MiB<TAB>CPU milliseconds".
 #include <sys/resource.h>
 
 #include <chrono>
@@ -30,12 +30,19 @@ double peakMiB() {
     return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
+double cpuMs() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
 template <typename F>
 void timed(const char* step, F f) {
     const auto start = std::chrono::steady_clock::now();
+    const double cpuStart = cpuMs();
     f();
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    std::printf("%s\t%.1f\t%.0f\n", step, ms, peakMiB());
+    std::printf("%s\t%.1f\t%.0f\t%.1f\n", step, ms, peakMiB(), cpuMs() - cpuStart);
     std::fflush(stdout);
 }
 
