@@ -260,6 +260,16 @@ void ChainCanvas::onKeyDown(wxKeyEvent& e) {
     case WXK_NUMPAD0:
         fitToWindow();
         return;
+    case 'A':
+        if (e.ControlDown()) {
+            std::set<std::string> all;
+            for (const SceneNode& n : m_scene.nodes())
+                if (n.kind == NodeKind::Actor) all.insert(n.id);
+            m_selection.assign(std::move(all), {});
+            return;
+        }
+        e.Skip();
+        return;
     case WXK_SPACE:
         m_spaceDown = true;
         SetCursor(wxCursor(wxCURSOR_HAND));

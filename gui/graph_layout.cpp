@@ -27,6 +27,16 @@ Agsym_t* declare(Agraph_t* g, int kind, const std::string& name, const std::stri
     return agattr(g, kind, cstr(name), cstr(dflt));
 }
 
+// One Graphviz context for the whole process, created on first use and kept:
+// Graphviz keeps plugin tables across contexts, and freeing one context while
+// another lives lets its plugins read freed memory (seen by ASan in reports/).
+// Layouts run on the GUI thread only, so the context is never shared between threads.
+GVC_t* context() {
+    static GVC_t* const gvc = gvContext();
+    if (!gvc) throw Error("Graphviz could not start (gvContext failed)");
+    return gvc;
+}
+
 struct GraphCloser {
     GVC_t* gvc = nullptr;
     Agraph_t* g = nullptr;
@@ -34,7 +44,6 @@ struct GraphCloser {
     ~GraphCloser() {
         if (g && laidOut) gvFreeLayout(gvc, g);
         if (g) agclose(g);
-        if (gvc) gvFreeContext(gvc);
     }
 };
 
@@ -66,8 +75,7 @@ LayoutResult layoutWithDot(const std::vector<LayoutNode>& nodes, const std::vect
     const auto index = indexOf(nodes);
 
     GraphCloser gc;
-    gc.gvc = gvContext();
-    if (!gc.gvc) throw Error("Graphviz could not start (gvContext failed)");
+    gc.gvc = context();
     gc.g = agopen(cstr("chain"), Agdirected, nullptr);
     Agraph_t* g = gc.g;
     agattr(g, AGRAPH, cstr("rankdir"), cstr("LR"));

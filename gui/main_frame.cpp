@@ -53,6 +53,11 @@ MainFrame::MainFrame()
         [this](const std::string& reason) {
             m_analysis->showFailure(toWx(reason));
             SetStatusText(_("Analysis failed"), 1);
+        },
+        [language = uiLanguage()](const model::Project& p) {
+            risk::AnalysisOptions options;
+            options.language = language;  // sentences in the interface language
+            return risk::analyze(p, options);
         });
 
     createPanes();

@@ -35,7 +35,8 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     edit->AppendSeparator();
     // No Del accelerator: it would fire inside the property grid's text editors.
     edit->Append(ids::DeleteSelection, _("&Delete selection"), _("Delete the selected actors and flows (Del on the canvas)"));
-    edit->Append(ids::SelectAll, _("Select &all actors\tCtrl+A"));
+    // Ctrl+A is the canvas's own key: as a menu accelerator it would steal "select all" from text fields.
+    edit->Append(ids::SelectAll, _("Select &all actors"), _("Select every actor (Ctrl+A on the canvas)"));
 
     auto* view = new wxMenu;
     view->Append(ids::ZoomIn, _("Zoom &in\tCtrl++"));
