@@ -9,6 +9,8 @@
 #include <wx/translation.h>
 #include <wx/uilocale.h>
 
+#include <clocale>
+
 #include "catalogue.h"
 #include "file_controller.h"
 #include "labels.h"
@@ -27,6 +29,10 @@ void setUpApplication(wxApp& app) {
     wxFileName::Mkdir(configFile.GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
     delete wxConfigBase::Set(new wxFileConfig("traza", wxString(), configFile.GetFullPath(), wxString(), wxCONFIG_USE_LOCAL_FILE));
     wxUILocale::UseDefault();
+    // Numbers in the interface follow the user's locale through wxUILocale
+    // (wxNumberFormatter, the property grid); the C libraries underneath
+    // (Graphviz, SQLite, printf in the model) keep reading and writing "0.5".
+    std::setlocale(LC_NUMERIC, "C");
     // Message catalogues (traza.mo) are installed under the data directory's locale/.
     auto* translations = new wxTranslations;
     wxFileTranslationsLoader::AddCatalogLookupPathPrefix(toWx((model::dataDirectory() / "locale").string()));

@@ -4,6 +4,7 @@
 #include <graphviz/gvc.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -17,7 +18,13 @@ namespace {
 
 constexpr double kPointsPerInch = 72.0;
 
-std::string inches(double units) { return std::to_string(units / kPointsPerInch); }
+// Graphviz reads "0.5", never "0,5": format without the C locale (the GUI may
+// run with a Spanish LC_NUMERIC, and std::to_string follows it).
+std::string inches(double units) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, units / kPointsPerInch, std::chars_format::fixed, 4);
+    return std::string(buf, r.ptr);
+}
 
 // cgraph takes char* for names and values it never modifies; keep the cast in one place.
 char* cstr(const std::string& s) { return const_cast<char*>(s.c_str()); }
