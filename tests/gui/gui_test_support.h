@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "catalogue.h"
 #include "project.h"
@@ -78,9 +79,15 @@ inline model::Project nationalChain(int orgs, int pickersPerOrg) {
         }
         p.flows.push_back(flow(nextFlow(), org, "int" + std::to_string(o % intermediaries), 0.5 * pickersPerOrg));
     }
-    for (int i = 0; i < intermediaries; ++i)
-        p.flows.push_back(flow(nextFlow(), "int" + std::to_string(i), "exp" + std::to_string(i % 4), 1.0));
-    for (int e = 0; e < 4; ++e) p.flows.push_back(flow(nextFlow(), "exp" + std::to_string(e), "ref", 1.0));
+    // Downstream actors pass on what they receive (mass balance holds).
+    std::vector<double> intIn(intermediaries, 0), expIn(4, 0);
+    for (int o = 0; o < orgs; ++o) intIn[o % intermediaries] += 0.5 * pickersPerOrg;
+    for (int i = 0; i < intermediaries; ++i) {
+        p.flows.push_back(flow(nextFlow(), "int" + std::to_string(i), "exp" + std::to_string(i % 4), intIn[i]));
+        expIn[i % 4] += intIn[i];
+    }
+    for (int e = 0; e < 4; ++e)
+        if (expIn[e] > 0) p.flows.push_back(flow(nextFlow(), "exp" + std::to_string(e), "ref", expIn[e]));
     return p;
 }
 

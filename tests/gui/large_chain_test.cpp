@@ -5,6 +5,7 @@
 #include <wx/utils.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 
 #include "analysis_runner.h"
@@ -78,6 +79,11 @@ TEST_CASE("Workbench - a chain of 60 000 picker groups opens aggregated and pans
     const PaintStats stats = canvas->lastPaintStats();
     CHECK(stats.nodesDrawn > 0);
     CHECK(stats.nodesDrawn < scene.nodes().size() / 10);  // culled to the window
+
+    // For review: the aggregated boxes at 100 %.
+    canvas->centreOn("org700");
+    if (const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR"))
+        CHECK(screenshot(f->GetScreenRect(), fs::path(outDir) / "workbench-national-chain.png"));
 
     // Expanding one organisation's picker groups shows its 40 boxes.
     const std::size_t before = scene.nodes().size();

@@ -72,6 +72,8 @@ bool screenshot(const wxRect& r, const std::filesystem::path& png) {
                                  std::to_string(r.y);
     const std::string target = png.string();
     const char* argv[] = {"import", "-window", "root", "-crop", geometry.c_str(), "+repage", target.c_str(), nullptr};
+    // Park the pointer in the screen's bottom-right corner: no hover marks or tooltips.
+    wxUIActionSimulator().MouseMove(r.GetRight() - 2, r.GetBottom() - 2);
     pump(300);  // let pending paints reach the X server
     return wxExecute(argv, wxEXEC_SYNC | wxEXEC_NODISABLE) == 0;
 }

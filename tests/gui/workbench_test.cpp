@@ -86,7 +86,7 @@ TEST_CASE("Workbench - a user adds an actor and draws a flow then types its tonn
     const wxRect toolRect = palette->GetToolRect(tool);
     REQUIRE(toolRect.width > 0);
     ui.click(palette->ClientToScreen(toolRect.GetPosition() + wxPoint(toolRect.width / 2, toolRect.height / 2)));
-    REQUIRE(waitUntil([&] { return doc.project().actors.size() == 15; }, 3000));
+    REQUIRE(waitUntil([&] { return doc.project().actors.size() == 15; }, 10000));
     const model::Actor added = doc.project().actors.back();
     CHECK(added.kind == model::ActorKind::Intermediary);
     CHECK(added.stage == 3);
@@ -101,7 +101,7 @@ TEST_CASE("Workbench - a user adds an actor and draws a flow then types its tonn
     REQUIRE(handle);
     REQUIRE(target);
     ui.drag(canvas->ClientToScreen(*handle), canvas->ClientToScreen(*target));
-    REQUIRE(waitUntil([&] { return doc.project().flows.size() == 14; }, 3000));
+    REQUIRE(waitUntil([&] { return doc.project().flows.size() == 14; }, 10000));
     const model::Flow created = doc.project().flows.back();
     CHECK(created.from == added.id);
     CHECK(created.to == "expB");
@@ -114,23 +114,23 @@ TEST_CASE("Workbench - a user adds an actor and draws a flow then types its tonn
     REQUIRE(waitUntil([&] {
         wxPGProperty* p = grid->GetPropertyByName("tonnes");
         return p && grid->GetPropertyByName("id") && grid->GetPropertyValueAsString("id") == toWx(created.id);
-    }, 3000));
+    }, 10000));
     auto typeTonnes = [&](const char* text) {
         ui.click(valueCell(grid, "tonnes"));
-        REQUIRE(waitUntil([&] { return grid->GetEditorControl() != nullptr; }, 2000));
+        REQUIRE(waitUntil([&] { return grid->GetEditorControl() != nullptr; }, 10000));
         ui.key(WXK_END);
         for (int i = 0; i < 12; ++i) ui.key(WXK_BACK);
         ui.type(text);
         ui.key(WXK_RETURN);
     };
     typeTonnes("12.5");
-    REQUIRE(waitUntil([&] { return doc.project().findFlow(created.id)->tonnes == 12.5; }, 3000));
+    REQUIRE(waitUntil([&] { return doc.project().findFlow(created.id)->tonnes == 12.5; }, 10000));
     CHECK(menuLabel(f, wxID_UNDO) == "Undo Edit flow");
     CHECK(f->properties()->errorText().empty());
 
     // A negative tonnage is refused where it was typed, with the reason.
     typeTonnes("-3");
-    REQUIRE(waitUntil([&] { return !f->properties()->errorText().empty(); }, 3000));
+    REQUIRE(waitUntil([&] { return !f->properties()->errorText().empty(); }, 10000));
     CHECK(f->properties()->errorText().Contains("greater than 0"));
     CHECK(doc.project().findFlow(created.id)->tonnes == 12.5);
     CHECK(menuLabel(f, wxID_UNDO) == "Undo Edit flow");
@@ -141,11 +141,11 @@ TEST_CASE("Workbench - a user adds an actor and draws a flow then types its tonn
     canvas->SetFocus();
     pump(100);
     ui.key('z', wxMOD_CONTROL);
-    REQUIRE(waitUntil([&] { return doc.project().findFlow(created.id)->tonnes == 1; }, 3000));
+    REQUIRE(waitUntil([&] { return doc.project().findFlow(created.id)->tonnes == 1; }, 10000));
     CHECK(menuLabel(f, wxID_UNDO) == "Undo Add flow");
     CHECK(menuLabel(f, wxID_REDO) == "Redo Edit flow");
     ui.key('y', wxMOD_CONTROL);
-    REQUIRE(waitUntil([&] { return doc.project().findFlow(created.id)->tonnes == 12.5; }, 3000));
+    REQUIRE(waitUntil([&] { return doc.project().findFlow(created.id)->tonnes == 12.5; }, 10000));
     CHECK(menuLabel(f, wxID_UNDO) == "Undo Edit flow");
     CHECK_FALSE(f->GetMenuBar()->IsEnabled(wxID_REDO));
 
@@ -183,11 +183,11 @@ TEST_CASE("Workbench - Delete removes the selection in one undoable step", "[gui
     ui.click(canvas->ClientToScreen(*org3));
     REQUIRE(f->selection().actors() == std::set<std::string>{"org3"});
     ui.key(WXK_DELETE);
-    REQUIRE(waitUntil([&] { return doc.project().findActor("org3") == nullptr; }, 3000));
+    REQUIRE(waitUntil([&] { return doc.project().findActor("org3") == nullptr; }, 10000));
     CHECK(menuLabel(f, wxID_UNDO) == "Undo Delete selection");
     CHECK(f->selection().empty());
     ui.key('z', wxMOD_CONTROL);
-    REQUIRE(waitUntil([&] { return doc.project().findActor("org3") != nullptr; }, 3000));
+    REQUIRE(waitUntil([&] { return doc.project().findActor("org3") != nullptr; }, 10000));
     CHECK(doc.project().flows.size() == 13);
     CHECK(fx.errors.empty());
 }
@@ -204,7 +204,7 @@ TEST_CASE("Workbench - moving an actor by mouse is one Move actor step", "[gui]"
     auto ref = canvas->actorCentreOnScreen("ref");
     REQUIRE(ref);
     ui.drag(canvas->ClientToScreen(*ref), canvas->ClientToScreen(*ref + wxPoint(0, 120)));
-    REQUIRE(waitUntil([&] { return doc.project().findActor("ref")->y != y0; }, 3000));
+    REQUIRE(waitUntil([&] { return doc.project().findActor("ref")->y != y0; }, 10000));
     CHECK(menuLabel(f, wxID_UNDO) == "Undo Move actor");
     CHECK(doc.project().findActor("ref")->x == Approx(x0).margin(1));
     CHECK(doc.project().findActor("ref")->y == Approx(y0 + 120 / canvas->view().scale()).margin(2 / canvas->view().scale()));
