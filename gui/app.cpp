@@ -12,6 +12,7 @@
 #include <clocale>
 
 #include "catalogue.h"
+#include "error_dialog.h"
 #include "file_controller.h"
 #include "labels.h"
 #include "main_frame.h"
@@ -65,10 +66,25 @@ int TrazaApp::OnExit() {
     return wxApp::OnExit();
 }
 
+bool TrazaApp::OnExceptionInMainLoop() {
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        showError(GetTopWindow(), e);
+        return true;
+    }
+}
+
 bool TrazaApp::OnInit() {
     setUpApplication(*this);
     if (!wxApp::OnInit()) return false;  // parses the command line
-    auto* frame = new MainFrame;
+    MainFrame* frame = nullptr;
+    try {
+        frame = new MainFrame;
+    } catch (const std::exception& e) {  // e.g. no catalogue installed
+        showError(nullptr, e);
+        return false;
+    }
     frame->Show();
     SetTopWindow(frame);
     const std::filesystem::path file = m_file;

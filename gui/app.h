@@ -17,6 +17,9 @@ class TrazaApp : public wxApp {
 public:
     bool OnInit() override;
     int OnExit() override;
+    /// A library error that escaped a handler is shown (showError) and the
+    /// window stays open: the document in memory is still intact.
+    bool OnExceptionInMainLoop() override;
     void OnInitCmdLine(wxCmdLineParser&) override;
     bool OnCmdLineParsed(wxCmdLineParser&) override;
 

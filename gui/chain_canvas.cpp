@@ -41,6 +41,10 @@ ChainCanvas::ChainCanvas(wxWindow* parent, Document& doc, Selection& sel)
     Bind(wxEVT_MOTION, &ChainCanvas::onMotion, this);
     Bind(wxEVT_LEAVE_WINDOW, &ChainCanvas::onLeave, this);
     Bind(wxEVT_MOUSE_CAPTURE_LOST, &ChainCanvas::onCaptureLost, this);
+    Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
+        m_spaceDown = false;  // the key-up went elsewhere
+        e.Skip();
+    });
 
     m_docSlot = m_doc.changed.connect([this](DocumentChange c) {
         if (c == DocumentChange::Saved) return;

@@ -80,7 +80,12 @@ void FileController::discardAutosave() {
 bool FileController::newProject() {
     if (!maybeSave()) return false;
     discardAutosave();
-    m_doc.replace(model::Project::createEmpty(), {}, {}, false);
+    try {
+        m_doc.replace(model::Project::createEmpty(), {}, {}, false);
+    } catch (const std::exception& e) {  // the installed catalogue is missing or damaged
+        showError(m_frame, e);
+        return false;
+    }
     m_autosavedRevision = m_doc.revision();
     if (afterLoad) afterLoad();
     return true;
