@@ -34,20 +34,28 @@ struct Table {
     std::vector<CsvRecord> rows;
 };
 
-Table loadTable(const std::filesystem::path& path, const std::vector<std::string_view>& known,
-                const std::vector<std::string_view>& required) {
-    Table t;
-    t.file = path.string();
+// A whole CSV file as text; the size limit is checked before reading.
+std::string readCsvFile(const std::filesystem::path& path) {
+    const std::string name = path.string();
     std::error_code ec;
     const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    if (ec) throw IoError(t.file + ": cannot read (" + ec.message() + ")");
+    if (ec) throw IoError(name + ": cannot read (" + ec.message() + ")");
     if (size > maxCsvBytes)
-        throw InvalidInput(csvLocation(t.file, 1, 1), "file too large (" + std::to_string(size) + " bytes; CSV import is limited to " +
-                                                          std::to_string(maxCsvBytes >> 20) + " MiB)");
+        throw InvalidInput(csvLocation(name, 1, 1), "file too large (" + std::to_string(size) + " bytes; CSV import is limited to " +
+                                                        std::to_string(maxCsvBytes >> 20) + " MiB)");
     std::string text(static_cast<std::size_t>(size), '\0');
     std::ifstream in(path, std::ios::binary);
-    if (!in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) throw IoError(t.file + ": cannot read");
+    if (!in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) throw IoError(name + ": cannot read");
+    return text;
+}
 
+Table parseTable(std::string_view text, const std::string& file, const std::vector<std::string_view>& known,
+                 const std::vector<std::string_view>& required) {
+    Table t;
+    t.file = file;
+    if (text.size() > maxCsvBytes)
+        throw InvalidInput(csvLocation(t.file, 1, 1), "text too large (" + std::to_string(text.size()) +
+                                                          " bytes; CSV import is limited to " + std::to_string(maxCsvBytes >> 20) + " MiB)");
     std::vector<CsvRecord> records = parseCsv(text, t.file);
     if (records.empty()) throw InvalidInput(csvLocation(t.file, 1, 1), "empty file; the first line must name the columns (" + joined(required) + ", ...)");
     const CsvRecord& header = records.front();
@@ -214,17 +222,29 @@ Flow readFlow(const RowReader& r) {
     throw InvalidInput(actors.file, issue.path + ": " + issue.reason);
 }
 
-}  // namespace
-
-Project readProjectCsv(const std::filesystem::path& actorsCsv, const std::filesystem::path& flowsCsv, const Catalogue& catalogue) {
-    const Table actors = loadTable(actorsCsv, kActorColumns, {"id", "kind"});
-    const Table flows = loadTable(flowsCsv, kFlowColumns, {"id", "from", "to", "tonnes"});
+Project projectFromTables(const Table& actors, const Table& flows, const Catalogue& catalogue) {
     Project p;
     p.catalogue = catalogue;
     for (const CsvRecord& row : actors.rows) p.actors.push_back(readActor(RowReader(actors, row)));
     for (const CsvRecord& row : flows.rows) p.flows.push_back(readFlow(RowReader(flows, row)));
     if (auto issues = validateProject(p); !issues.empty()) throwAtCsv(issues.front(), actors, flows);
     return p;
+}
+
+}  // namespace
+
+Project readProjectCsv(const std::filesystem::path& actorsCsv, const std::filesystem::path& flowsCsv, const Catalogue& catalogue) {
+    // Each file is read and parsed before the next is opened, so the first error met is the one reported.
+    const Table actors = parseTable(readCsvFile(actorsCsv), actorsCsv.string(), kActorColumns, {"id", "kind"});
+    const Table flows = parseTable(readCsvFile(flowsCsv), flowsCsv.string(), kFlowColumns, {"id", "from", "to", "tonnes"});
+    return projectFromTables(actors, flows, catalogue);
+}
+
+Project projectFromCsv(std::string_view actorsText, std::string_view flowsText, const Catalogue& catalogue,
+                       const std::string& actorsName, const std::string& flowsName) {
+    const Table actors = parseTable(actorsText, actorsName, kActorColumns, {"id", "kind"});
+    const Table flows = parseTable(flowsText, flowsName, kFlowColumns, {"id", "from", "to", "tonnes"});
+    return projectFromTables(actors, flows, catalogue);
 }
 
 }  // namespace traza::model

@@ -4,6 +4,8 @@
 // validation as chain JSON; errors are "file:line:column: reason".
 #include <cstdint>
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 #include "project.h"
 
@@ -12,6 +14,11 @@ namespace traza::model {
 /// Throws InvalidInput whose where() is "file:line:column". Imports nothing on error.
 Project readProjectCsv(const std::filesystem::path& actorsCsv, const std::filesystem::path& flowsCsv,
                        const Catalogue& catalogue);
+
+/// The same import from texts already in memory (pasted text, tests, fuzzing);
+/// `actorsName` and `flowsName` stand in for the file names in error locations.
+Project projectFromCsv(std::string_view actorsText, std::string_view flowsText, const Catalogue& catalogue,
+                       const std::string& actorsName = "actors.csv", const std::string& flowsName = "flows.csv");
 
 /// Largest CSV file accepted (bytes); larger files are refused before reading.
 constexpr std::uintmax_t maxCsvBytes = 256ull * 1024 * 1024;
