@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <climits>
+#include <cmath>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -44,6 +46,12 @@ public:
         if (it == m_entry.end() || it->is_null()) return fallback;
         if (!it->is_number()) fail(key, "must be a number");
         return it->get<double>();
+    }
+    /// A whole number that fits an int (a project file's copy may hold any number here).
+    int integer(const char* key, int fallback) const {
+        const double v = number(key, fallback);
+        if (v != std::floor(v) || v < INT_MIN || v > INT_MAX) fail(key, "must be a whole number");
+        return static_cast<int>(v);
     }
     bool boolean(const char* key) const {
         auto it = m_entry.find(key);
@@ -112,11 +120,11 @@ const std::vector<std::string>& Catalogue::requiredFiles() {
 Catalogue Catalogue::fromTexts(std::map<std::string, std::string> texts) {
     Catalogue c;
     c.actorKinds = readEntries<ActorKindInfo>(texts, "actor_kinds", [](ActorKindInfo& k, const EntryReader& r) {
-        k.defaultStage = static_cast<int>(r.number("default_stage", 0));
+        k.defaultStage = r.integer("default_stage", 0);
         k.inherentRisk = r.number("inherent_risk", 0.5);
     });
     c.evidenceLevels = readEntries<EvidenceLevelInfo>(texts, "evidence_levels", [](EvidenceLevelInfo& e, const EntryReader& r) {
-        e.rank = static_cast<int>(r.number("rank", 0));
+        e.rank = r.integer("rank", 0);
     });
     c.documentTypes = readEntries<DocumentType>(texts, "document_types", [](DocumentType& d, const EntryReader& r) {
         d.typicalEvidence = r.text("typical_evidence", false);
@@ -129,7 +137,7 @@ Catalogue Catalogue::fromTexts(std::map<std::string, std::string> texts) {
     });
     c.checklistItems = readEntries<ChecklistItemTemplate>(texts, "checklist_template",
                                                           [](ChecklistItemTemplate& t, const EntryReader& r) {
-                                                              t.step = static_cast<int>(r.number("step", 0));
+                                                              t.step = r.integer("step", 0);
                                                               t.onTheGround = r.boolean("on_the_ground");
                                                           });
     c.riskFactors = readEntries<RiskFactor>(texts, "risk_factors", [](RiskFactor& f, const EntryReader& r) {
@@ -149,7 +157,7 @@ Catalogue Catalogue::fromTexts(std::map<std::string, std::string> texts) {
         for (const json& s : tmpl["steps"]) {
             EntryReader r("checklist_template.json", s, i++);
             ChecklistStep step;
-            step.step = static_cast<int>(r.number("step", 0));
+            step.step = r.integer("step", 0);
             step.name = r.local("name");
             step.description = r.local("description", false);
             step.scope = r.text("scope");
