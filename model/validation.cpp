@@ -27,9 +27,13 @@ public:
     void add(const std::string& field, std::string reason) {
         m_out.push_back({m_base.empty() ? field : m_base + "." + field, std::move(reason)});
     }
-    void finiteAtLeast(const std::string& field, double v, double min) {
+    void finiteAtLeast(const std::string& field, double v, double min, double max) {
         if (!std::isfinite(v)) add(field, "must be a finite number");
         else if (v < min) add(field, "must be at least " + fmt(min) + " (got " + fmt(v) + ")");
+        else atMost(field, v, max);
+    }
+    void atMost(const std::string& field, double v, double max) {
+        if (v > max) add(field, "must be at most " + fmt(max) + " (got " + fmt(v) + ")");
     }
     void date(const std::string& field, const std::string& v) {
         if (!v.empty() && !isIsoDate(v)) add(field, "must be a date YYYY-MM-DD (got \"" + v + "\")");
@@ -56,9 +60,9 @@ std::vector<ValidationIssue> validateActor(const Actor& a, const std::string& pa
         c.add("stage", "must be between " + std::to_string(kMinStage) + " and " + std::to_string(kMaxStage) +
                            (a.kind == ActorKind::Other ? " (required for kind \"other\")" : ""));
     if (a.headcount < 0) c.add("headcount", "must not be negative");
-    c.finiteAtLeast("capacity_t", a.capacityT, 0);
-    c.finiteAtLeast("loss_t", a.lossT, 0);
-    if (!std::isfinite(a.stockChangeT)) c.add("stock_change_t", "must be a finite number");
+    c.finiteAtLeast("capacity_t", a.capacityT, 0, kMaxAmount);
+    c.finiteAtLeast("loss_t", a.lossT, 0, kMaxAmount);
+    c.finiteAtLeast("stock_change_t", a.stockChangeT, -kMaxAmount, kMaxAmount);
     if (cat)
         for (std::size_t i = 0; i < a.riskFactors.size(); ++i)
             if (!cat->riskFactor(a.riskFactors[i]))
@@ -74,10 +78,11 @@ std::vector<ValidationIssue> validateFlow(const Flow& f, const std::string& path
     if (f.to.empty()) c.add("to", "must name an actor");
     if (!f.from.empty() && f.from == f.to) c.add("to", "a flow cannot go from an actor to itself");
     if (!std::isfinite(f.tonnes) || f.tonnes <= 0) c.add("tonnes", "must be a finite number greater than 0 (got " + fmt(f.tonnes) + ")");
+    else c.atMost("tonnes", f.tonnes, kMaxAmount);
     if (!std::isfinite(f.documentedT) || f.documentedT < 0) c.add("documented_t", "must be a finite number, at least 0");
     else if (std::isfinite(f.tonnes) && f.documentedT > f.tonnes)
         c.add("documented_t", "must not exceed tonnes (" + fmt(f.documentedT) + " > " + fmt(f.tonnes) + ")");
-    c.finiteAtLeast("price_per_t", f.pricePerT, 0);
+    c.finiteAtLeast("price_per_t", f.pricePerT, 0, kMaxAmount);
     c.date("period.start", f.periodStart);
     c.date("period.end", f.periodEnd);
     if (!f.typology.empty()) {
@@ -151,7 +156,7 @@ std::vector<ValidationIssue> validateProject(const Project& p) {
         if (s.count < 0) c.add("count", "must not be negative");
         if (s.beneficiaries < 0) c.add("beneficiaries", "must not be negative");
         if (s.threshold < 0) c.add("threshold", "must not be negative");
-        c.finiteAtLeast("cost", s.cost, 0);
+        c.finiteAtLeast("cost", s.cost, 0, kMaxAmount);
     }
     return out;
 }

@@ -9,6 +9,14 @@
 
 namespace traza::model {
 
+/// Largest magnitude of the amounts that get summed: flow tonnes (documented
+/// tonnes are at most tonnes), actors' capacity, stock change and losses,
+/// prices and support costs. Not a plausibility check: it keeps every sum
+/// finite, since a file holds at most about ten million records and
+/// 1e7 * 1e300 is far below the largest double (1.8e308), so the analysis
+/// never meets an infinity.
+constexpr double kMaxAmount = 1e300;
+
 struct ValidationIssue {
     std::string path;    ///< JSON-style path, e.g. "flows[3].documented_t"
     std::string reason;  ///< plain words, e.g. "must not exceed tonnes (12.5)"
