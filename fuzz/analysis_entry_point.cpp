@@ -1,0 +1,74 @@
+// analyzeChain: the analysis of any chain an import accepts (see fuzz_entry_points.h).
+#include <cmath>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis.h"
+#include "chain_json.h"
+#include "error.h"
+#include "fuzz_entry_points.h"
+
+namespace traza::fuzz {
+namespace {
+
+constexpr double kTolerance = 1e-9;
+
+void require(bool ok, const std::string& what) {
+    if (!ok) throw InvariantBroken(what);
+}
+
+bool isFraction(double x) { return std::isfinite(x) && x >= -kTolerance && x <= 1 + kTolerance; }
+
+// Numbers in the output are finite (nlohmann writes NaN and infinity as null).
+void requireNoNull(const nlohmann::json& j, const std::string& path) {
+    if (j.is_null() && path.find("horizon") == std::string::npos) throw InvariantBroken("analysis JSON has null at " + path);
+    if (j.is_object())
+        for (const auto& [key, value] : j.items()) requireNoNull(value, path + "." + key);
+    if (j.is_array())
+        for (std::size_t i = 0; i < j.size(); ++i) requireNoNull(j[i], path + "[" + std::to_string(i) + "]");
+}
+
+}  // namespace
+
+void analyzeChain(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    model::Project p;
+    try {
+        p = model::projectFromJson(text, model::Catalogue::installed());
+    } catch (const Error&) {
+        return;
+    }
+    risk::Analysis a;
+    try {
+        a = risk::analyze(p);
+    } catch (const Error& e) {
+        throw InvariantBroken(std::string("analysis of a valid chain threw: ") + e.what());
+    }
+    require(std::isfinite(a.totalT) && a.totalT >= 0, "total_t is not a finite tonnage");
+    for (const risk::ActorResult& r : a.actors) {
+        require(isFraction(r.flowShare), "flow share of " + r.id + " is " + std::to_string(r.flowShare));
+        require(std::isfinite(r.inT) && std::isfinite(r.outT), "in_t/out_t of " + r.id + " is not finite");
+    }
+    const auto& levels = a.traceability.levels;
+    for (std::size_t l = 0; l < levels.size(); ++l) {
+        double previous = -1;
+        for (const auto& [stage, traced] : levels[l].byStage) {
+            require(isFraction(traced), "traced at stage " + std::to_string(stage) + " is " + std::to_string(traced));
+            require(traced >= previous - kTolerance, "traced decreases from stage " + std::to_string(stage - 1));
+            previous = traced;
+            if (l > 0) {
+                auto weaker = levels[l - 1].byStage.find(stage);
+                require(weaker != levels[l - 1].byStage.end() && traced <= weaker->second + kTolerance,
+                        "traced at a stronger evidence level exceeds the weaker level's at stage " + std::to_string(stage));
+            }
+        }
+    }
+    const std::string json = risk::analysisToJson(a);
+    nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);
+    require(!parsed.is_discarded(), "analysisToJson wrote text that is not JSON");
+    requireNoNull(parsed, "");
+}
+
+}  // namespace traza::fuzz

@@ -1,0 +1,144 @@
+#include "fuzz_entry_points.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chain_json.h"
+#include "csv_import.h"
+#include "error.h"
+#include "project_store.h"
+#include "validation.h"
+
+namespace traza::fuzz {
+namespace {
+
+namespace fs = std::filesystem;
+using model::Project;
+
+void require(bool ok, const char* what) {
+    if (!ok) throw InvariantBroken(what);
+}
+
+// Accepted input must validate, and chain JSON must carry it without loss:
+// export, import again, and the chain and its JSON text are unchanged.
+void checkJsonRoundTrip(const Project& p) {
+    require(model::validateProject(p).empty(), "an accepted project does not validate");
+    const std::string text = model::projectToJson(p);
+    Project back;
+    try {
+        back = model::projectFromJson(text, model::Catalogue::installed());
+    } catch (const Error& e) {
+        throw InvariantBroken(std::string("exported chain JSON is refused on import: ") + e.what());
+    }
+    require(back.sameChain(p), "chain JSON round trip changed the chain");
+    require(model::projectToJson(back) == text, "chain JSON round trip changed the text");
+}
+
+// A private folder for project files, removed when the process ends normally.
+class ScratchDir {
+public:
+    ScratchDir() {
+        std::error_code ec;
+        const fs::path shm = "/dev/shm";  // tmpfs: fsync in save() costs nothing there
+        const fs::path base = fs::is_directory(shm, ec) && ::access(shm.c_str(), W_OK) == 0 ? shm : fs::temp_directory_path();
+        m_path = base / ("traza-fuzz-" + std::to_string(::getpid()));
+        fs::remove_all(m_path, ec);
+        fs::create_directories(m_path);
+    }
+    ~ScratchDir() {
+        std::error_code ignored;
+        fs::remove_all(m_path, ignored);
+    }
+    const fs::path& path() const { return m_path; }
+
+private:
+    fs::path m_path;
+};
+
+std::string readFile(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::vector<std::string> listFolder(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+bool sameProject(const Project& a, const Project& b) {
+    if (!a.sameChain(b) || a.catalogue.texts() != b.catalogue.texts()) return false;
+    for (std::size_t i = 0; i < a.actors.size(); ++i)
+        if (a.actors[i].hasPosition != b.actors[i].hasPosition || a.actors[i].x != b.actors[i].x ||
+            a.actors[i].y != b.actors[i].y)
+            return false;
+    return true;
+}
+
+}  // namespace
+
+void jsonImport(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    Project p;
+    try {
+        p = model::projectFromJson(text, model::Catalogue::installed());
+    } catch (const Error&) {
+        return;  // refused cleanly
+    }
+    checkJsonRoundTrip(p);
+}
+
+void csvImport(const std::uint8_t* data, std::size_t size) {
+    const std::string_view all(reinterpret_cast<const char*>(data), size);
+    const std::size_t nul = all.find('\0');
+    const std::string_view actors = all.substr(0, nul);
+    const std::string_view flows = nul == std::string_view::npos ? std::string_view("id,from,to,tonnes\n") : all.substr(nul + 1);
+    Project p;
+    try {
+        p = model::projectFromCsv(actors, flows, model::Catalogue::installed());
+    } catch (const Error&) {
+        return;
+    }
+    checkJsonRoundTrip(p);
+}
+
+void projectOpen(const std::uint8_t* data, std::size_t size) {
+    static const ScratchDir scratch;
+    const fs::path input = scratch.path() / "input.traza";
+    const std::string bytes(reinterpret_cast<const char*>(data), size);
+    {
+        std::ofstream out(input, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!out) throw std::runtime_error("fuzz: cannot write the scratch file " + input.string());
+    }
+    Project p;
+    bool accepted = true;
+    try {
+        p = model::ProjectStore::open(input);
+    } catch (const Error&) {
+        accepted = false;
+    }
+    require(readFile(input) == bytes, "open changed the file");
+    require(listFolder(scratch.path()) == std::vector<std::string>{"input.traza"}, "open left a file beside the project");
+    if (!accepted) return;
+
+    require(model::validateProject(p).empty(), "an opened project does not validate");
+    const fs::path resaved = scratch.path() / "resaved.traza";
+    try {
+        model::ProjectStore::save(p, resaved);
+        require(sameProject(model::ProjectStore::open(resaved), p), "save -> open changed the project");
+    } catch (const Error& e) {
+        throw InvariantBroken(std::string("an opened project cannot be saved and opened again: ") + e.what());
+    }
+    fs::remove(resaved);
+}
+
+}  // namespace traza::fuzz

@@ -1,0 +1,47 @@
+#pragma once
+// The entry points the fuzz targets drive, shared with the regression test
+// (tests/security/fuzz_regression_test.cpp) so that a saved reproducer runs
+// through exactly the code the fuzzer found it with.
+//
+// Contract of each function: it feeds untrusted bytes to one import path and
+// returns normally when the input is accepted or refused with a traza::Error.
+// Anything else escapes: another exception type (a bug: only traza::Error may
+// reach a front end), a broken invariant (InvariantBroken), or a sanitizer
+// report. Accepted inputs are also checked for round trips, so an importer
+// that accepts what the exporter cannot write back is found too.
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+
+namespace traza::fuzz {
+
+/// A property that must hold for every accepted input did not.
+class InvariantBroken : public std::logic_error {
+public:
+    using std::logic_error::logic_error;
+};
+
+/// Chain JSON import (projectFromJson). Accepted input: the project validates,
+/// and export -> import gives the same chain and the same JSON text.
+void jsonImport(const std::uint8_t* data, std::size_t size);
+
+/// CSV import (projectFromCsv). The bytes before the first NUL are the actors
+/// file, those after it the flows file; without a NUL, the whole input is the
+/// actors file and the flows file is a bare header. Accepted input: the project
+/// validates and survives a chain JSON round trip.
+void csvImport(const std::uint8_t* data, std::size_t size);
+
+/// Project file open (ProjectStore::open) of the bytes written to a scratch
+/// file. Always: the file is unchanged and no other file appears beside it.
+/// Accepted input: the project validates, and save -> open gives it back.
+void projectOpen(const std::uint8_t* data, std::size_t size);
+
+/// Analysis of an imported chain JSON (risk::analyze, analysisToJson).
+/// Refused imports end there. For every accepted chain: the analysis does not
+/// throw, every flow share and traced fraction is a number in [0, 1], traced
+/// never decreases as the stage grows or as the evidence level drops, and the
+/// JSON output parses with no null where a number belongs. (Defined in
+/// analysis_entry_point.cpp, which needs traza_risk.)
+void analyzeChain(const std::uint8_t* data, std::size_t size);
+
+}  // namespace traza::fuzz

@@ -1,0 +1,10 @@
+// libFuzzer target: project open (see fuzz_entry_points.h for what is checked).
+#include <cstddef>
+#include <cstdint>
+
+#include "fuzz_entry_points.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    traza::fuzz::projectOpen(data, size);
+    return 0;
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Bounded fuzz run: configures and builds the libFuzzer targets in BUILD, then
+# runs each for SECONDS. Fails (exit 1) on any crash, leak, sanitizer report,
+# timeout or out-of-memory; the reproducer lands in BUILD/artifacts/<target>/
+# and belongs, once fixed, in tests/security/regressions/<target>/.
+#
+#   bash fuzz/run_fuzzers.sh SRC BUILD SECONDS [TARGET...]
+#
+# Seeds: fuzz/corpus/<target>/ and the saved reproducers. What the fuzzer
+# learns stays in BUILD/corpus/<target>/, so later runs in the same BUILD
+# continue where the last one stopped. Needs clang-14 and libclang-rt-14-dev.
+set -euo pipefail
+if [ $# -lt 3 ]; then
+  echo "usage: $0 SRC BUILD SECONDS [TARGET...]" >&2
+  exit 2
+fi
+SRC=$(cd "$1" && pwd)
+BUILD=$2
+SECONDS_EACH=$3
+shift 3
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(json_import csv_import project_open analyze)
+
+CC=${TRAZA_FUZZ_CC:-clang-14}
+CXX=${TRAZA_FUZZ_CXX:-clang++-14}
+mkdir -p "$BUILD"
+BUILD=$(cd "$BUILD" && pwd)
+
+cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_COMPILER="$CC" -DCMAKE_CXX_COMPILER="$CXX" \
+  -DTRAZA_FUZZ=ON -DTRAZA_BUILD_GUI=OFF -DTRAZA_BUILD_TESTS=OFF >/dev/null
+cmake --build "$BUILD" --target fuzzers -j"${TRAZA_FUZZ_JOBS:-2}"
+
+export TRAZA_DATA_DIR="$SRC/data"
+# Sanitizer findings must stop the run so that libFuzzer saves the input.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:strict_string_checks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+
+failed=()
+summary=()
+for target in "${TARGETS[@]}"; do
+  fuzzer="$BUILD/fuzz/${target}_fuzzer"
+  work="$BUILD/corpus/$target"
+  artifacts="$BUILD/artifacts/$target"
+  log="$BUILD/logs/$target.log"
+  mkdir -p "$work" "$artifacts" "$(dirname "$log")"
+  seeds=("$SRC/fuzz/corpus/$target")
+  [ -d "$SRC/tests/security/regressions/$target" ] && seeds+=("$SRC/tests/security/regressions/$target")
+  dict=()
+  dictionary="$SRC/fuzz/$target.dict"
+  [ "$target" = analyze ] && dictionary="$SRC/fuzz/json_import.dict"  # same input format
+  [ -f "$dictionary" ] && dict=(-dict="$dictionary")
+  before=$(find "$artifacts" -type f | wc -l)
+  echo "==== fuzzing $target for ${SECONDS_EACH}s (log: $log)"
+  status=0
+  "$fuzzer" "${dict[@]}" -max_total_time="$SECONDS_EACH" -detect_leaks=1 -timeout=60 -rss_limit_mb=2560 \
+    -max_len=131072 -print_final_stats=1 -artifact_prefix="$artifacts/" \
+    "$work" "${seeds[@]}" >"$log" 2>&1 || status=$?
+  after=$(find "$artifacts" -type f | wc -l)
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  summary+=("$target: ${runs:-?} executions in ${SECONDS_EACH}s (${rate:-?}/s), exit $status")
+  if [ "$status" -ne 0 ] || [ "$after" -gt "$before" ] ||
+     grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|SUMMARY: ' "$log"; then
+    failed+=("$target")
+    echo "---- $target FAILED; last lines of $log:"
+    tail -n 60 "$log"
+    ls -l "$artifacts"
+  fi
+done
+
+echo "==== fuzz summary"
+printf '  %s\n' "${summary[@]}"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzzing found problems in: ${failed[*]}" >&2
+  exit 1
+fi
