@@ -10,6 +10,20 @@ TypologyMix mixByTypology(const ChainGraph& chain, const MixingSolver& solver,
     const model::Project& project = chain.project();
     const std::size_t n = chain.vertexCount();
 
+    // Each flow's typology, looked up once. Flows name one of a handful of
+    // typologies, so the last name found is remembered (10^5 flows nationally).
+    std::vector<const model::Typology*> typologyOf(project.flows.size(), nullptr);
+    const std::string* lastId = nullptr;
+    const model::Typology* lastTypology = nullptr;
+    auto lookUp = [&](const model::Flow& f) -> const model::Typology* {
+        if (f.typology.empty()) return nullptr;
+        if (!lastId || *lastId != f.typology) {
+            lastId = &f.typology;
+            lastTypology = project.catalogue.typology(f.typology);
+        }
+        return lastTypology;
+    };
+
     // Per edge: tonnes of untyped flows (they inherit) and the typed part.
     MixingProblem known, share;
     known.edgeFactor.assign(chain.edgeCount(), 0.0);
@@ -21,7 +35,7 @@ TypologyMix mixByTypology(const ChainGraph& chain, const MixingSolver& solver,
         double untyped = 0;
         for (std::size_t fi : chain.flowsOf(e)) {
             const model::Flow& f = project.flows[fi];
-            const model::Typology* t = f.typology.empty() ? nullptr : project.catalogue.typology(f.typology);
+            const model::Typology* t = typologyOf[fi] = lookUp(f);
             if (!t) {
                 untyped += f.tonnes;
                 continue;
@@ -43,8 +57,7 @@ TypologyMix mixByTypology(const ChainGraph& chain, const MixingSolver& solver,
     for (std::size_t e = 0; e < chain.edgeCount(); ++e) {
         const Vertex tail = boost::source(chain.edges()[e], g);
         for (std::size_t fi : chain.flowsOf(e)) {
-            const model::Flow& f = project.flows[fi];
-            const model::Typology* t = f.typology.empty() ? nullptr : project.catalogue.typology(f.typology);
+            const model::Typology* t = typologyOf[fi];
             out.flowValue[fi] = t ? q(*t) : out.vertexMix[tail];
         }
     }
