@@ -112,14 +112,14 @@ void AnalysisPanel::showFailure(const wxString& reason) {
 void AnalysisPanel::showAnalysis(const risk::Analysis& a, const model::Project& p) {
     const auto chokes = std::count_if(a.actors.begin(), a.actors.end(), [](const risk::ActorResult& r) { return r.chokePoint; });
     const int destinations = static_cast<int>(a.destinations.size());
-    const int flags = static_cast<int>(a.redFlags.size()), warnings = static_cast<int>(a.warnings.size());
+    const int flags = static_cast<int>(a.redFlags.size()), warningCount = static_cast<int>(a.warnings.size());
     const int chokeCount = static_cast<int>(chokes);
     m_summary->SetLabel(
         wxString::Format(wxPLURAL("%s reach %d destination", "%s reach %d destinations", destinations), formatTonnes(a.totalT),
                          destinations) +
         " · " + wxString::Format(wxPLURAL("%d choke point", "%d choke points", chokeCount), chokeCount) + " · " +
         wxString::Format(wxPLURAL("%d red flag", "%d red flags", flags), flags) + " · " +
-        wxString::Format(wxPLURAL("%d warning", "%d warnings", warnings), warnings));
+        wxString::Format(wxPLURAL("%d warning", "%d warnings", warningCount), warningCount));
     fillChokePoints(a, p);
     fillTraceability(a);
     fillRedFlags(a, p);
