@@ -131,8 +131,9 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
     } else if (id == "unknown_upstream_sources") {
         const double minShare = number(p, "min_share", 0.05);
         std::vector<char> unknown(n, 0);
+        const std::set<std::string> factor{"unknown_upstream"};  // built once, not per actor
         for (Vertex v = 0; v < n; ++v)
-            unknown[v] = (m_chain.isSource(v) && m_g[v].stage > 1) || ticked(m_chain.actor(v), {"unknown_upstream"});
+            unknown[v] = (m_chain.isSource(v) && m_g[v].stage > 1) || ticked(m_chain.actor(v), factor);
         const std::vector<double> share = inputShareFrom(unknown);
         for (Vertex v = 0; v < n; ++v)
             if (m_chain.inT(v) > 0 && share[v] > 0 && share[v] >= minShare)
