@@ -27,10 +27,16 @@ for target in "$PROJECT" "$AUTOSAVE"; do
     log="$DIR/loop.log"
     "$HELPER" loop "$target" >"$log" 2>&1 &
     pid=$!
-    for _ in $(seq 1 600); do grep -q ready "$log" && break; sleep 0.1; done
+    for _ in $(seq 1 1200); do grep -q ready "$log" && break; sleep 0.1; done
     grep -q ready "$log" || fail "the helper did not get ready: $(cat "$log")"
-    # A random moment within the next few saves (a save of these projects takes ~0.3-2 s).
-    sleep "$((RANDOM % 3)).$((RANDOM % 1000))"
+    # Let one or two saves complete (so the file holds B or A), then kill at a
+    # random moment of the next save: a fraction (0-150%) of a save's duration,
+    # measured from the first save, so the test works on fast and slow builds.
+    complete=$((1 + RANDOM % 2))
+    started=$(date +%s%N)
+    for _ in $(seq 1 6000); do [ "$(grep -c '^saved' "$log")" -ge "$complete" ] && break; sleep 0.01; done
+    [ -n "${save_ns:-}" ] || save_ns=$(( ($(date +%s%N) - started) / complete ))
+    sleep "$(awk -v ns="$save_ns" -v r="$RANDOM" 'BEGIN { printf "%.3f", ns / 1e9 * 1.5 * r / 32768 }')"
     kill -9 "$pid"
     wait "$pid" 2>/dev/null || true
     saves=$(grep -c '^saved' "$log" || true)
