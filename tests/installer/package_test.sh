@@ -8,13 +8,16 @@
 # and that `--version` prints the project version. As root with CI=true it also
 # installs the package for real with apt-get, runs /usr/bin/traza-cli, and removes it.
 #
-# Usage: bash tests/installer/package_test.sh <source-dir> <scratch-dir>
+# Usage: bash tests/installer/package_test.sh <source-dir> <scratch-dir> [<build-dir>]
+# With <build-dir>, the package is made from that existing build (it must have been
+# configured by .ci/configure-release: Release, Debian hardening flags, prefix /usr),
+# so CI compiles the program once for its tests and its package.
 # Exits non-zero on the first failure. Needs: cmake, ninja, dpkg-dev, fakeroot
 # (not when root), lintian, librsvg2-bin, desktop-file-utils (optional).
 set -euo pipefail
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 <source-dir> <scratch-dir>" >&2
+if [ $# -lt 2 ] || [ $# -gt 3 ]; then
+  echo "usage: $0 <source-dir> <scratch-dir> [<build-dir>]" >&2
   exit 2
 fi
 src=$(cd "$1" && pwd)
@@ -32,19 +35,23 @@ fail() { printf 'package test: FAIL: %s\n' "$*" >&2; exit 1; }
 passed() { ran+=("$1"); printf 'ok: %s\n' "$1"; }
 
 # --- build the package ------------------------------------------------------
-step "configure and build (Release, Debian hardening flags)"
-rm -rf "$build" "$root" "$work"
-mkdir -p "$work"
-export DEB_BUILD_MAINT_OPTIONS=hardening=+all
-CFLAGS="$(dpkg-buildflags --get CFLAGS) $(dpkg-buildflags --get CPPFLAGS)"
-CXXFLAGS="$(dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)"
-LDFLAGS="$(dpkg-buildflags --get LDFLAGS)"
-export CFLAGS CXXFLAGS LDFLAGS
-cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DTRAZA_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr >"$scratch/configure.log" \
-  || { cat "$scratch/configure.log"; fail "cmake configure"; }
-cmake --build "$build" -j"$(nproc)" || fail "build"
-unset CFLAGS CXXFLAGS LDFLAGS
+if [ $# -eq 3 ]; then
+  build=$(cd "$3" && pwd)
+  step "reuse the build in $build"
+  rm -rf "$root" "$work" "$build"/traza_*.deb
+  mkdir -p "$work"
+  grep -qx 'CMAKE_INSTALL_PREFIX:PATH=/usr' "$build/CMakeCache.txt" \
+    || fail "$build was not configured with CMAKE_INSTALL_PREFIX=/usr (use .ci/configure-release)"
+  grep -qx 'CMAKE_BUILD_TYPE:STRING=Release' "$build/CMakeCache.txt" || fail "$build is not a Release build"
+  cmake --build "$build" -j"$(nproc)" || fail "build"
+else
+  step "configure and build (Release, Debian hardening flags)"
+  rm -rf "$build" "$root" "$work"
+  mkdir -p "$work"
+  bash "$src/.ci/configure-release" "$src" "$build" -DTRAZA_BUILD_TESTS=OFF >"$scratch/configure.log" \
+    || { cat "$scratch/configure.log"; fail "cmake configure"; }
+  cmake --build "$build" -j"$(nproc)" || fail "build"
+fi
 
 # The version lives in project(); CPack writes it here from PROJECT_VERSION.
 version=$(sed -n 's/^set(CPACK_PACKAGE_VERSION "\(.*\)")$/\1/p' "$build/CPackConfig.cmake")
