@@ -167,34 +167,43 @@ GVC_t* processContext() {
     return gvc;
 }
 
+// Lays the map out and renders it in `format` ("png", "svg"); empty data and a
+// reason in `error` when there is nothing to draw or Graphviz fails.
+std::string renderData(const MapModel& m, const Labels& text, const char* format, std::string& error) {
+    if (m.nodes.empty()) {
+        error = text("map.empty");
+        return {};
+    }
+    agseterr(AGMAX);  // Graphviz warnings (fonts, sizes) would only clutter the CLI's stderr
+    GVC_t* gvc = processContext();
+    GraphPtr g = buildGraph(m, text);
+    if (!gvc || gvLayout(gvc, g.get(), "dot") != 0) {
+        error = "Graphviz could not lay out the chain";
+        return {};
+    }
+    char* data = nullptr;
+    unsigned int length = 0;
+    const int rc = gvRenderData(gvc, g.get(), format, &data, &length);
+    gvFreeLayout(gvc, g.get());
+    if (rc != 0 || !data || length < 24) {
+        if (data) gvFreeRenderData(data);
+        error = std::string("Graphviz could not render ") + format + " (is the Graphviz " + format + " plugin installed?)";
+        return {};
+    }
+    std::string out(data, length);
+    gvFreeRenderData(data);
+    return out;
+}
+
 }  // namespace
 
 ChainMapImage renderChainMap(const model::Project& p, const risk::Analysis& a, const Labels& text) {
     ChainMapImage img;
     const MapModel m = buildModel(p, a, text);
     img.grouped = m.grouped;
-    if (m.nodes.empty()) {
-        img.error = text("map.empty");
-        return img;
-    }
-    agseterr(AGMAX);  // Graphviz warnings (fonts, sizes) would only clutter the CLI's stderr
-    GVC_t* gvc = processContext();
-    GraphPtr g = buildGraph(m, text);
-    if (!gvc || gvLayout(gvc, g.get(), "dot") != 0) {
-        img.error = "Graphviz could not lay out the chain";
-        return img;
-    }
-    char* data = nullptr;
-    unsigned int length = 0;
-    const int rc = gvRenderData(gvc, g.get(), "png", &data, &length);
-    gvFreeLayout(gvc, g.get());
-    if (rc != 0 || !data || length < 24) {
-        if (data) gvFreeRenderData(data);
-        img.error = "Graphviz could not render PNG (is the Graphviz PNG plugin installed?)";
-        return img;
-    }
-    img.png.assign(data, data + length);
-    gvFreeRenderData(data);
+    const std::string data = renderData(m, text, "png", img.error);
+    if (data.empty()) return img;
+    img.png.assign(data.begin(), data.end());
     // Width and height from the PNG header (IHDR, big-endian, at bytes 16 and 20).
     auto be32 = [&](std::size_t at) {
         return int(img.png[at]) << 24 | int(img.png[at + 1]) << 16 | int(img.png[at + 2]) << 8 | int(img.png[at + 3]);
@@ -202,6 +211,13 @@ ChainMapImage renderChainMap(const model::Project& p, const risk::Analysis& a, c
     img.widthPx = be32(16);
     img.heightPx = be32(20);
     return img;
+}
+
+std::string renderChainMapSvg(const model::Project& p, const risk::Analysis& a, const Labels& text, std::string* error) {
+    std::string reason;
+    std::string svg = renderData(buildModel(p, a, text), text, "svg", reason);
+    if (error) *error = reason;
+    return svg;
 }
 
 std::string chainMapDot(const model::Project& p, const risk::Analysis& a, const Labels& text) {

@@ -1,5 +1,5 @@
 #pragma once
-// The chain map as a PNG, drawn with Graphviz (dot, left to right): one column
+// The chain map as a PNG (or SVG), drawn with Graphviz (dot, left to right): one column
 // per stage, actors coloured by risk level, line width by tonnes, flows without
 // documentation dashed. Above kMaxMapActors actors the map groups actors by
 // stage and kind, since a picture of 60 000 boxes says nothing.
@@ -25,6 +25,10 @@ struct ChainMapImage {
 /// Draws the map in memory. Never throws for a Graphviz failure: the result then
 /// has no picture and says why, and the report goes on without it.
 ChainMapImage renderChainMap(const model::Project&, const risk::Analysis&, const Labels&);
+
+/// The same map as SVG text (UTF-8), for a picture that scales. Never throws for
+/// a Graphviz failure: returns an empty text and, if `error` is given, the reason.
+std::string renderChainMapSvg(const model::Project&, const risk::Analysis&, const Labels&, std::string* error = nullptr);
 
 /// The Graphviz "dot" text of the map (what renderChainMap lays out), for tests.
 std::string chainMapDot(const model::Project&, const risk::Analysis&, const Labels&);

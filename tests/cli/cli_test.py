@@ -201,8 +201,44 @@ def case_info():
     check("schema version 1" in run("info", path("care.traza")).stdout, "the schema version of a project file")
 
 
+def case_export_formats():
+    """export --format graphml|dot|svg|png (and from the extension), read back independently."""
+    import xml.etree.ElementTree as ET
+    import networkx as nx
+    with open(SAMPLE, encoding="utf-8") as f:
+        sample = json.load(f)
+    tonnes = sum(flow["tonnes"] for flow in sample["flows"])
+    r = run("export", SAMPLE, "--format", "graphml", "-o", path("chain.graphml"))
+    check(r.returncode == 0, "export graphml: " + r.stderr)
+    g = nx.read_graphml(path("chain.graphml"))
+    check(g.number_of_nodes() == len(sample["actors"]), "one node per actor")
+    check(g.number_of_edges() == len(sample["flows"]), "one edge per flow")
+    check(math.isclose(sum(d["tonnes"] for _, _, d in g.edges(data=True)), tonnes), "tonnes add up")
+    r = run("export", SAMPLE, "-o", path("chain.gv"))  # the format from the extension
+    check(r.returncode == 0, "export dot: " + r.stderr)
+    layout = subprocess.run(["dot", "-Tjson", path("chain.gv")], capture_output=True, text=True, timeout=60)
+    check(layout.returncode == 0, "Graphviz reads the DOT: " + layout.stderr)
+    drawn = json.loads(layout.stdout)
+    check(len(drawn["objects"]) == len(sample["actors"]) and len(drawn["edges"]) == len(sample["flows"]),
+          "Graphviz sees every actor and flow")
+    r = run("export", SAMPLE, "--format", "dot")  # to standard output
+    check(r.returncode == 0 and r.stdout.startswith("digraph "), "DOT to standard output")
+    r = run("export", SAMPLE, "--format", "svg", "--lang", "es", "-o", path("map.svg"))
+    check(r.returncode == 0, "export svg: " + r.stderr)
+    check(ET.parse(path("map.svg")).getroot().tag == "{http://www.w3.org/2000/svg}svg", "the SVG parses as XML")
+    r = run("export", SAMPLE, "-f", "png", "-o", path("map.png"))
+    check(r.returncode == 0, "export png: " + r.stderr)
+    with open(path("map.png"), "rb") as f:
+        check(f.read(8) == b"\x89PNG\r\n\x1a\n", "a PNG signature")
+    check(run("export", SAMPLE, "-f", "png").returncode == 2, "no PNG to standard output")
+    check(run("export", SAMPLE, "-f", "xlsx", "-o", path("x.xlsx")).returncode != 0, "an unknown format is refused")
+    r = run("export", SAMPLE, "-o", path("plain.json"))
+    with open(path("plain.json"), encoding="utf-8") as f:
+        check(json.load(f)["format"] == "traza-chain", ".json still writes chain JSON")
+
+
 CASES = {"version": case_version, "round_trip": case_round_trip, "csv_import": case_csv_import,
-         "errors": case_errors, "info": case_info}
+         "errors": case_errors, "info": case_info, "export_formats": case_export_formats}
 
 if __name__ == "__main__":
     try:
