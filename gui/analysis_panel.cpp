@@ -141,7 +141,7 @@ void AnalysisPanel::fillChokePoints(const risk::Analysis& a, const model::Projec
     std::vector<TableView::Row> rows;
     for (const risk::ActorResult* r : chokes)
         rows.push_back({{wxString::Format("%d", r->chokeRank), names(r->id), wxString::Format("%d", r->stage),
-                         percent(r->flowShare), wxString::Format("%.2f", r->chokeScore), joined(r->chokeReasons)},
+                         percent(r->flowShare), wxString::Format("%.2f", r->chokeScore), joined(risk::texts(r->chokeReasons))},
                         ItemRef{ItemKind::Actor, r->id}});
     m_choke->setRows(std::move(rows));
 }
@@ -179,7 +179,7 @@ void AnalysisPanel::fillRedFlags(const risk::Analysis& a, const model::Project& 
         const model::RedFlagRule* rule = p.catalogue.redFlagRule(f->rule);
         TableView::Row row;
         row.cells = {severityLabel(f->severity), rule ? localText(rule->name) : toWx(f->rule),
-                     f->actor.empty() ? wxString::Format(_("flow %s"), toWx(f->flow)) : names(f->actor), toWx(f->detail)};
+                     f->actor.empty() ? wxString::Format(_("flow %s"), toWx(f->flow)) : names(f->actor), toWx(f->detail.text())};
         if (!f->actor.empty()) row.item = ItemRef{ItemKind::Actor, f->actor};
         else if (!f->flow.empty()) row.item = ItemRef{ItemKind::Flow, f->flow};
         rows.push_back(std::move(row));

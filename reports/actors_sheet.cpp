@@ -46,7 +46,7 @@ void writeActorsSheet(ReportContext& ctx) {
         std::vector<std::string> factors;
         for (const std::string& id : a.riskFactors) factors.push_back(riskFactorName(ctx, id));
         const std::string kind = kindName(ctx, a.kind), factorText = join(factors),
-                          reasons = r ? join(r->risk.reasons) : std::string();
+                          reasons = r ? join(risk::texts(r->risk.reasons)) : std::string();
         auto width = [&](std::string_view key) { return columns[columnOf(columns, key)].width; };
         sheet.rowHeight(row, std::max({wrappedHeight(a.name, width("col.name")), wrappedHeight(kind, width("col.kind")),
                                        wrappedHeight(factorText, width("col.risk_factors")),

@@ -39,7 +39,7 @@ void writeChokePointsSheet(ReportContext& ctx) {
         const model::Actor* a = ctx.actor(r->id);
         std::vector<std::string> dominated;
         for (const std::string& d : r->dominates) dominated.push_back(ctx.actorName(d));
-        const std::string reasons = join(r->chokeReasons, "\n");
+        const std::string reasons = join(risk::texts(r->chokeReasons), "\n");
         sheet.rowHeight(row, wrappedHeight(reasons, reasonsWidth));
         int c = 0;
         sheet.number(row, c++, r->chokeRank, f.integer);

@@ -30,7 +30,8 @@ void writeRedFlagsSheet(ReportContext& ctx) {
     int row = kFirstDataRow;
     for (const risk::RedFlag* rf : flags) {
         const model::RedFlagRule* rule = ctx.project.catalogue.redFlagRule(rf->rule);
-        sheet.rowHeight(row, std::max(wrappedHeight(rf->detail, columns.back().width),
+        const std::string detail = rf->detail.text();
+        sheet.rowHeight(row, std::max(wrappedHeight(detail, columns.back().width),
                                       wrappedHeight(ruleName(ctx, rf->rule), columns[1].width)));
         int c = 0;
         sheet.text(row, c++, ctx.text.level(rf->severity));
@@ -40,7 +41,7 @@ void writeRedFlagsSheet(ReportContext& ctx) {
         sheet.text(row, c++, rf->actor);
         sheet.text(row, c++, rf->actor.empty() ? std::string() : ctx.actorName(rf->actor));
         sheet.text(row, c++, rf->flow);
-        sheet.text(row, c++, rf->detail, f.wrap);
+        sheet.text(row, c++, detail, f.wrap);
         ++row;
         ctx.progress.advance();
     }

@@ -107,7 +107,7 @@ void topChokePoints(ReportContext& ctx, Sheet& sheet, int& row) {
     const int first = ++row;
     for (std::size_t i = 0; i < chokes.size() && i < kTopChokePoints; ++i) {
         const risk::ActorResult* r = chokes[i];
-        const std::string reasons = join(r->chokeReasons);
+        const std::string reasons = join(risk::texts(r->chokeReasons));
         sheet.rowHeight(row, wrappedHeight(reasons, kWidths[4]));
         sheet.text(row, 0, ctx.actorName(r->id), f.wrap);
         sheet.number(row, 1, r->chokeRank, f.integer);

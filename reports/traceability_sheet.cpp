@@ -107,13 +107,14 @@ void writeTraceabilitySheet(ReportContext& ctx) {
         auto it = flows.find(b.flow);
         const std::string from = it != flows.end() ? ctx.actorName(it->second->from) : std::string();
         const std::string to = it != flows.end() ? ctx.actorName(it->second->to) : std::string();
-        const double h = std::max({wrappedHeight(from, 14), wrappedHeight(to, 14), wrappedHeight(b.reason, 14.0 * kReasonSpan)});
+        const std::string reason = b.reason.text();
+        const double h = std::max({wrappedHeight(from, 14), wrappedHeight(to, 14), wrappedHeight(reason, 14.0 * kReasonSpan)});
         sheet.rowHeight(row, h);
         sheet.text(row, 0, b.flow);
         sheet.number(row, 1, b.tonnes, f.tonnes);
         sheet.text(row, 2, from, f.wrap);
         sheet.text(row, 3, to, f.wrap);
-        sheet.merged(row, 4, 3 + kReasonSpan, b.reason, f.wrap);
+        sheet.merged(row, 4, 3 + kReasonSpan, reason, f.wrap);
         ++row;
         ctx.progress.advance();
     }

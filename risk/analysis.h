@@ -2,6 +2,8 @@
 // The result of analysing a chain (shared/spec/chain-json.md, "Analysis"), plus
 // Traza's choke-point ranking, risk scores, red flags and the traceability-limits
 // statement. Pure data: risk/ computes it, the CLI, reports and GUI show it.
+// Reasons, trace-break reasons and red-flag details are Sentences (sentence.h):
+// cheap to make by the hundred thousand, their words made when text() is read.
 #include <map>
 #include <optional>
 #include <string>
@@ -9,6 +11,7 @@
 
 #include "enums.h"
 #include "project.h"
+#include "sentence.h"
 
 namespace traza::risk {
 
@@ -25,7 +28,7 @@ struct RiskScore {
     double mitigation = 0;  ///< 0..1 from the supplier's OECD checklist progress
     double residual = 0;    ///< inherent * (1 - mitigation weight * mitigation)
     std::string level;      ///< low / medium / high / critical
-    std::vector<std::string> reasons;  ///< what drove the score, in plain words
+    std::vector<Sentence> reasons;  ///< what drove the score, in plain words
 };
 
 struct ActorResult {
@@ -42,7 +45,7 @@ struct ActorResult {
     bool chokePoint = false;
     int chokeRank = 0;        ///< 1 = highest ranked; 0 when not a choke point
     double chokeScore = 0;    ///< the ranking score (docs/methodology.md)
-    std::vector<std::string> chokeReasons;
+    std::vector<Sentence> chokeReasons;
     bool massBalanceApplies = false;  ///< non-source, non-destination
     double massBalanceGapT = 0;
     bool massBalanceFlag = false;
@@ -70,7 +73,7 @@ struct Traceability {
 struct TraceBreak {
     std::string flow;
     double tonnes = 0;     ///< undocumented tonnes of the flow
-    std::string reason;
+    Sentence reason;
 };
 
 struct RedFlag {
@@ -78,7 +81,7 @@ struct RedFlag {
     std::string actor;  ///< may be empty when the flag is about a flow
     std::string flow;   ///< may be empty
     std::string severity;
-    std::string detail;
+    Sentence detail;
 };
 
 struct Analysis {

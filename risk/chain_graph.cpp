@@ -52,7 +52,7 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
         const std::uint64_t key = keyed[i].first;
         const Vertex u = key >> 32, v = key & 0xffffffffu;
         EdgeData e;
-        e.index = m_edges.size();
+        e.index = m_flowStart.size();  // the edge number, before its start is recorded
         m_flowStart.push_back(m_flowIndex.size());
         for (; i < keyed.size() && keyed[i].first == key; ++i) {
             const model::Flow& f = project.flows[keyed[i].second];
@@ -64,9 +64,14 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
         }
         m_graph[u].outT += e.tonnes;
         m_graph[v].inT += e.tonnes;
-        m_edges.push_back(boost::add_edge(u, v, e, m_graph).first);
+        boost::add_edge(u, v, e, m_graph);
     }
     m_flowStart.push_back(m_flowIndex.size());
+    // Descriptors are taken once every edge is in (adding an edge may move the
+    // edge vector). Edges were added sorted by (from, to), so walking each
+    // vertex's out-edges in vertex order gives them in index order.
+    m_edges.resize(m_flowStart.size() - 1);
+    for (auto [it, end] = boost::edges(m_graph); it != end; ++it) m_edges[m_graph[*it].index] = *it;
     buildComponents();
 }
 
@@ -90,25 +95,30 @@ void ChainGraph::buildComponents() {
     // than rely on the numbering Tarjan's algorithm happens to produce.
     std::vector<std::vector<Vertex>> members(count);
     for (Vertex v = 0; v < n; ++v) members[comp[v]].push_back(v);
-    std::vector<std::size_t> pending(count, 0);
-    std::vector<std::vector<std::size_t>> next(count);
-    std::vector<bool> selfCycle(count, false);
+    // Edges between components as one flat array per source component
+    // (counting sort), not a vector per component.
+    std::vector<std::size_t> pending(count, 0), nextStart(count + 1, 0);
+    std::vector<char> selfCycle(count, 0);
     for (const Edge& e : m_edges) {
-        std::size_t a = comp[boost::source(e, m_graph)], b = comp[boost::target(e, m_graph)];
-        if (a == b) {
-            selfCycle[a] = true;
-            continue;
-        }
-        next[a].push_back(b);
-        ++pending[b];
+        const std::size_t a = comp[boost::source(e, m_graph)], b = comp[boost::target(e, m_graph)];
+        if (a == b)
+            selfCycle[a] = 1;
+        else
+            ++nextStart[a + 1], ++pending[b];
+    }
+    for (std::size_t c = 0; c < count; ++c) nextStart[c + 1] += nextStart[c];
+    std::vector<std::size_t> next(nextStart[count]), fill(nextStart.begin(), nextStart.end() - 1);
+    for (const Edge& e : m_edges) {
+        const std::size_t a = comp[boost::source(e, m_graph)], b = comp[boost::target(e, m_graph)];
+        if (a != b) next[fill[a]++] = b;
     }
     std::vector<std::size_t> order;
     order.reserve(count);
     for (std::size_t c = 0; c < count; ++c)
         if (pending[c] == 0) order.push_back(c);
     for (std::size_t i = 0; i < order.size(); ++i)
-        for (std::size_t b : next[order[i]])
-            if (--pending[b] == 0) order.push_back(b);
+        for (std::size_t k = nextStart[order[i]]; k < nextStart[order[i] + 1]; ++k)
+            if (--pending[next[k]] == 0) order.push_back(next[k]);
 
     m_components.resize(count);
     m_componentOf.assign(n, 0);

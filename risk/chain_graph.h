@@ -36,7 +36,10 @@ struct EdgeData {
     std::array<double, kEvidenceLevels> documentedAtLeast{};
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
+// Edges live in one vector (EdgeListS = vecS), not one list node each; the
+// graph never changes after it is built, so edge descriptors stay valid.
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData,
+                                   boost::no_property, boost::vecS>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 

@@ -15,6 +15,7 @@
 #include "destinations.h"
 #include "dominators.h"
 #include "risk_weights.h"
+#include "sentence.h"
 #include "upstream.h"
 
 namespace traza::risk {
@@ -23,7 +24,7 @@ struct ChokePoint {
     bool isChokePoint = false;
     int rank = 0;
     double score = 0;
-    std::vector<std::string> reasons;
+    std::vector<Sentence> reasons;
 };
 
 struct ChokeInputs {

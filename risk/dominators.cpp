@@ -2,57 +2,97 @@
 
 #include <utility>
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/dominator_tree.hpp>
-
 namespace traza::risk {
 
+// The iterative algorithm of Cooper, Harvey and Kennedy ("A Simple, Fast
+// Dominance Algorithm", 2001) over the chain plus a virtual root: visit the
+// vertices in reverse postorder, intersect the dominators of each vertex's
+// already visited predecessors, repeat until nothing changes. A chain is
+// nearly acyclic, so it settles after one pass and a check pass, with plain
+// arrays only (Boost's Lengauer–Tarjan allocated a bucket per vertex and
+// needed a copy of the graph).
 Dominance computeDominators(const ChainGraph& chain, const DestinationSet& dest) {
-    // A vector edge list (no node per edge) is safe here: no edge descriptor is
-    // kept across the graph's construction.
-    using RootedGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
-                                              boost::no_property, boost::no_property, boost::vecS>;
-    using RootedVertex = boost::graph_traits<RootedGraph>::vertex_descriptor;
     const std::size_t n = chain.vertexCount();
+    const std::size_t root = n;  // the virtual root, linked to every source
     const Graph& g = chain.graph();
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
 
-    // Which actors a source reaches. Edges leaving unreached actors (a closed
-    // cycle feeding into the chain) are left out of the rooted graph: they lie
-    // on no path from the root, and Boost's Lengauer–Tarjan assumes every
-    // in-edge it meets comes from a vertex its depth-first search numbered.
-    std::vector<char> reached(n, 0);
-    std::vector<Vertex> stack;
-    for (Vertex v = 0; v < n; ++v)
-        if (chain.isSource(v)) reached[v] = 1, stack.push_back(v);
-    while (!stack.empty()) {
-        const Vertex v = stack.back();
-        stack.pop_back();
-        for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
-            if (!reached[boost::target(*it, g)]) reached[boost::target(*it, g)] = 1, stack.push_back(boost::target(*it, g));
+    // Postorder numbers by an iterative depth-first search from the root.
+    // Vertices the root does not reach (fed only by a closed cycle) keep `none`.
+    std::vector<std::size_t> post(n + 1, none);
+    std::vector<std::size_t> order;  // vertices in postorder
+    order.reserve(n + 1);
+    std::vector<char> seen(n + 1, 0);
+    {
+        // Each frame: a vertex and the position of the next out-edge to follow.
+        struct Frame {
+            std::size_t v;
+            Graph::out_edge_iterator next, end;
+            std::size_t nextSource;  // for the root: the next vertex to test as a source
+        };
+        std::vector<Frame> stack;
+        stack.push_back({root, {}, {}, 0});
+        seen[root] = 1;
+        while (!stack.empty()) {
+            Frame& f = stack.back();
+            std::size_t child = none;
+            if (f.v == root) {
+                while (f.nextSource < n && child == none) {
+                    const std::size_t s = f.nextSource++;
+                    if (chain.isSource(s) && !seen[s]) child = s;
+                }
+            } else {
+                while (f.next != f.end && child == none) {
+                    const std::size_t t = boost::target(*f.next++, g);
+                    if (!seen[t]) child = t;
+                }
+            }
+            if (child == none) {
+                post[f.v] = order.size();
+                order.push_back(f.v);
+                stack.pop_back();
+                continue;
+            }
+            seen[child] = 1;
+            auto [b, e] = boost::out_edges(child, g);
+            stack.push_back({child, b, e, 0});
+        }
     }
 
-    // The reached chain plus a virtual root (vertex n) linked to every source.
-    std::vector<std::pair<std::size_t, std::size_t>> links;
-    links.reserve(chain.edgeCount() + n);
-    for (const Edge& e : chain.edges())
-        if (reached[boost::source(e, g)]) links.emplace_back(boost::source(e, g), boost::target(e, g));
-    for (Vertex v = 0; v < n; ++v)
-        if (chain.isSource(v)) links.emplace_back(n, v);
-    const RootedGraph rooted(links.begin(), links.end(), n + 1);
-
-    const RootedVertex none = boost::graph_traits<RootedGraph>::null_vertex();
-    std::vector<RootedVertex> idom(n + 1, none);
-    boost::lengauer_tarjan_dominator_tree(
-        rooted, static_cast<RootedVertex>(n),
-        boost::make_iterator_property_map(idom.begin(), boost::get(boost::vertex_index, rooted)));
+    std::vector<std::size_t> idom(n + 1, none);
+    idom[root] = root;
+    auto intersect = [&](std::size_t a, std::size_t b) {
+        while (a != b) {
+            while (post[a] < post[b]) a = idom[a];
+            while (post[b] < post[a]) b = idom[b];
+        }
+        return a;
+    };
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (std::size_t i = order.size(); i-- > 0;) {  // reverse postorder
+            const std::size_t v = order[i];
+            if (v == root) continue;
+            std::size_t candidate = chain.isSource(v) ? root : none;
+            for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
+                const std::size_t p = boost::source(*it, g);
+                if (idom[p] == none) continue;  // not visited yet, or not reached
+                candidate = candidate == none ? p : intersect(p, candidate);
+            }
+            if (candidate != none && idom[v] != candidate) {
+                idom[v] = candidate;
+                changed = true;
+            }
+        }
+    }
 
     Dominance out;
     out.dominates.assign(n, {});
     out.reachable.assign(n, 0);
-    out.reachable = reached;
+    for (Vertex v = 0; v < n; ++v) out.reachable[v] = post[v] != none;
     for (Vertex d : dest.vertices) {
         if (!out.reachable[d]) continue;
-        for (RootedVertex a = idom[d]; a != none && a != n; a = idom[a]) out.dominates[a].push_back(d);
+        for (std::size_t a = idom[d]; a != none && a != root; a = idom[a]) out.dominates[a].push_back(d);
     }
     return out;
 }

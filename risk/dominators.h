@@ -1,7 +1,7 @@
 #pragma once
 // Dominators (spec "Analysis"): a virtual root gets an edge to every source;
 // actor a dominates destination d when every path from the root to d passes
-// through a (a ≠ d). Computed with Boost's Lengauer–Tarjan dominator tree.
+// through a (a ≠ d). Computed by the iterative Cooper–Harvey–Kennedy algorithm.
 // A destination the root cannot reach (fed only by a closed cycle) has no
 // dominators: no path from a source reaches it at all.
 #include <vector>

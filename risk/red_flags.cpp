@@ -1,7 +1,7 @@
 #include "red_flags.h"
 
 #include <algorithm>
-#include <set>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -38,37 +38,87 @@ std::vector<T> listOf(const json& p, const char* key, std::vector<T> fallback) {
             out.push_back(x.get<T>());
     return out;
 }
-// The factor ids a "ticked factor" rule looks for.
-std::set<std::string> factorsOf(const json& p, const std::string& fallback) {
-    std::set<std::string> out;
-    for (const std::string& f : listOf<std::string>(p, "risk_factors", {})) out.insert(f);
-    if (p.contains("risk_factor") && p["risk_factor"].is_string()) out.insert(p["risk_factor"].get<std::string>());
-    if (out.empty()) out.insert(fallback);
+// The factor ids a "ticked factor" rule looks for (a handful: a plain list
+// is faster than a set in the per-actor loop).
+std::vector<std::string> factorsOf(const json& p, const std::string& fallback) {
+    std::vector<std::string> out = listOf<std::string>(p, "risk_factors", {});
+    if (p.contains("risk_factor") && p["risk_factor"].is_string()) out.push_back(p["risk_factor"].get<std::string>());
+    if (out.empty()) out.push_back(fallback);
     return out;
 }
-bool ticked(const model::Actor& a, const std::set<std::string>& factors) {
+bool ticked(const model::Actor& a, const std::vector<std::string>& factors) {
     for (const std::string& f : a.riskFactors)
-        if (factors.count(f)) return true;
+        if (std::find(factors.begin(), factors.end(), f) != factors.end()) return true;
     return false;
 }
+
+// A number in a flag's sentence, formatted when the sentence is read.
+struct FlagNumber {
+    const char* key;  ///< the template placeholder, e.g. "tonnes"
+    bool percent;     ///< a share shown as a percentage, else tonnes
+    double value;
+};
+FlagNumber tonnesOf(const char* key, double t) { return {key, false, t}; }
+FlagNumber percentOf(const char* key, double share) { return {key, true, share}; }
+
+// What every flag of one rule shares: its template (or its name when the
+// catalogue gives none) and the language.
+struct RuleWords {
+    std::string pattern;
+    std::string name;
+    std::string language;
+};
+
+// A flag's detail: the rule's template filled with the actor's label, the
+// flow and up to two numbers, only when the text is read (tens of thousands
+// of flags on a national chain, few of them ever shown).
+class FlagDetail final : public SentenceSource {
+public:
+    FlagDetail(std::shared_ptr<const RuleWords> words, const std::string& label, const std::string& flow,
+               std::initializer_list<FlagNumber> numbers)
+        : m_words(std::move(words)), m_label(label), m_flow(flow) {
+        for (const FlagNumber& n : numbers)
+            if (m_count < 2) m_numbers[m_count++] = n;
+    }
+    std::string render() const override {
+        if (m_words->pattern.empty()) return m_words->name;
+        const Text text(m_words->language);
+        TemplateValues values;
+        values.reserve(m_count + 2);
+        for (int i = 0; i < m_count; ++i)
+            values.emplace_back(m_numbers[i].key, m_numbers[i].percent ? text.percent(m_numbers[i].value)
+                                                                       : text.tonnes(m_numbers[i].value));
+        values.emplace_back("actor", m_label);
+        if (!m_flow.empty()) values.emplace_back("flow", m_flow);
+        return fillTemplate(m_words->pattern, values);
+    }
+
+private:
+    std::shared_ptr<const RuleWords> m_words;
+    std::string m_label;
+    std::string m_flow;
+    FlagNumber m_numbers[2]{};
+    int m_count = 0;
+};
 
 class Evaluator {
 public:
     Evaluator(const RedFlagInputs& in, bool& exact)
-        : m_in(in), m_chain(in.chain), m_g(in.chain.graph()), m_text(in.language), m_exact(exact) {}
+        : m_in(in), m_chain(in.chain), m_g(in.chain.graph()), m_exact(exact) {}
 
     // Returns false for a rule this version does not know.
     bool run(const model::RedFlagRule& rule, std::vector<RedFlag>& out);
 
 private:
-    using Values = TemplateValues;
     void flag(std::vector<RedFlag>& out, const model::RedFlagRule& rule, Vertex actor, const std::string& flow,
-              Values values) {
-        values.emplace_back("actor", m_chain.label(actor));
-        if (!flow.empty()) values.emplace_back("flow", flow);
-        const std::string& pattern = rule.explanation.in(m_in.language);
+              std::initializer_list<FlagNumber> numbers) {
+        if (!m_words || m_wordsOf != &rule) {
+            m_words = std::make_shared<const RuleWords>(
+                RuleWords{rule.explanation.in(m_in.language), rule.name.in(m_in.language), m_in.language});
+            m_wordsOf = &rule;
+        }
         out.push_back({rule.id, m_chain.actor(actor).id, flow, rule.severity,
-                       pattern.empty() ? rule.name.in(m_in.language) : fillTemplate(pattern, values)});
+                       Sentence(std::make_shared<const FlagDetail>(m_words, m_chain.label(actor), flow, numbers))});
     }
     double handled(Vertex v) const { return std::max(m_chain.inT(v), m_chain.outT(v)); }
     // Share of each actor's input that comes from "marked" actors (their whole output marked).
@@ -99,8 +149,9 @@ private:
     const RedFlagInputs& m_in;
     const ChainGraph& m_chain;
     const Graph& m_g;
-    const Text m_text;
     bool& m_exact;
+    std::shared_ptr<const RuleWords> m_words;  ///< of the rule being evaluated
+    const model::RedFlagRule* m_wordsOf = nullptr;
 };
 
 bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
@@ -126,39 +177,39 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
                 }
             const double share = cash / m_chain.outT(v);
             if (cash > 0 && share >= minShare)
-                flag(out, rule, v, "", {{"share", m_text.percent(share)}, {"tonnes", m_text.tonnes(cash)}});
+                flag(out, rule, v, "", {percentOf("share", share), tonnesOf("tonnes", cash)});
         }
     } else if (id == "unknown_upstream_sources") {
         const double minShare = number(p, "min_share", 0.05);
         std::vector<char> unknown(n, 0);
-        const std::set<std::string> factor{"unknown_upstream"};  // built once, not per actor
+        const std::vector<std::string> factor{"unknown_upstream"};  // built once, not per actor
         for (Vertex v = 0; v < n; ++v)
             unknown[v] = (m_chain.isSource(v) && m_g[v].stage > 1) || ticked(m_chain.actor(v), factor);
         const std::vector<double> share = inputShareFrom(unknown);
         for (Vertex v = 0; v < n; ++v)
             if (m_chain.inT(v) > 0 && share[v] > 0 && share[v] >= minShare)
                 flag(out, rule, v, "",
-                     {{"share", m_text.percent(share[v])}, {"tonnes", m_text.tonnes(share[v] * m_chain.inT(v))}});
+                     {percentOf("share", share[v]), tonnesOf("tonnes", share[v] * m_chain.inT(v))});
     } else if (id == "mass_balance_gap") {
         const double relative = number(p, "relative", 0.01), absolute = number(p, "absolute_t", 0.1);
         for (Vertex v = 0; v < n; ++v) {
             const MassBalance mb = massBalance(m_chain, m_in.destinations, v, relative, absolute);
             if (mb.flagged)
-                flag(out, rule, v, "", {{"tonnes", m_text.tonnes(m_chain.inT(v))}, {"gap", m_text.tonnes(mb.gapT)}});
+                flag(out, rule, v, "", {tonnesOf("tonnes", m_chain.inT(v)), tonnesOf("gap", mb.gapT)});
         }
     } else if (id == "volume_above_capacity") {
         const double tolerance = number(p, "tolerance", 0.05);
         for (Vertex v = 0; v < n; ++v) {
             const double capacity = m_chain.actor(v).capacityT;
             if (capacity > 0 && handled(v) > capacity * (1 + tolerance))
-                flag(out, rule, v, "", {{"tonnes", m_text.tonnes(handled(v))}, {"capacity", m_text.tonnes(capacity)}});
+                flag(out, rule, v, "", {tonnesOf("tonnes", handled(v)), tonnesOf("capacity", capacity)});
         }
     } else if (id == "undocumented_outflow") {
         const double minShare = number(p, "min_share", 0.05);
         forEachFlow([&](const model::Flow& f, Vertex from, Vertex) {
             const double share = f.tonnes / m_chain.outT(from);
             if ((f.evidence == model::Evidence::None || f.documentedT <= 0) && share >= minShare)
-                flag(out, rule, from, f.id, {{"tonnes", m_text.tonnes(f.tonnes)}, {"share", m_text.percent(share)}});
+                flag(out, rule, from, f.id, {tonnesOf("tonnes", f.tonnes), percentOf("share", share)});
         });
     } else if (id == "high_risk_typology_without_site_checks") {
         const double minRisk = number(p, "min_baseline_risk", 0.7);
@@ -178,7 +229,7 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
             const double tonnes = std::max(in, outT);
             if (tonnes <= 0) continue;
             const bool checked = checklists.onTheGroundDone(a.id, required);
-            if (!checked) flag(out, rule, v, "", {{"tonnes", m_text.tonnes(tonnes)}});
+            if (!checked) flag(out, rule, v, "", {tonnesOf("tonnes", tonnes)});
         }
     } else if (id == "conflict_affected_origin") {
         const auto factors = factorsOf(p, "conflict_affected_area");
@@ -187,9 +238,9 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
         const std::vector<double> share = inputShareFrom(marked);
         for (Vertex v = 0; v < n; ++v) {
             if (marked[v])
-                flag(out, rule, v, "", {{"tonnes", m_text.tonnes(handled(v))}});
+                flag(out, rule, v, "", {tonnesOf("tonnes", handled(v))});
             else if (share[v] > 0)
-                flag(out, rule, v, "", {{"tonnes", m_text.tonnes(share[v] * m_chain.inT(v))}});
+                flag(out, rule, v, "", {tonnesOf("tonnes", share[v] * m_chain.inT(v))});
         }
     } else if (id == "child_labour_reported" || id == "open_burning_reported" || id == "refuses_information" ||
                id == "infrastructure_scrap") {
@@ -200,7 +251,7 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
         for (Vertex v = 0; v < n; ++v)
             if (ticked(m_chain.actor(v), factors))
                 flag(out, rule, v, "",
-                     {{"tonnes", m_text.tonnes(handled(v))}, {"share", m_text.percent(m_in.flowShare[v])}});
+                     {tonnesOf("tonnes", handled(v)), percentOf("share", m_in.flowShare[v])});
     } else if (id == "no_invoice_first_sale") {
         const auto sellers = listOf<int>(p, "seller_stages", {1, 2});
         const int buyerMin = static_cast<int>(number(p, "buyer_min_stage", 3));
@@ -210,7 +261,7 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
                 return;
             for (const std::string& d : f.documents)
                 if (std::find(invoices.begin(), invoices.end(), d) != invoices.end()) return;
-            flag(out, rule, from, f.id, {{"tonnes", m_text.tonnes(f.tonnes)}});
+            flag(out, rule, from, f.id, {tonnesOf("tonnes", f.tonnes)});
         });
     } else {
         return false;

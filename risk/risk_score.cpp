@@ -24,6 +24,8 @@ double formalityRisk(const RiskWeights& w, model::Formality f) {
 // the explicit typology carrying most of those tonnes (null if none).
 std::pair<double, const model::Typology*> handledTypology(const ChainGraph& chain, Vertex v, const TypologyMix& mix,
                                                           double unknown) {
+    const std::string* lastTypologyId = nullptr;
+    const model::Typology* lastTypology = nullptr;
     const Graph& g = chain.graph();
     const model::Project& project = chain.project();
     double tonnes = 0, weighted = 0;
@@ -34,7 +36,12 @@ std::pair<double, const model::Typology*> handledTypology(const ChainGraph& chai
             tonnes += f.tonnes;
             weighted += f.tonnes * mix.flowValue[fi];
             if (f.typology.empty()) continue;
-            const model::Typology* t = project.catalogue.typology(f.typology);
+            // Neighbouring flows mostly share a typology: remember the last one found.
+            if (!lastTypology || *lastTypologyId != f.typology) {
+                lastTypologyId = &f.typology;
+                lastTypology = project.catalogue.typology(f.typology);
+            }
+            const model::Typology* t = lastTypology;
             if (!t) continue;
             auto it = std::find_if(explicitTonnes.begin(), explicitTonnes.end(), [&](auto& x) { return x.first == t; });
             if (it == explicitTonnes.end())
@@ -52,12 +59,13 @@ std::pair<double, const model::Typology*> handledTypology(const ChainGraph& chai
     return {tonnes > 0 ? weighted / tonnes : unknown, main};
 }
 
-// Sentences shared by many actors are made once (60 000 picker groups share a handful).
+// Sentences shared by many actors are made once and shared (60 000 picker
+// groups share a handful): copying a Sentence copies no text.
 class ReasonCache {
 public:
     explicit ReasonCache(const std::string& language) : m_language(language), m_text(language) {}
 
-    const std::string& typology(double value, const model::Typology* main) {
+    Sentence typology(double value, const model::Typology* main) {
         const std::pair<double, const model::Typology*> key{value, main};
         auto it = m_typology.find(key);
         if (it != m_typology.end()) return it->second;
@@ -67,39 +75,38 @@ public:
                         (main ? m_text.pick(" (mainly '", " (principalmente '") + main->id + "')"
                               : std::string(m_text.pick(" (typology inherited from upstream or unknown)",
                                                         " (tipología heredada de aguas arriba o desconocida)")));
-        return m_typology.emplace(key, std::move(s)).first->second;
+        return m_typology.emplace(key, Sentence(std::move(s))).first->second;
     }
-    const std::string& kind(model::ActorKind k, double risk) {
-        auto& s = m_kind[static_cast<int>(k)];
+    Sentence kind(model::ActorKind k, double risk) {
+        Sentence& s = m_kind[static_cast<int>(k)];
         if (s.empty())
             s = m_text.pick("kind '", "tipo '") + std::string(model::toString(k)) +
                 m_text.pick("' has inherent risk ", "' tiene riesgo inherente ") + m_text.number(risk, 2);
         return s;
     }
-    const std::string& formality(model::Formality f, double risk) {
-        auto& s = m_formality[static_cast<int>(f)];
+    Sentence formality(model::Formality f, double risk) {
+        Sentence& s = m_formality[static_cast<int>(f)];
         if (s.empty())
             s = m_text.pick("formality '", "formalidad '") + std::string(model::toString(f)) +
                 m_text.pick("' counts ", "' cuenta ") + m_text.number(risk, 2);
         return s;
     }
-    const std::string& factors(const std::vector<const model::RiskFactor*>& list) {
-        std::string key;
-        for (const auto* f : list) key += f->id + ",";
-        auto it = m_factors.find(key);
+    Sentence factors(const std::vector<const model::RiskFactor*>& list) {
+        auto it = m_factors.find(list);
         if (it != m_factors.end()) return it->second;
         std::vector<std::string> words;
         for (const auto* f : list) words.push_back(f->name.in(m_language) + " (+" + m_text.number(f->weight, 2) + ")");
-        return m_factors.emplace(key, m_text.pick("risk factors: ", "factores de riesgo: ") + m_text.list(words, 20))
+        return m_factors
+            .emplace(list, Sentence(m_text.pick("risk factors: ", "factores de riesgo: ") + m_text.list(words, 20)))
             .first->second;
     }
-    const std::string& noChecklist() {
+    Sentence noChecklist() {
         if (m_noChecklist.empty())
             m_noChecklist = m_text.pick("no supplier checklist: no mitigation counted",
                                         "sin lista de verificación del proveedor: no se cuenta mitigación");
         return m_noChecklist;
     }
-    std::string checklist(const ChecklistProgress& p, double mitigationWeight) const {
+    Sentence checklist(const ChecklistProgress& p, double mitigationWeight) const {
         return m_text.pick("OECD steps 2–4 checklist ", "lista de los pasos 2 a 4 de la OCDE al ") +
                m_text.percent(p.progress) + " (" + m_text.number(p.score, 1) + m_text.pick(" of ", " de ") +
                std::to_string(p.applicable) +
@@ -110,10 +117,10 @@ public:
 private:
     std::string m_language;
     Text m_text;
-    std::map<std::pair<double, const model::Typology*>, std::string> m_typology;
-    std::unordered_map<std::string, std::string> m_factors;
-    std::map<int, std::string> m_kind, m_formality;
-    std::string m_noChecklist;
+    std::map<std::pair<double, const model::Typology*>, Sentence> m_typology;
+    std::map<std::vector<const model::RiskFactor*>, Sentence> m_factors;  // keyed by the factors, in actor order
+    Sentence m_kind[8], m_formality[3];
+    Sentence m_noChecklist;
 };
 
 }  // namespace
@@ -122,10 +129,10 @@ std::vector<RiskScore> scoreActors(const ChainGraph& chain, const RiskWeights& w
                                    const SupplierChecklists& checklists, const std::string& language) {
     const model::Catalogue& cat = chain.project().catalogue;
     ReasonCache reasons(language);
-    std::map<model::ActorKind, double> kindRisk;
+    double kindRisk[8] = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5};  // by ActorKind, a plain array in the hot loop
     for (std::string_view k : model::actorKindNames()) {
         const model::ActorKindInfo* info = cat.actorKind(std::string(k));
-        kindRisk[*model::parseActorKind(k)] = info ? info->inherentRisk : 0.5;
+        kindRisk[static_cast<int>(*model::parseActorKind(k))] = info ? info->inherentRisk : 0.5;
     }
     std::vector<RiskScore> scores(chain.vertexCount());
     const double weightSum = w.typologyWeight + w.kindWeight + w.formalityWeight;
@@ -135,7 +142,7 @@ std::vector<RiskScore> scoreActors(const ChainGraph& chain, const RiskWeights& w
         RiskScore& s = scores[v];
 
         const auto [typology, mainTypology] = handledTypology(chain, v, typologyRisk, w.unknownTypologyRisk);
-        const double kind = kindRisk[a.kind];
+        const double kind = kindRisk[static_cast<int>(a.kind)];
         const double formality = formalityRisk(w, a.formality);
         const double base = weightSum > 0
                                 ? (w.typologyWeight * typology + w.kindWeight * kind + w.formalityWeight * formality) /

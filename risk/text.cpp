@@ -1,5 +1,7 @@
 #include "text.h"
 
+#include "sentence.h"
+
 #include <algorithm>
 #include <cmath>
 #include <charconv>
@@ -58,6 +60,27 @@ std::string fillTemplate(const std::string& pattern, const TemplateValues& value
         i = close + 1;
     }
     out.append(pattern, i, std::string::npos);
+    return out;
+}
+
+namespace {
+// Finished words, shared by every copy.
+class FixedText final : public SentenceSource {
+public:
+    explicit FixedText(std::string text) : m_text(std::move(text)) {}
+    std::string render() const override { return m_text; }
+
+private:
+    std::string m_text;
+};
+}  // namespace
+
+Sentence::Sentence(std::string text) : m_source(std::make_shared<const FixedText>(std::move(text))) {}
+
+std::vector<std::string> texts(const std::vector<Sentence>& sentences) {
+    std::vector<std::string> out;
+    out.reserve(sentences.size());
+    for (const Sentence& s : sentences) out.push_back(s.text());
     return out;
 }
 

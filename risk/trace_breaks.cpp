@@ -10,40 +10,42 @@ namespace traza::risk {
 std::vector<TraceBreak> findTraceBreaks(const ChainGraph& chain, const std::string& language) {
     const Text text(language);
     const model::Project& project = chain.project();
-    const std::string none = text.pick("no documentation", "sin documentación");
-    // "partly documented (evidence 'reported')": one sentence per level, shared.
-    std::string partly[kEvidenceLevels];
+    // A handful of reasons shared by every break (a Sentence copies no text).
+    const Sentence none(text.pick("no documentation", "sin documentación"));
+    // "partly documented (evidence 'reported')": one sentence per level.
+    Sentence partly[kEvidenceLevels];
     for (int l = 0; l < kEvidenceLevels; ++l)
-        partly[l] = text.pick("partly documented (evidence '", "documentado en parte (evidencia '") +
-                    std::string(model::toString(static_cast<model::Evidence>(l))) + "')";
-    std::vector<std::pair<std::size_t, TraceBreak>> found;  // flow index keeps ties in project order
+        partly[l] = Sentence(text.pick("partly documented (evidence '", "documentado en parte (evidencia '") +
+                             std::string(model::toString(static_cast<model::Evidence>(l))) + "')");
+    // Found breaks as plain numbers, sorted in place: largest first, ties in
+    // project order (flow index).
+    struct Found {
+        double tonnes;
+        std::size_t flow;
+        int reason;  ///< -1: none, else the evidence level
+    };
+    std::vector<Found> found;
+    found.reserve(project.flows.size());
     for (std::size_t e = 0; e < chain.edgeCount(); ++e) {
         for (std::size_t fi : chain.flowsOf(e)) {
             const model::Flow& f = project.flows[fi];
             const double documented = std::isfinite(f.documentedT) ? std::clamp(f.documentedT, 0.0, f.tonnes) : 0.0;
-            TraceBreak b;
-            b.flow = f.id;
-            if (f.evidence == model::Evidence::None || documented <= 0) {
-                b.tonnes = f.tonnes;
-                b.reason = none;
-            } else if (documented < f.tonnes) {
-                b.tonnes = f.tonnes - documented;
-                b.reason = partly[static_cast<int>(f.evidence)];
-            } else {
-                continue;
-            }
-            found.emplace_back(fi, std::move(b));
+            if (f.evidence == model::Evidence::None || documented <= 0)
+                found.push_back({f.tonnes, fi, -1});
+            else if (documented < f.tonnes)
+                found.push_back({f.tonnes - documented, fi, static_cast<int>(f.evidence)});
         }
     }
-    std::vector<std::size_t> order(found.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        if (found[a].second.tonnes != found[b].second.tonnes) return found[a].second.tonnes > found[b].second.tonnes;
-        return found[a].first < found[b].first;
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+        if (a.tonnes != b.tonnes) return a.tonnes > b.tonnes;
+        return a.flow < b.flow;
     });
-    std::vector<TraceBreak> out;
-    out.reserve(found.size());
-    for (std::size_t i : order) out.push_back(std::move(found[i].second));
+    std::vector<TraceBreak> out(found.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        out[i].flow = project.flows[found[i].flow].id;
+        out[i].tonnes = found[i].tonnes;
+        out[i].reason = found[i].reason < 0 ? none : partly[found[i].reason];
+    }
     return out;
 }
 

@@ -111,10 +111,10 @@ TEST_CASE("CARE sample - choke points are Exporter A and Organisation 1, explain
     CHECK(org.chokeScore == Approx(orgScore).epsilon(1e-12));
     CHECK(exp.chokeRank == 1);
     CHECK(org.chokeRank == 2);
-    CHECK(anyContains(exp.chokeReasons, "carries 96.5% of destination input"));
-    CHECK(anyContains(exp.chokeReasons, "aggregates 4 upstream sources and 295 waste pickers"));
-    CHECK(anyContains(exp.chokeReasons, "documents none of its sales at level 'documented' or better (best: 'reported')"));
-    CHECK(anyContains(org.chokeReasons, "already documents 100.0% of its sales at level 'documented' or better"));
+    CHECK(anyContains(risk::texts(exp.chokeReasons), "carries 96.5% of destination input"));
+    CHECK(anyContains(risk::texts(exp.chokeReasons), "aggregates 4 upstream sources and 295 waste pickers"));
+    CHECK(anyContains(risk::texts(exp.chokeReasons), "documents none of its sales at level 'documented' or better (best: 'reported')"));
+    CHECK(anyContains(risk::texts(org.chokeReasons), "already documents 100.0% of its sales at level 'documented' or better"));
 }
 
 TEST_CASE("CARE sample - red flags point at Organisation 3's cash sale and the intermediary") {
