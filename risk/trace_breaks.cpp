@@ -1,6 +1,8 @@
 #include "trace_breaks.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cmath>
 
 #include "text.h"
@@ -17,34 +19,30 @@ std::vector<TraceBreak> findTraceBreaks(const ChainGraph& chain, const std::stri
     for (int l = 0; l < kEvidenceLevels; ++l)
         partly[l] = Sentence(text.pick("partly documented (evidence '", "documentado en parte (evidencia '") +
                              std::string(model::toString(static_cast<model::Evidence>(l))) + "')");
-    // Found breaks as plain numbers, sorted in place: largest first, ties in
-    // project order (flow index).
-    struct Found {
-        double tonnes;
-        std::size_t flow;
-        int reason;  ///< -1: none, else the evidence level
+    // Found breaks as plain integer pairs, sorted in place: largest tonnes
+    // first, ties in project order. Undocumented tonnes are positive finite
+    // doubles, whose bit patterns order like their values, so the complement
+    // of the bits sorts descending and the pair compares without floating point.
+    auto undocumented = [](const model::Flow& f) {
+        const double documented = std::isfinite(f.documentedT) ? std::clamp(f.documentedT, 0.0, f.tonnes) : 0.0;
+        return f.evidence == model::Evidence::None || documented <= 0 ? f.tonnes : f.tonnes - documented;
     };
-    std::vector<Found> found;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> found;  // (~bits of tonnes, flow index)
     found.reserve(project.flows.size());
     for (std::size_t e = 0; e < chain.edgeCount(); ++e) {
         for (std::size_t fi : chain.flowsOf(e)) {
-            const model::Flow& f = project.flows[fi];
-            const double documented = std::isfinite(f.documentedT) ? std::clamp(f.documentedT, 0.0, f.tonnes) : 0.0;
-            if (f.evidence == model::Evidence::None || documented <= 0)
-                found.push_back({f.tonnes, fi, -1});
-            else if (documented < f.tonnes)
-                found.push_back({f.tonnes - documented, fi, static_cast<int>(f.evidence)});
+            const double t = undocumented(project.flows[fi]);
+            if (t > 0) found.emplace_back(~std::bit_cast<std::uint64_t>(t), fi);
         }
     }
-    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-        if (a.tonnes != b.tonnes) return a.tonnes > b.tonnes;
-        return a.flow < b.flow;
-    });
+    std::sort(found.begin(), found.end());
     std::vector<TraceBreak> out(found.size());
     for (std::size_t i = 0; i < found.size(); ++i) {
-        out[i].flow = project.flows[found[i].flow].id;
-        out[i].tonnes = found[i].tonnes;
-        out[i].reason = found[i].reason < 0 ? none : partly[found[i].reason];
+        const model::Flow& f = project.flows[found[i].second];
+        const double documented = std::isfinite(f.documentedT) ? std::clamp(f.documentedT, 0.0, f.tonnes) : 0.0;
+        out[i].flow = f.id;
+        out[i].tonnes = std::bit_cast<double>(~found[i].first);
+        out[i].reason = f.evidence == model::Evidence::None || documented <= 0 ? none : partly[static_cast<int>(f.evidence)];
     }
     return out;
 }
