@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "dense_lu.h"
+#include "state_reduction.h"
 
 namespace traza::risk {
 namespace {
@@ -80,23 +80,29 @@ FlowShares computeFlowShares(const ChainGraph& chain, const DestinationSet& dest
                 if (local[boost::source(*it, g)] < 0) fedFromOutside = true;
         }
 
-        std::vector<double> yc(m, 0.0), diag(m, 1.0);
+        std::vector<double> yc(m, 0.0), absorbed(m, 0.0);
         if (!fedFromOutside) {
             // A closed cycle: marking any member marks all of it (no other
             // material ever enters), so every member gets the whole cycle's output.
             double sum = 0;
             for (double v : h) sum += v;
             std::fill(yc.begin(), yc.end(), sum);
+            absorbed = yc;
         } else if (m <= kDenseLimit) {
-            std::vector<double> a(m * m, 0.0);
+            // State reduction in tonnes: stable even when the cycle returns all
+            // but 1e-16 of what passes (docs/security.md), where I − B is singular.
+            CycleSystem sys(m);
             for (std::size_t i = 0; i < m; ++i) {
-                a[i * m + i] += 1.0;
-                for (const Term& t : rows[i]) a[i * m + t.to] -= t.coef;
+                const Vertex w = c.members[i];
+                for (auto [it, end] = boost::in_edges(w, g); it != end; ++it) {
+                    const long u = local[boost::source(*it, g)];
+                    if (u >= 0) sys.weight(i, static_cast<std::size_t>(u)) += g[*it].tonnes;
+                    else sys.leak(i) += g[*it].tonnes;
+                }
             }
-            DenseLu lu(std::move(a), m);
-            yc = h;
-            lu.solve(yc);
-            diag = lu.inverseDiagonal();
+            CycleSystem::Adjoint adj = sys.solveAdjoint(h);
+            yc = std::move(adj.value);
+            absorbed = std::move(adj.absorbed);
         } else {
             out.exact = iterate(rows, h, yc) && out.exact;
             // G_aa: weight of all walks from a back to a, one column at a time.
@@ -105,19 +111,25 @@ FlowShares computeFlowShares(const ChainGraph& chain, const DestinationSet& dest
                 unit[a] = 1.0;
                 std::fill(col.begin(), col.end(), 0.0);
                 out.exact = iterate(rows, unit, col) && out.exact;
-                diag[a] = col[a];
+                absorbed[a] = yc[a] / col[a];
                 unit[a] = 0.0;
             }
         }
         for (std::size_t i = 0; i < m; ++i) {
             const Vertex v = c.members[i];
             y[v] = yc[i];
-            out.share[v] = yc[i] / diag[i] / total;
+            out.share[v] = absorbed[i] / total;
             local[v] = -1;
         }
     }
     for (Vertex d : dest.vertices) out.share[d] = chain.inT(d) / total;
-    for (double& s : out.share) s = std::clamp(s, 0.0, 1.0);
+    for (double& s : out.share) {
+        if (std::isnan(s)) {  // only past the double range (an overflowing cycle); never seen
+            s = 0;
+            out.exact = false;
+        }
+        s = std::clamp(s, 0.0, 1.0);
+    }
     return out;
 }
 

@@ -9,9 +9,10 @@
 // concentration at u. One backward pass over the condensation gives y. Outside
 // cycles flow_share(a) = y(a) / T. Inside a cycle, marked material that
 // returns to a must not be counted again (a's output is already all marked):
-// with G = (I − B)⁻¹ on the cycle, y(a) = G_aa · y′(a), where y′ is the value
-// with a absorbing, so flow_share(a) = y(a) / (G_aa · T). docs/methodology.md
-// derives this.
+// flow_share(a) = y′(a) / T, where y′ is the value with a absorbing (with
+// G = (I − B)⁻¹ on the cycle, y(a) = G_aa · y′(a); docs/methodology.md derives
+// this). y′ comes from state reduction (state_reduction.h), never as the
+// ratio y(a) / G_aa of two numbers that grow without bound as the cycle closes.
 #include <vector>
 
 #include "chain_graph.h"

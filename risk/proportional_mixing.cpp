@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "dense_lu.h"
+#include "state_reduction.h"
 
 namespace traza::risk {
 namespace {
@@ -70,20 +70,18 @@ MixingResult MixingSolver::solve(const MixingProblem& p) const {
         for (std::size_t i = 0; i < m; ++i) {
             const Vertex v = sys.unknowns[i];
             const double inT = g[v].inT;  // > 0: a member of a cycle has inflow
-            double internal = 0;
             sys.rhs[i] = injection(v);
             for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
                 const Vertex u = boost::source(*it, g);
                 const double c = weight(*it) / inT;
                 if (local[u] >= 0) {
                     if (c > 0) sys.terms[i].push_back({static_cast<std::size_t>(local[u]), c});
-                    internal += c;
+                    if (weight(*it) < g[*it].tonnes) open[i] = 1;  // part of it carries no unknown
                 } else {
                     sys.rhs[i] += c * x[u];
                     open[i] = 1;  // receives from outside the unknowns
                 }
             }
-            if (internal < 1 - 1e-12) open[i] = 1;
         }
         // Unknowns not reachable from an open one form closed loops with no
         // origin: they keep the minimal solution 0 and drop out.
@@ -105,27 +103,37 @@ MixingResult MixingSolver::solve(const MixingProblem& p) const {
         }
 
         if (m <= kDenseLimit) {
-            // (I − M) x = rhs on the live unknowns; dead ones stay 0.
+            // State reduction in tonnes on the live unknowns (dead ones stay 0):
+            // in(v)·x(v) = in(v)·b(v) + Σ_outside f·t·x(u) + Σ_live f·t·x(u), where
+            // the leak, the tonnes carrying no unknown, is summed rather than
+            // taken as a difference, so a cycle fed by 1e-16 of what circulates
+            // in it keeps its precision (docs/security.md).
             std::vector<std::size_t> pos(m, 0);
             std::size_t k = 0;
             for (std::size_t i = 0; i < m; ++i)
                 if (live[i]) pos[i] = k++;
-            std::vector<double> a(k * k, 0.0), b(k, 0.0);
+            CycleSystem cyc(k);
+            std::vector<double> rhs(k, 0.0);
             for (std::size_t i = 0; i < m; ++i) {
                 if (!live[i]) continue;
-                a[pos[i] * k + pos[i]] += 1.0;
-                b[pos[i]] = sys.rhs[i];
-                for (const auto& t : sys.terms[i])
-                    if (live[t.from]) a[pos[i] * k + pos[t.from]] -= t.coef;
+                const Vertex v = sys.unknowns[i];
+                const std::size_t r = pos[i];
+                rhs[r] = g[v].inT * injection(v);
+                for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
+                    const Vertex u = boost::source(*it, g);
+                    const double t = g[*it].tonnes, ft = weight(*it);
+                    if (local[u] >= 0 && live[static_cast<std::size_t>(local[u])]) {
+                        cyc.weight(r, pos[static_cast<std::size_t>(local[u])]) += ft;
+                        cyc.leak(r) += t - ft;  // the undocumented part (exact when f is 0 or 1)
+                    } else {
+                        cyc.leak(r) += t;
+                        if (local[u] < 0) rhs[r] += ft * x[u];  // fixed or earlier: known value
+                    }
+                }
             }
-            DenseLu lu(std::move(a), k);
-            if (!lu.singular()) {
-                lu.solve(b);
-                for (std::size_t i = 0; i < m; ++i)
-                    if (live[i]) x[sys.unknowns[i]] = b[pos[i]];
-            } else {
-                result.exact = false;  // cannot happen on live unknowns; kept safe
-            }
+            const std::vector<double> xs = cyc.solveMixing(std::move(rhs));
+            for (std::size_t i = 0; i < m; ++i)
+                if (live[i]) x[sys.unknowns[i]] = xs[pos[i]];
         } else {
             // Gauss–Seidel converges (I − M is a nonsingular M-matrix on live unknowns).
             bool converged = false;

@@ -10,8 +10,9 @@
 // amount added at v (0 by default). Fixed actors keep a given value; actors
 // with no inflow get x = b. With cycles this is a linear system: it is solved
 // exactly component by component, in topological order of the strongly
-// connected components (dense LU inside a small cycle, Gauss–Seidel to 1e-14
-// inside a large one), so the cost is O(V + E) outside cycles.
+// connected components (state reduction, state_reduction.h, inside a small
+// cycle; Gauss–Seidel to 1e-14 inside a large one), so the cost is O(V + E)
+// outside cycles.
 //
 // Material that circulates in a closed cycle fed by nothing outside it has no
 // origin; the system is singular there and the solver returns the minimal
