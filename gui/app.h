@@ -10,6 +10,10 @@ namespace traza::gui {
 /// tests): names, XDG file layout for config and autosaves, the UI locale and
 /// translations, image handlers.
 void setUpApplication(wxApp&);
+/// The message catalogues in the language of the preferences (Automatic: the
+/// environment's). Called by setUpApplication; the language is fixed for the
+/// process after the first window asked uiLanguage().
+void setUpTranslations();
 /// The counterpart, from OnExit: writes the settings.
 void tearDownApplication();
 

@@ -18,6 +18,8 @@ enum : int {
     ShowProperties,
     ShowAnalysis,
     ResetPanes,
+    UserGuide,
+    Methodology,
     AddActorFirst = wxID_HIGHEST + 200,  ///< + ActorKind: the palette's "add actor" tools
     AddActorLast = AddActorFirst + 7,
 };

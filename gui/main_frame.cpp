@@ -17,10 +17,12 @@
 #include "error_dialog.h"
 #include "file_controller.h"
 #include "file_drop.h"
+#include "help_window.h"
 #include "labels.h"
 #include "menu_bar.h"
 #include "outline_panel.h"
 #include "palette.h"
+#include "preferences.h"
 #include <wx/treectrl.h>
 #include <wx/propgrid/propgrid.h>
 #include "property_panel.h"
@@ -147,6 +149,9 @@ void MainFrame::bindMenus() {
         m_aui.Update();
     });
     on(wxID_ABOUT, [this] { onAbout(); });
+    on(wxID_PREFERENCES, [this] { editPreferences(this); });
+    on(ids::UserGuide, [this] { showHelp(this, "user-guide"); });
+    on(ids::Methodology, [this] { showHelp(this, "methodology"); });
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
         m_canvas->addActorAtCentre(static_cast<model::ActorKind>(e.GetId() - ids::AddActorFirst));
     }, ids::AddActorFirst, ids::AddActorLast);

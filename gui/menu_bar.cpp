@@ -37,6 +37,8 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     edit->Append(ids::DeleteSelection, _("&Delete selection"), _("Delete the selected actors and flows (Del on the canvas)"));
     // Ctrl+A is the canvas's own key: as a menu accelerator it would steal "select all" from text fields.
     edit->Append(ids::SelectAll, _("Select &all actors"), _("Select every actor (Ctrl+A on the canvas)"));
+    edit->AppendSeparator();
+    edit->Append(wxID_PREFERENCES, _("&Preferences…"), _("Interface language"));
 
     auto* view = new wxMenu;
     view->Append(ids::ZoomIn, _("Zoom &in\tCtrl++"));
@@ -59,6 +61,9 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     }
 
     auto* help = new wxMenu;
+    help->Append(ids::UserGuide, _("&User guide\tF1"), _("From an empty project to the report, step by step"));
+    help->Append(ids::Methodology, _("&Methodology"), _("How Traza computes every figure of the analysis"));
+    help->AppendSeparator();
     help->Append(wxID_ABOUT, _("&About Traza"));
 
     auto* bar = new wxMenuBar;

@@ -103,6 +103,9 @@ expect=(
   /usr/share/icons/hicolor/scalable/apps/traza.svg
   /usr/share/man/man1/traza-cli.1.gz /usr/share/man/man1/traza.1.gz
   /usr/share/doc/traza/copyright /usr/share/doc/traza/changelog.Debian.gz
+  /usr/share/locale/es/LC_MESSAGES/traza.mo
+  /usr/share/traza/docs/user-guide.md /usr/share/traza/docs/methodology.md
+  /usr/share/traza/docs/screenshots/workbench-spanish.png
 )
 for size in 16 22 24 32 48 64 128 256; do
   expect+=("/usr/share/icons/hicolor/${size}x${size}/apps/traza.png")
