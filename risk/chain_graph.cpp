@@ -25,12 +25,19 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
 
     // One edge per ordered pair of actors; parallel flows add up. Sorting the
     // analysable flows by (from, to) groups them without a hash map.
+    // Consecutive flows often name the same actors (repeat deliveries), so the
+    // last look-up of each end is remembered.
     std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
     keyed.reserve(project.flows.size());
+    auto lastFrom = byId.end(), lastTo = byId.end();
+    auto lookUp = [&](const std::string& id, decltype(byId)::iterator& last) {
+        if (last == byId.end() || last->first != id) last = byId.find(id);
+        return last;
+    };
     for (std::size_t fi = 0; fi < project.flows.size(); ++fi) {
         const model::Flow& f = project.flows[fi];
-        auto from = byId.find(f.from);
-        auto to = byId.find(f.to);
+        auto from = lookUp(f.from, lastFrom);
+        auto to = lookUp(f.to, lastTo);
         std::string problem;
         if (from == byId.end() || to == byId.end())
             problem = text.pick("refers to an actor that does not exist", "se refiere a un actor que no existe");
@@ -45,7 +52,23 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
         }
         keyed.emplace_back((static_cast<std::uint64_t>(from->second) << 32) | static_cast<std::uint64_t>(to->second), fi);
     }
-    std::sort(keyed.begin(), keyed.end());
+    // Two stable counting passes (by receiver, then by sender) order the
+    // flows by (from, to) and keep project order within a pair: linear, where
+    // a comparison sort was 6 % of the analysis.
+    {
+        const std::size_t n = project.actors.size();
+        std::vector<std::pair<std::uint64_t, std::size_t>> buffer(keyed.size());
+        std::vector<std::size_t> start(n + 1);
+        auto pass = [&](auto actorOf, std::vector<std::pair<std::uint64_t, std::size_t>>& from,
+                        std::vector<std::pair<std::uint64_t, std::size_t>>& to) {
+            std::fill(start.begin(), start.end(), 0);
+            for (const auto& k : from) ++start[actorOf(k.first) + 1];
+            for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+            for (const auto& k : from) to[start[actorOf(k.first)]++] = k;
+        };
+        pass([](std::uint64_t key) { return static_cast<std::size_t>(key & 0xffffffffu); }, keyed, buffer);
+        pass([](std::uint64_t key) { return static_cast<std::size_t>(key >> 32); }, buffer, keyed);
+    }
     m_flowIndex.reserve(keyed.size());
     m_edges.reserve(keyed.size());
     for (std::size_t i = 0; i < keyed.size();) {
