@@ -117,9 +117,23 @@ private:
                 RuleWords{rule.explanation.in(m_in.language), rule.name.in(m_in.language), m_in.language});
             m_wordsOf = &rule;
         }
-        out.push_back({rule.id, m_chain.actor(actor).id, flow, rule.severity,
-                       Sentence(std::make_shared<const FlagDetail>(m_words, m_chain.label(actor), flow, numbers))});
+        if (m_pending.empty()) m_pendingFirst = out.size();
+        out.push_back({rule.id, m_chain.actor(actor).id, flow, rule.severity, Sentence()});
+        m_pending.emplace_back(m_words, m_chain.label(actor), flow, numbers);
     }
+
+public:
+    // Gives the flags added since the last call their details: one shared
+    // block for all of them instead of one allocation per flag.
+    void seal(std::vector<RedFlag>& out) {
+        if (m_pending.empty()) return;
+        auto batch = std::make_shared<const std::vector<FlagDetail>>(std::move(m_pending));
+        m_pending = {};
+        for (std::size_t j = 0; j < batch->size(); ++j)
+            out[m_pendingFirst + j].detail = Sentence(std::shared_ptr<const SentenceSource>(batch, &(*batch)[j]));
+    }
+
+private:
     double handled(Vertex v) const { return std::max(m_chain.inT(v), m_chain.outT(v)); }
     // Share of each actor's input that comes from "marked" actors (their whole output marked).
     std::vector<double> inputShareFrom(const std::vector<char>& marked) {
@@ -152,6 +166,8 @@ private:
     bool& m_exact;
     std::shared_ptr<const RuleWords> m_words;  ///< of the rule being evaluated
     const model::RedFlagRule* m_wordsOf = nullptr;
+    std::vector<FlagDetail> m_pending;  ///< details of the flags not sealed yet
+    std::size_t m_pendingFirst = 0;     ///< position in `out` of the first of them
 };
 
 bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
@@ -275,11 +291,13 @@ std::vector<RedFlag> evaluateRedFlags(const RedFlagInputs& in, std::vector<std::
     const Text text(in.language);
     Evaluator evaluator(in, exact);
     std::vector<RedFlag> flags;
-    for (const model::RedFlagRule& rule : in.chain.project().catalogue.redFlagRules)
+    for (const model::RedFlagRule& rule : in.chain.project().catalogue.redFlagRules) {
         if (!evaluator.run(rule, flags))
             warnings.push_back(text.pick("Red-flag rule '", "La regla de señal de alerta '") + rule.id +
                                text.pick("' is not known to this version of Traza and was not evaluated.",
                                          "' no la conoce esta versión de Traza y no se evaluó."));
+        evaluator.seal(flags);
+    }
     // Most severe first, keeping rule and project order within a severity
     // (a bucket pass: tens of thousands of flags on a national chain).
     std::vector<int> rank(flags.size());
