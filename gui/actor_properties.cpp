@@ -2,6 +2,7 @@
 
 #include <wx/propgrid/propgrid.h>
 
+#include "catalogue_help.h"
 #include "property_fields.h"
 
 namespace traza::gui {
@@ -21,7 +22,7 @@ wxArrayString formalityLabels() {
 
 }  // namespace
 
-ActorProperties::ActorProperties(const model::Project& p) {
+ActorProperties::ActorProperties(const model::Project& p) : m_catalogue(&p.catalogue) {
     for (const model::RiskFactor& r : p.catalogue.riskFactors) {
         m_riskLabels.push_back(localText(r.name));
         m_riskIds.push_back(r.id);
@@ -64,6 +65,7 @@ void ActorProperties::show(wxPropertyGrid& g, const model::Actor& a) const {
     g.SetPropertyValue("stock_change_t", a.stockChangeT);
     g.SetPropertyValue("loss_t", a.lossT);
     g.SetPropertyValue("risk_factors", fields::labelsOf(a.riskFactors, m_riskLabels, m_riskIds));
+    showPropertyHelp(g, "risk_factors", riskFactorsHelp(*m_catalogue, a.riskFactors));
     g.SetPropertyValue("notes", toWx(a.notes));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The property set of an actor: every field of model::Actor as a property,
 // and back from a changed property to an updated Actor (for UpdateActor).
+// The risk factors' help explains each chosen factor from the catalogue.
 #include <wx/arrstr.h>
 
 #include <string>
@@ -23,6 +24,7 @@ public:
     model::Actor with(model::Actor a, const wxString& name, const wxVariant& value) const;
 
 private:
+    const model::Catalogue* m_catalogue;  ///< the project's copy; outlives this (rebuilt on replace)
     wxArrayString m_riskLabels;
     std::vector<std::string> m_riskIds;
 };

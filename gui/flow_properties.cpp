@@ -4,11 +4,12 @@
 
 #include <algorithm>
 
+#include "catalogue_help.h"
 #include "property_fields.h"
 
 namespace traza::gui {
 
-FlowProperties::FlowProperties(const model::Project& p) {
+FlowProperties::FlowProperties(const model::Project& p) : m_catalogue(&p.catalogue) {
     m_actorChoices = p.actors.size() <= kMaxActorChoices;
     if (m_actorChoices)
         for (const model::Actor& a : p.actors) {
@@ -73,6 +74,8 @@ void FlowProperties::show(wxPropertyGrid& g, const model::Flow& f) const {
     g.SetPropertyValue("material", toWx(f.material));
     const auto t = std::find(m_typologyIds.begin(), m_typologyIds.end(), f.typology);
     g.SetPropertyValue("typology", t == m_typologyIds.end() ? 0 : static_cast<int>(t - m_typologyIds.begin()));
+    // The description box explains the chosen typology (baseline risk, expected due diligence).
+    showPropertyHelp(g, "typology", typologyHelp(*m_catalogue, f.typology));
     g.SetPropertyValue("period_start", toWx(f.periodStart));
     g.SetPropertyValue("period_end", toWx(f.periodEnd));
     g.SetPropertyValue("tonnes", f.tonnes);

@@ -1,7 +1,8 @@
 #pragma once
 // The property set of a flow: every field of model::Flow, "from" and "to" as
 // choices of actors (a plain id field for chains above kMaxActorChoices), and
-// back from a changed property to an updated Flow (for UpdateFlow).
+// back from a changed property to an updated Flow (for UpdateFlow). The
+// typology's help is the catalogue's explanation of the chosen typology.
 #include <wx/arrstr.h>
 
 #include <string>
@@ -26,6 +27,7 @@ public:
 
 private:
     int actorIndex(const std::string& id) const;
+    const model::Catalogue* m_catalogue;  ///< the project's copy; outlives this (rebuilt on replace)
     bool m_actorChoices = true;
     wxArrayString m_actorLabels;
     std::vector<std::string> m_actorIds;

@@ -15,6 +15,7 @@
 #include "chain_layout.h"
 #include "command_ids.h"
 #include "error_dialog.h"
+#include "export_controller.h"
 #include "file_controller.h"
 #include "file_drop.h"
 #include "help_window.h"
@@ -26,6 +27,7 @@
 #include <wx/treectrl.h>
 #include <wx/propgrid/propgrid.h>
 #include "property_panel.h"
+#include "typology_action.h"
 
 namespace traza::gui {
 namespace {
@@ -50,6 +52,7 @@ MainFrame::MainFrame()
 
     m_files = std::make_unique<FileController>(this, m_doc, m_history);
     m_files->afterLoad = [this] { afterLoad(); };
+    m_exports = std::make_unique<ExportController>(this, m_doc);
     m_runner = std::make_unique<AnalysisRunner>(
         [this] { return m_doc.project(); }, [this](auto result, auto) { onAnalysis(std::move(result)); },
         [this](const std::string& reason) {
@@ -77,6 +80,7 @@ MainFrame::MainFrame()
 MainFrame::~MainFrame() {
     m_doc.changed.disconnect(m_docSlot);
     m_runner.reset();  // joins the worker before the panels it reports to go away
+    m_exports.reset();  // cancels and joins a report being written, closes its progress dialog
     m_aui.UnInit();
     // The panes refer to m_doc and m_selection: destroy them while those still exist.
     DestroyChildren();
@@ -119,6 +123,9 @@ void MainFrame::bindMenus() {
     on(ids::ImportJson, [this] { m_files->importJsonWithDialog(); });
     on(ids::ImportCsv, [this] { m_files->importCsvWithDialog(); });
     on(ids::ExportJson, [this] { m_files->exportJsonWithDialog(); });
+    on(ids::ExportReport, [this] { m_exports->exportReportWithDialog(); });
+    on(ids::ExportChain, [this] { m_exports->exportChainWithDialog(); });
+    on(ids::SetOutgoingTypology, [this] { setOutgoingTypologyWithDialog(this, m_doc, m_selection); });
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
         const wxString f = m_history.GetHistoryFile(e.GetId() - wxID_FILE1);
         if (!f.empty()) m_files->openPath(std::filesystem::path(toUtf8(f)));

@@ -21,6 +21,7 @@ namespace traza::gui {
 class AnalysisPanel;
 class AnalysisRunner;
 class ChainCanvas;
+class ExportController;
 class FileController;
 class OutlinePanel;
 class PropertyPanel;
@@ -33,6 +34,7 @@ public:
     Document& document() { return m_doc; }
     Selection& selection() { return m_selection; }
     FileController& files() { return *m_files; }
+    ExportController& exports() { return *m_exports; }
     ChainCanvas* canvas() const { return m_canvas; }
     OutlinePanel* outline() const { return m_outline; }
     PropertyPanel* properties() const { return m_properties; }
@@ -64,6 +66,7 @@ private:
     wxAuiManager m_aui;
     wxFileHistory m_history;
     std::unique_ptr<FileController> m_files;
+    std::unique_ptr<ExportController> m_exports;  ///< report and chain exports
     std::unique_ptr<AnalysisRunner> m_runner;
     ChainCanvas* m_canvas = nullptr;
     OutlinePanel* m_outline = nullptr;

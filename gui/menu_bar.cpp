@@ -26,6 +26,8 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     file->Append(ids::ImportJson, _("Import &JSON…"), _("Import a chain JSON file as a new project"));
     file->Append(ids::ImportCsv, _("Import &CSV…"), _("Import actors and flows from two CSV files"));
     file->Append(ids::ExportJson, _("&Export JSON…"), _("Write the project as chain JSON"));
+    file->Append(ids::ExportReport, _("Export &report…\tCtrl+E"), _("Write the Excel due-diligence workbook"));
+    file->Append(ids::ExportChain, _("Export c&hain…"), _("Write the chain map (PNG, SVG) or the chain graph (GraphML, DOT)"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
 
@@ -52,6 +54,8 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
 
     auto* chain = new wxMenu;
     chain->Append(ids::LayoutChain, _("&Layout chain\tCtrl+L"), _("Arrange the chain in stage columns (Graphviz)"));
+    chain->Append(ids::SetOutgoingTypology, _("Set &typology of outgoing flows…"),
+                  _("Give every flow leaving the selected actors one recycled-input typology (one undo step)"));
     chain->AppendSeparator();
     for (int k = 0; k <= static_cast<int>(model::ActorKind::Other); ++k) {
         const auto kind = static_cast<model::ActorKind>(k);

@@ -1,0 +1,177 @@
+// File > Export report… and File > Export chain… in the real window under Xvfb:
+// the workbook written behind the progress dialog and read back with openpyxl,
+// a Cancel pressed mid-way that leaves no file (an existing one unchanged), and
+// the chain map and graph written from the window.
+#include <catch2/catch.hpp>
+#include <wx/button.h>
+#include <wx/progdlg.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "analysis_runner.h"
+#include "command_ids.h"
+#include "error_dialog.h"
+#include "export_controller.h"
+#include "file_controller.h"
+#include "gui_test_support.h"
+#include "main_frame.h"
+#include "ui_driver.h"
+
+using namespace traza;
+using namespace traza::gui;
+using namespace traza::gui::test;
+
+namespace {
+const fs::path kSample = model::dataDirectory() / "samples" / "care-pilot-2025.json";
+
+struct Frame {
+    MainFrame* f = new MainFrame;
+    std::vector<wxString> errors;
+    Frame() {
+        setErrorSink([this](const wxString& t, const wxString& m) { errors.push_back(t + "\n" + m); });
+        f->files().setUnattended(true);
+        f->SetSize(0, 0, 1400, 900);
+        f->Show();
+        pump(200);
+    }
+    ~Frame() {
+        f->Destroy();
+        pump(100);
+        setErrorSink({});
+    }
+    void menu(int id) {
+        wxCommandEvent e(wxEVT_MENU, id);
+        f->GetEventHandler()->ProcessEvent(e);
+    }
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Sheet names of a workbook as openpyxl reads them, one per line ("" when it cannot).
+std::string sheetsByOpenpyxl(const fs::path& xlsx) {
+    const std::string cmd = "/usr/bin/python3 -c \"import sys, openpyxl; "
+                            "print('\\n'.join(openpyxl.load_workbook(sys.argv[1]).sheetnames))\" '" + xlsx.string() + "'";
+    std::string out;
+    if (FILE* p = popen(cmd.c_str(), "r")) {
+        char buf[512];
+        while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+        pclose(p);
+    }
+    return out;
+}
+
+fs::path screenshotDir() {
+    const char* d = std::getenv("TRAZA_SCREENSHOT_DIR");
+    return d ? fs::path(d) : fs::temp_directory_path();
+}
+}  // namespace
+
+TEST_CASE("Export - File > Export report writes the workbook behind a progress dialog and openpyxl reads its sheets", "[gui][export]") {
+    TempDir dir;
+    const fs::path out = dir / "care report.xlsx";
+    Frame fx;
+    REQUIRE(fx.f->files().openPath(kSample));
+    ExportController& exports = fx.f->exports();
+    exports.setUnattended(true, out);
+    bool sawDialog = false;
+    fx.menu(ids::ExportReport);
+    REQUIRE(exports.reportRunning());
+    sawDialog = exports.progressDialog() != nullptr;
+    REQUIRE(waitUntil([&] { return !exports.reportRunning() && exports.lastOutcome() != ExportController::Outcome::None; }, 60000));
+    CHECK(sawDialog);
+    CHECK(exports.progressDialog() == nullptr);
+    CHECK(exports.lastOutcome() == ExportController::Outcome::Written);
+    REQUIRE(fs::exists(out));
+    const std::string sheets = sheetsByOpenpyxl(out);
+    INFO(sheets);
+    for (const char* name : {"Summary", "Actors", "Flows", "Choke points", "Traceability", "Mass balance", "Red flags",
+                             "Checklist", "Goals and supports", "Methodology"})
+        CHECK(sheets.find(std::string(name) + "\n") != std::string::npos);
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);  // no temporary file left
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("Export - Cancel in the progress dialog leaves no file and an existing file unchanged", "[gui][export]") {
+    TempDir dir;
+    const fs::path out = dir / "report.xlsx";
+    std::ofstream(out) << "the previous report";
+    Frame fx;
+    REQUIRE(fx.f->files().openPath(kSample));
+    ExportController& exports = fx.f->exports();
+    exports.setUnattended(true, out);
+    // A slow writer, so the click lands mid-way.
+    std::atomic<int> steps{0};
+    exports.progressHook = [&](double) {
+        ++steps;
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    };
+    fx.menu(ids::ExportReport);
+    REQUIRE(exports.reportRunning());
+    REQUIRE(waitUntil([&] { return steps >= 2; }, 30000));
+    wxGenericProgressDialog* dialog = exports.progressDialog();
+    REQUIRE(dialog);
+    pump(300);
+    const fs::path shot = screenshotDir() / "export-progress.png";
+    fs::remove(shot);
+    CHECK(screenshot(dialog->GetScreenRect(), shot));
+    // The user presses Cancel.
+    auto* cancel = dynamic_cast<wxButton*>(dialog->FindWindow(wxID_CANCEL));
+    REQUIRE(cancel);
+    UiDriver ui;
+    ui.click(UiDriver::onScreen(cancel, wxPoint(cancel->GetSize().x / 2, cancel->GetSize().y / 2)));
+    REQUIRE(waitUntil([&] { return !exports.reportRunning() && exports.lastOutcome() != ExportController::Outcome::None; }, 60000));
+    CHECK(exports.lastOutcome() == ExportController::Outcome::Cancelled);
+    CHECK(steps < 60);  // stopped long before the end
+    CHECK(slurp(out) == "the previous report");
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+    CHECK(fx.errors.empty());
+
+    // A second export without the hook completes over the old file.
+    exports.progressHook = {};
+    fx.menu(ids::ExportReport);
+    REQUIRE(waitUntil([&] { return !exports.reportRunning() && exports.lastOutcome() != ExportController::Outcome::None; }, 60000));
+    CHECK(exports.lastOutcome() == ExportController::Outcome::Written);
+    CHECK(slurp(out).compare(0, 2, "PK") == 0);  // a zip: the workbook
+}
+
+TEST_CASE("Export - a report to a folder that does not exist names the file and the reason", "[gui][export]") {
+    TempDir dir;
+    const fs::path out = dir / "missing" / "report.xlsx";
+    Frame fx;
+    REQUIRE(fx.f->files().openPath(kSample));
+    fx.f->exports().setUnattended(true, out);
+    fx.menu(ids::ExportReport);
+    REQUIRE(waitUntil([&] { return !fx.f->exports().reportRunning() && fx.f->exports().lastOutcome() != ExportController::Outcome::None; }, 60000));
+    CHECK(fx.f->exports().lastOutcome() == ExportController::Outcome::Failed);
+    REQUIRE(fx.errors.size() == 1);
+    CHECK(fx.errors[0].Contains("report.xlsx"));
+    CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("Export - File > Export chain writes the map as PNG and SVG and the graph as GraphML and DOT", "[gui][export]") {
+    TempDir dir;
+    Frame fx;
+    REQUIRE(fx.f->files().openPath(kSample));
+    for (const char* name : {"map.png", "map.svg", "chain.graphml", "chain.dot"}) {
+        INFO(name);
+        fx.f->exports().setUnattended(true, {}, dir / name);
+        fx.menu(ids::ExportChain);
+        REQUIRE(fs::exists(dir / name));
+        const std::string text = slurp(dir / name);
+        if (std::string(name) == "map.png") CHECK(text.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+        if (std::string(name) == "map.svg") CHECK(text.find("<svg") != std::string::npos);
+        if (std::string(name) == "chain.graphml") CHECK(text.find("<graphml") != std::string::npos);
+        if (std::string(name) == "chain.dot") CHECK(text.compare(0, 8, "digraph ") == 0);
+    }
+    CHECK(fx.errors.empty());
+}
