@@ -20,6 +20,7 @@ enum : int {
     ShowOutline,
     ShowProperties,
     ShowAnalysis,
+    ShowDueDiligence,
     ResetPanes,
     UserGuide,
     Methodology,

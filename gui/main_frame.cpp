@@ -4,6 +4,7 @@
 #include <wx/config.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
+#include <wx/notebook.h>
 #include <wx/statusbr.h>
 
 #include "analysis.h"
@@ -13,12 +14,14 @@
 #include "chain_canvas.h"
 #include "chain_edits.h"
 #include "chain_layout.h"
+#include "checklist_editor.h"
 #include "command_ids.h"
 #include "error_dialog.h"
 #include "export_controller.h"
 #include "file_controller.h"
 #include "file_drop.h"
 #include "help_window.h"
+#include "goals_editor.h"
 #include "labels.h"
 #include "menu_bar.h"
 #include "outline_panel.h"
@@ -31,7 +34,8 @@
 
 namespace traza::gui {
 namespace {
-constexpr const char* kPerspectiveKey = "/Window/Perspective1";
+// Versioned: a layout saved before the due-diligence pane existed would hide it.
+constexpr const char* kPerspectiveKey = "/Window/Perspective2";
 
 ActorMarksMap marksOf(const risk::Analysis& a) {
     ActorMarksMap marks;
@@ -93,6 +97,12 @@ void MainFrame::createPanes() {
     m_properties = new PropertyPanel(this, m_doc, m_selection);
     m_analysis = new AnalysisPanel(this, m_selection);
     wxAuiToolBar* palette = createPalette(this);
+    auto* dueDiligence = new wxNotebook(this, wxID_ANY);
+    dueDiligence->SetName("due-diligence");
+    m_checklist = new ChecklistEditor(dueDiligence, m_doc, m_selection);
+    m_goals = new GoalsEditor(dueDiligence, m_doc, m_selection);
+    dueDiligence->AddPage(m_checklist, _("OECD checklist"));
+    dueDiligence->AddPage(m_goals, _("Goals and supports"));
 
     m_aui.AddPane(m_canvas, wxAuiPaneInfo().Name("canvas").CenterPane().PaneBorder(false));
     m_aui.AddPane(palette, wxAuiPaneInfo().Name("palette").Caption(_("Palette")).ToolbarPane().Top().Row(0));
@@ -102,6 +112,10 @@ void MainFrame::createPanes() {
                                     .BestSize(FromDIP(wxSize(340, 400))).MinSize(FromDIP(wxSize(240, 100))).CloseButton(true));
     m_aui.AddPane(m_analysis, wxAuiPaneInfo().Name("analysis").Caption(_("Analysis")).Bottom().Layer(0)
                                   .BestSize(FromDIP(wxSize(800, 270))).MinSize(FromDIP(wxSize(200, 120))).CloseButton(true));
+    // A full-width row above the analysis, shown on demand (View menu): its
+    // three columns need the width, and the canvas keeps its height by default.
+    m_aui.AddPane(dueDiligence, wxAuiPaneInfo().Name("due-diligence").Caption(_("Due diligence")).Bottom().Layer(0).Row(1)
+                                    .BestSize(FromDIP(wxSize(1200, 270))).MinSize(FromDIP(wxSize(300, 180))).CloseButton(true).Hide());
     m_defaultPerspective = m_aui.SavePerspective();
     wxString saved;
     if (wxConfigBase::Get()->Read(kPerspectiveKey, &saved) && !saved.empty()) m_aui.LoadPerspective(saved, false);
@@ -151,6 +165,7 @@ void MainFrame::bindMenus() {
     on(ids::ShowOutline, [this] { showPane("outline"); });
     on(ids::ShowProperties, [this] { showPane("properties"); });
     on(ids::ShowAnalysis, [this] { showPane("analysis"); });
+    on(ids::ShowDueDiligence, [this] { showPane("due-diligence"); });
     on(ids::ResetPanes, [this] {
         m_aui.LoadPerspective(m_defaultPerspective);
         m_aui.Update();
@@ -167,6 +182,13 @@ void MainFrame::bindMenus() {
 void MainFrame::showPane(const char* name) {
     m_aui.GetPane(name).Show();
     m_aui.Update();
+}
+
+void MainFrame::showDueDiligence(wxWindow* page) {
+    auto* book = static_cast<wxNotebook*>(m_checklist->GetParent());
+    const int index = book->FindPage(page);
+    if (index != wxNOT_FOUND) book->SetSelection(index);
+    showPane("due-diligence");
 }
 
 void MainFrame::onDocumentChanged(DocumentChange c) {

@@ -22,7 +22,9 @@ class AnalysisPanel;
 class AnalysisRunner;
 class ChainCanvas;
 class ExportController;
+class ChecklistEditor;
 class FileController;
+class GoalsEditor;
 class OutlinePanel;
 class PropertyPanel;
 
@@ -39,6 +41,11 @@ public:
     OutlinePanel* outline() const { return m_outline; }
     PropertyPanel* properties() const { return m_properties; }
     AnalysisPanel* analysisPanel() const { return m_analysis; }
+    /// The "Due diligence" pane's pages: the OECD checklists, goals and supports.
+    ChecklistEditor* checklistEditor() const { return m_checklist; }
+    GoalsEditor* goalsEditor() const { return m_goals; }
+    /// Show the due-diligence pane on the page of `page` (one of the two editors).
+    void showDueDiligence(wxWindow* page);
     AnalysisRunner& analysisRunner() { return *m_runner; }
     wxAuiManager& panes() { return m_aui; }
     /// The latest analysis shown (null before the first one).
@@ -72,6 +79,8 @@ private:
     OutlinePanel* m_outline = nullptr;
     PropertyPanel* m_properties = nullptr;
     AnalysisPanel* m_analysis = nullptr;
+    ChecklistEditor* m_checklist = nullptr;
+    GoalsEditor* m_goals = nullptr;
     std::shared_ptr<const risk::Analysis> m_lastAnalysis;
     wxString m_defaultPerspective;
     int m_docSlot = 0;

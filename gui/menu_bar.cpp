@@ -50,6 +50,7 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     view->Append(ids::ShowOutline, _("Show &outline"));
     view->Append(ids::ShowProperties, _("Show &properties"));
     view->Append(ids::ShowAnalysis, _("Show &analysis"));
+    view->Append(ids::ShowDueDiligence, _("Show &due diligence"));
     view->Append(ids::ResetPanes, _("&Reset panes"));
 
     auto* chain = new wxMenu;

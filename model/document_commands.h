@@ -2,11 +2,17 @@
 // Commands that edit the due-diligence side: assessment fields, checklist
 // items, goals and supports.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "command.h"
 
 namespace traza::model {
+
+/// True for an ISO date "YYYY-MM-DD" that exists on the calendar (leap years
+/// included): stricter than the file check, since an editor should not accept
+/// 2025-02-30 as a due date.
+bool isCalendarDate(std::string_view);
 
 class SetAssessment : public Command {
 public:
@@ -21,7 +27,8 @@ private:
 };
 
 /// Sets one item of the checklist of `scope` ("assessment" or an actor id),
-/// creating that checklist if the project has none yet.
+/// creating that checklist if the project has none yet. Throws InvalidInput
+/// ("due") for a due date that is not empty and not a calendar date.
 class SetChecklistItem : public Command {
 public:
     SetChecklistItem(std::string scope, ChecklistItem item) : m_scope(std::move(scope)), m_item(std::move(item)) {}

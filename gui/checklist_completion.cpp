@@ -1,0 +1,68 @@
+#include "checklist_completion.h"
+
+#include <map>
+
+namespace traza::gui {
+namespace {
+std::string trimmed(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+}  // namespace
+
+ChecklistCompletion checklistCompletion(const model::Project& p, const std::string& scope) {
+    const model::Checklist* list = p.findChecklist(scope);
+    std::map<int, StepCompletion> byStep;
+    for (const model::ChecklistStep& s : p.catalogue.checklistSteps) byStep[s.step].step = s.step;
+    for (const model::ChecklistItemTemplate& t : p.catalogue.checklistItems) {
+        StepCompletion& c = byStep[t.step];
+        c.step = t.step;
+        ++c.total;
+        model::ItemStatus status = model::ItemStatus::NotStarted;
+        if (list)
+            for (const model::ChecklistItem& i : list->items)
+                if (i.id == t.id) status = i.status;
+        if (status == model::ItemStatus::NotApplicable) continue;
+        ++c.applicable;
+        if (status == model::ItemStatus::Done) ++c.done;
+    }
+    ChecklistCompletion out;
+    for (const auto& [step, c] : byStep) {
+        out.steps.push_back(c);
+        out.overall.done += c.done;
+        out.overall.applicable += c.applicable;
+        out.overall.total += c.total;
+    }
+    return out;
+}
+
+model::ChecklistItem checklistItemOf(const model::Project& p, const std::string& scope, const std::string& id) {
+    if (const model::Checklist* list = p.findChecklist(scope))
+        for (const model::ChecklistItem& i : list->items)
+            if (i.id == id) return i;
+    model::ChecklistItem item;
+    item.id = id;
+    return item;
+}
+
+std::vector<std::string> splitDocuments(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(';', start), text.size());
+        std::string part = trimmed(text.substr(start, end - start));
+        if (!part.empty()) out.push_back(std::move(part));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string joinDocuments(const std::vector<std::string>& docs) {
+    std::string out;
+    for (const std::string& d : docs) out += (out.empty() ? "" : "; ") + d;
+    return out;
+}
+
+}  // namespace traza::gui

@@ -1,0 +1,92 @@
+#pragma once
+// The OECD checklist editor ("Due diligence" pane, first page): a scope (the
+// assessment's own checklist or one supplier's), the six steps with their
+// completion, the template items with their status, and a form for the chosen
+// item. Every change is one SetChecklistItem through Document::execute, so it
+// can be undone and the analysis (risk mitigation) sees it at once. A refused
+// change (a due date that is no date) shows its reason and changes nothing.
+#include <wx/panel.h>
+
+#include <string>
+#include <vector>
+
+#include "document.h"
+#include "selection.h"
+
+class wxChoice;
+class wxGauge;
+class wxListCtrl;
+class wxListEvent;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace traza::gui {
+
+class ChecklistEditor : public wxPanel {
+public:
+    ChecklistEditor(wxWindow* parent, Document&, Selection&);
+    ~ChecklistEditor() override;
+
+    /// Show the checklist of `scope` ("assessment" or an actor id); unknown ids show the assessment's.
+    void showScope(const std::string& scope);
+    const std::string& scope() const { return m_scope; }
+    /// Choose the item the form edits (a template id such as "2.4").
+    void selectItem(const std::string& id);
+    const std::string& item() const { return m_item; }
+
+    /// What the panel shows (tests read these like a user would).
+    wxChoice* scopeChoice() const { return m_scopeChoice; }
+    wxListCtrl* itemList() const { return m_list; }
+    wxChoice* statusChoice() const { return m_status; }
+    wxTextCtrl* evidenceField() const { return m_evidence; }
+    wxTextCtrl* documentsField() const { return m_documents; }
+    wxTextCtrl* ownerField() const { return m_owner; }
+    wxTextCtrl* dueField() const { return m_due; }
+    /// "Step 2: 3/5 done" (index 0 = first template step), and "Overall: 12/23 done".
+    wxString stepText(std::size_t index) const;
+    wxString overallText() const;
+    int stepGaugeValue(std::size_t index) const;
+    wxString errorText() const;
+
+private:
+    enum class Field { Status, Evidence, Documents, Owner, Due };
+    void buildSteps();
+    void scheduleRefresh();
+    void refresh();
+    void fillScopes();
+    void fillCompletion();
+    void fillItems();
+    void fillForm();
+    void commit(Field);
+    void showError(const wxString&);
+
+    Document& m_doc;
+    Selection& m_selection;
+    int m_docSlot = 0;
+    int m_selSlot = 0;
+    bool m_refreshPending = false;
+    bool m_stepsStale = false;  ///< a project was loaded: rebuild the step rows
+    bool m_filling = false;  ///< true while the panel sets its own controls
+    std::string m_scope = "assessment";
+    std::string m_item;
+    std::vector<std::string> m_scopeIds;  ///< choice index -> scope
+    std::vector<std::string> m_itemIds;   ///< list row -> template item id
+
+    wxChoice* m_scopeChoice = nullptr;
+    wxStaticText* m_overall = nullptr;
+    wxGauge* m_overallGauge = nullptr;
+    wxWindow* m_stepsPanel = nullptr;
+    std::vector<wxStaticText*> m_stepCounts;
+    std::vector<wxGauge*> m_stepGauges;
+    std::vector<wxStaticText*> m_stepNames;
+    wxListCtrl* m_list = nullptr;
+    wxStaticText* m_itemTitle = nullptr;
+    wxChoice* m_status = nullptr;
+    wxTextCtrl* m_evidence = nullptr;
+    wxTextCtrl* m_documents = nullptr;
+    wxTextCtrl* m_owner = nullptr;
+    wxTextCtrl* m_due = nullptr;
+    wxStaticText* m_error = nullptr;
+};
+
+}  // namespace traza::gui

@@ -1,0 +1,263 @@
+// The OECD checklist editor in the real frame, driven like a user: choose a
+// supplier on the canvas selection, pick an item in the list, set its status
+// and type its evidence and due date. Numbers are hand-worked from the CARE
+// sample (data/samples/care-pilot-2025.json): Exporter A's supplier steps 2-4
+// hold 13 template items, 2 not applicable, so 11 count; its items score
+// 3.5 (2 done, 3 in progress) before the edit and 4.5 after item 2.4 is done.
+#include <catch2/catch.hpp>
+#include <wx/choice.h>
+#include <wx/listctrl.h>
+#include <wx/textctrl.h>
+
+#include <cstdlib>
+
+#include "analysis.h"
+#include "analysis_panel.h"
+#include "analysis_runner.h"
+#include "checklist_completion.h"
+#include "checklist_editor.h"
+#include "document_commands.h"
+#include "error.h"
+#include "error_dialog.h"
+#include "file_controller.h"
+#include "gui_test_support.h"
+#include "main_frame.h"
+#include "table_view.h"
+#include "ui_driver.h"
+
+using namespace traza;
+using namespace traza::gui;
+using namespace traza::gui::test;
+
+namespace {
+
+struct CareFrame {
+    std::vector<wxString> errors;
+    MainFrame* frame = nullptr;
+    CareFrame() {
+        setErrorSink([this](const wxString& t, const wxString& m) { errors.push_back(t + ": " + m); });
+        // The Spanish run (TRAZA_TEST_LANGUAGE=es) must really show Spanish.
+        if (const char* lang = std::getenv("TRAZA_TEST_LANGUAGE"); lang && std::string(lang) == "es")
+            REQUIRE(_("Goals and supports") == wxString::FromUTF8("Metas y apoyos"));
+        frame = new MainFrame;
+        frame->files().setUnattended(true);
+        frame->SetSize(0, 0, 1600, 1000);
+        frame->Show();
+        pump(300);
+        REQUIRE(frame->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
+        settle();
+        frame->showDueDiligence(frame->checklistEditor());
+        pump(300);
+    }
+    ~CareFrame() {
+        frame->Destroy();
+        pump(100);
+        setErrorSink({});
+    }
+    /// Wait for the analysis of the current document.
+    void settle() {
+        REQUIRE(waitUntil([&] { return frame->analysis() && !frame->analysisRunner().busy(); }));
+        pump(100);
+    }
+    const risk::ActorResult& result(const std::string& id) const {
+        for (const risk::ActorResult& r : frame->analysis()->actors)
+            if (r.id == id) return r;
+        FAIL("no analysis result for " << id);
+        static const risk::ActorResult none;
+        return none;
+    }
+    /// The "Residual" cell of the analysis pane's actor table.
+    wxString residualShown(const std::string& id) const {
+        TableView* t = frame->analysisPanel()->actors();
+        for (std::size_t i = 0; i < t->rowCount(); ++i)
+            if (t->row(i).item && t->row(i).item->id == id) return t->row(i).cells.at(6);
+        return {};
+    }
+    void undo() {
+        wxCommandEvent e(wxEVT_MENU, wxID_UNDO);
+        frame->ProcessWindowEvent(e);
+        pump(200);
+    }
+};
+
+// The texts the editor shows, in the interface language of the run.
+wxString stepLabel(int step, int done, int of) { return wxString::Format(_("Step %d: %d/%d done"), step, done, of); }
+wxString overallLabel(int done, int of) { return wxString::Format(_("Overall: %d/%d done"), done, of); }
+
+wxPoint centreOf(wxWindow* w) { return w->GetScreenRect().GetPosition() + wxPoint(w->GetSize().x / 2, w->GetSize().y / 2); }
+
+// Click into a text field, replace its text by typing, press Enter.
+void typeInto(UiDriver& ui, wxTextCtrl* field, const char* text) {
+    ui.click(centreOf(field));
+    REQUIRE(waitUntil([&] { return wxWindow::FindFocus() == field; }, 3000));
+    field->SelectAll();
+    ui.type(text);
+    ui.key(WXK_RETURN);
+    pump(200);
+}
+
+// Click the list row of item `id`.
+void clickItem(UiDriver& ui, wxListCtrl* list, const std::string& id) {
+    for (long row = 0; row < list->GetItemCount(); ++row)
+        if (list->GetItemText(row).StartsWith(wxString::FromUTF8(id) + " ")) {
+            list->EnsureVisible(row);
+            pump(100);
+            wxRect r;
+            REQUIRE(list->GetItemRect(row, r));
+            ui.click(list->ClientToScreen(r.GetPosition() + wxPoint(40, r.height / 2)));
+            return;
+        }
+    FAIL("no row for item " << id);
+}
+
+// Choose a status the way the choice reports a user's pick.
+void chooseStatus(wxChoice* c, model::ItemStatus s) {
+    c->SetSelection(static_cast<int>(s));
+    wxCommandEvent e(wxEVT_CHOICE, c->GetId());
+    e.SetEventObject(c);
+    e.SetInt(static_cast<int>(s));
+    c->ProcessWindowEvent(e);
+    pump(100);
+}
+
+}  // namespace
+
+TEST_CASE("ChecklistEditor - a supplier item's status and evidence reach the model, the step count and the risk, and undo restores them",
+          "[gui]") {
+    CareFrame care;
+    MainFrame* f = care.frame;
+    ChecklistEditor* ed = f->checklistEditor();
+    UiDriver ui;
+
+    // Selecting the exporter on the canvas shows its checklist.
+    f->selection().set({ItemKind::Actor, "expA"});
+    pump(200);
+    CHECK(ed->scope() == "expA");
+    CHECK(ed->scopeChoice()->GetStringSelection().Contains("Exporter A"));
+    // Step 2 of Exporter A: 2.2 done; 2.1, 2.3 in progress; 2.4 not started; 2.5 not applicable.
+    CHECK(ed->stepText(1) == stepLabel(2, 1, 4));
+    CHECK(ed->stepGaugeValue(1) == 25);
+    // 2 done of 21 applicable (23 template items, 2 not applicable).
+    CHECK(ed->overallText() == overallLabel(2, 21));
+    const risk::ActorResult before = care.result("expA");
+    CHECK(before.risk.mitigation == Approx(3.5 / 11));
+    const wxString residualBefore = care.residualShown("expA");
+
+    clickItem(ui, ed->itemList(), "2.4");
+    REQUIRE(ed->item() == "2.4");
+    const model::ChecklistItem original = checklistItemOf(f->document().project(), "expA", "2.4");
+    CHECK(original.status == model::ItemStatus::NotStarted);
+    CHECK(ed->evidenceField()->GetValue() == wxString::FromUTF8(original.evidence));
+    const auto revision = f->document().revision();
+    chooseStatus(ed->statusChoice(), model::ItemStatus::Done);
+    typeInto(ui, ed->evidenceField(), "Site visit 2025-11-04, photos on file");
+    typeInto(ui, ed->documentsField(), "visit-report-expA.pdf; photos.zip");
+    CHECK(f->document().revision() == revision + 3);  // one command per edited field
+
+    const model::ChecklistItem item = checklistItemOf(f->document().project(), "expA", "2.4");
+    CHECK(item.status == model::ItemStatus::Done);
+    CHECK(item.evidence == "Site visit 2025-11-04, photos on file");
+    CHECK(item.documents == std::vector<std::string>{"visit-report-expA.pdf", "photos.zip"});
+    REQUIRE(waitUntil([&] { return ed->stepText(1) == stepLabel(2, 2, 4); }, 3000));
+    CHECK(ed->stepGaugeValue(1) == 50);
+    CHECK(ed->overallText() == overallLabel(3, 21));
+
+    // The analysis re-ran: mitigation 4.5 / 11, residual risk lower, the pane shows it.
+    care.settle();
+    const risk::ActorResult after = care.result("expA");
+    CHECK(after.risk.mitigation == Approx(4.5 / 11));
+    CHECK(after.risk.inherent == Approx(before.risk.inherent));
+    CHECK(after.risk.residual < before.risk.residual);
+    CHECK(care.residualShown("expA") != residualBefore);
+
+    // Three edits, three undo steps: back to where the sample was.
+    care.undo();
+    care.undo();
+    care.undo();
+    CHECK(checklistItemOf(f->document().project(), "expA", "2.4") == original);
+    REQUIRE(waitUntil([&] { return ed->stepText(1) == stepLabel(2, 1, 4); }, 3000));
+    CHECK(ed->statusChoice()->GetSelection() == static_cast<int>(model::ItemStatus::NotStarted));
+    CHECK(ed->evidenceField()->GetValue() == wxString::FromUTF8(original.evidence));
+    care.settle();
+    CHECK(care.result("expA").risk.residual == Approx(before.risk.residual));
+    CHECK(care.residualShown("expA") == residualBefore);
+    CHECK(care.errors.empty());
+}
+
+TEST_CASE("ChecklistEditor - a due date that is no date is refused with a message and changes nothing", "[gui]") {
+    CareFrame care;
+    MainFrame* f = care.frame;
+    ChecklistEditor* ed = f->checklistEditor();
+    UiDriver ui;
+    ed->showScope("org3");
+    clickItem(ui, ed->itemList(), "4.4");
+    const model::Project before = f->document().project();
+    const auto revision = f->document().revision();
+
+    typeInto(ui, ed->dueField(), "2026-02-30");  // February has no 30th
+    CHECK(ed->errorText().Contains(_("Due date")));
+    CHECK(ed->errorText().Contains("2026-02-30"));
+    CHECK(f->document().revision() == revision);
+    CHECK(*f->document().project().findChecklist("org3") == *before.findChecklist("org3"));
+
+    typeInto(ui, ed->dueField(), "31/03/2026");
+    CHECK(ed->errorText().Contains("31/03/2026"));
+    CHECK(f->document().revision() == revision);
+
+    // A real date is taken, and clears the message.
+    typeInto(ui, ed->dueField(), "2026-03-31");
+    CHECK(checklistItemOf(f->document().project(), "org3", "4.4").due == "2026-03-31");
+    CHECK(ed->errorText().empty());
+    CHECK(f->document().revision() == revision + 1);
+
+    // The command refuses a bad date on its own too (the CLI and tests use it directly).
+    model::ChecklistItem bad{"4.4", model::ItemStatus::Done, "", {}, "", "2025-13-01"};
+    CHECK_THROWS_AS(f->document().execute(std::make_unique<model::SetChecklistItem>("org3", bad)), InvalidInput);
+    CHECK(f->document().revision() == revision + 1);
+}
+
+TEST_CASE("ChecklistEditor - the scope list marks suppliers with a checklist, and a first item creates one that undo removes",
+          "[gui]") {
+    CareFrame care;
+    MainFrame* f = care.frame;
+    ChecklistEditor* ed = f->checklistEditor();
+    wxChoice* scopes = ed->scopeChoice();
+    auto labelOf = [&](const std::string& name) {
+        for (unsigned i = 0; i < scopes->GetCount(); ++i)
+            if (scopes->GetString(i).AfterFirst(' ').Trim(false) == wxString::FromUTF8(name)) return scopes->GetString(i);
+        return wxString();
+    };
+    CHECK(labelOf("Organisation 1").StartsWith(wxString::FromUTF8("✓")));
+    CHECK_FALSE(labelOf("Intermediary (cash buyer)").StartsWith(wxString::FromUTF8("✓")));
+    // The assessment's own checklist: steps 1, 5 and 6 filled in the sample.
+    ed->showScope("assessment");
+    pump(100);
+    CHECK(scopes->GetSelection() == 0);
+    CHECK(ed->stepText(0) == stepLabel(1, 1, 4));
+    CHECK(ed->stepText(4) == stepLabel(5, 2, 3));
+
+    f->selection().set({ItemKind::Actor, "int1"});
+    pump(200);
+    CHECK(ed->scope() == "int1");
+    CHECK(ed->overallText() == overallLabel(0, 23));
+    ed->selectItem("2.1");
+    chooseStatus(ed->statusChoice(), model::ItemStatus::InProgress);
+    REQUIRE(f->document().project().findChecklist("int1"));
+    REQUIRE(waitUntil([&] { return labelOf("Intermediary (cash buyer)").StartsWith(wxString::FromUTF8("✓")); }, 3000));
+    care.undo();
+    CHECK_FALSE(f->document().project().findChecklist("int1"));
+    REQUIRE(waitUntil([&] { return !labelOf("Intermediary (cash buyer)").StartsWith(wxString::FromUTF8("✓")); }, 3000));
+}
+
+TEST_CASE("ChecklistEditor - screenshot of the due-diligence pane", "[gui][screenshot]") {
+    const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");
+    const fs::path out = outDir ? fs::path(outDir) : fs::temp_directory_path();
+    CareFrame care;
+    care.frame->selection().set({ItemKind::Actor, "org1"});
+    care.frame->checklistEditor()->selectItem("2.4");
+    pump(500);
+    const fs::path png = out / "due-diligence-checklist.png";
+    fs::remove(png);
+    REQUIRE(screenshot(care.frame->GetScreenRect(), png));
+    CHECK(fs::file_size(png) > 20000);
+}
