@@ -3,9 +3,25 @@
 #include <wx/propgrid/manager.h>
 #include <wx/propgrid/propgrid.h>
 
+#include <algorithm>
+
 #include "labels.h"
 
 namespace traza::gui {
+namespace {
+// "low_medium" reads "low–medium", each part translated like a risk level.
+wxString baselineText(const std::string& label) {
+    wxString out;
+    std::size_t start = 0;
+    while (start <= label.size()) {
+        const std::size_t end = std::min(label.find('_', start), label.size());
+        if (!out.empty()) out << wxString::FromUTF8("\u2013");
+        out << riskLevelLabel(label.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+}  // namespace
 
 wxString typologyHelp(const model::Catalogue& c, const std::string& id) {
     const model::Typology* t = id.empty() ? nullptr : c.typology(id);
@@ -13,9 +29,9 @@ wxString typologyHelp(const model::Catalogue& c, const std::string& id) {
         return _("Recycled-input typology of the material (after RRRM). Each typology carries a baseline risk and "
                  "the due diligence expected for it; choose one to read its explanation here.");
     wxString s = wxString::Format("%s — %s\n%s", toWx(t->id), localText(t->name), localText(t->description));
-    s << "\n" << wxString::Format(_("Baseline risk: %s."), riskLevelLabel(t->baselineLabel));
+    if (!t->baselineLabel.empty()) s << "\n" << wxString::Format(_("Baseline risk: %s."), baselineText(t->baselineLabel));
     if (!localText(t->expectedDueDiligence).empty())
-        s << " " << wxString::Format(_("Expected due diligence: %s"), localText(t->expectedDueDiligence));
+        s << (t->baselineLabel.empty() ? "\n" : " ") << wxString::Format(_("Expected due diligence: %s"), localText(t->expectedDueDiligence));
     if (!localText(t->sourceNote).empty()) s << "\n" << localText(t->sourceNote);
     return s;
 }

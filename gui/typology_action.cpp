@@ -42,9 +42,9 @@ public:
         auto* text = new wxStaticText(this, wxID_ANY, heading);
         sizer->Add(text, 0, wxALL, FromDIP(8));
         auto* row = new wxBoxSizer(wxHORIZONTAL);
-        m_list = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, 160)), labels, wxLB_SINGLE);
+        m_list = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(380, 220)), labels, wxLB_SINGLE);
         m_list->SetName("typology-list");
-        m_help = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(380, 160)),
+        m_help = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(440, 220)),
                                 wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
         m_help->SetName("typology-help");
         row->Add(m_list, 0, wxEXPAND | wxRIGHT, FromDIP(8));

@@ -2,7 +2,11 @@
 // typology of outgoing flows is one undo step and re-runs the analysis; the
 // property grid explains the chosen typology and risk factors from the catalogue.
 #include <catch2/catch.hpp>
+#include <wx/app.h>
+#include <wx/dialog.h>
+#include <wx/listbox.h>
 #include <wx/propgrid/propgrid.h>
+#include <wx/textctrl.h>
 
 #include <cstdlib>
 
@@ -163,5 +167,46 @@ TEST_CASE("Typology - the property grid explains the chosen typology and risk fa
     const fs::path shot = (dir ? fs::path(dir) : fs::temp_directory_path()) / "typology-risk-factors.png";
     fs::remove(shot);
     CHECK(screenshot(fx.f->GetScreenRect(), shot));
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("Typology - the dialog lists the catalogue's typologies and explains the highlighted one", "[gui][typology]") {
+    Frame fx;
+    REQUIRE(fx.f->files().openPath(kSample));
+    Document& doc = fx.f->document();
+    const model::Catalogue& c = doc.project().catalogue;
+    REQUIRE(c.typologies.size() >= 2);
+    const model::Typology& second = c.typologies[1];
+    fx.f->selection().set({ItemKind::Actor, "org3"});
+    // The real dialog: runs modally; this answers it from inside its loop as a user would.
+    wxString help;
+    int items = 0;
+    bool answered = false;
+    wxTheApp->CallAfter([&] {
+        auto* dlg = dynamic_cast<wxDialog*>(wxWindow::FindWindowByName("typology-dialog"));
+        if (!dlg) return;
+        auto* list = dynamic_cast<wxListBox*>(wxWindow::FindWindowByName("typology-list", dlg));
+        auto* text = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("typology-help", dlg));
+        if (!list || !text) return;
+        items = static_cast<int>(list->GetCount());
+        list->SetSelection(2);  // "(not set)", then the catalogue's typologies in order
+        wxCommandEvent pick(wxEVT_LISTBOX, list->GetId());
+        pick.SetEventObject(list);
+        pick.SetInt(2);
+        list->GetEventHandler()->ProcessEvent(pick);
+        help = text->GetValue();
+        pump(300);
+        const char* dir = std::getenv("TRAZA_SCREENSHOT_DIR");
+        screenshot(dlg->GetScreenRect(), (dir ? fs::path(dir) : fs::temp_directory_path()) / "typology-dialog.png");
+        answered = true;
+        dlg->EndModal(wxID_OK);
+    });
+    fx.menu(ids::SetOutgoingTypology);
+    REQUIRE(answered);
+    CHECK(items == static_cast<int>(c.typologies.size()) + 1);
+    CHECK(help.Contains(localText(second.description)));
+    CHECK(help.Contains(localText(second.expectedDueDiligence)));
+    for (const model::Flow* f : outgoing(doc.project(), "org3")) CHECK(f->typology == second.id);
+    CHECK(doc.undoLabel() == kSetOutgoingTypologyLabel);
     CHECK(fx.errors.empty());
 }
