@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "utf8.h"
@@ -56,8 +57,26 @@ std::string flowPeriod(const model::Flow& f, const model::Assessment& a) {
     return start.empty() && end.empty() ? std::string() : start + "/" + end;
 }
 
+// Analysis results by actor id, looked up once per actor (Analysis::actor() may scan).
+class ResultIndex {
+public:
+    explicit ResultIndex(const risk::Analysis* a) : m_analysis(a) {
+        if (a)
+            for (const risk::ActorResult& r : a->actors) m_byId.emplace(r.id, &r);
+    }
+    const risk::Analysis* analysis() const { return m_analysis; }
+    const risk::ActorResult* operator()(const std::string& id) const {
+        auto it = m_byId.find(id);
+        return it == m_byId.end() ? nullptr : it->second;
+    }
+
+private:
+    const risk::Analysis* m_analysis;
+    std::unordered_map<std::string, const risk::ActorResult*> m_byId;
+};
+
 // The attributes of an actor, in the order the keys are declared.
-std::vector<Attribute> actorAttributes(const model::Actor& a, const risk::Analysis* analysis) {
+std::vector<Attribute> actorAttributes(const model::Actor& a, const ResultIndex& results) {
     std::vector<Attribute> out = {
         {"name", "string", a.name},
         {"kind", "string", std::string(model::toString(a.kind))},
@@ -73,8 +92,8 @@ std::vector<Attribute> actorAttributes(const model::Actor& a, const risk::Analys
         {"risk_factors", "string", joined(a.riskFactors)},
         {"notes", "string", a.notes},
     };
-    if (analysis) {
-        const risk::ActorResult* r = analysis->actor(a.id);
+    if (results.analysis()) {
+        const risk::ActorResult* r = results(a.id);
         out.push_back({"in_t", "double", r ? number(r->inT) : ""});
         out.push_back({"out_t", "double", r ? number(r->outT) : ""});
         out.push_back({"flow_share", "double", r ? number(r->flowShare) : ""});
@@ -142,7 +161,8 @@ std::string chainGraphMl(const model::Project& p, const risk::Analysis* analysis
            "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
     // Keys come from a template actor and flow, so declarations and data always agree.
-    const std::vector<Attribute> nodeKeys = actorAttributes(model::Actor{}, analysis);
+    const ResultIndex results(analysis);
+    const std::vector<Attribute> nodeKeys = actorAttributes(model::Actor{}, results);
     const std::vector<Attribute> edgeKeys = flowAttributes(model::Flow{}, p.assessment);
     for (const Attribute& k : nodeKeys)
         out += std::string("  <key id=\"n_") + k.name + "\" for=\"node\" attr.name=\"" + k.name +
@@ -158,7 +178,7 @@ std::string chainGraphMl(const model::Project& p, const risk::Analysis* analysis
     };
     for (const model::Actor& a : p.actors) {
         out += "    <node id=\"" + xmlEscape(a.id) + "\">\n";
-        for (const Attribute& attr : actorAttributes(a, analysis)) data("n_", attr);
+        for (const Attribute& attr : actorAttributes(a, results)) data("n_", attr);
         out += "    </node>\n";
     }
     for (const model::Flow& f : p.flows) {
@@ -175,12 +195,13 @@ std::string chainDot(const model::Project& p, const risk::Analysis* analysis) {
     std::string out;
     out.reserve(200 + p.actors.size() * 400 + p.flows.size() * 350);
     const auto q = [](const std::string& s) { return "\"" + dotEscape(s) + "\""; };
+    const ResultIndex results(analysis);
     out += "digraph " + q(p.assessment.title.empty() ? "chain" : p.assessment.title) + " {\n";
     out += "  graph [rankdir=\"LR\", charset=\"UTF-8\"];\n";
     out += "  node [shape=\"box\", style=\"rounded\"];\n";
     for (const model::Actor& a : p.actors) {
         out += "  " + q(a.id) + " [label=" + q(a.name.empty() ? a.id : a.name);
-        for (const Attribute& attr : actorAttributes(a, analysis)) out += std::string(", ") + attr.name + "=" + q(attr.value);
+        for (const Attribute& attr : actorAttributes(a, results)) out += std::string(", ") + attr.name + "=" + q(attr.value);
         out += "];\n";
     }
     for (const model::Flow& f : p.flows) {
