@@ -50,8 +50,13 @@ TEST_CASE("HelpMarkdown - the guide is found in the docs folder, English standin
     CHECK(en.path.filename() == "user-guide.md");
     CHECK_FALSE(en.fallback);
     const HelpDocument es = findHelpDocument("user-guide", "es");
-    CHECK(es.path == en.path);
-    CHECK(es.fallback);
+    CHECK(es.path.filename() == "user-guide.es.md");
+    CHECK(es.path.parent_path() == en.path.parent_path());
+    CHECK_FALSE(es.fallback);
+    const HelpDocument method = findHelpDocument("methodology", "es");  // English only
+    CHECK(method.path.filename() == "methodology.md");
+    CHECK(method.fallback);
+    CHECK_FALSE(findHelpDocument("methodology", "en").fallback);
     std::ifstream in(en.path);
     std::string firstLine;
     std::getline(in, firstLine);

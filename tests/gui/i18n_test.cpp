@@ -117,7 +117,7 @@ TEST_CASE("I18n - without a Spanish locale the window starts in English", "[gui]
     CHECK(s.errors.empty());
 }
 
-TEST_CASE("Help - Help > User guide opens the guide and its links open the methodology", "[gui][help]") {
+TEST_CASE("Help - Help > User guide opens the guide and Help > Methodology reuses its window", "[gui][help]") {
     SampleFrame s;
     HelpFrame* help = s.openUserGuide();
     REQUIRE(help);
@@ -144,14 +144,21 @@ TEST_CASE("Help - Help > User guide opens the guide and its links open the metho
     CHECK(s.errors.empty());
 }
 
-TEST_CASE("Help - a Spanish reader gets the English guide with a note saying so", "[gui][help][i18n]") {
+TEST_CASE("Help - a Spanish reader gets the Spanish guide, and the English methodology with a note saying so",
+          "[gui][help][i18n]") {
     REQUIRE(uiLanguage() == "es");
     SampleFrame s;
     HelpFrame* help = s.openUserGuide();
     REQUIRE(help);
     CHECK(help->GetTitle() == "Guía del usuario — Ayuda de Traza");
+    CHECK(help->text().StartsWith("Guía del usuario de Traza"));  // docs/user-guide.es.md
+    CHECK_FALSE(help->text().Contains("no está traducido"));
+
+    s.frame->ProcessCommand(ids::Methodology);  // docs/methodology.md has no Spanish version
+    pump(200);
+    CHECK(help->GetTitle() == "Metodología — Ayuda de Traza");
     const wxString text = help->text();
     CHECK(text.StartsWith("Este documento aún no está traducido a su idioma; se muestra la versión en inglés."));
-    CHECK(text.Contains("Traza user guide"));
+    CHECK(text.Contains("How Traza analyses a chain"));
     CHECK(s.errors.empty());
 }
