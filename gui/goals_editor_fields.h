@@ -11,7 +11,8 @@
 
 namespace traza::gui {
 
-enum class GoalColumn { Actor, Buyer, Thresholds, Notes, Delivered, Compliance, Reached, Count };
+/// The computed columns come before the notes, so they show without scrolling.
+enum class GoalColumn { Actor, Buyer, Thresholds, Delivered, Compliance, Reached, Notes, Count };
 enum class SupportColumn { Actor, Type, Threshold, Region, Count, Beneficiaries, Cost, Notes, Columns };
 
 /// The file name of a column's field ("thresholds_t"), used in refusals.
