@@ -33,7 +33,10 @@ public:
     bool key(json::string_t& k) {
         Frame& f = m_stack.back();
         f.key = k;
-        if (f.node->contains(k)) return fail(valuePath(), "duplicate field");
+        // One search finds a duplicate and where the value will go.
+        json::object_t& object = f.node->get_ref<json::object_t&>();
+        f.hint = object.lower_bound(k);
+        if (f.hint != object.end() && f.hint->first == k) return fail(valuePath(), "duplicate field");
         return true;
     }
 
@@ -52,8 +55,14 @@ public:
 private:
     struct Frame {
         json* node;
-        std::string key;  ///< last key read, for objects
+        std::string key;                ///< last key read, for objects
+        json::object_t::iterator hint;  ///< where that key's value goes (set with the key)
     };
+    // Inserts the value of the key just read into the object being built.
+    json& insert(json&& value) {
+        Frame& f = m_stack.back();
+        return f.node->get_ref<json::object_t&>().emplace_hint(f.hint, f.key, std::move(value))->second;
+    }
 
     bool add(json&& value) {
         if (m_stack.empty()) {
@@ -62,7 +71,7 @@ private:
         }
         json& parent = *m_stack.back().node;
         if (parent.is_array()) parent.push_back(std::move(value));
-        else parent[m_stack.back().key] = std::move(value);
+        else insert(std::move(value));
         return true;
     }
     bool open(json&& container) {
@@ -78,10 +87,10 @@ private:
                 parent.push_back(std::move(container));
                 node = &parent.back();
             } else {
-                node = &(parent[m_stack.back().key] = std::move(container));
+                node = &insert(std::move(container));
             }
         }
-        m_stack.push_back({node, {}});
+        m_stack.push_back({node, {}, {}});
         return true;
     }
     bool close() {
