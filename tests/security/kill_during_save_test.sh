@@ -15,7 +15,7 @@ trap 'rm -rf "$DIR"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 PROJECT="$DIR/chain.traza"
-AUTOSAVE="$DIR/chain.traza.autosave.traza"
+AUTOSAVE="$DIR/chain.autosave.traza"  # gui::autosavePathFor
 "$HELPER" init "$PROJECT"
 "$HELPER" init "$AUTOSAVE"
 

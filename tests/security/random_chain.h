@@ -18,7 +18,7 @@ class RandomChain {
 public:
     /// Extreme: tonnages from 1e-301 to 1e271 t (number formatting, parsing).
     /// Plausible: 0.5 to 5000 t, as real chains have (the analysis tests: see
-    /// tests/security/known-bugs/ for what extreme ratios still do to it).
+    /// nearly_closed_cycle_test.cpp for the extreme ratios the analysis handles).
     enum class Magnitudes { Extreme, Plausible };
 
     explicit RandomChain(std::uint32_t seed, Magnitudes magnitudes = Magnitudes::Extreme)

@@ -1,5 +1,7 @@
 // Saving under failure, at the store level: the autosave beside a project
-// (the GUI writes "<file>.autosave.traza" with ProjectStore::save), and real
+// (the GUI's FileController writes it with ProjectStore::save to
+// gui::autosavePathFor, "dir/chain.autosave.traza", and offers it on open
+// when gui::autosaveIsNewer; both are wx-free and used here), and real
 // file-system failures on a tiny file system. The tests tagged [.small-fs],
 // [.readonly-fs] and [.no-inodes] need a mounted file system named by
 // TRAZA_TEST_FS; small_fs_test.sh mounts one and runs them (they are hidden
@@ -8,11 +10,13 @@
 
 #include <sys/statvfs.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <string>
 
 #include "error.h"
 #include "project_store.h"
+#include "project_files.h"
 #include "project_store_fixtures.h"
 
 using namespace traza;
@@ -25,11 +29,7 @@ struct InjectorGuard {
     ~InjectorGuard() { ProjectStore::setFaultInjector(nullptr); }
 };
 
-fs::path autosaveOf(const fs::path& file) {
-    fs::path autosave = file;
-    autosave += ".autosave.traza";
-    return autosave;
-}
+fs::path autosaveOf(const fs::path& file) { return gui::autosavePathFor(file, file.parent_path() / "user-data"); }
 
 // The folder named by TRAZA_TEST_FS, emptied; the test fails without it.
 fs::path testFileSystem() {
@@ -63,6 +63,7 @@ TEST_CASE("Autosave - a failure at any step of an autosave leaves the project fi
     edited.flows.pop_back();
     ProjectStore::save(saved, file);
     ProjectStore::save(edited, autosave);
+    fs::last_write_time(autosave, fs::last_write_time(file) + std::chrono::seconds(5));  // written after the save
     const std::string fileBytes = readBytes(file);
     const std::string autosaveBytes = readBytes(autosave);
 
@@ -77,8 +78,10 @@ TEST_CASE("Autosave - a failure at any step of an autosave leaves the project fi
     CHECK(message == "could not save " + autosave.string() + ": injected failure");
     CHECK(readBytes(file) == fileBytes);
     CHECK(readBytes(autosave) == autosaveBytes);
-    CHECK(listFolder(dir.path()) == std::vector<std::string>{"chain.traza", "chain.traza.autosave.traza"});
-    CHECK(sameProject(ProjectStore::open(autosave), edited));  // recovery still gives the last good autosave
+    CHECK(listFolder(dir.path()) == std::vector<std::string>{"chain.autosave.traza", "chain.traza"});
+    // Recovery still offers the last good autosave (newer than the file) and opens it.
+    CHECK(gui::autosaveIsNewer(file, autosave));
+    CHECK(sameProject(gui::loadProjectFile(autosave), edited));
     CHECK(sameProject(ProjectStore::open(file), saved));
 }
 
@@ -154,7 +157,7 @@ TEST_CASE("Saving on a full disk - an autosave that does not fit leaves the proj
     CHECK(message == "could not save " + autosaveOf(file).string() + ": disk full");
     CHECK(readBytes(file) == bytes);
     CHECK(readBytes(autosaveOf(file)) == bytes);
-    CHECK(listFolder(dir) == std::vector<std::string>{"chain.traza", "chain.traza.autosave.traza", "filler"});
+    CHECK(listFolder(dir) == std::vector<std::string>{"chain.autosave.traza", "chain.traza", "filler"});
 }
 
 TEST_CASE("Saving on a read-only file system - the save fails naming the file and the folder", "[.readonly-fs]") {
