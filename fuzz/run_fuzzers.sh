@@ -8,7 +8,8 @@
 #
 # Seeds: fuzz/corpus/<target>/ and the saved reproducers. What the fuzzer
 # learns stays in BUILD/corpus/<target>/, so later runs in the same BUILD
-# continue where the last one stopped. Needs clang-14 and libclang-rt-14-dev.
+# continue where the last one stopped. Needs clang-14, libclang-rt-14-dev
+# (libFuzzer and the sanitizer runtimes) and, for stack traces, llvm-14.
 set -euo pipefail
 if [ $# -lt 3 ]; then
   echo "usage: $0 SRC BUILD SECONDS [TARGET...]" >&2
@@ -35,6 +36,10 @@ export TRAZA_DATA_DIR="$SRC/data"
 # Sanitizer findings must stop the run so that libFuzzer saves the input.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+# Readable stack traces on a machine where only llvm-14 provides the symbolizer.
+if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ] && [ -x /usr/lib/llvm-14/bin/llvm-symbolizer ]; then
+  export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
+fi
 
 failed=()
 summary=()
