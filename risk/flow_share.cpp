@@ -15,9 +15,17 @@ struct Term {
     double coef;     // t_e / in(w)
 };
 
+// Sweeps of Gauss–Seidel on a cycle with `work` terms (members + edges), so
+// that a hostile, nearly closed cycle (which would need millions of sweeps)
+// costs at most about `budget` term updates: analysis never hangs.
+long sweepLimit(std::size_t work, double budget) {
+    return std::clamp(static_cast<long>(budget / static_cast<double>(std::max<std::size_t>(work, 1))), 100L, 200000L);
+}
+
 // Gauss–Seidel for z = rhs + B z on one cycle; returns whether it settled.
-bool iterate(const std::vector<std::vector<Term>>& rows, const std::vector<double>& rhs, std::vector<double>& z) {
-    for (int sweep = 0; sweep < 200000; ++sweep) {
+bool iterate(const std::vector<std::vector<Term>>& rows, const std::vector<double>& rhs, std::vector<double>& z,
+             long maxSweeps) {
+    for (long sweep = 0; sweep < maxSweeps; ++sweep) {
         double change = 0, scale = 1;
         for (std::size_t i = 0; i < rows.size(); ++i) {
             double v = rhs[i];
@@ -104,14 +112,17 @@ FlowShares computeFlowShares(const ChainGraph& chain, const DestinationSet& dest
             yc = std::move(adj.value);
             absorbed = std::move(adj.absorbed);
         } else {
-            out.exact = iterate(rows, h, yc) && out.exact;
+            std::size_t work = m;
+            for (const auto& r : rows) work += r.size();
+            out.exact = iterate(rows, h, yc, sweepLimit(work, 1e8)) && out.exact;
+            const long columnSweeps = sweepLimit(work * m, 1e8);
             // G_aa: weight of all walks from a back to a, one column at a time.
             std::vector<double> unit(m, 0.0), col(m);
             for (std::size_t a = 0; a < m; ++a) {
                 unit[a] = 1.0;
                 std::fill(col.begin(), col.end(), 0.0);
-                out.exact = iterate(rows, unit, col) && out.exact;
-                absorbed[a] = yc[a] / col[a];
+                out.exact = iterate(rows, unit, col, columnSweeps) && out.exact;
+                absorbed[a] = yc[a] / std::max(col[a], 1.0);  // G_aa >= 1 (the empty walk)
                 unit[a] = 0.0;
             }
         }

@@ -137,7 +137,13 @@ MixingResult MixingSolver::solve(const MixingProblem& p) const {
         } else {
             // Gauss–Seidel converges (I − M is a nonsingular M-matrix on live unknowns).
             bool converged = false;
-            for (int sweep = 0; sweep < 200000 && !converged; ++sweep) {
+            // At most about 1e7 term updates per solve: a hostile, nearly
+            // closed cycle would need millions of sweeps (analysis never hangs;
+            // the result is then marked inexact).
+            std::size_t work = m;
+            for (const auto& row : sys.terms) work += row.size();
+            const long maxSweeps = std::clamp(static_cast<long>(1e7 / static_cast<double>(work)), 1000L, 200000L);
+            for (long sweep = 0; sweep < maxSweeps && !converged; ++sweep) {
                 double change = 0, scale = 1;
                 for (std::size_t i = 0; i < m; ++i) {
                     if (!live[i]) continue;
