@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 #include "checklist_completion.h"
 #include "document_commands.h"
@@ -216,15 +217,26 @@ void ChecklistEditor::buildSteps() {
     m_stepsPanel->Layout();
 }
 
+// A national chain has tens of thousands of actors: a GTK choice that long takes
+// minutes to fill and cannot be scrolled. Above kListAllActorsUpTo the list holds
+// the suppliers that have a checklist and the one shown; any other supplier's
+// checklist opens by selecting the actor on the canvas or in the outline.
+constexpr std::size_t kListAllActorsUpTo = 300;
+
 void ChecklistEditor::fillScopes() {
     const model::Project& p = m_doc.project();
+    std::unordered_set<std::string> assessed;
+    for (const model::Checklist& c : p.checklists) assessed.insert(c.scope);
+    const bool all = p.actors.size() <= kListAllActorsUpTo;
     std::vector<std::string> ids{model::Checklist::kAssessmentScope};
     wxArrayString labels;
     labels.push_back(_("Assessment (own management)"));
     for (const model::Actor& a : p.actors) {
+        const bool hasList = assessed.count(a.id) > 0;
+        if (!all && !hasList && a.id != m_scope) continue;
         ids.push_back(a.id);
         // Suppliers that have a checklist are marked, so the user sees which were assessed.
-        labels.push_back((p.findChecklist(a.id) ? wxString::FromUTF8("✓ ") : wxString("    ")) + toWx(a.name.empty() ? a.id : a.name));
+        labels.push_back((hasList ? wxString::FromUTF8("✓ ") : wxString("    ")) + toWx(a.name.empty() ? a.id : a.name));
     }
     bool same = ids == m_scopeIds && labels.size() == m_scopeChoice->GetCount();
     for (unsigned i = 0; same && i < labels.size(); ++i) same = m_scopeChoice->GetString(i) == labels[i];
