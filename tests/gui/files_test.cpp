@@ -10,6 +10,7 @@
 #include "error_dialog.h"
 #include "file_controller.h"
 #include "gui_test_support.h"
+#include "test_frame.h"
 #include "main_frame.h"
 #include "project_store.h"
 #include "ui_driver.h"
@@ -21,21 +22,7 @@ using namespace traza::gui::test;
 namespace {
 const fs::path kSample = model::dataDirectory() / "samples" / "care-pilot-2025.json";
 
-struct Frame {
-    MainFrame* f = new MainFrame;
-    std::vector<wxString> errors;
-    Frame() {
-        setErrorSink([this](const wxString& t, const wxString& m) { errors.push_back(t + "\n" + m); });
-        f->files().setUnattended(true);
-        f->Show();
-        pump(200);
-    }
-    ~Frame() {
-        f->Destroy();
-        pump(100);
-        setErrorSink({});
-    }
-};
+using Frame = TestFrame;
 }  // namespace
 
 TEST_CASE("Files - an autosave left by a crash is offered and recovered on open", "[gui]") {

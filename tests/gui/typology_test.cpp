@@ -17,6 +17,7 @@
 #include "error_dialog.h"
 #include "file_controller.h"
 #include "gui_test_support.h"
+#include "test_frame.h"
 #include "labels.h"
 #include "main_frame.h"
 #include "property_panel.h"
@@ -30,26 +31,9 @@ using namespace traza::gui::test;
 namespace {
 const fs::path kSample = model::dataDirectory() / "samples" / "care-pilot-2025.json";
 
-struct Frame {
-    MainFrame* f = new MainFrame;
-    std::vector<wxString> errors;
-    Frame() {
-        setErrorSink([this](const wxString& t, const wxString& m) { errors.push_back(t + "\n" + m); });
-        f->files().setUnattended(true);
-        f->SetSize(0, 0, 1400, 900);
-        f->Show();
-        pump(200);
-    }
-    ~Frame() {
-        setTypologyChooser({});
-        f->Destroy();
-        pump(100);
-        setErrorSink({});
-    }
-    void menu(int id) {
-        wxCommandEvent e(wxEVT_MENU, id);
-        f->GetEventHandler()->ProcessEvent(e);
-    }
+struct Frame : TestFrame {
+    Frame() : TestFrame(wxSize(1400, 900)) {}
+    ~Frame() { setTypologyChooser({}); }
     bool analysed() { return f->analysis() && !f->analysisRunner().busy(); }
 };
 
