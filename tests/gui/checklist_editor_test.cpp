@@ -23,6 +23,7 @@
 #include "gui_test_support.h"
 #include "main_frame.h"
 #include "table_view.h"
+#include "test_frame.h"
 #include "ui_driver.h"
 
 using namespace traza;
@@ -31,28 +32,17 @@ using namespace traza::gui::test;
 
 namespace {
 
-struct CareFrame {
-    std::vector<wxString> errors;
-    MainFrame* frame = nullptr;
-    CareFrame() {
-        setErrorSink([this](const wxString& t, const wxString& m) { errors.push_back(t + ": " + m); });
+/// The CARE sample open in a real frame, its due-diligence pane showing.
+struct CareFrame : TestFrame {
+    MainFrame* frame = f;
+    CareFrame() : TestFrame(wxSize(1600, 1000)) {
         // The Spanish run (TRAZA_TEST_LANGUAGE=es) must really show Spanish.
         if (const char* lang = std::getenv("TRAZA_TEST_LANGUAGE"); lang && std::string(lang) == "es")
             REQUIRE(_("Goals and supports") == wxString::FromUTF8("Metas y apoyos"));
-        frame = new MainFrame;
-        frame->files().setUnattended(true);
-        frame->SetSize(0, 0, 1600, 1000);
-        frame->Show();
-        pump(300);
         REQUIRE(frame->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
         settle();
         frame->showDueDiligence(frame->checklistEditor());
         pump(300);
-    }
-    ~CareFrame() {
-        frame->Destroy();
-        pump(100);
-        setErrorSink({});
     }
     /// Wait for the analysis of the current document.
     void settle() {

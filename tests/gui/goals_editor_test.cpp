@@ -19,6 +19,7 @@
 #include "gui_test_support.h"
 #include "labels.h"
 #include "main_frame.h"
+#include "test_frame.h"
 #include "ui_driver.h"
 
 using namespace traza;
@@ -34,28 +35,17 @@ const int kCompliance = static_cast<int>(GoalColumn::Compliance);
 const int kReached = static_cast<int>(GoalColumn::Reached);
 const int kCount = static_cast<int>(SupportColumn::Count);
 
-struct CareFrame {
-    std::vector<wxString> errors;
-    MainFrame* frame = nullptr;
-    CareFrame() {
-        setErrorSink([this](const wxString& t, const wxString& m) { errors.push_back(t + ": " + m); });
+/// The CARE sample open in a real frame, its due-diligence pane showing.
+struct CareFrame : TestFrame {
+    MainFrame* frame = f;
+    CareFrame() : TestFrame(wxSize(1600, 1000)) {
         // The Spanish run (TRAZA_TEST_LANGUAGE=es) must really show Spanish.
         if (const char* lang = std::getenv("TRAZA_TEST_LANGUAGE"); lang && std::string(lang) == "es")
             REQUIRE(_("Goals and supports") == wxString::FromUTF8("Metas y apoyos"));
-        frame = new MainFrame;
-        frame->files().setUnattended(true);
-        frame->SetSize(0, 0, 1600, 1000);
-        frame->Show();
-        pump(300);
         REQUIRE(frame->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
         REQUIRE(waitUntil([&] { return frame->analysis() && !frame->analysisRunner().busy(); }));
         frame->showDueDiligence(frame->goalsEditor());
         pump(300);
-    }
-    ~CareFrame() {
-        frame->Destroy();
-        pump(100);
-        setErrorSink({});
     }
     void undo() {
         wxCommandEvent e(wxEVT_MENU, wxID_UNDO);
