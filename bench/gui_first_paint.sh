@@ -4,7 +4,7 @@
 # stopped changing (two identical screen dumps 100 ms apart), i.e. the chain
 # is laid out and painted. The workbench has no benchmark mode of its own,
 # so this measures from outside, as a user would see it.
-#   bench/gui_first_paint.sh [--flows N | --file F.traza] [--runs R] [--traza PATH]
+#   bench/gui_first_paint.sh [--flows N | --file F.traza] [--runs R] [--traza PATH] [--shot F.xwd]
 # Prints one line per run ("run N: title after X ms, painted after Y ms")
 # and the best and median of the painted times. Needs xvfb, xdotool, xwd.
 set -euo pipefail
@@ -12,6 +12,7 @@ set -euo pipefail
 flows=85000
 file=""
 runs=3
+shot=""
 here="$(cd "$(dirname "$0")" && pwd)"
 traza=""
 while [ $# -gt 0 ]; do
@@ -20,6 +21,7 @@ while [ $# -gt 0 ]; do
     --file) file="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --traza) traza="$2"; shift 2 ;;
+    --shot) shot="$2"; shift 2 ;;
     --inner) inner=1; shift ;;
     *) echo "gui_first_paint.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -35,17 +37,23 @@ if [ "${inner:-0}" = 1 ]; then
   start=$(now_ms)
   "$traza" "$file" >/dev/null 2>&1 &
   pid=$!
-  xdotool search --sync --onlyvisible --name "${name%.traza}" >/dev/null
+  # Poll every 20 ms: `xdotool search --sync` sleeps half a second between
+  # tries, which rounded the title time up to the next 500 ms.
+  until xdotool search --onlyvisible --name "${name%.traza}" >/dev/null 2>&1; do
+    sleep 0.02
+  done
   titled=$(now_ms)
   prev=""
   while :; do
-    sum=$(xwd -root -silent | md5sum)
+    xwd -root -silent > "$HOME/screen.xwd"
+    sum=$(md5sum < "$HOME/screen.xwd")
     t=$(now_ms)
     [ "$sum" = "$prev" ] && break
     prev="$sum"
     painted=$t
     sleep 0.1
   done
+  [ -n "$shot" ] && cp "$HOME/screen.xwd" "$shot"  # what the user saw once it settled
   echo "title $((titled - start)) painted $((painted - start))"
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
@@ -68,7 +76,7 @@ if [ -z "$file" ]; then
 fi
 times=()
 for r in $(seq "$runs"); do
-  line=$(xvfb-run -a -s "-screen 0 1600x1000x24" bash "$0" --inner --file "$file" --traza "$traza")
+  line=$(xvfb-run -a -s "-screen 0 1600x1000x24" bash "$0" --inner --file "$file" --traza "$traza" ${shot:+--shot "$shot"})
   read -r _ titled _ painted <<<"$line"
   echo "run $r: title after $titled ms, painted after $painted ms"
   times+=("$painted")
