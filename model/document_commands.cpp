@@ -25,22 +25,6 @@ void applyValidated(Project& p, Member& member, Member value, const char* prefix
 
 }  // namespace
 
-bool isCalendarDate(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (s[i] < '0' || s[i] > '9') return false;
-    auto num = [&](std::size_t at, std::size_t n) {
-        int v = 0;
-        for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
-        return v;
-    };
-    const int year = num(0, 4), month = num(5, 2), day = num(8, 2);
-    if (month < 1 || month > 12 || day < 1) return false;
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-}
-
 void SetAssessment::apply(Project& p) {
     m_old = p.assessment;
     applyValidated(p, p.assessment, m_new, "assessment");

@@ -6,13 +6,9 @@
 #include <vector>
 
 #include "command.h"
+#include "validation.h"  // isCalendarDate, used by the editors
 
 namespace traza::model {
-
-/// True for an ISO date "YYYY-MM-DD" that exists on the calendar (leap years
-/// included): stricter than the file check, since an editor should not accept
-/// 2025-02-30 as a due date.
-bool isCalendarDate(std::string_view);
 
 class SetAssessment : public Command {
 public:

@@ -1,7 +1,6 @@
 #include "validation.h"
 
 #include <cmath>
-#include <regex>
 #include <sstream>
 #include <unordered_set>
 
@@ -14,11 +13,6 @@ std::string fmt(double v) {
     std::ostringstream s;
     s << v;
     return s.str();
-}
-
-bool isIsoDate(const std::string& s) {
-    static const std::regex re(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-    return std::regex_match(s, re);
 }
 
 class Collector {
@@ -36,7 +30,7 @@ public:
         if (v > max) add(field, "must be at most " + fmt(max) + " (got " + fmt(v) + ")");
     }
     void date(const std::string& field, const std::string& v) {
-        if (!v.empty() && !isIsoDate(v)) add(field, "must be a date YYYY-MM-DD (got \"" + v + "\")");
+        if (!v.empty() && !isCalendarDate(v)) add(field, "must be a date YYYY-MM-DD that exists (got \"" + v + "\")");
     }
 
 private:
@@ -45,6 +39,22 @@ private:
 };
 
 }  // namespace
+
+bool isCalendarDate(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9') return false;
+    auto num = [&](std::size_t at, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+        return v;
+    };
+    const int year = num(0, 4), month = num(5, 2), day = num(8, 2);
+    if (month < 1 || month > 12 || day < 1) return false;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
 
 std::string allowedValues(const std::vector<std::string_view>& names) {
     std::string s = "one of: ";

@@ -3,6 +3,7 @@
 // Functions return all problems found; `throwIfInvalid` turns the first into
 // InvalidInput so "an import with any error imports nothing".
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "project.h"
@@ -21,6 +22,11 @@ struct ValidationIssue {
     std::string path;    ///< JSON-style path, e.g. "flows[3].documented_t"
     std::string reason;  ///< plain words, e.g. "must not exceed tonnes (12.5)"
 };
+
+/// True for an ISO date "YYYY-MM-DD" that exists on the calendar (leap years
+/// included): every date field is checked with it, so 2025-02-30 is refused
+/// whether it comes from a file, an import or an editor.
+bool isCalendarDate(std::string_view);
 
 /// Field checks of one actor, reported under `path` ("actors[3]").
 std::vector<ValidationIssue> validateActor(const Actor&, const std::string& path, const Catalogue* = nullptr);

@@ -64,6 +64,23 @@ TEST_CASE("Validation - every broken rule names its path") {
     CHECK(hasIssue(validateProject(p), "flows[0].typology"));
 }
 
+TEST_CASE("Validation - a date must exist on the calendar, whatever the entry path") {
+    Project p = twoActors();
+    p.flows[0].periodStart = "2024-02-29";  // leap year
+    p.flows[0].periodEnd = "2000-02-29";    // divisible by 400: leap
+    p.assessment.period.start = "2025-12-31";
+    CHECK(validateProject(p).empty());
+    for (const char* bad : {"2025-02-29", "1900-02-29", "2025-04-31", "2025-13-01", "2025-00-10", "2025-01-00",
+                            "2025-1-01", "2025-01-01 ", "２０２５-01-01"}) {
+        INFO(bad);
+        p.flows[0].periodEnd = bad;
+        const auto issues = validateProject(p);
+        REQUIRE(issues.size() == 1);
+        CHECK(issues[0].path == "flows[0].period.end");
+        CHECK(issues[0].reason == std::string("must be a date YYYY-MM-DD that exists (got \"") + bad + "\")");
+    }
+}
+
 TEST_CASE("Validation - throwIfInvalid reports path and reason") {
     Project p = twoActors();
     p.flows[0].from = "nobody";
