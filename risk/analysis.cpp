@@ -1,6 +1,8 @@
 #include "analysis.h"
 
 #include <cmath>
+#include <future>
+#include <system_error>
 
 #include "chain_graph.h"
 #include "chain_warnings.h"
@@ -48,6 +50,33 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
 
     const FlowShares shares = computeFlowShares(chain, dest);
     exact = exact && shares.exact;
+
+    // Traceability, trace breaks, warnings and red flags read only the graph,
+    // the destinations and the flow shares: they run on a second thread while
+    // this one scores risks and ranks choke points (the machine has two cores).
+    // Each side writes only its own results, so the analysis is the same
+    // whichever finishes first.
+    struct SideResults {
+        Traceability traceability;
+        std::vector<TraceBreak> breaks;
+        std::vector<std::string> warnings;
+        std::vector<RedFlag> redFlags;
+        bool exact = true;
+    };
+    auto sideWork = [&]() {
+        SideResults side;
+        side.traceability = computeTraceability(chain, dest, solver, options.traceThreshold, side.exact);
+        side.breaks = findTraceBreaks(chain, lang);
+        side.warnings = chainWarnings(chain, dest, lang);
+        side.redFlags = evaluateRedFlags({chain, dest, solver, shares.share, lang}, side.warnings, side.exact);
+        return side;
+    };
+    std::future<SideResults> sideFuture;
+    try {
+        if (options.secondThread) sideFuture = std::async(std::launch::async, sideWork);
+    } catch (const std::system_error&) {  // no thread to be had: the same work, later, on this one
+    }
+    if (!sideFuture.valid()) sideFuture = std::async(std::launch::deferred, sideWork);
     const Dominance dominance = computeDominators(chain, dest);
     const Upstream upstream = computeUpstream(chain);
     const TypologyMix typology = mixByTypology(
@@ -91,10 +120,12 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
         a.actors.push_back(std::move(r));
     }
 
-    a.traceability = computeTraceability(chain, dest, solver, options.traceThreshold, exact);
-    a.breaks = findTraceBreaks(chain, lang);
-    a.warnings = chainWarnings(chain, dest, lang);
-    a.redFlags = evaluateRedFlags({chain, dest, solver, shares.share, lang}, a.warnings, exact);
+    SideResults side = sideFuture.get();
+    a.traceability = std::move(side.traceability);
+    a.breaks = std::move(side.breaks);
+    a.warnings = std::move(side.warnings);
+    a.redFlags = std::move(side.redFlags);
+    exact = exact && side.exact;
     a.statement = limitsStatement(chain, dest, a.traceability, lang);
     if (weightsFellBack)
         a.warnings.push_back(text.pick("The project's catalogue has no complete risk_weights; built-in weights were used "

@@ -21,6 +21,7 @@ struct AnalysisOptions {
     bool chokeOnDominance = true;           ///< dominating a destination makes a choke point
     double traceThreshold = 0.8;            ///< θ of the traceability horizon
     std::string language = "en";            ///< "en" or "es", for every generated sentence
+    bool secondThread = true;               ///< run the independent parts on a second thread (same result)
 };
 
 struct RiskScore {
