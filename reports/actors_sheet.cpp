@@ -1,4 +1,6 @@
 // Actors: every field of every actor, then what the analysis says about it.
+// The national layout writes the kind as its catalogue id and the sets of risk
+// factors and risk reasons as codes (F1, R1, ...) that the Legend sheet explains.
 #include <algorithm>
 
 #include "sheet_table.h"
@@ -39,24 +41,35 @@ void writeActorsSheet(ReportContext& ctx) {
         {"col.notes", 60},
     };
     Sheet sheet = beginTableSheet(ctx, ctx.sheets.actors, "title.actors", columns, 2);
+    const bool national = ctx.national();
+    sheet.setSparse(national);
+    // Wrapped text and row heights only in the full layout: national rows are one line.
+    lxw_format* wrap = national ? nullptr : f.wrap;
 
     int row = kFirstDataRow;
     for (const model::Actor& a : ctx.project.actors) {
         const risk::ActorResult* r = ctx.result(a.id);
         std::vector<std::string> factors;
         for (const std::string& id : a.riskFactors) factors.push_back(riskFactorName(ctx, id));
-        const std::string kind = kindName(ctx, a.kind), factorText = join(factors),
-                          reasons = r ? join(risk::texts(r->risk.reasons)) : std::string();
-        auto width = [&](std::string_view key) { return columns[columnOf(columns, key)].width; };
-        sheet.rowHeight(row, std::max({wrappedHeight(a.name, width("col.name")), wrappedHeight(kind, width("col.kind")),
-                                       wrappedHeight(factorText, width("col.risk_factors")),
-                                       wrappedHeight(reasons, width("col.risk_reasons")),
-                                       wrappedHeight(a.notes, width("col.notes"))}));
+        std::string kind, factorText = join(factors), reasons = r ? join(risk::texts(r->risk.reasons)) : std::string();
+        if (national) {
+            const std::string kindId(model::toString(a.kind));
+            kind = ctx.legend->id(Legend::Group::Kind, kindId, [&] { return kindName(ctx, a.kind); });
+            factorText = ctx.legend->code(Legend::Group::RiskFactors, factorText);
+            reasons = ctx.legend->code(Legend::Group::RiskReasons, reasons);
+        } else {
+            kind = kindName(ctx, a.kind);
+            auto width = [&](std::string_view key) { return columns[columnOf(columns, key)].width; };
+            sheet.rowHeight(row, std::max({wrappedHeight(a.name, width("col.name")), wrappedHeight(kind, width("col.kind")),
+                                           wrappedHeight(factorText, width("col.risk_factors")),
+                                           wrappedHeight(reasons, width("col.risk_reasons")),
+                                           wrappedHeight(a.notes, width("col.notes"))}));
+        }
 
         int c = 0;
         sheet.text(row, c++, a.id);
-        sheet.text(row, c++, a.name, f.wrap);
-        sheet.text(row, c++, kind, f.wrap);
+        sheet.text(row, c++, a.name, wrap);
+        sheet.text(row, c++, kind, wrap);
         sheet.number(row, c++, a.stage, f.integer);
         sheet.text(row, c++, a.country);
         sheet.text(row, c++, a.region);
@@ -68,7 +81,7 @@ void writeActorsSheet(ReportContext& ctx) {
         sheet.number(row, c++, a.stockChangeT, f.tonnes);
         sheet.number(row, c++, a.lossT, f.tonnes);
         sheet.text(row, c++, yesNo(ctx, a.publicServiceProvider), f.center);
-        sheet.text(row, c++, factorText, f.wrap);
+        sheet.text(row, c++, factorText, wrap);
         if (r) {
             sheet.number(row, c++, r->inT, f.tonnes);
             sheet.number(row, c++, r->outT, f.tonnes);
@@ -89,11 +102,11 @@ void writeActorsSheet(ReportContext& ctx) {
             sheet.number(row, c++, r->risk.mitigation, f.decimal);
             sheet.number(row, c++, r->risk.residual, f.decimal);
             sheet.text(row, c++, ctx.text.level(r->risk.level));
-            sheet.text(row, c++, reasons, f.wrap);
+            sheet.text(row, c++, reasons, wrap);
         } else {
             c += 13;  // not analysed (should not happen: the analysis covers every actor)
         }
-        sheet.text(row, c++, a.notes, f.wrap);
+        sheet.text(row, c++, a.notes, wrap);
         ++row;
         ctx.progress.advance();
     }

@@ -166,6 +166,7 @@ void writeGoalsSheet(ReportContext& ctx) {
     const std::string flows = quotedSheet(ctx.sheets.flows) + "!";
     const int flowsLast = kFirstDataRow + std::max<int>(0, static_cast<int>(ctx.project.flows.size()) - 1);
     auto flowRange = [&](int col) { return flows + rangeName(kFirstDataRow, col, flowsLast, col, true); };
+    const FlowsColumns fc = FlowsColumns::of(ctx);
 
     int row = kFirstDataRow;
     for (const model::GoalProgress& g : table.rows) {
@@ -182,9 +183,9 @@ void writeGoalsSheet(ReportContext& ctx) {
             sheet.number(row, goalCol, 0, f.tonnes);
         else
             sheet.formula(row, goalCol, "=" + cellName(row, last), g.goalT, f.tonnes);
-        std::string sumifs = "=SUMIFS(" + flowRange(FlowsColumns::tonnes) + "," + flowRange(FlowsColumns::from) +
+        std::string sumifs = "=SUMIFS(" + flowRange(fc.tonnes) + "," + flowRange(fc.from) +
                              "," + exactCriterion(goal.actor);
-        if (!goal.buyer.empty()) sumifs += "," + flowRange(FlowsColumns::to) + "," + exactCriterion(goal.buyer);
+        if (!goal.buyer.empty()) sumifs += "," + flowRange(fc.to) + "," + exactCriterion(goal.buyer);
         sheet.formula(row, deliveredCol, sumifs + ")", g.deliveredT, f.tonnes);
         const std::string goalCell = cellName(row, goalCol), deliveredCell = cellName(row, deliveredCol);
         const std::string compliance = "=IF(" + goalCell + ">0," + deliveredCell + "/" + goalCell + ",\"\")";

@@ -29,6 +29,7 @@ const std::vector<Entry>& table() {
         {"sheet.checklist", "Checklist", "Lista de verificación"},
         {"sheet.goals", "Goals and supports", "Metas y apoyos"},
         {"sheet.methodology", "Methodology", "Metodología"},
+        {"sheet.legend", "Legend", "Leyenda"},
 
         {"title.summary", "Due-diligence report: {1}", "Informe de debida diligencia: {1}"},
         {"title.actors", "Actors of the chain, with the analysis of each",
@@ -55,6 +56,42 @@ const std::vector<Entry>& table() {
         {"section.risk_levels", "Risk levels", "Niveles de riesgo"},
         {"section.warnings", "Analysis warnings", "Advertencias del análisis"},
         {"section.chain_map", "Chain map", "Mapa de la cadena"},
+        {"section.layout", "Layout of this workbook", "Formato de este libro"},
+        {"title.legend", "Codes used in this workbook (national layout) and what they stand for",
+         "Códigos usados en este libro (formato nacional) y lo que significan"},
+        {"col.code", "Code", "Código"},
+        {"col.code_group", "Kind of code", "Tipo de código"},
+        {"col.stands_for", "Stands for", "Significa"},
+        {"col.uses", "Cells using it", "Celdas que lo usan"},
+        {"legend.kind", "Actor kind", "Tipo de actor"},
+        {"legend.risk_factors", "Risk factors of an actor", "Factores de riesgo de un actor"},
+        {"legend.risk_reasons", "Risk reasons of an actor", "Razones del riesgo de un actor"},
+        {"legend.document", "Document type", "Tipo de documento"},
+        {"legend.typology", "Typology", "Tipología"},
+        {"legend.break_reason", "Trace-break reason", "Motivo de la ruptura"},
+        {"legend.rule_group", "Red-flag rule", "Regla de señal de alerta"},
+        {"legend.rule", "{1} (category: {2})", "{1} (categoría: {2})"},
+        {"note.national_layout",
+         "This chain has more than {1} flows, so the workbook uses the national layout. Text that thousands of "
+         "rows share is written once, on the {2} sheet, and the tables give its code: actor kinds, document types, "
+         "typologies and red-flag rules by their catalogue id; each actor's set of risk factors (F1, F2, ...) and "
+         "of risk reasons (R1, R2, ...) and each trace-break reason (B1, B2, ...) by a numbered code. Party names "
+         "are on the Actors sheet only: the Flows, Traceability and Red flags sheets name actors by their id. "
+         "Long texts stay on one line (no wrapping). Every actor, flow, figure and formula of the full layout is "
+         "kept.",
+         "Esta cadena tiene más de {1} flujos, por lo que el libro usa el formato nacional. El texto que comparten "
+         "miles de filas se escribe una sola vez, en la hoja {2}, y las tablas dan su código: tipos de actor, tipos "
+         "de documento, tipologías y reglas de señales de alerta por su identificador en el catálogo; el conjunto "
+         "de factores de riesgo de cada actor (F1, F2, ...), el de sus razones de riesgo (R1, R2, ...) y cada motivo "
+         "de ruptura de la trazabilidad (B1, B2, ...) por un código numerado. Los nombres de las partes están solo "
+         "en la hoja Actores: las hojas Flujos, Trazabilidad y Señales de alerta identifican a los actores por su "
+         "id. Los textos largos ocupan una sola línea (sin ajuste). Se conservan todos los actores, flujos, cifras "
+         "y fórmulas del formato completo."},
+        {"note.legend_read",
+         "Look a code up by filtering column A. A code is unique within its kind (column B); "
+         "the last column counts the cells of the other sheets that carry it.",
+         "Busque un código filtrando la columna A. Un código es único dentro de su tipo (columna B); "
+         "la última columna cuenta las celdas de las demás hojas que lo llevan."},
         {"section.breaks", "Breaks: flows where documentation stops", "Rupturas: flujos donde se pierde la documentación"},
         {"section.completion", "Completion by step (done / applicable items)",
          "Avance por paso (ítems cumplidos / aplicables)"},

@@ -1,5 +1,7 @@
 // Red flags: every rule that fired, most severe first, with the actor or flow
-// it is about and the sentence that says why.
+// it is about and the sentence that says why. The national layout leaves out
+// the rule's name and category and the actor's name (the Legend and Actors
+// sheets have them): severity, rule id, actor id, flow id and the sentence.
 #include <algorithm>
 
 #include "sheet_table.h"
@@ -16,11 +18,16 @@ int severityRank(const std::string& severity) {
 
 void writeRedFlagsSheet(ReportContext& ctx) {
     const Formats& f = ctx.fmt;
-    const std::vector<Column> columns = {
-        {"col.severity", 10},     {"col.rule", 34},    {"col.rule_id", 22}, {"col.category", 14},
-        {"col.actor", 16},        {"col.actor_name", 28}, {"col.flow", 10},  {"col.why", 80},
-    };
+    const bool national = ctx.national();
+    const std::vector<Column> columns =
+        national ? std::vector<Column>{{"col.severity", 10}, {"col.rule_id", 26}, {"col.actor", 16}, {"col.flow", 10},
+                                       {"col.why", 100}}
+                 : std::vector<Column>{
+                       {"col.severity", 10}, {"col.rule", 34},        {"col.rule_id", 22}, {"col.category", 14},
+                       {"col.actor", 16},    {"col.actor_name", 28}, {"col.flow", 10},    {"col.why", 80},
+                   };
     Sheet sheet = beginTableSheet(ctx, ctx.sheets.redFlags, "title.red_flags", columns);
+    sheet.setSparse(national);
 
     std::vector<const risk::RedFlag*> flags;
     for (const risk::RedFlag& rf : ctx.analysis.redFlags) flags.push_back(&rf);
@@ -31,9 +38,25 @@ void writeRedFlagsSheet(ReportContext& ctx) {
     for (const risk::RedFlag* rf : flags) {
         const model::RedFlagRule* rule = ctx.project.catalogue.redFlagRule(rf->rule);
         const std::string detail = rf->detail.text();
+        int c = 0;
+        if (national) {
+            auto meaning = [&] {
+                const std::string name = ruleName(ctx, rf->rule);
+                return rule && !rule->category.empty()
+                           ? ctx.text.format("legend.rule", {name, rule->category})
+                           : name;
+            };
+            sheet.text(row, c++, ctx.text.level(rf->severity));
+            sheet.text(row, c++, ctx.legend->id(Legend::Group::Rule, rf->rule, meaning));
+            sheet.text(row, c++, rf->actor);
+            sheet.text(row, c++, rf->flow);
+            sheet.text(row, c++, detail);
+            ++row;
+            ctx.progress.advance();
+            continue;
+        }
         sheet.rowHeight(row, std::max(wrappedHeight(detail, columns.back().width),
                                       wrappedHeight(ruleName(ctx, rf->rule), columns[1].width)));
-        int c = 0;
         sheet.text(row, c++, ctx.text.level(rf->severity));
         sheet.text(row, c++, ruleName(ctx, rf->rule), f.wrap);
         sheet.text(row, c++, rf->rule);

@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include <optional>
+
 #include "atomic_output.h"
 #include "chain_map_image.h"
 #include "labels.h"
@@ -44,9 +46,14 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         book.setProperties(as.title.empty() ? text("doc.title") : as.title, text("doc.subject"), as.assessor,
                            as.organisation, text.format("doc.comments", {TRAZA_VERSION}));
 
-        ReportContext ctx(project, analysis, text, formats, book, progress);
-        // Tab order is the order an auditor reads in: conclusions first, evidence after.
+        Legend legend(options.nationalLayoutFlows);
+        const bool national = project.flows.size() > options.nationalLayoutFlows;
+        ReportContext ctx(project, analysis, text, formats, book, progress, national ? &legend : nullptr);
+        // Tab order is the order an auditor reads in: conclusions first, evidence after;
+        // the national layout's Legend right after the Summary, filled once the codes are known.
         writeSummarySheet(ctx, options.chainMap ? &map : nullptr);
+        std::optional<Sheet> legendSheet;
+        if (national) legendSheet = beginLegendSheet(ctx);
         writeActorsSheet(ctx);
         writeFlowsSheet(ctx);
         writeChokePointsSheet(ctx);
@@ -56,6 +63,7 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         writeChecklistSheet(ctx);
         writeGoalsSheet(ctx);
         writeMethodologySheet(ctx);
+        if (legendSheet) writeLegendSheet(ctx, *legendSheet);
 
         progress.reach(Progress::kWritingShare);
         book.close();

@@ -30,6 +30,11 @@ struct ReportOptions {
     /// Force libxlsxwriter's constant-memory mode (rows flushed to a temp file as
     /// written). Also on when the chain has more than kConstantMemoryFlows flows.
     bool constantMemory = false;
+    /// The national layout (legend.h: shared texts as codes explained on a Legend
+    /// sheet, no party-name copies, no padding cells, one line per row) is used
+    /// above this many flows, so a national chain's workbook is written in seconds.
+    /// Lowered by tests to check that layout on a small chain.
+    std::size_t nationalLayoutFlows = kConstantMemoryFlows;
     /// Draw the chain map with Graphviz on the Summary sheet.
     bool chainMap = true;
 };

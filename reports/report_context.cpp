@@ -6,11 +6,12 @@ SheetNames::SheetNames(const Labels& t)
     : summary(t("sheet.summary")), actors(t("sheet.actors")), flows(t("sheet.flows")),
       chokePoints(t("sheet.choke_points")), traceability(t("sheet.traceability")),
       massBalance(t("sheet.mass_balance")), redFlags(t("sheet.red_flags")), checklist(t("sheet.checklist")),
-      goals(t("sheet.goals")), methodology(t("sheet.methodology")) {}
+      goals(t("sheet.goals")), methodology(t("sheet.methodology")),
+      legend(t("sheet.legend")) {}
 
 ReportContext::ReportContext(const model::Project& p, const risk::Analysis& a, const Labels& t, const Formats& f,
-                             Workbook& b, Progress& pr)
-    : project(p), analysis(a), text(t), fmt(f), book(b), progress(pr), sheets(t) {
+                             Workbook& b, Progress& pr, Legend* l)
+    : project(p), analysis(a), text(t), fmt(f), book(b), progress(pr), sheets(t), legend(l) {
     m_actors.reserve(p.actors.size());
     for (const model::Actor& actor : p.actors) m_actors.emplace(actor.id, &actor);
     m_results.reserve(a.actors.size());

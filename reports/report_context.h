@@ -7,6 +7,7 @@
 
 #include "analysis.h"
 #include "labels.h"
+#include "legend.h"
 #include "progress.h"
 #include "project.h"
 #include "report_formats.h"
@@ -17,14 +18,15 @@ namespace traza::reports {
 /// Sheet names in the report's language; formulas quote them with quotedSheet().
 struct SheetNames {
     std::string summary, actors, flows, chokePoints, traceability, massBalance, redFlags, checklist, goals,
-        methodology;
+        methodology, legend;
     explicit SheetNames(const Labels&);
 };
 
 class ReportContext {
 public:
+    /// `legend` non-null selects the national layout (codes explained on the Legend sheet).
     ReportContext(const model::Project&, const risk::Analysis&, const Labels&, const Formats&, Workbook&,
-                  Progress&);
+                  Progress&, Legend* legend = nullptr);
 
     const model::Project& project;
     const risk::Analysis& analysis;
@@ -33,6 +35,11 @@ public:
     Workbook& book;
     Progress& progress;
     const SheetNames sheets;
+    /// Set in the national layout only: where the tables' codes are collected.
+    Legend* const legend;
+
+    /// Whether the national layout is used (see legend.h and ReportOptions).
+    bool national() const { return legend != nullptr; }
 
     const model::Actor* actor(const std::string& id) const;
     const risk::ActorResult* result(const std::string& id) const;

@@ -8,11 +8,13 @@ namespace traza::reports {
 struct ChainMapImage;
 
 /// Where the Flows sheet keeps the columns other sheets' formulas sum over
-/// (checked by the Flows writer). Data rows start at kFirstDataRow.
+/// (checked by the Flows writer). Data rows start at kFirstDataRow. The national
+/// layout leaves out the party-name columns, so the columns move.
 struct FlowsColumns {
-    static constexpr int from = 1;
-    static constexpr int to = 3;
-    static constexpr int tonnes = 6;
+    int from = 1;
+    int to = 3;
+    int tonnes = 6;
+    static FlowsColumns of(const ReportContext& ctx) { return ctx.national() ? FlowsColumns{1, 2, 4} : FlowsColumns{}; }
 };
 
 void writeSummarySheet(ReportContext&, const ChainMapImage* map);
@@ -25,6 +27,10 @@ void writeRedFlagsSheet(ReportContext&);
 void writeChecklistSheet(ReportContext&);
 void writeGoalsSheet(ReportContext&);
 void writeMethodologySheet(ReportContext&);
+/// The national layout's Legend sheet: added (title and header) right after the
+/// Summary by beginLegendSheet, filled by writeLegendSheet once every code is known.
+Sheet beginLegendSheet(ReportContext&);
+void writeLegendSheet(ReportContext&, Sheet&);
 
 /// The catalogue name of an actor kind / evidence level / document type /
 /// typology / risk factor / red-flag rule in the report language (the id if unknown).

@@ -80,7 +80,8 @@ void tonnage(ReportContext& ctx, Sheet& sheet, int& row) {
     const std::string flows = quotedSheet(ctx.sheets.flows) + "!", actors = quotedSheet(ctx.sheets.actors) + "!";
     const int flowsLast = kFirstDataRow + std::max(0, nFlows - 1), actorsLast = kFirstDataRow + std::max(0, nActors - 1);
     sheet.text(row, 0, ctx.text("label.tonnes_all_flows"), f.label);
-    sheet.formula(row++, 1, "=SUM(" + flows + rangeName(kFirstDataRow, FlowsColumns::tonnes, flowsLast, FlowsColumns::tonnes, true) + ")",
+    const int tonnesCol = FlowsColumns::of(ctx).tonnes;
+    sheet.formula(row++, 1, "=SUM(" + flows + rangeName(kFirstDataRow, tonnesCol, flowsLast, tonnesCol, true) + ")",
                   allTonnes, f.tonnes);
     sheet.text(row, 0, ctx.text("label.actor_count"), f.label);
     sheet.formula(row++, 1, "=COUNTA(" + actors + rangeName(kFirstDataRow, 0, actorsLast, 0, true) + ")", nActors, f.integer);
@@ -186,6 +187,13 @@ void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
     labelValue(ctx, sheet, row, "label.period", as.period.start + " \xE2\x80\x93 " + as.period.end);
     labelValue(ctx, sheet, row, "label.currency", as.currency);
     labelValue(ctx, sheet, row, "label.notes", as.notes);
+    if (ctx.national()) {
+        section(ctx, sheet, row, "section.layout");
+        paragraph(ctx, sheet, row,
+                  ctx.text.format("note.national_layout",
+                                  {std::to_string(ctx.legend->aboveFlows()), ctx.sheets.legend}),
+                  f.wrap);
+    }
     ctx.progress.advance(10);
 
     tonnage(ctx, sheet, row);

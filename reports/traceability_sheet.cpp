@@ -1,6 +1,8 @@
 // Traceability: the spec's traced[level][stage] matrix (share of destination
 // input documented at that level or better on every hop back to stage k), the
 // horizon of each level highlighted, a line chart of it, and the list of breaks.
+// The national layout lists the breaks with the parties' ids and the reason as
+// a code (B1, ...) in one cell each (no merged reason cells): Legend sheet.
 #include <set>
 #include <unordered_map>
 
@@ -95,18 +97,37 @@ void writeTraceabilitySheet(ReportContext& ctx) {
     ++row;
     sheet.text(row++, 0, ctx.text("section.breaks"), f.section);
     const int breaksHeader = row;
-    const std::vector<Column> cols = {
-        {"col.flow", 26}, {"col.undocumented_t", 14}, {"col.from_name", 14}, {"col.to_name", 14}};
-    writeHeaderRow(ctx, sheet, breaksHeader, cols);
-    sheet.merged(breaksHeader, 4, 3 + kReasonSpan, ctx.text("col.reason"), f.header);
+    const bool national = ctx.national();
+    if (national) {
+        sheet.setSparse(true);
+        const std::vector<Column> cols = {
+            {"col.flow", 26}, {"col.undocumented_t", 14}, {"col.from", 14}, {"col.to", 14}, {"col.reason", 14}};
+        writeHeaderRow(ctx, sheet, breaksHeader, cols);
+    } else {
+        const std::vector<Column> cols = {
+            {"col.flow", 26}, {"col.undocumented_t", 14}, {"col.from_name", 14}, {"col.to_name", 14}};
+        writeHeaderRow(ctx, sheet, breaksHeader, cols);
+        sheet.merged(breaksHeader, 4, 3 + kReasonSpan, ctx.text("col.reason"), f.header);
+    }
     ++row;
 
     std::unordered_map<std::string, const model::Flow*> flows;
     for (const model::Flow& fl : ctx.project.flows) flows.emplace(fl.id, &fl);
     for (const risk::TraceBreak& b : ctx.analysis.breaks) {
         auto it = flows.find(b.flow);
-        const std::string from = it != flows.end() ? ctx.actorName(it->second->from) : std::string();
-        const std::string to = it != flows.end() ? ctx.actorName(it->second->to) : std::string();
+        const model::Flow* fl = it != flows.end() ? it->second : nullptr;
+        if (national) {
+            sheet.text(row, 0, b.flow);
+            sheet.number(row, 1, b.tonnes, f.tonnes);
+            if (fl) sheet.text(row, 2, fl->from);
+            if (fl) sheet.text(row, 3, fl->to);
+            sheet.text(row, 4, ctx.legend->code(Legend::Group::BreakReason, b.reason.text()));
+            ++row;
+            ctx.progress.advance();
+            continue;
+        }
+        const std::string from = fl ? ctx.actorName(fl->from) : std::string();
+        const std::string to = fl ? ctx.actorName(fl->to) : std::string();
         const std::string reason = b.reason.text();
         const double h = std::max({wrappedHeight(from, 14), wrappedHeight(to, 14), wrappedHeight(reason, 14.0 * kReasonSpan)});
         sheet.rowHeight(row, h);
@@ -119,7 +140,7 @@ void writeTraceabilitySheet(ReportContext& ctx) {
         ctx.progress.advance();
     }
     const int lastRow = row - 1;
-    sheet.autofilter(breaksHeader, 0, lastRow, 3 + kReasonSpan);
+    sheet.autofilter(breaksHeader, 0, lastRow, national ? 4 : 3 + kReasonSpan);
     sheet.printSetup(kHeaderRow, kHeaderRow);
 }
 

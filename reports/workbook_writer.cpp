@@ -99,6 +99,7 @@ void Sheet::rowOrder(int row, const char* what) {
 
 void Sheet::text(int row, int col, std::string_view value, lxw_format* format) {
     rowOrder(row, "text");
+    if (m_sparse && value.empty()) return;
     const std::string safe = cellText(value);
     if (lxw_error e = worksheet_write_string(m_ws, row, col, safe.c_str(), orDefault(format)))
         checkLxw(e, m_name + "!" + cellName(row, col));

@@ -43,6 +43,12 @@ public:
     const std::string& name() const { return m_name; }
     lxw_worksheet* raw() const { return m_ws; }
 
+    /// Sparse writing (the national layout): empty text writes no cell at all, and
+    /// cells written without a format get none (not the sheet's default format), so
+    /// no padding cell and no per-cell style repeats what the column already says.
+    void setSparse(bool sparse) { m_sparse = sparse; }
+    bool sparse() const { return m_sparse; }
+
     void text(int row, int col, std::string_view value, lxw_format* format = nullptr);
     void number(int row, int col, double value, lxw_format* format = nullptr);
     /// A formula ("=A1+B1") with the value it evaluates to cached, for readers that
@@ -74,11 +80,12 @@ private:
     void rowOrder(int row, const char* what);
     void rangeOrder(int lastRow, const char* what);
 
-    lxw_format* orDefault(lxw_format* f) const { return f ? f : m_default; }
+    lxw_format* orDefault(lxw_format* f) const { return f ? f : m_sparse ? nullptr : m_default; }
 
     lxw_worksheet* m_ws;
     std::string m_name;
     lxw_format* m_default = nullptr;
+    bool m_sparse = false;
     int m_lastRow = -1;
     std::vector<double> m_widths;  ///< set column widths, by column
 };
