@@ -6,22 +6,17 @@
 #include <string_view>
 #include <unordered_map>
 
-#include <boost/graph/strong_components.hpp>
-
 #include "text.h"
 
 namespace traza::risk {
 
 ChainGraph::ChainGraph(const model::Project& project, const std::string& language)
-    : m_project(project), m_graph(project.actors.size()) {
+    : m_project(project) {
     const Text text(language);
+    const std::size_t n = project.actors.size();
     std::unordered_map<std::string_view, Vertex> byId;
-    byId.reserve(project.actors.size() * 2);
-    for (std::size_t i = 0; i < project.actors.size(); ++i) {
-        m_graph[i].actor = i;
-        m_graph[i].stage = project.actors[i].stage;
-        byId.emplace(project.actors[i].id, i);  // first wins on a duplicate id
-    }
+    byId.reserve(n * 2);
+    for (std::size_t i = 0; i < n; ++i) byId.emplace(project.actors[i].id, i);  // first wins on a duplicate id
 
     // One edge per ordered pair of actors; parallel flows add up. Sorting the
     // analysable flows by (from, to) groups them without a hash map.
@@ -56,7 +51,6 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
     // flows by (from, to) and keep project order within a pair: linear, where
     // a comparison sort was 6 % of the analysis.
     {
-        const std::size_t n = project.actors.size();
         std::vector<std::pair<std::uint64_t, std::size_t>> buffer(keyed.size());
         std::vector<std::size_t> start(n + 1);
         auto pass = [&](auto actorOf, std::vector<std::pair<std::uint64_t, std::size_t>>& from,
@@ -71,11 +65,18 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
     }
     m_flowIndex.reserve(keyed.size());
     m_edges.reserve(keyed.size());
+    m_source.reserve(keyed.size());
+    m_target.reserve(keyed.size());
+    m_flowStart.reserve(keyed.size() + 1);
+    m_inT.assign(n, 0.0);
+    m_outT.assign(n, 0.0);
+    m_outStart.assign(n + 1, 0);
+    m_inStart.assign(n + 1, 0);
     for (std::size_t i = 0; i < keyed.size();) {
         const std::uint64_t key = keyed[i].first;
         const Vertex u = key >> 32, v = key & 0xffffffffu;
         EdgeData e;
-        e.index = m_flowStart.size();  // the edge number, before its start is recorded
+        e.index = m_edges.size();
         m_flowStart.push_back(m_flowIndex.size());
         for (; i < keyed.size() && keyed[i].first == key; ++i) {
             const model::Flow& f = project.flows[keyed[i].second];
@@ -85,16 +86,26 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
             for (int level = 0; level <= static_cast<int>(f.evidence) && level < kEvidenceLevels; ++level)
                 e.documentedAtLeast[level] += documented;
         }
-        m_graph[u].outT += e.tonnes;
-        m_graph[v].inT += e.tonnes;
-        boost::add_edge(u, v, e, m_graph);
+        m_outT[u] += e.tonnes;
+        m_inT[v] += e.tonnes;
+        ++m_outStart[u + 1];
+        ++m_inStart[v + 1];
+        m_edges.push_back(e);
+        m_source.push_back(u);
+        m_target.push_back(v);
     }
     m_flowStart.push_back(m_flowIndex.size());
-    // Descriptors are taken once every edge is in (adding an edge may move the
-    // edge vector). Edges were added sorted by (from, to), so walking each
-    // vertex's out-edges in vertex order gives them in index order.
-    m_edges.resize(m_flowStart.size() - 1);
-    for (auto [it, end] = boost::edges(m_graph); it != end; ++it) m_edges[m_graph[*it].index] = *it;
+    // Out-edges are already grouped by sender; in-edges are grouped by
+    // receiver with one stable counting pass, so each list stays ascending.
+    for (std::size_t v = 0; v < n; ++v) {
+        m_outStart[v + 1] += m_outStart[v];
+        m_inStart[v + 1] += m_inStart[v];
+    }
+    m_inEdge.resize(m_edges.size());
+    {
+        std::vector<std::size_t> fill(m_inStart.begin(), m_inStart.end() - 1);
+        for (std::size_t e = 0; e < m_edges.size(); ++e) m_inEdge[fill[m_target[e]]++] = e;
+    }
     buildComponents();
 }
 
@@ -111,19 +122,60 @@ const std::string& ChainGraph::label(Vertex v) const {
 
 void ChainGraph::buildComponents() {
     const std::size_t n = vertexCount();
-    std::vector<std::size_t> comp(n);
-    std::size_t count = n == 0 ? 0 : boost::strong_components(m_graph, comp.data());
+    // Tarjan's algorithm, iterative, with roots in vertex order and out-edges
+    // in number order: the same depth-first search as Boost's
+    // strong_components, so components are numbered in the same order (the
+    // order of the cycle warnings depends on it).
+    constexpr std::size_t kUnvisited = SIZE_MAX;
+    std::vector<std::size_t> comp(n, kUnvisited), index(n, kUnvisited), low(n, 0);
+    std::vector<Vertex> stack;
+    struct Frame {
+        Vertex v;
+        std::size_t next;  ///< next out-edge to follow
+    };
+    std::vector<Frame> calls;
+    std::size_t counter = 0, count = 0;
+    auto discover = [&](Vertex v) {
+        index[v] = low[v] = counter++;
+        stack.push_back(v);
+        calls.push_back({v, m_outStart[v]});
+    };
+    for (Vertex root = 0; root < n; ++root) {
+        if (index[root] != kUnvisited) continue;
+        discover(root);
+        while (!calls.empty()) {
+            const Vertex v = calls.back().v;
+            if (calls.back().next < m_outStart[v + 1]) {
+                const Vertex w = m_target[calls.back().next++];
+                if (index[w] == kUnvisited)
+                    discover(w);
+                else if (comp[w] == kUnvisited)  // still on the stack
+                    low[v] = std::min(low[v], index[w]);
+                continue;
+            }
+            calls.pop_back();
+            if (low[v] == index[v]) {
+                Vertex w;
+                do {
+                    w = stack.back();
+                    stack.pop_back();
+                    comp[w] = count;
+                } while (w != v);
+                ++count;
+            }
+            if (!calls.empty()) low[calls.back().v] = std::min(low[calls.back().v], low[v]);
+        }
+    }
 
     // Order the components topologically (Kahn on the condensation) rather
     // than rely on the numbering Tarjan's algorithm happens to produce.
-    std::vector<std::vector<Vertex>> members(count);
-    for (Vertex v = 0; v < n; ++v) members[comp[v]].push_back(v);
     // Edges between components as one flat array per source component
     // (counting sort), not a vector per component.
-    std::vector<std::size_t> pending(count, 0), nextStart(count + 1, 0);
+    std::vector<std::size_t> pending(count, 0), nextStart(count + 1, 0), size(count, 0);
     std::vector<char> selfCycle(count, 0);
-    for (const Edge& e : m_edges) {
-        const std::size_t a = comp[boost::source(e, m_graph)], b = comp[boost::target(e, m_graph)];
+    for (Vertex v = 0; v < n; ++v) ++size[comp[v]];
+    for (std::size_t e = 0; e < m_edges.size(); ++e) {
+        const std::size_t a = comp[m_source[e]], b = comp[m_target[e]];
         if (a == b)
             selfCycle[a] = 1;
         else
@@ -131,8 +183,8 @@ void ChainGraph::buildComponents() {
     }
     for (std::size_t c = 0; c < count; ++c) nextStart[c + 1] += nextStart[c];
     std::vector<std::size_t> next(nextStart[count]), fill(nextStart.begin(), nextStart.end() - 1);
-    for (const Edge& e : m_edges) {
-        const std::size_t a = comp[boost::source(e, m_graph)], b = comp[boost::target(e, m_graph)];
+    for (std::size_t e = 0; e < m_edges.size(); ++e) {
+        const std::size_t a = comp[m_source[e]], b = comp[m_target[e]];
         if (a != b) next[fill[a]++] = b;
     }
     std::vector<std::size_t> order;
@@ -143,13 +195,23 @@ void ChainGraph::buildComponents() {
         for (std::size_t k = nextStart[order[i]]; k < nextStart[order[i] + 1]; ++k)
             if (--pending[next[k]] == 0) order.push_back(next[k]);
 
-    m_components.resize(count);
+    // Members in one array, component after component in topological order,
+    // each component's members in vertex order.
+    std::vector<std::size_t> positionOf(count), start(count + 1, 0);
+    for (std::size_t pos = 0; pos < order.size(); ++pos) positionOf[order[pos]] = pos;
+    for (std::size_t pos = 0; pos < order.size(); ++pos) start[pos + 1] = start[pos] + size[order[pos]];
+    m_memberList.resize(n);
     m_componentOf.assign(n, 0);
+    fill.assign(start.begin(), start.end() - 1);
+    for (Vertex v = 0; v < n; ++v) {
+        const std::size_t pos = positionOf[comp[v]];
+        m_componentOf[v] = pos;
+        m_memberList[fill[pos]++] = v;
+    }
+    m_components.resize(count);
     for (std::size_t pos = 0; pos < order.size(); ++pos) {
-        Component& c = m_components[pos];
-        c.members = std::move(members[order[pos]]);
-        c.cyclic = selfCycle[order[pos]];
-        for (Vertex v : c.members) m_componentOf[v] = pos;
+        m_components[pos].members = {m_memberList.data() + start[pos], size[order[pos]]};
+        m_components[pos].cyclic = selfCycle[order[pos]];
     }
 }
 

@@ -1,18 +1,22 @@
 #pragma once
-// The chain as a Boost.Graph, built once from an immutable snapshot of a
-// project. Vertices are actors in project order; parallel flows between the
-// same pair of actors are summed into one edge (the spec: "several flows
-// between the same pair add up"), keeping per evidence level the documented
-// tonnes so traceability stays exact. The condensation (strongly connected
-// components in topological order) is computed here once, because the mixing
-// solver, flow shares and upstream counts all walk it.
+// The chain as a compact graph (CSR arrays), built once from an immutable
+// snapshot of a project. Vertices are actors in project order; parallel flows
+// between the same pair of actors are summed into one edge (the spec: "several
+// flows between the same pair add up"), keeping per evidence level the
+// documented tonnes so traceability stays exact. Edges are numbered in
+// (sender, receiver) order, so an actor's out-edges are a run of consecutive
+// numbers and its in-edges, listed in one array, come in ascending number:
+// every walk visits edges in the same order as the Boost adjacency list this
+// replaced (the analysis is the same to the last bit). The condensation
+// (strongly connected components in topological order) is computed here once,
+// because the mixing solver, flow shares and upstream counts all walk it.
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <ranges>
 #include <span>
 #include <string>
 #include <vector>
-
-#include <boost/graph/adjacency_list.hpp>
 
 #include "project.h"
 
@@ -20,13 +24,6 @@ namespace traza::risk {
 
 /// Evidence levels that can qualify documentation: self_declared .. verified.
 constexpr int kEvidenceLevels = 5;  // index by static_cast<int>(model::Evidence)
-
-struct VertexData {
-    std::size_t actor = 0;  ///< index into Project::actors
-    int stage = 0;
-    double inT = 0;   ///< tonnes received (sum of incoming flows)
-    double outT = 0;  ///< tonnes sent
-};
 
 struct EdgeData {
     std::size_t index = 0;  ///< dense edge number, for per-edge arrays
@@ -36,17 +33,15 @@ struct EdgeData {
     std::array<double, kEvidenceLevels> documentedAtLeast{};
 };
 
-// Edges live in one vector (EdgeListS = vecS), not one list node each; the
-// graph never changes after it is built, so edge descriptors stay valid.
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData,
-                                   boost::no_property, boost::vecS>;
-using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
-using Edge = boost::graph_traits<Graph>::edge_descriptor;
+using Vertex = std::size_t;  ///< index into Project::actors
+/// Edge numbers: out-edges of a vertex (consecutive) or its in-edges (a list).
+using OutEdges = std::ranges::iota_view<std::size_t, std::size_t>;
+using InEdges = std::span<const std::size_t>;
 
 /// A strongly connected component of the chain; `cyclic` when material can
 /// return to where it was (more than one actor, or a loop).
 struct Component {
-    std::vector<Vertex> members;
+    std::span<const Vertex> members;  ///< in vertex order
     bool cyclic = false;
 };
 
@@ -56,30 +51,37 @@ public:
     /// sending to itself, tonnes not finite or <= 0) are left out with a
     /// warning in `language` instead of failing: analysis never crashes on odd input.
     explicit ChainGraph(const model::Project& project, const std::string& language = "en");
+    ChainGraph(const ChainGraph&) = delete;  // components() point into the graph's own arrays
+    ChainGraph& operator=(const ChainGraph&) = delete;
 
     const model::Project& project() const { return m_project; }
-    const Graph& graph() const { return m_graph; }
-    std::size_t vertexCount() const { return boost::num_vertices(m_graph); }
+    std::size_t vertexCount() const { return m_project.actors.size(); }
     std::size_t edgeCount() const { return m_edges.size(); }
 
     /// Vertex of an actor id, or -1 when there is no such actor.
     long find(const std::string& actorId) const;
-    const model::Actor& actor(Vertex v) const { return m_project.actors[m_graph[v].actor]; }
+    const model::Actor& actor(Vertex v) const { return m_project.actors[v]; }
+    int stage(Vertex v) const { return m_project.actors[v].stage; }
     /// The name shown in sentences: the actor's name, else its id.
     const std::string& label(Vertex v) const;
 
-    double inT(Vertex v) const { return m_graph[v].inT; }
-    double outT(Vertex v) const { return m_graph[v].outT; }
-    bool isSource(Vertex v) const { return boost::in_degree(v, m_graph) == 0; }
+    double inT(Vertex v) const { return m_inT[v]; }
+    double outT(Vertex v) const { return m_outT[v]; }
+    bool isSource(Vertex v) const { return m_inStart[v] == m_inStart[v + 1]; }
+    std::size_t inDegree(Vertex v) const { return m_inStart[v + 1] - m_inStart[v]; }
+    std::size_t outDegree(Vertex v) const { return m_outStart[v + 1] - m_outStart[v]; }
 
-    /// Edge descriptors by dense index.
-    const std::vector<Edge>& edges() const { return m_edges; }
-    const EdgeData& edge(std::size_t index) const { return m_graph[m_edges[index]]; }
+    /// Edges leaving v, by number, ascending (receivers ascending).
+    OutEdges outEdges(Vertex v) const { return OutEdges(m_outStart[v], m_outStart[v + 1]); }
+    /// Edges entering v, by number, ascending (senders ascending).
+    InEdges inEdges(Vertex v) const { return {m_inEdge.data() + m_inStart[v], m_inStart[v + 1] - m_inStart[v]}; }
+    Vertex source(std::size_t edge) const { return m_source[edge]; }
+    Vertex target(std::size_t edge) const { return m_target[edge]; }
+    const EdgeData& edge(std::size_t index) const { return m_edges[index]; }
     /// The project flows summed into an edge, as indices into Project::flows.
     std::span<const std::size_t> flowsOf(std::size_t edgeIndex) const {
         return {m_flowIndex.data() + m_flowStart[edgeIndex], m_flowStart[edgeIndex + 1] - m_flowStart[edgeIndex]};
     }
-    std::span<const std::size_t> flowsOf(const Edge& e) const { return flowsOf(m_graph[e].index); }
 
     /// Components in topological order: every edge between two components
     /// goes from an earlier to a later one.
@@ -93,10 +95,15 @@ private:
     void buildComponents();
 
     const model::Project& m_project;
-    Graph m_graph;
-    std::vector<Edge> m_edges;
+    std::vector<double> m_inT, m_outT;            ///< per vertex
+    std::vector<EdgeData> m_edges;                ///< by edge number
+    std::vector<Vertex> m_source, m_target;       ///< per edge
+    std::vector<std::size_t> m_outStart;          ///< per vertex: first out-edge; one past the end last
+    std::vector<std::size_t> m_inStart;           ///< per vertex, into m_inEdge; one past the end last
+    std::vector<std::size_t> m_inEdge;            ///< in-edges grouped by receiver, ascending
     std::vector<std::size_t> m_flowStart;  ///< per edge, into m_flowIndex; one past the end last
     std::vector<std::size_t> m_flowIndex;
+    std::vector<Vertex> m_memberList;  ///< component members, component after component
     std::vector<Component> m_components;
     std::vector<std::size_t> m_componentOf;
     std::vector<std::string> m_warnings;

@@ -17,10 +17,9 @@ std::size_t findRoot(std::vector<std::size_t>& parent, std::size_t x) {
 std::vector<std::string> chainWarnings(const ChainGraph& chain, const DestinationSet& dest,
                                        const std::string& language) {
     const Text text(language);
-    const Graph& g = chain.graph();
     const std::size_t n = chain.vertexCount();
     std::vector<std::string> out = chain.buildWarnings();
-    auto labels = [&](const std::vector<Vertex>& vs) {
+    auto labels = [&](std::span<const Vertex> vs) {
         std::vector<std::string> s;
         for (Vertex v : vs) s.push_back(chain.actor(v).id);
         return text.list(s);
@@ -35,8 +34,7 @@ std::vector<std::string> chainWarnings(const ChainGraph& chain, const Destinatio
                                 ": el material puede volver a un actor por el que ya pasó; se cuenta una sola vez."));
         bool fed = false;
         for (Vertex v : comp.members)
-            for (auto [it, end] = boost::in_edges(v, g); it != end && !fed; ++it)
-                fed = chain.componentOf(boost::source(*it, g)) != c;
+            for (std::size_t e : chain.inEdges(v)) fed = fed || chain.componentOf(chain.source(e)) != c;
         if (!fed)
             out.push_back(text.pick("No source feeds the cycle among ", "Ninguna fuente alimenta el ciclo entre ") +
                           labels(comp.members) +
@@ -48,13 +46,14 @@ std::vector<std::string> chainWarnings(const ChainGraph& chain, const Destinatio
     std::vector<Vertex> isolated;
     std::vector<std::size_t> parent(n);
     std::iota(parent.begin(), parent.end(), std::size_t{0});
-    for (const Edge& e : chain.edges()) parent[findRoot(parent, boost::source(e, g))] = findRoot(parent, boost::target(e, g));
+    for (std::size_t e = 0; e < chain.edgeCount(); ++e)
+        parent[findRoot(parent, chain.source(e))] = findRoot(parent, chain.target(e));
     std::vector<char> partHasDestination(n, 0), partSeen(n, 0);
     for (Vertex d : dest.vertices) partHasDestination[findRoot(parent, d)] = 1;
     std::size_t parts = 0;
     std::vector<Vertex> cutOff;  // one actor per part that reaches no destination
     for (Vertex v = 0; v < n; ++v) {
-        if (boost::in_degree(v, g) == 0 && boost::out_degree(v, g) == 0) {
+        if (chain.inDegree(v) == 0 && chain.outDegree(v) == 0) {
             isolated.push_back(v);
             continue;
         }

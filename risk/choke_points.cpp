@@ -8,11 +8,10 @@
 namespace traza::risk {
 
 double documentedSalesShare(const ChainGraph& chain, Vertex v, model::Evidence level) {
-    const Graph& g = chain.graph();
     if (chain.outT(v) <= 0) return 0;
     double documented = 0;
-    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
-        documented += g[*it].documentedAtLeast[static_cast<int>(level)];
+    for (std::size_t e : chain.outEdges(v))
+        documented += chain.edge(e).documentedAtLeast[static_cast<int>(level)];
     return std::min(1.0, documented / chain.outT(v));
 }
 
@@ -20,15 +19,14 @@ namespace {
 
 // Actors with a path to some destination (destinations included).
 std::vector<char> feedingDestinations(const ChainGraph& chain, const DestinationSet& dest) {
-    const Graph& g = chain.graph();
     std::vector<char> seen(chain.vertexCount(), 0);
     std::vector<Vertex> stack(dest.vertices.begin(), dest.vertices.end());
     for (Vertex d : stack) seen[d] = 1;
     while (!stack.empty()) {
         Vertex v = stack.back();
         stack.pop_back();
-        for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
-            Vertex u = boost::source(*it, g);
+        for (std::size_t e : chain.inEdges(v)) {
+            Vertex u = chain.source(e);
             if (!seen[u]) seen[u] = 1, stack.push_back(u);
         }
     }
@@ -37,10 +35,9 @@ std::vector<char> feedingDestinations(const ChainGraph& chain, const Destination
 
 // The strongest evidence level on any of an actor's sales.
 model::Evidence bestSalesEvidence(const ChainGraph& chain, Vertex v) {
-    const Graph& g = chain.graph();
     auto best = model::Evidence::None;
-    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
-        for (std::size_t fi : chain.flowsOf(*it)) best = std::max(best, chain.project().flows[fi].evidence);
+    for (std::size_t e : chain.outEdges(v))
+        for (std::size_t fi : chain.flowsOf(e)) best = std::max(best, chain.project().flows[fi].evidence);
     return best;
 }
 

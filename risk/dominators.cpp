@@ -14,7 +14,6 @@ namespace traza::risk {
 Dominance computeDominators(const ChainGraph& chain, const DestinationSet& dest) {
     const std::size_t n = chain.vertexCount();
     const std::size_t root = n;  // the virtual root, linked to every source
-    const Graph& g = chain.graph();
     constexpr std::size_t none = static_cast<std::size_t>(-1);
 
     // Postorder numbers by an iterative depth-first search from the root.
@@ -27,7 +26,7 @@ Dominance computeDominators(const ChainGraph& chain, const DestinationSet& dest)
         // Each frame: a vertex and the position of the next out-edge to follow.
         struct Frame {
             std::size_t v;
-            Graph::out_edge_iterator next, end;
+            std::ranges::iterator_t<OutEdges> next, end;
             std::size_t nextSource;  // for the root: the next vertex to test as a source
         };
         std::vector<Frame> stack;
@@ -43,7 +42,7 @@ Dominance computeDominators(const ChainGraph& chain, const DestinationSet& dest)
                 }
             } else {
                 while (f.next != f.end && child == none) {
-                    const std::size_t t = boost::target(*f.next++, g);
+                    const std::size_t t = chain.target(*f.next++);
                     if (!seen[t]) child = t;
                 }
             }
@@ -54,8 +53,8 @@ Dominance computeDominators(const ChainGraph& chain, const DestinationSet& dest)
                 continue;
             }
             seen[child] = 1;
-            auto [b, e] = boost::out_edges(child, g);
-            stack.push_back({child, b, e, 0});
+            const OutEdges out = chain.outEdges(child);
+            stack.push_back({child, out.begin(), out.end(), 0});
         }
     }
 
@@ -74,8 +73,8 @@ Dominance computeDominators(const ChainGraph& chain, const DestinationSet& dest)
             const std::size_t v = order[i];
             if (v == root) continue;
             std::size_t candidate = chain.isSource(v) ? root : none;
-            for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
-                const std::size_t p = boost::source(*it, g);
+            for (std::size_t e : chain.inEdges(v)) {
+                const std::size_t p = chain.source(e);
                 if (idom[p] == none) continue;  // not visited yet, or not reached
                 candidate = candidate == none ? p : intersect(p, candidate);
             }

@@ -42,7 +42,6 @@ bool iterate(const std::vector<std::vector<Term>>& rows, const std::vector<doubl
 }  // namespace
 
 FlowShares computeFlowShares(const ChainGraph& chain, const DestinationSet& dest) {
-    const Graph& g = chain.graph();
     const std::size_t n = chain.vertexCount();
     FlowShares out;
     out.share.assign(n, 0.0);
@@ -53,11 +52,11 @@ FlowShares computeFlowShares(const ChainGraph& chain, const DestinationSet& dest
     // h(u): straight into D plus what leaves u's component, per unit at u.
     auto outsideValue = [&](Vertex u, std::size_t comp) {
         double h = 0;
-        for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
-            const Vertex w = boost::target(*it, g);
-            const double t = g[*it].tonnes;
+        for (std::size_t e : chain.outEdges(u)) {
+            const Vertex w = chain.target(e);
+            const double t = chain.edge(e).tonnes;
             if (dest.contains[w]) h += t;
-            if (chain.componentOf(w) != comp) h += t * y[w] / g[w].inT;
+            if (chain.componentOf(w) != comp) h += t * y[w] / chain.inT(w);
         }
         return h;
     };
@@ -80,12 +79,12 @@ FlowShares computeFlowShares(const ChainGraph& chain, const DestinationSet& dest
         for (std::size_t i = 0; i < m; ++i) {
             const Vertex u = c.members[i];
             h[i] = outsideValue(u, ci);
-            for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
-                const Vertex w = boost::target(*it, g);
-                if (local[w] >= 0) rows[i].push_back({static_cast<std::size_t>(local[w]), g[*it].tonnes / g[w].inT});
+            for (std::size_t e : chain.outEdges(u)) {
+                const Vertex w = chain.target(e);
+                if (local[w] >= 0) rows[i].push_back({static_cast<std::size_t>(local[w]), chain.edge(e).tonnes / chain.inT(w)});
             }
-            for (auto [it, end] = boost::in_edges(u, g); it != end; ++it)
-                if (local[boost::source(*it, g)] < 0) fedFromOutside = true;
+            for (std::size_t e : chain.inEdges(u))
+                if (local[chain.source(e)] < 0) fedFromOutside = true;
         }
 
         std::vector<double> yc(m, 0.0), absorbed(m, 0.0);
@@ -102,10 +101,10 @@ FlowShares computeFlowShares(const ChainGraph& chain, const DestinationSet& dest
             CycleSystem sys(m);
             for (std::size_t i = 0; i < m; ++i) {
                 const Vertex w = c.members[i];
-                for (auto [it, end] = boost::in_edges(w, g); it != end; ++it) {
-                    const long u = local[boost::source(*it, g)];
-                    if (u >= 0) sys.weight(i, static_cast<std::size_t>(u)) += g[*it].tonnes;
-                    else sys.leak(i) += g[*it].tonnes;
+                for (std::size_t e : chain.inEdges(w)) {
+                    const long u = local[chain.source(e)];
+                    if (u >= 0) sys.weight(i, static_cast<std::size_t>(u)) += chain.edge(e).tonnes;
+                    else sys.leak(i) += chain.edge(e).tonnes;
                 }
             }
             CycleSystem::Adjoint adj = sys.solveAdjoint(h);

@@ -122,11 +122,10 @@ std::vector<std::string> limitsStatement(const ChainGraph& chain, const Destinat
                                     "documentación ni verificación."));
     }
     // The last hop into the destinations.
-    const Graph& g = chain.graph();
     double reportedOnlyT = 0;
     for (Vertex d : dest.vertices)
-        for (auto [it, end] = boost::in_edges(d, g); it != end; ++it)
-            for (std::size_t fi : chain.flowsOf(*it)) {
+        for (std::size_t e : chain.inEdges(d))
+            for (std::size_t fi : chain.flowsOf(e)) {
                 const model::Flow& f = project.flows[fi];
                 if (f.evidence <= model::Evidence::Reported && f.evidence > model::Evidence::None && f.documentedT > 0)
                     reportedOnlyT += f.tonnes;

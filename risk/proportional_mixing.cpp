@@ -22,7 +22,6 @@ struct LocalSystem {
 }  // namespace
 
 MixingResult MixingSolver::solve(const MixingProblem& p) const {
-    const Graph& g = m_graph.graph();
     const std::size_t n = m_graph.vertexCount();
     MixingResult result;
     std::vector<double>& x = result.value;
@@ -30,8 +29,8 @@ MixingResult MixingSolver::solve(const MixingProblem& p) const {
 
     auto isFixed = [&](Vertex v) { return !p.fixed.empty() && p.fixed[v]; };
     auto injection = [&](Vertex v) { return p.injection.empty() ? 0.0 : p.injection[v]; };
-    auto weight = [&](const Edge& e) {
-        const EdgeData& d = g[e];
+    auto weight = [&](std::size_t e) {
+        const EdgeData& d = m_graph.edge(e);
         return p.edgeFactor.empty() ? d.tonnes : p.edgeFactor[d.index] * d.tonnes;
     };
 
@@ -44,10 +43,10 @@ MixingResult MixingSolver::solve(const MixingProblem& p) const {
                 continue;
             }
             double in = 0;
-            const double inT = g[v].inT;
+            const double inT = m_graph.inT(v);
             if (inT > 0)
-                for (auto [it, end] = boost::in_edges(v, g); it != end; ++it)
-                    in += weight(*it) * x[boost::source(*it, g)];
+                for (std::size_t e : m_graph.inEdges(v))
+                    in += weight(e) * x[m_graph.source(e)];
             x[v] = injection(v) + (inT > 0 ? in / inT : 0.0);
             continue;
         }
@@ -69,14 +68,14 @@ MixingResult MixingSolver::solve(const MixingProblem& p) const {
         std::vector<char> open(m, 0);
         for (std::size_t i = 0; i < m; ++i) {
             const Vertex v = sys.unknowns[i];
-            const double inT = g[v].inT;  // > 0: a member of a cycle has inflow
+            const double inT = m_graph.inT(v);  // > 0: a member of a cycle has inflow
             sys.rhs[i] = injection(v);
-            for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
-                const Vertex u = boost::source(*it, g);
-                const double c = weight(*it) / inT;
+            for (std::size_t e : m_graph.inEdges(v)) {
+                const Vertex u = m_graph.source(e);
+                const double c = weight(e) / inT;
                 if (local[u] >= 0) {
                     if (c > 0) sys.terms[i].push_back({static_cast<std::size_t>(local[u]), c});
-                    if (weight(*it) < g[*it].tonnes) open[i] = 1;  // part of it carries no unknown
+                    if (weight(e) < m_graph.edge(e).tonnes) open[i] = 1;  // part of it carries no unknown
                 } else {
                     sys.rhs[i] += c * x[u];
                     open[i] = 1;  // receives from outside the unknowns
@@ -118,10 +117,10 @@ MixingResult MixingSolver::solve(const MixingProblem& p) const {
                 if (!live[i]) continue;
                 const Vertex v = sys.unknowns[i];
                 const std::size_t r = pos[i];
-                rhs[r] = g[v].inT * injection(v);
-                for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
-                    const Vertex u = boost::source(*it, g);
-                    const double t = g[*it].tonnes, ft = weight(*it);
+                rhs[r] = m_graph.inT(v) * injection(v);
+                for (std::size_t e : m_graph.inEdges(v)) {
+                    const Vertex u = m_graph.source(e);
+                    const double t = m_graph.edge(e).tonnes, ft = weight(e);
                     if (local[u] >= 0 && live[static_cast<std::size_t>(local[u])]) {
                         cyc.weight(r, pos[static_cast<std::size_t>(local[u])]) += ft;
                         cyc.leak(r) += t - ft;  // the undocumented part (exact when f is 0 or 1)

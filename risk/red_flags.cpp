@@ -104,7 +104,7 @@ private:
 class Evaluator {
 public:
     Evaluator(const RedFlagInputs& in, bool& exact)
-        : m_in(in), m_chain(in.chain), m_g(in.chain.graph()), m_exact(exact) {}
+        : m_in(in), m_chain(in.chain), m_exact(exact) {}
 
     // Returns false for a rule this version does not know.
     bool run(const model::RedFlagRule& rule, std::vector<RedFlag>& out);
@@ -146,8 +146,8 @@ private:
         for (Vertex v = 0; v < marked.size(); ++v) {
             if (m_chain.inT(v) <= 0) continue;
             double s = 0;
-            for (auto [it, end] = boost::in_edges(v, m_g); it != end; ++it)
-                s += m_g[*it].tonnes * x.value[boost::source(*it, m_g)];
+            for (std::size_t e : m_chain.inEdges(v))
+                s += m_chain.edge(e).tonnes * x.value[m_chain.source(e)];
             share[v] = std::min(1.0, s / m_chain.inT(v));
         }
         return share;
@@ -155,14 +155,13 @@ private:
     // Every analysed flow with its sender and receiver.
     template <typename F>
     void forEachFlow(F f) const {
-        for (const Edge& e : m_chain.edges())
+        for (std::size_t e = 0; e < m_chain.edgeCount(); ++e)
             for (std::size_t fi : m_chain.flowsOf(e))
-                f(m_chain.project().flows[fi], boost::source(e, m_g), boost::target(e, m_g));
+                f(m_chain.project().flows[fi], m_chain.source(e), m_chain.target(e));
     }
 
     const RedFlagInputs& m_in;
     const ChainGraph& m_chain;
-    const Graph& m_g;
     bool& m_exact;
     std::shared_ptr<const RuleWords> m_words;  ///< of the rule being evaluated
     const model::RedFlagRule* m_wordsOf = nullptr;
@@ -184,10 +183,10 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
         const double minShare = number(p, "min_share", 0.05);
         const auto below = model::parseEvidence(word(p, "evidence_below", "documented")).value_or(model::Evidence::Documented);
         for (Vertex v = 0; v < n; ++v) {
-            if (m_chain.outT(v) <= 0 || std::find(stages.begin(), stages.end(), m_g[v].stage) == stages.end()) continue;
+            if (m_chain.outT(v) <= 0 || std::find(stages.begin(), stages.end(), m_chain.stage(v)) == stages.end()) continue;
             double cash = 0;
-            for (auto [it, end] = boost::out_edges(v, m_g); it != end; ++it)
-                for (std::size_t fi : m_chain.flowsOf(*it)) {
+            for (std::size_t e : m_chain.outEdges(v))
+                for (std::size_t fi : m_chain.flowsOf(e)) {
                     const model::Flow& f = project.flows[fi];
                     if (f.payment == model::Payment::Cash && f.evidence < below) cash += f.tonnes;
                 }
@@ -200,7 +199,7 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
         std::vector<char> unknown(n, 0);
         const std::vector<std::string> factor{"unknown_upstream"};  // built once, not per actor
         for (Vertex v = 0; v < n; ++v)
-            unknown[v] = (m_chain.isSource(v) && m_g[v].stage > 1) || ticked(m_chain.actor(v), factor);
+            unknown[v] = (m_chain.isSource(v) && m_chain.stage(v) > 1) || ticked(m_chain.actor(v), factor);
         const std::vector<double> share = inputShareFrom(unknown);
         for (Vertex v = 0; v < n; ++v)
             if (m_chain.inT(v) > 0 && share[v] > 0 && share[v] >= minShare)
@@ -238,10 +237,10 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
             const model::Actor& a = m_chain.actor(v);
             if (m_in.destinations.contains[v] || a.kind == model::ActorKind::WastePicker) continue;
             double in = 0, outT = 0;
-            for (auto [it, end] = boost::in_edges(v, m_g); it != end; ++it)
-                for (std::size_t fi : m_chain.flowsOf(*it)) in += project.flows[fi].tonnes * high.flowValue[fi];
-            for (auto [it, end] = boost::out_edges(v, m_g); it != end; ++it)
-                for (std::size_t fi : m_chain.flowsOf(*it)) outT += project.flows[fi].tonnes * high.flowValue[fi];
+            for (std::size_t e : m_chain.inEdges(v))
+                for (std::size_t fi : m_chain.flowsOf(e)) in += project.flows[fi].tonnes * high.flowValue[fi];
+            for (std::size_t e : m_chain.outEdges(v))
+                for (std::size_t fi : m_chain.flowsOf(e)) outT += project.flows[fi].tonnes * high.flowValue[fi];
             const double tonnes = std::max(in, outT);
             if (tonnes <= 0) continue;
             const bool checked = checklists.onTheGroundDone(a.id, required);
@@ -273,7 +272,7 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
         const int buyerMin = static_cast<int>(number(p, "buyer_min_stage", 3));
         const auto invoices = listOf<std::string>(p, "invoice_documents", {"electronic_invoice"});
         forEachFlow([&](const model::Flow& f, Vertex from, Vertex to) {
-            if (std::find(sellers.begin(), sellers.end(), m_g[from].stage) == sellers.end() || m_g[to].stage < buyerMin)
+            if (std::find(sellers.begin(), sellers.end(), m_chain.stage(from)) == sellers.end() || m_chain.stage(to) < buyerMin)
                 return;
             for (const std::string& d : f.documents)
                 if (std::find(invoices.begin(), invoices.end(), d) != invoices.end()) return;

@@ -26,11 +26,10 @@ std::pair<double, const model::Typology*> handledTypology(const ChainGraph& chai
                                                           double unknown) {
     const std::string* lastTypologyId = nullptr;
     const model::Typology* lastTypology = nullptr;
-    const Graph& g = chain.graph();
     const model::Project& project = chain.project();
     double tonnes = 0, weighted = 0;
     std::vector<std::pair<const model::Typology*, double>> explicitTonnes;  // a handful at most
-    auto visit = [&](const Edge& e) {
+    auto visit = [&](std::size_t e) {
         for (std::size_t fi : chain.flowsOf(e)) {
             const model::Flow& f = project.flows[fi];
             tonnes += f.tonnes;
@@ -50,8 +49,8 @@ std::pair<double, const model::Typology*> handledTypology(const ChainGraph& chai
                 it->second += f.tonnes;
         }
     };
-    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) visit(*it);
-    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) visit(*it);
+    for (std::size_t e : chain.inEdges(v)) visit(e);
+    for (std::size_t e : chain.outEdges(v)) visit(e);
     const model::Typology* main = nullptr;
     double best = 0;
     for (const auto& [t, tt] : explicitTonnes)

@@ -6,7 +6,7 @@ namespace traza::risk {
 
 int lastTracedStage(const ChainGraph& chain, const DestinationSet& dest) {
     int top = 0;
-    for (Vertex d : dest.vertices) top = std::max(top, chain.graph()[d].stage);
+    for (Vertex d : dest.vertices) top = std::max(top, chain.stage(d));
     return std::max(0, top - 1);
 }
 
@@ -16,7 +16,6 @@ double documentedFraction(const EdgeData& e, model::Evidence level) {
 
 Traceability computeTraceability(const ChainGraph& chain, const DestinationSet& dest, const MixingSolver& solver,
                                  double theta, bool& exact) {
-    const Graph& g = chain.graph();
     const std::size_t n = chain.vertexCount();
     const int lastStage = lastTracedStage(chain, dest);
     Traceability out;
@@ -35,14 +34,14 @@ Traceability computeTraceability(const ChainGraph& chain, const DestinationSet& 
         for (int k = 1; k <= lastStage; ++k) {
             // Actors at stage ≤ k are where the trace may stop; sources above k
             // are unfixed with no inflow, so τ = 0 there.
-            for (Vertex v = 0; v < n; ++v) p.fixed[v] = g[v].stage <= k;
+            for (Vertex v = 0; v < n; ++v) p.fixed[v] = chain.stage(v) <= k;
             MixingResult tau = solver.solve(p);
             exact = exact && tau.exact;
             double traced = 0;
             if (dest.totalT > 0) {
                 for (Vertex d : dest.vertices)
-                    for (auto [it, end] = boost::in_edges(d, g); it != end; ++it)
-                        traced += p.edgeFactor[g[*it].index] * g[*it].tonnes * tau.value[boost::source(*it, g)];
+                    for (std::size_t e : chain.inEdges(d))
+                        traced += p.edgeFactor[chain.edge(e).index] * chain.edge(e).tonnes * tau.value[chain.source(e)];
                 traced /= dest.totalT;
             }
             traced = std::clamp(traced, 0.0, 1.0);

@@ -6,7 +6,6 @@ namespace traza::risk {
 
 TypologyMix mixByTypology(const ChainGraph& chain, const MixingSolver& solver,
                           const std::function<double(const model::Typology&)>& q, double unknownValue, bool& exact) {
-    const Graph& g = chain.graph();
     const model::Project& project = chain.project();
     const std::size_t n = chain.vertexCount();
 
@@ -31,7 +30,7 @@ TypologyMix mixByTypology(const ChainGraph& chain, const MixingSolver& solver,
     share.injection.assign(n, 0.0);
     for (std::size_t e = 0; e < chain.edgeCount(); ++e) {
         const EdgeData& d = chain.edge(e);
-        const Vertex head = boost::target(chain.edges()[e], g);
+        const Vertex head = chain.target(e);
         double untyped = 0;
         for (std::size_t fi : chain.flowsOf(e)) {
             const model::Flow& f = project.flows[fi];
@@ -40,8 +39,8 @@ TypologyMix mixByTypology(const ChainGraph& chain, const MixingSolver& solver,
                 untyped += f.tonnes;
                 continue;
             }
-            known.injection[head] += f.tonnes * q(*t) / g[head].inT;
-            share.injection[head] += f.tonnes / g[head].inT;
+            known.injection[head] += f.tonnes * q(*t) / chain.inT(head);
+            share.injection[head] += f.tonnes / chain.inT(head);
         }
         known.edgeFactor[e] = untyped / d.tonnes;
     }
@@ -55,7 +54,7 @@ TypologyMix mixByTypology(const ChainGraph& chain, const MixingSolver& solver,
     for (Vertex v = 0; v < n; ++v) out.vertexMix[v] = k.value[v] + (1 - std::min(1.0, s.value[v])) * unknownValue;
     out.flowValue.assign(project.flows.size(), 0.0);
     for (std::size_t e = 0; e < chain.edgeCount(); ++e) {
-        const Vertex tail = boost::source(chain.edges()[e], g);
+        const Vertex tail = chain.source(e);
         for (std::size_t fi : chain.flowsOf(e)) {
             const model::Typology* t = typologyOf[fi];
             out.flowValue[fi] = t ? q(*t) : out.vertexMix[tail];

@@ -34,7 +34,6 @@ struct IdSet {
 }  // namespace
 
 Upstream computeUpstream(const ChainGraph& chain) {
-    const Graph& g = chain.graph();
     const std::size_t n = chain.vertexCount();
     const auto& comps = chain.components();
     Upstream out;
@@ -58,8 +57,8 @@ Upstream computeUpstream(const ChainGraph& chain) {
     std::vector<std::size_t> readers(comps.size(), 0), stamp(comps.size(), SIZE_MAX);
     for (std::size_t c = 0; c < comps.size(); ++c)
         for (Vertex v : comps[c].members)
-            for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
-                std::size_t d = chain.componentOf(boost::target(*it, g));
+            for (std::size_t e : chain.outEdges(v)) {
+                std::size_t d = chain.componentOf(chain.target(e));
                 if (d != c && stamp[d] != c) {
                     stamp[d] = c;
                     ++readers[c];
@@ -73,8 +72,8 @@ Upstream computeUpstream(const ChainGraph& chain) {
         preds.clear();
         std::size_t estimate = 0;
         for (Vertex v : comps[c].members)
-            for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
-                std::size_t p = chain.componentOf(boost::source(*it, g));
+            for (std::size_t e : chain.inEdges(v)) {
+                std::size_t p = chain.componentOf(chain.source(e));
                 if (p != c && stamp[p] != c) {
                     stamp[p] = c;
                     preds.push_back(p);
