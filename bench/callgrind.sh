@@ -3,7 +3,9 @@
 # chain: load-independent figures, so a regression shows even on a busy
 # machine. Only the step's own function is counted (--toggle-collect).
 #   bench/callgrind.sh [--flows N] [--cycles] [--step analyze|import|save|open|report]
-#                      [--bin-dir BUILD/bench] [--keep FILE]
+#                      [--bin-dir BUILD/bench] [--keep FILE] [--national]
+# --national: the report step writes the national layout (legend codes) whatever
+# the chain's size, so the two layouts can be compared at 10 000 flows.
 # Prints the total instructions (Ir) and the most expensive functions
 # (inclusive). docs/performance.md keeps the totals for 10 000 and 85 000 flows.
 set -euo pipefail
@@ -12,6 +14,7 @@ flows=85000
 cycles=""
 step=analyze
 keep=""
+pipeline_args=()
 here="$(cd "$(dirname "$0")" && pwd)"
 bin_dir=""
 while [ $# -gt 0 ]; do
@@ -21,6 +24,7 @@ while [ $# -gt 0 ]; do
     --step) step="$2"; shift 2 ;;
     --bin-dir) bin_dir="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
+    --national) pipeline_args=(--national-layout-flows 0); shift ;;
     *) echo "callgrind.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -52,7 +56,7 @@ out="${keep:-$work/callgrind.out}"
 extra=()
 [ "$step" = analyze ] && extra=(--toggle-collect='std::thread::_State_impl<*')
 valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect="$fn" "${extra[@]}" \
-  "$bin_dir/traza-pipeline" "$chain" --out-dir "$work" --steps "$steps" >/dev/null 2>"$work/valgrind.log"
+  "$bin_dir/traza-pipeline" "$chain" --out-dir "$work" --steps "$steps" "${pipeline_args[@]}" >/dev/null 2>"$work/valgrind.log"
 callgrind_annotate --inclusive=yes --threshold=100 "$out" >"$work/annotated.txt" 2>/dev/null
 total=$(awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }' "$work/annotated.txt")
 echo "step: $step, chain: $flows flows ${cycles:+(with cycles)}"

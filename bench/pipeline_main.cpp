@@ -57,6 +57,9 @@ int main(int argc, char** argv) {
     app.add_option("input", input, "chain JSON or .traza file")->required()->check(CLI::ExistingFile);
     app.add_option("--out-dir", outDir, "where the .traza and .xlsx files are written")->check(CLI::ExistingDirectory);
     app.add_option("--steps", only, "comma-separated subset of import,save,open,analyze,report (default: all)");
+    reports::ReportOptions reportOptions;
+    app.add_option("--national-layout-flows", reportOptions.nationalLayoutFlows,
+                   "the report uses its national layout above this many flows (default: as traza-cli)");
     CLI11_PARSE(app, argc, argv);
     auto wanted = [&](const char* step) { return only.empty() || ("," + only + ",").find(std::string(",") + step + ",") != std::string::npos; };
 
@@ -84,7 +87,7 @@ int main(int argc, char** argv) {
         }
         std::optional<risk::Analysis> a;
         if (wanted("analyze") || wanted("report")) timed("analyze", [&] { a = risk::analyze(*p); });
-        if (wanted("report")) timed("report", [&] { reports::writeReport(*p, *a, dir / "pipeline.xlsx"); });
+        if (wanted("report")) timed("report", [&] { reports::writeReport(*p, *a, dir / "pipeline.xlsx", reportOptions); });
         std::printf("actors\t%zu\nflows\t%zu\n", p->actors.size(), p->flows.size());
         return 0;
     } catch (const std::exception& e) {

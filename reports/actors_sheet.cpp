@@ -10,10 +10,13 @@ namespace traza::reports {
 
 void writeActorsSheet(ReportContext& ctx) {
     const Formats& f = ctx.fmt;
+    const bool national = ctx.national();
+    // National layout: kinds, factor sets and reason sets are short codes.
+    const double kindWidth = national ? 16 : 20, factorsWidth = national ? 9 : 32, reasonsWidth = national ? 10 : 50;
     const std::vector<Column> columns = {
         {"col.id", 16},
         {"col.name", 30},
-        {"col.kind", 20},
+        {"col.kind", kindWidth},
         {"col.stage", 7, f.integer},
         {"col.country", 8},
         {"col.region", 16},
@@ -23,7 +26,7 @@ void writeActorsSheet(ReportContext& ctx) {
         {"col.stock_change_t", 11, f.tonnes},
         {"col.loss_t", 10, f.tonnes},
         {"col.public_service", 11},
-        {"col.risk_factors", 32},
+        {"col.risk_factors", factorsWidth},
         {"col.in_t", 10, f.tonnes},
         {"col.out_t", 10, f.tonnes},
         {"col.flow_share", 10, f.share},
@@ -37,11 +40,10 @@ void writeActorsSheet(ReportContext& ctx) {
         {"col.mitigation", 10, f.decimal},
         {"col.residual_risk", 9, f.decimal},
         {"col.risk_level", 9},
-        {"col.risk_reasons", 50},
+        {"col.risk_reasons", reasonsWidth},
         {"col.notes", 60},
     };
     Sheet sheet = beginTableSheet(ctx, ctx.sheets.actors, "title.actors", columns, 2);
-    const bool national = ctx.national();
     sheet.setSparse(national);
     // Wrapped text and row heights only in the full layout: national rows are one line.
     lxw_format* wrap = national ? nullptr : f.wrap;
