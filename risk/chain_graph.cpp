@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 
+#include "actor_index.h"
 #include "text.h"
 
 namespace traza::risk {
@@ -14,9 +14,7 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
     : m_project(project) {
     const Text text(language);
     const std::size_t n = project.actors.size();
-    std::unordered_map<std::string_view, Vertex> byId;
-    byId.reserve(n * 2);
-    for (std::size_t i = 0; i < n; ++i) byId.emplace(project.actors[i].id, i);  // first wins on a duplicate id
+    const ActorIndex byId(project.actors);  // first wins on a duplicate id
 
     // One edge per ordered pair of actors; parallel flows add up. Sorting the
     // analysable flows by (from, to) groups them without a hash map.
@@ -24,19 +22,22 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
     // last look-up of each end is remembered.
     std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
     keyed.reserve(project.flows.size());
-    auto lastFrom = byId.end(), lastTo = byId.end();
-    auto lookUp = [&](const std::string& id, decltype(byId)::iterator& last) {
-        if (last == byId.end() || last->first != id) last = byId.find(id);
-        return last;
+    struct LastLookUp {
+        const std::string* id = nullptr;
+        std::size_t vertex = ActorIndex::kNone;
+    } lastFrom, lastTo;
+    auto lookUp = [&](const std::string& id, LastLookUp& last) {
+        if (!last.id || *last.id != id) last = {&id, byId.find(id)};
+        return last.vertex;
     };
     for (std::size_t fi = 0; fi < project.flows.size(); ++fi) {
         const model::Flow& f = project.flows[fi];
         auto from = lookUp(f.from, lastFrom);
         auto to = lookUp(f.to, lastTo);
         std::string problem;
-        if (from == byId.end() || to == byId.end())
+        if (from == ActorIndex::kNone || to == ActorIndex::kNone)
             problem = text.pick("refers to an actor that does not exist", "se refiere a un actor que no existe");
-        else if (from->second == to->second)
+        else if (from == to)
             problem = text.pick("goes from an actor to itself", "va de un actor a sí mismo");
         else if (!std::isfinite(f.tonnes) || f.tonnes <= 0)
             problem = text.pick("has no positive tonnage", "no tiene un tonelaje positivo");
@@ -45,7 +46,7 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
                                  text.pick("; it is left out of the analysis.", "; se deja fuera del análisis."));
             continue;
         }
-        keyed.emplace_back((static_cast<std::uint64_t>(from->second) << 32) | static_cast<std::uint64_t>(to->second), fi);
+        keyed.emplace_back((static_cast<std::uint64_t>(from) << 32) | static_cast<std::uint64_t>(to), fi);
     }
     // Two stable counting passes (by receiver, then by sender) order the
     // flows by (from, to) and keep project order within a pair: linear, where
