@@ -3,12 +3,17 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <utility>
 
 namespace traza::risk {
 namespace {
 
-// A set of tracked ids: a sorted vector while small, a bitset when large.
+// A set of tracked ids: a sorted vector while small, a bitset when large,
+// and a single id without any allocation (60 000 picker groups pass on just
+// themselves).
 struct IdSet {
+    static constexpr std::uint32_t kNoId = UINT32_MAX;
+    std::uint32_t one = kNoId;  ///< the only id, when `ids` is empty and the set is not dense
     std::vector<std::uint32_t> ids;
     std::vector<std::uint64_t> bits;
     bool dense = false;
@@ -16,6 +21,7 @@ struct IdSet {
     template <typename F>
     void forEach(F f) const {
         if (!dense) {
+            if (one != kNoId) f(one);
             for (std::uint32_t id : ids) f(id);
             return;
         }
@@ -23,8 +29,19 @@ struct IdSet {
             for (std::uint64_t word = bits[w]; word; word &= word - 1)
                 f(static_cast<std::uint32_t>(w * 64 + std::countr_zero(word)));
     }
+    void add(std::uint32_t id) {
+        if (dense) {
+            bits[id / 64] |= std::uint64_t{1} << (id % 64);
+        } else if (one == kNoId && ids.empty()) {
+            one = id;
+        } else {
+            if (one != kNoId) ids.push_back(std::exchange(one, kNoId));
+            auto at = std::lower_bound(ids.begin(), ids.end(), id);
+            if (at == ids.end() || *at != id) ids.insert(at, id);
+        }
+    }
     std::size_t size() const {
-        if (!dense) return ids.size();
+        if (!dense) return ids.size() + (one != kNoId);
         std::size_t c = 0;
         for (std::uint64_t w : bits) c += std::popcount(w);
         return c;
@@ -77,7 +94,7 @@ Upstream computeUpstream(const ChainGraph& chain) {
                 if (p != c && stamp[p] != c) {
                     stamp[p] = c;
                     preds.push_back(p);
-                    estimate += passed[p].dense ? words * 64 : passed[p].ids.size();
+                    estimate += passed[p].dense ? words * 64 : passed[p].size();
                 }
             }
 
@@ -89,10 +106,11 @@ Upstream computeUpstream(const ChainGraph& chain) {
                 if (passed[p].dense)
                     for (std::size_t w = 0; w < words; ++w) up.bits[w] |= passed[p].bits[w];
                 else
-                    for (std::uint32_t id : passed[p].ids) up.bits[id / 64] |= std::uint64_t{1} << (id % 64);
+                    passed[p].forEach([&](std::uint32_t id) { up.bits[id / 64] |= std::uint64_t{1} << (id % 64); });
             }
         } else if (preds.size() == 1) {
-            up = passed[preds[0]];
+            // The only reader left takes the set over; otherwise a copy.
+            up = readers[preds[0]] == 1 ? std::move(passed[preds[0]]) : passed[preds[0]];
         } else {
             for (std::size_t p : preds) passed[p].forEach([&](std::uint32_t id) { up.ids.push_back(id); });
             std::sort(up.ids.begin(), up.ids.end());
@@ -119,13 +137,7 @@ Upstream computeUpstream(const ChainGraph& chain) {
             passed[c] = std::move(up);
             for (Vertex v : comps[c].members) {
                 if (tracked[v] < 0) continue;
-                const auto id = static_cast<std::uint32_t>(tracked[v]);
-                if (passed[c].dense) {
-                    passed[c].bits[id / 64] |= std::uint64_t{1} << (id % 64);
-                } else {
-                    auto& ids = passed[c].ids;
-                    ids.insert(std::lower_bound(ids.begin(), ids.end(), id), id);
-                }
+                passed[c].add(static_cast<std::uint32_t>(tracked[v]));
             }
         }
     }
