@@ -4,6 +4,7 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "text.h"
@@ -20,15 +21,25 @@ double formalityRisk(const RiskWeights& w, model::Formality f) {
     return w.formalityInformal;
 }
 
+// What handledTypology keeps from one actor to the next: the last typology
+// looked up (neighbouring flows, and neighbouring actors, mostly share one) and
+// its scratch list.
+struct TypologyScratch {
+    const std::string* lastTypologyId = nullptr;
+    const model::Typology* lastTypology = nullptr;
+    std::vector<std::pair<const model::Typology*, double>> explicitTonnes;  // a handful at most
+};
+
 // Tonnage-weighted typology baseline of the flows an actor takes part in, and
 // the explicit typology carrying most of those tonnes (null if none).
 std::pair<double, const model::Typology*> handledTypology(const ChainGraph& chain, Vertex v, const TypologyMix& mix,
-                                                          double unknown) {
-    const std::string* lastTypologyId = nullptr;
-    const model::Typology* lastTypology = nullptr;
+                                                          double unknown, TypologyScratch& scratch) {
+    const std::string*& lastTypologyId = scratch.lastTypologyId;
+    const model::Typology*& lastTypology = scratch.lastTypology;
     const model::Project& project = chain.project();
     double tonnes = 0, weighted = 0;
-    std::vector<std::pair<const model::Typology*, double>> explicitTonnes;  // a handful at most
+    auto& explicitTonnes = scratch.explicitTonnes;
+    explicitTonnes.clear();
     auto visit = [&](std::size_t e) {
         for (std::size_t fi : chain.flowsOf(e)) {
             const model::Flow& f = project.flows[fi];
@@ -36,7 +47,7 @@ std::pair<double, const model::Typology*> handledTypology(const ChainGraph& chai
             weighted += f.tonnes * mix.flowValue[fi];
             if (f.typology.empty()) continue;
             // Neighbouring flows mostly share a typology: remember the last one found.
-            if (!lastTypology || *lastTypologyId != f.typology) {
+            if (!lastTypologyId || *lastTypologyId != f.typology) {
                 lastTypologyId = &f.typology;
                 lastTypology = project.catalogue.typology(f.typology);
             }
@@ -66,15 +77,20 @@ public:
 
     Sentence typology(double value, const model::Typology* main) {
         const std::pair<double, const model::Typology*> key{value, main};
+        if (m_lastTypology && m_lastTypology->first == key) return m_lastTypology->second;  // neighbours mostly agree
         auto it = m_typology.find(key);
-        if (it != m_typology.end()) return it->second;
+        if (it != m_typology.end()) {
+            m_lastTypology = &*it;
+            return it->second;
+        }
         std::string s = m_text.pick("material handled has a typology baseline risk of ",
                                     "el material que maneja tiene un riesgo base por tipología de ") +
                         m_text.number(value, 2) +
                         (main ? m_text.pick(" (mainly '", " (principalmente '") + main->id + "')"
                               : std::string(m_text.pick(" (typology inherited from upstream or unknown)",
                                                         " (tipología heredada de aguas arriba o desconocida)")));
-        return m_typology.emplace(key, Sentence(std::move(s))).first->second;
+        m_lastTypology = &*m_typology.emplace(key, Sentence(std::move(s))).first;
+        return m_lastTypology->second;
     }
     Sentence kind(model::ActorKind k, double risk) {
         Sentence& s = m_kind[static_cast<int>(k)];
@@ -91,13 +107,17 @@ public:
         return s;
     }
     Sentence factors(const std::vector<const model::RiskFactor*>& list) {
+        if (m_lastFactors && m_lastFactors->first == list) return m_lastFactors->second;
         auto it = m_factors.find(list);
-        if (it != m_factors.end()) return it->second;
-        std::vector<std::string> words;
-        for (const auto* f : list) words.push_back(f->name.in(m_language) + " (+" + m_text.number(f->weight, 2) + ")");
-        return m_factors
-            .emplace(list, Sentence(m_text.pick("risk factors: ", "factores de riesgo: ") + m_text.list(words, 20)))
-            .first->second;
+        if (it == m_factors.end()) {
+            std::vector<std::string> words;
+            for (const auto* f : list) words.push_back(f->name.in(m_language) + " (+" + m_text.number(f->weight, 2) + ")");
+            it = m_factors
+                     .emplace(list, Sentence(m_text.pick("risk factors: ", "factores de riesgo: ") + m_text.list(words, 20)))
+                     .first;
+        }
+        m_lastFactors = &*it;
+        return it->second;
     }
     Sentence noChecklist() {
         if (m_noChecklist.empty())
@@ -118,6 +138,9 @@ private:
     Text m_text;
     std::map<std::pair<double, const model::Typology*>, Sentence> m_typology;
     std::map<std::vector<const model::RiskFactor*>, Sentence> m_factors;  // keyed by the factors, in actor order
+    // The entries the last actor used (map entries never move).
+    const std::pair<const std::pair<double, const model::Typology*>, Sentence>* m_lastTypology = nullptr;
+    const std::pair<const std::vector<const model::RiskFactor*>, Sentence>* m_lastFactors = nullptr;
     Sentence m_kind[8], m_formality[3];
     Sentence m_noChecklist;
 };
@@ -136,11 +159,15 @@ std::vector<RiskScore> scoreActors(const ChainGraph& chain, const RiskWeights& w
     std::vector<RiskScore> scores(chain.vertexCount());
     const double weightSum = w.typologyWeight + w.kindWeight + w.formalityWeight;
     std::vector<const model::RiskFactor*> factors;
+    TypologyScratch scratch;
+    // Factor ids to catalogue entries, found once per distinct id (the
+    // catalogue's own look-up is a linear search).
+    std::unordered_map<std::string_view, const model::RiskFactor*> factorById;
     for (Vertex v = 0; v < chain.vertexCount(); ++v) {
         const model::Actor& a = chain.actor(v);
         RiskScore& s = scores[v];
 
-        const auto [typology, mainTypology] = handledTypology(chain, v, typologyRisk, w.unknownTypologyRisk);
+        const auto [typology, mainTypology] = handledTypology(chain, v, typologyRisk, w.unknownTypologyRisk, scratch);
         const double kind = kindRisk[static_cast<int>(a.kind)];
         const double formality = formalityRisk(w, a.formality);
         const double base = weightSum > 0
@@ -151,7 +178,9 @@ std::vector<RiskScore> scoreActors(const ChainGraph& chain, const RiskWeights& w
         double keep = 1;  // Π (1 − w_i) over distinct known factors
         factors.clear();
         for (const std::string& id : a.riskFactors) {
-            const model::RiskFactor* f = cat.riskFactor(id);
+            auto known = factorById.find(id);
+            if (known == factorById.end()) known = factorById.emplace(id, cat.riskFactor(id)).first;
+            const model::RiskFactor* f = known->second;
             if (!f || std::find(factors.begin(), factors.end(), f) != factors.end()) continue;
             keep *= 1 - std::clamp(f->weight, 0.0, 1.0);
             factors.push_back(f);
