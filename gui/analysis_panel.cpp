@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string_view>
 #include <unordered_map>
 
 #include "labels.h"
@@ -17,22 +18,6 @@ namespace traza::gui {
 namespace {
 
 wxString percent(double share) { return wxString::Format("%.1f %%", share * 100); }
-
-// Actor names by id, built once per result (Project::findActor is linear).
-class Names {
-public:
-    explicit Names(const model::Project& p) {
-        m_byId.reserve(p.actors.size());
-        for (const model::Actor& a : p.actors) m_byId.emplace(a.id, &a);
-    }
-    wxString operator()(const std::string& id) const {
-        auto it = m_byId.find(id);
-        return it == m_byId.end() || it->second->name.empty() ? toWx(id) : toWx(it->second->name);
-    }
-
-private:
-    std::unordered_map<std::string, const model::Actor*> m_byId;
-};
 
 wxString joined(const std::vector<std::string>& parts, const char* sep = "; ") {
     wxString s;
@@ -56,6 +41,27 @@ int severityOrder(const std::string& s) {
 }
 
 }  // namespace
+
+// Actor names by id for one result, copied from the project it was made for
+// (the tables outlive later edits of the project until the next result comes).
+// Keys view the ids inside the result, which the tables keep alive beside this.
+struct AnalysisPanel::Names {
+    Names(const risk::Analysis& a, const model::Project& p) {
+        std::unordered_map<std::string_view, const model::Actor*> actorOf;
+        actorOf.reserve(p.actors.size());
+        for (const model::Actor& actor : p.actors) actorOf.emplace(actor.id, &actor);
+        nameOf.reserve(a.actors.size());
+        for (const risk::ActorResult& r : a.actors) {
+            auto it = actorOf.find(r.id);
+            nameOf.emplace(r.id, it == actorOf.end() ? std::string() : it->second->name);
+        }
+    }
+    wxString operator()(const std::string& id) const {
+        auto it = nameOf.find(id);
+        return it == nameOf.end() || it->second.empty() ? toWx(id) : toWx(it->second);
+    }
+    std::unordered_map<std::string_view, std::string> nameOf;
+};
 
 AnalysisPanel::AnalysisPanel(wxWindow* parent, Selection& sel) : wxPanel(parent, wxID_ANY), m_selection(sel) {
     SetName("analysis-panel");
@@ -109,7 +115,9 @@ void AnalysisPanel::showFailure(const wxString& reason) {
     m_summary->SetLabel(wxString::Format(_("The analysis failed: %s"), reason));
 }
 
-void AnalysisPanel::showAnalysis(const risk::Analysis& a, const model::Project& p) {
+void AnalysisPanel::showAnalysis(std::shared_ptr<const risk::Analysis> result, const model::Project& p) {
+    const risk::Analysis& a = *result;
+    auto names = std::make_shared<const Names>(a, p);
     const auto chokes = std::count_if(a.actors.begin(), a.actors.end(), [](const risk::ActorResult& r) { return r.chokePoint; });
     const int destinations = static_cast<int>(a.destinations.size());
     const int flags = static_cast<int>(a.redFlags.size()), warningCount = static_cast<int>(a.warnings.size());
@@ -120,20 +128,19 @@ void AnalysisPanel::showAnalysis(const risk::Analysis& a, const model::Project& 
         " · " + wxString::Format(wxPLURAL("%d choke point", "%d choke points", chokeCount), chokeCount) + " · " +
         wxString::Format(wxPLURAL("%d red flag", "%d red flags", flags), flags) + " · " +
         wxString::Format(wxPLURAL("%d warning", "%d warnings", warningCount), warningCount));
-    fillChokePoints(a, p);
+    fillChokePoints(a, *names);
     fillTraceability(a);
-    fillRedFlags(a, p);
+    fillRedFlags(result, names, p);
     std::vector<TableView::Row> warnings;
     for (const std::string& w : a.warnings) warnings.push_back({{toWx(w)}, std::nullopt});
     m_warnings->setRows(std::move(warnings));
-    fillActors(a, p);
+    fillActors(result, names);
     wxString statement;
     for (const std::string& s : a.statement) statement << toWx(s) << "\n\n";
     m_statement->ChangeValue(statement.Trim());
 }
 
-void AnalysisPanel::fillChokePoints(const risk::Analysis& a, const model::Project& p) {
-    const Names names(p);
+void AnalysisPanel::fillChokePoints(const risk::Analysis& a, const Names& names) {
     std::vector<const risk::ActorResult*> chokes;
     for (const risk::ActorResult& r : a.actors)
         if (r.chokePoint) chokes.push_back(&r);
@@ -168,36 +175,41 @@ void AnalysisPanel::fillTraceability(const risk::Analysis& a) {
     m_trace->setRows(std::move(rows));
 }
 
-void AnalysisPanel::fillRedFlags(const risk::Analysis& a, const model::Project& p) {
-    const Names names(p);
-    std::vector<const risk::RedFlag*> flags;
-    for (const risk::RedFlag& f : a.redFlags) flags.push_back(&f);
-    std::stable_sort(flags.begin(), flags.end(), [](auto* x, auto* y) { return severityOrder(x->severity) < severityOrder(y->severity); });
-    std::vector<TableView::Row> rows;
-    rows.reserve(flags.size());
-    for (const risk::RedFlag* f : flags) {
-        const model::RedFlagRule* rule = p.catalogue.redFlagRule(f->rule);
+void AnalysisPanel::fillRedFlags(std::shared_ptr<const risk::Analysis> a, std::shared_ptr<const Names> names,
+                                 const model::Project& p) {
+    // Most severe first; the rows are made when the list shows them.
+    auto order = std::make_shared<std::vector<std::size_t>>(a->redFlags.size());
+    std::iota(order->begin(), order->end(), std::size_t{0});
+    std::stable_sort(order->begin(), order->end(), [&](std::size_t x, std::size_t y) {
+        return severityOrder(a->redFlags[x].severity) < severityOrder(a->redFlags[y].severity);
+    });
+    auto ruleNames = std::make_shared<std::unordered_map<std::string, wxString>>();
+    for (const risk::RedFlag& f : a->redFlags)
+        if (!ruleNames->count(f.rule)) {
+            const model::RedFlagRule* rule = p.catalogue.redFlagRule(f.rule);
+            ruleNames->emplace(f.rule, rule ? localText(rule->name) : toWx(f.rule));
+        }
+    const std::size_t count = order->size();
+    m_flags->setRowSource(count, [a, names, order, ruleNames](std::size_t i) {
+        const risk::RedFlag& f = a->redFlags[(*order)[i]];
         TableView::Row row;
-        row.cells = {severityLabel(f->severity), rule ? localText(rule->name) : toWx(f->rule),
-                     f->actor.empty() ? wxString::Format(_("flow %s"), toWx(f->flow)) : names(f->actor), toWx(f->detail.text())};
-        if (!f->actor.empty()) row.item = ItemRef{ItemKind::Actor, f->actor};
-        else if (!f->flow.empty()) row.item = ItemRef{ItemKind::Flow, f->flow};
-        rows.push_back(std::move(row));
-    }
-    m_flags->setRows(std::move(rows));
+        row.cells = {severityLabel(f.severity), ruleNames->at(f.rule),
+                     f.actor.empty() ? wxString::Format(_("flow %s"), toWx(f.flow)) : (*names)(f.actor), toWx(f.detail.text())};
+        if (!f.actor.empty()) row.item = ItemRef{ItemKind::Actor, f.actor};
+        else if (!f.flow.empty()) row.item = ItemRef{ItemKind::Flow, f.flow};
+        return row;
+    });
 }
 
-void AnalysisPanel::fillActors(const risk::Analysis& a, const model::Project& p) {
-    const Names names(p);
-    std::vector<TableView::Row> rows;
-    rows.reserve(a.actors.size());
-    for (const risk::ActorResult& r : a.actors) {
-        rows.push_back({{names(r.id), wxString::Format("%d", r.stage), formatTonnes(r.inT), formatTonnes(r.outT),
-                         percent(r.flowShare), riskLevelLabel(r.risk.level), wxString::Format("%.2f", r.risk.residual),
-                         r.massBalanceApplies ? formatTonnes(r.massBalanceGapT) + (r.massBalanceFlag ? " ⚠" : "") : wxString("–")},
-                        ItemRef{ItemKind::Actor, r.id}});
-    }
-    m_actors->setRows(std::move(rows));
+void AnalysisPanel::fillActors(std::shared_ptr<const risk::Analysis> a, std::shared_ptr<const Names> names) {
+    const std::size_t count = a->actors.size();
+    m_actors->setRowSource(count, [a, names](std::size_t i) {
+        const risk::ActorResult& r = a->actors[i];
+        return TableView::Row{{(*names)(r.id), wxString::Format("%d", r.stage), formatTonnes(r.inT), formatTonnes(r.outT),
+                               percent(r.flowShare), riskLevelLabel(r.risk.level), wxString::Format("%.2f", r.risk.residual),
+                               r.massBalanceApplies ? formatTonnes(r.massBalanceGapT) + (r.massBalanceFlag ? " ⚠" : "") : wxString("–")},
+                              ItemRef{ItemKind::Actor, r.id}};
+    });
 }
 
 }  // namespace traza::gui

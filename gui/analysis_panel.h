@@ -23,8 +23,9 @@ class AnalysisPanel : public wxPanel {
 public:
     AnalysisPanel(wxWindow* parent, Selection&);
 
-    /// Show a result for `project` (names are looked up there).
-    void showAnalysis(const risk::Analysis&, const model::Project&);
+    /// Show a result for `project` (names are copied from there). The big tables
+    /// (actors, red flags) keep `result` and format a row only when it is shown.
+    void showAnalysis(std::shared_ptr<const risk::Analysis> result, const model::Project&);
     /// The analysis is running / failed (the tables keep the last result).
     void showBusy();
     void showFailure(const wxString& reason);
@@ -37,10 +38,11 @@ public:
     wxString statementText() const;
 
 private:
-    void fillChokePoints(const risk::Analysis&, const model::Project&);
+    struct Names;
+    void fillChokePoints(const risk::Analysis&, const Names&);
     void fillTraceability(const risk::Analysis&);
-    void fillRedFlags(const risk::Analysis&, const model::Project&);
-    void fillActors(const risk::Analysis&, const model::Project&);
+    void fillRedFlags(std::shared_ptr<const risk::Analysis>, std::shared_ptr<const Names>, const model::Project&);
+    void fillActors(std::shared_ptr<const risk::Analysis>, std::shared_ptr<const Names>);
 
     Selection& m_selection;
     wxStaticText* m_summary = nullptr;

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "canvas_style.h"
 #include "kind_glyph.h"
@@ -15,7 +17,7 @@ namespace traza::gui {
 namespace {
 
 // Below these scales detail is dropped: it would be unreadable and costs time.
-constexpr double kTextScale = 0.42;
+constexpr double kTextScale = kReadableScale;
 constexpr double kEdgeLabelScale = 0.55;
 constexpr double kGlyphScale = 0.18;
 
@@ -67,7 +69,32 @@ void drawBands(wxGraphicsContext& gc, const PaintState& st, const Rect& visible)
     }
 }
 
-void drawEdge(wxGraphicsContext& gc, const PaintState& st, const SceneEdge& e, const EdgeCurve& c, bool selected) {
+// The halves of a cubic curve (de Casteljau at t = 0.5).
+std::pair<EdgeCurve, EdgeCurve> halves(const EdgeCurve& c) {
+    auto mid = [](Point a, Point b) { return Point{(a.x + b.x) / 2, (a.y + b.y) / 2}; };
+    const Point a = mid(c.p0, c.p1), b = mid(c.p1, c.p2), d = mid(c.p2, c.p3);
+    const Point ab = mid(a, b), bd = mid(b, d), m = mid(ab, bd);
+    return {{c.p0, a, ab, m}, {m, bd, d, c.p3}};
+}
+
+// The pieces of `c` that can show in `visible`: the curve is halved until a piece
+// misses `visible` (dropped) or is no bigger than it (kept). A flow across a
+// national chain is 250 000 px long at 1:1; stroking and dashing it whole cost
+// cairo seconds per paint, though only a window's height of it is seen.
+void visiblePieces(const EdgeCurve& c, const Rect& visible, int depth, std::vector<EdgeCurve>& out) {
+    const Rect b = c.bounds();
+    if (!b.intersects(visible)) return;
+    if (depth == 0 || (b.w <= visible.w && b.h <= visible.h)) {
+        out.push_back(c);
+        return;
+    }
+    const auto [first, second] = halves(c);
+    visiblePieces(first, visible, depth - 1, out);
+    visiblePieces(second, visible, depth - 1, out);
+}
+
+void drawEdge(wxGraphicsContext& gc, const PaintState& st, const SceneEdge& e, const EdgeCurve& c, bool selected,
+              const Rect& visible) {
     const wxColour base = selected ? style::kSelection : style::evidenceColour(e.evidence);
     const double width = e.width + (selected ? 2 : 0);
     const double head = std::max(9.0, width * 1.7);
@@ -75,10 +102,15 @@ void drawEdge(wxGraphicsContext& gc, const PaintState& st, const SceneEdge& e, c
     pen.Width(width).Cap(wxCAP_BUTT);
     if (e.undocumented()) pen.Style(wxPENSTYLE_LONG_DASH);
     gc.SetPen(gc.CreatePen(pen));
+    std::vector<EdgeCurve> pieces;
+    visiblePieces({c.p0, c.p1, c.p2, {c.p3.x - head * 0.8, c.p3.y}}, visible.inflated(width), 24, pieces);
     wxGraphicsPath path = gc.CreatePath();
-    path.MoveToPoint(c.p0.x, c.p0.y);
-    path.AddCurveToPoint(c.p1.x, c.p1.y, c.p2.x, c.p2.y, c.p3.x - head * 0.8, c.p3.y);
-    gc.StrokePath(path);
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+        const EdgeCurve& q = pieces[k];
+        if (k == 0 || pieces[k - 1].p3.x != q.p0.x || pieces[k - 1].p3.y != q.p0.y) path.MoveToPoint(q.p0.x, q.p0.y);
+        path.AddCurveToPoint(q.p1.x, q.p1.y, q.p2.x, q.p2.y, q.p3.x, q.p3.y);
+    }
+    if (!pieces.empty()) gc.StrokePath(path);
     // Arrowhead pointing into the target box.
     wxGraphicsPath tip = gc.CreatePath();
     tip.MoveToPoint(c.p3.x, c.p3.y);
@@ -208,7 +240,7 @@ PaintStats paintChain(wxGraphicsContext& gc, const PaintState& st) {
             if (edgeSelected(e) != (pass == 1)) continue;
             const EdgeCurve c = ChainScene::curveBetween(boxOf(e.from), boxOf(e.to), e.parallelIndex, e.parallelCount);
             if (!c.bounds().inflated(e.width).intersects(visible)) continue;
-            drawEdge(gc, st, e, c, pass == 1);
+            drawEdge(gc, st, e, c, pass == 1, visible);
             ++stats.edgesDrawn;
             if (st.view.scale() >= kEdgeLabelScale) labelled.emplace_back(i, c);
         }

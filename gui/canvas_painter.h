@@ -17,6 +17,9 @@ class wxGraphicsContext;
 
 namespace traza::gui {
 
+/// Below this scale the boxes carry no text: the first view stays at or above it.
+inline constexpr double kReadableScale = 0.42;
+
 struct PaintState {
     const ChainScene* scene = nullptr;
     ViewTransform view;

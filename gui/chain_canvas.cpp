@@ -13,6 +13,7 @@
 #include "chain_layout.h"
 #include "error_dialog.h"
 #include "labels.h"
+#include "startup_trace.h"
 
 namespace traza::gui {
 
@@ -66,7 +67,8 @@ ChainCanvas::~ChainCanvas() {
 
 void ChainCanvas::setMarks(ActorMarksMap marks) {
     m_marks = std::move(marks);
-    rebuild();
+    m_scene.applyMarks(m_marks);  // same boxes, new colours: no rebuild (66 000 actors cost 0.1 s)
+    Refresh();
 }
 
 void ChainCanvas::rebuild() {
@@ -74,7 +76,7 @@ void ChainCanvas::rebuild() {
     m_overlay.hoverNode.reset();
     if (m_fitPending && GetClientSize().x > 50) {
         m_fitPending = false;
-        fitToWindow();
+        showFirstView();
         return;
     }
     viewChanged();
@@ -89,12 +91,23 @@ void ChainCanvas::viewChanged() {
     }
 }
 
+namespace {
+// What fitting shows: the drawing with its stage headers, or one box's room.
+Rect fitContent(const ChainScene& scene) {
+    const Rect content = scene.bounds();
+    return content.empty() ? Rect{0, 0, kBoxWidth, kBoxHeight} : content.united({content.x, content.y - 60, 1, 1});
+}
+}  // namespace
+
 void ChainCanvas::fitToWindow() {
     const wxSize size = GetClientSize();
-    Rect content = m_scene.bounds();
-    if (!content.empty()) content = content.united({content.x, content.y - 60, 1, 1});  // stage headers
-    else content = {0, 0, kBoxWidth, kBoxHeight};
-    m_view.fit(content, size.x, size.y);
+    m_view.fit(fitContent(m_scene), size.x, size.y);
+    viewChanged();
+}
+
+void ChainCanvas::showFirstView() {
+    const wxSize size = GetClientSize();
+    m_view.fitReadable(fitContent(m_scene), size.x, size.y, kReadableScale);
     viewChanged();
 }
 
@@ -118,7 +131,7 @@ void ChainCanvas::layoutChain() {
         auto positions = computeLayout(m_scene);
         if (positions.empty()) return;
         m_doc.execute(makeLayoutCommand(std::move(positions)));
-        fitToWindow();
+        showFirstView();
     });
 }
 
@@ -180,12 +193,15 @@ void ChainCanvas::onPaint(wxPaintEvent&) {
     m_lastStats = paintChain(*gc, st);
     gc.reset();
     m_lastPaintMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    StartupTrace& trace = StartupTrace::instance();
+    trace.mark(Milestone::FrameShown);
+    if (trace.reached(Milestone::LayoutDone) && !m_scene.nodes().empty()) trace.mark(Milestone::ChainPainted);
 }
 
 void ChainCanvas::onSize(wxSizeEvent& e) {
     if (m_fitPending && GetClientSize().x > 50) {
         m_fitPending = false;
-        fitToWindow();
+        showFirstView();
     } else {
         viewChanged();
     }

@@ -30,6 +30,9 @@ public:
     void rebuild();
 
     void fitToWindow();
+    /// The first view after opening or laying out a chain: fitToWindow(), unless
+    /// that leaves the boxes unreadable; then the whole width at the drawing's middle.
+    void showFirstView();
     /// Zoom about the window centre.
     void zoomBy(double factor);
     /// "Layout chain": lay the drawn chain out with Graphviz as one undoable step.

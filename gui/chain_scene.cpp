@@ -234,6 +234,20 @@ ChainScene ChainScene::build(const model::Project& p, const ActorMarksMap& marks
     return s;
 }
 
+void ChainScene::applyMarks(const ActorMarksMap& marks) {
+    for (SceneNode& n : m_nodes) {
+        if (n.kind == NodeKind::Actor) {
+            auto m = marks.find(n.id);
+            n.marks = m == marks.end() ? ActorMarks{} : m->second;
+            continue;
+        }
+        n.marks = {};
+        for (const std::string& id : n.members)
+            if (auto mk = marks.find(id); mk != marks.end() && riskOrder(mk->second.riskLevel) > riskOrder(n.marks.riskLevel))
+                n.marks.riskLevel = mk->second.riskLevel;
+    }
+}
+
 std::optional<std::size_t> ChainScene::nodeOfActor(const std::string& id) const {
     auto it = m_nodeOfActor.find(id);
     return it == m_nodeOfActor.end() ? std::nullopt : std::optional<std::size_t>(it->second);

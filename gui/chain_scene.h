@@ -117,6 +117,10 @@ public:
     /// The right-edge handle of a node, from which a flow is dragged.
     static Point handleOf(const Rect& box) { return {box.right(), box.y + box.h / 2}; }
 
+    /// Recolour the boxes from new analysis marks without rebuilding the scene
+    /// (an aggregated box takes its members' worst risk level), as build() would.
+    void applyMarks(const ActorMarksMap&);
+
     /// How many aggregated picker-group boxes the scene has.
     std::size_t aggregateCount() const { return m_groupCount; }
 

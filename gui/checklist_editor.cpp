@@ -126,6 +126,10 @@ ChecklistEditor::ChecklistEditor(wxWindow* parent, Document& doc, Selection& sel
         });
     }
 
+    Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
+        if (m_refreshPending && IsShownOnScreen()) refresh();
+        e.Skip();
+    });
     m_docSlot = m_doc.changed.connect([this](DocumentChange c) {
         if (c == DocumentChange::Replaced) m_stepsStale = true;  // its catalogue may name other steps
         if (c != DocumentChange::Saved) scheduleRefresh();
@@ -169,11 +173,14 @@ wxString ChecklistEditor::errorText() const { return m_error->GetLabel(); }
 
 // Changes arrive inside the handlers of our own controls; rebuilding the list
 // there would pull the control from under its event, so refreshes wait for idle time.
+// A refresh waits while the page is not on screen (the due-diligence pane is
+// hidden by default): opening a national chain then does not fill tables nobody
+// sees. The idle handler bound in the constructor catches up once it is shown.
 void ChecklistEditor::scheduleRefresh() {
     if (m_refreshPending) return;
     m_refreshPending = true;
     CallAfter([this] {
-        if (m_refreshPending) refresh();
+        if (m_refreshPending && IsShownOnScreen()) refresh();
     });
 }
 

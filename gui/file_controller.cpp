@@ -20,6 +20,7 @@
 #include "labels.h"
 #include "project_files.h"
 #include "project_store.h"
+#include "startup_trace.h"
 
 namespace traza::gui {
 namespace fs = std::filesystem;
@@ -55,7 +56,11 @@ fs::path FileController::userDataDir() const { return toPath(wxStandardPaths::Ge
 fs::path FileController::autosavePath() const { return autosavePathFor(m_doc.path(), userDataDir()); }
 
 void FileController::setStatus(const wxString& s) {
-    if (m_frame->GetStatusBar()) m_frame->SetStatusText(s, 0);
+    // Later, not now: the status bar repaints at once, and with it a canvas
+    // holding a chain not yet laid out (see MainFrame::setStatusLater).
+    m_frame->CallAfter([frame = m_frame, s] {
+        if (frame->GetStatusBar()) frame->SetStatusText(s, 0);
+    });
 }
 
 bool FileController::maybeSave() {
@@ -132,6 +137,7 @@ bool FileController::load(const fs::path& file, bool asImport) {
             }
         }
         model::Project project = isJson ? model::readProjectJson(file, model::Catalogue::installed()) : model::ProjectStore::open(file);
+        StartupTrace::instance().mark(Milestone::FileRead);
         if (isJson) m_doc.replace(std::move(project), {}, file.stem().string(), true);
         else m_doc.replace(std::move(project), file, {}, false);
     } catch (const std::exception& e) {

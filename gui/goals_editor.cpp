@@ -162,6 +162,10 @@ GoalsEditor::GoalsEditor(wxWindow* parent, Document& doc, Selection& sel)
     m_addSupport->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { addSupport(); });
     m_removeSupport->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { removeSupport(); });
     // Flows feed the computed columns: every content change refreshes.
+    Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
+        if (m_refreshPending && IsShownOnScreen()) refresh();
+        e.Skip();
+    });
     m_docSlot = m_doc.changed.connect([this](DocumentChange c) {
         if (c != DocumentChange::Saved) scheduleRefresh();
     });
@@ -173,11 +177,14 @@ GoalsEditor::~GoalsEditor() { m_doc.changed.disconnect(m_docSlot); }
 wxString GoalsEditor::totalText() const { return m_total->GetLabel(); }
 wxString GoalsEditor::errorText() const { return m_error->GetLabel(); }
 
+// A refresh waits while the page is not on screen (the due-diligence pane is
+// hidden by default): opening a national chain then does not fill tables nobody
+// sees. The idle handler bound in the constructor catches up once it is shown.
 void GoalsEditor::scheduleRefresh() {
     if (m_refreshPending) return;
     m_refreshPending = true;
     CallAfter([this] {
-        if (m_refreshPending) refresh();
+        if (m_refreshPending && IsShownOnScreen()) refresh();
     });
 }
 

@@ -188,20 +188,16 @@ LayoutResult layoutColumns(const std::vector<LayoutNode>& nodes, const std::vect
         for (auto it = std::next(columns.rbegin()); it != columns.rend(); ++it) sweep(it->second, succs);
     }
 
+    // Columns start at the top: the top of the drawing then shows the first
+    // boxes of every stage and the flows among them (the first view of a
+    // national chain), where centred columns of 60 refiners and 5 000
+    // organisations would leave the top to the organisations alone.
     double columnWidth = 0;
     for (const LayoutNode& n : nodes) columnWidth = std::max(columnWidth, n.width);
-    double tallest = 0;
-    std::map<int, double> heights;
-    for (auto& [s, col] : columns) {
-        double h = 0;
-        for (std::size_t i : col) h += nodes[i].height + opt.nodeSep;
-        heights[s] = h;
-        tallest = std::max(tallest, h);
-    }
     int columnIndex = 0;
     for (auto& [s, col] : columns) {
         const double x = columnIndex++ * (columnWidth + opt.rankSep) + columnWidth / 2;
-        double y = (tallest - heights[s]) / 2;
+        double y = 0;
         for (std::size_t i : col) {
             result[nodes[i].id] = Point{x, y + nodes[i].height / 2};
             y += nodes[i].height + opt.nodeSep;

@@ -42,8 +42,9 @@ using LayoutResult = std::unordered_map<std::string, Point>;
 LayoutResult layoutLayered(const std::vector<LayoutNode>&, const std::vector<LayoutEdge>&,
                            const LayoutOptions& = {});
 
-/// The column layout on its own (no Graphviz): stage columns, nodes of a
-/// column ordered by the mean position of their neighbours (two sweeps).
+/// The column layout on its own (no Graphviz): stage columns, all starting at
+/// the top, nodes of a column ordered by the mean position of their neighbours
+/// (two sweeps).
 LayoutResult layoutColumns(const std::vector<LayoutNode>&, const std::vector<LayoutEdge>&,
                            const LayoutOptions& = {});
 

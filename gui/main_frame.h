@@ -62,6 +62,7 @@ private:
     void onDocumentChanged(DocumentChange);
     void afterLoad();
     void updateTitle();
+    void setStatusLater(const wxString& text, int field);
     void updateUndoMenu();
     void onAnalysis(std::shared_ptr<const risk::Analysis>);
     void onClose(wxCloseEvent&);

@@ -58,6 +58,7 @@ void Selection::rename(const ItemRef& from, const std::string& newId) {
 }
 
 void Selection::prune(const model::Project& p) {
+    if (m_actors.empty() && m_flows.empty()) return;  // every edit prunes: keep the usual case free
     std::unordered_set<std::string> actorIds, flowIds;
     for (const auto& a : p.actors) actorIds.insert(a.id);
     for (const auto& f : p.flows) flowIds.insert(f.id);

@@ -1,5 +1,8 @@
 #include "table_view.h"
 
+#include <memory>
+#include <stdexcept>
+
 namespace traza::gui {
 
 TableView::TableView(wxWindow* parent, const wxString& name)
@@ -7,7 +10,8 @@ TableView::TableView(wxWindow* parent, const wxString& name)
     SetName(name);
     Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         const long i = e.GetIndex();
-        if (i >= 0 && static_cast<std::size_t>(i) < m_rows.size() && m_rows[i].item && onItemChosen) onItemChosen(*m_rows[i].item);
+        if (i < 0 || static_cast<std::size_t>(i) >= m_count || !onItemChosen) return;
+        if (const Row& r = cached(static_cast<std::size_t>(i)); r.item) onItemChosen(*r.item);
     });
 }
 
@@ -18,14 +22,36 @@ void TableView::setColumns(const std::vector<Column>& columns) {
 }
 
 void TableView::setRows(std::vector<Row> rows) {
-    m_rows = std::move(rows);
-    SetItemCount(static_cast<long>(m_rows.size()));
+    auto shared = std::make_shared<const std::vector<Row>>(std::move(rows));
+    const std::size_t n = shared->size();
+    setRowSource(n, [shared](std::size_t i) { return (*shared)[i]; });
+}
+
+void TableView::setRowSource(std::size_t count, RowSource source) {
+    m_count = count;
+    m_source = std::move(source);
+    m_cachedIndex.reset();
+    m_cached = {};
+    SetItemCount(static_cast<long>(m_count));
     Refresh();
 }
 
+TableView::Row TableView::row(std::size_t i) const {
+    if (i >= m_count) throw std::out_of_range("TableView::row");
+    return m_source(i);
+}
+
+const TableView::Row& TableView::cached(std::size_t i) const {
+    if (m_cachedIndex != i) {
+        m_cached = m_source(i);
+        m_cachedIndex = i;
+    }
+    return m_cached;
+}
+
 wxString TableView::OnGetItemText(long item, long column) const {
-    if (item < 0 || static_cast<std::size_t>(item) >= m_rows.size()) return {};
-    const auto& cells = m_rows[item].cells;
+    if (item < 0 || static_cast<std::size_t>(item) >= m_count || column < 0) return {};
+    const auto& cells = cached(static_cast<std::size_t>(item)).cells;
     return static_cast<std::size_t>(column) < cells.size() ? cells[column] : wxString();
 }
 

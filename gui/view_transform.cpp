@@ -25,4 +25,12 @@ void ViewTransform::fit(const Rect& world, double width, double height, double m
     m_origin = {c.x - width / 2 / m_scale, c.y - height / 2 / m_scale};
 }
 
+void ViewTransform::fitReadable(const Rect& world, double width, double height, double readableScale, double margin,
+                                double maxScale) {
+    fit(world, width, height, margin, maxScale);
+    if (world.empty() || width <= 2 * margin || height <= 2 * margin || m_scale >= readableScale) return;
+    m_scale = std::clamp((width - 2 * margin) / world.w, m_scale, std::min(1.0, maxScale));
+    m_origin = {world.centre().x - width / 2 / m_scale, world.y - margin / m_scale};
+}
+
 }  // namespace traza::gui

@@ -25,6 +25,12 @@ public:
     void panByPixels(double dx, double dy);
     /// Show all of `world` in a window of this size, never enlarging past `maxScale`.
     void fit(const Rect& world, double width, double height, double margin = 30, double maxScale = 1.25);
+    /// The first view of a chain: fit() when that keeps the drawing at `readableScale`
+    /// or more; otherwise (a national chain is a tall sliver at fit) fit the width,
+    /// at most 1:1 and at least what fit() gives, at the top of the drawing, where
+    /// the column layout starts every stage (graph_layout.h).
+    void fitReadable(const Rect& world, double width, double height, double readableScale, double margin = 30,
+                     double maxScale = 1.25);
 
 private:
     double m_scale = 1.0;

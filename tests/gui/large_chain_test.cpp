@@ -8,13 +8,17 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "analysis_panel.h"
 #include "analysis_runner.h"
 #include "chain_canvas.h"
 #include "error_dialog.h"
 #include "file_controller.h"
 #include "gui_test_support.h"
 #include "main_frame.h"
+#include "labels.h"
 #include "project_store.h"
+#include "startup_trace.h"
+#include "table_view.h"
 #include "ui_driver.h"
 
 using namespace traza;
@@ -40,9 +44,26 @@ TEST_CASE("Workbench - a chain of 60 000 picker groups opens aggregated and pans
     f->Show();
     pump(300);
 
+    StartupTrace& trace = StartupTrace::instance();
+    trace.reset();
     auto start = std::chrono::steady_clock::now();
     REQUIRE(f->files().openPath(file));
     const double openMs = msSince(start);
+    // The national open path: laid out, painted, then analysed, in that order.
+    REQUIRE(waitUntil([&] { return trace.reached(Milestone::AnalysisShown); }, 120000));
+    CHECK(*trace.at(Milestone::FileRead) <= *trace.at(Milestone::LayoutDone));
+    CHECK(*trace.at(Milestone::LayoutDone) <= *trace.at(Milestone::ChainPainted));
+    CHECK(*trace.at(Milestone::ChainPainted) <= *trace.at(Milestone::AnalysisShown));
+    // The first view is readable (fit to the width at the top), not a sliver.
+    CHECK(f->canvas()->view().scale() >= kReadableScale);
+    CHECK(f->canvas()->lastPaintStats().nodesDrawn > 20);
+    // The analysis tables hold every actor and red flag though rows are made on demand.
+    const auto analysis = f->analysis();
+    REQUIRE(analysis);
+    CHECK(f->analysisPanel()->actors()->rowCount() == 61581);
+    CHECK(f->analysisPanel()->actors()->GetItemCount() == 61581);
+    CHECK(f->analysisPanel()->redFlags()->rowCount() == analysis->redFlags.size());
+    CHECK(f->analysisPanel()->actors()->GetItemText(30000, 0) == toWx(analysis->actors[30000].id));  // nationalChain names actors by id
     ChainCanvas* canvas = f->canvas();
     const ChainScene& scene = canvas->scene();
     CHECK(f->document().project().actors.size() == 61581);

@@ -50,3 +50,27 @@ TEST_CASE("ViewTransform - fit shows the whole drawing, centred") {
     v.fit({0, 0, 100, 50}, 1000, 800, 15, 1.25);
     CHECK(v.scale() == Approx(1.25));
 }
+
+TEST_CASE("ViewTransform - the first view of a tall sliver fits its width at its top, a small chain is fitted whole") {
+    ViewTransform v;
+    // Six stage columns 1 600 wide, 420 000 tall (a national chain laid out):
+    // fit() would show it at 0.02, boxes a pixel high.
+    const Rect national{0, 0, 1600, 420000};
+    v.fitReadable(national, 1030, 600, 0.42, 15);
+    CHECK(v.scale() == Approx(1000.0 / 1600));  // (1030 - 30) / 1600: every column across the window
+    const Rect seen = v.visibleWorld(1030, 600);
+    CHECK(seen.x <= 0);
+    CHECK(seen.right() >= 1600);
+    CHECK(seen.y == Approx(-15 * 1600 / 1000.0));  // the top (and the margin), where every stage column starts
+    CHECK(seen.centre().x == Approx(800));
+    // Fit already readable: unchanged from fit().
+    ViewTransform whole, fitted;
+    whole.fitReadable({0, 0, 2000, 500}, 1030, 600, 0.42, 15);
+    fitted.fit({0, 0, 2000, 500}, 1030, 600, 15);
+    CHECK(whole.scale() == Approx(fitted.scale()));
+    CHECK(whole.origin().x == Approx(fitted.origin().x));
+    CHECK(whole.origin().y == Approx(fitted.origin().y));
+    // A narrow tall drawing is not blown up past 1:1.
+    v.fitReadable({0, 0, 200, 100000}, 1030, 600, 0.42, 15);
+    CHECK(v.scale() == Approx(1.0));
+}
