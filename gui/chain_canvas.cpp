@@ -1,6 +1,7 @@
 #include "chain_canvas.h"
 
-#include <wx/dcbuffer.h>
+#include <wx/dcclient.h>
+#include <wx/dcmemory.h>
 #include <wx/graphics.h>
 #include <wx/utils.h>
 
@@ -178,21 +179,36 @@ std::optional<wxPoint> ChainCanvas::actorHandleOnScreen(const std::string& actor
     return wxPoint(static_cast<int>(std::lround(p.x)) - 2, static_cast<int>(std::lround(p.y)));
 }
 
+void ChainCanvas::Refresh(bool eraseBackground, const wxRect* rect) {
+    m_drawnStale = true;
+    wxWindow::Refresh(eraseBackground, rect);
+}
+
 void ChainCanvas::onPaint(wxPaintEvent&) {
-    const auto start = std::chrono::steady_clock::now();
-    wxAutoBufferedPaintDC dc(this);
-    std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
-    if (!gc) return;
+    wxPaintDC dc(this);
     const wxSize size = GetClientSize();
-    PaintState st = m_overlay;
-    st.scene = &m_scene;
-    st.view = m_view;
-    st.width = size.x;
-    st.height = size.y;
-    st.selection = &m_selection;
-    m_lastStats = paintChain(*gc, st);
-    gc.reset();
-    m_lastPaintMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (size.x <= 0 || size.y <= 0) return;
+    const double dpiScale = GetContentScaleFactor();
+    if (m_drawnStale || !m_drawn.IsOk() || m_drawn.GetLogicalSize() != size || m_drawn.GetScaleFactor() != dpiScale) {
+        const auto start = std::chrono::steady_clock::now();
+        if (!m_drawn.IsOk() || m_drawn.GetLogicalSize() != size || m_drawn.GetScaleFactor() != dpiScale)
+            m_drawn.CreateWithDIPSize(size, dpiScale);
+        wxMemoryDC memory(m_drawn);
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(memory));
+        if (!gc) return;
+        PaintState st = m_overlay;
+        st.scene = &m_scene;
+        st.view = m_view;
+        st.width = size.x;
+        st.height = size.y;
+        st.selection = &m_selection;
+        m_lastStats = paintChain(*gc, st);
+        gc.reset();
+        memory.SelectObject(wxNullBitmap);
+        m_drawnStale = false;
+        m_lastPaintMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    }
+    dc.DrawBitmap(m_drawn, 0, 0);
     StartupTrace& trace = StartupTrace::instance();
     trace.mark(Milestone::FrameShown);
     if (trace.reached(Milestone::LayoutDone) && !m_scene.nodes().empty()) trace.mark(Milestone::ChainPainted);

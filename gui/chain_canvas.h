@@ -2,6 +2,7 @@
 // The chain canvas: draws the scene (CanvasPainter) and turns mouse and keys
 // into view changes (pan, zoom, fit) and edits (select, move, connect, delete),
 // every edit one command on the Document. Mouse gestures live in canvas_mouse.cpp.
+#include <wx/bitmap.h>
 #include <wx/window.h>
 
 #include <functional>
@@ -23,6 +24,11 @@ class ChainCanvas : public wxWindow {
 public:
     ChainCanvas(wxWindow* parent, Document&, Selection&);
     ~ChainCanvas() override;
+
+    /// Every change of what the canvas shows comes through here: the next paint
+    /// draws the scene again; other paints (GTK redraws the window whenever a
+    /// neighbouring pane changes) copy the last drawing.
+    void Refresh(bool eraseBackground = true, const wxRect* rect = nullptr) override;
 
     /// Risk levels and choke points from the latest analysis.
     void setMarks(ActorMarksMap);
@@ -50,7 +56,7 @@ public:
     std::optional<wxPoint> actorCentreOnScreen(const std::string& actorId) const;
     std::optional<wxPoint> actorHandleOnScreen(const std::string& actorId) const;
     /// Milliseconds the last paint took and what it drew (status bar, benchmark).
-    double lastPaintMs() const { return m_lastPaintMs; }
+    double lastPaintMs() const { return m_lastPaintMs; }  ///< of the last paint that drew the scene
     PaintStats lastPaintStats() const { return m_lastStats; }
 
     /// Called after the zoom changed, with the new scale (status bar).
@@ -111,6 +117,8 @@ private:
     bool m_spaceDown = false;  ///< space held: left drag pans
     std::string m_connectFrom;
     PaintState m_overlay;      ///< hover, moving nodes, rubber band, connect line
+    wxBitmap m_drawn;          ///< the last drawing of the scene, copied by paints that need no new one
+    bool m_drawnStale = true;  ///< set by Refresh()
     double m_lastPaintMs = 0;
     double m_reportedScale = 0;
     PaintStats m_lastStats;
