@@ -82,13 +82,15 @@ void writeText(const std::filesystem::path& file, const std::string& text) {
     std::ofstream(file, std::ios::binary) << text;
 }
 
-// Writes `p` in both layouts and has check_national.py compare them; returns its output.
-void checkBothLayouts(const model::Project& p, const std::string& lang, std::size_t threshold) {
+// Writes `p` in both layouts and has check_national.py compare them.
+void checkBothLayouts(const model::Project& p, const std::string& lang, std::size_t threshold,
+                      bool constantMemory = false) {
     const risk::Analysis a = risk::analyze(p);
     ScratchDir dir;
     ReportOptions full, national;
     full.language = national.language = lang;
     full.chainMap = national.chainMap = false;
+    full.constantMemory = national.constantMemory = constantMemory;  // as a national chain is written
     full.nationalLayoutFlows = p.flows.size();  // not above: the full layout
     national.nationalLayoutFlows = threshold;
     writeReport(p, a, dir.path() / "full.xlsx", full);
@@ -106,11 +108,11 @@ void checkBothLayouts(const model::Project& p, const std::string& lang, std::siz
 
 }  // namespace
 
-TEST_CASE("NationalLayout - a grown chain above the threshold reads back through the legend (English)",
+TEST_CASE("NationalLayout - a grown chain above the threshold reads back through the legend (English, constant memory)",
           "[report][national]") {
     const model::Project p = grownCare(300);
     REQUIRE(p.flows.size() > 600);
-    checkBothLayouts(p, "en", 600);
+    checkBothLayouts(p, "en", 600, true);
 }
 
 TEST_CASE("NationalLayout - the Spanish workbook resolves its codes the same way", "[report][national]") {
