@@ -17,17 +17,28 @@
 // Material that circulates in a closed cycle fed by nothing outside it has no
 // origin; the system is singular there and the solver returns the minimal
 // solution, x = 0 (documented in docs/methodology.md).
+#include <span>
 #include <vector>
 
 #include "chain_graph.h"
 
 namespace traza::risk {
 
+/// A problem's arrays, borrowed (several problems may share one array).
+struct MixingInputs {
+    std::span<const char> fixed;          ///< per vertex; empty: nothing fixed
+    std::span<const double> fixedValue;   ///< per vertex, read where fixed
+    std::span<const double> injection;    ///< b(v) per vertex; empty: 0
+    std::span<const double> edgeFactor;   ///< f_e per dense edge index; empty: 1
+};
+
 struct MixingProblem {
     std::vector<char> fixed;          ///< per vertex; empty: nothing fixed
     std::vector<double> fixedValue;   ///< per vertex, read where fixed
     std::vector<double> injection;    ///< b(v) per vertex; empty: 0
     std::vector<double> edgeFactor;   ///< f_e per dense edge index; empty: 1
+
+    MixingInputs inputs() const { return {fixed, fixedValue, injection, edgeFactor}; }
 };
 
 struct MixingResult {
@@ -42,8 +53,13 @@ public:
 
     explicit MixingSolver(const ChainGraph& graph) : m_graph(graph) {}
     MixingResult solve(const MixingProblem&) const;
+    /// Several problems on the same graph in one pass over the condensation;
+    /// each result is exactly what solve() gives for that problem alone.
+    std::vector<MixingResult> solveMany(std::span<const MixingInputs>) const;
 
 private:
+    void solveCycle(const Component&, const MixingInputs&, MixingResult&, std::vector<long>& local) const;
+
     const ChainGraph& m_graph;
 };
 

@@ -21,27 +21,38 @@ Traceability computeTraceability(const ChainGraph& chain, const DestinationSet& 
     Traceability out;
     out.threshold = theta;
 
-    for (int li = static_cast<int>(model::Evidence::SelfDeclared); li <= static_cast<int>(model::Evidence::Verified);
-         ++li) {
+    // Every (level, stage) problem is solved in one pass over the condensation:
+    // a level's problems share its edge factors, a stage's its fixed actors.
+    constexpr int kFirst = static_cast<int>(model::Evidence::SelfDeclared);
+    constexpr int kLast = static_cast<int>(model::Evidence::Verified);
+    std::vector<std::vector<double>> edgeFactor(kLast - kFirst + 1, std::vector<double>(chain.edgeCount()));
+    for (int li = kFirst; li <= kLast; ++li)
+        for (std::size_t e = 0; e < chain.edgeCount(); ++e)
+            edgeFactor[li - kFirst][e] = documentedFraction(chain.edge(e), static_cast<model::Evidence>(li));
+    // Actors at stage ≤ k are where the trace may stop; sources above k are
+    // unfixed with no inflow, so τ = 0 there.
+    std::vector<std::vector<char>> fixed(static_cast<std::size_t>(std::max(lastStage, 0)), std::vector<char>(n));
+    for (int k = 1; k <= lastStage; ++k)
+        for (Vertex v = 0; v < n; ++v) fixed[k - 1][v] = chain.stage(v) <= k;
+    const std::vector<double> one(n, 1.0);
+    std::vector<MixingInputs> problems;
+    for (int li = kFirst; li <= kLast; ++li)
+        for (int k = 1; k <= lastStage; ++k) problems.push_back({fixed[k - 1], one, {}, edgeFactor[li - kFirst]});
+    const std::vector<MixingResult> solved = solver.solveMany(problems);
+
+    for (int li = kFirst; li <= kLast; ++li) {
         const auto level = static_cast<model::Evidence>(li);
         TraceLevel tl;
         tl.level = level;
-        MixingProblem p;
-        p.edgeFactor.resize(chain.edgeCount());
-        for (std::size_t e = 0; e < chain.edgeCount(); ++e) p.edgeFactor[e] = documentedFraction(chain.edge(e), level);
-        p.fixed.assign(n, 0);
-        p.fixedValue.assign(n, 1.0);
+        const std::vector<double>& factor = edgeFactor[li - kFirst];
         for (int k = 1; k <= lastStage; ++k) {
-            // Actors at stage ≤ k are where the trace may stop; sources above k
-            // are unfixed with no inflow, so τ = 0 there.
-            for (Vertex v = 0; v < n; ++v) p.fixed[v] = chain.stage(v) <= k;
-            MixingResult tau = solver.solve(p);
+            const MixingResult& tau = solved[static_cast<std::size_t>((li - kFirst) * lastStage + (k - 1))];
             exact = exact && tau.exact;
             double traced = 0;
             if (dest.totalT > 0) {
                 for (Vertex d : dest.vertices)
                     for (std::size_t e : chain.inEdges(d))
-                        traced += p.edgeFactor[chain.edge(e).index] * chain.edge(e).tonnes * tau.value[chain.source(e)];
+                        traced += factor[chain.edge(e).index] * chain.edge(e).tonnes * tau.value[chain.source(e)];
                 traced /= dest.totalT;
             }
             traced = std::clamp(traced, 0.0, 1.0);
