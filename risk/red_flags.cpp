@@ -69,37 +69,51 @@ struct RuleWords {
     std::string language;
 };
 
+struct FlagBatch;
+
 // A flag's detail: the rule's template filled with the actor's label, the
 // flow and up to two numbers, only when the text is read (tens of thousands
-// of flags on a national chain, few of them ever shown).
+// of flags on a national chain, few of them ever shown). The label and flow
+// id are kept in the batch's one string, not in a string per flag.
 class FlagDetail final : public SentenceSource {
 public:
-    FlagDetail(std::shared_ptr<const RuleWords> words, const std::string& label, const std::string& flow,
+    FlagDetail(std::size_t labelAt, std::size_t labelSize, std::size_t flowAt, std::size_t flowSize,
                std::initializer_list<FlagNumber> numbers)
-        : m_words(std::move(words)), m_label(label), m_flow(flow) {
+        : m_labelAt(labelAt), m_labelSize(labelSize), m_flowAt(flowAt), m_flowSize(flowSize) {
         for (const FlagNumber& n : numbers)
             if (m_count < 2) m_numbers[m_count++] = n;
     }
-    std::string render() const override {
-        if (m_words->pattern.empty()) return m_words->name;
-        const Text text(m_words->language);
-        TemplateValues values;
-        values.reserve(m_count + 2);
-        for (int i = 0; i < m_count; ++i)
-            values.emplace_back(m_numbers[i].key, m_numbers[i].percent ? text.percent(m_numbers[i].value)
-                                                                       : text.tonnes(m_numbers[i].value));
-        values.emplace_back("actor", m_label);
-        if (!m_flow.empty()) values.emplace_back("flow", m_flow);
-        return fillTemplate(m_words->pattern, values);
-    }
+    std::string render() const override;
 
 private:
-    std::shared_ptr<const RuleWords> m_words;
-    std::string m_label;
-    std::string m_flow;
+    friend class Evaluator;
+    const FlagBatch* m_batch = nullptr;  ///< set when the batch is sealed
+    std::size_t m_labelAt, m_labelSize, m_flowAt, m_flowSize;
     FlagNumber m_numbers[2]{};
     int m_count = 0;
 };
+
+// The details of one rule's flags, made as one block: the words they share
+// and the labels and flow ids they name, one after the other in `chars`.
+struct FlagBatch {
+    RuleWords words;
+    std::string chars;
+    std::vector<FlagDetail> details;
+};
+
+std::string FlagDetail::render() const {
+    const RuleWords& words = m_batch->words;
+    if (words.pattern.empty()) return words.name;
+    const Text text(words.language);
+    TemplateValues values;
+    values.reserve(m_count + 2);
+    for (int i = 0; i < m_count; ++i)
+        values.emplace_back(m_numbers[i].key, m_numbers[i].percent ? text.percent(m_numbers[i].value)
+                                                                   : text.tonnes(m_numbers[i].value));
+    values.emplace_back("actor", m_batch->chars.substr(m_labelAt, m_labelSize));
+    if (m_flowSize > 0) values.emplace_back("flow", m_batch->chars.substr(m_flowAt, m_flowSize));
+    return fillTemplate(words.pattern, values);
+}
 
 class Evaluator {
 public:
@@ -112,25 +126,30 @@ public:
 private:
     void flag(std::vector<RedFlag>& out, const model::RedFlagRule& rule, Vertex actor, const std::string& flow,
               std::initializer_list<FlagNumber> numbers) {
-        if (!m_words || m_wordsOf != &rule) {
-            m_words = std::make_shared<const RuleWords>(
-                RuleWords{rule.explanation.in(m_in.language), rule.name.in(m_in.language), m_in.language});
-            m_wordsOf = &rule;
+        if (!m_batch) {
+            m_batch = std::make_shared<FlagBatch>();
+            m_batch->words = RuleWords{rule.explanation.in(m_in.language), rule.name.in(m_in.language), m_in.language};
+            m_batchFirst = out.size();
         }
-        if (m_pending.empty()) m_pendingFirst = out.size();
         out.push_back({rule.id, m_chain.actor(actor).id, flow, rule.severity, Sentence()});
-        m_pending.emplace_back(m_words, m_chain.label(actor), flow, numbers);
+        std::string& chars = m_batch->chars;
+        const std::string& label = m_chain.label(actor);
+        const std::size_t labelAt = chars.size();
+        chars += label;
+        chars += flow;
+        m_batch->details.emplace_back(labelAt, label.size(), labelAt + label.size(), flow.size(), numbers);
     }
 
 public:
-    // Gives the flags added since the last call their details: one shared
-    // block for all of them instead of one allocation per flag.
+    // Gives the flags added since the last call (one rule's) their details:
+    // one shared block for all of them instead of allocations per flag.
     void seal(std::vector<RedFlag>& out) {
-        if (m_pending.empty()) return;
-        auto batch = std::make_shared<const std::vector<FlagDetail>>(std::move(m_pending));
-        m_pending = {};
-        for (std::size_t j = 0; j < batch->size(); ++j)
-            out[m_pendingFirst + j].detail = Sentence(std::shared_ptr<const SentenceSource>(batch, &(*batch)[j]));
+        if (!m_batch) return;
+        for (FlagDetail& d : m_batch->details) d.m_batch = m_batch.get();  // complete: it never moves again
+        const std::shared_ptr<const FlagBatch> batch = std::move(m_batch);
+        m_batch = nullptr;
+        for (std::size_t j = 0; j < batch->details.size(); ++j)
+            out[m_batchFirst + j].detail = Sentence(std::shared_ptr<const SentenceSource>(batch, &batch->details[j]));
     }
 
 private:
@@ -163,10 +182,8 @@ private:
     const RedFlagInputs& m_in;
     const ChainGraph& m_chain;
     bool& m_exact;
-    std::shared_ptr<const RuleWords> m_words;  ///< of the rule being evaluated
-    const model::RedFlagRule* m_wordsOf = nullptr;
-    std::vector<FlagDetail> m_pending;  ///< details of the flags not sealed yet
-    std::size_t m_pendingFirst = 0;     ///< position in `out` of the first of them
+    std::shared_ptr<FlagBatch> m_batch;  ///< details of the flags not sealed yet
+    std::size_t m_batchFirst = 0;        ///< position in `out` of the first of them
 };
 
 bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
