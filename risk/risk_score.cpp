@@ -21,12 +21,8 @@ double formalityRisk(const RiskWeights& w, model::Formality f) {
     return w.formalityInformal;
 }
 
-// What handledTypology keeps from one actor to the next: the last typology
-// looked up (neighbouring flows, and neighbouring actors, mostly share one) and
-// its scratch list.
+// What handledTypology reuses from one actor to the next.
 struct TypologyScratch {
-    const std::string* lastTypologyId = nullptr;
-    const model::Typology* lastTypology = nullptr;
     std::vector<std::pair<const model::Typology*, double>> explicitTonnes;  // a handful at most
 };
 
@@ -34,8 +30,6 @@ struct TypologyScratch {
 // the explicit typology carrying most of those tonnes (null if none).
 std::pair<double, const model::Typology*> handledTypology(const ChainGraph& chain, Vertex v, const TypologyMix& mix,
                                                           double unknown, TypologyScratch& scratch) {
-    const std::string*& lastTypologyId = scratch.lastTypologyId;
-    const model::Typology*& lastTypology = scratch.lastTypology;
     const model::Project& project = chain.project();
     double tonnes = 0, weighted = 0;
     auto& explicitTonnes = scratch.explicitTonnes;
@@ -45,13 +39,7 @@ std::pair<double, const model::Typology*> handledTypology(const ChainGraph& chai
             const model::Flow& f = project.flows[fi];
             tonnes += f.tonnes;
             weighted += f.tonnes * mix.flowValue[fi];
-            if (f.typology.empty()) continue;
-            // Neighbouring flows mostly share a typology: remember the last one found.
-            if (!lastTypologyId || *lastTypologyId != f.typology) {
-                lastTypologyId = &f.typology;
-                lastTypology = project.catalogue.typology(f.typology);
-            }
-            const model::Typology* t = lastTypology;
+            const model::Typology* t = mix.flowTypology[fi];  // looked up once by the mix
             if (!t) continue;
             auto it = std::find_if(explicitTonnes.begin(), explicitTonnes.end(), [&](auto& x) { return x.first == t; });
             if (it == explicitTonnes.end())

@@ -11,8 +11,26 @@ SupplierChecklists::SupplierChecklists(const model::Project& project) {
     if (supplierSteps.empty()) supplierSteps = {2, 3, 4};
     for (const model::ChecklistItemTemplate& t : project.catalogue.checklistItems)
         if (supplierSteps.count(t.step)) m_supplierItems.push_back(&t);
+    m_scopeFilter.assign((std::size_t{1} << 16) / 64, 0);
     for (const model::Checklist& c : project.checklists)
-        if (!c.isAssessment()) m_byScope.emplace(c.scope, &c);
+        if (!c.isAssessment()) {
+            m_byScope.emplace(c.scope, &c);
+            const std::size_t bit = filterBit(c.scope);
+            m_scopeFilter[bit / 64] |= std::uint64_t{1} << (bit % 64);
+        }
+}
+
+std::size_t SupplierChecklists::filterBit(const std::string& id) {
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+    for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
+    return static_cast<std::size_t>((h ^ (h >> 32)) & 0xffff);
+}
+
+const model::Checklist* SupplierChecklists::find(const std::string& actorId) const {
+    const std::size_t bit = filterBit(actorId);
+    if (!((m_scopeFilter[bit / 64] >> (bit % 64)) & 1)) return nullptr;
+    auto it = m_byScope.find(actorId);
+    return it == m_byScope.end() ? nullptr : it->second;
 }
 
 model::ItemStatus SupplierChecklists::status(const model::Checklist* list, const std::string& itemId) const {
@@ -24,11 +42,11 @@ model::ItemStatus SupplierChecklists::status(const model::Checklist* list, const
 
 ChecklistProgress SupplierChecklists::progress(const std::string& actorId) const {
     ChecklistProgress out;
-    auto it = m_byScope.find(actorId);
-    if (it == m_byScope.end()) return out;
+    const model::Checklist* list = find(actorId);
+    if (!list) return out;
     out.hasChecklist = true;
     for (const model::ChecklistItemTemplate* t : m_supplierItems) {
-        const model::ItemStatus s = status(it->second, t->id);
+        const model::ItemStatus s = status(list, t->id);
         if (s == model::ItemStatus::NotApplicable) continue;
         ++out.applicable;
         out.score += s == model::ItemStatus::Done ? 1.0 : s == model::ItemStatus::InProgress ? 0.5 : 0.0;
@@ -38,8 +56,7 @@ ChecklistProgress SupplierChecklists::progress(const std::string& actorId) const
 }
 
 bool SupplierChecklists::onTheGroundDone(const std::string& actorId, model::ItemStatus required) const {
-    auto it = m_byScope.find(actorId);
-    const model::Checklist* list = it == m_byScope.end() ? nullptr : it->second;
+    const model::Checklist* list = find(actorId);
     for (const model::ChecklistItemTemplate* t : m_supplierItems) {
         if (!t->onTheGround) continue;
         const model::ItemStatus s = status(list, t->id);

@@ -3,6 +3,7 @@
 // supplier-scope steps (2–4 in the OECD guidance; the catalogue says which)
 // for the risk mitigation, and whether the on-the-ground items are done for
 // the high_risk_typology_without_site_checks red flag.
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,9 +31,14 @@ public:
 
 private:
     model::ItemStatus status(const model::Checklist*, const std::string& itemId) const;
+    /// The supplier's checklist, or null. Most actors of a national chain have
+    /// none: a bit per hash of the scopes answers them without the map.
+    const model::Checklist* find(const std::string& actorId) const;
+    static std::size_t filterBit(const std::string& id);
 
     std::vector<const model::ChecklistItemTemplate*> m_supplierItems;
     std::unordered_map<std::string, const model::Checklist*> m_byScope;
+    std::vector<std::uint64_t> m_scopeFilter;  ///< 2^16 bits, set at filterBit(scope)
 };
 
 }  // namespace traza::risk

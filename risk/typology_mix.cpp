@@ -11,7 +11,9 @@ TypologyMix mixByTypology(const ChainGraph& chain, const MixingSolver& solver,
 
     // Each flow's typology, looked up once. Flows name one of a handful of
     // typologies, so the last name found is remembered (10^5 flows nationally).
-    std::vector<const model::Typology*> typologyOf(project.flows.size(), nullptr);
+    TypologyMix out;
+    std::vector<const model::Typology*>& typologyOf = out.flowTypology;
+    typologyOf.assign(project.flows.size(), nullptr);
     const std::string* lastId = nullptr;
     const model::Typology* lastTypology = nullptr;
     auto lookUp = [&](const model::Flow& f) -> const model::Typology* {
@@ -49,7 +51,6 @@ TypologyMix mixByTypology(const ChainGraph& chain, const MixingSolver& solver,
     MixingResult s = solver.solve(share);
     exact = exact && k.exact && s.exact;
 
-    TypologyMix out;
     out.vertexMix.resize(n);
     for (Vertex v = 0; v < n; ++v) out.vertexMix[v] = k.value[v] + (1 - std::min(1.0, s.value[v])) * unknownValue;
     out.flowValue.assign(project.flows.size(), 0.0);

@@ -20,6 +20,8 @@ namespace traza::risk {
 struct TypologyMix {
     std::vector<double> vertexMix;  ///< per vertex: q of the material it sends
     std::vector<double> flowValue;  ///< per project flow: q of the material it carries (0 for flows left out)
+    /// per project flow: its typology in the catalogue, or null (untyped, unknown, or left out)
+    std::vector<const model::Typology*> flowTypology;
 };
 
 TypologyMix mixByTypology(const ChainGraph&, const MixingSolver&, const std::function<double(const model::Typology&)>& q,
