@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -234,17 +235,46 @@ PaintStats paintChain(wxGraphicsContext& gc, const PaintState& st) {
         return st.selection && !e.flowId.empty() && st.selection->flows().count(e.flowId);
     };
     std::vector<std::pair<std::size_t, EdgeCurve>> labelled;
+    // Flows that only pass through the window (neither end box in it) are thin
+    // lines, one pen per evidence colour: in the middle of a national chain
+    // a thousand of them cross the window, and stroking each with its own pen,
+    // width, dashes and arrowhead made a repaint take a fifth of a second.
+    std::map<model::Evidence, std::vector<EdgeCurve>> passing;
     for (int pass = 0; pass < 2; ++pass) {  // selected flows last, on top
         for (std::size_t i = 0; i < scene.edges().size(); ++i) {
             const SceneEdge& e = scene.edges()[i];
             if (edgeSelected(e) != (pass == 1)) continue;
-            const EdgeCurve c = ChainScene::curveBetween(boxOf(e.from), boxOf(e.to), e.parallelIndex, e.parallelCount);
+            const Rect from = boxOf(e.from), to = boxOf(e.to);
+            const EdgeCurve c = ChainScene::curveBetween(from, to, e.parallelIndex, e.parallelCount);
             if (!c.bounds().inflated(e.width).intersects(visible)) continue;
+            if (pass == 0 && !from.intersects(visible) && !to.intersects(visible)) {
+                visiblePieces(c, visible, 24, passing[e.evidence]);
+                ++stats.edgesDrawn;
+                continue;
+            }
             drawEdge(gc, st, e, c, pass == 1, visible);
             ++stats.edgesDrawn;
             if (st.view.scale() >= kEdgeLabelScale) labelled.emplace_back(i, c);
         }
     }
+    if (!passing.empty()) gc.SetAntialiasMode(wxANTIALIAS_NONE);  // hairlines rasterise several times faster
+    for (const auto& [evidence, pieces] : passing) {
+        const wxColour base = style::evidenceColour(evidence);
+        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(base).Width(1 / st.view.scale())));
+        // Each piece as eight straight segments, stroked on its own: a wxGraphicsPath
+        // per piece costs a cairo context, and one path of a thousand crossing
+        // curves strokes slowly.
+        constexpr int kSegments = 8;
+        wxPoint2DDouble points[kSegments + 1];
+        for (const EdgeCurve& q : pieces) {
+            for (int k = 0; k <= kSegments; ++k) {
+                const Point p = q.at(static_cast<double>(k) / kSegments);
+                points[k] = {p.x, p.y};
+            }
+            gc.StrokeLines(kSegments + 1, points);
+        }
+    }
+    gc.SetAntialiasMode(wxANTIALIAS_DEFAULT);
     for (const auto& [i, c] : labelled) drawEdgeLabel(gc, scene.edges()[i], c);
 
     for (std::size_t i = 0; i < scene.nodes().size(); ++i) {

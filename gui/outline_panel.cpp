@@ -49,7 +49,10 @@ OutlinePanel::OutlinePanel(wxWindow* parent, Document& doc, Selection& sel)
     m_tree->Bind(wxEVT_TREE_ITEM_ACTIVATED, &OutlinePanel::onActivated, this);
     m_tree->Bind(wxEVT_TREE_ITEM_COLLAPSED, [this](wxTreeEvent& e) {
         if (m_syncing) return;
-        if (auto* d = dataOf(m_tree, e.GetItem()); d && d->type == OutlineData::Type::Stage) m_expandedStages.erase(d->stage);
+        if (auto* d = dataOf(m_tree, e.GetItem()); d && d->type == OutlineData::Type::Stage) {
+            m_expandedStages.erase(d->stage);
+            m_openedBigStages.erase(d->stage);
+        }
     });
     m_docSlot = m_doc.changed.connect([this](DocumentChange c) {
         if (c != DocumentChange::Saved) scheduleRebuild();
@@ -88,7 +91,11 @@ void OutlinePanel::rebuild() {
                                                      kHeadingImage, kHeadingImage,
                                                      new OutlineData(OutlineData::Type::Stage, stage, ""));
         m_tree->SetItemHasChildren(item, true);
-        if (m_expandedStages.count(stage)) m_tree->Expand(item);  // fills it through onExpanding
+        // A stage too big to list whole (60 000 picker groups) opens only when the
+        // user opens it: filling 2 000 items on every edit of a national chain
+        // cost a tenth of a second each time.
+        const bool big = static_cast<std::size_t>(count) > kMaxChildren;
+        if (m_expandedStages.count(stage) && (!big || m_openedBigStages.count(stage))) m_tree->Expand(item);  // fills it
     }
     m_tree->Expand(actors);
 
@@ -151,7 +158,10 @@ void OutlinePanel::populateStage(const wxTreeItemId& stageItem, int stage) {
 void OutlinePanel::onExpanding(wxTreeEvent& e) {
     if (auto* d = dataOf(m_tree, e.GetItem()); d && d->type == OutlineData::Type::Stage) {
         populateStage(e.GetItem(), d->stage);
-        if (!m_syncing) m_expandedStages.insert(d->stage);
+        if (!m_syncing) {
+            m_expandedStages.insert(d->stage);
+            m_openedBigStages.insert(d->stage);
+        }
     }
 }
 

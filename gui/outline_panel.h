@@ -2,7 +2,8 @@
 // The left pane: the chain's actors grouped by stage, and the OECD checklists
 // with their progress. Stage groups fill in when expanded (a chain of 60 000
 // picker groups does not build 60 000 tree items up front) and show at most
-// kMaxChildren actors each. Selecting an actor here selects it everywhere.
+// kMaxChildren actors each; a stage bigger than that starts closed. Selecting
+// an actor here selects it everywhere.
 #include <wx/panel.h>
 
 #include <functional>
@@ -48,6 +49,7 @@ private:
     bool m_rebuildPending = false;
     bool m_syncing = false;  ///< true while the tree follows the selection (ignore its events)
     std::set<int> m_expandedStages{1, 2, 3, 4, 5, 6, 7, 8, 9};
+    std::set<int> m_openedBigStages;  ///< stages above kMaxChildren actors the user opened (others stay closed)
     bool m_checklistsExpanded = true;
 };
 

@@ -2,6 +2,7 @@
 // with its picker groups aggregated, one group expands on double-click, and
 // panning repaints within a frame budget because only visible boxes are drawn.
 #include <catch2/catch.hpp>
+#include <wx/treectrl.h>
 #include <wx/utils.h>
 
 #include <chrono>
@@ -15,6 +16,7 @@
 #include "file_controller.h"
 #include "gui_test_support.h"
 #include "main_frame.h"
+#include "outline_panel.h"
 #include "labels.h"
 #include "project_store.h"
 #include "startup_trace.h"
@@ -64,6 +66,15 @@ TEST_CASE("Workbench - a chain of 60 000 picker groups opens aggregated and pans
     CHECK(f->analysisPanel()->actors()->GetItemCount() == 61581);
     CHECK(f->analysisPanel()->redFlags()->rowCount() == analysis->redFlags.size());
     CHECK(f->analysisPanel()->actors()->GetItemText(30000, 0) == toWx(analysis->actors[30000].id));  // nationalChain names actors by id
+    // The outline lists the small stages; the 60 000 picker groups wait until opened.
+    wxTreeCtrl* tree = f->outline()->tree();
+    wxTreeItemIdValue c1, c2;
+    const wxTreeItemId actorsItem = tree->GetFirstChild(tree->GetRootItem(), c1);
+    const wxTreeItemId pickersItem = tree->GetFirstChild(actorsItem, c2);
+    REQUIRE(pickersItem.IsOk());
+    CHECK(tree->GetItemText(pickersItem).StartsWith("1 "));
+    CHECK_FALSE(tree->IsExpanded(pickersItem));
+    CHECK(tree->IsExpanded(tree->GetNextChild(actorsItem, c2)));  // 1 500 organisations: listed
     ChainCanvas* canvas = f->canvas();
     const ChainScene& scene = canvas->scene();
     CHECK(f->document().project().actors.size() == 61581);
