@@ -43,7 +43,9 @@ if [ "${inner:-0}" = 1 ]; then
   name="$(basename "$file")"
   trace="$HOME/trace.txt"
   start=$(now_ms)
-  TRAZA_STARTUP_TRACE=exit "$traza" "$file" >/dev/null 2>"$trace" &
+  # At most two minutes: a run that never shows its analysis (an error dialog,
+  # a failed analysis) ends with its milestones so far.
+  TRAZA_STARTUP_TRACE=exit timeout 120 "$traza" "$file" >/dev/null 2>"$trace" &
   pid=$!
   # Poll every 20 ms: `xdotool search --sync` sleeps half a second between tries.
   until xdotool search --onlyvisible --name "${name%.traza}" >/dev/null 2>&1; do

@@ -51,6 +51,9 @@ TEST_CASE("Startup - opening the CARE sample traces frame, file, layout, chain p
     StartupTrace& trace = StartupTrace::instance();
     trace.reset();
     trace.configure(&out, false);
+    struct Silence {  // never leave the trace writing to `out` once it is gone, even after a failed REQUIRE
+        ~Silence() { StartupTrace::instance().configure(nullptr, false); }
+    } silence;
     {
         TestFrame t(wxSize(1600, 1000));
         CHECK(waitUntil([&] { return trace.reached(Milestone::FrameShown); }));  // the empty canvas painted
