@@ -1,7 +1,10 @@
 #include "red_flags.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -171,6 +174,43 @@ private:
         }
         return share;
     }
+    // Whether an actor ticked any of `factors`: one bit test per actor when the
+    // project's actors use at most 64 distinct factor ids (always, with the
+    // catalogue's factors), else the ids compared as text.
+    struct TickTest {
+        const Evaluator* self;
+        const std::vector<std::string>* factors;
+        std::uint64_t bits;
+        bool operator()(Vertex v) const {
+            return self->m_factorBitsUsable ? (self->m_factorBits[v] & bits) != 0
+                                            : ticked(self->m_chain.actor(v), *factors);
+        }
+    };
+    TickTest tickTest(const std::vector<std::string>& factors) {
+        if (!m_factorBitsBuilt) {
+            m_factorBitsBuilt = true;
+            m_factorBits.assign(m_chain.vertexCount(), 0);
+            for (Vertex v = 0; v < m_chain.vertexCount() && m_factorBitsUsable; ++v)
+                for (const std::string& f : m_chain.actor(v).riskFactors) {
+                    auto it = m_factorBit.find(f);
+                    if (it == m_factorBit.end()) {
+                        if (m_factorBit.size() == 64) {
+                            m_factorBitsUsable = false;
+                            break;
+                        }
+                        it = m_factorBit.emplace(f, static_cast<int>(m_factorBit.size())).first;
+                    }
+                    m_factorBits[v] |= std::uint64_t{1} << it->second;
+                }
+        }
+        std::uint64_t bits = 0;
+        for (const std::string& f : factors) {
+            auto it = m_factorBit.find(f);
+            if (it != m_factorBit.end()) bits |= std::uint64_t{1} << it->second;
+        }
+        return {this, &factors, bits};
+    }
+
     // Every analysed flow with its sender and receiver.
     template <typename F>
     void forEachFlow(F f) const {
@@ -182,6 +222,9 @@ private:
     const RedFlagInputs& m_in;
     const ChainGraph& m_chain;
     bool& m_exact;
+    bool m_factorBitsBuilt = false, m_factorBitsUsable = true;
+    std::vector<std::uint64_t> m_factorBits;                 ///< per vertex: the factor ids it ticked
+    std::unordered_map<std::string_view, int> m_factorBit;  ///< factor id -> bit
     std::shared_ptr<FlagBatch> m_batch;  ///< details of the flags not sealed yet
     std::size_t m_batchFirst = 0;        ///< position in `out` of the first of them
 };
@@ -215,8 +258,9 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
         const double minShare = number(p, "min_share", 0.05);
         std::vector<char> unknown(n, 0);
         const std::vector<std::string> factor{"unknown_upstream"};  // built once, not per actor
+        const TickTest unknownTicked = tickTest(factor);
         for (Vertex v = 0; v < n; ++v)
-            unknown[v] = (m_chain.isSource(v) && m_chain.stage(v) > 1) || ticked(m_chain.actor(v), factor);
+            unknown[v] = (m_chain.isSource(v) && m_chain.stage(v) > 1) || unknownTicked(v);
         const std::vector<double> share = inputShareFrom(unknown);
         for (Vertex v = 0; v < n; ++v)
             if (m_chain.inT(v) > 0 && share[v] > 0 && share[v] >= minShare)
@@ -266,7 +310,8 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
     } else if (id == "conflict_affected_origin") {
         const auto factors = factorsOf(p, "conflict_affected_area");
         std::vector<char> marked(n, 0);
-        for (Vertex v = 0; v < n; ++v) marked[v] = ticked(m_chain.actor(v), factors);
+        const TickTest isTicked = tickTest(factors);
+        for (Vertex v = 0; v < n; ++v) marked[v] = isTicked(v);
         const std::vector<double> share = inputShareFrom(marked);
         for (Vertex v = 0; v < n; ++v) {
             if (marked[v])
@@ -280,8 +325,9 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
                                      : id == "open_burning_reported" ? "open_burning"
                                                                      : id;
         const auto factors = factorsOf(p, fallback);
+        const TickTest isTicked = tickTest(factors);
         for (Vertex v = 0; v < n; ++v)
-            if (ticked(m_chain.actor(v), factors))
+            if (isTicked(v))
                 flag(out, rule, v, "",
                      {tonnesOf("tonnes", handled(v)), percentOf("share", m_in.flowShare[v])});
     } else if (id == "no_invoice_first_sale") {
