@@ -48,7 +48,7 @@ if [ "${inner:-0}" = 1 ]; then
   TRAZA_STARTUP_TRACE=exit timeout 120 "$traza" "$file" >/dev/null 2>"$trace" &
   pid=$!
   # Poll every 20 ms: `xdotool search --sync` sleeps half a second between tries.
-  until xdotool search --onlyvisible --name "${name%.traza}" >/dev/null 2>&1; do
+  until xdotool search --onlyvisible --name "${name%.*}" >/dev/null 2>&1; do  # the title names the file without .traza/.json
     sleep 0.02
     kill -0 "$pid" 2>/dev/null || break
   done

@@ -11,7 +11,8 @@ TableView::TableView(wxWindow* parent, const wxString& name)
     Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         const long i = e.GetIndex();
         if (i < 0 || static_cast<std::size_t>(i) >= m_count || !onItemChosen) return;
-        if (const Row& r = cached(static_cast<std::size_t>(i)); r.item) onItemChosen(*r.item);
+        const std::optional<ItemRef> item = cached(static_cast<std::size_t>(i)).item;  // a copy: choosing may refill the table
+        if (item) onItemChosen(*item);
     });
 }
 
