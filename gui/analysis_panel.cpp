@@ -108,8 +108,15 @@ AnalysisPanel::AnalysisPanel(wxWindow* parent, Selection& sel) : wxPanel(parent,
 }
 
 wxString AnalysisPanel::statementText() const { return m_statement->GetValue(); }
+wxString AnalysisPanel::summaryText() const { return m_summary->GetLabel(); }
 
 void AnalysisPanel::showBusy() { m_summary->SetLabel(m_summary->GetLabel().BeforeFirst('(').Trim() + " " + _("(analysing…)")); }
+
+void AnalysisPanel::showPending() {
+    m_summary->SetLabel(_("Analysing…"));
+    for (TableView* t : {m_choke, m_trace, m_flags, m_warnings, m_actors}) t->setRows({});
+    m_statement->ChangeValue(wxString());
+}
 
 void AnalysisPanel::showFailure(const wxString& reason) {
     m_summary->SetLabel(wxString::Format(_("The analysis failed: %s"), reason));

@@ -28,6 +28,9 @@ public:
     void showAnalysis(std::shared_ptr<const risk::Analysis> result, const model::Project&);
     /// The analysis is running / failed (the tables keep the last result).
     void showBusy();
+    /// A different project was loaded: the tables empty (they described the old
+    /// one) and the summary says the analysis is on its way.
+    void showPending();
     void showFailure(const wxString& reason);
 
     TableView* chokePoints() const { return m_choke; }
@@ -36,6 +39,7 @@ public:
     TableView* warnings() const { return m_warnings; }
     TableView* actors() const { return m_actors; }
     wxString statementText() const;
+    wxString summaryText() const;
 
 private:
     struct Names;

@@ -197,6 +197,7 @@ void MainFrame::onDocumentChanged(DocumentChange c) {
     updateUndoMenu();
     if (c == DocumentChange::Saved) return;
     m_selection.prune(m_doc.project());
+    if (c == DocumentChange::Replaced) m_analysis->showPending();  // until the new chain's analysis arrives
     m_runner->schedule();
     setStatusLater(_("Analysing…"), 1);
 }
