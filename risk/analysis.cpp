@@ -96,7 +96,7 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
 
     a.actors.reserve(chain.vertexCount());
     for (Vertex v = 0; v < chain.vertexCount(); ++v) {
-        ActorResult r;
+        ActorResult& r = a.actors.emplace_back();
         const model::Actor& actor = chain.actor(v);
         r.id = actor.id;
         r.stage = actor.stage;
@@ -117,7 +117,6 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
         r.massBalanceGapT = mb.gapT;
         r.massBalanceFlag = mb.flagged;
         r.risk = std::move(scores[v]);  // exposure above has already read the residuals
-        a.actors.push_back(std::move(r));
     }
 
     SideResults side = sideFuture.get();
