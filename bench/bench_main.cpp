@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
         if (options.steps.empty() || std::find(options.steps.begin(), options.steps.end(), s.name) != options.steps.end())
             steps.push_back(s);
     if (steps.empty()) {
-        std::cerr << "traza-bench: no such step (import, export, save, open, analyze, report)\n";
+        std::cerr << "traza-bench: no such step (import, export, save, open, analyze, analyze-1t, report)\n";
         return 2;
     }
 
