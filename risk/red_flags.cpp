@@ -352,24 +352,24 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
 std::vector<RedFlag> evaluateRedFlags(const RedFlagInputs& in, std::vector<std::string>& warnings, bool& exact) {
     const Text text(in.language);
     Evaluator evaluator(in, exact);
+    // Most severe first, keeping rule and project order within a severity: the
+    // rules run severity by severity, each in catalogue order, so the flags
+    // come out in that order without moving tens of thousands of them again.
+    const auto& rules = in.chain.project().catalogue.redFlagRules;
+    std::vector<char> unknown(rules.size(), 0);
     std::vector<RedFlag> flags;
-    for (const model::RedFlagRule& rule : in.chain.project().catalogue.redFlagRules) {
-        if (!evaluator.run(rule, flags))
-            warnings.push_back(text.pick("Red-flag rule '", "La regla de señal de alerta '") + rule.id +
+    for (int r = 3; r >= 0; --r)
+        for (std::size_t i = 0; i < rules.size(); ++i) {
+            if (severityRank(rules[i].severity) != r) continue;
+            unknown[i] = !evaluator.run(rules[i], flags);
+            evaluator.seal(flags);
+        }
+    for (std::size_t i = 0; i < rules.size(); ++i)  // warnings in catalogue order
+        if (unknown[i])
+            warnings.push_back(text.pick("Red-flag rule '", "La regla de señal de alerta '") + rules[i].id +
                                text.pick("' is not known to this version of Traza and was not evaluated.",
                                          "' no la conoce esta versión de Traza y no se evaluó."));
-        evaluator.seal(flags);
-    }
-    // Most severe first, keeping rule and project order within a severity
-    // (a bucket pass: tens of thousands of flags on a national chain).
-    std::vector<int> rank(flags.size());
-    for (std::size_t i = 0; i < flags.size(); ++i) rank[i] = severityRank(flags[i].severity);
-    std::vector<RedFlag> sorted;
-    sorted.reserve(flags.size());
-    for (int r = 3; r >= 0; --r)
-        for (std::size_t i = 0; i < flags.size(); ++i)
-            if (rank[i] == r) sorted.push_back(std::move(flags[i]));
-    return sorted;
+    return flags;
 }
 
 }  // namespace traza::risk
