@@ -29,13 +29,31 @@ std::vector<TraceBreak> findTraceBreaks(const ChainGraph& chain, const std::stri
     };
     std::vector<std::pair<std::uint64_t, std::uint64_t>> found;  // (~bits of tonnes, flow index)
     found.reserve(project.flows.size());
-    for (std::size_t e = 0; e < chain.edgeCount(); ++e) {
-        for (std::size_t fi : chain.flowsOf(e)) {
+    {
+        // In project order (the tie order), only the flows the graph kept.
+        std::vector<char> analysed(project.flows.size(), 0);
+        for (std::size_t e = 0; e < chain.edgeCount(); ++e)
+            for (std::size_t fi : chain.flowsOf(e)) analysed[fi] = 1;
+        for (std::size_t fi = 0; fi < project.flows.size(); ++fi) {
+            if (!analysed[fi]) continue;
             const double t = undocumented(project.flows[fi]);
             if (t > 0) found.emplace_back(~std::bit_cast<std::uint64_t>(t), fi);
         }
     }
-    std::sort(found.begin(), found.end());
+    // A stable radix sort on the key, a byte at a time (bytes that every key
+    // shares are skipped): no comparisons, so no mispredicted branches on
+    // 85 000 random keys, and ties stay in project order.
+    {
+        std::vector<std::pair<std::uint64_t, std::uint64_t>> buffer(found.size());
+        for (int shift = 0; shift < 64; shift += 8) {
+            std::size_t count[257] = {};
+            for (const auto& k : found) ++count[((k.first >> shift) & 0xff) + 1];
+            if (std::find(count + 1, count + 257, found.size()) != count + 257) continue;  // one byte value for all
+            for (int b = 0; b < 256; ++b) count[b + 1] += count[b];
+            for (const auto& k : found) buffer[count[(k.first >> shift) & 0xff]++] = k;
+            found.swap(buffer);
+        }
+    }
     std::vector<TraceBreak> out(found.size());
     for (std::size_t i = 0; i < found.size(); ++i) {
         const model::Flow& f = project.flows[found[i].second];
