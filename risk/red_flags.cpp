@@ -358,6 +358,7 @@ std::vector<RedFlag> evaluateRedFlags(const RedFlagInputs& in, std::vector<std::
     const auto& rules = in.chain.project().catalogue.redFlagRules;
     std::vector<char> unknown(rules.size(), 0);
     std::vector<RedFlag> flags;
+    flags.reserve(in.chain.vertexCount());  // a national chain has about one flag per actor: no regrowth to move them
     for (int r = 3; r >= 0; --r)
         for (std::size_t i = 0; i < rules.size(); ++i) {
             if (severityRank(rules[i].severity) != r) continue;
