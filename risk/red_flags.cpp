@@ -134,7 +134,7 @@ private:
             m_batch->words = RuleWords{rule.explanation.in(m_in.language), rule.name.in(m_in.language), m_in.language};
             m_batchFirst = out.size();
         }
-        out.push_back({rule.id, m_chain.actor(actor).id, flow, rule.severity, Sentence()});
+        out.emplace_back(rule.id, m_chain.actor(actor).id, flow, rule.severity, Sentence());  // built in place
         std::string& chars = m_batch->chars;
         const std::string& label = m_chain.label(actor);
         const std::size_t labelAt = chars.size();
