@@ -1,9 +1,14 @@
 #include "chain_graph.h"
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <cstdint>
 #include <string_view>
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/graph/strong_components.hpp>
+#include <boost/property_map/property_map.hpp>
 
 #include "actor_index.h"
 #include "text.h"
@@ -123,50 +128,18 @@ const std::string& ChainGraph::label(Vertex v) const {
 
 void ChainGraph::buildComponents() {
     const std::size_t n = vertexCount();
-    // Tarjan's algorithm, iterative, with roots in vertex order and out-edges
-    // in number order: the same depth-first search as Boost's
-    // strong_components, so components are numbered in the same order (the
-    // order of the cycle warnings depends on it).
-    constexpr std::size_t kUnvisited = SIZE_MAX;
-    std::vector<std::size_t> comp(n, kUnvisited), index(n, kUnvisited), low(n, 0);
-    std::vector<Vertex> stack;
-    struct Frame {
-        Vertex v;
-        std::size_t next;  ///< next out-edge to follow
-    };
-    std::vector<Frame> calls;
-    std::size_t counter = 0, count = 0;
-    auto discover = [&](Vertex v) {
-        index[v] = low[v] = counter++;
-        stack.push_back(v);
-        calls.push_back({v, m_outStart[v]});
-    };
-    for (Vertex root = 0; root < n; ++root) {
-        if (index[root] != kUnvisited) continue;
-        discover(root);
-        while (!calls.empty()) {
-            const Vertex v = calls.back().v;
-            if (calls.back().next < m_outStart[v + 1]) {
-                const Vertex w = m_target[calls.back().next++];
-                if (index[w] == kUnvisited)
-                    discover(w);
-                else if (comp[w] == kUnvisited)  // still on the stack
-                    low[v] = std::min(low[v], index[w]);
-                continue;
-            }
-            calls.pop_back();
-            if (low[v] == index[v]) {
-                Vertex w;
-                do {
-                    w = stack.back();
-                    stack.pop_back();
-                    comp[w] = count;
-                } while (w != v);
-                ++count;
-            }
-            if (!calls.empty()) low[calls.back().v] = std::min(low[calls.back().v], low[v]);
-        }
-    }
+    // Strong components by Boost.Graph (Tarjan) on a compressed sparse row
+    // view of the same edges: vertices in actor order, each vertex's out-edges
+    // in edge-number order, so the numbering (and the order of the cycle
+    // warnings that depends on it) is the one the analysis always had.
+    std::vector<std::pair<std::size_t, std::size_t>> edgePairs(m_edges.size());
+    for (std::size_t e = 0; e < m_edges.size(); ++e) edgePairs[e] = {m_source[e], m_target[e]};
+    const boost::compressed_sparse_row_graph<boost::directedS> csr(boost::edges_are_sorted, edgePairs.begin(),
+                                                                   edgePairs.end(), n);
+    std::vector<std::size_t> comp(n);
+    const std::size_t count = n == 0 ? 0
+        : static_cast<std::size_t>(boost::strong_components(
+              csr, boost::make_iterator_property_map(comp.begin(), boost::get(boost::vertex_index, csr))));
 
     // Order the components topologically (Kahn on the condensation) rather
     // than rely on the numbering Tarjan's algorithm happens to produce.
