@@ -13,7 +13,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <ranges>
 #include <span>
 #include <string>
 #include <vector>
@@ -34,8 +33,35 @@ struct EdgeData {
 };
 
 using Vertex = std::size_t;  ///< index into Project::actors
-/// Edge numbers: out-edges of a vertex (consecutive) or its in-edges (a list).
-using OutEdges = std::ranges::iota_view<std::size_t, std::size_t>;
+/// Out-edges of a vertex: consecutive edge numbers [first, last), for
+/// range-for. Our own small type, not std::ranges::iota_view: clang 14, which
+/// builds the fuzzers, cannot compile libstdc++ 12's <ranges>.
+class OutEdges {
+public:
+    class iterator {
+    public:
+        iterator() = default;
+        explicit iterator(std::size_t edge) : m_edge(edge) {}
+        std::size_t operator*() const { return m_edge; }
+        iterator& operator++() {
+            ++m_edge;
+            return *this;
+        }
+        iterator operator++(int) { return iterator(m_edge++); }
+        bool operator==(const iterator&) const = default;
+
+    private:
+        std::size_t m_edge = 0;
+    };
+    OutEdges(std::size_t first, std::size_t last) : m_first(first), m_last(last) {}
+    iterator begin() const { return iterator(m_first); }
+    iterator end() const { return iterator(m_last); }
+    std::size_t size() const { return m_last - m_first; }
+
+private:
+    std::size_t m_first, m_last;
+};
+/// In-edges of a vertex: a list of edge numbers.
 using InEdges = std::span<const std::size_t>;
 
 /// A strongly connected component of the chain; `cyclic` when material can

@@ -26,7 +26,7 @@ Dominance computeDominators(const ChainGraph& chain, const DestinationSet& dest)
         // Each frame: a vertex and the position of the next out-edge to follow.
         struct Frame {
             std::size_t v;
-            std::ranges::iterator_t<OutEdges> next, end;
+            OutEdges::iterator next, end;
             std::size_t nextSource;  // for the root: the next vertex to test as a source
         };
         std::vector<Frame> stack;

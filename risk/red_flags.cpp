@@ -134,7 +134,9 @@ private:
             m_batch->words = RuleWords{rule.explanation.in(m_in.language), rule.name.in(m_in.language), m_in.language};
             m_batchFirst = out.size();
         }
-        out.emplace_back(rule.id, m_chain.actor(actor).id, flow, rule.severity, Sentence());  // built in place
+        // Braces, not emplace_back(args): clang 14 (the fuzz build) has no C++20
+        // parenthesised aggregate initialisation.
+        out.push_back(RedFlag{rule.id, m_chain.actor(actor).id, flow, rule.severity, Sentence()});
         std::string& chars = m_batch->chars;
         const std::string& label = m_chain.label(actor);
         const std::size_t labelAt = chars.size();
