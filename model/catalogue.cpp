@@ -7,6 +7,7 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <utility>
 
 #include "error.h"
 
@@ -18,8 +19,8 @@ using nlohmann::json;
 // Reads one catalogue file; every accessor names file and JSON path on failure.
 class EntryReader {
 public:
-    EntryReader(const std::string& file, const json& entry, std::size_t index)
-        : m_file(file), m_entry(entry), m_path("entries[" + std::to_string(index) + "]") {}
+    EntryReader(std::string file, const json& entry, std::size_t index, const char* array = "entries")
+        : m_file(std::move(file)), m_entry(entry), m_path(std::string(array) + "[" + std::to_string(index) + "]") {}
 
     std::string text(const char* key, bool required = true) const {
         auto it = m_entry.find(key);
@@ -70,7 +71,10 @@ public:
     }
 
 private:
-    const std::string& m_file;
+    // A copy: callers pass string literals ("checklist_template.json"), and a
+    // reference to that temporary dangled by the time an error named the file
+    // (a heap-use-after-free the project_open fuzzer found).
+    std::string m_file;
     const json& m_entry;
     std::string m_path;
 };
@@ -155,7 +159,7 @@ Catalogue Catalogue::fromTexts(std::map<std::string, std::string> texts) {
     if (tmpl.contains("steps") && tmpl["steps"].is_array()) {
         std::size_t i = 0;
         for (const json& s : tmpl["steps"]) {
-            EntryReader r("checklist_template.json", s, i++);
+            EntryReader r("checklist_template.json", s, i++, "steps");
             ChecklistStep step;
             step.step = r.integer("step", 0);
             step.name = r.local("name");

@@ -41,3 +41,17 @@ TEST_CASE("Catalogue - a malformed entry names the file and the entry") {
     texts.erase("typologies");
     CHECK_THROWS_WITH(Catalogue::fromTexts(texts), Catch::Contains("typologies.json"));
 }
+
+TEST_CASE("Catalogue - a malformed checklist step names the template file and the step") {
+    // The step reader was given its file name as a temporary that had died by
+    // the time the error was made (heap-use-after-free, found by the
+    // project_open fuzzer): under ASan this test failed that way.
+    auto texts = Catalogue::installed().texts();
+    const std::string& tmpl = texts.at("checklist_template");
+    const std::size_t steps = tmpl.find("\"steps\"");
+    REQUIRE(steps != std::string::npos);
+    const std::size_t scope = tmpl.find("\"scope\"", steps);
+    REQUIRE(scope != std::string::npos);
+    texts["checklist_template"] = tmpl.substr(0, scope) + "\"scopx\"" + tmpl.substr(scope + 7);
+    CHECK_THROWS_WITH(Catalogue::fromTexts(texts), Catch::Contains("checklist_template.json: steps[0].scope: missing"));
+}
