@@ -2,15 +2,9 @@
 
 #include <map>
 
+#include "trimmed.h"
+
 namespace traza::gui {
-namespace {
-std::string trimmed(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
-}  // namespace
 
 ChecklistCompletion checklistCompletion(const model::Project& p, const std::string& scope) {
     const model::Checklist* list = p.findChecklist(scope);

@@ -6,16 +6,10 @@
 #include <cstring>
 
 #include "error.h"
+#include "trimmed.h"
 
 namespace traza::gui {
 namespace {
-
-std::string trimmed(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
 
 // strtod under the C numeric locale (the application sets LC_NUMERIC "C"),
 // after a decimal comma became a point; the whole text must be the number.
