@@ -74,6 +74,12 @@ std::optional<std::string_view> XmlAttributes::get(std::string_view name) const 
     return std::nullopt;
 }
 
+bool XmlAttributes::any(std::string_view name, std::string_view value) const {
+    for (const char** p = m_pairs; p && *p; p += 2)
+        if (localName(p[0]) == name && value == p[1]) return true;
+    return false;
+}
+
 void XmlHandler::fail(const std::string& reason) const {
     throw InvalidInput(m_parser ? m_parser->location() : std::string(), reason);
 }

@@ -22,6 +22,9 @@ public:
     explicit XmlAttributes(const char** pairs) : m_pairs(pairs) {}
     /// The value of the attribute whose local name is `name`, if present.
     std::optional<std::string_view> get(std::string_view name) const;
+    /// Whether any attribute whose local name is `name` has value `value`
+    /// (ods writes office:value-type and calcext:value-type side by side).
+    bool any(std::string_view name, std::string_view value) const;
 
 private:
     const char** m_pairs;

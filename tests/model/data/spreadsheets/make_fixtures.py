@@ -84,6 +84,16 @@ def libreoffice():
         for target in ("xlsx:Calc MS Excel 2007 XML", "ods"):
             subprocess.run(["soffice", "-env:UserInstallation=" + profile, "--headless", "--infilter=CSV:" + opts,
                             "--convert-to", target, "--outdir", HERE, csv], check=True, capture_output=True)
+        # openpyxl's workbook opened and saved by LibreOffice: formulas now carry
+        # results, booleans and errors in LibreOffice's own spelling.
+        source = os.path.join(tmp, "libreoffice_from_openpyxl.xlsx")
+        shutil.copy(os.path.join(HERE, "openpyxl_chain.xlsx"), source)
+        out = os.path.join(tmp, "out")
+        for target in ("xlsx:Calc MS Excel 2007 XML", "ods"):
+            subprocess.run(["soffice", "-env:UserInstallation=" + profile, "--headless", "--convert-to", target,
+                            "--outdir", out, source], check=True, capture_output=True)
+        for name in os.listdir(out):
+            shutil.copy(os.path.join(out, name), os.path.join(HERE, name))
 
 
 if __name__ == "__main__":
