@@ -1,7 +1,6 @@
 #include "excel_date.h"
 
 #include <cmath>
-#include <cstdio>
 
 namespace traza::model {
 namespace {
@@ -58,8 +57,15 @@ std::optional<double> dateToExcelSerial(const CivilDate& date) {
 }
 
 std::string isoDate(const CivilDate& date) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", date.year, date.month, date.day);
+    // By hand, not snprintf: a sheet can hold hundreds of thousands of dates.
+    std::string text(10, '0');
+    unsigned y = static_cast<unsigned>(date.year) % 10000;
+    for (int i = 3; i >= 0; --i, y /= 10) text[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
+    text[4] = text[7] = '-';
+    text[5] = static_cast<char>('0' + date.month / 10 % 10);
+    text[6] = static_cast<char>('0' + date.month % 10);
+    text[8] = static_cast<char>('0' + date.day / 10 % 10);
+    text[9] = static_cast<char>('0' + date.day % 10);
     return text;
 }
 

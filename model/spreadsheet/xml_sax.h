@@ -1,8 +1,8 @@
 #pragma once
 // Streaming XML parsing with expat for the parts of an untrusted workbook. No
 // tree is built: the handler sees elements and text as they arrive, so a
-// 300 000-row sheet costs no more memory than its cells. Namespaces are
-// resolved and dropped: handlers see local names only ("row", "value-type").
+// 300 000-row sheet costs no more memory than its cells. Prefixes are
+// dropped: handlers see local names only ("row", "value-type").
 // A DOCTYPE (and with it every entity declaration, the billion-laughs attack
 // and external entities) is refused: no part of an xlsx or ods has one.
 #include <optional>
@@ -25,6 +25,13 @@ public:
     /// Whether any attribute whose local name is `name` has value `value`
     /// (ods writes office:value-type and calcext:value-type side by side).
     bool any(std::string_view name, std::string_view value) const;
+    /// Calls f(localName, value) for each attribute, in document order.
+    template <class F>
+    void forEach(F&& f) const {
+        for (const char** p = m_pairs; p && *p; p += 2) f(localName(p[0]), std::string_view(p[1]));
+    }
+    /// "table:table-cell" -> "table-cell".
+    static std::string_view localName(const char* qualified);
 
 private:
     const char** m_pairs;
