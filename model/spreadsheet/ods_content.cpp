@@ -70,7 +70,9 @@ public:
             }
             if (sheets.size() >= m_limits.maxSheets)
                 fail("more than " + std::to_string(m_limits.maxSheets) + " sheets; Traza reads at most that many");
-            m_builder = std::make_unique<SheetBuilder>(m_file, std::string(a.get("name").value_or("")), m_limits, m_cellsUsed);
+            const std::string_view sheetName = a.get("name").value_or("");
+            if (sheetName.empty()) fail("a table without a name");
+            m_builder = std::make_unique<SheetBuilder>(m_file, std::string(sheetName), m_limits, m_cellsUsed);
             m_nextRow = 1;
         } else if (name == "table-row" && m_builder) {
             m_rowRepeat = repeatCount(a, "number-rows-repeated");

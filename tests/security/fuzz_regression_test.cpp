@@ -30,6 +30,7 @@ const Target kTargets[] = {
     {"csv_import", traza::fuzz::csvImport},
     {"project_open", traza::fuzz::projectOpen},
     {"analyze", traza::fuzz::analyzeChain},
+    {"xlsx_import", traza::fuzz::xlsxImport},
 };
 
 std::vector<fs::path> filesIn(const fs::path& dir) {
