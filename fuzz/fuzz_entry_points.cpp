@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -14,6 +15,10 @@
 #include "csv_import.h"
 #include "error.h"
 #include "project_store.h"
+#include "spreadsheet/excel_date.h"
+#include "spreadsheet/ods_reader.h"
+#include "spreadsheet/xlsx_reader.h"
+#include "utf8.h"
 #include "validation.h"
 
 namespace traza::fuzz {
@@ -83,7 +88,77 @@ bool sameProject(const Project& a, const Project& b) {
     return true;
 }
 
+// Small enough that the worst accepted input stays well inside libFuzzer's
+// -rss_limit_mb under ASan; the default limits are tested in tests/model.
+model::SpreadsheetLimits fuzzSpreadsheetLimits() {
+    model::SpreadsheetLimits limits;
+    limits.maxEntryBytes = 32 << 20;
+    limits.maxTotalBytes = 64 << 20;
+    limits.ratioCheckFrom = 1 << 20;
+    limits.maxSheets = 100;
+    limits.maxSharedStrings = 100'000;
+    limits.maxSharedStringBytes = 16 << 20;
+    limits.maxCells = 200'000;
+    return limits;
+}
+
+void checkWorkbook(const model::Workbook& w, const std::string& fileName, const model::SpreadsheetLimits& limits) {
+    using Kind = model::SheetCell::Kind;
+    require(w.file == fileName, "workbook: file name changed");
+    std::size_t cells = 0;
+    for (const model::SheetTable& t : w.sheets) {
+        require(t.file == fileName, "sheet: file name changed");
+        std::size_t lastLine = 0;
+        for (const auto& row : t.rows) {
+            require(!row.empty() && row.size() == t.rows.front().size(), "rows of one sheet differ in width");
+            require(row.front().line > lastLine, "rows out of order");
+            lastLine = row.front().line;
+            bool anything = false;
+            cells += row.size();
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                const model::SheetCell& c = row[i];
+                require(c.line == lastLine && c.column == i + 1, "a cell is not where its row says");
+                require(c.line >= 1 && c.line <= limits.maxRow && c.column <= limits.maxColumn, "a cell outside the grid");
+                require(!model::firstInvalidUtf8(c.text), "a cell text is not valid UTF-8");
+                require(std::isfinite(c.number), "a cell number is not finite");
+                switch (c.kind) {
+                case Kind::Empty: require(c.text.empty(), "an Empty cell holds text"); break;
+                case Kind::Text: require(!c.text.empty(), "an empty Text cell"); break;
+                case Kind::Number: break;
+                case Kind::Boolean:
+                    require((c.text == "TRUE" && c.number == 1) || (c.text == "FALSE" && c.number == 0), "a bad boolean");
+                    break;
+                case Kind::Date: {
+                    const auto date = model::parseIsoDate(c.text);
+                    require(date && c.text.size() == 10, "a date text is no ISO day");
+                    const auto serial = model::dateToExcelSerial(*date);
+                    require(serial && *serial == c.number, "a date's serial does not match its text");
+                    break;
+                }
+                }
+                anything = anything || c.kind != Kind::Empty;
+            }
+            require(anything, "a wholly empty row was kept");
+        }
+    }
+    require(cells <= limits.maxCells, "more cells than the budget");
+}
+
 }  // namespace
+
+void xlsxImport(const std::uint8_t* data, std::size_t size) {
+    static const model::SpreadsheetLimits limits = fuzzSpreadsheetLimits();
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    const std::string name = "fuzz.xlsx";
+    try {
+        checkWorkbook(model::workbookFromXlsx(bytes, name, limits), name, limits);
+    } catch (const Error&) {
+    }
+    try {
+        checkWorkbook(model::workbookFromOds(bytes, name, limits), name, limits);
+    } catch (const Error&) {
+    }
+}
 
 void jsonImport(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

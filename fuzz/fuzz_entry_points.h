@@ -36,6 +36,16 @@ void csvImport(const std::uint8_t* data, std::size_t size);
 /// Accepted input: the project validates, and save -> open gives it back.
 void projectOpen(const std::uint8_t* data, std::size_t size);
 
+/// Workbook reading (workbookFromXlsx, then workbookFromOds, of the same
+/// bytes), with limits smaller than the defaults so that one input cannot
+/// exhaust the fuzzer's memory (kFuzzSpreadsheetLimits in the .cpp). For every
+/// accepted workbook: each sheet's rows are equally wide and in increasing row
+/// order, no row is wholly empty, every cell sits at its row's line and at its
+/// own column within the grid, Empty cells hold no text, texts are valid UTF-8,
+/// numbers are finite, booleans read TRUE/FALSE as 1/0, dates are real days
+/// whose serial matches their text, and the cells fit the cell budget.
+void xlsxImport(const std::uint8_t* data, std::size_t size);
+
 /// Analysis of an imported chain JSON (risk::analyze, analysisToJson).
 /// Refused imports end there. For every accepted chain: the analysis does not
 /// throw, every flow share and traced fraction is a number in [0, 1], traced
