@@ -6,11 +6,15 @@
 #include <vector>
 
 #include "error.h"
+#include "inflate_ahead.h"
 
 namespace traza::model {
 namespace {
 
 constexpr std::size_t kChunk = 64 * 1024;
+// Parts from this size on are inflated on a second thread (inflate_ahead.h);
+// below it a thread costs more than it saves.
+constexpr std::uint64_t kInflateAheadFrom = 1 << 20;
 
 std::string mib(std::uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
@@ -104,19 +108,31 @@ void ZipArchive::stream(const std::string& name, const std::function<void(std::s
 
     std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(m_zip, static_cast<zip_uint64_t>(index), 0));
     if (!file) fail(name, zipReason(zip_get_error(m_zip)));
-    std::vector<char> buffer(kChunk);
     std::uint64_t done = 0;
-    for (;;) {
-        const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
-        if (n < 0) fail(name, zipReason(zip_file_get_error(file.get())));
-        if (n == 0) break;
-        done += static_cast<std::uint64_t>(n);
+    auto take = [&](std::string_view chunk) {
+        done += chunk.size();
         // Counted, not trusted: the declared size may lie.
         if (done > st.size)
             fail(name, "inflates to more than the " + std::to_string(st.size) +
                            " bytes it declares; the zip archive is damaged or crafted");
         checkSize(done, "inflates to");
-        sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+        sink(chunk);
+    };
+    if (st.size >= kInflateAheadFrom) {
+        // A large part: inflate on a second thread while the sink parses.
+        InflateAhead inflater(file.get(), st.size);
+        std::string chunk;
+        bool failed = false;
+        while (inflater.next(chunk, failed)) take(chunk);
+        if (failed) fail(name, zipReason(zip_file_get_error(file.get())));
+    } else {
+        std::vector<char> buffer(kChunk);
+        for (;;) {
+            const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
+            if (n < 0) fail(name, zipReason(zip_file_get_error(file.get())));
+            if (n == 0) break;
+            take(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+        }
     }
     if (done != st.size) fail(name, "the zip archive is truncated (the part is shorter than it declares)");
     m_total += done;

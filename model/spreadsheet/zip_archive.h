@@ -31,7 +31,9 @@ public:
     /// as OPC part names are case-insensitive).
     bool contains(const std::string& name) const;
 
-    /// Inflates entry `name`, handing its bytes to `sink` in chunks of at most 64 KiB.
+    /// Inflates entry `name`, handing its bytes to `sink` in chunks of at most
+    /// 256 KiB (from a second thread's output for parts of 1 MiB and more; the
+    /// sink itself always runs on the calling thread).
     /// Throws InvalidInput (where() = "file: name") when it is missing, encrypted,
     /// compressed with an unsupported method, damaged (bad CRC, truncated), or
     /// breaks a size or ratio limit.
