@@ -21,10 +21,7 @@ Workbook workbookFromOds(std::string_view bytes, const std::string& fileName, co
     ZipArchive zip(bytes, fileName, limits);
     // The mimetype entry is optional in ODF, but when present it must say spreadsheet.
     if (zip.contains("mimetype")) {
-        SpreadsheetLimits small = limits;
-        small.maxEntryBytes = 1024;
-        ZipArchive probe(bytes, fileName, small);
-        const std::string mimetype = probe.read("mimetype");
+        const std::string mimetype = zip.read("mimetype", 1024);
         if (mimetype != kOdsMimetype)
             throw InvalidInput(fileName, "not an ods spreadsheet (an OpenDocument file of type " + mimetype.substr(0, 100) + ")");
     }

@@ -2,6 +2,8 @@
 
 #include <zip.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -17,6 +19,7 @@ constexpr std::size_t kChunk = 64 * 1024;
 constexpr std::uint64_t kInflateAheadFrom = 1 << 20;
 
 std::string mib(std::uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+std::string sizeText(std::uint64_t n) { return n >= (1 << 20) ? mib(n) : std::to_string(n) + " bytes"; }
 
 struct ZipFileCloser {
     void operator()(zip_file_t* f) const { zip_fclose(f); }
@@ -79,7 +82,9 @@ void ZipArchive::fail(const std::string& entry, const std::string& reason) const
     throw InvalidInput(m_fileName + ": " + entry, reason);
 }
 
-void ZipArchive::stream(const std::string& name, const std::function<void(std::string_view)>& sink) {
+void ZipArchive::stream(const std::string& name, const std::function<void(std::string_view)>& sink,
+                        std::uint64_t maxBytes) {
+    const std::uint64_t maxEntry = std::min(maxBytes, m_limits.maxEntryBytes);
     const zip_int64_t index = locate(name);
     if (index < 0) fail(name, "this part is missing from the workbook");
     zip_stat_t st;
@@ -94,8 +99,8 @@ void ZipArchive::stream(const std::string& name, const std::function<void(std::s
     // Declared sizes first: refuse what is announced as too big before inflating anything.
     const std::uint64_t compressed = st.comp_size;
     auto checkSize = [&](std::uint64_t size, const char* how) {
-        if (size > m_limits.maxEntryBytes)
-            fail(name, std::string(how) + " more than " + mib(m_limits.maxEntryBytes) + " (limit for one part)");
+        if (size > maxEntry)
+            fail(name, std::string(how) + " more than " + sizeText(maxEntry) + " (limit for this part)");
         if (m_total + size > m_limits.maxTotalBytes)
             fail(name, std::string(how) + " more than the " + mib(m_limits.maxTotalBytes) +
                            " read in all from one workbook");
@@ -138,9 +143,9 @@ void ZipArchive::stream(const std::string& name, const std::function<void(std::s
     m_total += done;
 }
 
-std::string ZipArchive::read(const std::string& name) {
+std::string ZipArchive::read(const std::string& name, std::uint64_t maxBytes) {
     std::string out;
-    stream(name, [&](std::string_view chunk) { out.append(chunk); });
+    stream(name, [&](std::string_view chunk) { out.append(chunk); }, maxBytes);
     return out;
 }
 

@@ -37,10 +37,12 @@ public:
     /// Throws InvalidInput (where() = "file: name") when it is missing, encrypted,
     /// compressed with an unsupported method, damaged (bad CRC, truncated), or
     /// breaks a size or ratio limit.
-    void stream(const std::string& name, const std::function<void(std::string_view)>& sink);
+    /// `maxBytes` lowers the per-part limit for this entry.
+    void stream(const std::string& name, const std::function<void(std::string_view)>& sink,
+                std::uint64_t maxBytes = UINT64_MAX);
 
     /// The whole entry as a string (for small parts); same checks as stream().
-    std::string read(const std::string& name);
+    std::string read(const std::string& name, std::uint64_t maxBytes = UINT64_MAX);
 
     /// Inflated bytes read so far from all entries.
     std::uint64_t bytesRead() const { return m_total; }

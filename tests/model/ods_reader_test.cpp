@@ -166,6 +166,9 @@ TEST_CASE("OdsReader - bad values, cells past the grid and the cell budget are r
 TEST_CASE("OdsReader - not a spreadsheet, a DOCTYPE, a missing content.xml") {
     auto e = refusal([] { workbookFromOds(odsOf("", "application/vnd.oasis.opendocument.text"), "carta.odt"); });
     CHECK(e.what() == std::string("carta.odt: not an ods spreadsheet (an OpenDocument file of type application/vnd.oasis.opendocument.text)"));
+    e = refusal([] { workbookFromOds(odsOf("", std::string(2000, 'x')), "m.ods"); });
+    CHECK(e.where() == "m.ods: mimetype");
+    CHECK(e.reason() == "declares more than 1024 bytes (limit for this part)");
     e = refusal([] { workbookFromOds(odsOf("<table:table><table:table-row/></table:table>"), "n.ods"); });
     CHECK(e.where() == "n.ods: content.xml:1:" + std::to_string(std::string(kOdsHead).size() + 1));
     CHECK(e.reason() == "a table without a name");

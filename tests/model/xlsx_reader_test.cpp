@@ -66,6 +66,13 @@ SheetTable readRows(const std::string& rows, const std::string& sharedStrings = 
 }
 
 // The InvalidInput that reading throws, for asserting where() and reason() exactly.
+// 40 rows of one number: about 1.4 KB of sheet XML.
+std::string numberRowsSmall() {
+    std::string xml;
+    for (int r = 1; r <= 40; ++r) xml += "<row r=\"" + std::to_string(r) + "\"><c><v>" + std::to_string(r) + "</v></c></row>";
+    return xml;
+}
+
 template <class F>
 InvalidInput refusal(F&& read) {
     try {
@@ -317,6 +324,12 @@ TEST_CASE("XlsxReader - a zip bomb is refused by its declared ratio and by the b
     e = refusal([&] { workbookFromXlsx(liar, "bomba.xlsx"); });
     CHECK(e.where() == "bomba.xlsx: xl/worksheets/sheet1.xml");
     CHECK(e.reason() == "inflates to more than the 200 bytes it declares; the zip archive is damaged or crafted");
+
+    SpreadsheetLimits onePart;
+    onePart.maxEntryBytes = 1000;
+    e = refusal([&] { workbookFromXlsx(test::zipOf(xlsxParts(numberRowsSmall())), "x.xlsx", onePart); });
+    CHECK(e.where() == "x.xlsx: xl/worksheets/sheet1.xml");
+    CHECK(e.reason() == "declares more than 1000 bytes (limit for this part)");
 
     // Below the ratio limit but above the total.
     SpreadsheetLimits small;
