@@ -29,6 +29,9 @@ public:
     std::size_t formulasWithoutResult() const { return m_formulasWithoutResult; }
 
     void startElement(std::string_view name, const XmlAttributes& a) override {
+        // Cells live in <sheetData>; elsewhere (extensions, header texts) names may repeat.
+        if (name == "sheetData") m_inSheetData = true;
+        if (!m_inSheetData) return;
         if (name == "c") {
             startCell(a);
         } else if (name == "v") {
@@ -61,7 +64,9 @@ public:
     }
 
     void endElement(std::string_view name) override {
-        if (name == "v" || name == "t") m_capture = Capture::None;
+        if (!m_inSheetData) return;
+        if (name == "sheetData") m_inSheetData = false;
+        else if (name == "v" || name == "t") m_capture = Capture::None;
         else if (name == "c") endCell();
         else if (name == "is") m_inInline = false;
         else if (name == "rPh") --m_inPhonetic;
@@ -198,6 +203,7 @@ private:
     std::size_t m_style = 0;
     std::string m_value;
     std::string m_inline;
+    bool m_inSheetData = false;
     bool m_hasValue = false, m_hasFormula = false, m_inInline = false;
     int m_inPhonetic = 0;
     Capture m_capture = Capture::None;

@@ -217,6 +217,17 @@ TEST_CASE("XlsxReader - cells and rows without references follow the previous on
     checkCell(t.rows[2][0], Kind::Number, "5", 5);
 }
 
+TEST_CASE("XlsxReader - only <sheetData> holds cells") {
+    auto parts = xlsxParts("");
+    parts["xl/worksheets/sheet1.xml"] = std::string("<worksheet ") + kMainNs +
+                                        R"(><sheetPr><c r="Z9"><v>1</v></c></sheetPr><sheetData><row r="2"><c r="B2"><v>2</v></c></row></sheetData>)"
+                                        R"(<extLst><ext><row r="1"><c r="A1"><v>3</v></c></row></ext></extLst></worksheet>)";
+    const SheetTable t = readParts(parts).sheets.at(0);
+    REQUIRE(t.rows.size() == 1);
+    REQUIRE(t.rows[0].size() == 2);
+    checkCell(t.rows[0][1], Kind::Number, "2", 2);
+}
+
 TEST_CASE("XlsxReader - date styles, the 1900 leap-year bug and ISO date cells") {
     const SheetTable t = readRows(R"(<row r="1"><c s="1"><v>1</v></c><c s="1"><v>59</v></c><c s="1"><v>60</v></c>)"
                                   R"(<c s="1"><v>61</v></c><c s="2"><v>45366.75</v></c><c s="3"><v>0.5</v></c>)"
