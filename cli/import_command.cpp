@@ -61,7 +61,7 @@ void runImport(const ImportOptions& o) {
     }
     const model::ColumnMapping rules = columnRules(o);
     model::SheetImport in = o.input.empty()
-                                ? model::importCsvFiles(o.actors, o.flows, catalogue, rules)
+                                ? model::importTableFiles(o.actors, o.flows, catalogue, rules)
                                 : model::importWorkbookFile(o.input, o.actorsSheet, o.flowsSheet, catalogue, rules);
     in.project.importRules = rules;  // remembered for the next import into this project
     saveProject(in.project, o.output);
@@ -77,8 +77,8 @@ void registerImportCommand(CLI::App& app) {
     CLI::App* cmd = app.add_subcommand("import", "Create a project from chain JSON, a workbook (.xlsx, .ods) or actors and flows CSV files");
     cmd->add_option("input", options->input, "Chain JSON file (spec/chain-json.md) or workbook (.xlsx, .ods; docs/spreadsheets.md)")
         ->check(CLI::ExistingFile);
-    cmd->add_option("--actors", options->actors, "Actors CSV file, in any dialect (docs/spreadsheets.md)")->check(CLI::ExistingFile);
-    cmd->add_option("--flows", options->flows, "Flows CSV file, in any dialect (docs/spreadsheets.md)")->check(CLI::ExistingFile);
+    cmd->add_option("--actors", options->actors, "Actors table: a CSV file in any dialect, or a workbook whose first sheet it is")->check(CLI::ExistingFile);
+    cmd->add_option("--flows", options->flows, "Flows table: a CSV file in any dialect, or a workbook whose first sheet it is")->check(CLI::ExistingFile);
     cmd->add_option("--actors-sheet", options->actorsSheet, "Workbook sheet of actors (default: the one named Actors or Actores)");
     cmd->add_option("--flows-sheet", options->flowsSheet, "Workbook sheet of flows (default: the one named Flows or Flujos)");
     cmd->add_option("--map", options->rules,

@@ -27,11 +27,24 @@ SheetImport importWorkbookFile(const std::filesystem::path& path, const std::str
     return importSheets(*actors, *flows, catalogue, rules);
 }
 
-SheetImport importCsvFiles(const std::filesystem::path& actors, const std::filesystem::path& flows, const Catalogue& catalogue,
-                           const ColumnMapping& rules) {
+namespace {
+
+// A CSV file, or the first sheet of a workbook (one sheet per file, as a
+// spreadsheet program writes when it converts a CSV file).
+SheetTable readTableFile(const std::filesystem::path& path) {
+    if (!isSpreadsheetFile(path)) return readCsvSheet(path);
+    Workbook book = readSpreadsheet(path);
+    if (book.sheets.empty()) throw InvalidInput(path.string(), "the workbook has no sheet");
+    return std::move(book.sheets.front());
+}
+
+}  // namespace
+
+SheetImport importTableFiles(const std::filesystem::path& actors, const std::filesystem::path& flows, const Catalogue& catalogue,
+                             const ColumnMapping& rules) {
     // Each file is read before the next is opened, so the first error met is the one reported.
-    const SheetTable a = readCsvSheet(actors);
-    const SheetTable f = readCsvSheet(flows);
+    const SheetTable a = readTableFile(actors);
+    const SheetTable f = readTableFile(flows);
     return importSheets(a, f, catalogue, rules);
 }
 

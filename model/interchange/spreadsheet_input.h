@@ -1,6 +1,6 @@
 #pragma once
 // A chain from the user's files, whatever they are: one workbook (.xlsx, .ods)
-// or two CSV files in any dialect. The one entry the command line and the
+// or two files of one table each (CSV in any dialect, or a one-sheet workbook). The one entry the command line and the
 // workbench share; both then show SheetImport::summary.
 #include <filesystem>
 #include <string>
@@ -19,8 +19,9 @@ bool isSpreadsheetFile(const std::filesystem::path&);
 SheetImport importWorkbookFile(const std::filesystem::path&, const std::string& actorsSheet, const std::string& flowsSheet,
                                const Catalogue&, const ColumnMapping& rules);
 
-/// Reads two CSV files (separator, encoding and decimal mark detected) and imports them.
-SheetImport importCsvFiles(const std::filesystem::path& actors, const std::filesystem::path& flows, const Catalogue&,
+/// Reads two files, each a CSV file (separator, encoding and decimal mark
+/// detected) or a workbook whose first sheet is the table, and imports them.
+SheetImport importTableFiles(const std::filesystem::path& actors, const std::filesystem::path& flows, const Catalogue&,
                            const ColumnMapping& rules);
 
 }  // namespace traza::model
