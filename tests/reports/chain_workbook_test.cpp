@@ -9,6 +9,7 @@
 #include "chain_workbook_fixture.h"
 #include "error.h"
 #include "report_fixture.h"
+#include "validation.h"
 
 using namespace traza;
 using namespace traza::reports;
@@ -82,11 +83,11 @@ model::Project awkwardChain(const model::Catalogue& cat) {
                                       model::Evidence::Documented};
     const model::Payment payments[] = {model::Payment::Cash, model::Payment::Unknown, model::Payment::Credit, model::Payment::Cash};
     for (int i = 0; i < 4; ++i) {
-        model::Flow f = flow("Fluß " + std::to_string(i), i % 2 ? other.id : "12.5", i % 2 ? "12.5" : "TRUE", 2.5 + i / 3.0);
+        model::Flow f = flow("Fluß " + std::to_string(i), i % 2 ? other.id : "12.5", i % 2 ? "12.5" : "TRUE", 2.5 + i * 0.1);
         f.evidence = levels[i];
         f.payment = payments[i];
         f.typology = cat.typologies[i].id;
-        f.documentedT = i;
+        f.documentedT = i * 0.5;
         f.documents = {cat.documentTypes[i].id};
         f.periodStart = "2025-0" + std::to_string(i + 1) + "-15";
         p.flows.push_back(f);
@@ -139,6 +140,7 @@ model::Project generatedChain(const model::Catalogue& cat, int actors, int flows
 
 void checkRoundTrip(const model::Project& project, const std::string& lang, const ScratchDir& dir) {
     INFO("language " << lang);
+    REQUIRE(model::validateProject(project).empty());
     const auto file = dir.path() / ("chain-" + lang + ".xlsx");
     writeChainWorkbook(file, project, lang);
     const model::Project back = importChainBook(file, project.catalogue);
@@ -208,6 +210,20 @@ TEST_CASE("Chain workbook - numbers are written as numbers, periods as dates, en
     CHECK(actors[1][8] == Json({{"t", "n"}, {"v", "120.5"}}));
     CHECK(actors[1][9] == Json({{"t", "n"}, {"v", "-3.25"}}));
     CHECK(actors[2][8] == Json({{"t", "n"}, {"v", "0.0"}}));  // zeros are written
+}
+
+TEST_CASE("Chain workbook - numbers keep 16 significant digits, all libxlsxwriter 1.1.4 writes (Excel shows 15)") {
+    ScratchDir dir;
+    model::Project chain = awkwardChain(catalogue());
+    chain.flows[0].tonnes = 1234.5678901234567;  // 17 digits: the last is lost
+    chain.flows[1].tonnes = 9.876543210987654e+20;  // 16 digits: kept
+    chain.flows[1].documentedT = 0.1 + 0.2;         // 0.30000000000000004
+    const auto file = dir.path() / "digits.xlsx";
+    writeChainWorkbook(file, chain, "en");
+    const model::Project back = importChainBook(file, chain.catalogue);
+    CHECK(back.flows[0].tonnes == 1234.567890123457);
+    CHECK(back.flows[1].tonnes == 9.876543210987654e+20);
+    CHECK(back.flows[1].documentedT == 0.3);
 }
 
 TEST_CASE("Chain workbook - a value longer than an Excel cell is refused naming the flow, and nothing is written") {
