@@ -54,7 +54,7 @@ def main():
     check(wb["Listas"].sheet_state == "hidden", "LibreOffice keeps the Lists sheet hidden")
     check([c.value for c in wb["Flujos"][1]][:5] == ["Código", "Origen", "Destino", "Material", "Toneladas"],
           "LibreOffice reads the Flows header")
-    check(wb["Actores"].freeze_panes == "A2", "LibreOffice keeps the header frozen")
+    # Not the frozen header: a headless conversion has no view to save (checked on Traza's own file in C++).
     kinds = [v for v in wb["Actores"].data_validations.dataValidation if "C2" in str(v.sqref)]
     check(len(kinds) == 1 and kinds[0].type == "list" and "Listas" in kinds[0].formula1 and "$A$2:$A$9" in kinds[0].formula1,
           "LibreOffice keeps the kind drop-down on the Lists sheet: %s" % [(str(v.sqref), v.formula1) for v in kinds])
