@@ -158,7 +158,7 @@ TEST_CASE("CsvImport - a value error names file, line and the column of the fiel
                "one of: none, self_declared, reported, documented, verified");
     checkError(files.errorOf(kActors, "id,from,to,tonnes,payment\nf1,org1,expA,3,barter\n"), files.at("flows.csv", 2, 5), "one of: cash, credit");
     checkError(files.errorOf("id,kind\n,exporter\n", kFlows), files.at("actors.csv", 2, 1), "id: required value is empty");
-    checkError(files.errorOf("id,kind,formality\norg1,exporter,semi-formal\n", kFlows), files.at("actors.csv", 2, 3), "one of: informal");
+    checkError(files.errorOf("id,kind,formality\norg1,exporter,half-formal\n", kFlows), files.at("actors.csv", 2, 3), "one of: informal");
     checkError(files.errorOf("id,kind,public_service_provider\norg1,exporter,maybe\n", kFlows), files.at("actors.csv", 2, 3), "yes/no");
     checkError(files.errorOf("id,kind,headcount\norg1,exporter,2.5\n", kFlows), files.at("actors.csv", 2, 3), "whole number");
     checkError(files.errorOf("id,kind,stage\norg1,other,\n", kFlows), files.at("actors.csv", 2, 3), "needs a stage");
