@@ -172,7 +172,7 @@ def case_errors_by_cell():
     r = run("import", path("bad.xlsx"), "-o", path("keep.traza"))
     check(r.returncode == 2, "a workbook with bad cells is refused with status 2, got %d" % r.returncode)
     check("bad.xlsx: Flujos!H2: Pago: unknown value \"Trueque\"" in r.stderr, "the payment cell is named: " + r.stderr)
-    check("bad.xlsx: Flujos!D3: Cantidad (kg): \"173,8 t\" is not a number" in r.stderr, "the tonnes cell is named: " + r.stderr)
+    check("bad.xlsx: Flujos!D3: Cantidad (kg): not a number (\"173,8 t\")" in r.stderr, "the tonnes cell is named: " + r.stderr)
     with open(path("keep.traza"), "rb") as f:
         check(f.read() == b"existing", "nothing is written when the import is refused")
 
@@ -191,8 +191,10 @@ def case_errors_by_cell():
     check(r.returncode == 0, "the project remembers its rules for the next import: " + r.stderr)
 
     # An ambiguous number is an error naming the cell, never a guess.
+    # (Neither file shows its decimal mark: a mark one of them showed would hold for both.)
+    write_csv("a2.csv", ["id", "kind"], [["org1", "ECA"], ["101", "exportador"], ["ref", "refinador"]], "utf-8", ",", False)
     write_csv("amb.csv", ["id", "from", "to", "tonnes"], [["f1", "org1", "101", "1.234"], ["f2", "101", "ref", "7"]], "utf-8", ",", False)
-    r = run("import", "--actors", path("a.csv"), "--flows", path("amb.csv"), "-o", path("amb.traza"))
+    r = run("import", "--actors", path("a2.csv"), "--flows", path("amb.csv"), "-o", path("amb.traza"))
     check(r.returncode == 2 and "amb.csv:2:4" in r.stderr, "an ambiguous number is refused at its cell: " + r.stderr)
     check(not os.path.exists(path("amb.traza")), "nothing is written for an ambiguous number")
 
