@@ -122,9 +122,11 @@ void addValidation(Sheet& sheet, int col, const Field& field, const ChainBook& b
     }
 }
 
-// "actor "A-7"" for messages, the id cut to a readable length.
+// "actor "A-7"" for messages, the id cut to a readable length (at a character boundary).
 std::string recordName(const char* what, const std::string& id) {
-    return std::string(what) + " \"" + (utf16Units(id) > 60 ? id.substr(0, 60) + "..." : id) + "\"";
+    std::size_t cut = id.size() > 60 ? 60 : id.size();
+    while (cut < id.size() && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(what) + " \"" + id.substr(0, cut) + (cut < id.size() ? "..." : "") + "\"";
 }
 
 // One sheet: header, column formats and checks, then the records a row each.

@@ -244,6 +244,18 @@ TEST_CASE("Chain workbook - a value longer than an Excel cell is refused naming 
     std::getline(in, kept);
     CHECK(kept == "keep me");
     CHECK(dir.files() == std::vector<std::string>{"long.xlsx"});  // no temporary file left
+    // A long id is named cut short, at a character boundary.
+    model::Project longId = awkwardChain(catalogue());
+    longId.actors[1].id = "é" + std::string(40'000, 'x');
+    for (model::Flow& f : longId.flows)
+        if (f.from == "007") f.from = longId.actors[1].id;
+    try {
+        writeChainWorkbook(file, longId, "en");
+        FAIL("a 40001-character id was written");
+    } catch (const InvalidInput& e) {
+        CHECK(e.where() == "actor \"é" + std::string(58, 'x') + "...\"");
+        CHECK(e.reason().rfind("id: 40001 characters;", 0) == 0);
+    }
     // 32767 characters fit (a 2-byte character counts once).
     chain.flows[3].notes = std::string(32'766, 'x') + "é";
     CHECK_NOTHROW(writeChainWorkbook(file, chain, "en"));
