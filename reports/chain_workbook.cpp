@@ -151,6 +151,7 @@ void writeRecordSheet(Workbook& wb, const ChainBook& book, SheetKind kind, const
     const int lastCol = static_cast<int>(fields.size()) - 1;
     sheet.freeze(1, 0);
     sheet.autofilter(0, 0, static_cast<int>(records.size()), lastCol);
+    sheet.printSetup(0, 0);  // the header on every printed page
 
     auto tooLong = [&](const Record& r, const auto& field, std::size_t units) {
         return InvalidInput(recordName(what, r.id), std::string(field.key) + ": " + std::to_string(units) +
@@ -240,6 +241,7 @@ ChainFormats ChainFormats::create(Workbook& wb) {
     format_set_bold(f.requiredHeader);
     format_set_bg_color(f.requiredHeader, 0xF8CBAD);
     format_set_bottom(f.requiredHeader, LXW_BORDER_THIN);
+    format_set_align(f.requiredHeader, LXW_ALIGN_VERTICAL_TOP);  // also marks required names on Instructions
     f.text = wb.addFormat();
     format_set_num_format(f.text, "@");
     f.tonnes = wb.addFormat();
