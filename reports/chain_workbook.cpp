@@ -53,7 +53,7 @@ std::optional<double> excelSerial(const std::string& iso) {
     return static_cast<double>(serial < 61 ? serial - 1 : serial);
 }
 
-// The cell format and the validation of a field's column.
+// The cell format and the width of a field's column.
 struct Column {
     lxw_format* format = nullptr;
     double width = 14;
@@ -118,6 +118,7 @@ void addValidation(Sheet& sheet, int col, const Field& field, const ChainBook& b
         v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
         v.minimum_datetime = {1900, 1, 1, 0, 0, 0};
         v.maximum_datetime = {9999, 12, 31, 0, 0, 0};
+        v.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;  // the importer also reads a date typed as text
         return validate(sheet, col, v, templateText("date.title", book.lang), templateText("date.message", book.lang), where);
     }
 }
