@@ -183,7 +183,10 @@ TEST_CASE("Chain workbook - a generated chain of 3000 flows survives the round t
 // with a chain from bench's traza-genchain; openpyxl takes minutes on a national chain.
 TEST_CASE("Chain workbook - a chain from traza-genchain survives the round trip", "[.][national]") {
     const char* path = std::getenv("TRAZA_CHAIN_WORKBOOK_PROJECT");
-    if (!path) FAIL("set TRAZA_CHAIN_WORKBOOK_PROJECT to a .traza file (bench/genchain_main.cpp)");
+    if (!path) {
+        WARN("skipped: set TRAZA_CHAIN_WORKBOOK_PROJECT to a .traza file (bench/genchain_main.cpp)");
+        return;
+    }
     ScratchDir dir;
     checkRoundTrip(model::ProjectStore::open(path), "es", dir, true);
 }
