@@ -53,7 +53,7 @@ std::optional<double> excelSerial(const std::string& iso) {
     return static_cast<double>(serial < 61 ? serial - 1 : serial);
 }
 
-// The cell format and the validation of a field's column.
+// The cell format and the width of a field's column.
 struct Column {
     lxw_format* format = nullptr;
     double width = 14;
@@ -118,13 +118,16 @@ void addValidation(Sheet& sheet, int col, const Field& field, const ChainBook& b
         v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
         v.minimum_datetime = {1900, 1, 1, 0, 0, 0};
         v.maximum_datetime = {9999, 12, 31, 0, 0, 0};
+        v.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;  // the importer also reads a date typed as text
         return validate(sheet, col, v, templateText("date.title", book.lang), templateText("date.message", book.lang), where);
     }
 }
 
-// "actor "A-7"" for messages, the id cut to a readable length.
+// "actor "A-7"" for messages, the id cut to a readable length (at a character boundary).
 std::string recordName(const char* what, const std::string& id) {
-    return std::string(what) + " \"" + (utf16Units(id) > 60 ? id.substr(0, 60) + "..." : id) + "\"";
+    std::size_t cut = id.size() > 60 ? 60 : id.size();
+    while (cut < id.size() && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(what) + " \"" + id.substr(0, cut) + (cut < id.size() ? "..." : "") + "\"";
 }
 
 // One sheet: header, column formats and checks, then the records a row each.
@@ -149,6 +152,7 @@ void writeRecordSheet(Workbook& wb, const ChainBook& book, SheetKind kind, const
     const int lastCol = static_cast<int>(fields.size()) - 1;
     sheet.freeze(1, 0);
     sheet.autofilter(0, 0, static_cast<int>(records.size()), lastCol);
+    sheet.printSetup(0, 0);  // the header on every printed page
 
     auto tooLong = [&](const Record& r, const auto& field, std::size_t units) {
         return InvalidInput(recordName(what, r.id), std::string(field.key) + ": " + std::to_string(units) +
@@ -238,6 +242,7 @@ ChainFormats ChainFormats::create(Workbook& wb) {
     format_set_bold(f.requiredHeader);
     format_set_bg_color(f.requiredHeader, 0xF8CBAD);
     format_set_bottom(f.requiredHeader, LXW_BORDER_THIN);
+    format_set_align(f.requiredHeader, LXW_ALIGN_VERTICAL_TOP);  // also marks required names on Instructions
     f.text = wb.addFormat();
     format_set_num_format(f.text, "@");
     f.tonnes = wb.addFormat();

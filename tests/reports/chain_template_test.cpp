@@ -136,7 +136,11 @@ TEST_CASE("Chain template - Spanish: sheets, headers, required marks, lists, che
         CHECK(validationOf(flows, c)["type"] == "decimal");
         CHECK(validationOf(flows, c)["operator"] == "greaterThanOrEqual");
     }
-    for (const char* c : {"L", "M"}) CHECK(validationOf(flows, c)["type"] == "date");
+    CHECK(tonnes["errorStyle"].is_null());  // "stop", the default: a typed tonnage must be a number
+    for (const char* c : {"L", "M"}) {
+        CHECK(validationOf(flows, c)["type"] == "date");
+        CHECK(validationOf(flows, c)["errorStyle"] == "warning");  // a date typed as text still imports
+    }
     CHECK(actors["validations"].size() == 7);  // kind stage formality headcount capacity loss public-service
     CHECK(flows["validations"].size() == 8);   // tonnes documented evidence payment price typology start end
 

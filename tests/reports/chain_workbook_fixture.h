@@ -16,8 +16,10 @@ namespace traza::reports::test {
 
 using Json = nlohmann::json;
 
-inline Json readChainBook(const std::filesystem::path& file) {
-    const std::string command = "/usr/bin/python3 " TRAZA_READ_CHAIN_WORKBOOK_PY " '" + file.string() + "'";
+/// `cellsOnly`: openpyxl's streaming mode, names and rows only (large chains).
+inline Json readChainBook(const std::filesystem::path& file, bool cellsOnly = false) {
+    const std::string command =
+        "/usr/bin/python3 " TRAZA_READ_CHAIN_WORKBOOK_PY " '" + file.string() + "'" + (cellsOnly ? " --cells-only" : "");
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
     REQUIRE(pipe);
     std::string out;
@@ -70,8 +72,8 @@ inline model::Workbook toWorkbook(const Json& json, const std::string& file) {
 }
 
 /// Export's file imported again through model::importSheets.
-inline model::Project importChainBook(const std::filesystem::path& file, const model::Catalogue& catalogue) {
-    const model::Workbook book = toWorkbook(readChainBook(file), file.filename().string());
+inline model::Project importChainBook(const std::filesystem::path& file, const model::Catalogue& catalogue, bool cellsOnly = false) {
+    const model::Workbook book = toWorkbook(readChainBook(file, cellsOnly), file.filename().string());
     const auto [actors, flows] = model::chainSheets(book);
     return model::importSheets(*actors, *flows, catalogue).project;
 }

@@ -2,7 +2,7 @@
 """Read a chain workbook (reports/chain_workbook.h) with openpyxl, independently
 of Traza's own code, and print it as JSON for the Catch2 tests:
 
-    read_chain_workbook.py BOOK.xlsx
+    read_chain_workbook.py BOOK.xlsx [--cells-only]
 
 {"sheets": [{"name", "state", "freeze", "autofilter", "rows": [[cell, ...], ...],
              "widths": {"A": 12.0, ...}, "column_formats": {"A": "@", ...}, "comments": {"A1": "..."},
@@ -12,7 +12,8 @@ of Traza's own code, and print it as JSON for the Catch2 tests:
 A cell is null (empty) or {"t": "s"|"n"|"b"|"d", "v": value}; a date is
 "YYYY-MM-DD" plus its serial day ("serial"); a number is written with repr()
 so that every digit openpyxl read survives. Number formats are given for the
-first data row and the column defaults, to check the layout.
+first data row and the column defaults, to check the layout. --cells-only reads
+in openpyxl's streaming mode (large chains) and gives only names and rows.
 """
 import datetime
 import json
@@ -61,8 +62,12 @@ def sheet_of(ws):
 
 
 def main():
-    wb = openpyxl.load_workbook(sys.argv[1])
-    json.dump({"sheets": [sheet_of(ws) for ws in wb.worksheets]}, sys.stdout, ensure_ascii=False)
+    if "--cells-only" in sys.argv[2:]:
+        wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+        sheets = [{"name": ws.title, "rows": [[cell_of(c) for c in row] for row in ws.iter_rows()]} for ws in wb.worksheets]
+    else:
+        sheets = [sheet_of(ws) for ws in openpyxl.load_workbook(sys.argv[1]).worksheets]
+    json.dump({"sheets": sheets}, sys.stdout, ensure_ascii=False)
 
 
 if __name__ == "__main__":
