@@ -107,8 +107,10 @@ public:
     int integer(std::string_view column) const {
         const std::string v = text(column);
         if (v.empty()) return 0;
-        const std::optional<double> out = parseLocaleNumber(v, m_table.decimalMark);
-        if (!out || *out != std::trunc(*out) || std::abs(*out) > std::numeric_limits<int>::max())
+        std::string whyNot;
+        const std::optional<double> out = parseLocaleNumber(v, m_table.decimalMark, &whyNot);
+        if (!out) fail(column, whyNot);
+        if (*out != std::trunc(*out) || std::abs(*out) > std::numeric_limits<int>::max())
             fail(column, "not a whole number (\"" + v + "\")");
         return static_cast<int>(*out);
     }
