@@ -161,6 +161,13 @@ TEST_CASE("CsvImport - a value error names file, line and the column of the fiel
     checkError(files.errorOf("id,kind,formality\norg1,exporter,half-formal\n", kFlows), files.at("actors.csv", 2, 3), "one of: informal");
     checkError(files.errorOf("id,kind,public_service_provider\norg1,exporter,maybe\n", kFlows), files.at("actors.csv", 2, 3), "yes/no");
     checkError(files.errorOf("id,kind,headcount\norg1,exporter,2.5\n", kFlows), files.at("actors.csv", 2, 3), "whole number");
+    checkError(files.errorOf("id,kind,headcount\norg1,exporter,1.200\n", "id,from,to,tonnes\n"), files.at("actors.csv", 2, 3),
+               "headcount: \"1.200\" could be 1200 or a number between 1 and 2");
+    // kFlows shows a decimal point (173.8): the actors file is read with it.
+    checkError(files.errorOf("id,kind,headcount\norg1,exporter,1.200\n", kFlows), files.at("actors.csv", 2, 3),
+               "headcount: \"1.200\" is not a whole number");
+    checkError(files.errorOf("id,kind,headcount\norg1,exporter,12 people\n", kFlows), files.at("actors.csv", 2, 3),
+               "headcount: not a number (\"12 people\")");
     checkError(files.errorOf("id,kind,stage\norg1,other,\n", kFlows), files.at("actors.csv", 2, 3), "needs a stage");
     checkError(files.errorOf("id,kind\norg1,other\n", kFlows), files.at("actors.csv", 2, 2), "needs a stage");
 }

@@ -92,6 +92,18 @@ TEST_CASE("CsvSheet - cells: Empty for an empty unquoted field, Text otherwise; 
     CHECK(t.location(exp[2]) == "actores.csv:5:3");
 }
 
+TEST_CASE("CsvSheet - the same rows written by Python as Excel's Unicode text: UTF-16 LE, TAB") {
+    const SheetTable t = readCsvSheet(kFixtures / "python_unicode_text.txt");
+    CHECK(t.notes == std::vector<std::string>{"read as UTF-16 LE (\"Unicode text\") and converted to UTF-8", "separator: tab",
+                                              "decimal mark: comma"});
+    REQUIRE(t.rows.size() == 4);
+    CHECK(t.rows[1][5].text == "Organización — Bogotá");
+    CHECK(number(t, 2, 4) == 3200000);
+    CHECK(t.rows[2][5].text == "dijo \"sí\"; pagó 5 €");
+    CHECK(number(t, 3, 4) == 1.5);
+    CHECK(t.rows[3][5].text == "línea 1\nlínea 2");
+}
+
 TEST_CASE("CsvSheet - UTF-16 text with tabs, as Excel saves \"Unicode text\"") {
     const std::string bytes("\xFF\xFEi\0d\0\t\0t\0\r\0\n\0f\0\x31\0\t\0\x31\0,\0\x35\0\r\0\n\0", 30);
     const SheetTable t = csvToSheetTable(bytes, "f.txt");
