@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "import/meaning_choices.h"
+#include "sheet_columns.h"
 
 using namespace traza;
 using namespace traza::gui;

@@ -4,6 +4,7 @@
 // with a bad cell that lists the problem with its cell and imports nothing.
 #include <catch2/catch.hpp>
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/grid.h>
 #include <wx/listctrl.h>
 #include <wx/radiobox.h>
