@@ -8,6 +8,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "background_task.h"
@@ -58,6 +59,10 @@ SpreadsheetImportDialog::SpreadsheetImportDialog(wxWindow* parent, std::shared_p
     m_problems->AppendColumn(_("Cell"), wxLIST_FORMAT_LEFT, FromDIP(240));
     m_problems->AppendColumn(_("Problem"), wxLIST_FORMAT_LEFT, FromDIP(760));
     m_problems->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { showProblem(e.GetIndex()); });
+    m_problems->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {  // the reason takes the width the place leaves
+        m_problems->SetColumnWidth(1, std::max(FromDIP(200), m_problems->GetClientSize().x - m_problems->GetColumnWidth(0)));
+        e.Skip();
+    });
     top->Add(m_problems, 2, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
     m_status = new wxStaticText(this, wxID_ANY, wxString());
     m_status->SetName("import-status");

@@ -1,10 +1,12 @@
 #include "sheet_preview.h"
 
 #include <wx/grid.h>
+#include <wx/renderer.h>
 #include <wx/sizer.h>
 #include <wx/utils.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "labels.h"
 
@@ -16,6 +18,27 @@ const wxColour kFromRule(0xDA, 0xE8, 0xFA);
 const wxColour kProblem(0xF8, 0xD4, 0xD2);
 const wxColour kIgnored(0xEE, 0xEE, 0xEE);
 const wxColour kReadOnly(0xF6, 0xF6, 0xF6);
+
+// A meaning cell looks like what it is: a drop-down (its text, and an arrow at the right).
+class DropDownRenderer : public wxGridCellStringRenderer {
+public:
+    void Draw(wxGrid& grid, wxGridCellAttr& attr, wxDC& dc, const wxRect& rect, int row, int col, bool isSelected) override {
+        wxGridCellStringRenderer::Draw(grid, attr, dc, rect, row, col, isSelected);
+        const int side = std::min(rect.height, grid.FromDIP(18));
+        wxRendererNative::Get().DrawDropArrow(&grid, dc, wxRect(rect.GetRight() - side, rect.y, side, rect.height), 0);
+    }
+    wxGridCellRenderer* Clone() const override { return new DropDownRenderer; }
+};
+
+// "Id" for the key "id", "Kind of actor" for "kind": the key in brackets only when the label does not say it.
+bool labelSaysKey(const std::string& label, const std::string& key) {
+    if (label.size() != key.size()) return false;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        const char k = key[i] == '_' ? ' ' : key[i];
+        if (std::tolower(static_cast<unsigned char>(label[i])) != k) return false;
+    }
+    return true;
+}
 }  // namespace
 
 SheetPreview::SheetPreview(wxWindow* parent, model::SheetKind kind, const wxString& name)
@@ -43,7 +66,7 @@ SheetPreview::SheetPreview(wxWindow* parent, model::SheetKind kind, const wxStri
 wxString SheetPreview::choiceText(const std::string& field) const {
     if (field.empty()) return _("(ignore)");
     for (const MeaningChoice& c : m_choices)
-        if (c.field == field) return c.label.empty() || c.label == field ? toWx(field) : toWx(c.label) + " (" + toWx(field) + ")";
+        if (c.field == field) return c.label.empty() ? toWx(field) : labelSaysKey(c.label, field) ? toWx(c.label) : toWx(c.label) + " (" + toWx(field) + ")";
     return toWx(field);
 }
 
@@ -76,6 +99,7 @@ void SheetPreview::showTable(const model::SheetTable* table, const std::vector<m
     for (int c = 0; c < cols; ++c) {
         m_grid->SetColLabelValue(c, toWx(model::columnLetters(static_cast<std::size_t>(c) + 1)));
         m_grid->SetCellEditor(kMeaningRow, c, new wxGridCellChoiceEditor(m_choiceTexts));
+        m_grid->SetCellRenderer(kMeaningRow, c, new DropDownRenderer);
     }
     showMeanings(meanings);
     m_grid->AutoSizeColumns(false);
