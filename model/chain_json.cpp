@@ -1,5 +1,6 @@
 #include "chain_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include "error.h"
 #include "json_parse.h"
 #include "json_reader.h"
+#include "interchange/chain_fields.h"
 #include "validation.h"
 
 namespace traza::model {
@@ -61,53 +63,71 @@ Assessment readAssessment(const json& v) {
     return a;
 }
 
+// One field of the shared table (interchange/chain_fields.h) read from JSON.
+template <typename Field>
+FieldValue readField(const JsonObjectReader& r, const Field& f) {
+    const std::string key(f.key);
+    switch (f.type) {
+        case FieldType::Number: return r.number(key, f.required);
+        case FieldType::Integer: return r.integer(key);
+        case FieldType::Boolean: return r.boolean(key);
+        case FieldType::List: return r.texts(key);
+        case FieldType::Enumeration:
+            switch (f.vocabulary) {
+                case Vocabulary::ActorKind:
+                    return std::string(toString(r.enumeration(key, ActorKind::Other, parseActorKind, actorKindNames())));
+                case Vocabulary::Formality:
+                    return std::string(toString(r.enumeration(key, Formality::Informal, parseFormality, formalityNames())));
+                case Vocabulary::Evidence:
+                    return std::string(toString(r.enumeration(key, Evidence::None, parseEvidence, evidenceNames())));
+                case Vocabulary::Payment:
+                    return std::string(toString(r.enumeration(key, Payment::Unknown, parsePayment, paymentNames())));
+                default: return r.text(key);  // catalogue ids: checked by validation
+            }
+        default: return r.text(key, f.required);
+    }
+}
+
+// The keys JSON allows for a record: the table's, with dates nested in "period".
+template <typename Field>
+std::vector<std::string_view> jsonKeys(const std::vector<Field>& fields) {
+    std::vector<std::string_view> keys;
+    for (const Field& f : fields)
+        if (f.type != FieldType::Date) keys.push_back(f.key);
+        else if (std::find(keys.begin(), keys.end(), "period") == keys.end()) keys.push_back("period");
+    return keys;
+}
+
+// Every field of the table present in the object; dates are read by the caller.
+template <typename Record, typename Field>
+void readFields(const JsonObjectReader& r, const std::vector<Field>& fields, Record& record) {
+    for (const Field& f : fields) {
+        if (f.type == FieldType::Date) continue;
+        if (!r.has(f.key) && !f.required) continue;
+        if (!r.has(f.key) && f.vocabulary == Vocabulary::ActorKind) r.fail(f.key, "missing required field; " + allowedValues(actorKindNames()));
+        f.set(record, readField(r, f));
+    }
+}
+
 Actor readActor(const json& v, const std::string& path) {
-    JsonObjectReader r(v, path,
-                       {"id", "name", "kind", "stage", "country", "region", "formality", "headcount", "capacity_t",
-                        "stock_change_t", "loss_t", "public_service_provider", "risk_factors", "notes"});
+    static const std::vector<std::string_view> keys = jsonKeys(actorFields());
+    JsonObjectReader r(v, path, keys);
     Actor a;
-    a.id = r.text("id", true);
-    a.name = r.text("name");
-    if (!r.has("kind")) r.fail("kind", "missing required field; " + allowedValues(actorKindNames()));
-    a.kind = r.enumeration("kind", ActorKind::Other, parseActorKind, actorKindNames());
-    if (r.has("stage")) a.stage = r.integer("stage");
-    else if (a.kind == ActorKind::Other) r.fail("stage", "required for kind \"other\" (a whole number from 1 to 9)");
-    else a.stage = defaultStage(a.kind);
-    a.country = r.text("country");
-    a.region = r.text("region");
-    a.formality = r.enumeration("formality", Formality::Informal, parseFormality, formalityNames());
-    a.headcount = r.integer("headcount");
-    a.capacityT = r.number("capacity_t");
-    a.stockChangeT = r.number("stock_change_t");
-    a.lossT = r.number("loss_t");
-    a.publicServiceProvider = r.boolean("public_service_provider");
-    a.riskFactors = r.texts("risk_factors");
-    a.notes = r.text("notes");
+    readFields(r, actorFields(), a);
+    if (!completeActorStage(a, r.has("stage"))) r.fail("stage", "required for kind \"other\" (a whole number from 1 to 9)");
     return a;
 }
 
 Flow readFlow(const json& v, const std::string& path) {
-    JsonObjectReader r(v, path,
-                       {"id", "from", "to", "material", "tonnes", "period", "documented_t", "evidence", "documents",
-                        "payment", "price_per_t", "typology", "notes"});
+    static const std::vector<std::string_view> keys = jsonKeys(flowFields());
+    JsonObjectReader r(v, path, keys);
     Flow f;
-    f.id = r.text("id", true);
-    f.from = r.text("from", true);
-    f.to = r.text("to", true);
-    f.material = r.text("material");
-    f.tonnes = r.number("tonnes", true);
+    readFields(r, flowFields(), f);
     if (const json* p = r.find("period")) {
         Period period = readPeriod(*p, r.pathOf("period"));
         f.periodStart = period.start;
         f.periodEnd = period.end;
     }
-    f.documentedT = r.number("documented_t");
-    f.evidence = r.enumeration("evidence", Evidence::None, parseEvidence, evidenceNames());
-    f.documents = r.texts("documents");
-    f.payment = r.enumeration("payment", Payment::Unknown, parsePayment, paymentNames());
-    f.pricePerT = r.number("price_per_t");
-    f.typology = r.text("typology");
-    f.notes = r.text("notes");
     return f;
 }
 

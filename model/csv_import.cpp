@@ -1,14 +1,16 @@
 #include "csv_import.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <fstream>
+#include <limits>
+#include <optional>
 #include <map>
 #include <regex>
 
 #include "csv_reader.h"
 #include "error.h"
+#include "spreadsheet/csv_sheet.h"
+#include "spreadsheet/locale_number.h"
 #include "validation.h"
 
 namespace traza::model {
@@ -32,22 +34,9 @@ struct Table {
     std::string file;
     std::map<std::string, std::size_t, std::less<>> columns;  ///< name -> 1-based column
     std::vector<CsvRecord> rows;
+    DecimalMark decimalMark = DecimalMark::Unknown;  ///< as the file's numbers show it
+    bool markShown = false;  ///< the numbers show a mark, or both marks (a conflict)
 };
-
-// A whole CSV file as text; the size limit is checked before reading.
-std::string readCsvFile(const std::filesystem::path& path) {
-    const std::string name = path.string();
-    std::error_code ec;
-    const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    if (ec) throw IoError(name + ": cannot read (" + ec.message() + ")");
-    if (size > maxCsvBytes)
-        throw InvalidInput(csvLocation(name, 1, 1), "file too large (" + std::to_string(size) + " bytes; CSV import is limited to " +
-                                                        std::to_string(maxCsvBytes >> 20) + " MiB)");
-    std::string text(static_cast<std::size_t>(size), '\0');
-    std::ifstream in(path, std::ios::binary);
-    if (!in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) throw IoError(name + ": cannot read");
-    return text;
-}
 
 Table parseTable(std::string_view text, const std::string& file, const std::vector<std::string_view>& known,
                  const std::vector<std::string_view>& required) {
@@ -56,7 +45,10 @@ Table parseTable(std::string_view text, const std::string& file, const std::vect
     if (text.size() > maxCsvBytes)
         throw InvalidInput(csvLocation(t.file, 1, 1), "text too large (" + std::to_string(text.size()) +
                                                           " bytes; CSV import is limited to " + std::to_string(maxCsvBytes >> 20) + " MiB)");
-    std::vector<CsvRecord> records = parseCsv(text, t.file);
+    CsvDocument doc = readCsvDocument(text, t.file);
+    t.decimalMark = doc.decimalMark;
+    t.markShown = doc.decimalMark != DecimalMark::Unknown || doc.decimalMarksConflict;
+    std::vector<CsvRecord>& records = doc.records;
     if (records.empty()) throw InvalidInput(csvLocation(t.file, 1, 1), "empty file; the first line must name the columns (" + joined(required) + ", ...)");
     const CsvRecord& header = records.front();
     for (const CsvField& f : header.fields) {
@@ -73,6 +65,8 @@ Table parseTable(std::string_view text, const std::string& file, const std::vect
     const std::size_t width = header.fields.size();
     for (std::size_t i = 1; i < records.size(); ++i) {
         const CsvRecord& r = records[i];
+        // A row of empty fields (";;;;", as Excel writes below a table) is a blank line.
+        if (std::all_of(r.fields.begin(), r.fields.end(), [](const CsvField& f) { return !f.quoted && f.value.empty(); })) continue;
         if (r.fields.size() > width)
             throw InvalidInput(csvLocation(t.file, r.fields[width].line, width + 1),
                                "this row has " + std::to_string(r.fields.size()) + " fields but the header names " + std::to_string(width));
@@ -105,22 +99,18 @@ public:
     double number(std::string_view column, bool isRequired = false) const {
         const std::string v = isRequired ? required(column) : text(column);
         if (v.empty()) return 0;
-        const char* first = v.data() + (v[0] == '+' ? 1 : 0);
-        double out = 0;
-        auto [end, ec] = std::from_chars(first, v.data() + v.size(), out);
-        if (ec == std::errc::result_out_of_range) fail(column, "number out of range (\"" + v + "\")");
-        if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(out))
-            fail(column, "not a number (\"" + v + "\"); write numbers with a decimal point and no thousands separator, e.g. 1234.5");
-        return out;
+        std::string whyNot;
+        const std::optional<double> out = parseLocaleNumber(v, m_table.decimalMark, &whyNot);
+        if (!out) fail(column, whyNot);
+        return *out;
     }
     int integer(std::string_view column) const {
         const std::string v = text(column);
         if (v.empty()) return 0;
-        int out = 0;
-        const char* first = v.data() + (v[0] == '+' ? 1 : 0);
-        auto [end, ec] = std::from_chars(first, v.data() + v.size(), out);
-        if (ec != std::errc() || end != v.data() + v.size()) fail(column, "not a whole number (\"" + v + "\")");
-        return out;
+        const std::optional<double> out = parseLocaleNumber(v, m_table.decimalMark);
+        if (!out || *out != std::trunc(*out) || std::abs(*out) > std::numeric_limits<int>::max())
+            fail(column, "not a whole number (\"" + v + "\")");
+        return static_cast<int>(*out);
     }
     bool boolean(std::string_view column) const {
         std::string v = text(column);
@@ -222,7 +212,11 @@ Flow readFlow(const RowReader& r) {
     throw InvalidInput(actors.file, issue.path + ": " + issue.reason);
 }
 
-Project projectFromTables(const Table& actors, const Table& flows, const Catalogue& catalogue) {
+// The two files come from one spreadsheet: when only one of them shows its
+// decimal mark (an actors file often has no decimals), the other is read with it.
+Project projectFromTables(Table& actors, Table& flows, const Catalogue& catalogue) {
+    if (!actors.markShown) actors.decimalMark = flows.decimalMark;
+    if (!flows.markShown) flows.decimalMark = actors.decimalMark;
     Project p;
     p.catalogue = catalogue;
     for (const CsvRecord& row : actors.rows) p.actors.push_back(readActor(RowReader(actors, row)));
@@ -235,15 +229,15 @@ Project projectFromTables(const Table& actors, const Table& flows, const Catalog
 
 Project readProjectCsv(const std::filesystem::path& actorsCsv, const std::filesystem::path& flowsCsv, const Catalogue& catalogue) {
     // Each file is read and parsed before the next is opened, so the first error met is the one reported.
-    const Table actors = parseTable(readCsvFile(actorsCsv), actorsCsv.string(), kActorColumns, {"id", "kind"});
-    const Table flows = parseTable(readCsvFile(flowsCsv), flowsCsv.string(), kFlowColumns, {"id", "from", "to", "tonnes"});
+    Table actors = parseTable(readCsvBytes(actorsCsv), actorsCsv.string(), kActorColumns, {"id", "kind"});
+    Table flows = parseTable(readCsvBytes(flowsCsv), flowsCsv.string(), kFlowColumns, {"id", "from", "to", "tonnes"});
     return projectFromTables(actors, flows, catalogue);
 }
 
 Project projectFromCsv(std::string_view actorsText, std::string_view flowsText, const Catalogue& catalogue,
                        const std::string& actorsName, const std::string& flowsName) {
-    const Table actors = parseTable(actorsText, actorsName, kActorColumns, {"id", "kind"});
-    const Table flows = parseTable(flowsText, flowsName, kFlowColumns, {"id", "from", "to", "tonnes"});
+    Table actors = parseTable(actorsText, actorsName, kActorColumns, {"id", "kind"});
+    Table flows = parseTable(flowsText, flowsName, kFlowColumns, {"id", "from", "to", "tonnes"});
     return projectFromTables(actors, flows, catalogue);
 }
 

@@ -266,6 +266,18 @@ Catalogue readCatalogue(SQLite::Database& db) {
     }
 }
 
+ColumnMapping readImportRules(SQLite::Database& db) {
+    countRows(db, "import_rules", kMaxListRows);
+    ColumnMapping rules;
+    Query q(db, "import_rules", "header, field, factor", "ord");
+    while (q.next()) {
+        const double factor = q.real(2);
+        if (!(factor > 0)) q.fail(2, "must be a positive number");
+        rules.add({q.text(0), q.text(1), factor});
+    }
+    return rules;
+}
+
 }  // namespace
 
 Project readProject(SQLite::Database& db) {
@@ -276,6 +288,7 @@ Project readProject(SQLite::Database& db) {
     readChecklists(db, p);
     readGoalsAndSupports(db, p, actorOrds);
     p.catalogue = readCatalogue(db);
+    p.importRules = readImportRules(db);
     return p;
 }
 
