@@ -34,12 +34,15 @@ void ImportChain::apply(Project& p) {
             if (!actorIds.count(*end)) throw InvalidInput("flow " + f.id, "no actor has id \"" + *end + "\"");
     p.actors.insert(p.actors.end(), m_actors.begin(), m_actors.end());
     p.flows.insert(p.flows.end(), m_flows.begin(), m_flows.end());
+    m_oldRules = p.importRules;
+    p.importRules.merge(m_rules);
 }
 
 void ImportChain::revert(Project& p) {
     // Undo runs in stack order, so the imported records are still the last ones.
     p.actors.resize(p.actors.size() - std::min(p.actors.size(), m_actors.size()));
     p.flows.resize(p.flows.size() - std::min(p.flows.size(), m_flows.size()));
+    p.importRules = m_oldRules;
 }
 
 }  // namespace traza::model

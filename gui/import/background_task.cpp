@@ -37,6 +37,7 @@ bool BackgroundTasks::runErased(wxWindow* parent, const wxString& title, const w
         wxProgressDialog dialog(title, message, 100, parent, wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME);
         dialog.SetName("import-progress");
         m_dialog = &dialog;
+        if (onProgressShown) onProgressShown(dialog);
         // Pulse() yields to the event loop and returns false once Cancel was pressed.
         while (!outcome->done && !cancelled) {
             if (!dialog.Pulse()) cancelled = true;

@@ -43,6 +43,8 @@ public:
     wxGenericProgressDialog* dialog() const { return m_dialog; }
     /// Tests: called on the worker before each step's work (to slow it down).
     std::function<void()> workerHook;
+    /// Tests: called on the GUI thread once the progress dialog is shown (to press Cancel).
+    std::function<void(wxGenericProgressDialog&)> onProgressShown;
 
 private:
     bool runErased(wxWindow* parent, const wxString& title, const wxString& message, std::function<void()> work);

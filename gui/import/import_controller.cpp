@@ -74,14 +74,15 @@ bool ImportController::importFiles(std::vector<fs::path> files) {
     SpreadsheetImportDialog dlg(m_frame, book, m_doc.project(), m_tasks);
     if (onDialogShown) dlg.CallAfter([this, &dlg] { onDialogShown(dlg); });
     if (dlg.ShowModal() != wxID_OK) return false;
-    apply(dlg.result(), dlg.intoOpenProject(), files[0].stem().string());
+    apply(dlg.result(), dlg.mapping(), dlg.intoOpenProject(), files[0].stem().string());
     return true;
 }
 
-void ImportController::apply(const model::SheetImport& imported, bool intoOpenProject, const std::string& name) {
+void ImportController::apply(const model::SheetImport& imported, const model::ColumnMapping& rules, bool intoOpenProject,
+                             const std::string& name) {
     if (intoOpenProject) {
         try {
-            m_doc.execute(std::make_unique<model::ImportChain>(imported.project.actors, imported.project.flows));
+            m_doc.execute(std::make_unique<model::ImportChain>(imported.project.actors, imported.project.flows, rules));
         } catch (const std::exception& e) {
             showError(m_frame, e);
             return;
@@ -90,6 +91,7 @@ void ImportController::apply(const model::SheetImport& imported, bool intoOpenPr
         model::Project project = model::Project::createEmpty();
         project.actors = imported.project.actors;
         project.flows = imported.project.flows;
+        project.importRules = rules;
         if (!m_fileController.adoptImport(std::move(project), name)) return;
     }
     m_summary = summaryOf(imported, intoOpenProject);

@@ -17,6 +17,7 @@
 class wxFrame;
 
 namespace traza::model {
+class ColumnMapping;
 struct SheetImport;
 }
 
@@ -51,7 +52,8 @@ public:
     BackgroundTasks& tasks() { return m_tasks; }
 
 private:
-    void apply(const model::SheetImport&, bool intoOpenProject, const std::string& name);
+    /// `rules`: the user's column rules, remembered by the project for its next import.
+    void apply(const model::SheetImport&, const model::ColumnMapping& rules, bool intoOpenProject, const std::string& name);
     wxString summaryOf(const model::SheetImport&, bool intoOpenProject) const;
 
     wxFrame* m_frame;

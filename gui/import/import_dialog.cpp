@@ -42,7 +42,7 @@ SpreadsheetImportDialog::SpreadsheetImportDialog(wxWindow* parent, std::shared_p
                                                  const model::Project& open, BackgroundTasks& tasks)
     : wxDialog(parent, wxID_ANY, wxString::Format(_("Import spreadsheet: %s"), toWx(book->file)), wxDefaultPosition,
                wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      m_book(std::move(book)), m_open(open), m_tasks(tasks) {
+      m_book(std::move(book)), m_open(open), m_tasks(tasks), m_mapping(open.importRules) {
     SetName("spreadsheet-import");
     m_sheet[0] = preselected(*m_book, SheetKind::Actors);
     m_sheet[1] = preselected(*m_book, SheetKind::Flows);

@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
 
-#include "csv_reader.h"
 #include "error.h"
+#include "spreadsheet/csv_sheet.h"
 
 namespace traza::gui {
 namespace fs = std::filesystem;
@@ -19,28 +17,6 @@ std::string lowerExtension(const fs::path& p) {
     return e;
 }
 
-// TODO(#14): temporary CSV reading with the comma-only RFC 4180 tokenizer, every
-// cell Text, until model::readCsvSheet (model/spreadsheet/csv_dialect.h) is merged.
-model::SheetTable readCommaCsv(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path.filename().string() + ": cannot read");
-    std::stringstream text;
-    text << in.rdbuf();
-    model::SheetTable t;
-    t.file = path.filename().string();
-    std::size_t width = 0;
-    for (model::CsvRecord& r : model::parseCsv(text.str(), t.file)) {
-        std::vector<model::SheetCell> row;
-        for (model::CsvField& f : r.fields)
-            row.push_back({f.value.empty() ? model::SheetCell::Kind::Empty : model::SheetCell::Kind::Text, std::move(f.value), 0, f.line, f.column});
-        width = std::max(width, row.size());
-        t.rows.push_back(std::move(row));
-    }
-    for (auto& row : t.rows)
-        for (std::size_t c = row.size(); c < width; ++c) row.push_back({model::SheetCell::Kind::Empty, {}, 0, row.empty() ? 0 : row.front().line, c + 1});
-    return t;
-}
-
 }  // namespace
 
 bool isCsvFile(const fs::path& p) { return lowerExtension(p) == ".csv" || lowerExtension(p) == ".txt"; }
@@ -49,7 +25,9 @@ model::Workbook openSpreadsheetFile(const fs::path& path) {
     if (isCsvFile(path)) {
         model::Workbook book;
         book.file = path.filename().string();
-        book.sheets.push_back(readCommaCsv(path));  // TODO(#14): model::readCsvSheet(path)
+        model::SheetTable table = model::readCsvSheet(path);  // separator, encoding and decimal mark detected
+        table.file = book.file;  // the dialog and its problems name the file, not its folder
+        book.sheets.push_back(std::move(table));
         return book;
     }
     // TODO(#14): return model::readSpreadsheet(path);  (model/spreadsheet/xlsx_reader.h)

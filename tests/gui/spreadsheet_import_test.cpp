@@ -1,16 +1,21 @@
 // File > Import spreadsheet… in the real window under Xvfb: a CSV pair with
 // Spanish headers previewed with the meaning of each column, a column the user
-// maps by hand, the import into the open project as one undo step, and a sheet
-// with a bad cell that lists the problem with its cell and imports nothing.
+// maps by hand, the import into the open project as one undo step, a sheet
+// with a bad cell that lists the problem with its cell and imports nothing, and
+// Cancel in the progress dialog.
 #include <catch2/catch.hpp>
+#include <wx/app.h>
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/grid.h>
 #include <wx/listctrl.h>
+#include <wx/progdlg.h>
 #include <wx/radiobox.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <thread>
 
 #include "command_ids.h"
 #include "gui_test_support.h"
@@ -40,17 +45,17 @@ fs::path screenshotDir() {
 
 void write(const fs::path& p, const char* text) { std::ofstream(p, std::ios::binary) << text; }
 
-// Comma-separated for now: the CSV dialect reader (semicolons) is not merged yet.
+// As a Spanish Excel saves CSV: semicolons.
 const char* const kActors =
-    "Código,Nombre,Tipo de actor,Formalidad,Número de personas\n"
-    "imp-org,Asociación Ñandú,Organización de recicladores,Semiformal,45\n"
-    "imp-exp,Exportadora del Sur,Exportador,formal,\n"
-    "imp-ref,Refinería Andina,Refinador o refundidor,,\n";
+    "Código;Nombre;Tipo de actor;Formalidad;Número de personas\n"
+    "imp-org;Asociación Ñandú;Organización de recicladores;Semiformal;45\n"
+    "imp-exp;Exportadora del Sur;Exportador;formal;\n"
+    "imp-ref;Refinería Andina;Refinador o refundidor;;\n";
 // "Kilos entregados" is no header Traza knows: the user maps it to tonnes ÷1000.
 const char* const kFlows =
-    "Código,Origen,Destino,Kilos entregados,Nivel de evidencia,Pago\n"
-    "imp-f1,imp-org,imp-exp,120500,Autodeclarada,Efectivo\n"
-    "imp-f2,imp-exp,imp-ref,118000,Autodeclarada,Crédito\n";
+    "Código;Origen;Destino;Kilos entregados;Nivel de evidencia;Pago\n"
+    "imp-f1;imp-org;imp-exp;120500;Autodeclarada;Efectivo\n"
+    "imp-f2;imp-exp;imp-ref;118000;Autodeclarada;Crédito\n";
 
 // The meaning shown above column `col` of a preview.
 wxString meaningShown(SpreadsheetImportDialog& d, SheetKind kind, int col) {
@@ -131,6 +136,7 @@ TEST_CASE("SpreadsheetImport - a Spanish CSV pair is previewed, a column mapped 
     CHECK(imports.lastSummary().Contains("Kilos entregados=tonnes/1000"));
     CHECK(imports.lastSummary().Contains("3 actors"));
     CHECK(doc.undoLabel() == "Import spreadsheet");
+    CHECK(p.importRules.toText() == "Kilos entregados=tonnes/1000\n");  // for the next import
 
     // One step: undo removes every imported actor and flow, redo brings them back.
     fx.menu(wxID_UNDO);
@@ -141,11 +147,13 @@ TEST_CASE("SpreadsheetImport - a Spanish CSV pair is previewed, a column mapped 
     CHECK(p.actors.size() == actorsBefore + 3);
     CHECK(p.flows.size() == flowsBefore + 2);
 
-    // The same files again: every id is a conflict, listed; nothing is added.
+    // The same files again: the project's rule reads the kilograms at once; every id
+    // is a conflict, listed, and nothing is added.
     bool conflicted = false;
     imports.onDialogShown = [&](SpreadsheetImportDialog& d) {
         pump(200);
-        d.applyRule({"Kilos entregados", "tonnes", 0.001});
+        CHECK(d.headerProblems() == 0);
+        CHECK(d.meanings(SheetKind::Flows).at(3).factor == Approx(0.001));
         CHECK_FALSE(d.runImport());
         CHECK(d.problemList()->GetItemCount() == 5);
         CHECK(d.problemList()->GetItemText(0, 0) == "imp-org");
@@ -163,9 +171,9 @@ TEST_CASE("SpreadsheetImport - a bad cell is listed with its place, double-click
     TempDir dir;
     write(dir / "actores.csv", kActors);
     write(dir / "flujos.csv",
-          "Código,Origen,Destino,Toneladas,Nivel de evidencia\n"
-          "imp-f1,imp-org,imp-exp,120.5,Autodeclarada\n"
-          "imp-f2,imp-exp,imp-ref,mucho,Autodeclarada\n");
+          "Código;Origen;Destino;Toneladas;Nivel de evidencia\n"
+          "imp-f1;imp-org;imp-exp;120,5;Autodeclarada\n"
+          "imp-f2;imp-exp;imp-ref;mucho;Autodeclarada\n");
     Frame fx;
     Document& doc = fx.f->document();
     ImportController& imports = fx.f->imports();
@@ -195,5 +203,40 @@ TEST_CASE("SpreadsheetImport - a bad cell is listed with its place, double-click
     CHECK(doc.project().actors.empty());
     CHECK(doc.project().flows.empty());
     CHECK_FALSE(doc.canUndo());
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("SpreadsheetImport - Cancel while the files are read shows no dialog and imports nothing", "[gui][import]") {
+    TempDir dir;
+    write(dir / "actores.csv", kActors);
+    write(dir / "flujos.csv", kFlows);
+    Frame fx;
+    ImportController& imports = fx.f->imports();
+    imports.setUnattended(true, {dir / "actores.csv", dir / "flujos.csv"});
+    // A slow reader, so that the progress dialog shows and the click lands mid-way.
+    imports.tasks().workerHook = [] { std::this_thread::sleep_for(std::chrono::seconds(3)); };
+    bool dialogShown = false;
+    imports.onDialogShown = [&](SpreadsheetImportDialog& d) {
+        dialogShown = true;
+        d.EndModal(wxID_CANCEL);
+    };
+    bool pressed = false;
+    imports.tasks().onProgressShown = [&](wxGenericProgressDialog& progress) {
+        auto* cancel = dynamic_cast<wxButton*>(progress.FindWindow(wxID_CANCEL));
+        REQUIRE(cancel);
+        pump(300);
+        CHECK(screenshot(progress.GetScreenRect(), screenshotDir() / "spreadsheet-import-progress.png"));
+        clickButton(cancel);
+        pressed = true;
+    };
+    const auto start = std::chrono::steady_clock::now();
+    fx.menu(ids::ImportSpreadsheet);
+    const auto waited = std::chrono::steady_clock::now() - start;
+    CHECK(pressed);
+    CHECK_FALSE(dialogShown);
+    CHECK(waited < std::chrono::milliseconds(2500));  // back before the reader finished
+    CHECK(imports.tasks().dialog() == nullptr);
+    CHECK(fx.f->document().project().actors.empty());
+    CHECK_FALSE(fx.f->document().canUndo());
     CHECK(fx.errors.empty());
 }

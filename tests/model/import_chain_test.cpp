@@ -35,14 +35,17 @@ Project openProject() {
 }
 
 std::unique_ptr<ImportChain> imported() {
+    ColumnMapping rules;
+    rules.add({"Kilos entregados", "tonnes", 0.001});
     return std::make_unique<ImportChain>(std::vector<Actor>{actor("org2", ActorKind::PickerOrganisation), actor("ref", ActorKind::Refiner)},
-                                         std::vector<Flow>{flow("f2", "org2", "exp", 4), flow("f3", "exp", "ref", 14)});
+                                         std::vector<Flow>{flow("f2", "org2", "exp", 4), flow("f3", "exp", "ref", 14)}, rules);
 }
 
 }  // namespace
 
 TEST_CASE("ImportChain - adds actors and flows as one step that undo removes and redo restores") {
     Project p = openProject();
+    p.importRules.add({"Observaciones", "", 1});
     const Project before = p;
     CommandStack stack;
     stack.execute(p, imported());
@@ -51,9 +54,11 @@ TEST_CASE("ImportChain - adds actors and flows as one step that undo removes and
     CHECK(p.findActor("ref"));
     CHECK(p.findFlow("f3")->from == "exp");  // an imported flow may name an actor already open
     CHECK(stack.undoLabel() == "Import spreadsheet");
+    CHECK(p.importRules.toText() == "Observaciones=ignore\nKilos entregados=tonnes/1000\n");
 
     stack.undo(p);
     CHECK(p.sameChain(before));
+    CHECK(p.importRules.toText() == "Observaciones=ignore\n");
     CHECK_FALSE(stack.canUndo());
 
     stack.redo(p);
