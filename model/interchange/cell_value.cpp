@@ -20,6 +20,16 @@ std::string kindWord(SheetCell::Kind k) {
     }
 }
 
+std::vector<std::string_view> closedValues(Vocabulary v) {
+    switch (v) {
+        case Vocabulary::ActorKind: return actorKindNames();
+        case Vocabulary::Formality: return formalityNames();
+        case Vocabulary::Evidence: return evidenceNames();
+        case Vocabulary::Payment: return paymentNames();
+        default: return {};
+    }
+}
+
 std::string trimmed(const std::string& s) {
     const std::size_t b = s.find_first_not_of(" \t\r\n");
     if (b == std::string::npos) return {};
@@ -92,8 +102,8 @@ FieldValue readCell(const SheetTable& table, const SheetCell& cell, const std::s
                 v = cell.number;
             } else if (cell.kind == SheetCell::Kind::Text) {
                 std::string why;
-                auto parsed = parseLocaleNumber(cell.text, table.decimalMark, &why);
-                if (!parsed) fail("\"" + cell.text + "\" is not a number" + (why.empty() ? "" : " (" + why + ")"));
+                auto parsed = parseLocaleNumber(cell.text, how.decimalMark, &why);
+                if (!parsed) fail(why.empty() ? "\"" + cell.text + "\" is not a number" : why);
                 v = *parsed;
             } else {
                 fail("expected a number, found " + kindWord(cell.kind) + " (\"" + cell.text + "\")");
@@ -113,7 +123,9 @@ FieldValue readCell(const SheetTable& table, const SheetCell& cell, const std::s
         }
         case FieldType::Enumeration: {
             if (auto v = words.value(how.vocabulary, shown, catalogue)) return *v;
-            fail("unknown value \"" + shown + "\"");
+            // Catalogue ids (typology) go on as written: validation names the closest known id.
+            if (how.vocabulary == Vocabulary::Typology) return trimmed(shown);
+            fail("unknown value \"" + shown + "\"; " + allowedValues(closedValues(how.vocabulary)) + ", or their English or Spanish names");
             break;
         }
         case FieldType::List: {
@@ -123,9 +135,8 @@ FieldValue readCell(const SheetTable& table, const SheetCell& cell, const std::s
                 const std::string t = trimmed(item);
                 item.clear();
                 if (t.empty()) return;
-                auto v = words.value(how.vocabulary, t, catalogue);
-                if (!v) fail("unknown value \"" + t + "\" in the list \"" + shown + "\"");
-                items.push_back(*v);
+                // An item that is no known id or name goes on as written: validation names it.
+                items.push_back(words.value(how.vocabulary, t, catalogue).value_or(t));
             };
             for (char c : shown) {
                 if (c == ';' || c == ',' || c == '\n') flush();

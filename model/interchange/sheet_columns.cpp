@@ -23,6 +23,13 @@ bool columnIsEmpty(const SheetTable& t, std::size_t index) {
     return true;
 }
 
+// Header cells left empty at the end of the header row.
+std::size_t trailingEmpty(const std::vector<SheetCell>& header) {
+    std::size_t n = 0;
+    for (auto it = header.rbegin(); it != header.rend() && it->kind == SheetCell::Kind::Empty; ++it) ++n;
+    return n;
+}
+
 }  // namespace
 
 std::vector<std::string> fieldKeys(SheetKind kind) {
@@ -68,7 +75,7 @@ std::vector<ColumnMeaning> readColumns(const SheetTable& table, SheetKind kind, 
             }
         } else if (cell.kind == SheetCell::Kind::Empty || m.header.empty()) {
             if (columnIsEmpty(table, i)) m.ignored = true;
-            else m.problem = "this column has values but no header";
+            else m.problem = "a value in column " + columnLetters(m.column) + ", which has no header (the header row names " + std::to_string(table.rows[0].size() - trailingEmpty(table.rows[0])) + " columns)";
         } else if (auto field = words.columnField(kind, m.header)) {
             m.source = ColumnMeaning::Source::Words;
             m.field = *field;

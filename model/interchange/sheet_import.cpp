@@ -35,9 +35,10 @@ struct SheetReader {
     const Fields& fields;
     std::vector<ColumnMeaning> columns;
     std::map<std::string, std::size_t> columnOfField;  // field -> index into columns
+    DecimalMark decimalMark = DecimalMark::Unknown;     // of the text numbers; see importSheets
 
     SheetReader(const SheetTable& t, SheetKind k, const Fields& f, const ColumnMapping& rules, const SpreadsheetWords& words, Problems& problems)
-        : table(t), kind(k), fields(f), columns(readColumns(t, k, rules, words)) {
+        : table(t), kind(k), fields(f), columns(readColumns(t, k, rules, words)), decimalMark(t.decimalMark) {
         if (t.rows.empty()) {
             problems.add(t.location(1, 1), std::string("empty sheet; the first row must name the columns (") +
                                                (k == SheetKind::Actors ? "id, kind, ..." : "id, from, to, tonnes, ...") + ")");
@@ -45,7 +46,7 @@ struct SheetReader {
         }
         for (std::size_t i = 0; i < columns.size(); ++i) {
             const ColumnMeaning& c = columns[i];
-            if (!c.problem.empty()) problems.add(t.location(t.rows[0][i].line ? t.rows[0][i].line : 1, c.column), c.problem);
+            if (!c.problem.empty()) problems.add(problemPlace(i), c.problem);
             else if (!c.field.empty()) columnOfField.emplace(c.field, i);
         }
         for (const auto& field : fields)
@@ -57,6 +58,16 @@ struct SheetReader {
                                  std::string(field.key));
     }
 
+    // A header problem is at its header cell; a column of values without a
+    // header (a CSV row with a field too many) is at its first value.
+    std::string problemPlace(std::size_t i) const {
+        const SheetCell& head = table.rows[0][i];
+        if (head.kind == SheetCell::Kind::Empty)
+            for (std::size_t r = 1; r < table.rows.size(); ++r)
+                if (const SheetCell& c = table.rows[r][i]; c.kind != SheetCell::Kind::Empty) return table.location(c);
+        return table.location(head.line ? head.line : 1, columns[i].column);
+    }
+
     // The cell holding `field` in data row `index` (0-based), for validation messages.
     std::string where(std::size_t index, const std::string& field) const {
         if (index + 1 >= table.rows.size()) return table.location(1, 1);
@@ -65,6 +76,11 @@ struct SheetReader {
         const SheetCell& first = row.front();
         if (it == columnOfField.end()) return table.location(first.line, 1);
         return table.location(row[it->second].line ? row[it->second].line : first.line, columns[it->second].column);
+    }
+    // The user's header of a field ("Destino" for "to"), or the field key.
+    std::string header(const std::string& field) const {
+        auto it = columnOfField.find(field);
+        return it == columnOfField.end() ? field : columns[it->second].header;
     }
 
     std::vector<Record> read(const Catalogue& catalogue, const SpreadsheetWords& words, Problems& problems, std::vector<bool>* stageGiven) {
@@ -86,7 +102,7 @@ struct SheetReader {
                     continue;
                 }
                 try {
-                    FieldValue v = readCell(table, cell, meaning.header, {field.type, field.vocabulary, meaning.factor, table.decimalMark}, words, catalogue);
+                    FieldValue v = readCell(table, cell, meaning.header, {field.type, field.vocabulary, meaning.factor, decimalMark}, words, catalogue);
                     field.set(record, std::move(v));
                     if (field.key == "stage") hasStage = true;
                 } catch (const InvalidInput& e) {
@@ -114,20 +130,21 @@ struct SheetReader {
     }
 };
 
-// validateProject speaks JSON paths ("flows[4].period.start"); find the cell.
-std::string cellOfIssue(const ValidationIssue& issue, const SheetReader<Actor, std::vector<ActorField>>& actors,
-                        const SheetReader<Flow, std::vector<FlowField>>& flows) {
+// validateProject speaks JSON paths ("flows[4].period.start"); find the cell,
+// and say the reason under the user's own header.
+ImportProblem problemOfIssue(const ValidationIssue& issue, const SheetReader<Actor, std::vector<ActorField>>& actors,
+                             const SheetReader<Flow, std::vector<FlowField>>& flows) {
     const std::string& p = issue.path;
     const bool isActor = p.rfind("actors[", 0) == 0;
-    if (!isActor && p.rfind("flows[", 0) != 0) return actors.table.file;
     const std::size_t open = p.find('['), close = p.find(']');
-    if (close == std::string::npos) return actors.table.file;
+    if ((!isActor && p.rfind("flows[", 0) != 0) || close == std::string::npos) return {actors.table.file, p + ": " + issue.reason};
     const std::size_t index = std::stoul(p.substr(open + 1, close - open - 1));
     std::string field = close + 2 <= p.size() ? p.substr(close + 2) : "";
     for (char& c : field)
         if (c == '.') c = '_';
     if (const std::size_t bracket = field.find('['); bracket != std::string::npos) field.erase(bracket);
-    return isActor ? actors.where(index, field) : flows.where(index, field);
+    if (isActor) return {actors.where(index, field), (field.empty() ? "" : actors.header(field) + ": ") + issue.reason};
+    return {flows.where(index, field), (field.empty() ? "" : flows.header(field) + ": ") + issue.reason};
 }
 
 }  // namespace
@@ -143,6 +160,10 @@ SheetImport importSheets(const SheetTable& actorsTable, const SheetTable& flowsT
     SheetReader<Actor, std::vector<ActorField>> actors(actorsTable, SheetKind::Actors, actorFields(), rules, words, problems);
     SheetReader<Flow, std::vector<FlowField>> flows(flowsTable, SheetKind::Flows, flowFields(), rules, words, problems);
     SheetImport out;
+    // The two files of a chain come from one spreadsheet program in one locale:
+    // a decimal mark that one of them shows holds for the other, unless it shows the opposite.
+    if (actors.decimalMark == DecimalMark::Unknown && flows.decimalMark != DecimalMark::Unknown) actors.decimalMark = flows.decimalMark;
+    if (flows.decimalMark == DecimalMark::Unknown && actors.decimalMark != DecimalMark::Unknown) flows.decimalMark = actors.decimalMark;
     if (problems.total == 0) {
         std::vector<bool> stageGiven;
         out.project.actors = actors.read(catalogue, words, problems, &stageGiven);
@@ -154,7 +175,10 @@ SheetImport importSheets(const SheetTable& actorsTable, const SheetTable& flowsT
     }
     if (problems.total == 0) {
         out.project.catalogue = catalogue;
-        for (const ValidationIssue& issue : validateProject(out.project)) problems.add(cellOfIssue(issue, actors, flows), issue.reason);
+        for (const ValidationIssue& issue : validateProject(out.project)) {
+            ImportProblem problem = problemOfIssue(issue, actors, flows);
+            problems.add(std::move(problem.where), std::move(problem.reason));
+        }
     }
     if (problems.total > 0) throw SheetImportError(std::move(problems.list), problems.total);
 

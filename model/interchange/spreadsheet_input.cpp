@@ -4,7 +4,7 @@
 #include <fstream>
 
 #include "spreadsheet/csv_sheet.h"
-#include "spreadsheet/xlsx_reader.h"
+#include "spreadsheet/spreadsheet_reader.h"
 
 namespace traza::model {
 

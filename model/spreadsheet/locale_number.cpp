@@ -143,8 +143,9 @@ std::optional<double> parseLocaleNumber(std::string_view text, DecimalMark mark,
     };
     const std::string_view s = trimmed(text);
     if (s.empty()) return refuse("no number (the cell is empty)");
+    const bool hasDigit = s.find_first_of("0123456789") != std::string_view::npos;
+    if (!hasDigit) return refuse(failureReason(s, Failure::NotNumber));
     if (!numberCharactersOnly(s)) {
-        const bool hasDigit = s.find_first_of("0123456789") != std::string_view::npos;
         return refuse("not a number (" + quoted(s) + ")" + (hasDigit ? "; write the number alone, without units or other text" : ""));
     }
     const Reading point = readAs(s, '.'), comma = readAs(s, ',');

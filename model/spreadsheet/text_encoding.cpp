@@ -52,7 +52,7 @@ void decodeWindows1252(std::string_view bytes, std::optional<std::size_t> mixedA
                                                    "the file mixes two encodings; save it again as \"CSV UTF-8\""};
         char32_t c = b;
         if (b >= 0x80 && b < 0xA0) c = kCp1252High[b - 0x80];
-        if (c == 0) {
+        if (c == 0 && b != 0) {
             c = kReplacement;
             if (!out.fault && !mixedAt)
                 out.fault = TextFault{out.utf8.size(), "byte " + hexByte(b) + " is not a character in Windows-1252, the encoding "

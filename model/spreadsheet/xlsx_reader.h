@@ -1,0 +1,31 @@
+#pragma once
+// Reading an Excel workbook (.xlsx, Office Open XML) into a Workbook: every
+// worksheet in workbook order, each cell typed as Excel typed it (text, number,
+// boolean, date by its style's number format) and placed by its sheet row and
+// column. Formulas count by the result saved with them. Strict and bounded:
+// the file is untrusted, every limit is in SpreadsheetLimits, every refusal
+// is one InvalidInput naming the file and, when known, the part and
+// line:column ("cadena.xlsx: xl/sharedStrings.xml:3:15") or the cell
+// ("cadena.xlsx: Flujos!D7"). Depends on libzip and expat, never on wx.
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "sheet_table.h"
+#include "spreadsheet_limits.h"
+
+namespace traza::model {
+
+/// Reads workbook file `file`; the tables' file name is file.string().
+/// Throws IoError when the file cannot be read (or is a FIFO or device),
+/// InvalidInput for everything about its content: an old .xls ("old .xls
+/// format: save as .xlsx"), a password-protected workbook, a damaged or
+/// truncated archive, a missing part, malformed XML, a DOCTYPE, a bad cell
+/// value or reference, or a limit passed.
+Workbook readXlsx(const std::filesystem::path& file, const SpreadsheetLimits& limits = {});
+
+/// The same from bytes in memory (tests, fuzzing); `fileName` stands in for
+/// the file name in the tables and in errors.
+Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, const SpreadsheetLimits& limits = {});
+
+}  // namespace traza::model
