@@ -5,7 +5,6 @@
 #include <wx/menu.h>
 
 #include "command_ids.h"
-#include "import/chain_template.h"
 #include "kind_glyph.h"
 #include "labels.h"
 
@@ -29,7 +28,6 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     file->Append(ids::ImportSpreadsheet, _("Import s&preadsheet…"),
                  _("Import actors and flows from an Excel or OpenDocument workbook or CSV files, with a preview"));
     file->Append(ids::SaveTemplate, _("Save &template…"), _("Write an empty workbook of actors and flows to fill in"));
-    file->Enable(ids::SaveTemplate, chainTemplateAvailable());
     file->Append(ids::ExportJson, _("&Export JSON…"), _("Write the project as chain JSON"));
     file->Append(ids::ExportReport, _("Export &report…\tCtrl+E"), _("Write the Excel due-diligence workbook"));
     file->Append(ids::ExportChain, _("Export c&hain…"), _("Write the chain map (PNG, SVG) or the chain graph (GraphML, DOT)"));

@@ -4,7 +4,7 @@
 #include <wx/frame.h>
 #include <wx/msgdlg.h>
 
-#include "chain_template.h"
+#include "chain_workbook.h"
 #include "error.h"
 #include "error_dialog.h"
 #include "file_controller.h"
@@ -123,10 +123,6 @@ wxString ImportController::summaryOf(const model::SheetImport& imported, bool in
 }
 
 bool ImportController::saveTemplateWithDialog() {
-    if (!chainTemplateAvailable()) {
-        m_frame->SetStatusText(_("Saving the template is not available yet in this build"), 0);
-        return false;
-    }
     fs::path out = m_templatePath;
     if (!m_unattended || out.empty()) {
         const wxString fileName = uiLanguage() == "es" ? "plantilla-cadena.xlsx" : "chain-template.xlsx";
@@ -138,7 +134,7 @@ bool ImportController::saveTemplateWithDialog() {
     }
     try {
         const model::Catalogue& open = m_doc.project().catalogue;
-        saveChainTemplate(out, uiLanguage(), open.actorKinds.empty() ? model::Catalogue::installed() : open);
+        reports::writeChainTemplate(out, uiLanguage(), open.actorKinds.empty() ? model::Catalogue::installed() : open);
     } catch (const std::exception& e) {
         showError(m_frame, e, toWx(out.string()));
         return false;

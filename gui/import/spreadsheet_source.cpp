@@ -1,37 +1,27 @@
 #include "spreadsheet_source.h"
 
-#include <algorithm>
-#include <cctype>
-
-#include "error.h"
 #include "spreadsheet/csv_sheet.h"
+#include "spreadsheet/spreadsheet_reader.h"
+#include "spreadsheet_input.h"
 
 namespace traza::gui {
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string lowerExtension(const fs::path& p) {
-    std::string e = p.extension().string();
-    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return e;
-}
-
-}  // namespace
-
-bool isCsvFile(const fs::path& p) { return lowerExtension(p) == ".csv" || lowerExtension(p) == ".txt"; }
+bool isCsvFile(const fs::path& p) { return !model::isSpreadsheetFile(p); }
 
 model::Workbook openSpreadsheetFile(const fs::path& path) {
+    // The readers name the file as given (its whole path); the dialog and its
+    // problems name the file alone, as the user sees it in the file dialog.
+    const std::string name = path.filename().string();
+    model::Workbook book;
     if (isCsvFile(path)) {
-        model::Workbook book;
-        book.file = path.filename().string();
-        model::SheetTable table = model::readCsvSheet(path);  // separator, encoding and decimal mark detected
-        table.file = book.file;  // the dialog and its problems name the file, not its folder
-        book.sheets.push_back(std::move(table));
-        return book;
+        book.sheets.push_back(model::readCsvSheet(path));  // separator, encoding and decimal mark detected
+    } else {
+        book = model::readSpreadsheet(path);  // xlsx or ods, by content
     }
-    // TODO(#14): return model::readSpreadsheet(path);  (model/spreadsheet/xlsx_reader.h)
-    throw InvalidInput(path.filename().string(), "xlsx and ods workbooks can be read once the workbook reader is merged; save the sheets as CSV for now");
+    book.file = name;
+    for (model::SheetTable& t : book.sheets) t.file = name;
+    return book;
 }
 
 model::Workbook openCsvPair(const fs::path& actors, const fs::path& flows) {

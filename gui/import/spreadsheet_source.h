@@ -19,7 +19,7 @@ model::Workbook openCsvPair(const std::filesystem::path& actors, const std::file
 /// What the dialog calls a sheet: its name, or its file name for CSV.
 std::string sheetDisplayName(const model::SheetTable&);
 
-/// Whether the file is read as CSV (by its extension, any case).
+/// Whether the file is read as CSV: it is not a workbook (model::isSpreadsheetFile).
 bool isCsvFile(const std::filesystem::path&);
 
 }  // namespace traza::gui

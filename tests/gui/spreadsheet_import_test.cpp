@@ -1,14 +1,15 @@
 // File > Import spreadsheet… in the real window under Xvfb: a CSV pair with
 // Spanish headers previewed with the meaning of each column, a column the user
 // maps by hand, the import into the open project as one undo step, a sheet
-// with a bad cell that lists the problem with its cell and imports nothing, and
-// Cancel in the progress dialog.
+// with a bad cell that lists the problem with its cell and imports nothing,
+// Cancel in the progress dialog, a workbook Traza wrote read back, and the template.
 #include <catch2/catch.hpp>
 #include <wx/app.h>
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/grid.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/progdlg.h>
 #include <wx/radiobox.h>
 
@@ -17,6 +18,8 @@
 #include <fstream>
 #include <thread>
 
+#include "chain_json.h"
+#include "chain_workbook.h"
 #include "command_ids.h"
 #include "gui_test_support.h"
 #include "import/import_controller.h"
@@ -238,5 +241,62 @@ TEST_CASE("SpreadsheetImport - Cancel while the files are read shows no dialog a
     CHECK(imports.tasks().dialog() == nullptr);
     CHECK(fx.f->document().project().actors.empty());
     CHECK_FALSE(fx.f->document().canUndo());
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("SpreadsheetImport - a workbook Traza wrote comes back through the dialog as a new project with the same chain", "[gui][import]") {
+    TempDir dir;
+    const model::Project sample = model::readProjectJson(kSample, model::Catalogue::installed());
+    reports::writeChainWorkbook(dir / "cadena.xlsx", sample, "es");
+    Frame fx;
+    REQUIRE(fx.f->files().openPath(kSample));
+    ImportController& imports = fx.f->imports();
+    imports.setUnattended(true, {dir / "cadena.xlsx"});
+    bool driven = false;
+    imports.onDialogShown = [&](SpreadsheetImportDialog& d) {
+        pump(200);
+        // The workbook's sheets, with the actors and flows ones chosen by their Spanish names.
+        CHECK(d.sheetChoice(SheetKind::Actors)->GetCount() >= 2);
+        CHECK(d.sheetChoice(SheetKind::Actors)->GetStringSelection() == "Actores");
+        CHECK(d.sheetChoice(SheetKind::Flows)->GetStringSelection() == "Flujos");
+        CHECK(d.headerProblems() == 0);
+        d.modeBox()->SetSelection(0);  // as a new project
+        driven = true;
+        clickButton(d.importButton());
+    };
+    fx.menu(ids::ImportSpreadsheet);
+    REQUIRE(driven);
+    const model::Project& p = fx.f->document().project();
+    CHECK(p.actors.size() == sample.actors.size());
+    CHECK(p.flows.size() == sample.flows.size());
+    // The workbook carries actors and flows (not the assessment, checklists, goals).
+    CHECK(p.flows == sample.flows);
+    for (std::size_t i = 0; i < p.actors.size() && i < sample.actors.size(); ++i) {
+        INFO(sample.actors[i].id);
+        CHECK(p.actors[i].sameData(sample.actors[i]));
+    }
+    CHECK(fx.f->document().displayName() == "cadena");
+    CHECK(fx.f->document().undoLabel() != "Import spreadsheet");  // a new document, not an edit of the open one
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("SpreadsheetImport - File > Save template writes the empty workbook, which the dialog then reads", "[gui][import]") {
+    TempDir dir;
+    Frame fx;
+    ImportController& imports = fx.f->imports();
+    imports.setUnattended(true, {dir / "plantilla.xlsx"}, dir / "plantilla.xlsx");
+    CHECK(fx.f->GetMenuBar()->IsEnabled(ids::SaveTemplate));
+    fx.menu(ids::SaveTemplate);
+    REQUIRE(fs::exists(dir / "plantilla.xlsx"));
+    bool driven = false;
+    imports.onDialogShown = [&](SpreadsheetImportDialog& d) {
+        pump(200);
+        CHECK(d.headerProblems() == 0);  // every header of the template is one Traza knows
+        CHECK(d.meanings(SheetKind::Flows).size() >= 4);
+        driven = true;
+        d.EndModal(wxID_CANCEL);
+    };
+    fx.menu(ids::ImportSpreadsheet);
+    CHECK(driven);
     CHECK(fx.errors.empty());
 }
