@@ -102,6 +102,7 @@ void SheetPreview::showTable(const model::SheetTable* table, const std::vector<m
         m_grid->SetCellRenderer(kMeaningRow, c, new DropDownRenderer);
     }
     showMeanings(meanings);
+    m_grid->SetRowLabelSize(wxGRID_AUTOSIZE);  // "Significado" is longer than "Meaning"
     m_grid->AutoSizeColumns(false);
     for (int c = 0; c < cols; ++c) m_grid->SetColSize(c, std::clamp(m_grid->GetColSize(c) + FromDIP(24), FromDIP(90), FromDIP(260)));
     m_grid->ForceRefresh();

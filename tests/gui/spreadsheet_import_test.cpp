@@ -192,7 +192,10 @@ TEST_CASE("SpreadsheetImport - a bad cell is listed with its place, double-click
         CHECK(d.problemList()->GetItemText(0, 0) == "flujos.csv:3:4");
         CHECK(d.problemList()->GetItemText(0, 1).Contains("mucho"));
         // Double-click the problem: its cell is selected in the flows preview.
-        REQUIRE(d.showProblem(0));
+        wxRect row;
+        REQUIRE(d.problemList()->GetItemRect(0, row));
+        UiDriver ui;
+        ui.doubleClick(UiDriver::onScreen(d.problemList(), wxPoint(row.x + 60, row.y + row.height / 2)));
         wxGrid* grid = d.preview(SheetKind::Flows)->grid();
         CHECK(grid->GetGridCursorRow() == SheetPreview::kHeaderRow + 2);
         CHECK(grid->GetGridCursorCol() == 3);
