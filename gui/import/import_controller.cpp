@@ -54,7 +54,10 @@ bool ImportController::importWithDialog() {
 }
 
 bool ImportController::importFiles(std::vector<fs::path> files) {
-    if (files.empty() || files.size() > 2) return false;
+    if (files.empty() || files.size() > 2) {
+        m_frame->SetStatusText(_("Choose one workbook, or two CSV files: one of actors and one of flows."), 0);
+        return false;
+    }
     const bool csvPair = files.size() == 2;
     if (csvPair) orderCsvPair(files);
     const wxString shown = toWx(files[0].filename().string()) + (csvPair ? ", " + toWx(files[1].filename().string()) : wxString());

@@ -143,7 +143,7 @@ void SpreadsheetImportDialog::refresh(bool tablesChanged) {
 
 void SpreadsheetImportDialog::listProblems(std::vector<model::ImportProblem> importProblems, const wxString& status) {
     std::vector<model::ImportProblem> header;
-    if (m_sheet[0] == m_sheet[1] && m_book->sheets.size() > 1)
+    if (m_sheet[0] == m_sheet[1])
         header.push_back({sheetDisplayName(*table(SheetKind::Actors)), toUtf8(_("the same sheet is chosen for the actors and the flows"))});
     for (SheetKind kind : {SheetKind::Actors, SheetKind::Flows}) {
         const model::SheetTable* t = table(kind);
