@@ -139,6 +139,8 @@ TEST_CASE("SpreadsheetImport - a Spanish CSV pair is previewed, a column mapped 
     CHECK(imports.lastSummary().Contains("Kilos entregados=tonnes/1000"));
     CHECK(imports.lastSummary().Contains("3 actors"));
     CHECK(doc.undoLabel() == "Import spreadsheet");
+    pump(500);
+    CHECK(screenshot(fx.f->GetScreenRect(), screenshotDir() / "spreadsheet-import-merged.png"));
     CHECK(p.importRules.toText() == "Kilos entregados=tonnes/1000\n");  // for the next import
 
     // One step: undo removes every imported actor and flow, redo brings them back.
