@@ -39,6 +39,11 @@ bool labelSaysKey(const std::string& label, const std::string& key) {
     }
     return true;
 }
+wxArrayString factorChoices() {
+    wxArrayString out;
+    for (double f : {1.0, 0.001, 1000.0}) out.Add(toWx(factorText(f)));
+    return out;
+}
 }  // namespace
 
 SheetPreview::SheetPreview(wxWindow* parent, model::SheetKind kind, const wxString& name)
@@ -100,6 +105,8 @@ void SheetPreview::showTable(const model::SheetTable* table, const std::vector<m
         m_grid->SetColLabelValue(c, toWx(model::columnLetters(static_cast<std::size_t>(c) + 1)));
         m_grid->SetCellEditor(kMeaningRow, c, new wxGridCellChoiceEditor(m_choiceTexts));
         m_grid->SetCellRenderer(kMeaningRow, c, new DropDownRenderer);
+        // The usual factors to pick, or any other typed ("×0.4536" for pounds).
+        m_grid->SetCellEditor(kFactorRow, c, new wxGridCellChoiceEditor(factorChoices(), true));
     }
     showMeanings(meanings);
     m_grid->SetRowLabelSize(wxGRID_AUTOSIZE);  // "Significado" is longer than "Meaning"
@@ -130,6 +137,7 @@ void SheetPreview::showMeanings(const std::vector<model::ColumnMeaning>& meaning
         m_grid->SetCellValue(kFactorRow, c, numeric ? toWx(factorText(m->factor)) : wxString());
         m_grid->SetReadOnly(kFactorRow, c, !numeric);
         m_grid->SetCellBackgroundColour(kFactorRow, c, numeric ? *wxWHITE : kReadOnly);
+        m_grid->SetCellRenderer(kFactorRow, c, numeric ? new DropDownRenderer : new wxGridCellStringRenderer);
         const wxColour text = m && m->ignored ? wxColour(0x80, 0x80, 0x80) : m_grid->GetDefaultCellTextColour();
         for (int r = kHeaderRow; r < m_grid->GetNumberRows(); ++r) m_grid->SetCellTextColour(r, c, text);
     }
