@@ -157,7 +157,7 @@ def case_errors():
     with open(path("a.csv"), "w") as f:
         f.write("id,kind\norg1,picker_organisation\nexpA,exporter\n")
     with open(path("f.csv"), "w") as f:
-        f.write("id,from,to,tonnes\nf1,org1,expA,\"1,5\"\n")
+        f.write("id,from,to,tonnes\nf1,org1,expA,\"1,5 t\"\n")  # ("1,5" alone is one and a half: a decimal comma)
     expect_failure(["import", "--actors", path("a.csv"), "--flows", path("f.csv"), "-o", path("csv.traza")],
                    path("csv.traza"), path("f.csv") + ":2:4: tonnes: not a number")
 
