@@ -126,8 +126,11 @@ void runAnalyze(const AnalyzeCommandOptions& o) {
     options.traceThreshold = o.traceThreshold;
     options.language = o.language;
     const risk::Analysis analysis = risk::analyze(project, options);
-    if (o.json)
-        std::cout << risk::analysisToJson(analysis) << '\n';
+    if (o.json)  // streamed: a national chain's analysis is tens of MB
+        writeStdout([&](const ByteSink& sink) {
+            risk::writeAnalysisJson(analysis, sink);
+            sink("\n");
+        });
     else
         printSummary(project, analysis, o.language == "es", std::cout);
 }
