@@ -113,6 +113,15 @@ FileBytes readWholeFile(const std::filesystem::path& path, std::size_t maxBytes)
     return out;
 }
 
+FileBytes copyBytes(const FileBytes& bytes) {
+    FileBytes out;
+    out.data = {static_cast<unsigned char*>(sqlite3_malloc64(bytes.size ? bytes.size : 1)), sqlite3_free};
+    if (!out.data) throw std::bad_alloc();
+    if (bytes.size) std::memcpy(out.data.get(), bytes.data.get(), bytes.size);
+    out.size = bytes.size;
+    return out;
+}
+
 FileHeader readFileHeader(const std::filesystem::path& path) {
     struct stat st {};
     Fd file = openRegularFile(path, st);

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <sqlite3.h>
+
 #include <SQLiteCpp/Database.h>
 
 namespace traza::model::sqlite {
@@ -33,6 +35,9 @@ struct FileBytes {
 /// when it cannot be read or is no regular file (a FIFO or device is refused
 /// without blocking), FileFormatError when it is larger than `maxBytes`.
 FileBytes readWholeFile(const std::filesystem::path&, std::size_t maxBytes);
+
+/// A second copy of the same bytes (for a second connection). Throws std::bad_alloc.
+FileBytes copyBytes(const FileBytes&);
 
 /// What the 100-byte SQLite header says, read without SQLite.
 struct FileHeader {
@@ -65,6 +70,10 @@ public:
 
     /// Runs PRAGMA quick_check; returns "ok" or SQLite's first complaint.
     std::string quickCheck();
+
+    /// Makes the statement running on this connection stop with SQLITE_INTERRUPT
+    /// (an SQLite::Exception) soon. May be called from another thread.
+    void interrupt() { sqlite3_interrupt(m_db.getHandle()); }
 
     /// Throws InvalidInput unless every name in `tables` that the file defines
     /// is an ordinary table, and refuses any virtual table (their modules would
