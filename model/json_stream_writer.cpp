@@ -3,17 +3,43 @@
 #include <cassert>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
+
+#include "utf8.h"
 
 namespace traza::model {
 namespace {
 
-// Bytes nlohmann writes unchanged inside a string: printable ASCII except the
-// quote and the backslash. Anything else (control characters, non-ASCII,
-// ill-formed UTF-8) goes through nlohmann itself, so escapes and the handling
-// of invalid UTF-8 stay nlohmann's own.
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
+// Whether any of the 8 bytes in `w` is a byte nlohmann does not write
+// unchanged in a string: a control character (below 0x20), the quote, the
+// backslash, or a byte of a multi-byte sequence (0x80 and up; those are
+// copied unchanged too, but only once the whole text is known to be UTF-8).
+// The "has a byte less than n" and "has a zero byte" word tricks of Bit
+// Twiddling Hacks; exact for a yes/no answer.
+bool hasSpecialByte(std::uint64_t w) {
+    const auto hasZero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
+    const std::uint64_t below0x20 = (w - kOnes * 0x20) & ~w & kHighBits;
+    return (below0x20 | hasZero(w ^ (kOnes * '"')) | hasZero(w ^ (kOnes * '\\')) | (w & kHighBits)) != 0;
+}
+
 bool isPlain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+bool isPlain(std::string_view text) {
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, text.data() + i, 8);
+        if (hasSpecialByte(w)) return false;
+    }
+    for (; i < text.size(); ++i)
+        if (!isPlain(static_cast<unsigned char>(text[i]))) return false;
+    return true;
+}
 
 }  // namespace
 
@@ -84,10 +110,37 @@ void JsonStreamWriter::string(std::string_view text) {
 }
 
 void JsonStreamWriter::quoted(std::string_view text) {
-    for (char c : text)
-        if (!isPlain(static_cast<unsigned char>(c))) return escapedSlowly(text);
+    if (isPlain(text)) {  // most texts: ids, levels, English sentences
+        put('"');
+        put(text);
+        put('"');
+        return;
+    }
+    // Ill-formed UTF-8 is left to nlohmann itself, so its error (strict) or
+    // its replacement characters (replace) stay exactly its own.
+    if (firstInvalidUtf8(text)) return escapedSlowly(text);
+    // Well-formed: nlohmann (ensure_ascii off) copies every byte but these.
     put('"');
-    put(text);
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': put("\\\""); break;
+        case '\\': put("\\\\"); break;
+        case '\b': put("\\b"); break;
+        case '\f': put("\\f"); break;
+        case '\n': put("\\n"); break;
+        case '\r': put("\\r"); break;
+        case '\t': put("\\t"); break;
+        default:
+            if (c < 0x20) {
+                static constexpr char kHex[] = "0123456789abcdef";  // lower case, as nlohmann's "\\u%04x"
+                const char escape[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+                put(std::string_view(escape, 6));
+            } else {
+                put(ch);
+            }
+        }
+    }
     put('"');
 }
 
@@ -101,6 +154,18 @@ void JsonStreamWriter::escapedSlowly(std::string_view text) {
 void JsonStreamWriter::number(double value) {
     beforeValue();
     if (!std::isfinite(value)) return put("null");  // as nlohmann's dump()
+    // A whole number below 1e15 (most tonnages and every zero) is written by
+    // nlohmann as its digits and ".0" (format_buffer: the decimal point falls
+    // at most 15 digits in); std::to_chars of the integer gives those digits.
+    if (std::fabs(value) < 1e15 && value == std::trunc(value)) {
+        char buf[24];
+        char* p = buf;
+        if (std::signbit(value)) *p++ = '-';  // -0.0 too
+        p = std::to_chars(p, buf + sizeof buf, static_cast<std::int64_t>(std::fabs(value))).ptr;
+        *p++ = '.';
+        *p++ = '0';
+        return put(std::string_view(buf, static_cast<std::size_t>(p - buf)));
+    }
     // nlohmann's dump() formats doubles with this function (Grisu2, with its
     // own choice of fixed or exponent form and "1.0" for whole numbers);
     // calling it, rather than std::to_chars, keeps every digit identical.

@@ -64,7 +64,8 @@ TEST_CASE("JsonStreamWriter - numbers are written digit for digit as nlohmann's 
     ordered_json a = ordered_json::array();
     for (double v : {0.0, -0.0, 1.0, -1.0, 0.1, 0.2, 0.1 + 0.2, 1e-300, 5e-324, 2.2250738585072014e-308, 1e21, 1e22,
                      1e15, 1e16, 123456789012345678.0, 9007199254740993.0, 1e-5, 1e-4, 0.001, 1.5e300,
-                     std::numeric_limits<double>::max(), -1e-7, 100.0, 225.25, 1.0 / 3.0, 2.0 / 3.0})
+                     std::numeric_limits<double>::max(), -1e-7, 100.0, 225.25, 1.0 / 3.0, 2.0 / 3.0, 1e14, -1e14,
+                     999999999999999.0, -999999999999999.0, 1e15 - 0.5, -5.0, 4503599627370496.0, 0.5, -0.5})
         a.push_back(v);
     // Not finite: nlohmann writes null.
     a.push_back(std::numeric_limits<double>::infinity());
