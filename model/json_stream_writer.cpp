@@ -1,5 +1,6 @@
 #include "json_stream_writer.h"
 
+#include <algorithm>
 #include <cassert>
 #include <charconv>
 #include <cmath>
@@ -43,14 +44,22 @@ bool isPlain(std::string_view text) {
 
 }  // namespace
 
-JsonStreamWriter::JsonStreamWriter(JsonSink sink, InvalidUtf8 invalid) : m_sink(std::move(sink)), m_invalid(invalid) {
-    m_buffer.reserve(kFlushBytes + 4096);
-}
+JsonStreamWriter::JsonStreamWriter(JsonSink sink, InvalidUtf8 invalid)
+    : m_sink(std::move(sink)), m_invalid(invalid), m_buffer(new char[kBufferBytes]) {}
 
 void JsonStreamWriter::flushBuffer() {
-    if (m_buffer.empty()) return;
-    m_sink(m_buffer);
-    m_buffer.clear();
+    if (m_used == 0) return;
+    m_sink(std::string_view(m_buffer.get(), m_used));
+    m_used = 0;
+}
+
+// What does not fit: the buffer goes first, then the bytes, through the
+// buffer when they are few, straight to the sink when they are many.
+void JsonStreamWriter::putLarge(std::string_view bytes) {
+    flushBuffer();
+    if (bytes.size() >= kBufferBytes) return m_sink(bytes);
+    std::memcpy(m_buffer.get(), bytes.data(), bytes.size());
+    m_used = bytes.size();
 }
 
 void JsonStreamWriter::finish() { flushBuffer(); }
@@ -58,8 +67,17 @@ void JsonStreamWriter::finish() { flushBuffer(); }
 void JsonStreamWriter::raw(std::string_view bytes) { put(bytes); }
 
 void JsonStreamWriter::newlineAndIndent(std::size_t depth) {
-    put('\n');
-    m_buffer.append(2 * depth, ' ');  // dump(2): two spaces a level
+    // dump(2): two spaces a level. Deeper than the spaces below (never, in
+    // Traza's documents) is written a piece at a time.
+    static constexpr std::string_view kIndent = "\n                                                              ";
+    std::size_t spaces = 2 * depth;
+    const std::size_t first = std::min(spaces, kIndent.size() - 1);
+    put(kIndent.substr(0, first + 1));
+    for (spaces -= first; spaces > 0;) {
+        const std::size_t more = std::min(spaces, kIndent.size() - 1);
+        put(kIndent.substr(1, more));
+        spaces -= more;
+    }
 }
 
 // Before a value: the separator and indentation nlohmann's pretty printer puts
@@ -119,10 +137,15 @@ void JsonStreamWriter::quoted(std::string_view text) {
     // Ill-formed UTF-8 is left to nlohmann itself, so its error (strict) or
     // its replacement characters (replace) stay exactly its own.
     if (firstInvalidUtf8(text)) return escapedSlowly(text);
-    // Well-formed: nlohmann (ensure_ascii off) copies every byte but these.
+    // Well-formed: nlohmann (ensure_ascii off) copies every byte but these;
+    // the bytes between them are copied as runs.
     put('"');
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        put(text.substr(run, i - run));
+        run = i + 1;
         switch (c) {
         case '"': put("\\\""); break;
         case '\\': put("\\\\"); break;
@@ -131,16 +154,14 @@ void JsonStreamWriter::quoted(std::string_view text) {
         case '\n': put("\\n"); break;
         case '\r': put("\\r"); break;
         case '\t': put("\\t"); break;
-        default:
-            if (c < 0x20) {
-                static constexpr char kHex[] = "0123456789abcdef";  // lower case, as nlohmann's "\\u%04x"
-                const char escape[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-                put(std::string_view(escape, 6));
-            } else {
-                put(ch);
-            }
+        default: {
+            static constexpr char kHex[] = "0123456789abcdef";  // lower case, as nlohmann's "\\u%04x"
+            const char escape[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+            put(std::string_view(escape, 6));
+        }
         }
     }
+    put(text.substr(run));
     put('"');
 }
 

@@ -6,7 +6,9 @@
 // 600 MB and most of the run's time to build and free (issue #15).
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,22 +67,26 @@ private:
     void open(char bracket);
     void close(char bracket);
     void newlineAndIndent(std::size_t depth);
+    // The buffer is a plain array: put() is a bounds check and a memcpy.
     void put(std::string_view bytes) {
-        m_buffer.append(bytes);
-        if (m_buffer.size() >= kFlushBytes) flushBuffer();
+        if (bytes.size() > kBufferBytes - m_used) return putLarge(bytes);
+        std::memcpy(m_buffer.get() + m_used, bytes.data(), bytes.size());
+        m_used += bytes.size();
     }
     void put(char c) {
-        m_buffer.push_back(c);
-        if (m_buffer.size() >= kFlushBytes) flushBuffer();
+        if (m_used == kBufferBytes) flushBuffer();
+        m_buffer[m_used++] = c;
     }
+    void putLarge(std::string_view bytes);
     void flushBuffer();
     void quoted(std::string_view text);  ///< a string's text, quoted and escaped
     void escapedSlowly(std::string_view text);
 
-    static constexpr std::size_t kFlushBytes = 64 * 1024;
+    static constexpr std::size_t kBufferBytes = 64 * 1024;
     JsonSink m_sink;
     InvalidUtf8 m_invalid;
-    std::string m_buffer;
+    std::unique_ptr<char[]> m_buffer;
+    std::size_t m_used = 0;
     std::vector<std::size_t> m_counts;  ///< values written so far in each open container
     bool m_afterKey = false;
 };

@@ -120,6 +120,11 @@ TEST_CASE("JsonStreamWriter - nesting, empty containers and keys are laid out as
         "levels": {"self_declared": {"by_stage": {"1": 0.5}, "horizon": null}}
     })");
     CHECK(streamed(doc) == doc.dump(2));
+    ordered_json deep = {{"leaf", 1}};
+    for (int i = 0; i < 45; ++i) deep = ordered_json::array({deep, i});  // deeper than the writer's indent string
+    CHECK(streamed(deep) == deep.dump(2));
+    const ordered_json longText = ordered_json::array({std::string(200000, 'x') + "\n" + std::string(70000, 'y'), "z"});
+    CHECK(streamed(longText) == longText.dump(2));  // larger than the buffer, in one string
     CHECK(streamed(ordered_json::array()) == "[]");
     CHECK(streamed(ordered_json::object()) == "{}");
 }
