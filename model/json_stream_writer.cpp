@@ -66,14 +66,16 @@ void JsonStreamWriter::finish() { flushBuffer(); }
 
 void JsonStreamWriter::raw(std::string_view bytes) { put(bytes); }
 
+namespace {
+// dump(2): a newline and two spaces a level.
+constexpr std::string_view kIndent = "\n                                                              ";
+constexpr std::size_t kMaxIndentDepth = (kIndent.size() - 1) / 2;
+}  // namespace
+
 void JsonStreamWriter::newlineAndIndent(std::size_t depth) {
-    // dump(2): two spaces a level. Deeper than the spaces below (never, in
-    // Traza's documents) is written a piece at a time.
-    static constexpr std::string_view kIndent = "\n                                                              ";
-    std::size_t spaces = 2 * depth;
-    const std::size_t first = std::min(spaces, kIndent.size() - 1);
-    put(kIndent.substr(0, first + 1));
-    for (spaces -= first; spaces > 0;) {
+    if (depth <= kMaxIndentDepth) return put(kIndent.substr(0, 2 * depth + 1));
+    put('\n');  // deeper than the spaces above (never, in Traza's documents): a piece at a time
+    for (std::size_t spaces = 2 * depth; spaces > 0;) {
         const std::size_t more = std::min(spaces, kIndent.size() - 1);
         put(kIndent.substr(1, more));
         spaces -= more;
@@ -94,11 +96,31 @@ void JsonStreamWriter::beforeValue() {
 
 void JsonStreamWriter::key(std::string_view name) {
     assert(!m_counts.empty() && !m_afterKey);
-    if (m_counts.back()++ > 0) put(',');
-    newlineAndIndent(m_counts.size());
+    m_afterKey = true;
+    const bool first = m_counts.back()++ == 0;
+    const std::size_t depth = m_counts.size();
+    // The usual key (short, plain, not too deep, room in the buffer) is
+    // written in one go: ",\n" and the indentation, then "name": .
+    const std::size_t indent = 2 * depth + 1;
+    if (depth <= kMaxIndentDepth && name.size() <= 64 && kBufferBytes - m_used >= indent + name.size() + 5 &&
+        isPlain(name)) {
+        char* out = m_buffer.get() + m_used;
+        if (!first) *out++ = ',';
+        std::memcpy(out, kIndent.data(), indent);
+        out += indent;
+        *out++ = '"';
+        std::memcpy(out, name.data(), name.size());
+        out += name.size();
+        *out++ = '"';
+        *out++ = ':';
+        *out++ = ' ';
+        m_used = static_cast<std::size_t>(out - m_buffer.get());
+        return;
+    }
+    if (!first) put(',');
+    newlineAndIndent(depth);
     quoted(name);
     put(": ");
-    m_afterKey = true;
 }
 
 void JsonStreamWriter::open(char bracket) {
