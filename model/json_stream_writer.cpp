@@ -31,15 +31,19 @@ bool hasSpecialByte(std::uint64_t w) {
 bool isPlain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
 bool isPlain(std::string_view text) {
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t w;
+    const std::size_t n = text.size();
+    if (n < 8) {  // keys and levels: byte by byte
+        for (char c : text)
+            if (!isPlain(static_cast<unsigned char>(c))) return false;
+        return true;
+    }
+    std::uint64_t w;
+    for (std::size_t i = 0; i + 8 <= n; i += 8) {
         std::memcpy(&w, text.data() + i, 8);
         if (hasSpecialByte(w)) return false;
     }
-    for (; i < text.size(); ++i)
-        if (!isPlain(static_cast<unsigned char>(text[i]))) return false;
-    return true;
+    std::memcpy(&w, text.data() + n - 8, 8);  // the last 8 bytes, overlapping what was seen
+    return !hasSpecialByte(w);
 }
 
 }  // namespace
