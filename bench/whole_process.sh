@@ -6,14 +6,18 @@
 # on one national chain (.traza). Output goes to a scratch folder on the same
 # file system as the chain; stdout of `analyze` goes to /dev/null.
 #   bench/whole_process.sh [--flows N | --file F.traza] [--runs R] [--cli PATH]
-#                          [--only 'analyze-json info ...'] [--genchain PATH]
-# Prints one table row per command. Needs hyperfine and GNU time.
+#                          [--baseline OTHER-CLI] [--only 'analyze-json info ...'] [--genchain PATH]
+# Prints one table row per command: wall, CPU (user + system, mean of the
+# runs, every thread) and peak memory. With --baseline, each command of the
+# other traza-cli is timed right before the same command of this one, so both
+# see the same load on a shared machine. Needs hyperfine and GNU time.
 set -euo pipefail
 
 flows=85000
 file=""
 runs=5
 cli=""
+baseline=""
 genchain=""
 only="analyze-json analyze info export-json report"
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -23,6 +27,7 @@ while [ $# -gt 0 ]; do
     --file) file="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --cli) cli="$2"; shift 2 ;;
+    --baseline) baseline="$2"; shift 2 ;;
     --genchain) genchain="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
     *) echo "whole_process.sh: unknown option $1" >&2; exit 2 ;;
@@ -44,28 +49,33 @@ if [ -z "$file" ]; then
   "$genchain" --flows "$flows" -o "$file" 2>/dev/null
 fi
 
-command_of() {
+command_of() {  # command_of NAME CLI
   case "$1" in
-    analyze-json) echo "'$cli' analyze '$file' --json > '$work/analysis.json'" ;;
-    analyze) echo "'$cli' analyze '$file' > /dev/null" ;;
-    info) echo "'$cli' info '$file' > /dev/null" ;;
-    export-json) echo "'$cli' export '$file' -o '$work/chain.json'" ;;
-    report) echo "'$cli' report '$file' -o '$work/report.xlsx'" ;;
+    analyze-json) echo "'$2' analyze '$file' --json > '$work/analysis.json'" ;;
+    analyze) echo "'$2' analyze '$file' > /dev/null" ;;
+    info) echo "'$2' info '$file' > /dev/null" ;;
+    export-json) echo "'$2' export '$file' -o '$work/chain.json'" ;;
+    report) echo "'$2' report '$file' -o '$work/report.xlsx'" ;;
     *) echo "whole_process.sh: unknown command $1" >&2; exit 2 ;;
   esac
 }
 
-printf '%-14s %9s %9s %10s\n' command "best s" "median s" "peak MB"
-for name in $only; do
-  cmd="$(command_of "$name")"
-  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$work/h.json" "$cmd" >/dev/null 2>&1 ||
-    { echo "whole_process.sh: $name failed: $cmd" >&2; exit 1; }
-  read -r best median < <(/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.3f %.3f" % (r["min"], r["median"]))' "$work/h.json")
-  peak=""
+row() {  # row LABEL COMMAND
+  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$work/h.json" "$2" >/dev/null 2>&1 ||
+    { echo "whole_process.sh: $1 failed: $2" >&2; exit 1; }
+  read -r best median cpu < <(/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]
+print("%.3f %.3f %.3f" % (r["min"], r["median"], r["user"] + r["system"]))' "$work/h.json")
+  local peak="" kb
   for _ in $(seq "$runs"); do  # peak resident memory, the smallest of R runs (kB)
-    kb=$(/usr/bin/time -f '%M' bash -c "$cmd" 2>&1 >/dev/null | tail -1)
-    [ -z "$peak" ] || [ "$kb" -lt "$peak" ] && peak=$kb
+    kb=$(/usr/bin/time -f '%M' bash -c "$2" 2>&1 >/dev/null | tail -1)
+    if [ -z "$peak" ] || [ "$kb" -lt "$peak" ]; then peak=$kb; fi
   done
-  printf '%-14s %9s %9s %10d\n' "$name" "$best" "$median" $((peak * 1024 / 1000000))
+  printf '%-24s %9s %9s %9s %10d\n' "$1" "$best" "$median" "$cpu" $((peak * 1024 / 1000000))
+}
+
+printf '%-24s %9s %9s %9s %10s\n' command "best s" "median s" "CPU s" "peak MB"
+for name in $only; do
+  [ -n "$baseline" ] && row "$name (baseline)" "$(command_of "$name" "$baseline")"
+  row "$name" "$(command_of "$name" "$cli")"
 done
-echo "(best and median of $runs runs, hyperfine; peak = maximum resident set, MB = 10^6 bytes; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "(wall: best and median of $runs runs, hyperfine; CPU: mean user + system; peak: maximum resident set, MB = 10^6 bytes; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
