@@ -36,9 +36,6 @@ struct FileBytes {
 /// without blocking), FileFormatError when it is larger than `maxBytes`.
 FileBytes readWholeFile(const std::filesystem::path&, std::size_t maxBytes);
 
-/// A second copy of the same bytes (for a second connection). Throws std::bad_alloc.
-FileBytes copyBytes(const FileBytes&);
-
 /// What the 100-byte SQLite header says, read without SQLite.
 struct FileHeader {
     bool isSqlite = false;  ///< starts with "SQLite format 3\0" and is long enough
@@ -61,6 +58,13 @@ public:
 
     /// Takes the bytes over. Throws SQLite::Exception if SQLite refuses them.
     explicit UntrustedDatabase(FileBytes bytes);
+
+    /// A second connection, configured alike, over the very bytes of `owner`
+    /// (not copied, and read-only here), so that two threads can read one
+    /// file at once. `owner` must outlive it and must not be written (Mode::Read)
+    /// while it lives. Throws SQLite::Exception.
+    struct SharedView {};
+    UntrustedDatabase(UntrustedDatabase& owner, SharedView);
     UntrustedDatabase(const UntrustedDatabase&) = delete;
     UntrustedDatabase& operator=(const UntrustedDatabase&) = delete;
 
@@ -82,6 +86,8 @@ public:
     void requireOrdinaryTables(const std::vector<std::string>& tables);
 
 private:
+    void configure();  ///< the connection settings, before any bytes are attached
+
     SQLite::Database m_db;
     Mode m_mode = Mode::Read;
 };

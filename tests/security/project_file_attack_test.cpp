@@ -144,8 +144,8 @@ TEST_CASE("Project files - a foreign or future file is refused from its header, 
     rawExec(future, "PRAGMA writable_schema = ON; PRAGMA user_version = 1;");
     o = openUnderWatch(traps, future);
     CHECK(contains(o.message, "damaged"));
-    // Three, each over its own private copy and configured alike: the reading,
-    // the flows' and the quick_check's (ProjectStore::open, docs/security.md).
+    // Three, configured alike over the one private copy: the reading, the
+    // flows' and the quick_check's (ProjectStore::open, docs/security.md).
     CHECK(SqliteTraps::connections() == 3);
 }
 
