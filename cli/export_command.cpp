@@ -14,6 +14,7 @@
 #include "analysis.h"
 #include "chain_export.h"
 #include "chain_json.h"
+#include "chain_json_writer.h"
 #include "chain_workbook.h"
 #include "commands.h"
 #include "error.h"
@@ -51,7 +52,10 @@ void runExport(const ExportOptions& o) {
     if (!o.format.empty() && o.format != "json") format = reports::parseChainFormat(o.format);
     else if (o.format.empty() && o.output != "-") format = reports::chainFormatForPath(o.output);
     const model::Project project = loadProject(o.input);
-    if (!format) return writeOut(o, model::projectToJson(project));
+    if (!format) {  // chain JSON, streamed to its destination
+        const auto produce = [&](const ByteSink& sink) { model::writeProjectJson(project, sink); };
+        return o.output == "-" ? writeStdout(produce) : writeFileAtomically(o.output, produce);
+    }
     // Analysis results travel as node attributes and colour the map.
     risk::AnalysisOptions analysisOptions;
     analysisOptions.language = o.language;
