@@ -1,11 +1,13 @@
 #!/bin/bash
-# Side by side: Traza's full analysis (C++) and the same core analysis in
-# Python + networkx (bench/networkx_analysis.py) on one generated chain, in
-# the same run. Prints both times and their ratio; with traza-cli present the
-# Python figures are also checked against `traza-cli analyze --json`.
+# Side by side, as a user runs them: Traza's full analysis (`traza-cli analyze
+# CHAIN.json --json`, the JSON written to a file) and the same core analysis in
+# Python + networkx (bench/networkx_analysis.py CHAIN.json) on one generated
+# chain. Both are timed as whole processes by hyperfine (start-up, reading and
+# parsing the chain JSON, the analysis and writing the result included), best
+# of R runs; the Traza project file (.traza) is timed too. The Python figures
+# are then checked against Traza's output.
 #   bench/compare.sh [--flows N] [--cycles] [--runs R] [--bin-dir BUILD/bench]
-# Times are the best of R runs of each (default 3). Needs /usr/bin/python3
-# with networkx (Debian python3-networkx).
+# Needs hyperfine and /usr/bin/python3 with networkx (Debian python3-networkx).
 set -euo pipefail
 
 flows=85000
@@ -24,44 +26,41 @@ while [ $# -gt 0 ]; do
 done
 if [ -z "$bin_dir" ]; then
   for d in "$here/../build-bench/bench" "$here/../build/bench"; do
-    [ -x "$d/traza-pipeline" ] && bin_dir="$d" && break
+    [ -x "$d/traza-genchain" ] && bin_dir="$d" && break
   done
 fi
-[ -x "$bin_dir/traza-pipeline" ] || { echo "compare.sh: build traza-pipeline first (-DTRAZA_BENCH=ON) or pass --bin-dir" >&2; exit 2; }
+cli="$bin_dir/../cli/traza-cli"
+[ -x "$bin_dir/traza-genchain" ] && [ -x "$cli" ] ||
+  { echo "compare.sh: build traza-genchain and traza-cli first (-DTRAZA_BENCH=ON) or pass --bin-dir" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "compare.sh: needs hyperfine" >&2; exit 2; }
 export TRAZA_DATA_DIR="${TRAZA_DATA_DIR:-$here/../data}"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 chain="$work/chain.json"
 "$bin_dir/traza-genchain" --flows "$flows" $cycles -o "$chain" 2>/dev/null
+"$bin_dir/traza-genchain" --flows "$flows" $cycles -o "$work/chain.traza" 2>/dev/null
 
-best() { sort -g | head -1; }
-cpp_wall=(); cpp_cpu=(); py_wall=(); py_cpu=()
-for _ in $(seq "$runs"); do
-  read -r w c < <("$bin_dir/traza-pipeline" "$chain" --out-dir "$work" --steps analyze |
-                  awk -F'\t' '$1=="analyze" { print $2, $4 }')
-  cpp_wall+=("$w"); cpp_cpu+=("$c")
-  read -r w c < <(/usr/bin/python3 "$here/networkx_analysis.py" "$chain" |
-                  /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["analysis_ms"], d["analysis_cpu_ms"])')
-  py_wall+=("$w"); py_cpu+=("$c")
-done
-cw=$(printf '%s\n' "${cpp_wall[@]}" | best); cc=$(printf '%s\n' "${cpp_cpu[@]}" | best)
-pw=$(printf '%s\n' "${py_wall[@]}" | best); pc=$(printf '%s\n' "${py_cpu[@]}" | best)
+# One whole-process timing: prints "best-wall-ms mean-cpu-ms".
+timed() {
+  hyperfine --style none --runs "$runs" --export-json "$work/h.json" "$1" >/dev/null 2>&1 ||
+    { echo "compare.sh: failed: $1" >&2; exit 1; }
+  /usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]
+print("%.0f %.0f" % (r["min"] * 1000, (r["user"] + r["system"]) * 1000))' "$work/h.json"
+}
+read -r cw cc < <(timed "'$cli' analyze '$chain' --json > '$work/analysis.json'")
+read -r tw tc < <(timed "'$cli' analyze '$work/chain.traza' --json > '$work/analysis-traza.json'")
+read -r pw pc < <(timed "/usr/bin/python3 '$here/networkx_analysis.py' '$chain' > '$work/networkx.json'")
 
-# Same figures? (traza-cli analyze --json, when it is built next to us)
-cli="$bin_dir/../cli/traza-cli"
-check="not checked (traza-cli not built)"
-if [ -x "$cli" ]; then
-  "$cli" analyze "$chain" --json >"$work/analysis.json"
-  diffs=$(/usr/bin/python3 "$here/networkx_analysis.py" "$chain" --check "$work/analysis.json" |
-          /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["differences"])') || true
-  check="$diffs differences in flow shares, dominators and traceability"
-fi
+# Same figures?
+diffs=$(/usr/bin/python3 "$here/networkx_analysis.py" "$chain" --check "$work/analysis.json" |
+        /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["differences"])') || true
 
-echo "chain: $flows flows ${cycles:+(with cycles)}; best of $runs runs; wall ms (CPU ms)"
-echo "traza (C++, full analysis):         $cw ($cc)   [${cpp_wall[*]}]"
-echo "networkx (Python, core analysis):   $pw ($pc)   [${py_wall[*]}]"
+echo "chain: $flows flows ${cycles:+(with cycles)}; whole processes, best wall of $runs runs, ms (mean CPU ms, all threads)"
+echo "traza-cli analyze chain.json --json (full analysis, JSON written):   $cw ($cc)"
+echo "traza-cli analyze chain.traza --json (the project file):            $tw ($tc)"
+echo "networkx_analysis.py chain.json (core analysis, load included):     $pw ($pc)"
 awk -v pw="$pw" -v cw="$cw" -v pc="$pc" -v cc="$cc" 'BEGIN {
-  if (cw > 0 && cc > 0) printf "ratio networkx / traza:             %.0fx wall, %.0fx CPU\n", pw / cw, pc / cc }'
-echo "figures: $check"
-[ "${check%% *}" = "0" ] || [ "${check#not}" != "$check" ]
+  if (cw > 0 && cc > 0) printf "ratio networkx / traza (both from chain.json): %.1fx wall, %.1fx CPU\n", pw / cw, pc / cc }'
+echo "figures: $diffs differences in flow shares, dominators and traceability"
+[ "$diffs" = "0" ]

@@ -5,6 +5,8 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -47,8 +49,17 @@ std::string fixed(double x, int decimals, bool es) {
 
 void printSummary(const model::Project& project, const risk::Analysis& a, bool es, std::ostream& out) {
     auto t = [es](const char* en, const char* spanish) { return es ? spanish : en; };
+    // The actors named below (destinations, choke points), found in one pass:
+    // a national chain has 66 000 actors and hundreds of choke points.
+    std::unordered_map<std::string_view, const model::Actor*> named;
+    for (const auto& d : a.destinations) named.emplace(d.id, nullptr);
+    for (const auto& r : a.actors)
+        if (r.chokePoint) named.emplace(r.id, nullptr);
+    for (const model::Actor& actor : project.actors)
+        if (auto it = named.find(actor.id); it != named.end() && !it->second) it->second = &actor;
     auto name = [&](const std::string& id) {
-        const model::Actor* actor = project.findActor(id);
+        const auto it = named.find(id);
+        const model::Actor* actor = it == named.end() ? nullptr : it->second;
         return actor && !actor->name.empty() && actor->name != id ? id + " (" + actor->name + ")" : id;
     };
 
@@ -126,8 +137,11 @@ void runAnalyze(const AnalyzeCommandOptions& o) {
     options.traceThreshold = o.traceThreshold;
     options.language = o.language;
     const risk::Analysis analysis = risk::analyze(project, options);
-    if (o.json)
-        std::cout << risk::analysisToJson(analysis) << '\n';
+    if (o.json)  // streamed: a national chain's analysis is tens of MB
+        writeStdout([&](const ByteSink& sink) {
+            risk::writeAnalysisJson(analysis, sink);
+            sink("\n");
+        });
     else
         printSummary(project, analysis, o.language == "es", std::cout);
 }

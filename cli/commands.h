@@ -10,7 +10,8 @@ class App;
 namespace traza::cli {
 
 void registerImportCommand(CLI::App& app);  ///< import CHAIN.json | --actors A.csv --flows F.csv -o OUT
-void registerExportCommand(CLI::App& app);  ///< export PROJECT [-f json|graphml|dot|svg|png] -o OUT|-
+void registerExportCommand(CLI::App& app);  ///< export PROJECT [-f json|xlsx|graphml|dot|svg|png] -o OUT|- [--lang en|es]
+void registerTemplateCommand(CLI::App& app);  ///< template -o OUT.xlsx [--lang en|es]
 void registerInfoCommand(CLI::App& app);    ///< info PROJECT
 void registerReportCommand(CLI::App& app);  ///< report PROJECT -o OUT.xlsx [--destination ID]... [--lang en|es]
 void registerAnalyzeCommand(CLI::App& app);  ///< analyze PROJECT [--json] [--destination ID]... [--threshold X] [--lang en|es]

@@ -1,5 +1,9 @@
 // traza-cli export: a project file (or chain JSON) -> chain JSON (the default),
-// or the chain for other tools: GraphML, DOT, or the chain map as SVG or PNG.
+// the chain workbook people fill and import again (.xlsx), or the chain for
+// other tools: GraphML, DOT, or the chain map as SVG or PNG.
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -10,6 +14,8 @@
 #include "analysis.h"
 #include "chain_export.h"
 #include "chain_json.h"
+#include "chain_json_writer.h"
+#include "chain_workbook.h"
 #include "commands.h"
 #include "error.h"
 #include "project_io.h"
@@ -30,12 +36,26 @@ void writeOut(const ExportOptions& o, const std::string& data) {
     if (!std::cout) throw IoError("standard output: cannot write");
 }
 
+bool isXlsxPath(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".xlsx";
+}
+
 void runExport(const ExportOptions& o) {
+    if (o.format == "xlsx" || (o.format.empty() && o.output != "-" && isXlsxPath(o.output))) {
+        if (o.output == "-") throw InvalidInput("--output", "a workbook is not written to standard output; name a file");
+        // The chain workbook (reports/chain_workbook.h): no analysis needed.
+        return reports::writeChainWorkbook(o.output, loadProject(o.input), o.language);
+    }
     std::optional<reports::ChainFormat> format;
     if (!o.format.empty() && o.format != "json") format = reports::parseChainFormat(o.format);
     else if (o.format.empty() && o.output != "-") format = reports::chainFormatForPath(o.output);
     const model::Project project = loadProject(o.input);
-    if (!format) return writeOut(o, model::projectToJson(project));
+    if (!format) {  // chain JSON, streamed to its destination
+        const auto produce = [&](const ByteSink& sink) { model::writeProjectJson(project, sink); };
+        return o.output == "-" ? writeStdout(produce) : writeFileAtomically(o.output, produce);
+    }
     // Analysis results travel as node attributes and colour the map.
     risk::AnalysisOptions analysisOptions;
     analysisOptions.language = o.language;
@@ -49,13 +69,13 @@ void runExport(const ExportOptions& o) {
 
 void registerExportCommand(CLI::App& app) {
     auto options = std::make_shared<ExportOptions>();
-    CLI::App* cmd = app.add_subcommand("export", "Write a project as chain JSON, GraphML, DOT, or the chain map as SVG or PNG");
+    CLI::App* cmd = app.add_subcommand("export", "Write a project as chain JSON, as the chain workbook (.xlsx) to fill and import again, as GraphML or DOT, or the chain map as SVG or PNG");
     cmd->add_option("project", options->input, "Project file (.traza, or .json)")->required()->check(CLI::ExistingFile);
     cmd->add_option("-o,--output", options->output, "File to write; - for standard output (the default)");
     cmd->add_option("-f,--format", options->format,
-                    "json, graphml, dot, svg or png (default: from the output's extension, else json)")
-        ->check(CLI::IsMember({"json", "graphml", "dot", "svg", "png"}));
-    cmd->add_option("--lang", options->language, "Language of the chain map's legend: en or es")
+                    "json, xlsx, graphml, dot, svg or png (default: from the output's extension, else json)")
+        ->check(CLI::IsMember({"json", "xlsx", "graphml", "dot", "svg", "png"}));
+    cmd->add_option("--lang", options->language, "Language of the workbook's sheets, columns and values, or of the chain map's legend: en or es")
         ->check(CLI::IsMember({"en", "es"}));
     cmd->callback([options] { runExport(*options); });
 }

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     // required" even for a misspelt one; as an extra argument it is named.
     traza::cli::registerImportCommand(app);
     traza::cli::registerExportCommand(app);
+    traza::cli::registerTemplateCommand(app);
     traza::cli::registerInfoCommand(app);
     traza::cli::registerReportCommand(app);
     traza::cli::registerAnalyzeCommand(app);

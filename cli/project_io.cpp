@@ -4,12 +4,14 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <iostream>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "chain_json.h"
+#include "chain_json_writer.h"
 #include "error.h"
 #include "project_store.h"
 
@@ -27,11 +29,16 @@ model::Project loadProject(const std::filesystem::path& path) {
 }
 
 void saveProject(const model::Project& project, const std::filesystem::path& path) {
-    if (isJsonPath(path)) writeFileAtomically(path, model::projectToJson(project));
+    if (isJsonPath(path))
+        writeFileAtomically(path, [&](const ByteSink& sink) { model::writeProjectJson(project, sink); });
     else model::ProjectStore::save(project, path);
 }
 
 void writeFileAtomically(const std::filesystem::path& path, const std::string& text) {
+    writeFileAtomically(path, [&](const ByteSink& sink) { sink(text); });
+}
+
+void writeFileAtomically(const std::filesystem::path& path, const std::function<void(const ByteSink&)>& produce) {
     const std::string name = path.string();
     auto failed = [&](const char* what) { return IoError(name + ": " + what + " (" + std::strerror(errno) + ")"); };
     // mkstemp gives a fresh name beside the target, so the rename stays on one file system.
@@ -40,11 +47,21 @@ void writeFileAtomically(const std::filesystem::path& path, const std::string& t
     const int fd = ::mkstemp(temp.data());
     if (fd < 0) throw failed("cannot create a file in its folder");
     bool ok = true;
-    for (std::size_t done = 0; ok && done < text.size();) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        ok = n > 0;
-        if (ok) done += static_cast<std::size_t>(n);
+    const ByteSink sink = [&](std::string_view bytes) {
+        for (std::size_t done = 0; ok && done < bytes.size();) {
+            const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            ok = n > 0;
+            if (ok) done += static_cast<std::size_t>(n);
+        }
+        if (!ok) throw failed("cannot write");
+    };
+    try {
+        produce(sink);
+    } catch (...) {
+        ::close(fd);
+        std::remove(temp.c_str());
+        throw;
     }
     ok = ok && ::fsync(fd) == 0;
     // mkstemp makes the file 0600; give it the usual permissions of a new file.
@@ -62,6 +79,15 @@ void writeFileAtomically(const std::filesystem::path& path, const std::string& t
         std::remove(temp.c_str());
         throw renameError;
     }
+}
+
+void writeStdout(const std::function<void(const ByteSink&)>& produce) {
+    produce([](std::string_view bytes) {
+        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!std::cout) throw IoError("standard output: cannot write");
+    });
+    std::cout.flush();
+    if (!std::cout) throw IoError("standard output: cannot write");
 }
 
 }  // namespace traza::cli

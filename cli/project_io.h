@@ -4,7 +4,9 @@
 // every write is all-or-nothing, so a failed command leaves no output file and
 // an existing one untouched.
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "project.h"
 
@@ -23,5 +25,15 @@ void saveProject(const model::Project&, const std::filesystem::path&);
 /// Write `text` to `path` through a temporary file in the same directory that
 /// is renamed over it. Throws IoError naming the file; nothing is left behind.
 void writeFileAtomically(const std::filesystem::path& path, const std::string& text);
+
+/// The same, for text made piece by piece: `produce` is called once with a
+/// function that appends bytes to the file (a national chain's JSON is tens
+/// of MB, so it is not held whole in memory). If `produce` throws, the
+/// temporary file is removed and the exception passes on.
+using ByteSink = std::function<void(std::string_view)>;
+void writeFileAtomically(const std::filesystem::path& path, const std::function<void(const ByteSink&)>& produce);
+
+/// Stream to standard output; throws IoError if it cannot be written.
+void writeStdout(const std::function<void(const ByteSink&)>& produce);
 
 }  // namespace traza::cli

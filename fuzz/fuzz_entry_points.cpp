@@ -15,6 +15,8 @@
 #include "csv_import.h"
 #include "error.h"
 #include "project_store.h"
+#include "spreadsheet/csv_sheet.h"
+#include "spreadsheet/locale_number.h"
 #include "spreadsheet/excel_date.h"
 #include "spreadsheet/ods_reader.h"
 #include "spreadsheet/xlsx_reader.h"
@@ -88,6 +90,33 @@ bool sameProject(const Project& a, const Project& b) {
     return true;
 }
 
+// The whole input as one CSV sheet (UTF-16 included, which the NUL split below
+// cannot carry): a refusal is an InvalidInput; an accepted sheet keeps the
+// SheetTable promises, and its numbers read consistently with its decimal mark.
+void checkCsvSheet(std::string_view bytes) {
+    model::SheetTable t;
+    try {
+        t = model::csvToSheetTable(bytes, "sheet.csv");
+    } catch (const InvalidInput&) {
+        return;
+    }
+    require(t.decimalMark == model::detectDecimalMark(t), "the sheet's decimal mark is not what its cells show");
+    for (const auto& row : t.rows) {
+        require(!row.empty() && row.size() == t.rows.front().size(), "sheet rows are not padded to one width");
+        bool allEmpty = true;
+        for (const model::SheetCell& cell : row) {
+            allEmpty = allEmpty && cell.kind == model::SheetCell::Kind::Empty;
+            require(!model::firstInvalidUtf8(cell.text), "a sheet cell is not UTF-8");
+            const auto shown = model::parseLocaleNumber(cell.text, t.decimalMark);
+            require(!shown || std::isfinite(*shown), "a cell read as infinity or NaN");
+            // Under the mark the sheet shows, whatever reads without it reads the same.
+            const auto alone = model::parseLocaleNumber(cell.text, model::DecimalMark::Unknown);
+            if (alone && t.decimalMark != model::DecimalMark::Unknown)
+                require(shown && *shown == *alone && std::signbit(*shown) == std::signbit(*alone),
+                        "a number reads differently under the sheet's decimal mark");
+        }
+        require(!allEmpty, "a sheet keeps a row of empty cells");
+    }
 // Small enough that the worst accepted input stays well inside libFuzzer's
 // -rss_limit_mb under ASan; the default limits are tested in tests/model.
 model::SpreadsheetLimits fuzzSpreadsheetLimits() {
@@ -173,6 +202,7 @@ void jsonImport(const std::uint8_t* data, std::size_t size) {
 
 void csvImport(const std::uint8_t* data, std::size_t size) {
     const std::string_view all(reinterpret_cast<const char*>(data), size);
+    checkCsvSheet(all);
     const std::size_t nul = all.find('\0');
     const std::string_view actors = all.substr(0, nul);
     const std::string_view flows = nul == std::string_view::npos ? std::string_view("id,from,to,tonnes\n") : all.substr(nul + 1);

@@ -28,7 +28,11 @@ void jsonImport(const std::uint8_t* data, std::size_t size);
 /// CSV import (projectFromCsv). The bytes before the first NUL are the actors
 /// file, those after it the flows file; without a NUL, the whole input is the
 /// actors file and the flows file is a bare header. Accepted input: the project
-/// validates and survives a chain JSON round trip.
+/// validates and survives a chain JSON round trip. First, the whole input is
+/// also read as one CSV sheet (csvToSheetTable, any encoding, UTF-16 included):
+/// accepted, its rows are padded and non-empty, its cells UTF-8, its decimal
+/// mark what its cells show, and every number reads the same under that mark
+/// as without it.
 void csvImport(const std::uint8_t* data, std::size_t size);
 
 /// Project file open (ProjectStore::open) of the bytes written to a scratch

@@ -7,6 +7,8 @@ namespace traza::gui::ids {
 enum : int {
     ImportJson = wxID_HIGHEST + 100,
     ImportCsv,
+    ImportSpreadsheet,
+    SaveTemplate,
     ExportJson,
     ExportReport,
     ExportChain,

@@ -216,6 +216,15 @@ bool FileController::importCsvWithDialog() {
     return true;
 }
 
+bool FileController::adoptImport(model::Project project, const std::string& name) {
+    if (!maybeSave()) return false;
+    discardAutosave();
+    m_doc.replace(std::move(project), {}, name, true);
+    m_autosavedRevision = m_doc.revision();
+    if (afterLoad) afterLoad();
+    return true;
+}
+
 bool FileController::exportJsonWithDialog() {
     const std::string stem = fs::path(m_doc.suggestedFileName()).stem().string();
     const wxString chosen = chooseSavePath(_("Export chain JSON"), wxGetTranslation(kJsonWildcard), toWx(stem + ".json"));

@@ -36,6 +36,10 @@ public:
     bool closeProject();
     bool importJsonWithDialog();
     bool importCsvWithDialog();
+    /// Replace the document with an imported project named `name` (untitled,
+    /// modified), as opening a file does: asks to save the changes first. False
+    /// when the user cancelled that question.
+    bool adoptImport(model::Project, const std::string& name);
     bool exportJsonWithDialog();
     bool exportJsonTo(const std::filesystem::path&);
 

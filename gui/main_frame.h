@@ -24,6 +24,7 @@ class ChainCanvas;
 class ExportController;
 class ChecklistEditor;
 class FileController;
+class ImportController;
 class GoalsEditor;
 class OutlinePanel;
 class PropertyPanel;
@@ -37,6 +38,7 @@ public:
     Selection& selection() { return m_selection; }
     FileController& files() { return *m_files; }
     ExportController& exports() { return *m_exports; }
+    ImportController& imports() { return *m_imports; }
     ChainCanvas* canvas() const { return m_canvas; }
     OutlinePanel* outline() const { return m_outline; }
     PropertyPanel* properties() const { return m_properties; }
@@ -75,6 +77,7 @@ private:
     wxFileHistory m_history;
     std::unique_ptr<FileController> m_files;
     std::unique_ptr<ExportController> m_exports;  ///< report and chain exports
+    std::unique_ptr<ImportController> m_imports;  ///< spreadsheet import and template
     std::unique_ptr<AnalysisRunner> m_runner;
     ChainCanvas* m_canvas = nullptr;
     OutlinePanel* m_outline = nullptr;

@@ -25,6 +25,9 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     file->AppendSeparator();
     file->Append(ids::ImportJson, _("Import &JSON…"), _("Import a chain JSON file as a new project"));
     file->Append(ids::ImportCsv, _("Import &CSV…"), _("Import actors and flows from two CSV files"));
+    file->Append(ids::ImportSpreadsheet, _("Import s&preadsheet…"),
+                 _("Import actors and flows from an Excel or OpenDocument workbook or CSV files, with a preview"));
+    file->Append(ids::SaveTemplate, _("Save &template…"), _("Write an empty workbook of actors and flows to fill in"));
     file->Append(ids::ExportJson, _("&Export JSON…"), _("Write the project as chain JSON"));
     file->Append(ids::ExportReport, _("Export &report…\tCtrl+E"), _("Write the Excel due-diligence workbook"));
     file->Append(ids::ExportChain, _("Export c&hain…"), _("Write the chain map (PNG, SVG) or the chain graph (GraphML, DOT)"));

@@ -1,5 +1,6 @@
 #include "chain_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include "error.h"
 #include "json_parse.h"
 #include "json_reader.h"
+#include "interchange/chain_fields.h"
 #include "validation.h"
 
 namespace traza::model {
@@ -61,53 +63,71 @@ Assessment readAssessment(const json& v) {
     return a;
 }
 
+// One field of the shared table (interchange/chain_fields.h) read from JSON.
+template <typename Field>
+FieldValue readField(const JsonObjectReader& r, const Field& f) {
+    const std::string key(f.key);
+    switch (f.type) {
+        case FieldType::Number: return r.number(key, f.required);
+        case FieldType::Integer: return r.integer(key);
+        case FieldType::Boolean: return r.boolean(key);
+        case FieldType::List: return r.texts(key);
+        case FieldType::Enumeration:
+            switch (f.vocabulary) {
+                case Vocabulary::ActorKind:
+                    return std::string(toString(r.enumeration(key, ActorKind::Other, parseActorKind, actorKindNames())));
+                case Vocabulary::Formality:
+                    return std::string(toString(r.enumeration(key, Formality::Informal, parseFormality, formalityNames())));
+                case Vocabulary::Evidence:
+                    return std::string(toString(r.enumeration(key, Evidence::None, parseEvidence, evidenceNames())));
+                case Vocabulary::Payment:
+                    return std::string(toString(r.enumeration(key, Payment::Unknown, parsePayment, paymentNames())));
+                default: return r.text(key);  // catalogue ids: checked by validation
+            }
+        default: return r.text(key, f.required);
+    }
+}
+
+// The keys JSON allows for a record: the table's, with dates nested in "period".
+template <typename Field>
+std::vector<std::string_view> jsonKeys(const std::vector<Field>& fields) {
+    std::vector<std::string_view> keys;
+    for (const Field& f : fields)
+        if (f.type != FieldType::Date) keys.push_back(f.key);
+        else if (std::find(keys.begin(), keys.end(), "period") == keys.end()) keys.push_back("period");
+    return keys;
+}
+
+// Every field of the table present in the object; dates are read by the caller.
+template <typename Record, typename Field>
+void readFields(const JsonObjectReader& r, const std::vector<Field>& fields, Record& record) {
+    for (const Field& f : fields) {
+        if (f.type == FieldType::Date) continue;
+        if (!r.has(f.key) && !f.required) continue;
+        if (!r.has(f.key) && f.vocabulary == Vocabulary::ActorKind) r.fail(f.key, "missing required field; " + allowedValues(actorKindNames()));
+        f.set(record, readField(r, f));
+    }
+}
+
 Actor readActor(const json& v, const std::string& path) {
-    JsonObjectReader r(v, path,
-                       {"id", "name", "kind", "stage", "country", "region", "formality", "headcount", "capacity_t",
-                        "stock_change_t", "loss_t", "public_service_provider", "risk_factors", "notes"});
+    static const std::vector<std::string_view> keys = jsonKeys(actorFields());
+    JsonObjectReader r(v, path, keys);
     Actor a;
-    a.id = r.text("id", true);
-    a.name = r.text("name");
-    if (!r.has("kind")) r.fail("kind", "missing required field; " + allowedValues(actorKindNames()));
-    a.kind = r.enumeration("kind", ActorKind::Other, parseActorKind, actorKindNames());
-    if (r.has("stage")) a.stage = r.integer("stage");
-    else if (a.kind == ActorKind::Other) r.fail("stage", "required for kind \"other\" (a whole number from 1 to 9)");
-    else a.stage = defaultStage(a.kind);
-    a.country = r.text("country");
-    a.region = r.text("region");
-    a.formality = r.enumeration("formality", Formality::Informal, parseFormality, formalityNames());
-    a.headcount = r.integer("headcount");
-    a.capacityT = r.number("capacity_t");
-    a.stockChangeT = r.number("stock_change_t");
-    a.lossT = r.number("loss_t");
-    a.publicServiceProvider = r.boolean("public_service_provider");
-    a.riskFactors = r.texts("risk_factors");
-    a.notes = r.text("notes");
+    readFields(r, actorFields(), a);
+    if (!completeActorStage(a, r.has("stage"))) r.fail("stage", "required for kind \"other\" (a whole number from 1 to 9)");
     return a;
 }
 
 Flow readFlow(const json& v, const std::string& path) {
-    JsonObjectReader r(v, path,
-                       {"id", "from", "to", "material", "tonnes", "period", "documented_t", "evidence", "documents",
-                        "payment", "price_per_t", "typology", "notes"});
+    static const std::vector<std::string_view> keys = jsonKeys(flowFields());
+    JsonObjectReader r(v, path, keys);
     Flow f;
-    f.id = r.text("id", true);
-    f.from = r.text("from", true);
-    f.to = r.text("to", true);
-    f.material = r.text("material");
-    f.tonnes = r.number("tonnes", true);
+    readFields(r, flowFields(), f);
     if (const json* p = r.find("period")) {
         Period period = readPeriod(*p, r.pathOf("period"));
         f.periodStart = period.start;
         f.periodEnd = period.end;
     }
-    f.documentedT = r.number("documented_t");
-    f.evidence = r.enumeration("evidence", Evidence::None, parseEvidence, evidenceNames());
-    f.documents = r.texts("documents");
-    f.payment = r.enumeration("payment", Payment::Unknown, parsePayment, paymentNames());
-    f.pricePerT = r.number("price_per_t");
-    f.typology = r.text("typology");
-    f.notes = r.text("notes");
     return f;
 }
 
@@ -158,111 +178,6 @@ std::vector<T> readList(const JsonObjectReader& top, const char* key, Read read)
     return out;
 }
 
-// ---- writing ---------------------------------------------------------------
-
-// Whole numbers are written without ".0" (200, not 200.0); both forms read back
-// as the same double, so this only affects how the file looks. Other values use
-// nlohmann's shortest representation that reads back to the same double.
-ordered_json number(double v) {
-    if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9007199254740992.0 && !(v == 0 && std::signbit(v)))
-        return static_cast<std::int64_t>(v);
-    return v;
-}
-
-ordered_json numbers(const std::vector<double>& values) {
-    ordered_json a = ordered_json::array();
-    for (double v : values) a.push_back(number(v));
-    return a;
-}
-
-ordered_json texts(const std::vector<std::string>& values) {
-    ordered_json a = ordered_json::array();
-    for (const auto& v : values) a.push_back(v);
-    return a;
-}
-
-ordered_json period(const std::string& start, const std::string& end) { return {{"start", start}, {"end", end}}; }
-
-ordered_json toJson(const Assessment& a) {
-    return {{"title", a.title},     {"assessor", a.assessor}, {"organisation", a.organisation},
-            {"purpose", a.purpose}, {"material", a.material}, {"country", a.country},
-            {"period", period(a.period.start, a.period.end)}, {"currency", a.currency}, {"notes", a.notes}};
-}
-
-ordered_json toJson(const Actor& a) {
-    ordered_json o;
-    o["id"] = a.id;
-    o["name"] = a.name;
-    o["kind"] = toString(a.kind);
-    o["stage"] = a.stage;
-    o["country"] = a.country;
-    o["region"] = a.region;
-    o["formality"] = toString(a.formality);
-    o["headcount"] = a.headcount;
-    o["capacity_t"] = number(a.capacityT);
-    o["stock_change_t"] = number(a.stockChangeT);
-    o["loss_t"] = number(a.lossT);
-    o["public_service_provider"] = a.publicServiceProvider;
-    o["risk_factors"] = texts(a.riskFactors);
-    o["notes"] = a.notes;
-    return o;
-}
-
-ordered_json toJson(const Flow& f) {
-    ordered_json o;
-    o["id"] = f.id;
-    o["from"] = f.from;
-    o["to"] = f.to;
-    o["material"] = f.material;
-    o["tonnes"] = number(f.tonnes);
-    // Optional extension of the spec: written only when set, so files without it round-trip unchanged.
-    if (!f.periodStart.empty() || !f.periodEnd.empty()) o["period"] = period(f.periodStart, f.periodEnd);
-    o["documented_t"] = number(f.documentedT);
-    o["evidence"] = toString(f.evidence);
-    o["documents"] = texts(f.documents);
-    o["payment"] = toString(f.payment);
-    o["price_per_t"] = number(f.pricePerT);
-    o["typology"] = f.typology;
-    o["notes"] = f.notes;
-    return o;
-}
-
-ordered_json toJson(const Checklist& c) {
-    ordered_json items = ordered_json::array();
-    for (const ChecklistItem& item : c.items) {
-        ordered_json o;
-        o["id"] = item.id;
-        o["status"] = toString(item.status);
-        o["evidence"] = item.evidence;
-        if (!item.documents.empty()) o["documents"] = texts(item.documents);  // optional extension
-        o["owner"] = item.owner;
-        o["due"] = item.due;
-        items.push_back(std::move(o));
-    }
-    return {{"scope", c.scope}, {"items", std::move(items)}};
-}
-
-ordered_json toJson(const Goal& g) {
-    ordered_json o{{"actor", g.actor}, {"buyer", g.buyer}, {"thresholds_t", numbers(g.thresholdsT)}};
-    if (!g.notes.empty()) o["notes"] = g.notes;  // optional extension
-    return o;
-}
-
-ordered_json toJson(const Support& s) {
-    ordered_json o{{"actor", s.actor},   {"type", s.type},   {"threshold", s.threshold},
-                   {"region", s.region}, {"count", s.count}, {"beneficiaries", s.beneficiaries},
-                   {"cost", number(s.cost)}};
-    if (!s.notes.empty()) o["notes"] = s.notes;  // optional extension
-    return o;
-}
-
-template <typename T>
-ordered_json list(const std::vector<T>& values) {
-    ordered_json a = ordered_json::array();
-    for (const T& v : values) a.push_back(toJson(v));
-    return a;
-}
-
 }  // namespace
 
 Project projectFromJson(std::string_view text, const Catalogue& catalogue) {
@@ -300,20 +215,6 @@ Project readProjectJson(const std::filesystem::path& file, const Catalogue& cata
     } catch (const InvalidInput& e) {
         throw InvalidInput(e.where().empty() ? name : name + ": " + e.where(), e.reason());
     }
-}
-
-std::string projectToJson(const Project& p) {
-    ordered_json doc;
-    doc["format"] = kFormatName;
-    doc["version"] = kFormatVersion;
-    doc["assessment"] = toJson(p.assessment);
-    doc["actors"] = list(p.actors);
-    doc["flows"] = list(p.flows);
-    doc["checklists"] = list(p.checklists);
-    doc["goals"] = list(p.goals);
-    doc["supports"] = list(p.supports);
-    // replace: a string that is not UTF-8 (typed in elsewhere) must not abort an export.
-    return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace traza::model

@@ -1,13 +1,15 @@
 #pragma once
 // CSV import of a chain kept in a spreadsheet: one actors file and one flows
-// file, each with a header row (columns documented in docs/csv.md). Same
-// validation as chain JSON; errors are "file:line:column: reason".
+// file, each with a header row (columns documented in docs/csv.md), in the
+// encoding, separator and number format the spreadsheet wrote (spreadsheet/csv_sheet.h).
+// Same validation as chain JSON; errors are "file:line:column: reason".
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
 
 #include "project.h"
+#include "spreadsheet/csv_sheet.h"  // maxCsvBytes
 
 namespace traza::model {
 
@@ -19,8 +21,5 @@ Project readProjectCsv(const std::filesystem::path& actorsCsv, const std::filesy
 /// `actorsName` and `flowsName` stand in for the file names in error locations.
 Project projectFromCsv(std::string_view actorsText, std::string_view flowsText, const Catalogue& catalogue,
                        const std::string& actorsName = "actors.csv", const std::string& flowsName = "flows.csv");
-
-/// Largest CSV file accepted (bytes); larger files are refused before reading.
-constexpr std::uintmax_t maxCsvBytes = 256ull * 1024 * 1024;
 
 }  // namespace traza::model

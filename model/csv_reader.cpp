@@ -9,7 +9,8 @@ namespace {
 // Walks the text once, keeping the physical line so errors point where the user looks.
 class Tokenizer {
 public:
-    Tokenizer(std::string_view text, const std::string& file) : m_text(text), m_file(file) {
+    Tokenizer(std::string_view text, const std::string& file, char separator, const CsvTextFault* fault)
+        : m_text(text), m_file(file), m_separator(separator), m_fault(fault) {
         if (m_text.substr(0, 3) == "\xEF\xBB\xBF") m_pos = 3;
     }
 
@@ -37,8 +38,8 @@ private:
             ++m_pos;
             for (;;) {
                 if (m_pos >= m_text.size()) fail(f.line, column, "quoted field is not closed (a \" is missing)");
+                checkByte(column);
                 const char c = m_text[m_pos++];
-                checkByte(c, column);
                 if (c == '"') {
                     if (peek() != '"') break;
                     ++m_pos;  // "" stands for one quote
@@ -51,8 +52,8 @@ private:
                 fail(m_line, column, "text after the closing quote of a quoted field");
         } else {
             while (m_pos < m_text.size() && !isFieldEnd(peek())) {
+                checkByte(column);
                 const char c = m_text[m_pos++];
-                checkByte(c, column);
                 if (c == '"')
                     fail(m_line, column, "a quote inside an unquoted field; quote the whole field and double the quote (\"\")");
                 f.value += c;
@@ -64,21 +65,23 @@ private:
         return f;
     }
 
-    // After a field: true if a comma follows (more fields), false at the end of a record.
+    // After a field: true if a separator follows (more fields), false at the end of a record.
     bool consumeSeparator() {
         if (m_pos >= m_text.size()) return false;
         const char c = m_text[m_pos++];
-        if (c == ',') return true;
+        if (c == m_separator) return true;
         if (c == '\r' && peek() == '\n') ++m_pos;
         ++m_line;
         return false;
     }
 
-    void checkByte(char c, std::size_t column) const {
-        if (c == '\0') fail(m_line, column, "NUL byte: this is not a text file");
+    // The byte at m_pos, about to join a field.
+    void checkByte(std::size_t column) const {
+        if (m_fault && m_fault->offset == m_pos) fail(m_line, column, m_fault->reason);
+        if (m_text[m_pos] == '\0') fail(m_line, column, "NUL byte: this is not a text file");
     }
     char peek() const { return m_pos < m_text.size() ? m_text[m_pos] : '\0'; }
-    static bool isFieldEnd(char c) { return c == ',' || c == '\n' || c == '\r'; }
+    bool isFieldEnd(char c) const { return c == m_separator || c == '\n' || c == '\r'; }
     static void trim(std::string& s) {
         const auto first = s.find_first_not_of(" \t");
         if (first == std::string::npos) return s.clear();
@@ -91,6 +94,8 @@ private:
 
     std::string_view m_text;
     const std::string& m_file;
+    char m_separator;
+    const CsvTextFault* m_fault;
     std::size_t m_pos = 0;
     std::size_t m_line = 1;
 };
@@ -101,8 +106,9 @@ std::string csvLocation(const std::string& fileName, std::size_t line, std::size
     return fileName + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
-std::vector<CsvRecord> parseCsv(std::string_view text, const std::string& fileName) {
-    return Tokenizer(text, fileName).run();
+std::vector<CsvRecord> parseCsv(std::string_view text, const std::string& fileName, char separator,
+                                const CsvTextFault* fault) {
+    return Tokenizer(text, fileName, separator, fault).run();
 }
 
 }  // namespace traza::model

@@ -1,8 +1,10 @@
 #pragma once
-// An RFC 4180 CSV tokenizer for user files: comma-separated fields, records
-// ending in CRLF, LF or CR, fields in double quotes may hold commas, line breaks
-// and doubled quotes (""). A UTF-8 byte-order mark is skipped; fields must be
-// UTF-8 and free of NUL bytes. It knows nothing of what the columns mean.
+// An RFC 4180 CSV tokenizer for user files: fields separated by a comma (or the
+// separator given: ';', TAB, '|'), records ending in CRLF, LF or CR, fields in
+// double quotes may hold separators, line breaks and doubled quotes (""). A UTF-8
+// byte-order mark is skipped; fields must be UTF-8 and free of NUL bytes. It
+// knows nothing of what the columns mean, nor of encodings other than UTF-8
+// (spreadsheet/csv_sheet.h decodes and detects the separator first).
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -22,11 +24,19 @@ struct CsvRecord {
     std::vector<CsvField> fields;
 };
 
+/// A place in the text that must be refused with the reason given, whatever
+/// field it falls in (a byte the decoder could not read: spreadsheet/text_encoding.h).
+struct CsvTextFault {
+    std::size_t offset = 0;  ///< byte offset into the text
+    std::string reason;
+};
+
 /// Tokenize a whole CSV text. Lines that are entirely empty are skipped.
 /// Throws InvalidInput whose where() is "<fileName>:line:column" for a quote
 /// inside an unquoted field, text after a closing quote, an unclosed quote,
-/// a NUL byte or invalid UTF-8.
-std::vector<CsvRecord> parseCsv(std::string_view text, const std::string& fileName);
+/// a NUL byte, invalid UTF-8 or reaching `fault`, whichever comes first.
+std::vector<CsvRecord> parseCsv(std::string_view text, const std::string& fileName, char separator = ',',
+                                const CsvTextFault* fault = nullptr);
 
 /// "<fileName>:<line>:<column>", the where() of every CSV error.
 std::string csvLocation(const std::string& fileName, std::size_t line, std::size_t column);

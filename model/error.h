@@ -23,6 +23,11 @@ public:
     const std::string& where() const { return m_where; }
     const std::string& reason() const { return m_reason; }
 
+protected:
+    /// For errors that gather several problems: what() is `message`.
+    InvalidInput(std::string where, std::string reason, const std::string& message)
+        : Error(message), m_where(std::move(where)), m_reason(std::move(reason)) {}
+
 private:
     std::string m_where;
     std::string m_reason;

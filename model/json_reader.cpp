@@ -4,6 +4,8 @@
 #include <climits>
 #include <cmath>
 
+#include "interchange/word_match.h"
+
 namespace traza::model {
 namespace {
 
@@ -12,22 +14,6 @@ using nlohmann::json;
 const json& emptyArray() {
     static const json empty = json::array();
     return empty;
-}
-
-// Edit distance, for "did you mean" on misspelt field names.
-std::size_t editDistance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
 }
 
 std::string typeName(const json& v) {
@@ -48,6 +34,16 @@ std::string jsonPath(const std::string& base, std::size_t index) { return base +
 
 JsonObjectReader::JsonObjectReader(const json& value, std::string path, std::initializer_list<std::string_view> allowed)
     : m_value(value), m_path(std::move(path)) {
+    checkKeys(allowed);
+}
+
+JsonObjectReader::JsonObjectReader(const json& value, std::string path, const std::vector<std::string_view>& allowed)
+    : m_value(value), m_path(std::move(path)) {
+    checkKeys(allowed);
+}
+
+template <typename Keys>
+void JsonObjectReader::checkKeys(const Keys& allowed) const {
     if (!m_value.is_object())
         throw InvalidInput(m_path, "must be an object {...} (got " + typeName(m_value) + ")");
     for (const auto& [key, v] : m_value.items()) {

@@ -26,6 +26,7 @@ public:
     /// Throws InvalidInput(path, ...) if `value` is not an object or has a key
     /// outside `allowedKeys` (the message suggests the nearest allowed key).
     JsonObjectReader(const nlohmann::json& value, std::string path, std::initializer_list<std::string_view> allowedKeys);
+    JsonObjectReader(const nlohmann::json& value, std::string path, const std::vector<std::string_view>& allowedKeys);
 
     const std::string& path() const { return m_path; }
     std::string pathOf(std::string_view key) const { return jsonPath(m_path, key); }
@@ -56,6 +57,9 @@ public:
     [[noreturn]] void fail(std::string_view key, const std::string& reason) const;
 
 private:
+    template <typename Keys>
+    void checkKeys(const Keys& allowed) const;
+
     const nlohmann::json& m_value;
     std::string m_path;
 };

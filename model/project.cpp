@@ -17,16 +17,17 @@ auto findIn(Vec& v, const std::string& id, Key key) -> decltype(&v[0]) {
     auto it = std::find_if(v.begin(), v.end(), [&](const auto& x) { return key(x) == id; });
     return it == v.end() ? nullptr : &*it;
 }
+
+// The keys are returned by reference: a copy of every id compared was most
+// of a look-up's time.
+const std::string& actorId(const Actor& a) { return a.id; }
+const std::string& flowId(const Flow& f) { return f.id; }
 }  // namespace
 
-Actor* Project::findActor(const std::string& id) { return findIn(actors, id, [](const Actor& a) { return a.id; }); }
-const Actor* Project::findActor(const std::string& id) const {
-    return findIn(actors, id, [](const Actor& a) { return a.id; });
-}
-Flow* Project::findFlow(const std::string& id) { return findIn(flows, id, [](const Flow& f) { return f.id; }); }
-const Flow* Project::findFlow(const std::string& id) const {
-    return findIn(flows, id, [](const Flow& f) { return f.id; });
-}
+Actor* Project::findActor(const std::string& id) { return findIn(actors, id, actorId); }
+const Actor* Project::findActor(const std::string& id) const { return findIn(actors, id, actorId); }
+Flow* Project::findFlow(const std::string& id) { return findIn(flows, id, flowId); }
+const Flow* Project::findFlow(const std::string& id) const { return findIn(flows, id, flowId); }
 Checklist* Project::findChecklist(const std::string& scope) {
     return findIn(checklists, scope, [](const Checklist& c) { return c.scope; });
 }

@@ -9,6 +9,7 @@
 #include "assessment.h"
 #include "catalogue.h"
 #include "checklist.h"
+#include "interchange/column_mapping.h"
 #include "flow.h"
 #include "goal.h"
 
@@ -22,6 +23,8 @@ struct Project {
     std::vector<Goal> goals;
     std::vector<Support> supports;
     Catalogue catalogue;
+    /// The user's spreadsheet column rules, remembered from the last import.
+    ColumnMapping importRules;
 
     /// A new empty project carrying the installed catalogue.
     static Project createEmpty();

@@ -1,4 +1,4 @@
--- The .traza project file, schema version 1 (PRAGMA user_version = 1).
+-- The .traza project file, schema version 2 (PRAGMA user_version = 2).
 --
 -- This is the one place the schema lives: the build embeds this text and
 -- ProjectStore::save() runs it on every new file. Older versions reach this
@@ -165,4 +165,15 @@ CREATE TABLE supports (
 CREATE TABLE catalogue (
     stem  TEXT PRIMARY KEY NOT NULL,
     json  TEXT NOT NULL
+) STRICT;
+
+-- The user's rules for reading spreadsheet columns ("Kg entregados" means
+-- tonnes divided by 1000; "Observ." is ignored), remembered from the last
+-- import so the next import of the same workbook needs none. An empty field
+-- means the column is ignored. (Added in version 2.)
+CREATE TABLE import_rules (
+    ord     INTEGER PRIMARY KEY,
+    header  TEXT NOT NULL,
+    field   TEXT NOT NULL,
+    factor  REAL NOT NULL CHECK (factor > 0)
 ) STRICT;

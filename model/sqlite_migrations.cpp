@@ -17,6 +17,10 @@ const std::vector<MigrationStep>& migrationSteps() {
          "actors gain has_position; version 0 used (0, 0) to mean \"not placed on the canvas\"",
          "ALTER TABLE actors ADD COLUMN has_position INTEGER NOT NULL DEFAULT 0 CHECK (has_position IN (0, 1));\n"
          "UPDATE actors SET has_position = 1 WHERE x <> 0 OR y <> 0;"},
+        {1,
+         "the project remembers the user's spreadsheet column rules (import_rules)",
+         "CREATE TABLE import_rules (ord INTEGER PRIMARY KEY, header TEXT NOT NULL, field TEXT NOT NULL,"
+         " factor REAL NOT NULL CHECK (factor > 0)) STRICT;"},
     };
     return steps;
 }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <future>
 #include <limits>
 #include <map>
 
@@ -84,6 +85,9 @@ public:
     /// Index of the parent row whose ord is in column c (ords ascending).
     std::size_t parent(int c, const std::vector<std::int64_t>& ords, const std::string& parentTable) const {
         std::int64_t ord = integer(c);
+        // Saved files number rows 0, 1, 2, ...: then the ord is its own index.
+        if (ord >= 0 && static_cast<std::uint64_t>(ord) < ords.size() && ords[static_cast<std::size_t>(ord)] == ord)
+            return static_cast<std::size_t>(ord);
         auto it = std::lower_bound(ords.begin(), ords.end(), ord);
         if (it == ords.end() || *it != ord) fail(c, "refers to " + parentTable + " row " + std::to_string(ord) + ", which does not exist");
         return static_cast<std::size_t>(it - ords.begin());
@@ -167,8 +171,28 @@ std::vector<std::int64_t> readActors(SQLite::Database& db, Project& p) {
     return ords;
 }
 
-void readFlows(SQLite::Database& db, Project& p, const std::vector<std::int64_t>& actorOrds) {
-    p.flows.reserve(static_cast<std::size_t>(countRows(db, "flows", kMaxFlows)));
+// The actors' ords alone (for reading flows on a connection of their own).
+std::vector<std::int64_t> readActorOrds(SQLite::Database& db) {
+    std::vector<std::int64_t> ords;
+    ords.reserve(static_cast<std::size_t>(countRows(db, "actors", kMaxActors)));
+    Query q(db, "actors", "ord", "ord");
+    while (q.next()) ords.push_back(q.integer(0));
+    return ords;
+}
+
+// Flows with their ends as actor indices: the ids are filled in by
+// resolveFlowEnds once the actors are read, which may happen at the same time
+// on another connection.
+struct FlowRows {
+    std::vector<Flow> flows;
+    std::vector<std::pair<std::size_t, std::size_t>> ends;  ///< from, to: indices into the actors
+};
+
+FlowRows readFlows(SQLite::Database& db, const std::vector<std::int64_t>& actorOrds) {
+    FlowRows out;
+    const auto n = static_cast<std::size_t>(countRows(db, "flows", kMaxFlows));
+    out.flows.reserve(n);
+    out.ends.reserve(n);
     std::vector<std::int64_t> ords;
     Query q(db, "flows",
             "ord, id, from_actor, to_actor, material, tonnes, period_start, period_end, documented_t, evidence,"
@@ -178,8 +202,8 @@ void readFlows(SQLite::Database& db, Project& p, const std::vector<std::int64_t>
         ords.push_back(q.integer(0));
         Flow f;
         f.id = q.text(1);
-        f.from = p.actors[q.parent(2, actorOrds, "actors")].id;
-        f.to = p.actors[q.parent(3, actorOrds, "actors")].id;
+        const std::size_t from = q.parent(2, actorOrds, "actors");
+        out.ends.emplace_back(from, q.parent(3, actorOrds, "actors"));
         f.material = q.text(4);
         f.tonnes = q.real(5);
         f.periodStart = q.text(6);
@@ -190,11 +214,20 @@ void readFlows(SQLite::Database& db, Project& p, const std::vector<std::int64_t>
         f.pricePerT = q.real(11);
         f.typology = q.text(12);
         f.notes = q.text(13);
-        p.flows.push_back(std::move(f));
+        out.flows.push_back(std::move(f));
     }
     countRows(db, "flow_documents", kMaxChildRows);
     Query d(db, "flow_documents", "flow, document", "flow, ord");
-    while (d.next()) p.flows[d.parent(0, ords, "flows")].documents.push_back(d.text(1));
+    while (d.next()) out.flows[d.parent(0, ords, "flows")].documents.push_back(d.text(1));
+    return out;
+}
+
+void resolveFlowEnds(Project& p, FlowRows rows) {
+    p.flows = std::move(rows.flows);
+    for (std::size_t i = 0; i < p.flows.size(); ++i) {
+        p.flows[i].from = p.actors[rows.ends[i].first].id;
+        p.flows[i].to = p.actors[rows.ends[i].second].id;
+    }
 }
 
 void readChecklists(SQLite::Database& db, Project& p) {
@@ -266,16 +299,44 @@ Catalogue readCatalogue(SQLite::Database& db) {
     }
 }
 
+ColumnMapping readImportRules(SQLite::Database& db) {
+    countRows(db, "import_rules", kMaxListRows);
+    ColumnMapping rules;
+    Query q(db, "import_rules", "header, field, factor", "ord");
+    while (q.next()) {
+        const double factor = q.real(2);
+        if (!(factor > 0)) q.fail(2, "must be a positive number");
+        rules.add({q.text(0), q.text(1), factor});
+    }
+    return rules;
+}
+
 }  // namespace
 
-Project readProject(SQLite::Database& db) {
+Project readProject(SQLite::Database& db, SQLite::Database* flowsDb) {
     Project p;
     p.assessment = readAssessment(db);
-    const std::vector<std::int64_t> actorOrds = readActors(db, p);
-    readFlows(db, p, actorOrds);
+    // The flows (half of a national chain's rows) are read on flowsDb's own
+    // thread while this one reads the actors. Errors keep the order of a
+    // sequential read: the actors' first, then the flows', then the rest.
+    std::future<FlowRows> flows;
+    if (flowsDb)
+        flows = std::async(std::launch::async, [flowsDb] { return readFlows(*flowsDb, readActorOrds(*flowsDb)); });
+    std::vector<std::int64_t> actorOrds;
+    try {
+        actorOrds = readActors(db, p);
+    } catch (...) {
+        if (flowsDb) {
+            sqlite3_interrupt(flowsDb->getHandle());  // its result no longer matters
+            flows.wait();
+        }
+        throw;
+    }
+    resolveFlowEnds(p, flowsDb ? flows.get() : readFlows(db, actorOrds));
     readChecklists(db, p);
     readGoalsAndSupports(db, p, actorOrds);
     p.catalogue = readCatalogue(db);
+    p.importRules = readImportRules(db);
     return p;
 }
 

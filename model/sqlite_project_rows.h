@@ -24,6 +24,8 @@ void writeProject(SQLite::Database&, const Project&);
 /// with InvalidInput(where, reason), `where` naming the table and row, e.g.
 /// "flows[3].evidence". Does not run validateProject (the caller does).
 /// SQLite failures propagate as SQLite::Exception.
-Project readProject(SQLite::Database&);
+/// With `flowsDb` (a second connection to the same bytes), the flows are read
+/// from it on a second thread; the result and the first error are the same.
+Project readProject(SQLite::Database&, SQLite::Database* flowsDb = nullptr);
 
 }  // namespace traza::model::sqlite

@@ -138,7 +138,7 @@ const std::vector<std::string>& projectTables() {
     static const std::vector<std::string> tables{
         "assessment", "actors",         "actor_risk_factors", "flows",    "flow_documents",
         "checklists", "checklist_items", "checklist_item_documents", "goals", "goal_thresholds",
-        "supports",   "catalogue"};
+        "supports",   "catalogue",       "import_rules"};
     return tables;
 }
 
@@ -153,6 +153,9 @@ void writeProject(SQLite::Database& database, const Project& p) {
     BatchInsert catalogue(db, "catalogue", {"stem", "json"});
     for (const auto& [stem, json] : p.catalogue.texts()) catalogue.text(stem).text(json).endRow();
     catalogue.finish();
+    BatchInsert rules(db, "import_rules", {"header", "field", "factor"});
+    for (const ColumnRule& r : p.importRules.rules()) rules.text(r.header).text(r.field).real(r.factor).endRow();
+    rules.finish();
 }
 
 }  // namespace traza::model::sqlite

@@ -132,6 +132,37 @@ FileHeader readHeader(const unsigned char* bytes, std::size_t size) {
 
 UntrustedDatabase::UntrustedDatabase(FileBytes bytes)
     : m_db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
+    configure();
+    sqlite3* h = m_db.getHandle();
+    // Bytes 18-19 are 2 in a WAL-mode file; an in-memory database cannot use a
+    // WAL, and Traza never writes one, so read such a file as the plain
+    // database it holds (a -wal file beside it is never looked at).
+    unsigned char* data = bytes.data.get();
+    if (bytes.size >= 100 && data[18] == 2 && data[19] == 2) data[18] = data[19] = 1;
+    const auto size = static_cast<sqlite3_int64>(bytes.size);
+    // sqlite3_deserialize owns (and on failure frees) the buffer from here on.
+    check(h, sqlite3_deserialize(h, "main", bytes.data.release(), size, size,
+                                 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE));
+    // Room for migrations to grow the copy (the default cap is 1 GiB).
+    sqlite3_int64 limit = 2 * size + (64 << 20);
+    sqlite3_file_control(h, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit);
+    sqlite3_set_authorizer(h, authorize, this);
+}
+
+UntrustedDatabase::UntrustedDatabase(UntrustedDatabase& owner, SharedView)
+    : m_db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
+    configure();
+    sqlite3* h = m_db.getHandle();
+    sqlite3_int64 size = 0;
+    // NOCOPY: the owner's own buffer (an in-memory database always has one).
+    unsigned char* data = sqlite3_serialize(owner.m_db.getHandle(), "main", &size, SQLITE_SERIALIZE_NOCOPY);
+    if (!data) throw SQLite::Exception("the project's bytes could not be shared with a second connection");
+    // READONLY: this connection can never write them; not FREEONCLOSE: the owner frees them.
+    check(h, sqlite3_deserialize(h, "main", data, size, size, SQLITE_DESERIALIZE_READONLY));
+    sqlite3_set_authorizer(h, authorize, this);
+}
+
+void UntrustedDatabase::configure() {
     sqlite3* h = m_db.getHandle();
     // Connection settings first: they must hold before the file's schema is parsed.
     const std::pair<int, int> config[] = {
@@ -161,20 +192,6 @@ UntrustedDatabase::UntrustedDatabase(FileBytes bytes)
     // The reader checks every value itself, so the file's CHECKs never run.
     m_db.exec("PRAGMA trusted_schema = OFF; PRAGMA ignore_check_constraints = ON; PRAGMA cell_size_check = ON;"
               " PRAGMA temp_store = MEMORY;");
-
-    // Bytes 18-19 are 2 in a WAL-mode file; an in-memory database cannot use a
-    // WAL, and Traza never writes one, so read such a file as the plain
-    // database it holds (a -wal file beside it is never looked at).
-    unsigned char* data = bytes.data.get();
-    if (bytes.size >= 100 && data[18] == 2 && data[19] == 2) data[18] = data[19] = 1;
-    const auto size = static_cast<sqlite3_int64>(bytes.size);
-    // sqlite3_deserialize owns (and on failure frees) the buffer from here on.
-    check(h, sqlite3_deserialize(h, "main", bytes.data.release(), size, size,
-                                 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE));
-    // Room for migrations to grow the copy (the default cap is 1 GiB).
-    sqlite3_int64 limit = 2 * size + (64 << 20);
-    sqlite3_file_control(h, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit);
-    sqlite3_set_authorizer(h, authorize, this);
 }
 
 std::string UntrustedDatabase::quickCheck() {

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <sqlite3.h>
+
 #include <SQLiteCpp/Database.h>
 
 namespace traza::model::sqlite {
@@ -56,6 +58,13 @@ public:
 
     /// Takes the bytes over. Throws SQLite::Exception if SQLite refuses them.
     explicit UntrustedDatabase(FileBytes bytes);
+
+    /// A second connection, configured alike, over the very bytes of `owner`
+    /// (not copied, and read-only here), so that two threads can read one
+    /// file at once. `owner` must outlive it and must not be written (Mode::Read)
+    /// while it lives. Throws SQLite::Exception.
+    struct SharedView {};
+    UntrustedDatabase(UntrustedDatabase& owner, SharedView);
     UntrustedDatabase(const UntrustedDatabase&) = delete;
     UntrustedDatabase& operator=(const UntrustedDatabase&) = delete;
 
@@ -66,6 +75,10 @@ public:
     /// Runs PRAGMA quick_check; returns "ok" or SQLite's first complaint.
     std::string quickCheck();
 
+    /// Makes the statement running on this connection stop with SQLITE_INTERRUPT
+    /// (an SQLite::Exception) soon. May be called from another thread.
+    void interrupt() { sqlite3_interrupt(m_db.getHandle()); }
+
     /// Throws InvalidInput unless every name in `tables` that the file defines
     /// is an ordinary table, and refuses any virtual table (their modules would
     /// parse attacker-controlled shadow tables). Missing tables are left to the
@@ -73,6 +86,8 @@ public:
     void requireOrdinaryTables(const std::vector<std::string>& tables);
 
 private:
+    void configure();  ///< the connection settings, before any bytes are attached
+
     SQLite::Database m_db;
     Mode m_mode = Mode::Read;
 };

@@ -1,7 +1,8 @@
 #pragma once
-// UTF-8 well-formedness, shared by the JSON and CSV readers: a file that is not
-// UTF-8 text (binary, or a spreadsheet saved as Windows-1252) is refused with a
-// byte position instead of being half-understood.
+// UTF-8 well-formedness, shared by the JSON and CSV readers: a JSON file that is
+// not UTF-8 text is refused with a byte position instead of being half-understood;
+// for CSV it decides whether the bytes are read as UTF-8 or as Windows-1252
+// (spreadsheet/text_encoding.h).
 #include <cstddef>
 #include <optional>
 #include <string_view>

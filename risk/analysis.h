@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "enums.h"
+#include "json_stream_writer.h"
 #include "project.h"
 #include "sentence.h"
 
@@ -102,7 +103,13 @@ struct Analysis {
 /// actors): those become warnings. Throws InvalidInput for an unknown --destination.
 Analysis analyze(const model::Project&, const AnalysisOptions& = {});
 
-/// The spec's JSON form of an analysis (full double precision).
+/// The spec's JSON form of an analysis (full double precision, no final newline).
+/// Throws nlohmann::json::type_error (316) for a string that is not UTF-8.
 std::string analysisToJson(const Analysis&);
+
+/// The same text as analysisToJson(), streamed to `sink` as it is made (a
+/// national chain's is tens of MB). Throws what the sink throws; on a throw,
+/// part of the text may have reached the sink.
+void writeAnalysisJson(const Analysis&, const model::JsonSink& sink);
 
 }  // namespace traza::risk

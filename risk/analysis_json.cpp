@@ -1,87 +1,144 @@
-// analysisToJson: the spec's "Analysis output" shape, plus additive keys
-// (exposure, choke_score, upstream_headcount, statement, ...). Numbers are
-// written by nlohmann-json, which prints the shortest text that reads back as
-// the same double: full precision, never rounded for display.
-#include <nlohmann/json.hpp>
-
+// The spec's "Analysis output" shape, plus additive keys (exposure,
+// choke_score, upstream_headcount, statement, ...), streamed field by field
+// (model::JsonStreamWriter) instead of built as an nlohmann tree: the same
+// bytes as the tree's dump(2), at full double precision, never rounded for
+// display. A national chain's analysis is 79 MB of JSON (issue #15).
 #include "analysis.h"
 
 namespace traza::risk {
-
 namespace {
-using nlohmann::json;
-using ordered = nlohmann::ordered_json;
 
-ordered riskJson(const RiskScore& r) {
-    ordered j;
-    j["inherent"] = r.inherent;
-    j["residual"] = r.residual;
-    j["level"] = r.level;
-    j["mitigation"] = r.mitigation;
-    j["reasons"] = r.reasons;
-    return j;
+using model::JsonStreamWriter;
+
+void textsField(JsonStreamWriter& w, const char* name, const std::vector<std::string>& values) {
+    w.key(name);
+    w.beginArray();
+    for (const std::string& v : values) w.string(v);
+    w.endArray();
 }
+
+void sentencesField(JsonStreamWriter& w, const char* name, const std::vector<Sentence>& values) {
+    w.key(name);
+    w.beginArray();
+    for (const Sentence& v : values) w.string(v.text());
+    w.endArray();
+}
+
+void writeRisk(JsonStreamWriter& w, const RiskScore& r) {
+    w.key("risk");
+    w.beginObject();
+    w.field("inherent", r.inherent);
+    w.field("residual", r.residual);
+    w.field("level", r.level);
+    w.field("mitigation", r.mitigation);
+    sentencesField(w, "reasons", r.reasons);
+    w.endObject();
+}
+
+void writeActor(JsonStreamWriter& w, const ActorResult& r) {
+    w.beginObject();
+    w.field("id", r.id);
+    w.field("stage", r.stage);
+    w.field("in_t", r.inT);
+    w.field("out_t", r.outT);
+    w.field("flow_share", r.flowShare);
+    textsField(w, "dominates", r.dominates);
+    w.field("upstream_sources", r.upstreamSources);
+    w.field("choke_point", r.chokePoint);
+    w.field("choke_rank", r.chokeRank);
+    sentencesField(w, "choke_reasons", r.chokeReasons);
+    w.field("mass_balance_gap_t", r.massBalanceGapT);
+    w.field("mass_balance_flag", r.massBalanceFlag);
+    writeRisk(w, r.risk);
+    // Additive keys.
+    w.field("choke_score", r.chokeScore);
+    w.field("upstream_headcount", r.upstreamHeadcount);
+    w.field("is_source", r.isSource);
+    w.field("is_destination", r.isDestination);
+    w.field("mass_balance_applies", r.massBalanceApplies);
+    w.endObject();
+}
+
+void writeTraceability(JsonStreamWriter& w, const Traceability& t) {
+    w.key("traceability");
+    w.beginObject();
+    w.field("threshold", t.threshold);
+    w.key("levels");
+    w.beginObject();
+    for (const TraceLevel& l : t.levels) {  // one per evidence level, so the keys are distinct
+        w.key(model::toString(l.level));
+        w.beginObject();
+        w.key("by_stage");
+        w.beginObject();
+        for (const auto& [k, v] : l.byStage) w.field(std::to_string(k), v);
+        w.endObject();
+        w.key("horizon");
+        if (l.horizon) w.integer(*l.horizon);
+        else w.null();
+        w.endObject();
+    }
+    w.endObject();
+    w.endObject();
+}
+
 }  // namespace
 
-std::string analysisToJson(const Analysis& a) {
-    ordered root;
-    ordered dests = ordered::array();
-    for (const DestinationResult& d : a.destinations)
-        dests.push_back({{"id", d.id}, {"input_t", d.inputT}, {"exposure", d.exposure}, {"exposure_level", d.exposureLevel}});
-    root["destinations"] = dests;
-    root["total_t"] = a.totalT;
-
-    ordered actors = ordered::array();
-    for (const ActorResult& r : a.actors) {
-        ordered j;
-        j["id"] = r.id;
-        j["stage"] = r.stage;
-        j["in_t"] = r.inT;
-        j["out_t"] = r.outT;
-        j["flow_share"] = r.flowShare;
-        j["dominates"] = r.dominates;
-        j["upstream_sources"] = r.upstreamSources;
-        j["choke_point"] = r.chokePoint;
-        j["choke_rank"] = r.chokeRank;
-        j["choke_reasons"] = r.chokeReasons;
-        j["mass_balance_gap_t"] = r.massBalanceGapT;
-        j["mass_balance_flag"] = r.massBalanceFlag;
-        j["risk"] = riskJson(r.risk);
-        // Additive keys.
-        j["choke_score"] = r.chokeScore;
-        j["upstream_headcount"] = r.upstreamHeadcount;
-        j["is_source"] = r.isSource;
-        j["is_destination"] = r.isDestination;
-        j["mass_balance_applies"] = r.massBalanceApplies;
-        actors.push_back(std::move(j));
+void writeAnalysisJson(const Analysis& a, const model::JsonSink& sink) {
+    JsonStreamWriter w(sink);  // strict: a string that is not UTF-8 throws, as dump() did
+    w.beginObject();
+    w.key("destinations");
+    w.beginArray();
+    for (const DestinationResult& d : a.destinations) {
+        w.beginObject();
+        w.field("id", d.id);
+        w.field("input_t", d.inputT);
+        w.field("exposure", d.exposure);
+        w.field("exposure_level", d.exposureLevel);
+        w.endObject();
     }
-    root["actors"] = actors;
+    w.endArray();
+    w.field("total_t", a.totalT);
 
-    ordered levels = ordered::object();
-    for (const TraceLevel& l : a.traceability.levels) {
-        ordered byStage = ordered::object();
-        for (const auto& [k, v] : l.byStage) byStage[std::to_string(k)] = v;
-        ordered level;
-        level["by_stage"] = byStage;
-        level["horizon"] = l.horizon ? ordered(*l.horizon) : ordered(nullptr);
-        levels[std::string(model::toString(l.level))] = level;
+    w.key("actors");
+    w.beginArray();
+    for (const ActorResult& r : a.actors) writeActor(w, r);
+    w.endArray();
+
+    writeTraceability(w, a.traceability);
+
+    w.key("breaks");
+    w.beginArray();
+    for (const TraceBreak& b : a.breaks) {
+        w.beginObject();
+        w.field("flow", b.flow);
+        w.field("tonnes", b.tonnes);
+        w.field("reason", b.reason.text());
+        w.endObject();
     }
-    root["traceability"] = {{"threshold", a.traceability.threshold}, {"levels", levels}};
+    w.endArray();
 
-    ordered breaks = ordered::array();
-    for (const TraceBreak& b : a.breaks) breaks.push_back({{"flow", b.flow}, {"tonnes", b.tonnes}, {"reason", b.reason}});
-    root["breaks"] = breaks;
-
-    ordered flags = ordered::array();
+    w.key("red_flags");
+    w.beginArray();
     for (const RedFlag& f : a.redFlags) {
-        ordered j{{"rule", f.rule}, {"actor", f.actor}, {"severity", f.severity}, {"detail", f.detail}};
-        if (!f.flow.empty()) j["flow"] = f.flow;
-        flags.push_back(std::move(j));
+        w.beginObject();
+        w.field("rule", f.rule);
+        w.field("actor", f.actor);
+        w.field("severity", f.severity);
+        w.field("detail", f.detail.text());
+        if (!f.flow.empty()) w.field("flow", f.flow);
+        w.endObject();
     }
-    root["red_flags"] = flags;
-    root["warnings"] = a.warnings;
-    root["statement"] = a.statement;
-    return root.dump(2);
+    w.endArray();
+    textsField(w, "warnings", a.warnings);
+    textsField(w, "statement", a.statement);
+    w.endObject();
+    w.finish();
+}
+
+std::string analysisToJson(const Analysis& a) {
+    std::string out;
+    writeAnalysisJson(a, [&out](std::string_view bytes) { out.append(bytes); });
+    return out;
 }
 
 }  // namespace traza::risk

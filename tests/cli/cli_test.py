@@ -157,7 +157,7 @@ def case_errors():
     with open(path("a.csv"), "w") as f:
         f.write("id,kind\norg1,picker_organisation\nexpA,exporter\n")
     with open(path("f.csv"), "w") as f:
-        f.write("id,from,to,tonnes\nf1,org1,expA,\"1,5\"\n")
+        f.write("id,from,to,tonnes\nf1,org1,expA,\"1,5 t\"\n")  # ("1,5" alone is one and a half: a decimal comma)
     expect_failure(["import", "--actors", path("a.csv"), "--flows", path("f.csv"), "-o", path("csv.traza")],
                    path("csv.traza"), path("f.csv") + ":2:4: tonnes: not a number")
 
@@ -198,7 +198,7 @@ def case_info():
                         r.stdout), "actors by kind")
         check(re.search(r"flows: +13 ", r.stdout) and re.search(r"goals: +5\n", r.stdout), "counts of flows and goals")
         check("2025-01-01 to 2025-12-31" in r.stdout, "the assessment period")
-    check("schema version 1" in run("info", path("care.traza")).stdout, "the schema version of a project file")
+    check("schema version 2" in run("info", path("care.traza")).stdout, "the schema version of a project file")
 
 
 def case_export_formats():
@@ -231,14 +231,82 @@ def case_export_formats():
     with open(path("map.png"), "rb") as f:
         check(f.read(8) == b"\x89PNG\r\n\x1a\n", "a PNG signature")
     check(run("export", SAMPLE, "-f", "png").returncode == 2, "no PNG to standard output")
-    check(run("export", SAMPLE, "-f", "xlsx", "-o", path("x.xlsx")).returncode != 0, "an unknown format is refused")
+    check(run("export", SAMPLE, "-f", "xls", "-o", path("x.xls")).returncode == 2, "an unknown format is refused")
     r = run("export", SAMPLE, "-o", path("plain.json"))
     with open(path("plain.json"), encoding="utf-8") as f:
         check(json.load(f)["format"] == "traza-chain", ".json still writes chain JSON")
 
 
+def read_book(name):
+    """Every sheet of a workbook as openpyxl reads it: {sheet: [[value, ...], ...]}, in tab order."""
+    import openpyxl
+    wb = openpyxl.load_workbook(path(name))
+    return {ws.title: [tuple(row) for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}, wb
+
+
+def case_template():
+    """template -o chain.xlsx [--lang es]: the empty chain workbook, read back with openpyxl."""
+    r = run("template", "-o", path("template.xlsx"))
+    check(r.returncode == 0 and r.stdout == "" and r.stderr == "", "template succeeds quietly: " + r.stderr)
+    sheets, wb = read_book("template.xlsx")
+    check(list(sheets) == ["Instructions", "Actors", "Flows", "Lists"], "English sheets in order: %s" % list(sheets))
+    check(wb["Lists"].sheet_state == "hidden", "the Lists sheet is hidden")
+    check(sheets["Actors"] == [("Id", "Name", "Kind of actor", "Stage", "Country", "Region or city", "Formality", "Headcount",
+                                "Capacity", "Stock change", "Losses", "Public-service provider", "Risk factors", "Notes")],
+          "the Actors header and nothing else: %s" % sheets["Actors"])
+    check(sheets["Flows"][0][:5] == ("Id", "From", "To", "Material", "Tonnes") and len(sheets["Flows"]) == 1, "the Flows header")
+    r = run("template", "-o", path("plantilla.xlsx"), "--lang", "es")
+    check(r.returncode == 0, "template --lang es: " + r.stderr)
+    sheets, wb = read_book("plantilla.xlsx")
+    check(list(sheets) == ["Instrucciones", "Actores", "Flujos", "Listas"], "Spanish sheets in order: %s" % list(sheets))
+    check(sheets["Flujos"][0][4] == "Toneladas", "Spanish headers")
+    check(wb["Flujos"].freeze_panes == "A2", "the header row is frozen")
+    kinds = [v for v in wb["Actores"].data_validations.dataValidation if str(v.sqref) == "C2:C1048576"]
+    check(len(kinds) == 1 and kinds[0].type == "list" and kinds[0].formula1 == "'Listas'!$A$2:$A$9",
+          "the kind column's drop-down list is on the Lists sheet")
+    expect_failure(["template", "-o", "-"], path("x.xlsx"), "standard output")
+    expect_failure(["template", "-o", path("fr.xlsx"), "--lang", "fr"], path("fr.xlsx"), "--lang")
+    expect_failure(["template"], path("x.xlsx"), "--output")
+    expect_failure(["template", "-o", path(os.path.join("missing", "t.xlsx"))], path("x.xlsx"), "missing", status=1)
+
+
+def case_export_xlsx():
+    """export P -o chain.xlsx [--lang es]: the chain workbook filled with the project."""
+    import datetime
+    with open(SAMPLE, encoding="utf-8") as f:
+        sample = json.load(f)
+    r = run("import", SAMPLE, "-o", path("care.traza"))
+    check(r.returncode == 0, "import: " + r.stderr)
+    r = run("export", path("care.traza"), "-o", path("care.xlsx"), "--lang", "es")
+    check(r.returncode == 0 and r.stdout == "", "export to .xlsx: " + r.stderr)
+    sheets, wb = read_book("care.xlsx")
+    check(list(sheets) == ["Instrucciones", "Actores", "Flujos", "Listas"], "the chain workbook's sheets")
+    actors, flows = sheets["Actores"], sheets["Flujos"]
+    check([row[0] for row in actors[1:]] == [a["id"] for a in sample["actors"]], "one row per actor, in order")
+    check([row[0] for row in flows[1:]] == [f["id"] for f in sample["flows"]], "one row per flow, in order")
+    check([row[4] for row in flows[1:]] == [float(f["tonnes"]) for f in sample["flows"]], "tonnes as numbers, exactly")
+    check([row[3] for row in actors[1:]] == [a["stage"] for a in sample["actors"]], "stages as numbers")
+    for row, flow in zip(flows[1:], sample["flows"]):
+        period = flow.get("period", {})
+        want = datetime.datetime.fromisoformat(period["start"]) if period.get("start") else None
+        check(row[11] == want, "period start of %s as a date: %r" % (flow["id"], row[11]))
+    check(sample["actors"][0]["kind"] == "waste_picker" and actors[1][2] == "Reciclador de oficio o grupo de recicladores",
+          "kinds as Spanish labels: %r" % actors[1][2])
+    r = run("export", SAMPLE, "-f", "xlsx", "-o", path("chain.bin"))
+    check(r.returncode == 0, "export --format xlsx: " + r.stderr)
+    os.rename(path("chain.bin"), path("chain-bin.xlsx"))  # openpyxl goes by the extension
+    check(read_book("chain-bin.xlsx")[0]["Actors"][0][0] == "Id", "--format xlsx writes the workbook, English by default")
+    expect_failure(["export", SAMPLE, "-f", "xlsx"], path("x.xlsx"), "standard output")
+    # A failed export leaves an existing workbook as it was.
+    bad = json.loads(json.dumps(sample))
+    bad["flows"][2]["notes"] = "x" * 40000
+    expect_failure(["export", write_json("long.json", bad), "-o", path("care.xlsx")], path("care.xlsx"),
+                   'flow "%s": notes: 40000 characters' % sample["flows"][2]["id"])
+
+
 CASES = {"version": case_version, "round_trip": case_round_trip, "csv_import": case_csv_import,
-         "errors": case_errors, "info": case_info, "export_formats": case_export_formats}
+         "errors": case_errors, "info": case_info, "export_formats": case_export_formats, "template": case_template,
+         "export_xlsx": case_export_xlsx}
 
 if __name__ == "__main__":
     try:

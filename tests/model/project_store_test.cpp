@@ -220,7 +220,7 @@ TEST_CASE("ProjectStore - a version 0 file is migrated in memory and the file st
     p.actors[1].x = 0;
     p.actors[1].y = 42.5;
     ProjectStore::save(p, file);
-    rawExec(file, "ALTER TABLE actors DROP COLUMN has_position; PRAGMA user_version = 0;");
+    rawExec(file, "ALTER TABLE actors DROP COLUMN has_position; DROP TABLE import_rules; PRAGMA user_version = 0;");
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 0);
     const std::string bytes = readBytes(file);
 
@@ -246,4 +246,23 @@ TEST_CASE("ProjectStore - a version 0 file whose shape does not match version 0 
     const std::string message = thrownMessage<FileFormatError>([&] { ProjectStore::open(file); });
     CHECK(message.find(file.string() + " is damaged or is not a Traza project file") == 0);
     CHECK(message.find("has_position") != std::string::npos);
+}
+
+TEST_CASE("ProjectStore - the spreadsheet column rules are saved, and a version 1 file opens with none") {
+    TempDir dir;
+    const fs::path file = dir / "rules.traza";
+    Project p = makeChain(3, 2);
+    p.importRules.add({"Kg entregados", "tonnes", 0.001});
+    p.importRules.add({"Observaciones", "", 1});
+    ProjectStore::save(p, file);
+    const Project back = ProjectStore::open(file);
+    CHECK(back.importRules == p.importRules);
+    CHECK(back.importRules.toText() == "Kg entregados=tonnes/1000\nObservaciones=ignore\n");
+
+    // Version 1 had no import_rules table.
+    rawExec(file, "DROP TABLE import_rules; PRAGMA user_version = 1;");
+    REQUIRE(ProjectStore::fileSchemaVersion(file) == 1);
+    const Project old = ProjectStore::open(file);
+    CHECK(old.importRules.empty());
+    CHECK(sameProject(old, makeChain(3, 2)));
 }

@@ -1,0 +1,176 @@
+// Chain JSON writing (the reading side is chain_json.cpp). The field order and
+// the choices below are the ones the nlohmann-tree writer made before issue
+// #15; tests/model/chain_json_writer_test.cpp holds the two side by side.
+#include "chain_json_writer.h"
+
+#include <cmath>
+#include <cstdint>
+
+#include "chain_json.h"
+
+namespace traza::model {
+namespace {
+
+constexpr int kFormatVersion = 1;
+constexpr const char* kFormatName = "traza-chain";
+
+// Whole numbers are written without ".0" (200, not 200.0); both forms read back
+// as the same double, so this only affects how the file looks. Other values use
+// nlohmann's shortest representation that reads back to the same double.
+void number(JsonStreamWriter& w, double v) {
+    if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9007199254740992.0 && !(v == 0 && std::signbit(v)))
+        return w.integer(static_cast<std::int64_t>(v));
+    w.number(v);
+}
+
+void numberField(JsonStreamWriter& w, const char* name, double v) {
+    w.key(name);
+    number(w, v);
+}
+
+void textsField(JsonStreamWriter& w, const char* name, const std::vector<std::string>& values) {
+    w.key(name);
+    w.beginArray();
+    for (const auto& v : values) w.string(v);
+    w.endArray();
+}
+
+void periodField(JsonStreamWriter& w, const std::string& start, const std::string& end) {
+    w.key("period");
+    w.beginObject();
+    w.field("start", start);
+    w.field("end", end);
+    w.endObject();
+}
+
+void write(JsonStreamWriter& w, const Assessment& a) {
+    w.beginObject();
+    w.field("title", a.title);
+    w.field("assessor", a.assessor);
+    w.field("organisation", a.organisation);
+    w.field("purpose", a.purpose);
+    w.field("material", a.material);
+    w.field("country", a.country);
+    periodField(w, a.period.start, a.period.end);
+    w.field("currency", a.currency);
+    w.field("notes", a.notes);
+    w.endObject();
+}
+
+void write(JsonStreamWriter& w, const Actor& a) {
+    w.beginObject();
+    w.field("id", a.id);
+    w.field("name", a.name);
+    w.field("kind", toString(a.kind));
+    w.field("stage", a.stage);
+    w.field("country", a.country);
+    w.field("region", a.region);
+    w.field("formality", toString(a.formality));
+    w.field("headcount", a.headcount);
+    numberField(w, "capacity_t", a.capacityT);
+    numberField(w, "stock_change_t", a.stockChangeT);
+    numberField(w, "loss_t", a.lossT);
+    w.field("public_service_provider", a.publicServiceProvider);
+    textsField(w, "risk_factors", a.riskFactors);
+    w.field("notes", a.notes);
+    w.endObject();
+}
+
+void write(JsonStreamWriter& w, const Flow& f) {
+    w.beginObject();
+    w.field("id", f.id);
+    w.field("from", f.from);
+    w.field("to", f.to);
+    w.field("material", f.material);
+    numberField(w, "tonnes", f.tonnes);
+    // Optional extension of the spec: written only when set, so files without it round-trip unchanged.
+    if (!f.periodStart.empty() || !f.periodEnd.empty()) periodField(w, f.periodStart, f.periodEnd);
+    numberField(w, "documented_t", f.documentedT);
+    w.field("evidence", toString(f.evidence));
+    textsField(w, "documents", f.documents);
+    w.field("payment", toString(f.payment));
+    numberField(w, "price_per_t", f.pricePerT);
+    w.field("typology", f.typology);
+    w.field("notes", f.notes);
+    w.endObject();
+}
+
+void write(JsonStreamWriter& w, const Checklist& c) {
+    w.beginObject();
+    w.field("scope", c.scope);
+    w.key("items");
+    w.beginArray();
+    for (const ChecklistItem& item : c.items) {
+        w.beginObject();
+        w.field("id", item.id);
+        w.field("status", toString(item.status));
+        w.field("evidence", item.evidence);
+        if (!item.documents.empty()) textsField(w, "documents", item.documents);  // optional extension
+        w.field("owner", item.owner);
+        w.field("due", item.due);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+}
+
+void write(JsonStreamWriter& w, const Goal& g) {
+    w.beginObject();
+    w.field("actor", g.actor);
+    w.field("buyer", g.buyer);
+    w.key("thresholds_t");
+    w.beginArray();
+    for (double t : g.thresholdsT) number(w, t);
+    w.endArray();
+    if (!g.notes.empty()) w.field("notes", g.notes);  // optional extension
+    w.endObject();
+}
+
+void write(JsonStreamWriter& w, const Support& s) {
+    w.beginObject();
+    w.field("actor", s.actor);
+    w.field("type", s.type);
+    w.field("threshold", s.threshold);
+    w.field("region", s.region);
+    w.field("count", s.count);
+    w.field("beneficiaries", s.beneficiaries);
+    numberField(w, "cost", s.cost);
+    if (!s.notes.empty()) w.field("notes", s.notes);  // optional extension
+    w.endObject();
+}
+
+template <typename T>
+void listField(JsonStreamWriter& w, const char* name, const std::vector<T>& values) {
+    w.key(name);
+    w.beginArray();
+    for (const T& v : values) write(w, v);
+    w.endArray();
+}
+
+}  // namespace
+
+void writeProjectJson(const Project& p, const JsonSink& sink) {
+    // Replace: a string that is not UTF-8 (typed in elsewhere) must not abort an export.
+    JsonStreamWriter w(sink, JsonStreamWriter::InvalidUtf8::Replace);
+    w.beginObject();
+    w.field("format", kFormatName);
+    w.field("version", kFormatVersion);
+    w.key("assessment");
+    write(w, p.assessment);
+    listField(w, "actors", p.actors);
+    listField(w, "flows", p.flows);
+    listField(w, "checklists", p.checklists);
+    listField(w, "goals", p.goals);
+    listField(w, "supports", p.supports);
+    w.endObject();
+    w.raw("\n");
+    w.finish();
+}
+
+std::string projectToJson(const Project& p) {
+    std::string out;
+    writeProjectJson(p, [&out](std::string_view bytes) { out.append(bytes); });
+    return out;
+}
+
+}  // namespace traza::model

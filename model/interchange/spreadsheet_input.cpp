@@ -1,0 +1,51 @@
+#include "spreadsheet_input.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include "spreadsheet/csv_sheet.h"
+#include "spreadsheet/spreadsheet_reader.h"
+
+namespace traza::model {
+
+bool isSpreadsheetFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    char magic[4] = {};
+    if (in.read(magic, 4)) {
+        const std::string_view m(magic, 4);
+        return m == std::string_view("PK\x03\x04", 4) || m == std::string_view("\xD0\xCF\x11\xE0", 4);
+    }
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".xlsx" || ext == ".xlsm" || ext == ".ods" || ext == ".xls";
+}
+
+SheetImport importWorkbookFile(const std::filesystem::path& path, const std::string& actorsSheet, const std::string& flowsSheet,
+                               const Catalogue& catalogue, const ColumnMapping& rules) {
+    const Workbook book = readSpreadsheet(path);
+    const auto [actors, flows] = chainSheets(book, actorsSheet, flowsSheet);
+    return importSheets(*actors, *flows, catalogue, rules);
+}
+
+namespace {
+
+// A CSV file, or the first sheet of a workbook (one sheet per file, as a
+// spreadsheet program writes when it converts a CSV file).
+SheetTable readTableFile(const std::filesystem::path& path) {
+    if (!isSpreadsheetFile(path)) return readCsvSheet(path);
+    Workbook book = readSpreadsheet(path);
+    if (book.sheets.empty()) throw InvalidInput(path.string(), "the workbook has no sheet");
+    return std::move(book.sheets.front());
+}
+
+}  // namespace
+
+SheetImport importTableFiles(const std::filesystem::path& actors, const std::filesystem::path& flows, const Catalogue& catalogue,
+                             const ColumnMapping& rules) {
+    // Each file is read before the next is opened, so the first error met is the one reported.
+    const SheetTable a = readTableFile(actors);
+    const SheetTable f = readTableFile(flows);
+    return importSheets(a, f, catalogue, rules);
+}
+
+}  // namespace traza::model

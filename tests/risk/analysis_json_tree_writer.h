@@ -1,0 +1,82 @@
+#pragma once
+// analysisToJson as it was before issue #15 (an nlohmann tree, then dump(2)),
+// kept for the tests only: the streamed writer must give its bytes.
+#include <nlohmann/json.hpp>
+
+#include "analysis.h"
+
+namespace traza::risk::reference {
+
+using ordered = nlohmann::ordered_json;
+
+inline ordered riskJson(const RiskScore& r) {
+    ordered j;
+    j["inherent"] = r.inherent;
+    j["residual"] = r.residual;
+    j["level"] = r.level;
+    j["mitigation"] = r.mitigation;
+    j["reasons"] = r.reasons;
+    return j;
+}
+inline std::string treeAnalysisJson(const Analysis& a) {
+    ordered root;
+    ordered dests = ordered::array();
+    for (const DestinationResult& d : a.destinations)
+        dests.push_back({{"id", d.id}, {"input_t", d.inputT}, {"exposure", d.exposure}, {"exposure_level", d.exposureLevel}});
+    root["destinations"] = dests;
+    root["total_t"] = a.totalT;
+
+    ordered actors = ordered::array();
+    for (const ActorResult& r : a.actors) {
+        ordered j;
+        j["id"] = r.id;
+        j["stage"] = r.stage;
+        j["in_t"] = r.inT;
+        j["out_t"] = r.outT;
+        j["flow_share"] = r.flowShare;
+        j["dominates"] = r.dominates;
+        j["upstream_sources"] = r.upstreamSources;
+        j["choke_point"] = r.chokePoint;
+        j["choke_rank"] = r.chokeRank;
+        j["choke_reasons"] = r.chokeReasons;
+        j["mass_balance_gap_t"] = r.massBalanceGapT;
+        j["mass_balance_flag"] = r.massBalanceFlag;
+        j["risk"] = riskJson(r.risk);
+        // Additive keys.
+        j["choke_score"] = r.chokeScore;
+        j["upstream_headcount"] = r.upstreamHeadcount;
+        j["is_source"] = r.isSource;
+        j["is_destination"] = r.isDestination;
+        j["mass_balance_applies"] = r.massBalanceApplies;
+        actors.push_back(std::move(j));
+    }
+    root["actors"] = actors;
+
+    ordered levels = ordered::object();
+    for (const TraceLevel& l : a.traceability.levels) {
+        ordered byStage = ordered::object();
+        for (const auto& [k, v] : l.byStage) byStage[std::to_string(k)] = v;
+        ordered level;
+        level["by_stage"] = byStage;
+        level["horizon"] = l.horizon ? ordered(*l.horizon) : ordered(nullptr);
+        levels[std::string(model::toString(l.level))] = level;
+    }
+    root["traceability"] = {{"threshold", a.traceability.threshold}, {"levels", levels}};
+
+    ordered breaks = ordered::array();
+    for (const TraceBreak& b : a.breaks) breaks.push_back({{"flow", b.flow}, {"tonnes", b.tonnes}, {"reason", b.reason}});
+    root["breaks"] = breaks;
+
+    ordered flags = ordered::array();
+    for (const RedFlag& f : a.redFlags) {
+        ordered j{{"rule", f.rule}, {"actor", f.actor}, {"severity", f.severity}, {"detail", f.detail}};
+        if (!f.flow.empty()) j["flow"] = f.flow;
+        flags.push_back(std::move(j));
+    }
+    root["red_flags"] = flags;
+    root["warnings"] = a.warnings;
+    root["statement"] = a.statement;
+    return root.dump(2);
+}
+
+}  // namespace traza::risk::reference
