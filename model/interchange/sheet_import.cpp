@@ -115,9 +115,14 @@ struct SheetReader {
         return out;
     }
 
+    std::string rowCount() const {
+        const std::size_t n = table.rows.empty() ? 0 : table.rows.size() - 1;
+        return std::to_string(n) + (n == 1 ? " row" : " rows");
+    }
+
     std::string describe() const {
         std::string s = (table.sheet.empty() ? table.file : table.file + ", sheet \"" + table.sheet + "\"") + ": " +
-                        std::to_string(table.rows.empty() ? 0 : table.rows.size() - 1) + " rows; columns ";
+                        rowCount() + "; columns ";
         bool first = true;
         for (const ColumnMeaning& c : columns) {
             if (c.ignored && c.header.empty()) continue;
