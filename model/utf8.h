@@ -5,6 +5,7 @@
 // (spreadsheet/text_encoding.h).
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace traza::model {
@@ -13,5 +14,8 @@ namespace traza::model {
 /// UTF-8 sequence (overlong forms, surrogates and code points above U+10FFFF are
 /// ill-formed); std::nullopt when the whole text is valid.
 std::optional<std::size_t> firstInvalidUtf8(std::string_view text);
+
+/// Appends the UTF-8 form of a code point (at most U+10FFFF; the caller checks).
+void appendUtf8(std::string& out, char32_t codePoint);
 
 }  // namespace traza::model

@@ -1,5 +1,7 @@
 #include "ooxml_escape.h"
 
+#include "utf8.h"
+
 namespace traza::model {
 namespace {
 
@@ -19,23 +21,6 @@ long escapeAt(const std::string& text, std::size_t i) {
     return unit;
 }
 
-void appendUtf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 }  // namespace
 
@@ -62,7 +47,7 @@ void decodeOoxmlEscapes(std::string& text) {
         } else if ((cp >= 0xDC00 && cp <= 0xDFFF) || cp == 0) {
             cp = 0xFFFD;
         }
-        appendUtf8(out, cp);
+        appendUtf8(out, static_cast<char32_t>(cp));
     }
     text = std::move(out);
 }
