@@ -137,7 +137,13 @@ Project readWhileChecking(sqlite::FileBytes bytes, const std::string& name) {
     sqlite::UntrustedDatabase flowsDb(db, View{});
     sqlite::UntrustedDatabase checker(db, View{});
     std::future<std::string> verdict = std::async(std::launch::async, [&db, &flowsDb, &checker] {
-        std::string check = checker.quickCheck();
+        std::string check;
+        try {
+            check = checker.quickCheck();
+        } catch (...) {  // SQLite gave up on the file: so will the reading
+            db.interrupt(), flowsDb.interrupt();
+            throw;
+        }
         if (check != "ok") db.interrupt(), flowsDb.interrupt();
         return check;
     });

@@ -2,7 +2,7 @@
 // choke_score, upstream_headcount, statement, ...), streamed field by field
 // (model::JsonStreamWriter) instead of built as an nlohmann tree: the same
 // bytes as the tree's dump(2), at full double precision, never rounded for
-// display. A national chain's analysis is 79 MB of JSON (issue #15).
+// display. A national chain's analysis is 90 MB of JSON (issue #15).
 #include "analysis.h"
 
 namespace traza::risk {
