@@ -117,6 +117,8 @@ void checkCsvSheet(std::string_view bytes) {
         }
         require(!allEmpty, "a sheet keeps a row of empty cells");
     }
+}
+
 // Small enough that the worst accepted input stays well inside libFuzzer's
 // -rss_limit_mb under ASan; the default limits are tested in tests/model.
 model::SpreadsheetLimits fuzzSpreadsheetLimits() {
