@@ -53,7 +53,16 @@ const std::vector<Entry>& table() {
         {"section.top_choke_points", "Top choke points", "Principales puntos de control"},
         {"section.red_flag_counts", "Red flags by severity", "Señales de alerta por gravedad"},
         {"section.evidence_levels", "Evidence levels", "Niveles de evidencia"},
-        {"section.risk_levels", "Risk levels", "Niveles de riesgo"},
+        {"section.risk_levels", "Risk levels (actors) and severities (red flags)",
+         "Niveles de riesgo (actores) y gravedades (señales de alerta)"},
+        {"section.highest_risk", "Highest-risk actors (actor risk level, not red-flag severity)",
+         "Actores de mayor riesgo (nivel de riesgo del actor, no gravedad de señal de alerta)"},
+        {"section.red_flag_severity", "Red flags by severity (of the flag, not the actor's risk level)",
+         "Señales de alerta por gravedad (de la señal, no el nivel de riesgo del actor)"},
+        {"note.more_high_risk", "{1} actors at these levels in all: see the Actors sheet.",
+         "{1} actores en estos niveles en total: ver la hoja Actores."},
+        {"note.no_high_risk", "No actor has a high or critical risk level.",
+         "Ningún actor tiene un nivel de riesgo alto o crítico."},
         {"section.warnings", "Analysis warnings", "Advertencias del análisis"},
         {"section.chain_map", "Chain map", "Mapa de la cadena"},
         {"section.layout", "Layout of this workbook", "Formato de este libro"},
@@ -93,8 +102,11 @@ const std::vector<Entry>& table() {
          "Busque un código filtrando la columna A. Un código es único dentro de su tipo (columna B); "
          "la última columna cuenta las celdas de las demás hojas que lo llevan."},
         {"section.breaks", "Breaks: flows where documentation stops", "Rupturas: flujos donde se pierde la documentación"},
-        {"section.completion", "Completion by step (done / applicable items)",
-         "Avance por paso (ítems cumplidos / aplicables)"},
+        {"section.completion",
+         "Completion by step: items done / items that apply (an item in progress counts 0 here; the risk "
+         "mitigation's \"checklist progress\" counts it half)",
+         "Cumplimiento por paso: ítems cumplidos / ítems que aplican (un ítem en curso cuenta 0 aquí; el "
+         "\"avance de la lista\" de la mitigación del riesgo lo cuenta como la mitad)"},
         {"section.items", "Items", "Ítems"},
         {"section.supports_by_type", "Supports by type and region", "Apoyos por tipo y región"},
         {"section.supports_list", "Supports delivered", "Apoyos entregados"},
@@ -113,6 +125,31 @@ const std::vector<Entry>& table() {
         {"label.tonnes_all_flows", "Tonnes in all flows (t)", "Toneladas en todos los flujos (t)"},
         {"label.actor_count", "Actors", "Actores"},
         {"label.flow_count", "Flows", "Flujos"},
+        {"label.goals_delivered", "Delivered against the organisations' goals (t)",
+         "Entregado frente a las metas de las organizaciones (t)"},
+        {"label.goals_compliance", "Compliance with the goals (delivered / goal)",
+         "Cumplimiento de las metas (entregado / meta)"},
+        {"col.not_live", "(computed by Traza, not live)", "(calculado por Traza, no se recalcula)"},
+        {"note.live_figures",
+         "Tonnes, totals, gaps and compliance are formulas over the Flows sheet: edit a flow and they follow. "
+         "Figures headed \"computed by Traza, not live\" (flow shares, exposure, traceability, choke scores, "
+         "risk) and the sentences below were computed when the workbook was written and do not change.",
+         "Las toneladas, totales, brechas y cumplimientos son fórmulas sobre la hoja Flujos: si se edita un flujo, "
+         "cambian. Las cifras marcadas \"calculado por Traza, no se recalcula\" (participaciones, exposición, "
+         "trazabilidad, puntajes de control, riesgo) y las frases de abajo se calcularon al escribir el libro y "
+         "no cambian."},
+        {"note.national_not_live",
+         "National layout: tonnes per actor are values computed by Traza, not live formulas (a formula per actor "
+         "over this many flows would make the workbook too slow to recalculate).",
+         "Formato nacional: las toneladas por actor son valores calculados por Traza, no fórmulas (una fórmula por "
+         "actor sobre tantos flujos haría el libro demasiado lento de recalcular)."},
+        {"note.statement_not_live", "Computed by Traza when the workbook was written; not live.",
+         "Calculado por Traza al escribir el libro; no se recalcula."},
+        {"note.traceability_not_live",
+         "The shares in this table are computed by Traza (the spec's traced share, which no spreadsheet formula "
+         "gives) and are not live: they do not follow edits of the Flows sheet.",
+         "Las proporciones de esta tabla las calcula Traza (la proporción trazada de la especificación, que ninguna "
+         "fórmula de hoja de cálculo da) y no se recalculan al editar la hoja Flujos."},
         {"label.cost_per_tonne", "Cost per tonne delivered ({1}, supports with a recorded cost)",
          "Costo por tonelada entregada ({1}, apoyos con costo registrado)"},
 
@@ -171,6 +208,12 @@ const std::vector<Entry>& table() {
         {"col.flow", "Flow", "Flujo"},
         {"col.undocumented_t", "Undocumented (t)", "Sin documentar (t)"},
         {"col.reason", "Reason", "Razón"},
+        {"col.documented_below_t", "Documented, below the level (t)", "Documentadas, bajo el nivel (t)"},
+        {"section.below_documented", "Hops documented below '{1}' (why '{1}' or better reads 0% past them)",
+         "Tramos documentados por debajo de '{1}' (por qué '{1}' o mejor da 0 % más allá de ellos)"},
+        {"note.below_documented",
+         "documented only as '{1}', below '{2}': no tonne crossing this hop counts at '{2}' or better",
+         "documentado solo como '{1}', por debajo de '{2}': ninguna tonelada que cruza este tramo cuenta como '{2}' o mejor"},
         {"col.gap_t", "Gap (t)", "Diferencia (t)"},
         {"col.tolerance_t", "Tolerance (t)", "Tolerancia (t)"},
         {"col.severity", "Severity", "Gravedad"},
@@ -216,7 +259,14 @@ const std::vector<Entry>& table() {
         {"common.no", "No", "No"},
         {"common.none", "none", "ninguno"},
         {"common.total", "Total", "Total"},
-        {"common.total_visible", "Total (visible rows)", "Total (filas visibles)"},
+        {"common.total_visible", "Total (visible rows; a tonne counts once per hop it crosses)",
+         "Total (filas visibles; una tonelada cuenta una vez por cada tramo que cruza)"},
+        {"common.unknown", "unknown", "desconocido"},
+        {"col.threshold_check", "Threshold reached by the organisation?", "¿Umbral alcanzado por la organización?"},
+        {"common.threshold_not_reached", "No: {1} of {2} reached", "No: {1} de {2} alcanzados"},
+        {"note.supports_unknown",
+         "Beneficiaries and costs left at 0 in the project are unknown, not zero; totals add the known ones only.",
+         "Los beneficiarios y costos en 0 en el proyecto son desconocidos, no cero; los totales suman solo los conocidos."},
         {"common.flagged", "Gap", "Diferencia"},
         {"common.not_applicable", "n/a", "n/a"},
         {"common.assessment", "Assessment (assessing company)", "Evaluación (empresa que evalúa)"},
@@ -284,8 +334,10 @@ const std::vector<Entry>& table() {
          "compliance = delivered / goal.",
          "Las toneladas entregadas se suman desde la hoja Flujos (flujos de la organización al comprador); "
          "cumplimiento = entregado / meta."},
-        {"note.risk_levels", "Colours used for risk levels and severities in every sheet.",
-         "Colores de los niveles de riesgo y de gravedad en todas las hojas."},
+        {"note.risk_levels", "The same four words and colours grade an actor's risk level and a red flag's severity; "
+         "the headings say which is meant.",
+         "Las mismas cuatro palabras y colores califican el nivel de riesgo de un actor y la gravedad de una señal "
+         "de alerta; los títulos dicen cuál es."},
         {"note.no_map", "Chain map not included: {1}.", "Mapa de la cadena no incluido: {1}."},
         {"note.horizon",
          "Horizon: the lowest stage whose traced share reaches {1} at that evidence level (highlighted).",

@@ -17,6 +17,17 @@ struct FlowsColumns {
     static FlowsColumns of(const ReportContext& ctx) { return ctx.national() ? FlowsColumns{1, 2, 4} : FlowsColumns{}; }
 };
 
+/// The spec's mass-balance tolerance, max(1% of in, 0.1 t); the red-flag rule
+/// mass_balance_gap uses the same numbers.
+constexpr double kGapRelativeTolerance = 0.01;
+constexpr double kGapAbsoluteToleranceT = 0.1;
+
+/// Where the Goals sheet keeps its totals (the Summary refers to them).
+struct GoalsCells {
+    int totalRow = 0, deliveredCol = 0, complianceCol = 0;
+    static GoalsCells of(const ReportContext&);
+};
+
 void writeSummarySheet(ReportContext&, const ChainMapImage* map);
 void writeActorsSheet(ReportContext&);
 void writeFlowsSheet(ReportContext&);

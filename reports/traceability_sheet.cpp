@@ -3,6 +3,7 @@
 // horizon of each level highlighted, a line chart of it, and the list of breaks.
 // The national layout lists the breaks with the parties' ids and the reason as
 // a code (B1, ...) in one cell each (no merged reason cells): Legend sheet.
+#include <algorithm>
 #include <set>
 #include <unordered_map>
 
@@ -33,6 +34,40 @@ void addChart(ReportContext& ctx, Sheet& sheet, int levelCount, int stageCount, 
     chart_axis_set_name(chart->y_axis, ctx.text("chart.traced_share").c_str());
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     sheet.chart(atRow, 0, chart, 1.5, 1.5);
+}
+
+// The hops whose documentation is below "documented" (self-declared or reported):
+// they are not breaks (their tonnes are documented), but no tonne that crosses them
+// counts at the documented level or better, which is why that row of the matrix
+// can read 0% while the breaks table lists nothing on the route.
+void writeBelowDocumented(ReportContext& ctx, Sheet& sheet, int& row) {
+    const Formats& f = ctx.fmt;
+    std::vector<const model::Flow*> below;
+    for (const model::Flow& fl : ctx.project.flows)
+        if (fl.evidence != model::Evidence::None && fl.evidence < model::Evidence::Documented && fl.documentedT > 0 &&
+            fl.tonnes > 0)
+            below.push_back(&fl);
+    if (below.empty()) return;
+    ++row;
+    const std::string documented = evidenceName(ctx, model::Evidence::Documented);
+    sheet.text(row++, 0, ctx.text.format("section.below_documented", {documented}), f.section);
+    const std::vector<Column> cols = {
+        {"col.flow", 26}, {"col.documented_below_t", 14}, {"col.from_name", 14}, {"col.to_name", 14}};
+    writeHeaderRow(ctx, sheet, row, cols);
+    sheet.merged(row++, 4, 3 + kReasonSpan, ctx.text("col.reason"), f.header);
+    for (const model::Flow* fl : below) {
+        const std::string from = ctx.actorName(fl->from), to = ctx.actorName(fl->to);
+        const std::string reason =
+            ctx.text.format("note.below_documented", {evidenceName(ctx, fl->evidence), documented});
+        sheet.rowHeight(row, std::max({wrappedHeight(from, 14), wrappedHeight(to, 14),
+                                       wrappedHeight(reason, 14.0 * kReasonSpan)}));
+        sheet.text(row, 0, fl->id);
+        sheet.number(row, 1, std::min(fl->documentedT, fl->tonnes), f.tonnes);
+        sheet.text(row, 2, from, f.wrap);
+        sheet.text(row, 3, to, f.wrap);
+        sheet.merged(row, 4, 3 + kReasonSpan, reason, f.wrap);
+        ++row;
+    }
 }
 
 }  // namespace
@@ -84,6 +119,9 @@ void writeTraceabilitySheet(ReportContext& ctx) {
     const std::string readNote = ctx.text("note.traceability_read");
     sheet.rowHeight(row, wrappedHeight(readNote, 26 + 14.0 * lastCol));
     sheet.merged(row++, 0, lastCol, readNote, f.note);
+    const std::string liveNote = ctx.text("note.traceability_not_live");
+    sheet.rowHeight(row, wrappedHeight(liveNote, 26 + 14.0 * lastCol));
+    sheet.merged(row++, 0, lastCol, liveNote, f.note);
 
     ++row;
     if (stageCount > 0 && levelCount > 0) {
@@ -141,6 +179,7 @@ void writeTraceabilitySheet(ReportContext& ctx) {
     }
     const int lastRow = row - 1;
     sheet.autofilter(breaksHeader, 0, lastRow, national ? 4 : 3 + kReasonSpan);
+    if (!national) writeBelowDocumented(ctx, sheet, row);
     sheet.printSetup(kHeaderRow, kHeaderRow);
 }
 

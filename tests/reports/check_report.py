@@ -75,7 +75,8 @@ def noted_sample(source_dir, workdir):
 
 
 def header_map(ws, row):
-    return {c.value: c.column for c in ws[row] if c.value is not None}
+    """Header text -> column; a computed figure's "(computed by Traza, not live)" line is left out."""
+    return {str(c.value).split("\n")[0]: c.column for c in ws[row] if c.value is not None}
 
 
 def table_rows(ws, first_row):
