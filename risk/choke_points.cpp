@@ -89,8 +89,8 @@ std::vector<ChokePoint> rankChokePoints(const ChokeInputs& in, double threshold,
         c.reasons.push_back(text.pick("carries ", "lleva el ") + text.percent(share) +
                             text.pick(" of destination input", " de la entrada a los destinos"));
         for (Vertex d : dominated)
-            c.reasons.push_back(text.pick("dominates ", "domina ") + kindWord(catalogue, chain.actor(d).kind, language) +
-                                " " + chain.actor(d).id +
+            c.reasons.push_back(text.pick("dominates ", "domina ") + chain.actor(d).id + " (" +
+                                kindWord(catalogue, chain.actor(d).kind, language) + ")" +
                                 text.pick(": every tonne it receives passes through it",
                                           ": cada tonelada que recibe pasa por este actor"));
         std::string agg = text.pick("aggregates ", "agrupa ") + Text::count(sources) +

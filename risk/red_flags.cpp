@@ -330,7 +330,7 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
             std::string list;
             for (const std::string& i : items) list += (list.empty() ? "" : "; ") + i;
             if (!checklists.hasChecklist(a.id))
-                list = text.pick("it has no checklist, so none is recorded: ", "no tiene lista de verificación, así que ninguno está registrado: ") + list;
+                list = text.pick("it has no checklist, so none of these is recorded: ", "no tiene lista de verificación, así que ninguno de estos está registrado: ") + list;
             flag(out, rule, v, "", {tonnesOf("tonnes", tonnes)}, list);
         }
     } else if (id == "conflict_affected_origin") {

@@ -347,6 +347,98 @@ def check_properties(path, chain):
     check(sum(1 for n in names if re.match(r"xl/charts/chart\d+\.xml$", n)) == 2, "two charts expected")
 
 
+def sheet_texts(ws):
+    return [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+
+
+def check_audit_defects(wb, wbf, wes, analysis, chain):
+    """The defects of issue 16 that are report or analysis text, each checked on its own
+    (each check failed on the workbook written before the fix)."""
+    parts = []
+
+    def part1():
+        # Breaks: the hops that make documented-level traceability 0% (exporter -> refiner, reported).
+        t = wb["Traceability"]
+        r = find_row(t, "Hops documented below 'Documented' (why 'Documented' or better reads 0% past them)")
+        below = [t.cell(i, 1).value for i in table_rows(t, r + 2)]
+        for fid in ("f12", "f13"):
+            check(fid in below, f"Traceability: {fid} missing from the hops below 'Documented' ({below})")
+    parts.append(part1)
+    def part2():
+        # Two checklist percentages, two names.
+        check(any("items done / items that apply" in x for x in sheet_texts(wb["Checklist"])), "Checklist: completion not defined")
+        reasons = [x for a in analysis["actors"] for x in a["risk"]["reasons"] if x.startswith("OECD steps")]
+        check(reasons and all("progress (in-progress items count half)" in x for x in reasons),
+              f"risk reasons: checklist progress not named ({reasons[:1]})")
+    parts.append(part2)
+    def part3():
+        # Red-flag sentences name the open items; no "its checklist" for an actor without one.
+        details = {(f["rule"], f.get("actor")): f["detail"] for f in analysis["red_flags"]}
+        org1 = details[("high_risk_typology_without_site_checks", "org1")]
+        check("2.5 " in org1 and "2.4 " not in org1, f"red flag org1 (site visit 2.4 is done): {org1}")
+        int1 = details[("high_risk_typology_without_site_checks", "int1")]
+        check("no checklist" in int1 and "its checklist" not in int1, f"red flag int1: {int1}")
+    parts.append(part3)
+    def part4():
+        # "Critical": the Summary names actor risk levels and lists the highest-risk actors.
+        s = wb["Summary"]
+        h = find_row(s, "Highest-risk actors (actor risk level, not red-flag severity)")
+        listed = [s.cell(i, 1).value for i in table_rows(s, h + 2)]
+        want = {a["id"] for a in analysis["actors"] if a["risk"]["level"] in ("critical", "high")}
+        names = {a["id"]: a["name"] for a in chain["actors"]}
+        check(sorted(listed) == sorted(names[i] for i in want), f"Summary: highest-risk actors {listed}")
+        find_row(s, "Red flags by severity (of the flag, not the actor's risk level)")
+    parts.append(part4)
+    def part5():
+        # Leakage stated with its share; "Tonnes in all flows" gone.
+        texts = sheet_texts(wb["Summary"])
+        check(any(x.startswith("Leakage: 6.5 t (2.8% of the 231.7 t") for x in texts), "Summary: no leakage sentence")
+        check(not any("Tonnes in all flows" in x for x in texts), "Summary: 'Tonnes in all flows' is still there")
+    parts.append(part5)
+    def part6():
+        # Flows: no documented share on the totals row.
+        f = wb["Flows"]
+        hf = header_map(f, 2)
+        total = max(table_rows(f, 3)) + 2
+        check(f.cell(total, hf["Documented share"]).value is None, "Flows: a documented share on the totals row")
+    parts.append(part6)
+    def part7():
+        # Choke scores with enough digits to show the ranking (0.6535 vs 0.6520).
+        c = wb["Choke points"]
+        hc = header_map(c, 2)
+        check(c.cell(3, hc["Score"]).number_format == "0.0000", f"Choke points: score format {c.cell(3, hc['Score']).number_format}")
+    parts.append(part7)
+    def part8():
+        # Supports: thresholds not reached flagged, unknown beneficiaries and costs as unknown.
+        g = wb["Goals and supports"]
+        listed = find_row(g, "Supports delivered") + 1
+        hs = header_map(g, listed)
+        tot = find_row(g, "Total", start=listed)
+        flagged = [(g.cell(i, 1).value, g.cell(i, 3).value) for i in range(listed + 1, tot)
+                   if str(g.cell(i, hs["Threshold reached by the organisation?"]).value).startswith("No")]
+        check(flagged == [("Organisation 2", "Experiential outing")], f"Supports: not-reached thresholds {flagged}")
+        check(g.cell(listed + 1, hs["Unique beneficiaries"]).value == "unknown", "Supports: beneficiaries 0 printed as a number")
+        check(g.cell(tot, hs["Unique beneficiaries"]).value == "unknown" and g.cell(tot, hs["Cost"]).value == "unknown",
+              "Supports: unknown totals")
+    parts.append(part8)
+    def part9():
+        # Spanish: no English codes in sentences; the methodology keeps its formulas whole.
+        codes = re.compile(r"\b(self_declared|waste_picker|picker_organisation|semi_formal)\b|'documented'|'reported'")
+        for name in ["Resumen", "Actores", "Puntos de control", "Trazabilidad", "Señales de alerta"]:
+            leaks = [x for x in sheet_texts(wes[name]) if codes.search(x)]
+            check(not leaks, f"Spanish {name}: English codes in {leaks[:2]}")
+        m = sheet_texts(wes["Metodología"])
+        check(any(x.startswith("score = w_share") and "+ w_aggregation" in x for x in m), "Methodology: score formula split")
+        check(not any(x.startswith("\u2022 w_aggregation") for x in m), "Methodology: formula lines as bullets")
+    parts.append(part9)
+
+    for part in parts:
+        try:
+            part()
+        except (AssertionError, KeyError, TypeError, IndexError, ValueError) as e:
+            failures.append(f"audit defects ({part.__name__}): {type(e).__name__}: {e}")
+
+
 def all_cells(path, data_only):
     wb = openpyxl.load_workbook(path, data_only=data_only)
     return {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in wb.worksheets}
@@ -415,6 +507,10 @@ def cells(cli, source_dir, workdir):
     check(header_map(g, 2).get("Cumplimiento") == header_map(wb["Goals and supports"], 2)["Compliance"],
           "Spanish: compliance header")
     check(close(g["I7"].value, 0.78), "Spanish: compliance of Organisation 5")
+    try:
+        check_audit_defects(wb, wbf, wes, analysis, chain)
+    except (AssertionError, KeyError, TypeError, IndexError, ValueError) as e:
+        failures.append(f"audit defects: {type(e).__name__}: {e}")
 
     check_cli_errors(cli, sample, workdir)
     leftovers = glob.glob(os.path.join(workdir, "*.tmp-*"))

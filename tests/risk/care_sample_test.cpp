@@ -113,8 +113,8 @@ TEST_CASE("CARE sample - choke points are Exporter A and Organisation 1, explain
     CHECK(org.chokeRank == 2);
     CHECK(anyContains(risk::texts(exp.chokeReasons), "carries 96.5% of destination input"));
     CHECK(anyContains(risk::texts(exp.chokeReasons), "aggregates 4 upstream sources and 295 waste pickers"));
-    CHECK(anyContains(risk::texts(exp.chokeReasons), "documents none of its sales at level 'documented' or better (best: 'reported')"));
-    CHECK(anyContains(risk::texts(org.chokeReasons), "already documents 100.0% of its sales at level 'documented' or better"));
+    CHECK(anyContains(risk::texts(exp.chokeReasons), "documents none of its sales at level 'Documented' or better (best: 'Reported')"));
+    CHECK(anyContains(risk::texts(org.chokeReasons), "already documents 100.0% of its sales at level 'Documented' or better"));
 }
 
 TEST_CASE("CARE sample - red flags point at Organisation 3's cash sale and the intermediary") {
