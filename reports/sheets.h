@@ -38,6 +38,7 @@ void writeRedFlagsSheet(ReportContext&);
 void writeChecklistSheet(ReportContext&);
 void writeGoalsSheet(ReportContext&);
 void writeMethodologySheet(ReportContext&);
+void writeWeightsSheet(ReportContext&);
 /// The national layout's Legend sheet: added (title and header) right after the
 /// Summary by beginLegendSheet, filled by writeLegendSheet once every code is known.
 Sheet beginLegendSheet(ReportContext&);

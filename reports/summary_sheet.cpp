@@ -3,11 +3,14 @@
 // severity, the evidence-level legend and the chain map. Numbers that derive
 // from other sheets are formulas over those sheets.
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <ctime>
 
 #include "chain_map_image.h"
 #include "flow_sums.h"
 #include "goal_progress.h"
+#include "sha256.h"
 #include "sheet_table.h"
 #include "sheets.h"
 
@@ -104,6 +107,43 @@ void tonnage(ReportContext& ctx, Sheet& sheet, int& row) {
     sheet.formula(row++, 1, "=COUNTA(" + actors + rangeName(kFirstDataRow, 0, actorsLast, 0, true) + ")", nActors, f.integer);
     sheet.text(row, 0, ctx.text("label.flow_count"), f.label);
     sheet.formula(row++, 1, "=COUNTA(" + flows + rangeName(kFirstDataRow, 0, flowsLast, 0, true) + ")", nFlows, f.integer);
+}
+
+// "actor_kinds 1, evidence_levels 1, ...": the "version" of each catalogue file
+// the project carries, and a fingerprint of their texts (two projects with the
+// same fingerprint were analysed with the same catalogue).
+std::string catalogueVersion(const ReportContext& ctx) {
+    std::vector<std::string> parts;
+    std::string all;
+    for (const auto& [stem, text] : ctx.project.catalogue.texts()) {
+        all += stem + '\n' + text + '\n';
+        std::string version = "?";
+        const std::size_t key = text.find("\"version\"");
+        if (key != std::string::npos) {
+            std::size_t i = text.find(':', key);
+            if (i != std::string::npos) {
+                ++i;
+                while (i < text.size() && text[i] == ' ') ++i;
+                std::size_t j = i;
+                while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == '.')) ++j;
+                if (j > i) version = text.substr(i, j - i);
+            }
+        }
+        parts.push_back(stem + " " + version);
+    }
+    return ctx.text.format("note.catalogue_version", {join(parts, ", "), sha256Hex(all).substr(0, 16)});
+}
+
+void signOff(ReportContext& ctx, Sheet& sheet, int& row) {
+    section(ctx, sheet, row, "section.sign_off");
+    labelValue(ctx, sheet, row, "label.assessor_signature", ctx.project.assessment.assessor);
+    labelValue(ctx, sheet, row, "label.reviewer", "");
+    const bool file = !ctx.signOff.projectFile.empty();
+    labelValue(ctx, sheet, row, "label.project_file",
+               file ? std::filesystem::path(ctx.signOff.projectFile).filename().string() : ctx.text("note.no_project_file"));
+    if (file) labelValue(ctx, sheet, row, "label.project_sha256", ctx.signOff.sha256);
+    labelValue(ctx, sheet, row, "label.catalogue_version", catalogueVersion(ctx));
+    labelValue(ctx, sheet, row, "label.traza_version", TRAZA_VERSION);
 }
 
 void topChokePoints(ReportContext& ctx, Sheet& sheet, int& row) {
@@ -242,6 +282,7 @@ void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
     labelValue(ctx, sheet, row, "label.period", as.period.start + " \xE2\x80\x93 " + as.period.end);
     labelValue(ctx, sheet, row, "label.currency", as.currency);
     labelValue(ctx, sheet, row, "label.notes", as.notes);
+    signOff(ctx, sheet, row);
     if (ctx.national()) {
         section(ctx, sheet, row, "section.layout");
         paragraph(ctx, sheet, row,

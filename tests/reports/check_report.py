@@ -33,10 +33,10 @@ import openpyxl
 NOTE = ("The CARE pilot report states 86% for Organisation 5; "
         "7.8 t delivered against a 10 t goal is 78%.")
 SHEETS_EN = ["Summary", "Actors", "Flows", "Choke points", "Traceability", "Mass balance",
-             "Red flags", "Checklist", "Goals and supports", "Methodology"]
+             "Red flags", "Checklist", "Goals and supports", "Methodology", "Weights"]
 SHEETS_ES = ["Resumen", "Actores", "Flujos", "Puntos de control", "Trazabilidad",
              "Balance de masas", "Señales de alerta", "Lista de verificación", "Metas y apoyos",
-             "Metodología"]
+             "Metodología", "Pesos"]
 LEVELS = ["self_declared", "reported", "documented", "verified"]
 LEVEL_WORDS = {"low": "Low", "medium": "Medium", "high": "High", "critical": "Critical"}
 
@@ -111,7 +111,7 @@ def check_layout(wb, wbf, sheets):
     for name in sheets[1:]:
         ref = wb[name].auto_filter.ref
         check(bool(ref), f"{name}: no autofilter")
-    for name in ["Actors", "Flows", "Choke points", "Mass balance", "Red flags", "Methodology"]:
+    for name in ["Actors", "Flows", "Choke points", "Mass balance", "Red flags", "Methodology", "Weights"]:
         ws = wb[name]
         last = max(table_rows(ws, 3), default=2)
         width = len(header_map(ws, 2))
@@ -439,6 +439,29 @@ def check_audit_defects(wb, wbf, wes, analysis, chain):
             failures.append(f"audit defects ({part.__name__}): {type(e).__name__}: {e}")
 
 
+def check_sign_off(wb, sample_path, source_dir):
+    """Summary: assessor, a reviewer line, the project file's SHA-256 (hashlib), the catalogue, Traza's version;
+    the Weights sheet lists the weights in use (data/catalogue/risk_weights.json)."""
+    import hashlib
+    s = wb["Summary"]
+    find_row(s, "Sign-off")
+    want = hashlib.sha256(open(sample_path, "rb").read()).hexdigest()
+    got = s.cell(find_row(s, "SHA-256 of the project file as read"), 2).value
+    check(got == want, f"Summary: SHA-256 {got} != {want}")
+    check(s.cell(find_row(s, "Project file"), 2).value == os.path.basename(sample_path), "Summary: project file")
+    check(find_row(s, "Reviewer: name, signature and date") > 0, "Summary: no reviewer line")
+    cat = s.cell(find_row(s, "Catalogue"), 2).value
+    check("risk_weights 1" in cat and "fingerprint SHA-256" in cat, f"Summary: catalogue {cat}")
+    check(bool(s.cell(find_row(s, "Traza version"), 2).value), "Summary: Traza version")
+    w = wb["Weights"]
+    weights = json.load(open(os.path.join(source_dir, "data", "catalogue", "risk_weights.json")))
+    flat = {e["id"]: e["value"] for e in weights["entries"]}
+    rows = {w.cell(r, 1).value: w.cell(r, 3).value for r in table_rows(w, 3)}
+    check(len(rows) == 15, f"Weights: {len(rows)} rows")
+    for k, v in rows.items():
+        check(k in flat and close(flat[k], v), f"Weights {k}: {v} (catalogue {flat.get(k)})")
+
+
 def all_cells(path, data_only):
     wb = openpyxl.load_workbook(path, data_only=data_only)
     return {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in wb.worksheets}
@@ -509,6 +532,7 @@ def cells(cli, source_dir, workdir):
     check(close(g["I7"].value, 0.78), "Spanish: compliance of Organisation 5")
     try:
         check_audit_defects(wb, wbf, wes, analysis, chain)
+        check_sign_off(wb, sample, source_dir)
     except (AssertionError, KeyError, TypeError, IndexError, ValueError) as e:
         failures.append(f"audit defects: {type(e).__name__}: {e}")
 
