@@ -1,4 +1,5 @@
 // Actors: every field of every actor, then what the analysis says about it.
+// Widths keep the sheet two landscape pages wide in print (with ID and name repeated).
 // The national layout writes the kind as its catalogue id and the sets of risk
 // factors and risk reasons as codes (F1, R1, ...) that the Legend sheet explains.
 #include <algorithm>
@@ -14,14 +15,14 @@ void writeActorsSheet(ReportContext& ctx) {
     const Formats& f = ctx.fmt;
     const bool national = ctx.national();
     // National layout: kinds, factor sets and reason sets are short codes.
-    const double kindWidth = national ? 16 : 20, factorsWidth = national ? 9 : 32, reasonsWidth = national ? 10 : 50;
+    const double kindWidth = national ? 16 : 18, factorsWidth = national ? 9 : 28, reasonsWidth = national ? 10 : 42;
     const std::vector<Column> columns = {
         {"col.id", 16},
-        {"col.name", 30},
+        {"col.name", 24},
         {"col.kind", kindWidth},
         {"col.stage", 7, f.integer},
         {"col.country", 8},
-        {"col.region", 16},
+        {"col.region", 13},
         {"col.formality", 12},
         {"col.headcount", 11, f.integer},
         {"col.capacity_t", 11, f.tonnes},
@@ -43,7 +44,7 @@ void writeActorsSheet(ReportContext& ctx) {
         {"col.residual_risk", 12, f.decimal, true},
         {"col.risk_level", 12, nullptr, true},
         {"col.risk_reasons", reasonsWidth},
-        {"col.notes", 60},
+        {"col.notes", 42},
     };
     Sheet sheet = beginTableSheet(ctx, ctx.sheets.actors, "title.actors", columns, 2);
     sheet.setSparse(national);

@@ -294,6 +294,8 @@ void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
 
     tonnage(ctx, sheet, row);
 
+    // The statement starts a printed page, so it is read (and quoted) in one piece.
+    const int statementRow = row + 1;
     section(ctx, sheet, row, "section.statement");
     if (ctx.analysis.statement.empty()) paragraph(ctx, sheet, row, ctx.text("note.no_statement"), f.note);
     for (const std::string& s : ctx.analysis.statement) paragraph(ctx, sheet, row, s, f.wrap);
@@ -310,7 +312,7 @@ void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
     }
 
     // The map starts a printed page, so it is never cut in two.
-    sheet.pageBreaks({row + 1});
+    sheet.pageBreaks({statementRow, row + 1});
     section(ctx, sheet, row, "section.chain_map");
     if (map && !map->png.empty()) {
         paragraph(ctx, sheet, row, ctx.text("map.caption"), f.note);

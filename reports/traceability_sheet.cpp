@@ -1,6 +1,6 @@
 // Traceability: the spec's traced[level][stage] matrix (share of destination
 // input documented at that level or better on every hop back to stage k), the
-// horizon of each level highlighted, a line chart of it, and the list of breaks.
+// horizon of each level highlighted, a clustered column chart of it, and the list of breaks.
 // The national layout lists the breaks with the parties' ids and the reason as
 // a code (B1, ...) in one cell each (no merged reason cells): Legend sheet.
 #include <algorithm>
@@ -18,7 +18,9 @@ constexpr int kChartRows = 22;  // rows left free under the chart (432 px at 20 
 constexpr int kReasonSpan = 4;  // columns merged for a break's reason
 
 void addChart(ReportContext& ctx, Sheet& sheet, int levelCount, int stageCount, int atRow) {
-    lxw_chart* chart = ctx.book.addChart(LXW_CHART_LINE);
+    // Clustered columns, one cluster per stage and one bar per level: lines of
+    // equal shares lay on top of each other and hid a level.
+    lxw_chart* chart = ctx.book.addChart(LXW_CHART_COLUMN);
     chart_title_set_name(chart, ctx.text("chart.traced_by_stage").c_str());
     for (int i = 0; i < levelCount; ++i) {
         const int row = kFirstDataRow + i;
@@ -26,7 +28,6 @@ void addChart(ReportContext& ctx, Sheet& sheet, int levelCount, int stageCount, 
         chart_series_set_categories(s, sheet.name().c_str(), kHeaderRow, 1, kHeaderRow, stageCount);
         chart_series_set_values(s, sheet.name().c_str(), row, 1, row, stageCount);
         chart_series_set_name_range(s, sheet.name().c_str(), row, 0);
-        chart_series_set_marker_type(s, LXW_CHART_MARKER_AUTOMATIC);
     }
     chart_axis_set_min(chart->y_axis, 0);
     chart_axis_set_max(chart->y_axis, 1);
@@ -132,7 +133,10 @@ void writeTraceabilitySheet(ReportContext& ctx) {
     }
 
     // The breaks: flows where documentation stops, with the undocumented tonnes.
+    // They start a printed page of their own, under their own header (the matrix
+    // header is not repeated over them).
     ++row;
+    const int breaksPage = row;
     sheet.text(row++, 0, ctx.text("section.breaks"), f.section);
     const int breaksHeader = row;
     const bool national = ctx.national();
@@ -180,7 +184,8 @@ void writeTraceabilitySheet(ReportContext& ctx) {
     const int lastRow = row - 1;
     sheet.autofilter(breaksHeader, 0, lastRow, national ? 4 : 3 + kReasonSpan);
     if (!national) writeBelowDocumented(ctx, sheet, row);
-    sheet.printSetup(kHeaderRow, kHeaderRow);
+    sheet.pageBreaks({breaksPage});
+    sheet.printSetup(0, -1);  // nothing repeated: the breaks have their own header on their own page
 }
 
 }  // namespace traza::reports

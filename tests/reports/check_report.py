@@ -561,6 +561,52 @@ def lo_number(text):
         return None
 
 
+def check_print(pdf, workdir):
+    """The printed workbook (issue 16): every page kept as WORKDIR/report-pages/page-NN.png for a person to look
+    at; the traceability-limits statement on one page; the breaks on a page of their own without the matrix
+    header; Actors and Checklist in at most 4 pages each; Red flags one page wide at a readable size."""
+    if not shutil.which("pdftotext"):
+        failures.append("pdftotext is missing (Debian: poppler-utils)")
+        return
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    n = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    pages = [subprocess.run(["pdftotext", "-layout", "-f", str(p), "-l", str(p), pdf, "-"],
+                            capture_output=True, text=True).stdout for p in range(1, n + 1)]
+    out = os.path.join(workdir, "report-pages")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    run(["pdftoppm", "-png", "-r", "60", pdf, os.path.join(out, "page")])
+    print(f"{n} printed pages: {out}/page-NN.png")
+
+    def first(text):
+        return next((i for i, t in enumerate(pages) if text in t), None)
+
+    def pages_of(title, next_title):
+        a, b = first(title), first(next_title)
+        return None if a is None or b is None else b - a
+
+    st = first("Traceability limits")
+    check(st is not None and "No tonne is independently verified" in pages[st],
+          "Print: the traceability-limits statement is split across pages")
+    br = first("Breaks: flows where documentation stops")
+    check(br is not None and "Evidence level (or better)" not in pages[br],
+          "Print: the breaks print under the repeated traceability header")
+    for title, nxt, most in [("Actors of the chain", "Flows of material", 4),
+                             ("OECD due-diligence checklist", "Delivery goals, compliance", 4),
+                             ("Red flags raised by the rules", "OECD due-diligence checklist", 2)]:
+        k = pages_of(title, nxt)
+        check(k is not None and k <= most, f"Print: {title!r} takes {k} pages (at most {most})")
+    rf = first("Red flags raised by the rules")
+    if rf is not None:
+        bbox = subprocess.run(["pdftotext", "-bbox", "-f", str(rf + 1), "-l", str(rf + 1), pdf, "-"],
+                              capture_output=True, text=True).stdout
+        heights = sorted(float(m.group(2)) - float(m.group(1))
+                         for m in re.finditer(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', bbox))
+        median = heights[len(heights) // 2] if heights else 0
+        print(f"Red flags page: median word height {median:.2f} pt")
+        check(median >= 7.5, f"Print: Red flags text {median:.2f} pt high (at least 7.5)")
+
+
 def libreoffice(cli, source_dir, workdir):
     office = shutil.which("libreoffice") or shutil.which("soffice")
     if not office:
@@ -587,6 +633,8 @@ def libreoffice(cli, source_dir, workdir):
         run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, os.path.join(lo, "summary")])
         shutil.copy(os.path.join(lo, "summary.png"), os.path.join(workdir, "report-summary.png"))
         print(f"Summary page: {os.path.join(workdir, 'report-summary.png')}")
+
+    check_print(pdf, workdir)
 
     # Every formula, recalculated by LibreOffice, equals the value cached by Traza.
     csv_filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
