@@ -340,9 +340,11 @@ const std::vector<Entry>& table() {
 
         {"map.legend",
          "Colour: risk level (green low, yellow medium, orange high, red critical). Line width: tonnes. "
-         "Dashed: flow without documentation.",
+         "Line: evidence of most of its tonnes: verified bold blue, documented solid dark grey, reported dashed "
+         "orange, self-declared dashed red, none dotted grey.",
          "Color: nivel de riesgo (verde bajo, amarillo medio, naranja alto, rojo crítico). Grosor: toneladas. "
-         "Línea discontinua: flujo sin documentación."},
+         "Línea: evidencia de la mayor parte de sus toneladas: verificado gruesa azul, documentado continua gris "
+         "oscuro, reportado discontinua naranja, autodeclarado discontinua roja, sin evidencia punteada gris."},
         {"map.grouped", "Actors are grouped by stage and kind.", "Los actores se agrupan por eslabón y tipo."},
         {"map.group_count", "{1} actors", "{1} actores"},
         {"map.choke", "choke point #{1}", "punto de control n.º {1}"},
@@ -418,8 +420,11 @@ const std::vector<Entry>& table() {
          "Cumplimiento = toneladas entregadas al comprador / meta (el último umbral); lo entregado sale de los flujos."},
         {"method.checklist", "Checklist completion = items done / items that apply (not-applicable items left out).",
          "Avance de la lista = ítems cumplidos / ítems que aplican (sin contar los que no aplican)."},
-        {"method.map", "Chain map: colour is the risk level, dashed arrows are flows without documentation.",
-         "Mapa: el color es el nivel de riesgo; las flechas discontinuas son flujos sin documentación."},
+        {"method.map",
+         "Chain map: colour is the risk level; an arrow's line and colour give the evidence level of most of its "
+         "tonnes (the legend under the map).",
+         "Mapa: el color es el nivel de riesgo; la línea y el color de una flecha dan el nivel de evidencia de la "
+         "mayor parte de sus toneladas (la leyenda bajo el mapa)."},
         {"method.honesty",
          "Traceability is stated with its evidence level and tonnage share; what was only reported or self-declared "
          "is not presented as verified.",
