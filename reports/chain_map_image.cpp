@@ -135,7 +135,21 @@ GraphPtr buildGraph(const MapModel& m, const Labels& text) {
     set(g.get(), "fontname", "DejaVu Sans");
     set(g.get(), "fontsize", "11");
     set(g.get(), "labelloc", "b");
-    std::string legend = escLabel(text("map.legend"));
+    // One sentence of the legend per line: on one line it is wider than the chain
+    // and shrinks the whole picture.
+    std::string legend;
+    {
+        const std::string words = text("map.legend");
+        std::size_t start = 0;
+        while (start < words.size()) {
+            std::size_t end = words.find(". ", start);
+            end = end == std::string::npos ? words.size() : end + 1;
+            if (!legend.empty()) legend += "\\n";
+            legend += escLabel(words.substr(start, end - start));
+            start = end;
+            while (start < words.size() && words[start] == ' ') ++start;
+        }
+    }
     if (m.grouped) legend += "\\n" + escLabel(text("map.grouped"));
     set(g.get(), "label", legend);
 

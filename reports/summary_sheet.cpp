@@ -157,11 +157,12 @@ void topChokePoints(ReportContext& ctx, Sheet& sheet, int& row) {
         paragraph(ctx, sheet, row, ctx.text("note.no_choke_points"), f.note);
         return;
     }
-    const char* keys[] = {"col.actor_name", "col.rank", "col.flow_share", "col.risk_level", "col.reasons"};
-    double height = 15;
-    for (int c = 0; c <= kLastCol; ++c) height = std::max(height, wrappedHeight(ctx.text(keys[c]), kWidths[c] * 0.85));
-    sheet.rowHeight(row, height);
-    for (int c = 0; c <= kLastCol; ++c) sheet.text(row, c, ctx.text(keys[c]), f.header);
+    const std::vector<Column> cols = {{"col.actor_name", kWidths[0]},
+                                      {"col.rank", kWidths[1], nullptr, true},
+                                      {"col.flow_share", kWidths[2], nullptr, true},
+                                      {"col.risk_level", kWidths[3], nullptr, true},
+                                      {"col.reasons", kWidths[4]}};
+    writeHeaderRow(ctx, sheet, row, cols);
     const int first = ++row;
     for (std::size_t i = 0; i < chokes.size() && i < kTopChokePoints; ++i) {
         const risk::ActorResult* r = chokes[i];
@@ -292,6 +293,8 @@ void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
     }
     ctx.progress.advance(10);
 
+    // The tonnage table starts a printed page, so it is not cut from its total.
+    const int tonnageRow = row + 1;
     tonnage(ctx, sheet, row);
 
     // The statement starts a printed page, so it is read (and quoted) in one piece.
@@ -312,7 +315,7 @@ void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
     }
 
     // The map starts a printed page, so it is never cut in two.
-    sheet.pageBreaks({statementRow, row + 1});
+    sheet.pageBreaks({tonnageRow, statementRow, row + 1});
     section(ctx, sheet, row, "section.chain_map");
     if (map && !map->png.empty()) {
         paragraph(ctx, sheet, row, ctx.text("map.caption"), f.note);

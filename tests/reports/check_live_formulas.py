@@ -146,9 +146,9 @@ def main():
     r = find_row(s, "Total received by the destinations")
     check(close(s.cell(r, 2).value, total), f"Summary: total {s.cell(r, 2).value} != {total}")
     try:
-        r = find_row(s, "Delivered against the organisations' goals (t)")
+        r = find_row(s, "Delivered against goals (t)")
         check(close(s.cell(r, 2).value, sum(delivered.values())), f"Summary: delivered {s.cell(r, 2).value}")
-        r = find_row(s, "Compliance with the goals (delivered / goal)")
+        r = find_row(s, "Goal compliance")
         check(close(s.cell(r, 2).value, sum(delivered.values()) / goal_total),
               f"Summary: compliance {s.cell(r, 2).value}")
     except AssertionError as e:

@@ -446,10 +446,10 @@ def check_sign_off(wb, sample_path, source_dir):
     s = wb["Summary"]
     find_row(s, "Sign-off")
     want = hashlib.sha256(open(sample_path, "rb").read()).hexdigest()
-    got = s.cell(find_row(s, "SHA-256 of the project file as read"), 2).value
+    got = s.cell(find_row(s, "Project file SHA-256"), 2).value
     check(got == want, f"Summary: SHA-256 {got} != {want}")
     check(s.cell(find_row(s, "Project file"), 2).value == os.path.basename(sample_path), "Summary: project file")
-    check(find_row(s, "Reviewer: name, signature and date") > 0, "Summary: no reviewer line")
+    check(find_row(s, "Reviewer (name, sign, date)") > 0, "Summary: no reviewer line")
     cat = s.cell(find_row(s, "Catalogue"), 2).value
     check("risk_weights 1" in cat and "fingerprint SHA-256" in cat, f"Summary: catalogue {cat}")
     check(bool(s.cell(find_row(s, "Traza version"), 2).value), "Summary: Traza version")
