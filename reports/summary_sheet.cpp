@@ -136,8 +136,13 @@ std::string catalogueVersion(const ReportContext& ctx) {
 
 void signOff(ReportContext& ctx, Sheet& sheet, int& row) {
     section(ctx, sheet, row, "section.sign_off");
-    labelValue(ctx, sheet, row, "label.assessor_signature", ctx.project.assessment.assessor);
-    labelValue(ctx, sheet, row, "label.reviewer", "");
+    // Names and dates as recorded; what is missing stays blank, to be filled in by hand.
+    const model::Assessment& as = ctx.project.assessment;
+    auto nameDate = [](const std::string& name, const std::string& date) {
+        return date.empty() ? name : name.empty() ? date : name + ", " + date;
+    };
+    labelValue(ctx, sheet, row, "label.assessor_signature", nameDate(as.assessor, as.assessedOn));
+    labelValue(ctx, sheet, row, "label.reviewer", nameDate(as.reviewer, as.reviewedOn));
     const bool file = !ctx.signOff.projectFile.empty();
     labelValue(ctx, sheet, row, "label.project_file",
                file ? std::filesystem::path(ctx.signOff.projectFile).filename().string() : ctx.text("note.no_project_file"));

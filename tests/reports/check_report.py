@@ -68,6 +68,10 @@ def noted_sample(source_dir, workdir):
     for g in chain["goals"]:
         if g["actor"] == "org5":
             g["notes"] = NOTE
+    # A recorded sign-off (issue 16): the Summary prints the reviewer and the dates.
+    chain["assessment"]["reviewer"] = "R. Revisor"
+    chain["assessment"]["reviewed_on"] = "2026-03-09"
+    chain["assessment"]["assessed_on"] = "2026-03-02"
     path = os.path.join(workdir, "care-noted.json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(chain, f, ensure_ascii=False, indent=1)
@@ -449,7 +453,10 @@ def check_sign_off(wb, sample_path, source_dir):
     got = s.cell(find_row(s, "Project file SHA-256"), 2).value
     check(got == want, f"Summary: SHA-256 {got} != {want}")
     check(s.cell(find_row(s, "Project file"), 2).value == os.path.basename(sample_path), "Summary: project file")
-    check(find_row(s, "Reviewer (name, sign, date)") > 0, "Summary: no reviewer line")
+    reviewer = s.cell(find_row(s, "Reviewer (name, sign, date)"), 2).value
+    check(reviewer == "R. Revisor, 2026-03-09", f"Summary: reviewer {reviewer!r}")
+    assessor = s.cell(find_row(s, "Assessor (sign, date)"), 2).value
+    check(assessor.endswith("2026-03-02"), f"Summary: assessor {assessor!r}")
     cat = s.cell(find_row(s, "Catalogue"), 2).value
     check("risk_weights 1" in cat and "fingerprint SHA-256" in cat, f"Summary: catalogue {cat}")
     check(bool(s.cell(find_row(s, "Traza version"), 2).value), "Summary: Traza version")
