@@ -36,6 +36,7 @@ void runReport(const ReportCommandOptions& o) {
     reportOptions.language = o.language;
     reportOptions.constantMemory = o.constantMemory;
     reportOptions.chainMap = !o.noMap;
+    if (o.input != "-") reportOptions.projectFile = o.input;
     reports::writeReport(project, analysis, o.output, reportOptions);
 }
 

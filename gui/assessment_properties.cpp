@@ -19,6 +19,10 @@ void append(wxPropertyGrid& g) {
     g.Append(text(_("Period end"), "period_end", _("YYYY-MM-DD")));
     g.Append(text(_("Currency"), "currency", _("ISO 4217 code, e.g. COP.")));
     g.Append(longText(_("Notes"), "notes", _("Sources, scope and limits of the assessment.")));
+    g.Append(new wxPropertyCategory(_("Sign-off")));
+    g.Append(text(_("Assessed on"), "assessed_on", _("Date the assessor signed the assessment, YYYY-MM-DD.")));
+    g.Append(text(_("Reviewer"), "reviewer", _("Who reviewed the assessment before sign-off.")));
+    g.Append(text(_("Reviewed on"), "reviewed_on", _("Date the reviewer signed, YYYY-MM-DD.")));
 }
 
 void show(wxPropertyGrid& g, const model::Assessment& a) {
@@ -32,6 +36,9 @@ void show(wxPropertyGrid& g, const model::Assessment& a) {
     g.SetPropertyValue("period_end", toWx(a.period.end));
     g.SetPropertyValue("currency", toWx(a.currency));
     g.SetPropertyValue("notes", toWx(a.notes));
+    g.SetPropertyValue("assessed_on", toWx(a.assessedOn));
+    g.SetPropertyValue("reviewer", toWx(a.reviewer));
+    g.SetPropertyValue("reviewed_on", toWx(a.reviewedOn));
 }
 
 model::Assessment with(model::Assessment a, const wxString& name, const wxVariant& v) {
@@ -46,6 +53,9 @@ model::Assessment with(model::Assessment a, const wxString& name, const wxVarian
     else if (name == "period_end") a.period.end = s;
     else if (name == "currency") a.currency = s;
     else if (name == "notes") a.notes = s;
+    else if (name == "assessed_on") a.assessedOn = s;
+    else if (name == "reviewer") a.reviewer = s;
+    else if (name == "reviewed_on") a.reviewedOn = s;
     return a;
 }
 

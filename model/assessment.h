@@ -20,6 +20,10 @@ struct Assessment {
     Period period;
     std::string currency;  ///< ISO 4217, e.g. "COP"
     std::string notes;
+    // Sign-off (issue 16): who reviewed the assessment, and when each signed (ISO dates or empty).
+    std::string assessedOn;
+    std::string reviewer;
+    std::string reviewedOn;
     bool operator==(const Assessment&) const = default;
 };
 

@@ -49,7 +49,8 @@ Period readPeriod(const json& v, const std::string& path) {
 
 Assessment readAssessment(const json& v) {
     JsonObjectReader r(v, "assessment",
-                       {"title", "assessor", "organisation", "purpose", "material", "country", "period", "currency", "notes"});
+                       {"title", "assessor", "organisation", "purpose", "material", "country", "period", "currency", "notes",
+                        "assessed_on", "reviewer", "reviewed_on"});
     Assessment a;
     a.title = r.text("title");
     a.assessor = r.text("assessor");
@@ -60,6 +61,9 @@ Assessment readAssessment(const json& v) {
     if (const json* p = r.find("period")) a.period = readPeriod(*p, r.pathOf("period"));
     a.currency = r.text("currency");
     a.notes = r.text("notes");
+    a.assessedOn = r.text("assessed_on");
+    a.reviewer = r.text("reviewer");
+    a.reviewedOn = r.text("reviewed_on");
     return a;
 }
 

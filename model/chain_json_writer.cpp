@@ -54,6 +54,10 @@ void write(JsonStreamWriter& w, const Assessment& a) {
     periodField(w, a.period.start, a.period.end);
     w.field("currency", a.currency);
     w.field("notes", a.notes);
+    // Sign-off keys only when set: files without them stay byte-identical.
+    if (!a.assessedOn.empty()) w.field("assessed_on", a.assessedOn);
+    if (!a.reviewer.empty()) w.field("reviewer", a.reviewer);
+    if (!a.reviewedOn.empty()) w.field("reviewed_on", a.reviewedOn);
     w.endObject();
 }
 

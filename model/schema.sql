@@ -1,4 +1,4 @@
--- The .traza project file, schema version 2 (PRAGMA user_version = 2).
+-- The .traza project file, schema version 3 (PRAGMA user_version = 3).
 --
 -- This is the one place the schema lives: the build embeds this text and
 -- ProjectStore::save() runs it on every new file. Older versions reach this
@@ -29,6 +29,8 @@
 --    ProjectStore::kApplicationId and kSchemaVersion.
 
 -- The one assessment of the project (exactly one row, id = 1).
+-- Sign-off (schema 3, issue 16): assessed_on and reviewed_on are ISO dates or '',
+-- reviewer a name or ''.
 CREATE TABLE assessment (
     id            INTEGER PRIMARY KEY CHECK (id = 1),
     title         TEXT NOT NULL,
@@ -40,7 +42,10 @@ CREATE TABLE assessment (
     period_start  TEXT NOT NULL,   -- ISO date or ''
     period_end    TEXT NOT NULL,
     currency      TEXT NOT NULL,
-    notes         TEXT NOT NULL
+    notes         TEXT NOT NULL,
+    assessed_on   TEXT NOT NULL DEFAULT '',
+    reviewer      TEXT NOT NULL DEFAULT '',
+    reviewed_on   TEXT NOT NULL DEFAULT ''
 ) STRICT;
 
 -- Actors (nodes of the chain); flows, goals and supports refer to them by ord.

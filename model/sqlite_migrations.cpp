@@ -21,6 +21,13 @@ const std::vector<MigrationStep>& migrationSteps() {
          "the project remembers the user's spreadsheet column rules (import_rules)",
          "CREATE TABLE import_rules (ord INTEGER PRIMARY KEY, header TEXT NOT NULL, field TEXT NOT NULL,"
          " factor REAL NOT NULL CHECK (factor > 0)) STRICT;"},
+        // --- issue 16 (sign-off): version 2 -> 3 -------------------------------------
+        {2,
+         "the assessment records its sign-off: assessed_on, reviewer, reviewed_on",
+         "ALTER TABLE assessment ADD COLUMN assessed_on TEXT NOT NULL DEFAULT '';\n"
+         "ALTER TABLE assessment ADD COLUMN reviewer TEXT NOT NULL DEFAULT '';\n"
+         "ALTER TABLE assessment ADD COLUMN reviewed_on TEXT NOT NULL DEFAULT '';"},
+        // --- end of issue 16 ------------------------------------------------------------
     };
     return steps;
 }

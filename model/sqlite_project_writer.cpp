@@ -41,9 +41,10 @@ private:
 void writeAssessment(sqlite3* db, const Assessment& a) {
     BatchInsert ins(db, "assessment",
                     {"id", "title", "assessor", "organisation", "purpose", "material", "country", "period_start",
-                     "period_end", "currency", "notes"});
+                     "period_end", "currency", "notes", "assessed_on", "reviewer", "reviewed_on"});
     ins.integer(1).text(a.title).text(a.assessor).text(a.organisation).text(a.purpose).text(a.material);
-    ins.text(a.country).text(a.period.start).text(a.period.end).text(a.currency).text(a.notes).endRow();
+    ins.text(a.country).text(a.period.start).text(a.period.end).text(a.currency).text(a.notes);
+    ins.text(a.assessedOn).text(a.reviewer).text(a.reviewedOn).endRow();
     ins.finish();
 }
 

@@ -156,6 +156,8 @@ std::vector<ValidationIssue> validateProject(const Project& p) {
     const Catalogue* cat = p.catalogue.actorKinds.empty() ? nullptr : &p.catalogue;
     Collector top(out, "");
     top.date("assessment.period.start", p.assessment.period.start);
+    top.date("assessment.assessed_on", p.assessment.assessedOn);
+    top.date("assessment.reviewed_on", p.assessment.reviewedOn);
     top.date("assessment.period.end", p.assessment.period.end);
 
     // Ids are looked up as views into the project (a national chain has 66 000

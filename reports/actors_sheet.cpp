@@ -1,8 +1,11 @@
 // Actors: every field of every actor, then what the analysis says about it.
+// Widths keep the sheet two landscape pages wide in print (with ID and name repeated).
 // The national layout writes the kind as its catalogue id and the sets of risk
 // factors and risk reasons as codes (F1, R1, ...) that the Legend sheet explains.
 #include <algorithm>
+#include <cmath>
 
+#include "flow_sums.h"
 #include "sheet_table.h"
 #include "sheets.h"
 
@@ -12,14 +15,14 @@ void writeActorsSheet(ReportContext& ctx) {
     const Formats& f = ctx.fmt;
     const bool national = ctx.national();
     // National layout: kinds, factor sets and reason sets are short codes.
-    const double kindWidth = national ? 16 : 20, factorsWidth = national ? 9 : 32, reasonsWidth = national ? 10 : 50;
+    const double kindWidth = national ? 16 : 18, factorsWidth = national ? 9 : 28, reasonsWidth = national ? 10 : 42;
     const std::vector<Column> columns = {
         {"col.id", 16},
-        {"col.name", 30},
+        {"col.name", 24},
         {"col.kind", kindWidth},
         {"col.stage", 7, f.integer},
         {"col.country", 8},
-        {"col.region", 16},
+        {"col.region", 13},
         {"col.formality", 12},
         {"col.headcount", 11, f.integer},
         {"col.capacity_t", 11, f.tonnes},
@@ -29,24 +32,29 @@ void writeActorsSheet(ReportContext& ctx) {
         {"col.risk_factors", factorsWidth},
         {"col.in_t", 10, f.tonnes},
         {"col.out_t", 10, f.tonnes},
-        {"col.flow_share", 10, f.share},
-        {"col.upstream_sources", 10, f.integer},
-        {"col.upstream_headcount", 11, f.integer},
-        {"col.choke_point", 9},
-        {"col.choke_rank", 8, f.integer},
+        {"col.flow_share", 12, f.share, true},
+        {"col.upstream_sources", 12, f.integer, true},
+        {"col.upstream_headcount", 12, f.integer, true},
+        {"col.choke_point", 12, nullptr, true},
+        {"col.choke_rank", 12, f.integer, true},
         {"col.mass_balance_gap_t", 11, f.tonnes},
         {"col.mass_balance_flag", 10},
-        {"col.inherent_risk", 9, f.decimal},
-        {"col.mitigation", 10, f.decimal},
-        {"col.residual_risk", 9, f.decimal},
-        {"col.risk_level", 9},
+        {"col.inherent_risk", 12, f.decimal, true},
+        {"col.mitigation", 12, f.decimal, true},
+        {"col.residual_risk", 12, f.decimal, true},
+        {"col.risk_level", 12, nullptr, true},
         {"col.risk_reasons", reasonsWidth},
-        {"col.notes", 60},
+        {"col.notes", 42},
     };
     Sheet sheet = beginTableSheet(ctx, ctx.sheets.actors, "title.actors", columns, 2);
     sheet.setSparse(national);
     // Wrapped text and row heights only in the full layout: national rows are one line.
     lxw_format* wrap = national ? nullptr : f.wrap;
+    // In, out and the gap are formulas over the Flows sheet (values in the national layout).
+    const FlowSums sums(ctx);
+    const int inCol = columnOf(columns, "col.in_t"), stockCol = columnOf(columns, "col.stock_change_t"),
+              gapCol = columnOf(columns, "col.mass_balance_gap_t");
+    const std::string flagText = ctx.text("common.flagged");
 
     int row = kFirstDataRow;
     for (const model::Actor& a : ctx.project.actors) {
@@ -85,17 +93,34 @@ void writeActorsSheet(ReportContext& ctx) {
         sheet.text(row, c++, yesNo(ctx, a.publicServiceProvider), f.center);
         sheet.text(row, c++, factorText, wrap);
         if (r) {
-            sheet.number(row, c++, r->inT, f.tonnes);
-            sheet.number(row, c++, r->outT, f.tonnes);
+            if (sums.live()) {
+                sheet.formula(row, c++, "=" + sums.inFormula(a.id), sums.in(a.id), f.tonnes);
+                sheet.formula(row, c++, "=" + sums.outFormula(a.id), sums.out(a.id), f.tonnes);
+            } else {
+                sheet.number(row, c++, r->inT, f.tonnes);
+                sheet.number(row, c++, r->outT, f.tonnes);
+            }
             sheet.number(row, c++, r->flowShare, f.share);
             sheet.number(row, c++, r->upstreamSources, f.integer);
             sheet.number(row, c++, r->upstreamHeadcount, f.integer);
             sheet.text(row, c++, yesNo(ctx, r->chokePoint), f.center);
             if (r->chokePoint) sheet.number(row, c, r->chokeRank, f.integer);
             ++c;
-            if (r->massBalanceApplies) {
+            if (r->massBalanceApplies && sums.live()) {
+                // The mass-balance sheet's formulas, over this row: gap = in - out - stock change - losses.
+                const std::string in = cellName(row, inCol), gap = cellName(row, gapCol);
+                const double gapT = sums.in(a.id) - sums.out(a.id) - a.stockChangeT - a.lossT;
+                sheet.formula(row, c++,
+                              "=" + in + "-" + cellName(row, inCol + 1) + "-" + cellName(row, stockCol) + "-" +
+                                  cellName(row, stockCol + 1),
+                              gapT, f.tonnes);
+                const bool flagged = std::abs(gapT) > std::max(kGapRelativeTolerance * sums.in(a.id), kGapAbsoluteToleranceT);
+                sheet.formulaText(row, c++,
+                                  "=IF(ABS(" + gap + ")>MAX(0.01*" + in + ",0.1)," + formulaString(flagText) + ",\"\")",
+                                  flagged ? flagText : std::string(), f.center);
+            } else if (r->massBalanceApplies) {
                 sheet.number(row, c++, r->massBalanceGapT, f.tonnes);
-                sheet.text(row, c++, r->massBalanceFlag ? ctx.text("common.flagged") : std::string(), f.center);
+                sheet.text(row, c++, r->massBalanceFlag ? flagText : std::string(), f.center);
             } else {
                 sheet.text(row, c++, ctx.text("common.not_applicable"), f.center);
                 ++c;

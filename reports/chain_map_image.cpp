@@ -1,5 +1,6 @@
 #include "chain_map_image.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -55,8 +56,23 @@ struct MapNode {
 };
 struct MapEdge {
     double tonnes = 0;
-    double undocumented = 0;
+    double byEvidence[5] = {0, 0, 0, 0, 0};  ///< tonnes by evidence level (an undocumented flow counts as none)
+    /// The level that carries most of the link's tonnes (the lower one on a tie).
+    int level() const {
+        int best = 0;
+        for (int l = 1; l < 5; ++l)
+            if (byEvidence[l] > byEvidence[best]) best = l;
+        return best;
+    }
 };
+
+// Line style and colour of each evidence level, none .. verified (the legend says the same).
+struct EvidenceStyle {
+    const char* style;
+    const char* colour;
+};
+constexpr EvidenceStyle kEvidenceStyles[5] = {
+    {"dotted", "#7F7F7F"}, {"dashed", "#C00000"}, {"dashed", "#E69F00"}, {"solid", "#404040"}, {"bold", "#1F5FBF"}};
 
 // Nodes and edges of the map: actors and flows, or groups of them by stage and kind.
 struct MapModel {
@@ -102,7 +118,8 @@ MapModel buildModel(const model::Project& p, const risk::Analysis& a, const Labe
         if (from == keyOf.end() || to == keyOf.end()) continue;
         MapEdge& e = m.edges[{from->second, to->second}];
         e.tonnes += f.tonnes;
-        if (f.evidence == model::Evidence::None || f.documentedT <= 0) e.undocumented += f.tonnes;
+        const bool undocumented = f.evidence == model::Evidence::None || f.documentedT <= 0;
+        e.byEvidence[undocumented ? 0 : std::clamp(static_cast<int>(f.evidence), 0, 4)] += f.tonnes;
     }
     return m;
 }
@@ -118,7 +135,21 @@ GraphPtr buildGraph(const MapModel& m, const Labels& text) {
     set(g.get(), "fontname", "DejaVu Sans");
     set(g.get(), "fontsize", "11");
     set(g.get(), "labelloc", "b");
-    std::string legend = escLabel(text("map.legend"));
+    // One sentence of the legend per line: on one line it is wider than the chain
+    // and shrinks the whole picture.
+    std::string legend;
+    {
+        const std::string words = text("map.legend");
+        std::size_t start = 0;
+        while (start < words.size()) {
+            std::size_t end = words.find(". ", start);
+            end = end == std::string::npos ? words.size() : end + 1;
+            if (!legend.empty()) legend += "\\n";
+            legend += escLabel(words.substr(start, end - start));
+            start = end;
+            while (start < words.size() && words[start] == ' ') ++start;
+        }
+    }
     if (m.grouped) legend += "\\n" + escLabel(text("map.grouped"));
     set(g.get(), "label", legend);
 
@@ -152,8 +183,12 @@ GraphPtr buildGraph(const MapModel& m, const Labels& text) {
         char width[16];
         std::snprintf(width, sizeof width, "%.2f", 1.0 + 4.0 * (maxT > 0 ? e.tonnes / maxT : 0));
         set(edge, "penwidth", width);
-        // Dashed when most of the material on this link has no documentation at all.
-        if (e.undocumented > 0.5 * e.tonnes) set(edge, "style", "dashed");
+        // Style and colour: the evidence level of most of the link's tonnes; the label
+        // takes the line's colour so it reads as belonging to its arrow.
+        const EvidenceStyle& st = kEvidenceStyles[e.level()];
+        set(edge, "style", st.style);
+        set(edge, "color", st.colour);
+        set(edge, "fontcolor", st.colour);
     }
     return g;
 }

@@ -43,7 +43,7 @@ void writeChecklistSheet(ReportContext& ctx) {
     const std::vector<Column> items = {
         {"col.scope", 16},       {"col.name", 26},   {"col.step", 13, f.integer}, {"col.item_id", 13},
         {"col.status", 14},      {"col.on_the_ground", 13}, {"col.owner", 16}, {"col.due", 13},
-        {"col.item", 44},        {"col.evidence", 60}, {"col.documents", 24},
+        {"col.item", 40},        {"col.evidence", 50}, {"col.documents", 24},
     };
     Sheet sheet = ctx.book.addSheet(ctx.sheets.checklist, ctx.fmt.text);
     for (int c = 0; c < static_cast<int>(items.size()); ++c) sheet.columnWidth(c, c, items[c].width);

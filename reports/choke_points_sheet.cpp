@@ -15,12 +15,12 @@ void writeChokePointsSheet(ReportContext& ctx) {
         {"col.name", 30},
         {"col.kind", 20},
         {"col.stage", 7, f.integer},
-        {"col.flow_share", 10, f.share},
+        {"col.flow_share", 12, f.share, true},
         {"col.dominates", 24},
-        {"col.upstream_sources", 10, f.integer},
-        {"col.upstream_headcount", 11, f.integer},
-        {"col.choke_score", 9, f.decimal},
-        {"col.risk_level", 9},
+        {"col.upstream_sources", 12, f.integer, true},
+        {"col.upstream_headcount", 12, f.integer, true},
+        {"col.choke_score", 12, f.score, true},
+        {"col.risk_level", 12, nullptr, true},
         {"col.reasons", 70},
     };
     Sheet sheet = beginTableSheet(ctx, ctx.sheets.chokePoints, "title.choke_points", columns);
@@ -51,7 +51,7 @@ void writeChokePointsSheet(ReportContext& ctx) {
         sheet.text(row, c++, join(dominated, ", "), f.wrap);
         sheet.number(row, c++, r->upstreamSources, f.integer);
         sheet.number(row, c++, r->upstreamHeadcount, f.integer);
-        sheet.number(row, c++, r->chokeScore, f.decimal);
+        sheet.number(row, c++, r->chokeScore, f.score);
         sheet.text(row, c++, ctx.text.level(r->risk.level));
         sheet.text(row, c++, reasons, f.wrap);
         ++row;

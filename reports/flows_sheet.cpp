@@ -1,5 +1,6 @@
 // Flows: every field of every flow, the documented share as a formula, and a
-// totals row that follows the filter (SUBTOTAL) so a filtered view adds up.
+// totals row that follows the filter (SUBTOTAL) so a filtered view adds up
+// (a tonne counts once per hop it crosses, which its label says).
 // The national layout leaves out the party names (the Actors sheet has them)
 // and writes document types and typologies as catalogue ids (Legend sheet).
 #include <algorithm>
@@ -118,10 +119,7 @@ void writeFlowsSheet(ReportContext& ctx) {
         rangeName(kFirstDataRow, documentedCol, std::max(lastRow, kFirstDataRow), documentedCol);
     sheet.formula(totalRow, tonnesCol, "=SUBTOTAL(109," + tonnesRange + ")", total, f.totalTonnes);
     sheet.formula(totalRow, documentedCol, "=SUBTOTAL(109," + docRange + ")", documented, f.totalTonnes);
-    sheet.formula(totalRow, documentedCol + 1,
-                  "=IF(" + cellName(totalRow, tonnesCol) + ">0," + cellName(totalRow, documentedCol) + "/" +
-                      cellName(totalRow, tonnesCol) + ",0)",
-                  total > 0 ? documented / total : 0, f.totalShare);
+    // No documented share on this row: a ratio of sums over hops and evidence levels means nothing.
 }
 
 }  // namespace traza::reports

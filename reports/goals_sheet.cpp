@@ -4,7 +4,9 @@
 // region. A goal's notes (e.g. a source stating a different compliance) are
 // printed beside it and under the table, never silently "corrected".
 #include <algorithm>
+#include <unordered_map>
 
+#include "error.h"
 #include "goal_progress.h"
 #include "sheet_table.h"
 #include "sheets.h"
@@ -85,9 +87,20 @@ int writeSupports(ReportContext& ctx, Sheet& sheet, int row, int deliveredTotalR
     // The list of supports delivered.
     sheet.text(listHeader - 1, 0, ctx.text("section.supports_list"), f.section);
     // Columns follow the goal table's widths: organisation, region, type, then numbers.
-    const std::vector<Column> cols = {{"col.organisation", 26}, {"col.region", 16}, {"col.support_type", 20},
-                                      {"col.threshold", 11},    {"col.count", 11},  {"col.beneficiaries", 11},
-                                      {"col.cost", 11}};
+    std::vector<Column> cols = {{"col.organisation", 26}, {"col.region", 16}, {"col.support_type", 20},
+                                {"col.threshold", 11},    {"col.count", 11},  {"col.beneficiaries", 11},
+                                {"col.cost", 11}};
+    const bool checkCol = notesCol > 7;  // the goal table has a column free there
+    if (checkCol) cols.push_back({"col.threshold_check", 11});
+    // Thresholds each organisation reached (its best goal), to flag supports given beyond them.
+    std::unordered_map<std::string, std::pair<int, int>> reached;  // actor -> (reached, thresholds)
+    for (const model::GoalProgress& g : model::goalTable(ctx.project).rows) {
+        auto& r = reached[g.goal->actor];
+        r.first = std::max(r.first, g.thresholdsReached);
+        r.second = std::max(r.second, static_cast<int>(g.goal->thresholdsT.size()));
+    }
+    const std::string unknown = ctx.text("common.unknown");
+    bool beneficiariesUnknown = false, costUnknown = false, anyBeneficiaries = false;
     writeHeaderRow(ctx, sheet, listHeader, cols);
     for (int c = static_cast<int>(cols.size()); c < notesCol; ++c) sheet.blank(listHeader, c, f.header);
     sheet.text(listHeader, notesCol, ctx.text("col.notes"), f.header);
@@ -101,8 +114,28 @@ int writeSupports(ReportContext& ctx, Sheet& sheet, int row, int deliveredTotalR
         sheet.text(row, 2, type, f.wrap);
         if (s.threshold > 0) sheet.number(row, 3, s.threshold, f.integer);
         sheet.number(row, 4, s.count, f.integer);
-        sheet.number(row, 5, s.beneficiaries, f.integer);
-        if (s.cost > 0) sheet.number(row, 6, s.cost, f.money);
+        // 0 means nobody recorded it: unknown, not zero.
+        if (s.beneficiaries > 0)
+            sheet.number(row, 5, s.beneficiaries, f.integer);
+        else
+            sheet.text(row, 5, unknown, f.center);
+        if (s.cost > 0)
+            sheet.number(row, 6, s.cost, f.money);
+        else
+            sheet.text(row, 6, unknown, f.center);
+        beneficiariesUnknown = beneficiariesUnknown || s.beneficiaries <= 0;
+        anyBeneficiaries = anyBeneficiaries || s.beneficiaries > 0;
+        costUnknown = costUnknown || s.cost <= 0;
+        if (checkCol && s.threshold > 0) {
+            auto it = reached.find(s.actor);
+            const int got = it == reached.end() ? 0 : it->second.first;
+            const int of = it == reached.end() ? 0 : it->second.second;
+            if (got >= s.threshold)
+                sheet.text(row, 7, ctx.text("common.yes"), f.center);
+            else
+                sheet.text(row, 7, ctx.text.format("common.threshold_not_reached", {std::to_string(got), std::to_string(of)}),
+                           f.warning);
+        }
         sheet.text(row, notesCol, s.notes, f.wrap);
         sumCount += s.count;
         sumBeneficiaries += s.beneficiaries;
@@ -113,9 +146,16 @@ int writeSupports(ReportContext& ctx, Sheet& sheet, int row, int deliveredTotalR
     sheet.text(totalRow, 0, ctx.text("common.total"), f.totalLabel);
     for (int c = 1; c < 4; ++c) sheet.blank(totalRow, c, f.totalLabel);
     sheet.formula(totalRow, 4, "=SUM(" + rangeName(listFirst, 4, listLast, 4) + ")", sumCount, f.totalInteger);
-    sheet.formula(totalRow, 5, "=SUM(" + rangeName(listFirst, 5, listLast, 5) + ")", sumBeneficiaries, f.totalInteger);
-    sheet.formula(totalRow, 6, "=SUM(" + rangeName(listFirst, 6, listLast, 6) + ")", sumCost, f.totalMoney);
+    if (anyBeneficiaries)
+        sheet.formula(totalRow, 5, "=SUM(" + rangeName(listFirst, 5, listLast, 5) + ")", sumBeneficiaries, f.totalInteger);
+    else
+        sheet.text(totalRow, 5, unknown, f.totalLabel);
+    if (sumCost > 0)
+        sheet.formula(totalRow, 6, "=SUM(" + rangeName(listFirst, 6, listLast, 6) + ")", sumCost, f.totalMoney);
+    else
+        sheet.text(totalRow, 6, unknown, f.totalLabel);
     row = totalRow + 1;
+    if (beneficiariesUnknown || costUnknown) sheet.merged(row++, 0, notesCol - 1, ctx.text("note.supports_unknown"), f.note);
 
     // Cost per tonne only where costs are known; otherwise say so.
     ++row;
@@ -132,6 +172,14 @@ int writeSupports(ReportContext& ctx, Sheet& sheet, int row, int deliveredTotalR
 }
 
 }  // namespace
+
+GoalsCells GoalsCells::of(const ReportContext& ctx) {
+    const model::GoalTable table = model::goalTable(ctx.project);
+    std::size_t n = 0;
+    for (const model::GoalProgress& g : table.rows) n = std::max(n, g.goal->thresholdsT.size());
+    const int goalCol = 3 + static_cast<int>(n);
+    return {kFirstDataRow + static_cast<int>(table.rows.size()), goalCol + 1, goalCol + 2};
+}
 
 void writeGoalsSheet(ReportContext& ctx) {
     const Formats& f = ctx.fmt;
@@ -207,6 +255,9 @@ void writeGoalsSheet(ReportContext& ctx) {
 
     // Totals: SUM of every tonnage column; total compliance = total delivered / total goal.
     const int totalRow = row;
+    const GoalsCells cells = GoalsCells::of(ctx);
+    if (cells.totalRow != totalRow || cells.deliveredCol != deliveredCol || cells.complianceCol != complianceCol)
+        throw Error("report: Goals totals out of step with GoalsCells");
     sheet.text(totalRow, 0, ctx.text("common.total"), f.totalLabel);
     sheet.blank(totalRow, 1, f.totalLabel);
     sheet.blank(totalRow, 2, f.totalLabel);

@@ -64,8 +64,14 @@ std::string plainInline(std::string_view s) {
 
 std::vector<TextRow> markdownRows(std::string_view md) {
     std::vector<TextRow> rows;
-    std::string section, paragraph, code;
+    std::string section, paragraph, code, indented;
     bool inCode = false, inItem = false;
+    // An indented code block (4 spaces after a blank line, as in CommonMark) holds
+    // formulas whose continuation lines start with "+ ": kept as one formula, not bullets.
+    auto flushIndented = [&] {
+        if (!indented.empty()) rows.push_back({TextRow::Kind::Code, 0, section, indented});
+        indented.clear();
+    };
     auto flush = [&] {
         if (!paragraph.empty())
             rows.push_back({inItem ? TextRow::Kind::ListItem : TextRow::Kind::Paragraph, 0, section,
@@ -81,6 +87,14 @@ std::vector<TextRow> markdownRows(std::string_view md) {
         pos = nl + 1;
         if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
         const std::string_view line = trim(raw);
+
+        const bool codeIndent = startsWith(raw, "    ") || startsWith(raw, "\t");
+        if (!inCode && !line.empty() && codeIndent && paragraph.empty()) {
+            if (!indented.empty()) indented += '\n';
+            indented += raw.substr(raw[0] == '\t' ? 1 : 4);
+            continue;
+        }
+        flushIndented();
 
         if (startsWith(line, "```")) {
             if (inCode) {
@@ -136,6 +150,7 @@ std::vector<TextRow> markdownRows(std::string_view md) {
         paragraph += line;
     }
     if (inCode && !code.empty()) rows.push_back({TextRow::Kind::Code, 0, section, code});
+    flushIndented();
     flush();
     return rows;
 }

@@ -1,16 +1,16 @@
 // Mass balance of every actor between a source and a destination (spec):
 // gap = in - out - stock change - losses, a formula the reader can follow,
 // flagged when |gap| > max(1% of in, 0.1 t).
+#include <cmath>
+
+#include "flow_sums.h"
 #include "sheet_table.h"
 #include "sheets.h"
 
 namespace traza::reports {
 
 namespace {
-// The spec's tolerance; the red-flag rule mass_balance_gap uses the same numbers.
-constexpr double kRelativeTolerance = 0.01;
-constexpr double kAbsoluteToleranceT = 0.1;
-constexpr const char* kToleranceFormula = "=MAX(0.01*{in},0.1)";
+constexpr const char* kToleranceFormula = "=MAX(0.01*{in},0.1)";  // kGap*Tolerance*
 }  // namespace
 
 void writeMassBalanceSheet(ReportContext& ctx) {
@@ -30,6 +30,7 @@ void writeMassBalanceSheet(ReportContext& ctx) {
     Sheet sheet = beginTableSheet(ctx, ctx.sheets.massBalance, "title.mass_balance", columns, 2);
     const int inCol = columnOf(columns, "col.in_t"), gapCol = columnOf(columns, "col.gap_t");
     const std::string flagText = ctx.text("common.flagged");
+    const FlowSums flowSums(ctx);  // in and out as formulas over the Flows sheet
 
     int row = kFirstDataRow;
     double sums[5] = {0, 0, 0, 0, 0};  // in, out, stock, loss, gap
@@ -40,22 +41,31 @@ void writeMassBalanceSheet(ReportContext& ctx) {
         const std::string in = cellName(row, inCol), out = cellName(row, inCol + 1),
                           st = cellName(row, inCol + 2), lo = cellName(row, inCol + 3), gap = cellName(row, gapCol),
                           tol = cellName(row, gapCol + 1);
-        const double tolerance = std::max(kRelativeTolerance * r.inT, kAbsoluteToleranceT);
+        const double inT = flowSums.live() ? flowSums.in(r.id) : r.inT;
+        const double outT = flowSums.live() ? flowSums.out(r.id) : r.outT;
+        const double gapT = flowSums.live() ? inT - outT - stock - loss : r.massBalanceGapT;
+        const double tolerance = std::max(kGapRelativeTolerance * inT, kGapAbsoluteToleranceT);
+        const bool flagged = flowSums.live() ? std::abs(gapT) > tolerance : r.massBalanceFlag;
         int c = 0;
         sheet.text(row, c++, r.id);
         sheet.text(row, c++, ctx.actorName(r.id));
         sheet.number(row, c++, r.stage, f.integer);
-        sheet.number(row, c++, r.inT, f.tonnes);
-        sheet.number(row, c++, r.outT, f.tonnes);
+        if (flowSums.live()) {
+            sheet.formula(row, c++, "=" + flowSums.inFormula(r.id), inT, f.tonnes);
+            sheet.formula(row, c++, "=" + flowSums.outFormula(r.id), outT, f.tonnes);
+        } else {
+            sheet.number(row, c++, inT, f.tonnes);
+            sheet.number(row, c++, outT, f.tonnes);
+        }
         sheet.number(row, c++, stock, f.tonnes);
         sheet.number(row, c++, loss, f.tonnes);
-        sheet.formula(row, c++, "=" + in + "-" + out + "-" + st + "-" + lo, r.massBalanceGapT, f.tonnes);
+        sheet.formula(row, c++, "=" + in + "-" + out + "-" + st + "-" + lo, gapT, f.tonnes);
         std::string toleranceFormula = kToleranceFormula;
         toleranceFormula.replace(toleranceFormula.find("{in}"), 4, in);
         sheet.formula(row, c++, toleranceFormula, tolerance, f.tonnes);
         sheet.formulaText(row, c++, "=IF(ABS(" + gap + ")>" + tol + "," + formulaString(flagText) + ",\"\")",
-                          r.massBalanceFlag ? flagText : std::string(), f.center);
-        const double values[5] = {r.inT, r.outT, stock, loss, r.massBalanceGapT};
+                          flagged ? flagText : std::string(), f.center);
+        const double values[5] = {inT, outT, stock, loss, gapT};
         for (int i = 0; i < 5; ++i) sums[i] += values[i];
         ++row;
         ctx.progress.advance();

@@ -3,6 +3,7 @@
 // the rule's name and category and the actor's name (the Legend and Actors
 // sheets have them): severity, rule id, actor id, flow id and the sentence.
 #include <algorithm>
+#include <cmath>
 
 #include "sheet_table.h"
 #include "sheets.h"
@@ -23,8 +24,9 @@ void writeRedFlagsSheet(ReportContext& ctx) {
         national ? std::vector<Column>{{"col.severity", 10}, {"col.rule_id", 26}, {"col.actor", 16}, {"col.flow", 10},
                                        {"col.why", 100}}
                  : std::vector<Column>{
-                       {"col.severity", 10}, {"col.rule", 34},        {"col.rule_id", 22}, {"col.category", 14},
-                       {"col.actor", 16},    {"col.actor_name", 28}, {"col.flow", 10},    {"col.why", 80},
+                       // Narrow enough (about 170 units) to print one page wide at a readable size.
+                       {"col.severity", 10}, {"col.rule", 24},        {"col.rule_id", 20}, {"col.category", 12},
+                       {"col.actor", 12},    {"col.actor_name", 20}, {"col.flow", 8},     {"col.why", 64},
                    };
     Sheet sheet = beginTableSheet(ctx, ctx.sheets.redFlags, "title.red_flags", columns);
     sheet.setSparse(national);
@@ -55,14 +57,18 @@ void writeRedFlagsSheet(ReportContext& ctx) {
             ctx.progress.advance();
             continue;
         }
-        sheet.rowHeight(row, std::max(wrappedHeight(detail, columns.back().width),
-                                      wrappedHeight(ruleName(ctx, rf->rule), columns[1].width)));
+        const std::string actorName = rf->actor.empty() ? std::string() : ctx.actorName(rf->actor);
+        // Ids have no spaces to wrap at: count them as wrapping every column width.
+        sheet.rowHeight(row, std::max({wrappedHeight(detail, columns.back().width),
+                                       wrappedHeight(ruleName(ctx, rf->rule), columns[1].width),
+                                       15.0 * std::ceil(rf->rule.size() / (columns[2].width * 1.1)),
+                                       wrappedHeight(actorName, columns[5].width)}));
         sheet.text(row, c++, ctx.text.level(rf->severity));
         sheet.text(row, c++, ruleName(ctx, rf->rule), f.wrap);
-        sheet.text(row, c++, rf->rule);
+        sheet.text(row, c++, rf->rule, f.wrap);
         sheet.text(row, c++, rule ? rule->category : std::string());
         sheet.text(row, c++, rf->actor);
-        sheet.text(row, c++, rf->actor.empty() ? std::string() : ctx.actorName(rf->actor));
+        sheet.text(row, c++, actorName, f.wrap);
         sheet.text(row, c++, rf->flow);
         sheet.text(row, c++, detail, f.wrap);
         ++row;

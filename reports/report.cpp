@@ -8,6 +8,7 @@
 #include "progress.h"
 #include "report_context.h"
 #include "report_formats.h"
+#include "sha256.h"
 #include "sheets.h"
 #include "workbook_writer.h"
 
@@ -49,6 +50,10 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         Legend legend(options.nationalLayoutFlows);
         const bool national = project.flows.size() > options.nationalLayoutFlows;
         ReportContext ctx(project, analysis, text, formats, book, progress, national ? &legend : nullptr);
+        if (!options.projectFile.empty()) {
+            ctx.signOff.projectFile = options.projectFile.string();
+            ctx.signOff.sha256 = sha256OfFile(options.projectFile);
+        }
         // Tab order is the order an auditor reads in: conclusions first, evidence after;
         // the national layout's Legend right after the Summary, filled once the codes are known.
         writeSummarySheet(ctx, options.chainMap ? &map : nullptr);
@@ -63,6 +68,7 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         writeChecklistSheet(ctx);
         writeGoalsSheet(ctx);
         writeMethodologySheet(ctx);
+        writeWeightsSheet(ctx);
         if (legendSheet) writeLegendSheet(ctx, *legendSheet);
 
         progress.reach(Progress::kWritingShare);

@@ -37,6 +37,9 @@ struct ReportOptions {
     std::size_t nationalLayoutFlows = kConstantMemoryFlows;
     /// Draw the chain map with Graphviz on the Summary sheet.
     bool chainMap = true;
+    /// The project file the workbook is written from: the Summary's sign-off block
+    /// gives its name and the SHA-256 of its bytes. Empty: written from memory.
+    std::filesystem::path projectFile;
 };
 
 /// Write the workbook for `project` and its `analysis` to `out` atomically: the file

@@ -18,7 +18,7 @@ namespace traza::reports {
 /// Sheet names in the report's language; formulas quote them with quotedSheet().
 struct SheetNames {
     std::string summary, actors, flows, chokePoints, traceability, massBalance, redFlags, checklist, goals,
-        methodology, legend;
+        methodology, legend, weights;
     explicit SheetNames(const Labels&);
 };
 
@@ -46,6 +46,12 @@ public:
     /// The actor's name, or its id when it has none or is unknown.
     std::string actorName(const std::string& id) const;
     const std::string& lang() const { return text.language(); }
+
+    /// What the Summary's sign-off block states about the input (report.cpp fills it).
+    struct SignOff {
+        std::string projectFile;  ///< as given; empty when written from memory
+        std::string sha256;       ///< of the project file's bytes
+    } signOff;
 
 private:
     std::unordered_map<std::string, const model::Actor*> m_actors;

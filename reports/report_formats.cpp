@@ -70,6 +70,7 @@ Formats Formats::create(Workbook& book) {
 
     f.integer = numeric(book, "0", false);
     f.decimal = numeric(book, "0.00", false);
+    f.score = numeric(book, "0.0000", false);
     f.tonnes = numeric(book, "0.0", false);
     f.share = numeric(book, "0.0%", false);
     f.money = numeric(book, "#,##0", false);

@@ -19,6 +19,7 @@ struct Formats {
     lxw_format* note = nullptr;      ///< italic wrapped note
     lxw_format* integer = nullptr;   ///< "0"
     lxw_format* decimal = nullptr;   ///< "0.00" (scores, exposure)
+    lxw_format* score = nullptr;     ///< "0.0000" (choke scores: two that differ in the 3rd digit rank apart)
     lxw_format* tonnes = nullptr;    ///< "0.0"
     lxw_format* share = nullptr;     ///< "0.0%"
     lxw_format* money = nullptr;     ///< "#,##0"

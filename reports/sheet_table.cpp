@@ -18,13 +18,17 @@ Sheet beginTableSheet(ReportContext& ctx, const std::string& sheetName, std::str
     return sheet;
 }
 
+std::string headerText(const ReportContext& ctx, const Column& c) {
+    return c.computed ? ctx.text(c.key) + "\n" + ctx.text("col.not_live") : ctx.text(c.key);
+}
+
 void writeHeaderRow(ReportContext& ctx, Sheet& sheet, int row, const std::vector<Column>& columns, int firstCol) {
     double height = 15;
     // Bold header text is wider than body text: estimate with 85% of the column.
-    for (const Column& c : columns) height = std::max(height, wrappedHeight(ctx.text(c.key), c.width * 0.85));
+    for (const Column& c : columns) height = std::max(height, wrappedHeight(headerText(ctx, c), c.width * 0.85));
     sheet.rowHeight(row, height);
     for (int c = 0; c < static_cast<int>(columns.size()); ++c)
-        sheet.text(row, firstCol + c, ctx.text(columns[c].key), ctx.fmt.header);
+        sheet.text(row, firstCol + c, headerText(ctx, columns[c]), ctx.fmt.header);
 }
 
 int columnOf(const std::vector<Column>& columns, std::string_view key) {

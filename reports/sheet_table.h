@@ -14,6 +14,9 @@ struct Column {
     std::string_view key;  ///< label key of the header
     double width = 12;
     lxw_format* format = nullptr;  ///< default format of the column (cells may override)
+    /// A figure Traza computed when it wrote the workbook (no formula): its header
+    /// says so, since it will not follow an edit of the Flows sheet.
+    bool computed = false;
 };
 
 constexpr int kTitleRow = 0;
@@ -26,6 +29,8 @@ Sheet beginTableSheet(ReportContext&, const std::string& sheetName, std::string_
                       const std::vector<Column>&, int frozenCols = 0);
 /// Index of the column whose header key is `key` (throws when absent).
 int columnOf(const std::vector<Column>&, std::string_view key);
+/// The header text of a column: its label, plus "(computed by Traza, not live)" when computed.
+std::string headerText(const ReportContext&, const Column&);
 /// Header cells of `columns` in `row`, starting at `firstCol`.
 void writeHeaderRow(ReportContext&, Sheet&, int row, const std::vector<Column>&, int firstCol = 0);
 /// Autofilter over header..lastRow and print set-up (repeating `repeatCols` columns

@@ -17,6 +17,17 @@ struct FlowsColumns {
     static FlowsColumns of(const ReportContext& ctx) { return ctx.national() ? FlowsColumns{1, 2, 4} : FlowsColumns{}; }
 };
 
+/// The spec's mass-balance tolerance, max(1% of in, 0.1 t); the red-flag rule
+/// mass_balance_gap uses the same numbers.
+constexpr double kGapRelativeTolerance = 0.01;
+constexpr double kGapAbsoluteToleranceT = 0.1;
+
+/// Where the Goals sheet keeps its totals (the Summary refers to them).
+struct GoalsCells {
+    int totalRow = 0, deliveredCol = 0, complianceCol = 0;
+    static GoalsCells of(const ReportContext&);
+};
+
 void writeSummarySheet(ReportContext&, const ChainMapImage* map);
 void writeActorsSheet(ReportContext&);
 void writeFlowsSheet(ReportContext&);
@@ -27,6 +38,7 @@ void writeRedFlagsSheet(ReportContext&);
 void writeChecklistSheet(ReportContext&);
 void writeGoalsSheet(ReportContext&);
 void writeMethodologySheet(ReportContext&);
+void writeWeightsSheet(ReportContext&);
 /// The national layout's Legend sheet: added (title and header) right after the
 /// Summary by beginLegendSheet, filled by writeLegendSheet once every code is known.
 Sheet beginLegendSheet(ReportContext&);

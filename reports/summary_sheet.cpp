@@ -3,9 +3,14 @@
 // severity, the evidence-level legend and the chain map. Numbers that derive
 // from other sheets are formulas over those sheets.
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <ctime>
 
 #include "chain_map_image.h"
+#include "flow_sums.h"
+#include "goal_progress.h"
+#include "sha256.h"
 #include "sheet_table.h"
 #include "sheets.h"
 
@@ -50,43 +55,100 @@ void paragraph(ReportContext& ctx, Sheet& sheet, int& row, const std::string& te
 void tonnage(ReportContext& ctx, Sheet& sheet, int& row) {
     const Formats& f = ctx.fmt;
     const risk::Analysis& a = ctx.analysis;
+    const FlowSums sums(ctx);
     section(ctx, sheet, row, "section.tonnage");
+    paragraph(ctx, sheet, row, ctx.text(sums.live() ? "note.live_figures" : "note.national_not_live"), f.note);
     const int header = row++;
-    const char* keys[] = {"col.destination", "col.input_t", "col.share_of_total", "col.exposure"};
-    double height = 15;
-    for (int c = 0; c < 4; ++c) height = std::max(height, wrappedHeight(ctx.text(keys[c]), kWidths[c] * 0.85));
-    sheet.rowHeight(header, height);
-    for (int c = 0; c < 4; ++c) sheet.text(header, c, ctx.text(keys[c]), f.header);
+    const std::vector<Column> cols = {{"col.destination", kWidths[0]},
+                                      {"col.input_t", kWidths[1]},
+                                      {"col.share_of_total", kWidths[2]},
+                                      {"col.exposure", kWidths[3], nullptr, true}};
+    writeHeaderRow(ctx, sheet, header, cols);
     const int first = row;
     const int total = first + static_cast<int>(a.destinations.size());
+    double totalT = 0;
+    for (const risk::DestinationResult& d : a.destinations) totalT += sums.live() ? sums.in(d.id) : d.inputT;
     for (const risk::DestinationResult& d : a.destinations) {
         sheet.text(row, 0, ctx.actorName(d.id));
-        sheet.number(row, 1, d.inputT, f.tonnes);
+        // A destination's input is what the Flows sheet says it received.
+        if (sums.live())
+            sheet.formula(row, 1, "=" + sums.inFormula(d.id), sums.in(d.id), f.tonnes);
+        else
+            sheet.number(row, 1, d.inputT, f.tonnes);
+        const double inputT = sums.live() ? sums.in(d.id) : d.inputT;
         sheet.formula(row, 2, "=IF(" + cellName(total, 1, true) + ">0," + cellName(row, 1) + "/" + cellName(total, 1, true) + ",0)",
-                      a.totalT > 0 ? d.inputT / a.totalT : 0, f.share);
+                      totalT > 0 ? inputT / totalT : 0, f.share);
         sheet.number(row, 3, d.exposure, f.decimal);
         ++row;
     }
     sheet.text(total, 0, ctx.text("label.total_destinations"), f.totalLabel);
-    sheet.formula(total, 1, "=SUM(" + rangeName(first, 1, std::max(first, total - 1), 1) + ")", a.totalT, f.totalTonnes);
-    sheet.formula(total, 2, "=IF(" + cellName(total, 1) + ">0,1,0)", a.totalT > 0 ? 1 : 0, f.totalShare);
+    sheet.formula(total, 1, "=SUM(" + rangeName(first, 1, std::max(first, total - 1), 1) + ")", totalT, f.totalTonnes);
+    sheet.formula(total, 2, "=IF(" + cellName(total, 1) + ">0,1,0)", totalT > 0 ? 1 : 0, f.totalShare);
     sheet.blank(total, 3, f.totalLabel);
     row = total + 1;
 
-    // Whole-chain figures, counted on the Actors and Flows sheets.
-    double allTonnes = 0;
-    for (const model::Flow& fl : ctx.project.flows) allTonnes += fl.tonnes;
+    // The organisations' goals, from the Goals sheet's total row.
+    if (!ctx.project.goals.empty()) {
+        const model::GoalTable goals = model::goalTable(ctx.project);
+        const GoalsCells g = GoalsCells::of(ctx);
+        const std::string sheetRef = quotedSheet(ctx.sheets.goals) + "!";
+        sheet.text(row, 0, ctx.text("label.goals_delivered"), f.label);
+        sheet.formula(row++, 1, "=" + sheetRef + cellName(g.totalRow, g.deliveredCol, true), goals.deliveredT, f.tonnes);
+        sheet.text(row, 0, ctx.text("label.goals_compliance"), f.label);
+        sheet.formula(row++, 1, "=" + sheetRef + cellName(g.totalRow, g.complianceCol, true), goals.compliance, f.share);
+    }
+
+    // Counts of the Actors and Flows sheets' rows. (A sum of tonnes over all flows
+    // would count each tonne once per hop, so it is not given.)
     const int nFlows = static_cast<int>(ctx.project.flows.size()), nActors = static_cast<int>(ctx.project.actors.size());
     const std::string flows = quotedSheet(ctx.sheets.flows) + "!", actors = quotedSheet(ctx.sheets.actors) + "!";
     const int flowsLast = kFirstDataRow + std::max(0, nFlows - 1), actorsLast = kFirstDataRow + std::max(0, nActors - 1);
-    sheet.text(row, 0, ctx.text("label.tonnes_all_flows"), f.label);
-    const int tonnesCol = FlowsColumns::of(ctx).tonnes;
-    sheet.formula(row++, 1, "=SUM(" + flows + rangeName(kFirstDataRow, tonnesCol, flowsLast, tonnesCol, true) + ")",
-                  allTonnes, f.tonnes);
     sheet.text(row, 0, ctx.text("label.actor_count"), f.label);
     sheet.formula(row++, 1, "=COUNTA(" + actors + rangeName(kFirstDataRow, 0, actorsLast, 0, true) + ")", nActors, f.integer);
     sheet.text(row, 0, ctx.text("label.flow_count"), f.label);
     sheet.formula(row++, 1, "=COUNTA(" + flows + rangeName(kFirstDataRow, 0, flowsLast, 0, true) + ")", nFlows, f.integer);
+}
+
+// "actor_kinds 1, evidence_levels 1, ...": the "version" of each catalogue file
+// the project carries, and a fingerprint of their texts (two projects with the
+// same fingerprint were analysed with the same catalogue).
+std::string catalogueVersion(const ReportContext& ctx) {
+    std::vector<std::string> parts;
+    std::string all;
+    for (const auto& [stem, text] : ctx.project.catalogue.texts()) {
+        all += stem + '\n' + text + '\n';
+        std::string version = "?";
+        const std::size_t key = text.find("\"version\"");
+        if (key != std::string::npos) {
+            std::size_t i = text.find(':', key);
+            if (i != std::string::npos) {
+                ++i;
+                while (i < text.size() && text[i] == ' ') ++i;
+                std::size_t j = i;
+                while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == '.')) ++j;
+                if (j > i) version = text.substr(i, j - i);
+            }
+        }
+        parts.push_back(stem + " " + version);
+    }
+    return ctx.text.format("note.catalogue_version", {join(parts, ", "), sha256Hex(all).substr(0, 16)});
+}
+
+void signOff(ReportContext& ctx, Sheet& sheet, int& row) {
+    section(ctx, sheet, row, "section.sign_off");
+    // Names and dates as recorded; what is missing stays blank, to be filled in by hand.
+    const model::Assessment& as = ctx.project.assessment;
+    auto nameDate = [](const std::string& name, const std::string& date) {
+        return date.empty() ? name : name.empty() ? date : name + ", " + date;
+    };
+    labelValue(ctx, sheet, row, "label.assessor_signature", nameDate(as.assessor, as.assessedOn));
+    labelValue(ctx, sheet, row, "label.reviewer", nameDate(as.reviewer, as.reviewedOn));
+    const bool file = !ctx.signOff.projectFile.empty();
+    labelValue(ctx, sheet, row, "label.project_file",
+               file ? std::filesystem::path(ctx.signOff.projectFile).filename().string() : ctx.text("note.no_project_file"));
+    if (file) labelValue(ctx, sheet, row, "label.project_sha256", ctx.signOff.sha256);
+    labelValue(ctx, sheet, row, "label.catalogue_version", catalogueVersion(ctx));
+    labelValue(ctx, sheet, row, "label.traza_version", TRAZA_VERSION);
 }
 
 void topChokePoints(ReportContext& ctx, Sheet& sheet, int& row) {
@@ -100,11 +162,12 @@ void topChokePoints(ReportContext& ctx, Sheet& sheet, int& row) {
         paragraph(ctx, sheet, row, ctx.text("note.no_choke_points"), f.note);
         return;
     }
-    const char* keys[] = {"col.actor_name", "col.rank", "col.flow_share", "col.risk_level", "col.reasons"};
-    double height = 15;
-    for (int c = 0; c <= kLastCol; ++c) height = std::max(height, wrappedHeight(ctx.text(keys[c]), kWidths[c] * 0.85));
-    sheet.rowHeight(row, height);
-    for (int c = 0; c <= kLastCol; ++c) sheet.text(row, c, ctx.text(keys[c]), f.header);
+    const std::vector<Column> cols = {{"col.actor_name", kWidths[0]},
+                                      {"col.rank", kWidths[1], nullptr, true},
+                                      {"col.flow_share", kWidths[2], nullptr, true},
+                                      {"col.risk_level", kWidths[3], nullptr, true},
+                                      {"col.reasons", kWidths[4]}};
+    writeHeaderRow(ctx, sheet, row, cols);
     const int first = ++row;
     for (std::size_t i = 0; i < chokes.size() && i < kTopChokePoints; ++i) {
         const risk::ActorResult* r = chokes[i];
@@ -122,9 +185,47 @@ void topChokePoints(ReportContext& ctx, Sheet& sheet, int& row) {
         paragraph(ctx, sheet, row, ctx.text.format("note.more_choke_points", {std::to_string(chokes.size())}), f.note);
 }
 
+// The actors at the critical and high risk levels (residual risk), highest first:
+// the groups an auditor asks about first (the CARE picker groups are critical).
+void highestRiskActors(ReportContext& ctx, Sheet& sheet, int& row) {
+    constexpr std::size_t kMaxRows = 10;
+    const Formats& f = ctx.fmt;
+    section(ctx, sheet, row, "section.highest_risk");
+    std::vector<const risk::ActorResult*> risky;
+    for (const risk::ActorResult& r : ctx.analysis.actors)
+        if (severityRank(r.risk.level) <= 1) risky.push_back(&r);
+    std::stable_sort(risky.begin(), risky.end(), [](auto* a, auto* b) { return a->risk.residual > b->risk.residual; });
+    if (risky.empty()) {
+        paragraph(ctx, sheet, row, ctx.text("note.no_high_risk"), f.note);
+        return;
+    }
+    const std::vector<Column> cols = {{"col.actor_name", kWidths[0]},
+                                      {"col.kind", kWidths[1]},
+                                      {"col.residual_risk", kWidths[2], nullptr, true},
+                                      {"col.risk_level", kWidths[3]},
+                                      {"col.risk_reasons", kWidths[4]}};
+    writeHeaderRow(ctx, sheet, row++, cols);
+    const int first = row;
+    for (std::size_t i = 0; i < risky.size() && i < kMaxRows; ++i) {
+        const risk::ActorResult* r = risky[i];
+        const model::Actor* a = ctx.actor(r->id);
+        const std::string reasons = join(risk::texts(r->risk.reasons));
+        sheet.rowHeight(row, wrappedHeight(reasons, kWidths[4]));
+        sheet.text(row, 0, ctx.actorName(r->id), f.wrap);
+        sheet.text(row, 1, a ? kindName(ctx, a->kind) : std::string(), f.wrap);
+        sheet.number(row, 2, r->risk.residual, f.decimal);
+        sheet.text(row, 3, ctx.text.level(r->risk.level));
+        sheet.text(row, 4, reasons, f.wrap);
+        ++row;
+    }
+    colourLevels(ctx, sheet, first, 3, row - 1);
+    if (risky.size() > kMaxRows)
+        paragraph(ctx, sheet, row, ctx.text.format("note.more_high_risk", {std::to_string(risky.size())}), f.note);
+}
+
 void redFlagCounts(ReportContext& ctx, Sheet& sheet, int& row) {
     const Formats& f = ctx.fmt;
-    section(ctx, sheet, row, "section.red_flag_counts");
+    section(ctx, sheet, row, "section.red_flag_severity");
     sheet.text(row, 0, ctx.text("col.severity"), f.header);
     sheet.text(row, 1, ctx.text("col.count"), f.header);
     const int first = ++row;
@@ -187,6 +288,7 @@ void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
     labelValue(ctx, sheet, row, "label.period", as.period.start + " \xE2\x80\x93 " + as.period.end);
     labelValue(ctx, sheet, row, "label.currency", as.currency);
     labelValue(ctx, sheet, row, "label.notes", as.notes);
+    signOff(ctx, sheet, row);
     if (ctx.national()) {
         section(ctx, sheet, row, "section.layout");
         paragraph(ctx, sheet, row,
@@ -196,13 +298,19 @@ void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
     }
     ctx.progress.advance(10);
 
+    // The tonnage table starts a printed page, so it is not cut from its total.
+    const int tonnageRow = row + 1;
     tonnage(ctx, sheet, row);
 
+    // The statement starts a printed page, so it is read (and quoted) in one piece.
+    const int statementRow = row + 1;
     section(ctx, sheet, row, "section.statement");
     if (ctx.analysis.statement.empty()) paragraph(ctx, sheet, row, ctx.text("note.no_statement"), f.note);
     for (const std::string& s : ctx.analysis.statement) paragraph(ctx, sheet, row, s, f.wrap);
+    if (!ctx.analysis.statement.empty()) paragraph(ctx, sheet, row, ctx.text("note.statement_not_live"), f.note);
 
     topChokePoints(ctx, sheet, row);
+    highestRiskActors(ctx, sheet, row);
     redFlagCounts(ctx, sheet, row);
     legend(ctx, sheet, row);
 
@@ -212,7 +320,7 @@ void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
     }
 
     // The map starts a printed page, so it is never cut in two.
-    sheet.pageBreaks({row + 1});
+    sheet.pageBreaks({tonnageRow, statementRow, row + 1});
     section(ctx, sheet, row, "section.chain_map");
     if (map && !map->png.empty()) {
         paragraph(ctx, sheet, row, ctx.text("map.caption"), f.note);

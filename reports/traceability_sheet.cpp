@@ -1,8 +1,9 @@
 // Traceability: the spec's traced[level][stage] matrix (share of destination
 // input documented at that level or better on every hop back to stage k), the
-// horizon of each level highlighted, a line chart of it, and the list of breaks.
+// horizon of each level highlighted, a clustered column chart of it, and the list of breaks.
 // The national layout lists the breaks with the parties' ids and the reason as
 // a code (B1, ...) in one cell each (no merged reason cells): Legend sheet.
+#include <algorithm>
 #include <set>
 #include <unordered_map>
 
@@ -17,7 +18,9 @@ constexpr int kChartRows = 22;  // rows left free under the chart (432 px at 20 
 constexpr int kReasonSpan = 4;  // columns merged for a break's reason
 
 void addChart(ReportContext& ctx, Sheet& sheet, int levelCount, int stageCount, int atRow) {
-    lxw_chart* chart = ctx.book.addChart(LXW_CHART_LINE);
+    // Clustered columns, one cluster per stage and one bar per level: lines of
+    // equal shares lay on top of each other and hid a level.
+    lxw_chart* chart = ctx.book.addChart(LXW_CHART_COLUMN);
     chart_title_set_name(chart, ctx.text("chart.traced_by_stage").c_str());
     for (int i = 0; i < levelCount; ++i) {
         const int row = kFirstDataRow + i;
@@ -25,7 +28,6 @@ void addChart(ReportContext& ctx, Sheet& sheet, int levelCount, int stageCount, 
         chart_series_set_categories(s, sheet.name().c_str(), kHeaderRow, 1, kHeaderRow, stageCount);
         chart_series_set_values(s, sheet.name().c_str(), row, 1, row, stageCount);
         chart_series_set_name_range(s, sheet.name().c_str(), row, 0);
-        chart_series_set_marker_type(s, LXW_CHART_MARKER_AUTOMATIC);
     }
     chart_axis_set_min(chart->y_axis, 0);
     chart_axis_set_max(chart->y_axis, 1);
@@ -33,6 +35,40 @@ void addChart(ReportContext& ctx, Sheet& sheet, int levelCount, int stageCount, 
     chart_axis_set_name(chart->y_axis, ctx.text("chart.traced_share").c_str());
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     sheet.chart(atRow, 0, chart, 1.5, 1.5);
+}
+
+// The hops whose documentation is below "documented" (self-declared or reported):
+// they are not breaks (their tonnes are documented), but no tonne that crosses them
+// counts at the documented level or better, which is why that row of the matrix
+// can read 0% while the breaks table lists nothing on the route.
+void writeBelowDocumented(ReportContext& ctx, Sheet& sheet, int& row) {
+    const Formats& f = ctx.fmt;
+    std::vector<const model::Flow*> below;
+    for (const model::Flow& fl : ctx.project.flows)
+        if (fl.evidence != model::Evidence::None && fl.evidence < model::Evidence::Documented && fl.documentedT > 0 &&
+            fl.tonnes > 0)
+            below.push_back(&fl);
+    if (below.empty()) return;
+    ++row;
+    const std::string documented = evidenceName(ctx, model::Evidence::Documented);
+    sheet.text(row++, 0, ctx.text.format("section.below_documented", {documented}), f.section);
+    const std::vector<Column> cols = {
+        {"col.flow", 26}, {"col.documented_below_t", 14}, {"col.from_name", 14}, {"col.to_name", 14}};
+    writeHeaderRow(ctx, sheet, row, cols);
+    sheet.merged(row++, 4, 3 + kReasonSpan, ctx.text("col.reason"), f.header);
+    for (const model::Flow* fl : below) {
+        const std::string from = ctx.actorName(fl->from), to = ctx.actorName(fl->to);
+        const std::string reason =
+            ctx.text.format("note.below_documented", {evidenceName(ctx, fl->evidence), documented});
+        sheet.rowHeight(row, std::max({wrappedHeight(from, 14), wrappedHeight(to, 14),
+                                       wrappedHeight(reason, 14.0 * kReasonSpan)}));
+        sheet.text(row, 0, fl->id);
+        sheet.number(row, 1, std::min(fl->documentedT, fl->tonnes), f.tonnes);
+        sheet.text(row, 2, from, f.wrap);
+        sheet.text(row, 3, to, f.wrap);
+        sheet.merged(row, 4, 3 + kReasonSpan, reason, f.wrap);
+        ++row;
+    }
 }
 
 }  // namespace
@@ -84,6 +120,9 @@ void writeTraceabilitySheet(ReportContext& ctx) {
     const std::string readNote = ctx.text("note.traceability_read");
     sheet.rowHeight(row, wrappedHeight(readNote, 26 + 14.0 * lastCol));
     sheet.merged(row++, 0, lastCol, readNote, f.note);
+    const std::string liveNote = ctx.text("note.traceability_not_live");
+    sheet.rowHeight(row, wrappedHeight(liveNote, 26 + 14.0 * lastCol));
+    sheet.merged(row++, 0, lastCol, liveNote, f.note);
 
     ++row;
     if (stageCount > 0 && levelCount > 0) {
@@ -94,7 +133,10 @@ void writeTraceabilitySheet(ReportContext& ctx) {
     }
 
     // The breaks: flows where documentation stops, with the undocumented tonnes.
+    // They start a printed page of their own, under their own header (the matrix
+    // header is not repeated over them).
     ++row;
+    const int breaksPage = row;
     sheet.text(row++, 0, ctx.text("section.breaks"), f.section);
     const int breaksHeader = row;
     const bool national = ctx.national();
@@ -141,7 +183,9 @@ void writeTraceabilitySheet(ReportContext& ctx) {
     }
     const int lastRow = row - 1;
     sheet.autofilter(breaksHeader, 0, lastRow, national ? 4 : 3 + kReasonSpan);
-    sheet.printSetup(kHeaderRow, kHeaderRow);
+    if (!national) writeBelowDocumented(ctx, sheet, row);
+    sheet.pageBreaks({breaksPage});
+    sheet.printSetup(0, -1);  // nothing repeated: the breaks have their own header on their own page
 }
 
 }  // namespace traza::reports

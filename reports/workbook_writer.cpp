@@ -194,19 +194,29 @@ void Sheet::imageBuffer(int row, int col, const unsigned char* data, std::size_t
 }
 
 void Sheet::printSetup(int repeatFirstRow, int repeatLastRow, int repeatCols) {
-    // About 250 width units fit a landscape A4 page at a readable 65% or more.
+    // About 250 width units fit a landscape A4 page at a readable 65% or more. A wider
+    // sheet is fitted to as many pages across as it needs at that size (at most 3),
+    // repeating its first `repeatCols` columns, rather than printed at a fixed scale.
     constexpr double kOnePageWidth = 250;
+    constexpr int kMaxPagesAcross = 3;
     double width = 0;
     for (double w : m_widths) width += w;
     worksheet_set_landscape(m_ws);
     worksheet_set_paper(m_ws, 9);  // A4
-    if (width <= kOnePageWidth) {
-        worksheet_fit_to_pages(m_ws, 1, 0);
-    } else {
-        worksheet_set_print_scale(m_ws, 60);
-        worksheet_print_across(m_ws);
+    int across = 1;
+    if (width > kOnePageWidth) {
+        double repeated = 0;
+        for (int c = 0; c < repeatCols && c < static_cast<int>(m_widths.size()); ++c) repeated += m_widths[c];
+        while (across < kMaxPagesAcross && width + repeated * across > kOnePageWidth * across) ++across;
         if (repeatCols > 0) checkLxw(worksheet_repeat_columns(m_ws, 0, repeatCols - 1), m_name + ": print titles");
+        worksheet_print_across(m_ws);
     }
+    worksheet_fit_to_pages(m_ws, static_cast<std::uint16_t>(across), 0);
+    // Only the columns that were laid out: text running past the last one would
+    // otherwise widen what is printed and shrink every page.
+    if (!m_widths.empty())
+        checkLxw(worksheet_print_area(m_ws, 0, 0, LXW_ROW_MAX - 1, static_cast<lxw_col_t>(m_widths.size() - 1)),
+                 m_name + ": print area");
     if (repeatLastRow >= repeatFirstRow)
         checkLxw(worksheet_repeat_rows(m_ws, repeatFirstRow, repeatLastRow), m_name + ": print titles");
 }

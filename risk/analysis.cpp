@@ -11,6 +11,7 @@
 #include "destinations.h"
 #include "dominators.h"
 #include "error.h"
+#include "evidence_warnings.h"
 #include "flow_share.h"
 #include "limits_statement.h"
 #include "mass_balance.h"
@@ -123,6 +124,7 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
     a.traceability = std::move(side.traceability);
     a.breaks = std::move(side.breaks);
     a.warnings = std::move(side.warnings);
+    for (std::string& w : evidenceWarnings(project, lang)) a.warnings.push_back(std::move(w));
     a.redFlags = std::move(side.redFlags);
     exact = exact && side.exact;
     a.statement = limitsStatement(chain, dest, a.traceability, lang);

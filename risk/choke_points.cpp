@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "catalogue_words.h"
 #include "text.h"
 
 namespace traza::risk {
@@ -46,6 +47,8 @@ model::Evidence bestSalesEvidence(const ChainGraph& chain, Vertex v) {
 std::vector<ChokePoint> rankChokePoints(const ChokeInputs& in, double threshold, bool onDominance,
                                         const std::string& language) {
     const Text text(language);
+    const model::Catalogue& catalogue = in.chain.project().catalogue;
+    const std::string documentedWord = evidenceWord(catalogue, model::Evidence::Documented, language);
     const ChainGraph& chain = in.chain;
     const std::size_t n = chain.vertexCount();
     std::vector<ChokePoint> out(n);
@@ -86,8 +89,8 @@ std::vector<ChokePoint> rankChokePoints(const ChokeInputs& in, double threshold,
         c.reasons.push_back(text.pick("carries ", "lleva el ") + text.percent(share) +
                             text.pick(" of destination input", " de la entrada a los destinos"));
         for (Vertex d : dominated)
-            c.reasons.push_back(text.pick("dominates ", "domina ") + std::string(model::toString(chain.actor(d).kind)) +
-                                " " + chain.actor(d).id +
+            c.reasons.push_back(text.pick("dominates ", "domina ") + chain.actor(d).id + " (" +
+                                kindWord(catalogue, chain.actor(d).kind, language) + ")" +
                                 text.pick(": every tonne it receives passes through it",
                                           ": cada tonelada que recibe pasa por este actor"));
         std::string agg = text.pick("aggregates ", "agrupa ") + Text::count(sources) +
@@ -98,12 +101,12 @@ std::vector<ChokePoint> rankChokePoints(const ChokeInputs& in, double threshold,
         c.reasons.push_back(agg);
         if (documented > 0)
             c.reasons.push_back(text.pick("already documents ", "ya documenta el ") + text.percent(documented) +
-                                text.pick(" of its sales at level 'documented' or better",
-                                          " de sus ventas en nivel 'documented' o superior"));
+                                text.pick(" of its sales at level '", " de sus ventas en nivel '") + documentedWord +
+                                text.pick("' or better", "' o superior"));
         else
-            c.reasons.push_back(text.pick("documents none of its sales at level 'documented' or better (best: '",
-                                          "no documenta ninguna venta en nivel 'documented' o superior (máximo: '") +
-                                std::string(model::toString(bestSalesEvidence(chain, v))) + "')");
+            c.reasons.push_back(text.pick("documents none of its sales at level '", "no documenta ninguna venta en nivel '") +
+                                documentedWord + text.pick("' or better (best: '", "' o superior (máximo: '") +
+                                evidenceWord(catalogue, bestSalesEvidence(chain, v), language) + "')");
     }
     std::stable_sort(ranked.begin(), ranked.end(), [&](Vertex a, Vertex b) {
         if (out[a].score != out[b].score) return out[a].score > out[b].score;

@@ -51,12 +51,33 @@ std::vector<std::string> limitsStatement(const ChainGraph& chain, const Destinat
         return out;
     }
     const int last = lastTracedStage(chain, dest);
+    // Leakage: tonnes that end at an actor that is no destination and sends nothing
+    // on (e.g. sold for cash to a buyer who records no sale), against what the
+    // sources (actors with no recorded input) put into the chain.
+    double collectedT = 0, leakedT = 0;
+    std::vector<std::string> deadEnds;
+    for (Vertex v = 0; v < chain.vertexCount(); ++v) {
+        if (chain.inT(v) <= 0 && chain.outT(v) > 0) collectedT += chain.outT(v);
+        if (!dest.contains[v] && chain.inT(v) > 0 && chain.outT(v) <= 0) {
+            leakedT += chain.inT(v);
+            if (deadEnds.size() < 5) deadEnds.push_back(chain.label(v));
+        }
+    }
     out.push_back(text.pick("This statement covers the ", "Esta declaración cubre las ") + text.tonnes(dest.totalT) +
                   text.pick(" t received by ", " t recibidas por ") + text.list(names) +
                   text.pick(". A tonne counts as traced back to a stage only if every hop back to an actor of that "
                             "stage is documented at the given evidence level or better.",
                             ". Una tonelada cuenta como rastreada hasta un eslabón solo si cada tramo hasta un actor "
                             "de ese eslabón está documentado con el nivel de evidencia indicado o uno superior."));
+    if (leakedT > 0 && collectedT > 0)
+        out.push_back(text.pick("Leakage: ", "Fuga: ") + text.tonnes(leakedT) + text.pick(" t (", " t (") +
+                      text.percent(leakedT / collectedT) +
+                      text.pick(" of the ", " de las ") + text.tonnes(collectedT) +
+                      text.pick(" t that the sources put into the chain) never reach a destination: they end at ",
+                                " t que las fuentes ponen en la cadena) nunca llegan a un destino: terminan en ") +
+                      text.list(deadEnds) +
+                      text.pick(", which records no onward sale (material sold to an unknown buyer).",
+                                ", que no registra ninguna venta posterior (material vendido a un comprador desconocido)."));
     if (last < 1) {
         out.push_back(text.pick("The destinations sit at stage 1: there is no earlier stage to trace back to.",
                                 "Los destinos están en el eslabón 1: no hay un eslabón anterior que rastrear."));

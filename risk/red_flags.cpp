@@ -62,6 +62,15 @@ struct FlagNumber {
     double value;
 };
 FlagNumber tonnesOf(const char* key, double t) { return {key, false, t}; }
+// A checklist item's status in words, for red-flag sentences.
+const char* statusWord(const Text& text, model::ItemStatus s) {
+    switch (s) {
+        case model::ItemStatus::Done: return text.pick("done", "hecho");
+        case model::ItemStatus::InProgress: return text.pick("in progress", "en curso");
+        case model::ItemStatus::NotApplicable: return text.pick("not applicable", "no aplica");
+        default: return text.pick("not started", "sin iniciar");
+    }
+}
 FlagNumber percentOf(const char* key, double share) { return {key, true, share}; }
 
 // What every flag of one rule shares: its template (or its name when the
@@ -81,8 +90,9 @@ struct FlagBatch;
 class FlagDetail final : public SentenceSource {
 public:
     FlagDetail(std::size_t labelAt, std::size_t labelSize, std::size_t flowAt, std::size_t flowSize,
-               std::initializer_list<FlagNumber> numbers)
-        : m_labelAt(labelAt), m_labelSize(labelSize), m_flowAt(flowAt), m_flowSize(flowSize) {
+               std::size_t itemsSize, std::initializer_list<FlagNumber> numbers)
+        : m_labelAt(labelAt), m_labelSize(labelSize), m_flowAt(flowAt), m_flowSize(flowSize),
+          m_itemsSize(itemsSize) {
         for (const FlagNumber& n : numbers)
             if (m_count < 2) m_numbers[m_count++] = n;
     }
@@ -92,6 +102,7 @@ private:
     friend class Evaluator;
     const FlagBatch* m_batch = nullptr;  ///< set when the batch is sealed
     std::size_t m_labelAt, m_labelSize, m_flowAt, m_flowSize;
+    std::size_t m_itemsSize;  ///< the {items} text follows the flow id in the batch
     FlagNumber m_numbers[2]{};
     int m_count = 0;
 };
@@ -115,6 +126,7 @@ std::string FlagDetail::render() const {
                                                                    : text.tonnes(m_numbers[i].value));
     values.emplace_back("actor", m_batch->chars.substr(m_labelAt, m_labelSize));
     if (m_flowSize > 0) values.emplace_back("flow", m_batch->chars.substr(m_flowAt, m_flowSize));
+    if (m_itemsSize > 0) values.emplace_back("items", m_batch->chars.substr(m_flowAt + m_flowSize, m_itemsSize));
     return fillTemplate(words.pattern, values);
 }
 
@@ -128,7 +140,7 @@ public:
 
 private:
     void flag(std::vector<RedFlag>& out, const model::RedFlagRule& rule, Vertex actor, const std::string& flow,
-              std::initializer_list<FlagNumber> numbers) {
+              std::initializer_list<FlagNumber> numbers, const std::string& items = std::string()) {
         if (!m_batch) {
             m_batch = std::make_shared<FlagBatch>();
             m_batch->words = RuleWords{rule.explanation.in(m_in.language), rule.name.in(m_in.language), m_in.language};
@@ -142,7 +154,9 @@ private:
         const std::size_t labelAt = chars.size();
         chars += label;
         chars += flow;
-        m_batch->details.emplace_back(labelAt, label.size(), labelAt + label.size(), flow.size(), numbers);
+        chars += items;
+        m_batch->details.emplace_back(labelAt, label.size(), labelAt + label.size(), flow.size(), items.size(),
+                                      numbers);
     }
 
 public:
@@ -306,8 +320,18 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
                 for (std::size_t fi : m_chain.flowsOf(e)) outT += project.flows[fi].tonnes * high.flowValue[fi];
             const double tonnes = std::max(in, outT);
             if (tonnes <= 0) continue;
-            const bool checked = checklists.onTheGroundDone(a.id, required);
-            if (!checked) flag(out, rule, v, "", {tonnesOf("tonnes", tonnes)});
+            const auto open = checklists.openOnTheGround(a.id, required);
+            if (open.empty()) continue;
+            // Name exactly which items are open, or say there is no checklist at all.
+            const Text text(m_in.language);
+            std::vector<std::string> items;
+            for (const auto& [t, status] : open)
+                items.push_back(t->id + " " + t->name.in(m_in.language) + " (" + statusWord(text, status) + ")");
+            std::string list;
+            for (const std::string& i : items) list += (list.empty() ? "" : "; ") + i;
+            if (!checklists.hasChecklist(a.id))
+                list = text.pick("it has no checklist, so none of these is recorded: ", "no tiene lista de verificación, así que ninguno de estos está registrado: ") + list;
+            flag(out, rule, v, "", {tonnesOf("tonnes", tonnes)}, list);
         }
     } else if (id == "conflict_affected_origin") {
         const auto factors = factorsOf(p, "conflict_affected_area");

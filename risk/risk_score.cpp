@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "catalogue_words.h"
 #include "text.h"
 
 namespace traza::risk {
@@ -61,7 +62,8 @@ std::pair<double, const model::Typology*> handledTypology(const ChainGraph& chai
 // groups share a handful): copying a Sentence copies no text.
 class ReasonCache {
 public:
-    explicit ReasonCache(const std::string& language) : m_language(language), m_text(language) {}
+    ReasonCache(const std::string& language, const model::Catalogue& catalogue)
+        : m_language(language), m_text(language), m_catalogue(catalogue) {}
 
     Sentence typology(double value, const model::Typology* main) {
         const std::pair<double, const model::Typology*> key{value, main};
@@ -83,14 +85,14 @@ public:
     Sentence kind(model::ActorKind k, double risk) {
         Sentence& s = m_kind[static_cast<int>(k)];
         if (s.empty())
-            s = m_text.pick("kind '", "tipo '") + std::string(model::toString(k)) +
+            s = m_text.pick("kind '", "tipo '") + kindWord(m_catalogue, k, m_language) +
                 m_text.pick("' has inherent risk ", "' tiene riesgo inherente ") + m_text.number(risk, 2);
         return s;
     }
     Sentence formality(model::Formality f, double risk) {
         Sentence& s = m_formality[static_cast<int>(f)];
         if (s.empty())
-            s = m_text.pick("formality '", "formalidad '") + std::string(model::toString(f)) +
+            s = m_text.pick("formality '", "formalidad '") + formalityWord(m_text, f) +
                 m_text.pick("' counts ", "' cuenta ") + m_text.number(risk, 2);
         return s;
     }
@@ -114,7 +116,10 @@ public:
         return m_noChecklist;
     }
     Sentence checklist(const ChecklistProgress& p, double mitigationWeight) const {
-        return m_text.pick("OECD steps 2–4 checklist ", "lista de los pasos 2 a 4 de la OCDE al ") +
+        // "Progress" (in progress counted half), never "completion": the Checklist
+        // sheet's completion counts done items only.
+        return m_text.pick("OECD steps 2–4 checklist progress (in-progress items count half) ",
+                           "avance de la lista de los pasos 2 a 4 de la OCDE (los ítems en curso cuentan la mitad) al ") +
                m_text.percent(p.progress) + " (" + m_text.number(p.score, 1) + m_text.pick(" of ", " de ") +
                std::to_string(p.applicable) +
                m_text.pick(" applicable items) lowers the risk by ", " ítems aplicables) reduce el riesgo en un ") +
@@ -129,6 +134,7 @@ private:
     // The entries the last actor used (map entries never move).
     const std::pair<const std::pair<double, const model::Typology*>, Sentence>* m_lastTypology = nullptr;
     const std::pair<const std::vector<const model::RiskFactor*>, Sentence>* m_lastFactors = nullptr;
+    const model::Catalogue& m_catalogue;
     Sentence m_kind[8], m_formality[3];
     Sentence m_noChecklist;
 };
@@ -138,7 +144,7 @@ private:
 std::vector<RiskScore> scoreActors(const ChainGraph& chain, const RiskWeights& w, const TypologyMix& typologyRisk,
                                    const SupplierChecklists& checklists, const std::string& language) {
     const model::Catalogue& cat = chain.project().catalogue;
-    ReasonCache reasons(language);
+    ReasonCache reasons(language, cat);
     double kindRisk[8] = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5};  // by ActorKind, a plain array in the hot loop
     for (std::string_view k : model::actorKindNames()) {
         const model::ActorKindInfo* info = cat.actorKind(std::string(k));

@@ -65,4 +65,16 @@ bool SupplierChecklists::onTheGroundDone(const std::string& actorId, model::Item
     return true;
 }
 
+std::vector<std::pair<const model::ChecklistItemTemplate*, model::ItemStatus>> SupplierChecklists::openOnTheGround(
+    const std::string& actorId, model::ItemStatus required) const {
+    const model::Checklist* list = find(actorId);
+    std::vector<std::pair<const model::ChecklistItemTemplate*, model::ItemStatus>> out;
+    for (const model::ChecklistItemTemplate* t : m_supplierItems) {
+        if (!t->onTheGround) continue;
+        const model::ItemStatus s = status(list, t->id);
+        if (s != required && s != model::ItemStatus::NotApplicable) out.emplace_back(t, s);
+    }
+    return out;
+}
+
 }  // namespace traza::risk

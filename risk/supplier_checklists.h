@@ -28,6 +28,11 @@ public:
     ChecklistProgress progress(const std::string& actorId) const;
     /// True when every on-the-ground supplier item is at `required` or not applicable.
     bool onTheGroundDone(const std::string& actorId, model::ItemStatus required) const;
+    /// The on-the-ground supplier items not at `required` nor not applicable, with their
+    /// status (not started when the actor has no checklist), in catalogue order.
+    std::vector<std::pair<const model::ChecklistItemTemplate*, model::ItemStatus>> openOnTheGround(
+        const std::string& actorId, model::ItemStatus required) const;
+    bool hasChecklist(const std::string& actorId) const { return find(actorId) != nullptr; }
 
 private:
     model::ItemStatus status(const model::Checklist*, const std::string& itemId) const;

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "text.h"
+#include "catalogue_words.h"
 
 namespace traza::risk {
 
@@ -18,7 +19,7 @@ std::vector<TraceBreak> findTraceBreaks(const ChainGraph& chain, const std::stri
     Sentence partly[kEvidenceLevels];
     for (int l = 0; l < kEvidenceLevels; ++l)
         partly[l] = Sentence(text.pick("partly documented (evidence '", "documentado en parte (evidencia '") +
-                             std::string(model::toString(static_cast<model::Evidence>(l))) + "')");
+                             evidenceWord(project.catalogue, static_cast<model::Evidence>(l), language) + "')");
     // Found breaks as plain integer pairs, sorted in place: largest tonnes
     // first, ties in project order. Undocumented tonnes are positive finite
     // doubles, whose bit patterns order like their values, so the complement

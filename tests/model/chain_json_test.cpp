@@ -472,3 +472,20 @@ TEST_CASE("ChainJson - corrupted copies of the sample import whole or fail with 
     CHECK(imported + refused == 400);
     CHECK(refused > 200);
 }
+
+TEST_CASE("ChainJson - the assessment's sign-off keys are read, written only when set, and dates are checked") {
+    json d = minimal();
+    // Without them, nothing about sign-off is written (older files round-trip unchanged).
+    CHECK(projectToJson(projectFromJson(d.dump(), catalogue())).find("reviewer") == std::string::npos);
+    d["assessment"] = {{"assessor", "A. Evaluadora"}, {"assessed_on", "2026-03-02"}, {"reviewer", "R. Revisor"},
+                       {"reviewed_on", "2026-03-09"}};
+    const Project p = projectFromJson(d.dump(), catalogue());
+    CHECK(p.assessment.assessedOn == "2026-03-02");
+    CHECK(p.assessment.reviewer == "R. Revisor");
+    CHECK(p.assessment.reviewedOn == "2026-03-09");
+    const json back = json::parse(projectToJson(p));
+    CHECK(back["assessment"]["reviewer"] == "R. Revisor");
+    CHECK(projectFromJson(projectToJson(p), catalogue()).assessment == p.assessment);
+    d["assessment"]["reviewed_on"] = "2026-02-30";
+    requireErrorAt(d, "assessment.reviewed_on", "date");
+}

@@ -220,7 +220,9 @@ TEST_CASE("ProjectStore - a version 0 file is migrated in memory and the file st
     p.actors[1].x = 0;
     p.actors[1].y = 42.5;
     ProjectStore::save(p, file);
-    rawExec(file, "ALTER TABLE actors DROP COLUMN has_position; DROP TABLE import_rules; PRAGMA user_version = 0;");
+    rawExec(file, "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
+            "ALTER TABLE assessment DROP COLUMN reviewed_on; ALTER TABLE actors DROP COLUMN has_position; DROP TABLE import_rules; "
+            "PRAGMA user_version = 0;");
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 0);
     const std::string bytes = readBytes(file);
 
@@ -260,9 +262,31 @@ TEST_CASE("ProjectStore - the spreadsheet column rules are saved, and a version 
     CHECK(back.importRules.toText() == "Kg entregados=tonnes/1000\nObservaciones=ignore\n");
 
     // Version 1 had no import_rules table.
-    rawExec(file, "DROP TABLE import_rules; PRAGMA user_version = 1;");
+    rawExec(file, "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
+            "ALTER TABLE assessment DROP COLUMN reviewed_on; DROP TABLE import_rules; PRAGMA user_version = 1;");
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 1);
     const Project old = ProjectStore::open(file);
     CHECK(old.importRules.empty());
+    CHECK(sameProject(old, makeChain(3, 2)));
+}
+
+TEST_CASE("ProjectStore - the assessment's sign-off is saved, and a version 2 file opens without one") {
+    TempDir dir;
+    const fs::path file = dir / "signed.traza";
+    Project p = makeChain(3, 2);
+    p.assessment.assessedOn = "2026-03-02";
+    p.assessment.reviewer = "R. Revisora";
+    p.assessment.reviewedOn = "2026-03-09";
+    ProjectStore::save(p, file);
+    CHECK(ProjectStore::open(file).assessment == p.assessment);
+
+    // Version 2 (before issue 16) had no sign-off columns.
+    rawExec(file, "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
+                  "ALTER TABLE assessment DROP COLUMN reviewed_on; PRAGMA user_version = 2;");
+    REQUIRE(ProjectStore::fileSchemaVersion(file) == 2);
+    const Project old = ProjectStore::open(file);
+    CHECK(old.assessment.reviewer.empty());
+    CHECK(old.assessment.assessedOn.empty());
+    CHECK(old.assessment.reviewedOn.empty());
     CHECK(sameProject(old, makeChain(3, 2)));
 }

@@ -27,9 +27,15 @@ TEST_CASE("ChainMap - CARE: one rank per stage, risk colours, undocumented flows
     CHECK(count(dot, "subgraph") == 5);
     CHECK(count(dot, "rank=same") == 5);
     CHECK(count(dot, "->") == static_cast<int>(p.flows.size()));  // one arrow per actor pair here
-    // f6 (org3 -> int1) is the one flow with no documentation at all.
-    CHECK(count(dot, "style=dashed") == 1);
-    CHECK(std::regex_search(dot, std::regex("org3 -> int1\\s*\\[[^\\]]*style=dashed")));
+    // Every evidence level has its line (issue 16): f6 (org3 -> int1), the one flow with no
+    // documentation, dotted; the five self-declared first-mile flows and the two
+    // self-declared exporter shipments dashed red; the five documented sales solid.
+    CHECK(count(dot, "style=dotted") == 1);
+    CHECK(std::regex_search(dot, std::regex("org3 -> int1\\s*\\[[^\\]]*style=dotted")));
+    CHECK(count(dot, "style=dashed") == 7);
+    CHECK(count(dot, "style=solid") == 5);
+    CHECK(std::regex_search(dot, std::regex("expA -> ref\\s*\\[[^\\]]*style=dashed")));
+    CHECK(std::regex_search(dot, std::regex("org1 -> expA\\s*\\[[^\\]]*style=solid")));
     // Every actor is filled with its risk level's colour.
     int filled = 0;
     for (const char* colour : {"#C6EFCE", "#FFEB9C", "#F8CBAD", "#FF7C80"}) filled += count(dot, colour);

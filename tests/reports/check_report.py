@@ -33,10 +33,10 @@ import openpyxl
 NOTE = ("The CARE pilot report states 86% for Organisation 5; "
         "7.8 t delivered against a 10 t goal is 78%.")
 SHEETS_EN = ["Summary", "Actors", "Flows", "Choke points", "Traceability", "Mass balance",
-             "Red flags", "Checklist", "Goals and supports", "Methodology"]
+             "Red flags", "Checklist", "Goals and supports", "Methodology", "Weights"]
 SHEETS_ES = ["Resumen", "Actores", "Flujos", "Puntos de control", "Trazabilidad",
              "Balance de masas", "Señales de alerta", "Lista de verificación", "Metas y apoyos",
-             "Metodología"]
+             "Metodología", "Pesos"]
 LEVELS = ["self_declared", "reported", "documented", "verified"]
 LEVEL_WORDS = {"low": "Low", "medium": "Medium", "high": "High", "critical": "Critical"}
 
@@ -68,6 +68,10 @@ def noted_sample(source_dir, workdir):
     for g in chain["goals"]:
         if g["actor"] == "org5":
             g["notes"] = NOTE
+    # A recorded sign-off (issue 16): the Summary prints the reviewer and the dates.
+    chain["assessment"]["reviewer"] = "R. Revisor"
+    chain["assessment"]["reviewed_on"] = "2026-03-09"
+    chain["assessment"]["assessed_on"] = "2026-03-02"
     path = os.path.join(workdir, "care-noted.json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(chain, f, ensure_ascii=False, indent=1)
@@ -75,7 +79,8 @@ def noted_sample(source_dir, workdir):
 
 
 def header_map(ws, row):
-    return {c.value: c.column for c in ws[row] if c.value is not None}
+    """Header text -> column; a computed figure's "(computed by Traza, not live)" line is left out."""
+    return {str(c.value).split("\n")[0]: c.column for c in ws[row] if c.value is not None}
 
 
 def table_rows(ws, first_row):
@@ -110,7 +115,7 @@ def check_layout(wb, wbf, sheets):
     for name in sheets[1:]:
         ref = wb[name].auto_filter.ref
         check(bool(ref), f"{name}: no autofilter")
-    for name in ["Actors", "Flows", "Choke points", "Mass balance", "Red flags", "Methodology"]:
+    for name in ["Actors", "Flows", "Choke points", "Mass balance", "Red flags", "Methodology", "Weights"]:
         ws = wb[name]
         last = max(table_rows(ws, 3), default=2)
         width = len(header_map(ws, 2))
@@ -346,6 +351,124 @@ def check_properties(path, chain):
     check(sum(1 for n in names if re.match(r"xl/charts/chart\d+\.xml$", n)) == 2, "two charts expected")
 
 
+def sheet_texts(ws):
+    return [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+
+
+def check_audit_defects(wb, wbf, wes, analysis, chain):
+    """The defects of issue 16 that are report or analysis text, each checked on its own
+    (each check failed on the workbook written before the fix)."""
+    parts = []
+
+    def part1():
+        # Breaks: the hops that make documented-level traceability 0% (exporter -> refiner, reported).
+        t = wb["Traceability"]
+        r = find_row(t, "Hops documented below 'Documented' (why 'Documented' or better reads 0% past them)")
+        below = [t.cell(i, 1).value for i in table_rows(t, r + 2)]
+        for fid in ("f12", "f13"):
+            check(fid in below, f"Traceability: {fid} missing from the hops below 'Documented' ({below})")
+    parts.append(part1)
+    def part2():
+        # Two checklist percentages, two names.
+        check(any("items done / items that apply" in x for x in sheet_texts(wb["Checklist"])), "Checklist: completion not defined")
+        reasons = [x for a in analysis["actors"] for x in a["risk"]["reasons"] if x.startswith("OECD steps")]
+        check(reasons and all("progress (in-progress items count half)" in x for x in reasons),
+              f"risk reasons: checklist progress not named ({reasons[:1]})")
+    parts.append(part2)
+    def part3():
+        # Red-flag sentences name the open items; no "its checklist" for an actor without one.
+        details = {(f["rule"], f.get("actor")): f["detail"] for f in analysis["red_flags"]}
+        org1 = details[("high_risk_typology_without_site_checks", "org1")]
+        check("2.5 " in org1 and "2.4 " not in org1, f"red flag org1 (site visit 2.4 is done): {org1}")
+        int1 = details[("high_risk_typology_without_site_checks", "int1")]
+        check("no checklist" in int1 and "its checklist" not in int1, f"red flag int1: {int1}")
+    parts.append(part3)
+    def part4():
+        # "Critical": the Summary names actor risk levels and lists the highest-risk actors.
+        s = wb["Summary"]
+        h = find_row(s, "Highest-risk actors (actor risk level, not red-flag severity)")
+        listed = [s.cell(i, 1).value for i in table_rows(s, h + 2)]
+        want = {a["id"] for a in analysis["actors"] if a["risk"]["level"] in ("critical", "high")}
+        names = {a["id"]: a["name"] for a in chain["actors"]}
+        check(sorted(listed) == sorted(names[i] for i in want), f"Summary: highest-risk actors {listed}")
+        find_row(s, "Red flags by severity (of the flag, not the actor's risk level)")
+    parts.append(part4)
+    def part5():
+        # Leakage stated with its share; "Tonnes in all flows" gone.
+        texts = sheet_texts(wb["Summary"])
+        check(any(x.startswith("Leakage: 6.5 t (2.8% of the 231.7 t") for x in texts), "Summary: no leakage sentence")
+        check(not any("Tonnes in all flows" in x for x in texts), "Summary: 'Tonnes in all flows' is still there")
+    parts.append(part5)
+    def part6():
+        # Flows: no documented share on the totals row.
+        f = wb["Flows"]
+        hf = header_map(f, 2)
+        total = max(table_rows(f, 3)) + 2
+        check(f.cell(total, hf["Documented share"]).value is None, "Flows: a documented share on the totals row")
+    parts.append(part6)
+    def part7():
+        # Choke scores with enough digits to show the ranking (0.6535 vs 0.6520).
+        c = wb["Choke points"]
+        hc = header_map(c, 2)
+        check(c.cell(3, hc["Score"]).number_format == "0.0000", f"Choke points: score format {c.cell(3, hc['Score']).number_format}")
+    parts.append(part7)
+    def part8():
+        # Supports: thresholds not reached flagged, unknown beneficiaries and costs as unknown.
+        g = wb["Goals and supports"]
+        listed = find_row(g, "Supports delivered") + 1
+        hs = header_map(g, listed)
+        tot = find_row(g, "Total", start=listed)
+        flagged = [(g.cell(i, 1).value, g.cell(i, 3).value) for i in range(listed + 1, tot)
+                   if str(g.cell(i, hs["Threshold reached by the organisation?"]).value).startswith("No")]
+        check(flagged == [("Organisation 2", "Experiential outing")], f"Supports: not-reached thresholds {flagged}")
+        check(g.cell(listed + 1, hs["Unique beneficiaries"]).value == "unknown", "Supports: beneficiaries 0 printed as a number")
+        check(g.cell(tot, hs["Unique beneficiaries"]).value == "unknown" and g.cell(tot, hs["Cost"]).value == "unknown",
+              "Supports: unknown totals")
+    parts.append(part8)
+    def part9():
+        # Spanish: no English codes in sentences; the methodology keeps its formulas whole.
+        codes = re.compile(r"\b(self_declared|waste_picker|picker_organisation|semi_formal)\b|'documented'|'reported'")
+        for name in ["Resumen", "Actores", "Puntos de control", "Trazabilidad", "Señales de alerta"]:
+            leaks = [x for x in sheet_texts(wes[name]) if codes.search(x)]
+            check(not leaks, f"Spanish {name}: English codes in {leaks[:2]}")
+        m = sheet_texts(wes["Metodología"])
+        check(any(x.startswith("score = w_share") and "+ w_aggregation" in x for x in m), "Methodology: score formula split")
+        check(not any(x.startswith("\u2022 w_aggregation") for x in m), "Methodology: formula lines as bullets")
+    parts.append(part9)
+
+    for part in parts:
+        try:
+            part()
+        except (AssertionError, KeyError, TypeError, IndexError, ValueError) as e:
+            failures.append(f"audit defects ({part.__name__}): {type(e).__name__}: {e}")
+
+
+def check_sign_off(wb, sample_path, source_dir):
+    """Summary: assessor, a reviewer line, the project file's SHA-256 (hashlib), the catalogue, Traza's version;
+    the Weights sheet lists the weights in use (data/catalogue/risk_weights.json)."""
+    import hashlib
+    s = wb["Summary"]
+    find_row(s, "Sign-off")
+    want = hashlib.sha256(open(sample_path, "rb").read()).hexdigest()
+    got = s.cell(find_row(s, "Project file SHA-256"), 2).value
+    check(got == want, f"Summary: SHA-256 {got} != {want}")
+    check(s.cell(find_row(s, "Project file"), 2).value == os.path.basename(sample_path), "Summary: project file")
+    reviewer = s.cell(find_row(s, "Reviewer (name, sign, date)"), 2).value
+    check(reviewer == "R. Revisor, 2026-03-09", f"Summary: reviewer {reviewer!r}")
+    assessor = s.cell(find_row(s, "Assessor (sign, date)"), 2).value
+    check(assessor.endswith("2026-03-02"), f"Summary: assessor {assessor!r}")
+    cat = s.cell(find_row(s, "Catalogue"), 2).value
+    check("risk_weights 1" in cat and "fingerprint SHA-256" in cat, f"Summary: catalogue {cat}")
+    check(bool(s.cell(find_row(s, "Traza version"), 2).value), "Summary: Traza version")
+    w = wb["Weights"]
+    weights = json.load(open(os.path.join(source_dir, "data", "catalogue", "risk_weights.json")))
+    flat = {e["id"]: e["value"] for e in weights["entries"]}
+    rows = {w.cell(r, 1).value: w.cell(r, 3).value for r in table_rows(w, 3)}
+    check(len(rows) == 15, f"Weights: {len(rows)} rows")
+    for k, v in rows.items():
+        check(k in flat and close(flat[k], v), f"Weights {k}: {v} (catalogue {flat.get(k)})")
+
+
 def all_cells(path, data_only):
     wb = openpyxl.load_workbook(path, data_only=data_only)
     return {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in wb.worksheets}
@@ -414,6 +537,11 @@ def cells(cli, source_dir, workdir):
     check(header_map(g, 2).get("Cumplimiento") == header_map(wb["Goals and supports"], 2)["Compliance"],
           "Spanish: compliance header")
     check(close(g["I7"].value, 0.78), "Spanish: compliance of Organisation 5")
+    try:
+        check_audit_defects(wb, wbf, wes, analysis, chain)
+        check_sign_off(wb, sample, source_dir)
+    except (AssertionError, KeyError, TypeError, IndexError, ValueError) as e:
+        failures.append(f"audit defects: {type(e).__name__}: {e}")
 
     check_cli_errors(cli, sample, workdir)
     leftovers = glob.glob(os.path.join(workdir, "*.tmp-*"))
@@ -438,6 +566,52 @@ def lo_number(text):
         return float(text[:-1]) / 100 if text.endswith("%") else float(text)
     except ValueError:
         return None
+
+
+def check_print(pdf, workdir):
+    """The printed workbook (issue 16): every page kept as WORKDIR/report-pages/page-NN.png for a person to look
+    at; the traceability-limits statement on one page; the breaks on a page of their own without the matrix
+    header; Actors and Checklist in at most 4 pages each; Red flags one page wide at a readable size."""
+    if not shutil.which("pdftotext"):
+        failures.append("pdftotext is missing (Debian: poppler-utils)")
+        return
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    n = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    pages = [subprocess.run(["pdftotext", "-layout", "-f", str(p), "-l", str(p), pdf, "-"],
+                            capture_output=True, text=True).stdout for p in range(1, n + 1)]
+    out = os.path.join(workdir, "report-pages")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    run(["pdftoppm", "-png", "-r", "60", pdf, os.path.join(out, "page")])
+    print(f"{n} printed pages: {out}/page-NN.png")
+
+    def first(text):
+        return next((i for i, t in enumerate(pages) if text in t), None)
+
+    def pages_of(title, next_title):
+        a, b = first(title), first(next_title)
+        return None if a is None or b is None else b - a
+
+    st = first("Traceability limits")
+    check(st is not None and "No tonne is independently verified" in pages[st],
+          "Print: the traceability-limits statement is split across pages")
+    br = first("Breaks: flows where documentation stops")
+    check(br is not None and "Evidence level (or better)" not in pages[br],
+          "Print: the breaks print under the repeated traceability header")
+    for title, nxt, most in [("Actors of the chain", "Flows of material", 4),
+                             ("OECD due-diligence checklist", "Delivery goals, compliance", 4),
+                             ("Red flags raised by the rules", "OECD due-diligence checklist", 2)]:
+        k = pages_of(title, nxt)
+        check(k is not None and k <= most, f"Print: {title!r} takes {k} pages (at most {most})")
+    rf = first("Red flags raised by the rules")
+    if rf is not None:
+        bbox = subprocess.run(["pdftotext", "-bbox", "-f", str(rf + 1), "-l", str(rf + 1), pdf, "-"],
+                              capture_output=True, text=True).stdout
+        heights = sorted(float(m.group(2)) - float(m.group(1))
+                         for m in re.finditer(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', bbox))
+        median = heights[len(heights) // 2] if heights else 0
+        print(f"Red flags page: median word height {median:.2f} pt")
+        check(median >= 7.5, f"Print: Red flags text {median:.2f} pt high (at least 7.5)")
 
 
 def libreoffice(cli, source_dir, workdir):
@@ -466,6 +640,8 @@ def libreoffice(cli, source_dir, workdir):
         run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, os.path.join(lo, "summary")])
         shutil.copy(os.path.join(lo, "summary.png"), os.path.join(workdir, "report-summary.png"))
         print(f"Summary page: {os.path.join(workdir, 'report-summary.png')}")
+
+    check_print(pdf, workdir)
 
     # Every formula, recalculated by LibreOffice, equals the value cached by Traza.
     csv_filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"

@@ -44,3 +44,19 @@ TEST_CASE("MarkdownRows - headings, paragraphs, list items, tables and code beco
     CHECK(rows[8].kind == Kind::Paragraph);
     CHECK(rows[8].text == "Last words, 2 * 3.");
 }
+
+TEST_CASE("MarkdownRows - an indented formula whose lines start with + stays one formula", "[markdown]") {
+    // docs/methodology.md writes the choke score this way; it used to become bullets.
+    const auto rows = markdownRows(
+        "Ranked by\n"
+        "\n"
+        "    score = a · x\n"
+        "          + b · y\n"
+        "\n"
+        "- then a real item\n");
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].kind == Kind::Paragraph);
+    CHECK(rows[1].kind == Kind::Code);
+    CHECK(rows[1].text == "score = a · x\n      + b · y");
+    CHECK(rows[2].kind == Kind::ListItem);
+}

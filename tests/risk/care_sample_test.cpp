@@ -56,23 +56,21 @@ TEST_CASE("CARE sample - traceability by level and stage") {
     for (const auto& l : a.traceability.levels) CHECK(l.byStage.size() == 4);
     // Self-declared, stage 1: the first-mile flows document 5% (8.69/173.8,
     // 1.51/30.2, 0.53/10.6, 0.47/9.3, 0.39/7.8); every later hop is documented
-    // at least at 'reported'. Into ref: 173.8·0.05 + 30.2·0.05 + 4.1·0.05
+    // at least at 'self_declared'. Into ref: 173.8·0.05 + 30.2·0.05 + 4.1·0.05
     // (Organisation 3's documented share goes with what it sells to A) + 0.47
     // + 0.39 = 11.265 t of 225.2.
     CHECK(traced(a, Evidence::SelfDeclared, 1) == Approx(11.265 / 225.2).epsilon(1e-12));
     for (int k = 2; k <= 4; ++k) CHECK(traced(a, Evidence::SelfDeclared, k) == Approx(1.0).epsilon(1e-12));
-    // Reported: the first mile is only self-declared → 0 at stage 1; from the
-    // organisations on every hop is at least reported → 1.
-    CHECK(traced(a, Evidence::Reported, 1) == 0);
-    for (int k = 2; k <= 4; ++k) CHECK(traced(a, Evidence::Reported, k) == Approx(1.0).epsilon(1e-12));
-    // Documented and verified: the exporters' deliveries to ref are only
-    // reported, so nothing is documented at these levels, at any stage.
+    // Reported, documented and verified: the exporters' deliveries to ref are
+    // self-declared by the exporters (a party to the flow, issue 16), so no
+    // tonne reaches ref documented at these levels, from any stage.
     for (int k = 1; k <= 4; ++k) {
+        CHECK(traced(a, Evidence::Reported, k) == 0);
         CHECK(traced(a, Evidence::Documented, k) == 0);
         CHECK(traced(a, Evidence::Verified, k) == 0);
     }
     CHECK(a.traceability.levels[0].horizon == 2);
-    CHECK(a.traceability.levels[1].horizon == 2);
+    CHECK_FALSE(a.traceability.levels[1].horizon);
     CHECK_FALSE(a.traceability.levels[2].horizon);
     CHECK_FALSE(a.traceability.levels[3].horizon);
 }
@@ -81,7 +79,10 @@ TEST_CASE("CARE sample - the limits statement tells the honest substance") {
     const risk::Analysis a = risk::analyze(care());
     CHECK(anyContains(a.statement, "225.2 t received by Refiner (Brazil)"));
     CHECK(anyContains(a.statement, "The first mile (stage 1 → 2) is largely undocumented: only 5.0%"));
-    CHECK(anyContains(a.statement, "only reported by a downstream actor, not documented or verified"));
+    CHECK_FALSE(anyContains(a.statement, "only reported by a downstream actor, not documented or verified"));
+    CHECK(anyContains(a.statement, "'Reported' or better: none of the input is documented back"));
+    CHECK(anyContains(a.statement, "The deliveries into Refiner (Brazil) are only reported or self-declared"));
+    CHECK(anyContains(a.statement, "Leakage: 6.5 t (2.8% of the 231.7 t that the sources put into the chain)"));
     CHECK(anyContains(a.statement, "'Documented' or better: none of the input is documented back"));
     CHECK(anyContains(a.statement, "No tonne is independently verified"));
     CHECK(anyContains(a.statement, "100.0% of the input is documented on every hop back to stage 2 (picker organisations)"));
@@ -90,7 +91,7 @@ TEST_CASE("CARE sample - the limits statement tells the honest substance") {
     es.language = "es";
     const risk::Analysis b = risk::analyze(care(), es);
     CHECK(anyContains(b.statement, "La primera milla (eslabón 1 → 2) está en gran parte sin documentar: solo 5,0 %"));
-    CHECK(anyContains(b.statement, "solo reporta un actor aguas abajo"));
+    CHECK(anyContains(b.statement, "Fuga: 6,5 t (2,8 % de las 231,7 t"));
     CHECK(anyContains(b.statement, "Ninguna tonelada está verificada por un tercero"));
 }
 
@@ -113,8 +114,8 @@ TEST_CASE("CARE sample - choke points are Exporter A and Organisation 1, explain
     CHECK(org.chokeRank == 2);
     CHECK(anyContains(risk::texts(exp.chokeReasons), "carries 96.5% of destination input"));
     CHECK(anyContains(risk::texts(exp.chokeReasons), "aggregates 4 upstream sources and 295 waste pickers"));
-    CHECK(anyContains(risk::texts(exp.chokeReasons), "documents none of its sales at level 'documented' or better (best: 'reported')"));
-    CHECK(anyContains(risk::texts(org.chokeReasons), "already documents 100.0% of its sales at level 'documented' or better"));
+    CHECK(anyContains(risk::texts(exp.chokeReasons), "documents none of its sales at level 'Documented' or better (best: 'Self-declared')"));
+    CHECK(anyContains(risk::texts(org.chokeReasons), "already documents 100.0% of its sales at level 'Documented' or better"));
 }
 
 TEST_CASE("CARE sample - red flags point at Organisation 3's cash sale and the intermediary") {
@@ -175,4 +176,26 @@ TEST_CASE("CARE sample - risk scores follow the documented weights") {
                        9.3 * (r("pickers-org4") + r("org4") + r("expA")) +
                        7.8 * (r("pickers-org5") + r("org5") + r("expB"));
     CHECK(a.destinations[0].exposure == Approx(sum / (3 * 225.2)).epsilon(1e-12));
+}
+
+TEST_CASE("CARE sample - a flow's documents or notes that contradict its evidence level are warned about") {
+    // The sample as shipped is consistent (issue 16): no evidence warning.
+    const risk::Analysis a = risk::analyze(care());
+    CHECK_FALSE(anyContains(a.warnings, "typically supports evidence"));
+    CHECK_FALSE(anyContains(a.warnings, "notes say the tonnes are assumed"));
+    // The sample as it was: f12 'reported' with a customs declaration, and notes that assume the tonnes.
+    model::Project p = care();
+    for (model::Flow& f : p.flows)
+        if (f.id == "f12") {
+            f.evidence = Evidence::Reported;
+            f.documents = {"customs_export_declaration"};
+            f.notes = "Tonnes assume that all material received was exported to this refiner.";
+        }
+    const risk::Analysis b = risk::analyze(p);
+    CHECK(anyContains(b.warnings, "Flow f12 lists Customs export declaration, which typically supports evidence "
+                                  "'Documented', but its evidence is 'Reported'"));
+    CHECK(anyContains(b.warnings, "Flow f12: its notes say the tonnes are assumed, which is evidence 'None', yet its "
+                                  "evidence is 'Reported'."));
+    CHECK(std::count_if(b.warnings.begin(), b.warnings.end(),
+                        [](const std::string& w) { return w.find("Flow f12") == 0; }) == 2);
 }

@@ -122,7 +122,7 @@ TEST_CASE("ChokePoints - the threshold and dominance options") {
     CHECK(a.actor("o")->chokePoint);
     CHECK(a.actor("o")->chokeRank == 1);
     CHECK(a.actor("o")->dominates == std::vector<std::string>{"r"});
-    CHECK_THAT(a.actor("o")->chokeReasons[1], Catch::Equals("dominates refiner r: every tonne it receives passes through it"));
+    CHECK_THAT(a.actor("o")->chokeReasons[1], Catch::Equals("dominates r (Refiner or remelter): every tonne it receives passes through it"));
     CHECK(a.actor("a")->chokePoint);
     CHECK(a.actor("b")->chokePoint);  // 0.3 ≥ 0.25
     CHECK_FALSE(a.actor("p")->chokePoint);  // a source is never one

@@ -86,7 +86,7 @@ TEST_CASE("Traceability - a partly documented hop shows as a break and a lower s
     REQUIRE(an.breaks.size() == 1);
     CHECK(an.breaks[0].flow == "f1");
     CHECK(an.breaks[0].tonnes == Approx(30));
-    CHECK(an.breaks[0].reason == "partly documented (evidence 'documented')");
+    CHECK(an.breaks[0].reason == "partly documented (evidence 'Documented')");
 }
 
 TEST_CASE("Traceability - parallel flows keep their own evidence") {
