@@ -58,6 +58,7 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         writeFlowsSheet(ctx);
         writeChokePointsSheet(ctx);
         writeTraceabilitySheet(ctx);
+        writePlanSheet(ctx);
         writeMassBalanceSheet(ctx);
         writeRedFlagsSheet(ctx);
         writeChecklistSheet(ctx);
