@@ -70,7 +70,6 @@ void writePlanSheet(ReportContext& ctx) {
             sheet.number(row, 7, s.traced, f.share);
             ++row;
         }
-        sheet.autofilter(header, 0, std::max(header, row - 1), 7);
     }
 
     // Flows worth most on their own, level by level.
@@ -78,7 +77,8 @@ void writePlanSheet(ReportContext& ctx) {
     sheet.text(row++, 0, ctx.text.format("section.next_flows", {std::to_string(a.traceability.nextFlowsStage)}), f.section);
     const std::vector<Column> cols = {{"col.level", 16}, {"col.flow", 22},         {"col.from", 22},
                                       {"col.to", 22},    {"col.to_document_t", 14}, {"col.gain", 14}};
-    writeHeaderRow(ctx, sheet, row++, cols);
+    const int nextHeader = row++;
+    writeHeaderRow(ctx, sheet, nextHeader, cols);
     for (const risk::TraceLevel& l : a.traceability.levels)
         for (const risk::NextFlow& n : l.nextFlows) {
             sheet.text(row, 0, evidenceName(ctx, l.level));
@@ -88,6 +88,7 @@ void writePlanSheet(ReportContext& ctx) {
             sheet.number(row, 5, n.gain, f.share);
             ++row;
         }
+    sheet.autofilter(nextHeader, 0, std::max(nextHeader, row - 1), 5);
     ++row;
     const std::string method = ctx.text("note.plan_method");
     sheet.rowHeight(row, wrappedHeight(method, 16 + 22 * 3 + 14 * 4));

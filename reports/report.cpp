@@ -58,11 +58,11 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         writeFlowsSheet(ctx);
         writeChokePointsSheet(ctx);
         writeTraceabilitySheet(ctx);
-        writePlanSheet(ctx);
         writeMassBalanceSheet(ctx);
         writeRedFlagsSheet(ctx);
         writeChecklistSheet(ctx);
         writeGoalsSheet(ctx);
+        writePlanSheet(ctx);
         writeMethodologySheet(ctx);
         if (legendSheet) writeLegendSheet(ctx, *legendSheet);
 

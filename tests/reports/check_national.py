@@ -35,7 +35,7 @@ GROUPS = {
 }
 WORDS = {
     "en": {"sheets": ["Summary", "Actors", "Flows", "Choke points", "Traceability", "Mass balance", "Red flags",
-                      "Checklist", "Goals and supports", "Methodology"], "legend": "Legend",
+                      "Checklist", "Goals and supports", "Plan", "Methodology"], "legend": "Legend",
            "id": "ID", "kind": "Kind", "factors": "Risk factors", "reasons": "Risk reasons", "in": "In (t)",
            "out": "Out (t)", "share": "Flow share", "residual": "Residual risk", "tonnes": "Tonnes",
            "documented": "Documented (t)", "doc_share": "Documented share", "documents": "Documents",
@@ -43,7 +43,7 @@ WORDS = {
            "category": "Category", "actor": "Actor", "flow": "Flow", "why": "Why", "severity": "Severity",
            "reason": "Reason", "undoc": "Undocumented (t)", "layout": "national layout"},
     "es": {"sheets": ["Resumen", "Actores", "Flujos", "Puntos de control", "Trazabilidad", "Balance de masas",
-                      "Señales de alerta", "Lista de verificación", "Metas y apoyos", "Metodología"],
+                      "Señales de alerta", "Lista de verificación", "Metas y apoyos", "Plan", "Metodología"],
            "legend": "Leyenda", "layout": "formato nacional"},
 }
 
