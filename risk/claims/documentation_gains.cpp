@@ -124,10 +124,14 @@ GainResult DocumentationGains::compute(std::span<const double> factor, std::span
     std::vector<char> fixed(n);
     for (Vertex v = 0; v < n; ++v) fixed[v] = g.stage(v) <= stage;
     const std::vector<double> one(n, 1.0);
-    const MixingResult forward = m_solver.solve({fixed, one, {}, std::vector<double>(factor.begin(), factor.end())});
+    MixingResult forward = m_solver.solve({fixed, one, {}, std::vector<double>(factor.begin(), factor.end())});
     const std::vector<double>& x = forward.value;
     r.exact = forward.exact;
-    if (!(T > 0)) return r;
+    if (!(T > 0)) {
+        r.x = std::move(forward.value);
+        r.y.assign(n, 0.0);
+        return r;
+    }
     auto w = [&](std::size_t e) { return factor[g.edge(e).index] * g.edge(e).tonnes; };
     for (Vertex d : m_dest.vertices)
         for (std::size_t e : g.inEdges(d)) r.traced += w(e) * x[g.source(e)];
@@ -275,6 +279,8 @@ GainResult DocumentationGains::compute(std::span<const double> factor, std::span
             }
         for (Vertex v : comp.members) local[v] = -1;
     }
+    r.x = std::move(forward.value);
+    r.y = std::move(y);
     return r;
 }
 

@@ -32,6 +32,8 @@ struct GainResult {
     std::vector<double> gain;   ///< per project flow (index into Project::flows); 0 if not in the graph
     std::size_t resolved = 0;   ///< gains found by re-solving (large cycles), for tests and benchmarks
     bool exact = true;
+    std::vector<double> x;      ///< the forward solution τ_K per vertex (1 where fixed)
+    std::vector<double> y;      ///< the adjoint per vertex (0 where fixed or carrying nothing)
 };
 
 class DocumentationGains {
@@ -55,6 +57,7 @@ public:
     /// The dense edge of each project flow (-1 when the flow is not in the graph).
     const std::vector<long>& edgeOfFlow() const { return m_edgeOfFlow; }
     const ChainGraph& chain() const { return m_chain; }
+    const DestinationSet& destinations() const { return m_dest; }
     const model::Project& project() const { return m_chain.project(); }
 
 private:

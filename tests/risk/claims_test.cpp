@@ -79,7 +79,7 @@ void checkGainsByReanalysis(const model::Project& p, int stage, const risk::Anal
 // (the condition under which the credit method can never give less than the
 // proportional one): built stage by stage, outflows scaled to the inflow, a
 // tenth of some actors' output sent back upstream.
-model::Project balancedChain(std::uint64_t seed) {
+model::Project balancedChain(std::uint64_t seed, bool returns = true) {
     std::mt19937_64 rng(seed);
     auto uniform = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
     auto integer = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
@@ -104,7 +104,7 @@ model::Project balancedChain(std::uint64_t seed) {
         const double supply = stage[u] == 1 ? uniform(1, 50) : in[u];
         if (!(supply > 0)) continue;
         const int outs = integer(1, 3);
-        const bool back = oi > 2 && integer(0, 3) == 0;
+        const bool back = returns && oi > 2 && integer(0, 3) == 0;
         double left = supply * (back ? 0.9 : 1.0) * uniform(0.8, 1.0);
         for (int k = 0; k < outs; ++k) {
             const int v = later[static_cast<std::size_t>(integer(0, static_cast<int>(later.size()) - 1))];
@@ -249,20 +249,24 @@ TEST_CASE("DocumentationPlan - hand-worked chain: two hops reach 80% at stage 1"
 }
 
 TEST_CASE("DocumentationPlan - each step's traced share is what analysing the documented project gives") {
-    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
-        model::Project p = balancedChain(seed);
+    // Even seeds have no return flows: the plan's steps are then updated in
+    // place (documentation_plan.cpp), odd ones recompute through the cycles.
+    for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+        model::Project p = balancedChain(seed, seed % 2 == 1);
         risk::AnalysisOptions options;
         options.planLevel = Evidence::Reported;
         options.planTarget = 0.95;
+        options.planStage = seed % 3 == 0 ? 2 : 1;
         const risk::Analysis a = risk::analyze(p, options);
         REQUIRE(a.plan);
-        if (!level(a, Evidence::Reported).byStage.count(1)) continue;
+        const int k = options.planStage;
+        if (!level(a, Evidence::Reported).byStage.count(k)) continue;
         for (const risk::PlanStep& s : a.plan->steps) {
             const auto it = std::find_if(p.flows.begin(), p.flows.end(), [&](auto& f) { return f.id == s.flow; });
             REQUIRE(it != p.flows.end());
             p = documented(p, static_cast<std::size_t>(it - p.flows.begin()), Evidence::Reported);
             INFO("seed " << seed << " step " << s.flow);
-            CHECK(level(risk::analyze(p), Evidence::Reported).byStage.at(1) == Approx(s.traced).margin(1e-10));
+            CHECK(level(risk::analyze(p), Evidence::Reported).byStage.at(k) == Approx(s.traced).margin(1e-10));
         }
         const double last = a.plan->steps.empty() ? a.plan->start : a.plan->steps.back().traced;
         CHECK(a.plan->reached == (last >= 0.95 - 1e-12));
