@@ -32,8 +32,9 @@ void writePlanSheet(ReportContext& ctx) {
     auto parties = [&](int row, int col, const std::string& id) {
         const auto it = flows.find(id);
         if (it == flows.end()) return;
-        sheet.text(row, col, ctx.national() ? it->second->from : ctx.actorName(it->second->from), f.wrap);
-        sheet.text(row, col + 1, ctx.national() ? it->second->to : ctx.actorName(it->second->to), f.wrap);
+        // Ids, in both layouts: the Flows sheet beside it gives the names.
+        sheet.text(row, col, it->second->from);
+        sheet.text(row, col + 1, it->second->to);
     };
 
     int row = kFirstDataRow;
@@ -75,7 +76,7 @@ void writePlanSheet(ReportContext& ctx) {
     // Flows worth most on their own, level by level.
     ++row;
     sheet.text(row++, 0, ctx.text.format("section.next_flows", {std::to_string(a.traceability.nextFlowsStage)}), f.section);
-    const std::vector<Column> cols = {{"col.level", 16}, {"col.flow", 22},         {"col.from", 22},
+    const std::vector<Column> cols = {{"col.evidence_level", 16}, {"col.flow", 22},         {"col.from", 22},
                                       {"col.to", 22},    {"col.to_document_t", 14}, {"col.gain", 14}};
     const int nextHeader = row++;
     writeHeaderRow(ctx, sheet, nextHeader, cols);

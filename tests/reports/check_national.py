@@ -309,7 +309,7 @@ def main():
         # Spanish: every code of every sheet resolves (same columns as English, by position).
         steps = [lambda: check_codes_by_position(nat, legend, w)]
     steps += [lambda: check_summary(full, nat, w, lang, threshold),
-              lambda: check_unchanged(full, fullf, nat, natf, [w["sheets"][i] for i in (3, 5, 7, 9)]),
+              lambda: check_unchanged(full, fullf, nat, natf, [w["sheets"][i] for i in (3, 5, 7, 9, 10)]),
               lambda: no_empty_text(nat, [w["sheets"][i] for i in (1, 2, 4, 6)])]
     for step in steps:
         try:
