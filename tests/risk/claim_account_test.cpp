@@ -108,3 +108,40 @@ TEST_CASE("ClaimAccount - bad entries are invalid input with their place") {
     in.yield = 1.2;
     CHECK_THROWS_AS(risk::computeClaimAccount(in), InvalidInput);
 }
+
+#include "chain_builder.h"
+#include "claims/eligibility.h"
+#include "supplier_checklists.h"
+
+TEST_CASE("Eligibility - each condition explained, and a failing one makes the flow ineligible") {
+    testing::ChainBuilder b;
+    b.actor("org", model::ActorKind::PickerOrganisation).actor("ref", model::ActorKind::Refiner);
+    b.flow("org", "ref", 10, 8, model::Evidence::Documented);
+    b.lastFlow().typology = "rrrm-2";
+    const model::Project& p = b.build();
+    const risk::SupplierChecklists lists(p);
+    risk::EligibilityRule rule;  // documented, no checklist condition, high red flags block
+    std::vector<risk::RedFlag> flags;
+    risk::Eligibility e = risk::explainEligibility(p.flows[0], rule, lists, flags);
+    CHECK(e.eligible);
+    CHECK(e.eligibleT == 8);
+    REQUIRE(e.reasons.size() == 3);
+    CHECK(e.reasons[0] == "✓ evidence documented ≥ documented");
+
+    flags.push_back({"cash_only_first_mile", "org", "", "critical", risk::Sentence("x")});
+    e = risk::explainEligibility(p.flows[0], rule, lists, flags);
+    CHECK_FALSE(e.eligible);
+    CHECK(e.eligibleT == 0);
+    CHECK(e.reasons[2] == "✗ supplier has an open red flag: cash_only_first_mile (critical)");
+
+    rule.blockingSeverity.clear();
+    rule.minEvidence = model::Evidence::Verified;
+    rule.minChecklistProgress = 0.5;  // org has no checklist
+    rule.typologies = {"rrrm-1"};
+    e = risk::explainEligibility(p.flows[0], rule, lists, flags, "es");
+    CHECK_FALSE(e.eligible);
+    REQUIRE(e.reasons.size() == 4);
+    CHECK(e.reasons[0] == "✗ evidencia documented < verified");
+    CHECK(e.reasons[2].rfind("✗ proveedor org: lista OCDE 0 % cumplida", 0) == 0);
+    CHECK(e.reasons[3] == "✗ tipología rrrm-2 no admitida");
+}
