@@ -26,7 +26,7 @@ Date parseDate(const std::string& s, const std::string& where) {
 int monthIndex(const Date& d) { return d.y * 12 + (d.m - 1); }
 
 std::string format(int monthIdx, int day) {
-    char buf[16];
+    char buf[40];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", monthIdx / 12, monthIdx % 12 + 1, day);
     return buf;
 }
