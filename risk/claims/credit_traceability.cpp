@@ -45,7 +45,11 @@ double maxDocumentedFlow(const ChainGraph& chain, const DestinationSet& dest, mo
     for (std::size_t e = 0; e < chain.edgeCount(); ++e)
         total += documentedFraction(chain.edge(e), level) * chain.edge(e).tonnes;
     if (!(total > 0) || !std::isfinite(total)) return 0.0;
-    const double scale = std::ldexp(1.0, std::ilogb(std::ldexp(1.0, 60) / total));
+    // Tonnes × 2^shift are the integer capacities, with total × 2^shift < 2^60;
+    // ldexp keeps a tiny total (1e-300 t) from overflowing the factor itself.
+    int exponent = 0;
+    std::frexp(total, &exponent);  // total < 2^exponent
+    const int shift = 60 - exponent;
 
     // Actors of stage ≤ k merge into the super-source (node 0); a flow into a
     // destination ends at the super-sink (node 1); a flow into an actor of
@@ -61,7 +65,7 @@ double maxDocumentedFlow(const ChainGraph& chain, const DestinationSet& dest, mo
     Capacity direct = 0;  // from an actor of stage ≤ k straight into a destination
     for (std::size_t e = 0; e < chain.edgeCount(); ++e) {
         const Vertex u = chain.source(e), v = chain.target(e);
-        const Capacity c = std::llround(documentedFraction(chain.edge(e), level) * chain.edge(e).tonnes * scale);
+        const Capacity c = std::llround(std::ldexp(documentedFraction(chain.edge(e), level) * chain.edge(e).tonnes, shift));
         if (c <= 0) continue;
         std::size_t head, tail;
         if (dest.contains[v]) head = kSink;
@@ -74,7 +78,7 @@ double maxDocumentedFlow(const ChainGraph& chain, const DestinationSet& dest, mo
         else addArc(g, tail, head, c);
     }
     const Capacity through = boost::num_edges(g) == 0 ? 0 : boost::push_relabel_max_flow(g, kSource, kSink);
-    return static_cast<double>(direct + through) / scale;
+    return std::ldexp(static_cast<double>(direct + through), -shift);
 }
 
 void computeCreditTraceability(const ChainGraph& chain, const DestinationSet& dest, Traceability& trace) {

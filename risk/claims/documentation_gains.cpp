@@ -163,7 +163,15 @@ GainResult DocumentationGains::compute(std::span<const double> factor, std::span
                 r.gain[f] = term * x[u] / denom;
                 continue;
             }
-            // The change would nearly close a loop: solve again with it.
+            // The change would nearly close a loop, or the cycle is too large for
+            // G: solve again with it. At most kMaxResolves per pass (each is a
+            // whole solve); beyond that the gain is Sherman–Morrison's numerator
+            // alone, a lower bound, and the result is marked inexact.
+            if (r.resolved >= kMaxResolves) {
+                r.gain[f] = term * x[u];
+                r.exact = false;
+                continue;
+            }
             std::vector<double> changed(factor.begin(), factor.end());
             changed[g.edge(e).index] = std::min(1.0, changed[g.edge(e).index] + dw / g.edge(e).tonnes);
             r.gain[f] = traced(changed, stage, r.exact) - r.traced;
@@ -250,7 +258,12 @@ GainResult DocumentationGains::compute(std::span<const double> factor, std::span
             // Large cycle: Gauss–Seidel on the transposed system (I − M)ᵀ y = c̃.
             std::vector<double> yl(k, 0.0);
             bool converged = false;
-            for (int sweep = 0; sweep < 100000 && !converged; ++sweep) {
+            // As the forward solver: about 1e7 term updates at most, so a
+            // hostile, nearly closed cycle never hangs the analysis.
+            std::size_t work = k;
+            for (Vertex v : active) work += g.outDegree(v);
+            const long maxSweeps = std::clamp(static_cast<long>(1e7 / static_cast<double>(work)), 100L, 100000L);
+            for (long sweep = 0; sweep < maxSweeps && !converged; ++sweep) {
                 double change = 0, scale = 1;
                 for (std::size_t i = 0; i < k; ++i) {
                     double s = rhs[i];

@@ -39,6 +39,8 @@ struct GainResult {
 class DocumentationGains {
 public:
     static constexpr std::size_t kDenseLimit = 200;
+    /// Gains found by solving again, at most, per pass (large cycles).
+    static constexpr std::size_t kMaxResolves = 200;
 
     DocumentationGains(const ChainGraph&, const DestinationSet&, const MixingSolver&);
 

@@ -281,3 +281,30 @@ TEST_CASE("DocumentationPlan - a plan stage that is not traced is refused or giv
     const risk::Analysis a = risk::analyze(handWorked(), options);
     CHECK(level(a, Evidence::Documented).nextFlows.empty());
 }
+
+TEST_CASE("DocumentationGains - a cycle of 250 actors (beyond the dense limit) is still exact") {
+    testing::ChainBuilder b;
+    b.actor("p", ActorKind::WastePicker).actor("ref", ActorKind::Refiner);
+    const int n = 250;
+    for (int i = 0; i < n; ++i) b.actor("a" + std::to_string(i), ActorKind::Intermediary);
+    b.flow("p", "a0", 100, 100, Evidence::Documented);
+    for (int i = 0; i < n; ++i) {
+        const std::string from = "a" + std::to_string(i), to = "a" + std::to_string((i + 1) % n);
+        const double documented = i % 25 == 7 ? 30 : 50;  // ten hops partly documented
+        b.flow(from, to, 50, documented, Evidence::Documented);
+        if (i % 50 == 49) b.flow(from, "ref", 20, 20, Evidence::Documented);
+    }
+    // Every listed gain at level documented against analysing again (each
+    // analysis solves the big cycle iteratively, so only the listed ones).
+    const model::Project& p = b.build();
+    const risk::Analysis a = risk::analyze(p);
+    const risk::TraceLevel& doc = level(a, Evidence::Documented);
+    REQUIRE(doc.nextFlows.size() >= 10);
+    for (const risk::NextFlow& nf : doc.nextFlows) {
+        const auto it = std::find_if(p.flows.begin(), p.flows.end(), [&](auto& f) { return f.id == nf.flow; });
+        const risk::Analysis again =
+            risk::analyze(documented(p, static_cast<std::size_t>(it - p.flows.begin()), Evidence::Documented));
+        INFO("flow " << nf.flow);
+        CHECK(nf.gain == Approx(level(again, Evidence::Documented).byStage.at(1) - doc.byStage.at(1)).margin(1e-10));
+    }
+}
