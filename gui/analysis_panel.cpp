@@ -144,11 +144,6 @@ void AnalysisPanel::showAnalysis(std::shared_ptr<const risk::Analysis> result, c
     fillActors(result, names);
     wxString statement;
     for (const std::string& s : a.statement) statement << toWx(s) << "\n\n";
-    if (!a.traceability.levels.empty() && !a.traceability.levels[0].byStageCredit.empty())
-        statement << _("The credit columns give the most destination input that can be claimed as documented when "
-                       "documented tonnes are allocated along the chain in the best way (mass balance, credit "
-                       "method). A mass-balance claim implies no physical content: it does not say which tonnes "
-                       "are documented.");
     m_statement->ChangeValue(statement.Trim());
 }
 
