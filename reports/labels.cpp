@@ -29,6 +29,7 @@ const std::vector<Entry>& table() {
         {"sheet.checklist", "Checklist", "Lista de verificación"},
         {"sheet.goals", "Goals and supports", "Metas y apoyos"},
         {"sheet.methodology", "Methodology", "Metodología"},
+        {"sheet.plan", "Plan", "Plan"},
         {"sheet.legend", "Legend", "Leyenda"},
         {"sheet.weights", "Weights", "Pesos"},
         {"title.weights", "Risk weights in use (the project's catalogue): every score can be redone by hand",
@@ -87,6 +88,24 @@ const std::vector<Entry>& table() {
         {"title.red_flags", "Red flags raised by the rules", "Señales de alerta activadas por las reglas"},
         {"title.checklist", "OECD due-diligence checklist", "Lista de verificación de debida diligencia OCDE"},
         {"title.goals", "Delivery goals, compliance and supports", "Metas de entrega, cumplimiento y apoyos"},
+        {"title.plan", "What to document next", "Qué documentar ahora"},
+        {"section.plan", "Plan: flows to document, in order, at {1} back to stage {2} to reach {3}",
+         "Plan: flujos a documentar, en orden, en nivel {1} hasta el eslabón {2} para alcanzar {3}"},
+        {"section.next_flows", "Flows worth most on their own, by evidence level (back to stage {1})",
+         "Flujos que más aportan por sí solos, por nivel de evidencia (hasta el eslabón {1})"},
+        {"note.plan_start", "Traced today: {1}. {2}", "Trazado hoy: {1}. {2}"},
+        {"note.plan_reached", "The plan reaches the target.", "El plan alcanza la meta."},
+        {"note.plan_not_reached", "The target cannot be reached by documenting flows at this level.",
+         "La meta no se alcanza documentando flujos en este nivel."},
+        {"note.no_plan", "No plan was asked for (traza-cli report --plan-level L).",
+         "No se pidió un plan (traza-cli report --plan-level L)."},
+        {"note.plan_method",
+         "Gain: the exact increase of the traced share (proportional method) if that flow alone became documented "
+         "at the level for all its tonnes. The plan takes, step by step, the flow with the largest gain and "
+         "recomputes every gain; it is short but not guaranteed to be the shortest (docs/methodology.md).",
+         "Ganancia: el aumento exacto de la proporción trazada (método proporcional) si solo ese flujo quedara "
+         "documentado en el nivel por todas sus toneladas. El plan toma, paso a paso, el flujo de mayor ganancia y "
+         "vuelve a calcular todas; es corto pero no se garantiza que sea el más corto (docs/methodology.md)."},
         {"title.methodology", "Methodology: the definitions behind every number",
          "Metodología: las definiciones detrás de cada cifra"},
 
@@ -197,6 +216,12 @@ const std::vector<Entry>& table() {
         {"col.kind", "Kind", "Tipo"},
         {"col.stage", "Stage", "Eslabón"},
         {"col.stage_n", "Stage {1}", "Eslabón {1}"},
+        {"col.credit_stage_n", "Credit method: stage {1}", "Método de créditos: eslabón {1}"},
+        {"col.to_document_t", "To document (t)", "Por documentar (t)"},
+        {"col.cumulative_t", "Cumulative (t)", "Acumulado (t)"},
+        {"col.gain", "Gain", "Ganancia"},
+        {"col.traced_after", "Traced after", "Trazado después"},
+        {"col.evidence_level", "Evidence level", "Nivel de evidencia"},
         {"col.country", "Country", "País"},
         {"col.region", "Region / city", "Región / ciudad"},
         {"col.formality", "Formality", "Formalidad"},
@@ -383,6 +408,14 @@ const std::vector<Entry>& table() {
         {"note.horizon",
          "Horizon: the lowest stage whose traced share reaches {1} at that evidence level (highlighted).",
          "Horizonte: el eslabón más bajo cuya proporción trazada alcanza {1} en ese nivel de evidencia (resaltado)."},
+        {"note.credit_method",
+         "Credit method (mass balance): the most destination input that can be claimed as documented back to the "
+         "stage when the documented tonnes are allocated along the chain in the best possible way (a maximum flow). "
+         "A mass-balance claim implies no physical content: it does not say which tonnes are documented.",
+         "Método de créditos (balance de masa): lo máximo de lo recibido en destino que puede declararse documentado "
+         "hasta el eslabón si las toneladas documentadas se asignan a lo largo de la cadena de la mejor manera "
+         "(un flujo máximo). Una declaración de balance de masa no implica contenido físico: no dice qué toneladas "
+         "están documentadas."},
         {"note.traceability_read",
          "Read a row as: this share of what the destinations received is documented at this level or better on "
          "every hop back to an actor of that stage. Lower stages are further upstream.",

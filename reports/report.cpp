@@ -67,6 +67,7 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         writeRedFlagsSheet(ctx);
         writeChecklistSheet(ctx);
         writeGoalsSheet(ctx);
+        writePlanSheet(ctx);
         writeMethodologySheet(ctx);
         writeWeightsSheet(ctx);
         if (legendSheet) writeLegendSheet(ctx, *legendSheet);

@@ -33,6 +33,7 @@ void writeActorsSheet(ReportContext&);
 void writeFlowsSheet(ReportContext&);
 void writeChokePointsSheet(ReportContext&);
 void writeTraceabilitySheet(ReportContext&);
+void writePlanSheet(ReportContext&);
 void writeMassBalanceSheet(ReportContext&);
 void writeRedFlagsSheet(ReportContext&);
 void writeChecklistSheet(ReportContext&);

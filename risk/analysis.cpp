@@ -6,6 +6,8 @@
 
 #include "chain_graph.h"
 #include "chain_warnings.h"
+#include "claims/credit_traceability.h"
+#include "claims/documentation_plan.h"
 #include "choke_points.h"
 #include "destination_exposure.h"
 #include "destinations.h"
@@ -28,6 +30,10 @@
 
 namespace traza::risk {
 
+namespace {
+constexpr std::size_t kMaxPlanSteps = 100000;  // a plan never runs away on a hostile chain
+}  // namespace
+
 const ActorResult* Analysis::actor(const std::string& id) const {
     for (const ActorResult& a : actors)
         if (a.id == id) return &a;
@@ -35,10 +41,13 @@ const ActorResult* Analysis::actor(const std::string& id) const {
 }
 
 Analysis analyze(const model::Project& project, const AnalysisOptions& options) {
+    if (options.planStage < 1) throw InvalidInput("--plan-stage", "must be a stage from 1");
     auto fraction = [](double x) { return std::isfinite(x) && x >= 0 && x <= 1; };
     if (!fraction(options.chokeShareThreshold))
         throw InvalidInput("--threshold", "must be a number from 0 to 1");
     if (!fraction(options.traceThreshold)) throw InvalidInput("--trace-threshold", "must be a number from 0 to 1");
+    if (options.planTarget >= 0 && !fraction(options.planTarget))
+        throw InvalidInput("--plan-target", "must be a number from 0 to 1");
     const std::string lang = options.language == "es" ? "es" : "en";
     const Text text(lang);
 
@@ -62,11 +71,26 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
         std::vector<TraceBreak> breaks;
         std::vector<std::string> warnings;
         std::vector<RedFlag> redFlags;
+        std::optional<DocumentationPlan> plan;
         bool exact = true;
     };
     auto sideWork = [&]() {
         SideResults side;
         side.traceability = computeTraceability(chain, dest, solver, options.traceThreshold, side.exact);
+        computeCreditTraceability(chain, dest, side.traceability);
+        // What to document next: the exact gains at every level for stage K
+        // (none when K is no traced stage), and the plan when one is asked for.
+        const DocumentationGains gains(chain, dest, solver);
+        const int lastStage = lastTracedStage(chain, dest);
+        side.traceability.nextFlowsStage = options.planStage;
+        if (options.planStage >= 1 && options.planStage <= lastStage) {
+            for (TraceLevel& l : side.traceability.levels)
+                l.nextFlows = nextFlows(gains, l.level, options.planStage, 20, side.exact);
+            if (options.planLevel)
+                side.plan = planDocumentation(gains, *options.planLevel, options.planStage,
+                                              options.planTarget >= 0 ? options.planTarget : options.traceThreshold,
+                                              kMaxPlanSteps, side.exact);
+        }
         side.breaks = findTraceBreaks(chain, lang);
         side.warnings = chainWarnings(chain, dest, lang);
         side.redFlags = evaluateRedFlags({chain, dest, solver, shares.share, lang}, side.warnings, side.exact);
@@ -126,6 +150,7 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
     a.warnings = std::move(side.warnings);
     for (std::string& w : evidenceWarnings(project, lang)) a.warnings.push_back(std::move(w));
     a.redFlags = std::move(side.redFlags);
+    a.plan = std::move(side.plan);
     exact = exact && side.exact;
     a.statement = limitsStatement(chain, dest, a.traceability, lang);
     if (weightsFellBack)
