@@ -1,4 +1,4 @@
--- The .traza project file, schema version 2 (PRAGMA user_version = 2).
+-- The .traza project file, schema version 3 (PRAGMA user_version = 3).
 --
 -- This is the one place the schema lives: the build embeds this text and
 -- ProjectStore::save() runs it on every new file. Older versions reach this
@@ -177,3 +177,22 @@ CREATE TABLE import_rules (
     field   TEXT NOT NULL,
     factor  REAL NOT NULL CHECK (factor > 0)
 ) STRICT;
+
+-- ---- Uncertainty (added in version 3, issue #21) ----
+-- The standard deviations of an actor's stock change and losses, in tonnes;
+-- a row only for an actor that has one (no row: both figures are exact).
+CREATE TABLE actor_uncertainty (
+    actor              INTEGER PRIMARY KEY REFERENCES actors (ord) DEFERRABLE INITIALLY DEFERRED,
+    stock_change_sd_t  REAL NOT NULL,
+    loss_sd_t          REAL NOT NULL
+) STRICT;
+
+-- The standard deviation of a flow's tonnes, and whether its tonnes are
+-- unknown (then flows.tonnes is 0 and reconciliation computes the amount);
+-- a row only for a flow that has either.
+CREATE TABLE flow_uncertainty (
+    flow            INTEGER PRIMARY KEY REFERENCES flows (ord) DEFERRABLE INITIALLY DEFERRED,
+    sd_t            REAL NOT NULL,
+    tonnes_unknown  INTEGER NOT NULL CHECK (tonnes_unknown IN (0, 1))
+) STRICT;
+-- ---- end of Uncertainty ----

@@ -21,6 +21,14 @@ const std::vector<MigrationStep>& migrationSteps() {
          "the project remembers the user's spreadsheet column rules (import_rules)",
          "CREATE TABLE import_rules (ord INTEGER PRIMARY KEY, header TEXT NOT NULL, field TEXT NOT NULL,"
          " factor REAL NOT NULL CHECK (factor > 0)) STRICT;"},
+        // ---- step 2 -> 3: uncertainty (issue #21); schema.sql "Uncertainty" holds the same tables.
+        {2,
+         "figures carry a standard deviation and a flow's tonnes may be unknown (actor_uncertainty, flow_uncertainty)",
+         "CREATE TABLE actor_uncertainty (actor INTEGER PRIMARY KEY REFERENCES actors (ord) DEFERRABLE INITIALLY DEFERRED,"
+         " stock_change_sd_t REAL NOT NULL, loss_sd_t REAL NOT NULL) STRICT;\n"
+         "CREATE TABLE flow_uncertainty (flow INTEGER PRIMARY KEY REFERENCES flows (ord) DEFERRABLE INITIALLY DEFERRED,"
+         " sd_t REAL NOT NULL, tonnes_unknown INTEGER NOT NULL CHECK (tonnes_unknown IN (0, 1))) STRICT;"},
+        // ---- end of step 2 -> 3
     };
     return steps;
 }
