@@ -12,6 +12,7 @@
 #include "enums.h"
 #include "json_stream_writer.h"
 #include "project.h"
+#include "reconciliation/reconciliation.h"
 #include "sentence.h"
 
 namespace traza::risk {
@@ -23,6 +24,9 @@ struct AnalysisOptions {
     double traceThreshold = 0.8;            ///< θ of the traceability horizon
     std::string language = "en";            ///< "en" or "es", for every generated sentence
     bool secondThread = true;               ///< run the independent parts on a second thread (same result)
+    /// Analyse the reconciled figures instead of the figures as entered
+    /// (`traza-cli analyze --reconcile`); without uncertainty it changes nothing.
+    bool reconcile = false;
 };
 
 struct RiskScore {
@@ -95,6 +99,9 @@ struct Analysis {
     std::vector<RedFlag> redFlags;
     std::vector<std::string> warnings;
     std::vector<std::string> statement;  ///< the traceability-limits sentences
+    /// Present when some figure carries an uncertainty or is unknown.
+    std::optional<Reconciliation> reconciliation;
+    bool usesReconciledFigures = false;  ///< AnalysisOptions::reconcile took effect
 
     const ActorResult* actor(const std::string& id) const;
 };
