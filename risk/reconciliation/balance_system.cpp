@@ -1,5 +1,6 @@
 #include "balance_system.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <string_view>
@@ -21,8 +22,6 @@ struct UnionFind {
 bool finite(double x) { return std::isfinite(x); }
 
 }  // namespace
-
-bool nearZero(double x, double scale) { return std::fabs(x) <= 1e-9 * scale + 1e-12; }
 
 BalanceSystem buildBalanceSystem(const model::Project& p, const std::vector<char>& isDestination) {
     BalanceSystem s;
@@ -75,10 +74,9 @@ BalanceSystem buildBalanceSystem(const model::Project& p, const std::vector<char
 
     // Known balance per actor, and the variables.
     s.knownBalance.assign(n, 0);
-    s.scale.assign(n, 0);
+    std::vector<double> received(n, 0.0);
     auto term = [&](std::size_t a, double sign, double t) {
         s.knownBalance[a] += sign * t;
-        s.scale[a] += std::fabs(t);
     };
     auto addVar = [&](FigureKind kind, std::size_t index, double value, double sd, std::size_t a1, double c1,
                       std::size_t a2, double c2) {
@@ -104,7 +102,7 @@ BalanceSystem buildBalanceSystem(const model::Project& p, const std::vector<char
         const model::Flow& flow = p.flows[f];
         const std::size_t u = s.from[f], v = s.to[f];
         if (s.balanced[u]) term(u, -1, flow.tonnes);
-        if (s.balanced[v]) term(v, +1, flow.tonnes);
+        if (s.balanced[v]) term(v, +1, flow.tonnes), received[v] += flow.tonnes;
         if (finite(flow.sdT) && flow.sdT > 0)
             addVar(FigureKind::Flow, f, flow.tonnes, flow.sdT, s.balanced[v] ? v : kNone, +1, s.balanced[u] ? u : kNone, -1);
     }
@@ -146,11 +144,11 @@ BalanceSystem buildBalanceSystem(const model::Project& p, const std::vector<char
     }
 
     s.r.assign(s.rows, 0);
-    s.rowScale.assign(s.rows, 0);
+    s.rowIn.assign(s.rows, 0);
     for (std::size_t a = 0; a < n; ++a)
         if (s.actorRow[a] != kNone) {
             s.r[s.actorRow[a]] += s.knownBalance[a];
-            s.rowScale[s.actorRow[a]] += s.scale[a];
+            s.rowIn[s.actorRow[a]] += received[a];
         }
 
     // Components of rows tied by variables; one not tied to the ground loses
@@ -164,12 +162,12 @@ BalanceSystem buildBalanceSystem(const model::Project& p, const std::vector<char
     for (const Variable& v : s.vars)
         if (v.row[0] != kNone && v.row[1] == kNone) anchored[rowsTied.find(v.row[0])] = 1;
     std::vector<std::size_t> lastRow(s.rows, kNone);
-    std::vector<double> sum(s.rows, 0), sumScale(s.rows, 0);
+    std::vector<double> sum(s.rows, 0), sumIn(s.rows, 0);
     for (std::size_t i = 0; i < s.rows; ++i) {
         const std::size_t c = rowsTied.find(i);
         lastRow[c] = i;
         sum[c] += s.r[i];
-        sumScale[c] += s.rowScale[i];
+        sumIn[c] += s.rowIn[i];
     }
     s.keptIndex.assign(s.rows, kNone);
     s.cannotClose.assign(s.rows, 0);
@@ -180,7 +178,7 @@ BalanceSystem buildBalanceSystem(const model::Project& p, const std::vector<char
     }
     for (std::size_t i = 0; i < s.rows; ++i) {
         const std::size_t c = rowsTied.find(i);
-        if (!anchored[c] && !nearZero(sum[c], sumScale[c])) s.cannotClose[i] = 1;
+        if (!anchored[c] && std::fabs(sum[c]) > std::max(kBalanceRelative * sumIn[c], kBalanceAbsoluteT)) s.cannotClose[i] = 1;
     }
     return s;
 }

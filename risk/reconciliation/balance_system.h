@@ -34,10 +34,9 @@ struct BalanceSystem {
     std::vector<std::size_t> actorRow;  ///< per actor: its balance row, kNone when merged into a grounded group
     std::vector<std::size_t> groupSize; ///< per actor: actors merged with it (1 = alone)
     std::vector<double> knownBalance;   ///< per actor: in − out − Δs − loss over known figures, as given
-    std::vector<double> scale;          ///< per actor: Σ |terms| (for the "exactly zero" tolerance)
     std::size_t rows = 0;
     std::vector<double> r;              ///< per row: imbalance with the figures as given
-    std::vector<double> rowScale;       ///< per row: Σ |terms|
+    std::vector<double> rowIn;          ///< per row: tonnes received as entered (known flows)
     std::vector<Variable> vars;
     /// Per actor, the variables in its own balance (CSR): coefficient +1 in, −1 out/Δs/loss.
     std::vector<std::size_t> actorVarStart, actorVar;
@@ -47,15 +46,18 @@ struct BalanceSystem {
     /// others up to its constant part). keptIndex[row] = position among kept rows.
     std::vector<std::size_t> keptIndex;
     std::size_t kept = 0;
-    /// Per row: true when the row's component cannot close (its summed
-    /// imbalance is not zero, and nothing uncertain can move it).
+    /// Per row: true when the row's component cannot close: its summed
+    /// imbalance, which nothing uncertain can move, is off by more than the
+    /// mass-balance tolerance max(1 % of what the component receives, 0.1 t)
+    /// (spec "Mass balance"), so figures rounded to the kilogram are not "off".
     std::vector<char> cannotClose;
 };
 
 /// Builds the system. `isDestination` is per actor.
 BalanceSystem buildBalanceSystem(const model::Project&, const std::vector<char>& isDestination);
 
-/// |x| small enough to be "exactly zero" for a sum whose terms add up to `scale` in size.
-bool nearZero(double x, double scale);
+/// The mass-balance tolerance of the analysis (mass_balance.h): max(1 % of in, 0.1 t).
+constexpr double kBalanceRelative = 0.01;
+constexpr double kBalanceAbsoluteT = 0.1;
 
 }  // namespace traza::risk::reconciliation

@@ -166,6 +166,11 @@ TEST_CASE("Reconciliation - balances that no uncertain figure can close make the
     ChainBuilder ok = oneBalance(100, 5, 90, 5);
     ok.actor("Q", model::ActorKind::Intermediary).flow("P", "Q", 10).flow("Q", "R", 10);
     CHECK(run(ok.build()).status == "ok");
+    // Off by a kilogram (rounding): within the mass-balance tolerance max(1 % of 10 t, 0.1 t).
+    ok.project().flows.back().tonnes = 9.999;
+    CHECK(run(ok.build()).status == "ok");
+    ok.project().flows.back().tonnes = 9.85;  // 0.15 t off: beyond it
+    CHECK(run(ok.build()).status == "inconsistent");
     ok.project().flows.back().tonnes = 9;
     const Reconciliation off = run(ok.build());
     CHECK(off.status == "inconsistent");
