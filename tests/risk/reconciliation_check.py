@@ -328,6 +328,24 @@ def main():
     if not any(f["rule"] == "implausible_figure" and f.get("flow") == target["id"] for f in out["red_flags"]):
         fail("tenfold: no implausible_figure red flag names the flow")
 
+    # 4. --reconcile: the whole analysis on the reconciled figures, and it says so.
+    rec_out = run_cli(cli, chain, ["--reconcile"])
+    if rec_out.get("figures") != "reconciled" or "reconciled figures" not in rec_out["warnings"][0]:
+        fail("--reconcile does not say that it uses the reconciled figures")
+    plain = {a["id"]: a for a in out["actors"]}
+    for a in rec_out["actors"]:
+        if plain[a["id"]]["mass_balance_applies"] and abs(a["mass_balance_gap_t"]) > 1e-6 * max(1, a["in_t"]):
+            fail(f"--reconcile: {a['id']} still has a gap of {a['mass_balance_gap_t']} t")
+    if "figures" in out:
+        fail("the default analysis claims reconciled figures")
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "chain.json")
+        with open(path, "w") as f:
+            json.dump(chain, f)
+        text = subprocess.run([cli, "analyze", path, "--reconcile"], capture_output=True, text=True).stdout
+        if "Reconciliation (the analysis above uses the reconciled figures)" not in text or "IMPLAUSIBLE" not in text:
+            fail("the text summary of --reconcile lacks its verdict")
+
     print("compared:", COUNTS)
     if min(COUNTS.values()) == 0:
         fail(f"some kind of figure was never compared: {COUNTS}")
