@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "bench_fixture.h"
+#include "chain_uncertainty.h"
 #include "chain_json.h"
 #include "claims/credit_traceability.h"
 #include "claims/documentation_plan.h"
@@ -128,13 +129,33 @@ void claims(benchmark::State& state, std::size_t flows, bool cycles) {
     state.counters["plan_target"] = target;
 }
 
+// Reconciliation with sd on every first-mile flow (issue #21): the whole
+// reconcile() (system, factorisation, every flow's z and sd, nodal tests).
+void reconcileStep(benchmark::State& state, std::size_t flows, bool cycles) {
+    BenchChain& chain = benchChain(flows, cycles);
+    model::Project project = chain.project();
+    const std::size_t uncertain = addFirstMileUncertainty(project, 0.2, 11);
+    std::vector<char> isDestination(project.actors.size(), 0);
+    for (std::size_t a = 0; a < project.actors.size(); ++a)
+        isDestination[a] = project.actors[a].kind == model::ActorKind::Refiner;
+    risk::Reconciliation r;
+    for (auto _ : state) {
+        r = risk::reconcile(project, isDestination);
+        benchmark::DoNotOptimize(r.figures.data());
+    }
+    describe(state, chain);
+    state.counters["uncertain_flows"] = static_cast<double>(uncertain);
+    state.counters["dof"] = static_cast<double>(r.dof);
+    state.counters["chi2"] = r.chi2;
+}
+
 }  // namespace
 
 const std::vector<BenchStep>& benchSteps() {
     static const std::vector<BenchStep> steps{
         {"import", jsonImport}, {"export", jsonExport}, {"save", projectSave},
         {"open", projectOpen},  {"analyze", analyze},   {"analyze-1t", analyzeOneThread}, {"claims", claims},
-        {"report", report},
+        {"report", report},     {"reconcile", reconcileStep},
     };
     return steps;
 }

@@ -1,6 +1,7 @@
 // traza-cli analyze: a project (or chain JSON) -> the analysis, as a readable
 // summary or, with --json, in the spec's JSON form (shared/spec/chain-json.md).
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -29,6 +30,7 @@ struct AnalyzeCommandOptions {
     int planStage = 1;
     std::string planLevel;  ///< empty: no plan
     double planTarget = -1;
+    bool reconcile = false;
 };
 
 std::string percent(double share, bool es) {
@@ -121,6 +123,46 @@ void printPlan(const risk::DocumentationPlan& p, bool es, std::ostream& out) {
         << fixed(p.tonnes, 1, es) << t(" t to document", " t a documentar") << "\n";
 }
 
+// The χ² verdict in words and the figures ranked by |z| (at most ten).
+void printReconciliation(const risk::Reconciliation& r, bool used, bool es, std::ostream& out) {
+    auto t = [es](const char* en, const char* spanish) { return es ? spanish : en; };
+    out << "\n" << t("Reconciliation", "Conciliación") << " ("
+        << (used ? t("the analysis above uses the reconciled figures", "el análisis de arriba usa las cifras conciliadas")
+                 : t("the analysis above uses the figures as entered", "el análisis de arriba usa las cifras registradas"))
+        << ")\n";
+    if (r.dof > 0)
+        out << "  chi2 = " << fixed(r.chi2, 2, es) << ", dof = " << r.dof << ", p = " << fixed(r.pValue, 4, es)
+            << t(" (critical at 5%: ", " (crítico al 5 %: ") << fixed(r.chi2Critical, 2, es) << "): "
+            << (r.pValue < r.alpha ? t("the figures contradict each other more than their uncertainties allow",
+                                       "las cifras se contradicen más de lo que permiten sus incertidumbres")
+                                   : t("the figures agree within their uncertainties",
+                                       "las cifras concuerdan dentro de sus incertidumbres"))
+            << "\n";
+    else
+        out << "  " << t("no balance checks any uncertain figure", "ningún balance verifica una cifra incierta") << "\n";
+    if (r.status == "inconsistent")
+        out << "  " << t("some balances are off and none of their figures may change (see cannot_close in --json)",
+                         "algunos balances no cierran y ninguna de sus cifras puede cambiar (ver cannot_close en --json)")
+            << "\n";
+    std::vector<const risk::ReconciledFigure*> ranked;
+    std::size_t unchecked = 0;
+    for (const auto& f : r.figures) {
+        if (std::isfinite(f.z)) ranked.push_back(&f);
+        if (f.status == risk::FigureStatus::NotRedundant) ++unchecked;
+    }
+    std::sort(ranked.begin(), ranked.end(), [](auto* x, auto* y) { return std::fabs(x->z) > std::fabs(y->z); });
+    if (ranked.size() > 10) ranked.resize(10);
+    for (const auto* f : ranked)
+        out << "  " << f->id << (f->kind == risk::FigureKind::Flow ? "" : f->kind == risk::FigureKind::Loss ? " loss_t" : " stock_change_t")
+            << ": " << fixed(f->givenT, 2, es) << " -> " << fixed(f->reconciledT, 2, es) << " ± " << fixed(f->sdT, 2, es)
+            << " t, z = " << fixed(f->z, 2, es) << (f->implausible ? t("  IMPLAUSIBLE", "  INVEROSÍMIL") : "") << "\n";
+    if (unchecked > 0)
+        out << "  " << unchecked
+            << t(" uncertain figure(s) are checked by no balance: an error in them could not be detected",
+                 " cifra(s) incierta(s) no las verifica ningún balance: un error en ellas no se podría detectar")
+            << "\n";
+}
+
 void printSummary(const model::Project& project, const risk::Analysis& a, bool es, std::ostream& out) {
     auto t = [es](const char* en, const char* spanish) { return es ? spanish : en; };
     // The actors named below (destinations, choke points), found in one pass:
@@ -201,6 +243,8 @@ void printSummary(const model::Project& project, const risk::Analysis& a, bool e
         }
     }
 
+    if (a.reconciliation) printReconciliation(*a.reconciliation, a.usesReconciledFigures, es, out);
+
     if (!a.warnings.empty()) {
         out << "\n" << t("Warnings", "Advertencias") << "\n";
         for (const auto& w : a.warnings) out << "  - " << w << "\n";
@@ -221,6 +265,7 @@ void runAnalyze(const AnalyzeCommandOptions& o) {
             throw InvalidInput("--plan-level", "must be self_declared, reported, documented or verified");
     }
     options.planTarget = o.planTarget;
+    options.reconcile = o.reconcile;
     const risk::Analysis analysis = risk::analyze(project, options);
     if (o.json)  // streamed: a national chain's analysis is tens of MB
         writeStdout([&](const ByteSink& sink) {
@@ -249,6 +294,9 @@ void registerAnalyzeCommand(CLI::App& app) {
                     "Evidence level of a document-next plan (self_declared, reported, documented, verified)");
     cmd->add_option("--plan-target", options->planTarget,
                     "Traced share the plan must reach (default: --trace-threshold)");
+    cmd->add_flag("--reconcile", options->reconcile,
+                  "Analyse the reconciled figures (weighted least squares over the figures entered with ± sd_t) "
+                  "instead of the figures as entered");
     cmd->add_option("--lang", options->language, "Language of the sentences: en or es")
         ->check(CLI::IsMember({"en", "es"}));
     cmd->callback([options] { runAnalyze(*options); });

@@ -64,6 +64,7 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         writeChokePointsSheet(ctx);
         writeTraceabilitySheet(ctx);
         writeMassBalanceSheet(ctx);
+        writeReconciliationSheet(ctx);
         writeRedFlagsSheet(ctx);
         writeChecklistSheet(ctx);
         writeGoalsSheet(ctx);

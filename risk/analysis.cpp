@@ -40,8 +40,49 @@ const ActorResult* Analysis::actor(const std::string& id) const {
     return nullptr;
 }
 
+namespace {
+
+Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& options,
+                        const Reconciliation* reconciliation);
+
+}  // namespace
+
 Analysis analyze(const model::Project& project, const AnalysisOptions& options) {
     if (options.planStage < 1) throw InvalidInput("--plan-stage", "must be a stage from 1");
+    if (!Reconciliation::applies(project)) return analyzeFigures(project, options, nullptr);
+    // Reconciliation balances the actors the analysis balances: neither a
+    // source nor a destination (the destinations as the analysis chooses them).
+    std::vector<char> isDestination;
+    {
+        const ChainGraph chain(project, options.language);
+        isDestination = chooseDestinations(chain, options.destinations).contains;
+    }
+    Reconciliation rec = reconcile(project, isDestination);
+    Analysis a;
+    if (options.reconcile) {
+        const model::Project reconciled = reconciledProject(project, rec);
+        a = analyzeFigures(reconciled, options, &rec);
+        a.usesReconciledFigures = true;
+        const Text text(options.language == "es" ? "es" : "en");
+        a.warnings.insert(a.warnings.begin(),
+                          text.pick("This analysis uses the reconciled figures (--reconcile): every uncertain figure is "
+                                    "replaced by its weighted least-squares estimate, and unknown flows by their computed "
+                                    "value where the balances determine them (docs/methodology.md, \"Reconciliation\").",
+                                    "Este análisis usa las cifras conciliadas (--reconcile): cada cifra incierta se "
+                                    "reemplaza por su estimación de mínimos cuadrados ponderados, y los flujos "
+                                    "desconocidos por su valor calculado donde los balances lo determinan "
+                                    "(docs/methodology.md, \"Reconciliation\")."));
+    } else {
+        a = analyzeFigures(project, options, &rec);
+    }
+    a.reconciliation = std::move(rec);
+    return a;
+}
+
+namespace {
+
+Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& options,
+                        const Reconciliation* reconciliation) {
     auto fraction = [](double x) { return std::isfinite(x) && x >= 0 && x <= 1; };
     if (!fraction(options.chokeShareThreshold))
         throw InvalidInput("--threshold", "must be a number from 0 to 1");
@@ -93,7 +134,7 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
         }
         side.breaks = findTraceBreaks(chain, lang);
         side.warnings = chainWarnings(chain, dest, lang);
-        side.redFlags = evaluateRedFlags({chain, dest, solver, shares.share, lang}, side.warnings, side.exact);
+        side.redFlags = evaluateRedFlags({chain, dest, solver, shares.share, lang, reconciliation}, side.warnings, side.exact);
         return side;
     };
     std::future<SideResults> sideFuture;
@@ -165,5 +206,7 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
                                        "que lo involucran pueden diferir en más de 1e-9."));
     return a;
 }
+
+}  // namespace
 
 }  // namespace traza::risk

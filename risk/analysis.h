@@ -12,6 +12,7 @@
 #include "enums.h"
 #include "json_stream_writer.h"
 #include "project.h"
+#include "reconciliation/reconciliation.h"
 #include "sentence.h"
 
 namespace traza::risk {
@@ -26,6 +27,9 @@ struct AnalysisOptions {
     std::optional<model::Evidence> planLevel;  ///< when set, a document-next plan at this level
     double planTarget = -1;                 ///< θ of the plan; < 0: traceThreshold
     bool secondThread = true;               ///< run the independent parts on a second thread (same result)
+    /// Analyse the reconciled figures instead of the figures as entered
+    /// (`traza-cli analyze --reconcile`); without uncertainty it changes nothing.
+    bool reconcile = false;
 };
 
 struct RiskScore {
@@ -128,6 +132,9 @@ struct Analysis {
     std::vector<std::string> warnings;
     std::vector<std::string> statement;  ///< the traceability-limits sentences
     std::optional<DocumentationPlan> plan;  ///< only when AnalysisOptions::planLevel is set
+    /// Present when some figure carries an uncertainty or is unknown.
+    std::optional<Reconciliation> reconciliation;
+    bool usesReconciledFigures = false;  ///< AnalysisOptions::reconcile took effect
 
     const ActorResult* actor(const std::string& id) const;
 };

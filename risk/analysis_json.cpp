@@ -169,6 +169,12 @@ void writeAnalysisJson(const Analysis& a, const model::JsonSink& sink) {
     w.endArray();
     textsField(w, "warnings", a.warnings);
     textsField(w, "statement", a.statement);
+    // Second wave: only when some figure is uncertain, so older output is unchanged.
+    if (a.usesReconciledFigures) w.field("figures", "reconciled");
+    if (a.reconciliation) {
+        w.key("reconciliation");
+        writeReconciliationJson(w, *a.reconciliation);
+    }
     w.endObject();
     w.finish();
 }
