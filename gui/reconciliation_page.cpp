@@ -1,5 +1,6 @@
 #include "reconciliation_page.h"
 
+#include <wx/numformatter.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
@@ -18,7 +19,10 @@ using risk::FigureKind;
 using risk::FigureStatus;
 using risk::ReconciledFigure;
 
-wxString number(double v, int decimals) { return std::isfinite(v) ? wxString::Format("%.*f", decimals, v) : wxString("–"); }
+// Locale-aware ("2,00" in Spanish), with the decimals kept: a statistic, not an amount.
+wxString number(double v, int decimals) {
+    return std::isfinite(v) ? wxNumberFormatter::ToString(v, decimals, wxNumberFormatter::Style_None) : wxString("–");
+}
 wxString tonnes(double t) { return std::isfinite(t) ? formatTonnes(t, 2) : wxString("–"); }
 
 // Adjusted figures by |z|, largest first; then computed, not determined, and unchecked.
@@ -44,8 +48,8 @@ wxString figureName(const ReconciledFigure& f) {
 wxString verdictOf(const ReconciledFigure& f, double zCritical) {
     switch (f.status) {
     case FigureStatus::Adjusted:
-        return f.implausible ? wxString::Format(_("implausible: |z| above %.2f"), zCritical)
-                             : wxString::Format(_("plausible: |z| within %.2f"), zCritical);
+        return f.implausible ? wxString::Format(_("implausible: |z| above %s"), number(zCritical, 2))
+                             : wxString::Format(_("plausible: |z| within %s"), number(zCritical, 2));
     case FigureStatus::Computed: return _("unknown, computed from the balances");
     case FigureStatus::NotDetermined: return _("unknown, not determined by the balances");
     case FigureStatus::NotRedundant: return _("cannot be checked: no balance tests it, an error would go unseen");

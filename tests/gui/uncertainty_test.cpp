@@ -56,7 +56,7 @@ ReconciliationPage* showReconciliationPage(MainFrame* f) {
     REQUIRE(book);
     const int at = book->FindPage(page);
     REQUIRE(at != wxNOT_FOUND);
-    CHECK(book->GetPageText(at) == "Reconciliation");
+    CHECK(book->GetPageText(at) == _("Reconciliation"));
     book->SetSelection(at);
     pump(200);
     return page;
@@ -227,5 +227,19 @@ TEST_CASE("Uncertainty - screenshot: the canvas labels ± sd and marks the impla
     fs::remove(png);
     REQUIRE(screenshot(f->GetScreenRect(), png));
     CHECK(fs::file_size(png) > 20000);
+
+    // Organisation B with losses of 2 ± 0.5 t: the actor's ± rows (25 %), in the build directory only.
+    model::Actor b = *f->document().project().findActor("B");
+    b.lossT = 2;
+    b.lossSdT = 0.5;
+    f->document().execute(std::make_unique<model::UpdateActor>("B", b));
+    f->selection().set({ItemKind::Actor, "B"});
+    wxPropertyGrid* grid = f->properties()->grid();
+    REQUIRE(waitUntil([&] { return grid->GetPropertyByName("loss_sd_pct") != nullptr; }));
+    pump(600);
+    CHECK(grid->GetPropertyValueAsString("loss_sd_t") == "0.5");
+    CHECK(grid->GetPropertyValueAsDouble("loss_sd_pct") == Approx(25));
+    const fs::path actorPng = out / "workbench-actor-uncertainty.png";
+    REQUIRE(screenshot(f->properties()->GetScreenRect(), actorPng));
     CHECK(fx.errors.empty());
 }
