@@ -8,7 +8,7 @@ is still open and overdue, one answering a flag that was closed and is raised
 again, one about a flow, one from a checklist item) and the refiner's own due
 diligence, then checks, against what this script works out itself from the
 findings and from `traza-cli analyze --json`:
-- the analysis links each flag to its finding and says when it recurs;
+- the analysis links each flag to its finding and says when it recurs (JSON and text);
 - the Findings sheet has one row per finding, overdue marked exactly where a
   finding is not closed and due before the assessment date, and the state of
   the linked flag;
@@ -111,6 +111,11 @@ def main():
             check(f.get("recurs") == "Recurs after finding F2 was closed on 2026-01-20.", f"recurrence: {f.get('recurs')}")
         else:
             check("finding" not in f, f"flag {key} linked to {f.get('finding')}")
+
+    # The text output says the same.
+    text = run([cli, "analyze", path])
+    check(f"[{first['rule']}]" in text and "(finding F1)" in text, "analyze text: finding F1")
+    check("(finding F2) Recurs after finding F2 was closed on 2026-01-20." in text, "analyze text: recurrence")
 
     xlsx = os.path.join(work, "care-findings.xlsx")
     run([cli, "report", path, "-o", xlsx])
