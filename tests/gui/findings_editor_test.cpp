@@ -117,7 +117,7 @@ TEST_CASE("FindingsEditor - a red flag becomes a finding, is closed with its evi
     g->SetGridCursor(0, kAction);
     care.press(ed->closeButton());
     CHECK_FALSE(p.findings[0].isClosed());
-    CHECK(ed->errorText().Contains(_("evidence")));
+    CHECK(ed->errorText().Contains("evidence"));
     typeInCell(ui, g, 0, kEvidence, "Scale certificate 77");
     g->SetGridCursor(0, kAction);
     care.press(ed->closeButton());
