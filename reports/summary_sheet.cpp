@@ -295,7 +295,7 @@ void findingsSummary(ReportContext& ctx, Sheet& sheet, int& row) {
     writeHeaderRow(ctx, sheet, row++, cols);
     const int first = row;
     for (const model::Finding* fd : overdue) {
-        const std::string who = fd->id + " Â· " + findingSubjectName(ctx, fd->subject);
+        const std::string who = fd->id + " \xC2\xB7 " + findingSubjectName(ctx, fd->subject);
         sheet.rowHeight(row, std::max(wrappedHeight(fd->action, kWidths[4]), wrappedHeight(who, kWidths[0])));
         sheet.text(row, 0, who, f.wrap);
         sheet.text(row, 1, fd->due);

@@ -43,7 +43,7 @@ def run(args):
 
 
 def header_map(sheet, row=2):
-    return {c.value: i + 1 for i, c in enumerate(sheet[row]) if c.value is not None}
+    return {" ".join(str(c.value).split()): i + 1 for i, c in enumerate(sheet[row]) if c.value is not None}
 
 
 def data_rows(sheet, first=3):
@@ -119,7 +119,7 @@ def main():
 
     xlsx = os.path.join(work, "care-findings.xlsx")
     run([cli, "report", path, "-o", xlsx])
-    book = openpyxl.load_workbook(xlsx)
+    book = openpyxl.load_workbook(xlsx, data_only=True)  # cached values of the formulas
     check("Findings" in book.sheetnames, f"no Findings sheet: {book.sheetnames}")
     sheet = book["Findings"]
     col = header_map(sheet)
@@ -183,7 +183,7 @@ def main():
     # Spanish.
     xlsx_es = os.path.join(work, "care-findings-es.xlsx")
     run([cli, "report", path, "-o", xlsx_es, "--lang", "es"])
-    es = openpyxl.load_workbook(xlsx_es)
+    es = openpyxl.load_workbook(xlsx_es, data_only=True)
     check("Hallazgos" in es.sheetnames, f"no Hallazgos sheet: {es.sheetnames}")
     hs = es["Hallazgos"]
     hcol = header_map(hs)
