@@ -37,11 +37,12 @@ void writeFindingsSheet(ReportContext& ctx) {
     const std::vector<model::Finding>& findings = ctx.project.findings;
     if (findings.empty()) return;
     const Formats& f = ctx.fmt;
+    // Status is column K and Overdue column L: the Summary counts over them.
     const std::vector<Column> columns = {
-        {"col.id", 8},          {"col.source", 14},   {"col.origin", 20},  {"col.subject", 14},
-        {"col.subject_name", 22}, {"col.severity", 10}, {"col.owner", 14},   {"col.response", 16},
-        {"col.action", 40},     {"col.due", 11},      {"col.status", 11},  {"col.overdue", 9, nullptr, true},
-        {"col.closing_evidence", 30}, {"col.closed_on", 11}, {"col.flag_now", 30, nullptr, true},
+        {"col.id", 6},          {"col.source", 12},   {"col.origin", 18},  {"col.subject", 9},
+        {"col.subject_name", 18}, {"col.severity", 9}, {"col.owner", 12},   {"col.response", 13},
+        {"col.action", 30},     {"col.due", 11},      {"col.status", 10},  {"col.overdue", 9},
+        {"col.closing_evidence", 22}, {"col.closed_on", 11}, {"col.flag_now", 24, nullptr, true},
     };
     Sheet sheet = beginTableSheet(ctx, ctx.sheets.findings, "title.findings", columns, 1);
     const std::string reference = findingsReferenceDate(ctx);
@@ -57,9 +58,9 @@ void writeFindingsSheet(ReportContext& ctx) {
                           : rf->recurrence.empty() ? ctx.text("finding.flag.raised") : rf->recurrence;
         }
         const std::string subjectName = findingSubjectName(ctx, fd.subject);
-        sheet.rowHeight(row, std::max({wrappedHeight(fd.action, 40), wrappedHeight(fd.evidence, 30),
-                                       wrappedHeight(origin, 20), wrappedHeight(flagNow, 30),
-                                       wrappedHeight(subjectName, 22)}));
+        sheet.rowHeight(row, std::max({wrappedHeight(fd.action, 30), wrappedHeight(fd.evidence, 22),
+                                       wrappedHeight(origin, 18), wrappedHeight(flagNow, 24),
+                                       wrappedHeight(subjectName, 18)}));
         const bool overdue = fd.isOverdue(reference);
         int c = 0;
         sheet.text(row, c++, fd.id);
@@ -73,7 +74,14 @@ void writeFindingsSheet(ReportContext& ctx) {
         sheet.text(row, c++, fd.action, f.wrap);
         sheet.text(row, c++, fd.due);
         sheet.text(row, c++, ctx.text("finding.status." + std::string(model::toString(fd.status))));
-        sheet.text(row, c++, overdue ? yesNo(ctx, true) : std::string(), overdue ? f.fillCritical : f.center);
+        // Live: follows an edit of the due date or the status in the workbook
+        // (ISO dates compare as text in Excel and LibreOffice alike).
+        const std::string due = cellName(row, c - 2), status = cellName(row, c - 1);
+        sheet.formulaText(row, c++,
+                          "=IF(AND(" + status + "<>" + formulaString(ctx.text("finding.status.closed")) + "," + due +
+                              "<>\"\"," + due + "<" + formulaString(reference) + ")," + formulaString(yesNo(ctx, true)) +
+                              ",\"\")",
+                          overdue ? yesNo(ctx, true) : std::string(), f.center);
         sheet.text(row, c++, fd.evidence, f.wrap);
         sheet.text(row, c++, fd.closedOn);
         sheet.text(row, c++, flagNow, f.wrap);
@@ -82,6 +90,14 @@ void writeFindingsSheet(ReportContext& ctx) {
     }
     const int lastRow = row - 1;
     colourLevels(ctx, sheet, kFirstDataRow, columnOf(columns, "col.severity"), lastRow);
+    const std::string yes = formulaString(yesNo(ctx, true));
+    lxw_conditional_format cf{};
+    cf.type = LXW_CONDITIONAL_TYPE_CELL;
+    cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+    cf.value_string = const_cast<char*>(yes.c_str());  // copied by libxlsxwriter
+    cf.format = f.fillCritical;
+    const int overdueCol = columnOf(columns, "col.overdue");
+    sheet.conditional(kFirstDataRow, overdueCol, lastRow, overdueCol, cf);
     finishTable(sheet, kHeaderRow, lastRow, static_cast<int>(columns.size()), 1);
     sheet.merged(row + 1, 0, 8,
                  ctx.text.format("note.findings_overdue",

@@ -125,7 +125,7 @@ def main():
     col = header_map(sheet)
     rows = data_rows(sheet)
     check([sheet.cell(r, 1).value for r in rows] == ["F1", "F2", "F3", "F4"], "Findings rows")
-    check(col.get("Status") == 11 and col.get("Overdue (computed by Traza, not live)") == 12,
+    check(col.get("Status") == 11 and col.get("Overdue") == 12,
           f"Status/Overdue columns moved (the Summary counts them): {col}")
     by_id = {sheet.cell(r, 1).value: r for r in rows}
     for f in findings:
@@ -166,7 +166,9 @@ def main():
     check(summary.cell(cells["Open or in progress"], 2).value == 3, "open count")
     check(summary.cell(cells["Closed"], 2).value == 1, "closed count")
     check(summary.cell(cells["Overdue corrective actions"], 2).value == len(overdue), "overdue count")
-    formulas = openpyxl.load_workbook(xlsx, data_only=False)["Summary"]
+    fbook = openpyxl.load_workbook(xlsx, data_only=False)
+    check(all(str(fbook["Findings"].cell(r, 12).value).startswith("=IF(AND(K") for r in rows), "Overdue is a formula")
+    formulas = fbook["Summary"]
     check(str(formulas.cell(cells["Overdue corrective actions"], 2).value).startswith("=COUNTIF("), "overdue count formula")
     listed = [summary.cell(r, 1).value for r in range(1, summary.max_row + 1)
               if isinstance(summary.cell(r, 1).value, str) and summary.cell(r, 1).value[:2] in ("F1", "F2", "F3", "F4")]
