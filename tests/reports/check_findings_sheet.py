@@ -112,6 +112,9 @@ def main():
         else:
             check("finding" not in f, f"flag {key} linked to {f.get('finding')}")
 
+    # traza-cli info counts the register.
+    info = run([cli, "info", path])
+    check("findings:     4 (3 open or in progress)" in info, f"info: {info}")
     # The text output says the same.
     text = run([cli, "analyze", path])
     check(f"[{first['rule']}]" in text and "(finding F1)" in text, "analyze text: finding F1")
