@@ -17,10 +17,14 @@ findings and from `traza-cli analyze --json`:
 - the Summary counts open, closed and overdue findings and lists the overdue
   ones; the Actors sheet and the Summary show the refiner's due diligence;
 - the Spanish workbook has the same in Spanish; the plain CARE workbook has no
-  Findings sheet and no Finding column.
+  Findings sheet and no Finding column;
+- with LibreOffice installed: closing F1 and moving F3's due date into the past
+  in a copy of the workbook, then recalculating, moves the Overdue marks and the
+  Summary's counts accordingly (the marks and counts are live formulas).
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -57,6 +61,39 @@ def data_rows(sheet, first=3):
 
 def subject(flag):
     return flag.get("flow") or flag["actor"]
+
+
+def recalculated(xlsx, work):
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if not office:
+        print("note: LibreOffice is not installed; the recalculation part is skipped")
+        return
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from check_live_formulas import RECALC_ALWAYS  # a profile that recalculates on load
+    lo = os.path.join(work, "findings-recalc")
+    shutil.rmtree(lo, ignore_errors=True)
+    profile = os.path.join(lo, "profile")
+    os.makedirs(os.path.join(profile, "user"))
+    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w") as f:
+        f.write(RECALC_ALWAYS)
+    wb = openpyxl.load_workbook(xlsx)
+    ws = wb["Findings"]
+    rows = {ws.cell(r, 1).value: r for r in data_rows(ws)}
+    ws.cell(rows["F1"], 11).value = "Closed"      # Status
+    ws.cell(rows["F3"], 10).value = "2026-01-01"  # Due, before the assessment date 2026-03-01
+    edited = os.path.join(lo, "edited.xlsx")
+    wb.save(edited)
+    out = os.path.join(lo, "out")
+    run([office, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, edited])
+    wr = openpyxl.load_workbook(os.path.join(out, "edited.xlsx"), data_only=True)
+    fs = wr["Findings"]
+    marks = {fs.cell(r, 1).value: fs.cell(r, 12).value or "" for r in data_rows(fs)}
+    check(marks == {"F1": "", "F2": "", "F3": "Yes", "F4": "Yes"}, f"recalculated overdue marks {marks}")
+    summary = wr["Summary"]
+    labels = {summary.cell(r, 1).value: r for r in range(summary.max_row, 0, -1) if isinstance(summary.cell(r, 1).value, str)}
+    got = [summary.cell(labels[k], 2).value for k in ("Open or in progress", "Closed", "Overdue corrective actions")]
+    check(got == [2, 2, 2], f"recalculated Summary counts (open, closed, overdue) {got}")
 
 
 def main():
@@ -206,6 +243,8 @@ def main():
     check("Findings" not in pb.sheetnames, "plain CARE workbook has a Findings sheet")
     check("Finding" not in header_map(pb["Red flags"]), "plain CARE Red flags has a Finding column")
     check("Own due diligence" not in header_map(pb["Actors"]), "plain CARE Actors has due-diligence columns")
+
+    recalculated(xlsx, work)
 
     if failures:
         print(f"{len(failures)} failure(s)")
