@@ -239,7 +239,11 @@ void printSummary(const model::Project& project, const risk::Analysis& a, bool e
             if (f.severity != severity) continue;
             if (!header) out << "  " << severity << ":\n";
             header = true;
-            out << "    [" << f.rule << "] " << f.detail << "\n";
+            out << "    [" << f.rule << "] " << f.detail;
+            // Issue 16: the finding that answers the flag, and a recurrence after it was closed.
+            if (!f.finding.empty()) out << " (" << t("finding ", "hallazgo ") << f.finding << ")";
+            if (!f.recurrence.empty()) out << " " << f.recurrence;
+            out << "\n";
         }
     }
 

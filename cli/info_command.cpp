@@ -98,6 +98,12 @@ void printInfo(const std::string& path, std::ostream& out) {
     int delivered = 0;
     for (const model::Support& s : p.supports) delivered += s.count;
     out << "supports:     " << p.supports.size() << " (" << delivered << " delivered)\n";
+    // Issue 16: only for a project with a findings register (older output unchanged).
+    if (!p.findings.empty()) {
+        std::size_t open = 0;
+        for (const model::Finding& f : p.findings) open += !f.isClosed();
+        out << "findings:     " << p.findings.size() << " (" << open << " open or in progress)\n";
+    }
 
     for (const auto& [stage, t] : enteringStage) out << "tonnes entering stage " << stage << ": " << tonnes(t) << '\n';
     double documentedTotal = 0;

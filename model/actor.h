@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "enums.h"
+#include "due_diligence_status.h"
 
 namespace traza::model {
 
@@ -24,6 +25,11 @@ struct Actor {
     bool publicServiceProvider = false;
     std::vector<std::string> riskFactors;  ///< ids from the risk_factors catalogue
     std::string notes;
+    /// The actor's own due diligence (a refiner's, above all) and its
+    /// chain-of-custody certification as free text ("ASI CoC, cert. 1234,
+    /// valid to 2027-05"); empty when none is known.
+    DueDiligenceStatus ddStatus = DueDiligenceStatus::None;
+    std::string cocCertification;
 
     /// Canvas position, saved in the project file only (not part of chain JSON).
     bool hasPosition = false;

@@ -47,7 +47,7 @@ std::string Project::unusedId(const std::string& prefix) const {
 
 bool Project::sameChain(const Project& o) const {
     if (!(assessment == o.assessment && flows == o.flows && checklists == o.checklists && goals == o.goals &&
-          supports == o.supports && actors.size() == o.actors.size()))
+          supports == o.supports && findings == o.findings && actors.size() == o.actors.size()))
         return false;
     for (std::size_t i = 0; i < actors.size(); ++i)
         if (!actors[i].sameData(o.actors[i])) return false;

@@ -9,6 +9,7 @@
 #include "assessment.h"
 #include "catalogue.h"
 #include "checklist.h"
+#include "findings/finding.h"
 #include "interchange/column_mapping.h"
 #include "flow.h"
 #include "goal.h"
@@ -22,6 +23,8 @@ struct Project {
     std::vector<Checklist> checklists;
     std::vector<Goal> goals;
     std::vector<Support> supports;
+    /// The findings register (OECD steps 3-4), in the order entered.
+    std::vector<Finding> findings;
     Catalogue catalogue;
     /// The user's spreadsheet column rules, remembered from the last import.
     ColumnMapping importRules;

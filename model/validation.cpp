@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "error.h"
+#include "findings/finding_validation.h"
 
 namespace traza::model {
 namespace {
@@ -228,6 +229,7 @@ std::vector<ValidationIssue> validateProject(const Project& p) {
         if (s.threshold < 0) c.add("threshold", "must not be negative");
         c.finiteAtLeast("cost", s.cost, 0, kMaxAmount);
     }
+    for (ValidationIssue& issue : validateFindings(p)) out.push_back(std::move(issue));
     return out;
 }
 

@@ -16,7 +16,7 @@ void writeActorsSheet(ReportContext& ctx) {
     const bool national = ctx.national();
     // National layout: kinds, factor sets and reason sets are short codes.
     const double kindWidth = national ? 16 : 18, factorsWidth = national ? 9 : 28, reasonsWidth = national ? 10 : 42;
-    const std::vector<Column> columns = {
+    std::vector<Column> columns = {
         {"col.id", 16},
         {"col.name", 24},
         {"col.kind", kindWidth},
@@ -46,6 +46,15 @@ void writeActorsSheet(ReportContext& ctx) {
         {"col.risk_reasons", reasonsWidth},
         {"col.notes", 42},
     };
+    // Issue 16: the actors' own due diligence, only when the project records some
+    // (the columns go last, so every formula above keeps its cells).
+    const bool withDd = std::any_of(ctx.project.actors.begin(), ctx.project.actors.end(), [](const model::Actor& a) {
+        return a.ddStatus != model::DueDiligenceStatus::None || !a.cocCertification.empty();
+    });
+    if (withDd) {
+        columns.push_back({"col.dd_status", 16});
+        columns.push_back({"col.coc_certification", 30});
+    }
     Sheet sheet = beginTableSheet(ctx, ctx.sheets.actors, "title.actors", columns, 2);
     sheet.setSparse(national);
     // Wrapped text and row heights only in the full layout: national rows are one line.
@@ -134,6 +143,10 @@ void writeActorsSheet(ReportContext& ctx) {
             c += 13;  // not analysed (should not happen: the analysis covers every actor)
         }
         sheet.text(row, c++, a.notes, wrap);
+        if (withDd) {
+            sheet.text(row, c++, ctx.text("dd." + std::string(model::toString(a.ddStatus))), wrap);
+            sheet.text(row, c++, a.cocCertification, wrap);
+        }
         ++row;
         ctx.progress.advance();
     }

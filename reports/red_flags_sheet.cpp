@@ -20,7 +20,7 @@ int severityRank(const std::string& severity) {
 void writeRedFlagsSheet(ReportContext& ctx) {
     const Formats& f = ctx.fmt;
     const bool national = ctx.national();
-    const std::vector<Column> columns =
+    std::vector<Column> columns =
         national ? std::vector<Column>{{"col.severity", 10}, {"col.rule_id", 26}, {"col.actor", 16}, {"col.flow", 10},
                                        {"col.why", 100}}
                  : std::vector<Column>{
@@ -28,6 +28,9 @@ void writeRedFlagsSheet(ReportContext& ctx) {
                        {"col.severity", 10}, {"col.rule", 24},        {"col.rule_id", 20}, {"col.category", 12},
                        {"col.actor", 12},    {"col.actor_name", 20}, {"col.flow", 8},     {"col.why", 64},
                    };
+    // Issue 16: the finding that answers each flag, only for a project with a findings register.
+    const bool withFindings = !ctx.project.findings.empty();
+    if (withFindings) columns.push_back({"col.finding", 10});
     Sheet sheet = beginTableSheet(ctx, ctx.sheets.redFlags, "title.red_flags", columns);
     sheet.setSparse(national);
 
@@ -39,7 +42,8 @@ void writeRedFlagsSheet(ReportContext& ctx) {
     int row = kFirstDataRow;
     for (const risk::RedFlag* rf : flags) {
         const model::RedFlagRule* rule = ctx.project.catalogue.redFlagRule(rf->rule);
-        const std::string detail = rf->detail.text();
+        // A flag raised again after its finding was closed says so in its sentence.
+        const std::string detail = rf->recurrence.empty() ? rf->detail.text() : rf->detail.text() + " " + rf->recurrence;
         int c = 0;
         if (national) {
             auto meaning = [&] {
@@ -53,13 +57,14 @@ void writeRedFlagsSheet(ReportContext& ctx) {
             sheet.text(row, c++, rf->actor);
             sheet.text(row, c++, rf->flow);
             sheet.text(row, c++, detail);
+            if (withFindings) sheet.text(row, c++, rf->finding);
             ++row;
             ctx.progress.advance();
             continue;
         }
         const std::string actorName = rf->actor.empty() ? std::string() : ctx.actorName(rf->actor);
         // Ids have no spaces to wrap at: count them as wrapping every column width.
-        sheet.rowHeight(row, std::max({wrappedHeight(detail, columns.back().width),
+        sheet.rowHeight(row, std::max({wrappedHeight(detail, columns[7].width),
                                        wrappedHeight(ruleName(ctx, rf->rule), columns[1].width),
                                        15.0 * std::ceil(rf->rule.size() / (columns[2].width * 1.1)),
                                        wrappedHeight(actorName, columns[5].width)}));
@@ -71,6 +76,7 @@ void writeRedFlagsSheet(ReportContext& ctx) {
         sheet.text(row, c++, actorName, f.wrap);
         sheet.text(row, c++, rf->flow);
         sheet.text(row, c++, detail, f.wrap);
+        if (withFindings) sheet.text(row, c++, rf->finding);
         ++row;
         ctx.progress.advance();
     }

@@ -21,7 +21,7 @@ double workUnits(const model::Project& p, const risk::Analysis& a) {
     double units = 40;  // summary, traceability matrix, goals, methodology
     units += static_cast<double>(p.actors.size()) * 3;  // actors, choke points, mass balance
     units += static_cast<double>(p.flows.size());
-    units += static_cast<double>(a.breaks.size() + a.redFlags.size() + p.goals.size() + p.supports.size());
+    units += static_cast<double>(a.breaks.size() + a.redFlags.size() + p.findings.size() + p.goals.size() + p.supports.size());
     for (const model::Checklist& c : p.checklists) units += static_cast<double>(c.items.size());
     return units;
 }
@@ -66,6 +66,7 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         writeMassBalanceSheet(ctx);
         writeReconciliationSheet(ctx);
         writeRedFlagsSheet(ctx);
+        writeFindingsSheet(ctx);
         writeChecklistSheet(ctx);
         writeGoalsSheet(ctx);
         writePlanSheet(ctx);

@@ -39,6 +39,15 @@ void writeRedFlagsSheet(ReportContext&);
 /// Only when the analysis carries a reconciliation (some figure uncertain or unknown).
 void writeReconciliationSheet(ReportContext&);
 void writeChecklistSheet(ReportContext&);
+/// Only when the project has findings (issue 16).
+void writeFindingsSheet(ReportContext&);
+/// The date a corrective action is overdue against: the assessment's date
+/// (assessed_on), or today when it has none.
+std::string findingsReferenceDate(const ReportContext&);
+/// The actor's name, "from -> to" for a flow, or "the assessment as a whole".
+std::string findingSubjectName(const ReportContext&, const std::string& subject);
+/// Today's date, YYYY-MM-DD (local time).
+std::string todayIso();
 void writeGoalsSheet(ReportContext&);
 void writeMethodologySheet(ReportContext&);
 void writeWeightsSheet(ReportContext&);

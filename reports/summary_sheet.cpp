@@ -24,7 +24,9 @@ constexpr double kTextWidth = 30 + 14 * 3 + 70;
 constexpr int kTopChokePoints = 5;
 constexpr double kMapMaxWidthPx = 1000;
 
-std::string today() {
+}  // namespace
+
+std::string todayIso() {
     std::time_t now = std::time(nullptr);
     std::tm tm{};
     localtime_r(&now, &tm);
@@ -32,6 +34,8 @@ std::string today() {
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
     return buf;
 }
+
+namespace {
 
 void labelValue(ReportContext& ctx, Sheet& sheet, int& row, std::string_view key, const std::string& value) {
     sheet.rowHeight(row, wrappedHeight(value, kTextWidth - kWidths[0]));
@@ -246,6 +250,89 @@ void redFlagCounts(ReportContext& ctx, Sheet& sheet, int& row) {
     ++row;
 }
 
+// Findings (issue 16): counts by status as formulas over the Findings sheet,
+// and the overdue corrective actions listed (the auditor's first question).
+void findingsSummary(ReportContext& ctx, Sheet& sheet, int& row) {
+    const std::vector<model::Finding>& findings = ctx.project.findings;
+    if (findings.empty()) return;
+    const Formats& f = ctx.fmt;
+    section(ctx, sheet, row, "section.findings");
+    const std::string reference = findingsReferenceDate(ctx);
+    std::vector<const model::Finding*> overdue;
+    int open = 0, closed = 0;
+    for (const model::Finding& fd : findings) {
+        (fd.isClosed() ? closed : open) += 1;
+        if (fd.isOverdue(reference)) overdue.push_back(&fd);
+    }
+    const int last = kFirstDataRow + static_cast<int>(findings.size()) - 1;
+    const std::string sheetRef = quotedSheet(ctx.sheets.findings) + "!";
+    // Status is column K, Overdue column L of the Findings sheet (findings_sheet.cpp).
+    const std::string status = sheetRef + rangeName(kFirstDataRow, 10, last, 10, true);
+    const std::string overdueRange = sheetRef + rangeName(kFirstDataRow, 11, last, 11, true);
+    const std::string closedText = ctx.text("finding.status.closed");
+    sheet.text(row, 0, ctx.text("label.findings_open"), f.label);
+    sheet.formula(row++, 1, "=COUNTA(" + status + ")-COUNTIF(" + status + "," + exactCriterion(closedText) + ")", open,
+                  f.integer);
+    sheet.text(row, 0, ctx.text("label.findings_closed"), f.label);
+    sheet.formula(row++, 1, "=COUNTIF(" + status + "," + exactCriterion(closedText) + ")", closed, f.integer);
+    sheet.text(row, 0, ctx.text("label.findings_overdue"), f.label);
+    sheet.formula(row++, 1, "=COUNTIF(" + overdueRange + "," + exactCriterion(yesNo(ctx, true)) + ")",
+                  static_cast<double>(overdue.size()), overdue.empty() ? f.integer : f.warning);
+    paragraph(ctx, sheet, row,
+              ctx.text.format("note.findings_overdue",
+                              {reference, ctx.text(ctx.project.assessment.assessedOn.empty() ? "finding.ref.today"
+                                                                                              : "finding.ref.assessed")}),
+              f.note);
+    if (overdue.empty()) {
+        paragraph(ctx, sheet, row, ctx.text("note.no_overdue"), f.note);
+        return;
+    }
+    const std::vector<Column> cols = {{"col.finding", kWidths[0]},
+                                      {"col.due", kWidths[1]},
+                                      {"col.owner", kWidths[2]},
+                                      {"col.severity", kWidths[3]},
+                                      {"col.action", kWidths[4]}};
+    writeHeaderRow(ctx, sheet, row++, cols);
+    const int first = row;
+    for (const model::Finding* fd : overdue) {
+        const std::string who = fd->id + " \xC2\xB7 " + findingSubjectName(ctx, fd->subject);
+        sheet.rowHeight(row, std::max(wrappedHeight(fd->action, kWidths[4]), wrappedHeight(who, kWidths[0])));
+        sheet.text(row, 0, who, f.wrap);
+        sheet.text(row, 1, fd->due);
+        sheet.text(row, 2, fd->owner, f.wrap);
+        sheet.text(row, 3, ctx.text.level(fd->severity));
+        sheet.text(row, 4, fd->action, f.wrap);
+        ++row;
+    }
+    colourLevels(ctx, sheet, first, 3, row - 1);
+}
+
+// The refiners' (and any other actor's) own due diligence and chain-of-custody
+// certification, when the project records some (issue 16).
+void ownDueDiligence(ReportContext& ctx, Sheet& sheet, int& row) {
+    std::vector<const model::Actor*> actors;
+    for (const model::Actor& a : ctx.project.actors)
+        if (a.ddStatus != model::DueDiligenceStatus::None || !a.cocCertification.empty())
+            actors.push_back(&a);
+    if (actors.empty()) return;
+    // Refiners first: theirs is the status an auditor asks about.
+    std::stable_sort(actors.begin(), actors.end(), [](auto* a, auto* b) {
+        return (a->kind == model::ActorKind::Refiner) > (b->kind == model::ActorKind::Refiner);
+    });
+    const Formats& f = ctx.fmt;
+    section(ctx, sheet, row, "section.own_due_diligence");
+    sheet.text(row, 0, ctx.text("col.actor_name"), f.header);
+    sheet.text(row, 1, ctx.text("col.kind"), f.header);
+    sheet.merged(row, 2, 3, ctx.text("col.dd_status"), f.header);
+    sheet.text(row++, 4, ctx.text("col.coc_certification"), f.header);
+    for (const model::Actor* a : actors) {
+        sheet.text(row, 0, ctx.actorName(a->id), f.wrap);
+        sheet.text(row, 1, kindName(ctx, a->kind), f.wrap);
+        sheet.merged(row, 2, 3, ctx.text("dd." + std::string(model::toString(a->ddStatus))), f.wrap);
+        sheet.text(row++, 4, a->cocCertification, f.wrap);
+    }
+}
+
 void legend(ReportContext& ctx, Sheet& sheet, int& row) {
     const Formats& f = ctx.fmt;
     section(ctx, sheet, row, "section.evidence_levels");
@@ -275,7 +362,7 @@ void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
     int row = 0;
     sheet.rowHeight(row, 24);
     sheet.merged(row++, 0, kLastCol, ctx.text.format("title.summary", {as.title}), f.title);
-    sheet.merged(row++, 0, kLastCol, ctx.text.format("note.generated", {TRAZA_VERSION, today()}), f.note);
+    sheet.merged(row++, 0, kLastCol, ctx.text.format("note.generated", {TRAZA_VERSION, todayIso()}), f.note);
     sheet.freeze(1, 0);
 
     section(ctx, sheet, row, "section.assessment");
@@ -312,6 +399,8 @@ void writeSummarySheet(ReportContext& ctx, const ChainMapImage* map) {
     topChokePoints(ctx, sheet, row);
     highestRiskActors(ctx, sheet, row);
     redFlagCounts(ctx, sheet, row);
+    findingsSummary(ctx, sheet, row);
+    ownDueDiligence(ctx, sheet, row);
     legend(ctx, sheet, row);
 
     if (!ctx.analysis.warnings.empty()) {

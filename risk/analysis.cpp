@@ -14,6 +14,7 @@
 #include "dominators.h"
 #include "error.h"
 #include "evidence_warnings.h"
+#include "findings/flag_findings.h"
 #include "flow_share.h"
 #include "limits_statement.h"
 #include "mass_balance.h"
@@ -191,6 +192,7 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
     a.warnings = std::move(side.warnings);
     for (std::string& w : evidenceWarnings(project, lang)) a.warnings.push_back(std::move(w));
     a.redFlags = std::move(side.redFlags);
+    linkFlagsToFindings(a.redFlags, project.findings, lang);
     a.plan = std::move(side.plan);
     exact = exact && side.exact;
     a.statement = limitsStatement(chain, dest, a.traceability, lang);

@@ -120,6 +120,12 @@ struct RedFlag {
     std::string flow;   ///< may be empty
     std::string severity;
     Sentence detail;
+    /// The finding of the register that answers this flag (same rule, same
+    /// subject), or empty; see risk/findings/flag_findings.h.
+    std::string finding;
+    /// Set when every such finding is closed and the flag is raised again:
+    /// "Recurs after finding F3 was closed on 2026-02-10."
+    std::string recurrence;
 };
 
 struct Analysis {

@@ -164,6 +164,9 @@ void writeAnalysisJson(const Analysis& a, const model::JsonSink& sink) {
         w.field("severity", f.severity);
         w.field("detail", f.detail.text());
         if (!f.flow.empty()) w.field("flow", f.flow);
+        // Issue 16: only for a flag the findings register answers.
+        if (!f.finding.empty()) w.field("finding", f.finding);
+        if (!f.recurrence.empty()) w.field("recurs", f.recurrence);
         w.endObject();
     }
     w.endArray();

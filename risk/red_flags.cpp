@@ -154,7 +154,7 @@ private:
         }
         // Braces, not emplace_back(args): clang 14 (the fuzz build) has no C++20
         // parenthesised aggregate initialisation.
-        out.push_back(RedFlag{rule.id, m_chain.actor(actor).id, flow, rule.severity, Sentence()});
+        out.push_back(RedFlag{rule.id, m_chain.actor(actor).id, flow, rule.severity, Sentence(), {}, {}});
         std::string& chars = m_batch->chars;
         const std::string& label = m_chain.label(actor);
         const std::size_t labelAt = chars.size();

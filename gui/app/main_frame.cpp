@@ -22,6 +22,7 @@
 #include "file_drop.h"
 #include "help_window.h"
 #include "import/import_controller.h"
+#include "findings_editor.h"
 #include "goals_editor.h"
 #include "labels.h"
 #include "menu_bar.h"
@@ -114,6 +115,8 @@ void MainFrame::createPanes() {
     m_goals = new GoalsEditor(dueDiligence, m_doc, m_selection);
     dueDiligence->AddPage(m_checklist, _("OECD checklist"));
     dueDiligence->AddPage(m_goals, _("Goals and supports"));
+    m_findings = new FindingsEditor(dueDiligence, m_doc, m_selection);
+    dueDiligence->AddPage(m_findings, _("Findings"));
 
     m_aui.AddPane(m_canvas, wxAuiPaneInfo().Name("canvas").CenterPane().PaneBorder(false));
     m_aui.AddPane(palette, wxAuiPaneInfo().Name("palette").Caption(_("Palette")).ToolbarPane().Top().Row(0));
@@ -135,6 +138,10 @@ void MainFrame::createPanes() {
     m_canvas->onZoomChanged = [this](double scale) { setStatusLater(wxString::Format("%.0f %%", scale * 100), 2); };
     m_canvas->onFlowCreated = [this](const std::string&) { m_properties->focusProperty("tonnes"); };
     m_outline->onActorActivated = [this](const std::string& id) { m_canvas->centreOn(id); };
+    m_analysis->onAddFinding = [this](const risk::RedFlag& flag) {
+        showDueDiligence(m_findings);
+        m_findings->addFromFlag(flag);
+    };
 }
 
 void MainFrame::bindMenus() {

@@ -25,6 +25,7 @@ class ExportController;
 class ChecklistEditor;
 class FileController;
 class ImportController;
+class FindingsEditor;
 class GoalsEditor;
 class OutlinePanel;
 class PropertyPanel;
@@ -46,6 +47,7 @@ public:
     /// The "Due diligence" pane's pages: the OECD checklists, goals and supports.
     ChecklistEditor* checklistEditor() const { return m_checklist; }
     GoalsEditor* goalsEditor() const { return m_goals; }
+    FindingsEditor* findingsEditor() const { return m_findings; }
     /// Show the due-diligence pane on the page of `page` (one of the two editors).
     void showDueDiligence(wxWindow* page);
     AnalysisRunner& analysisRunner() { return *m_runner; }
@@ -85,6 +87,7 @@ private:
     AnalysisPanel* m_analysis = nullptr;
     ChecklistEditor* m_checklist = nullptr;
     GoalsEditor* m_goals = nullptr;
+    FindingsEditor* m_findings = nullptr;
     std::shared_ptr<const risk::Analysis> m_lastAnalysis;
     wxString m_defaultPerspective;
     int m_docSlot = 0;

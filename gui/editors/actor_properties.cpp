@@ -21,6 +21,15 @@ wxArrayString formalityLabels() {
     return l;
 }
 
+// In the order of model::DueDiligenceStatus.
+wxArrayString ddStatusLabels() {
+    wxArrayString l;
+    l.push_back(_("None known"));
+    l.push_back(_("Self-assessed"));
+    l.push_back(_("Audited by a third party"));
+    return l;
+}
+
 }  // namespace
 
 ActorProperties::ActorProperties(const model::Project& p) : m_catalogue(&p.catalogue) {
@@ -51,6 +60,10 @@ void ActorProperties::append(wxPropertyGrid& g) const {
     appendUncertainty(g, _("Losses ± sd (t)"), _("Losses ± sd (%)"), "loss_sd_t", _("losses"));
     g.Append(new wxPropertyCategory(_("Due diligence")));
     g.Append(fields::multiChoice(_("Risk factors"), "risk_factors", m_riskLabels, _("Risk factors present (from the catalogue).")));
+    g.Append(choice(_("Own due diligence"), "dd_status", ddStatusLabels(),
+                    _("How far the actor's own due diligence goes (a refiner's above all); shown in the report.")));
+    g.Append(text(_("Chain-of-custody certification"), "coc_certification",
+                  _("Scheme, certificate number and validity, e.g. ASI CoC, cert. 1234, valid to 2027-05.")));
     g.Append(longText(_("Notes"), "notes", _("Sources, assumptions, anything an auditor should know.")));
 }
 
@@ -71,6 +84,8 @@ void ActorProperties::show(wxPropertyGrid& g, const model::Actor& a) const {
     fields::showUncertainty(g, "loss_sd_t", a.lossSdT, a.lossT);
     g.SetPropertyValue("risk_factors", fields::labelsOf(a.riskFactors, m_riskLabels, m_riskIds));
     showPropertyHelp(g, "risk_factors", riskFactorsHelp(*m_catalogue, a.riskFactors));
+    g.SetPropertyValue("dd_status", static_cast<int>(a.ddStatus));
+    g.SetPropertyValue("coc_certification", toWx(a.cocCertification));
     g.SetPropertyValue("notes", toWx(a.notes));
 }
 
@@ -91,6 +106,8 @@ model::Actor ActorProperties::with(model::Actor a, const wxString& name, const w
     else if (name == "loss_t") a.lossT = asDouble(v);
     else if (isUncertaintyRow(name, "loss_sd_t")) a.lossSdT = uncertaintyFrom(name, v, a.lossT);
     else if (name == "risk_factors") a.riskFactors = chosenIds(v, m_riskLabels, m_riskIds);
+    else if (name == "dd_status") a.ddStatus = static_cast<model::DueDiligenceStatus>(asInt(v));
+    else if (name == "coc_certification") a.cocCertification = asString(v);
     else if (name == "notes") a.notes = asString(v);
     return a;
 }

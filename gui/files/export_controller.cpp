@@ -13,6 +13,7 @@
 #include "error_dialog.h"
 #include "labels.h"
 #include "report.h"
+#include "sha256.h"
 
 namespace traza::gui {
 namespace {
@@ -60,7 +61,11 @@ bool ExportController::startReport(const std::filesystem::path& out) {
     m_dialog = new wxProgressDialog(_("Export report"), wxString::Format(_("Writing %s…"), toWx(out.filename().string())),
                                     kRange, m_frame, wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_REMAINING_TIME);
     m_dialog->SetName("export-progress");
-    m_worker = std::thread([this, project = m_doc.project(), out, language = uiLanguage()] {
+    // The sign-off names the project file only when the file holds exactly this
+    // project (saved, no edit since): otherwise its SHA-256 would vouch for other data.
+    const std::filesystem::path projectFile = m_doc.isModified() ? std::filesystem::path() : m_doc.path();
+    m_sha256.clear();
+    m_worker = std::thread([this, project = m_doc.project(), out, language = uiLanguage(), projectFile] {
         Outcome outcome = Outcome::Written;
         std::string error;
         try {
@@ -69,12 +74,14 @@ bool ExportController::startReport(const std::filesystem::path& out) {
             const risk::Analysis analysis = risk::analyze(project, analysisOptions);
             reports::ReportOptions options;
             options.language = language;
+            options.projectFile = projectFile;
             options.progress = [this](double fraction) {
                 m_fraction = fraction;
                 if (progressHook) progressHook(fraction);
                 return !m_cancel.load();
             };
             reports::writeReport(project, analysis, out, options);
+            if (!projectFile.empty()) m_sha256 = reports::sha256OfFile(projectFile);
         } catch (const reports::Cancelled&) {
             outcome = Outcome::Cancelled;
         } catch (const std::exception& e) {
@@ -123,7 +130,11 @@ void ExportController::finish(Outcome outcome, const std::string& error, const s
     const wxString file = toWx(out.string());
     switch (outcome) {
     case Outcome::Written:
-        m_frame->SetStatusText(wxString::Format(_("Report written to %s"), file), 0);
+        m_frame->SetStatusText(m_sha256.empty() ? wxString::Format(_("Report written to %s"), file)
+                                                : wxString::Format(_("Report written to %s; its sign-off carries the "
+                                                                     "project file's SHA-256 %s"),
+                                                                   file, toWx(m_sha256)),
+                               0);
         if (!m_unattended) {
             wxMessageDialog ask(m_frame, wxString::Format(_("The report was written to\n%s\n\nOpen it now?"), file),
                                 _("Export report"), wxYES_NO | wxICON_INFORMATION);

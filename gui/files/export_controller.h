@@ -48,6 +48,10 @@ public:
     wxGenericProgressDialog* progressDialog() const { return m_dialog; }
     /// How the last report ended (None before the first one finished).
     Outcome lastOutcome() const { return m_outcome; }
+    /// The SHA-256 of the project file that the last written report's sign-off
+    /// block carries: set only when the project was saved and unmodified (the
+    /// file is then exactly what the report describes), else empty.
+    const std::string& lastProjectSha256() const { return m_sha256; }
 
     /// Ask for a file name and format, then exportChainTo. False when cancelled or failed.
     bool exportChainWithDialog();
@@ -85,6 +89,7 @@ private:
     Outcome m_endOutcome = Outcome::None;
     std::string m_endError;
     std::filesystem::path m_endPath;
+    std::string m_sha256;  ///< written by the worker, read after it is joined
 };
 
 }  // namespace traza::gui

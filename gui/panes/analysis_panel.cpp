@@ -1,5 +1,7 @@
 #include "analysis_panel.h"
 
+#include <wx/button.h>
+
 #include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
@@ -91,10 +93,21 @@ AnalysisPanel::AnalysisPanel(wxWindow* parent, Selection& sel) : wxPanel(parent,
     split->SplitVertically(m_trace, m_statement, -FromDIP(340));
     m_book->AddPage(split, _("Traceability"));
 
-    m_flags = new TableView(m_book, "red-flags");
-    m_flags->setColumns({{_("Severity"), 75}, {_("Rule"), 220}, {_("About"), 180}, {_("Detail"), 560}});
+    // The red flags with a button that records the chosen one as a finding (issue 16).
+    auto* flagsPage = new wxPanel(m_book, wxID_ANY);
+    auto* flagsSizer = new wxBoxSizer(wxVERTICAL);
+    m_flags = new TableView(flagsPage, "red-flags");
+    m_flags->setColumns({{_("Severity"), 75}, {_("Rule"), 220}, {_("About"), 180}, {_("Detail"), 560}, {_("Finding"), 60}});
     m_flags->onItemChosen = choose;
-    m_book->AddPage(m_flags, _("Red flags"));
+    flagsSizer->Add(m_flags, 1, wxEXPAND);
+    m_addFinding = new wxButton(flagsPage, wxID_ANY, _("Add finding from this red flag"));
+    m_addFinding->SetToolTip(_("Record the chosen red flag in the findings register (Due diligence pane, Findings)."));
+    m_addFinding->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (const risk::RedFlag* flag = chosenRedFlag(); flag && onAddFinding) onAddFinding(*flag);
+    });
+    flagsSizer->Add(m_addFinding, 0, wxALL, FromDIP(4));
+    flagsPage->SetSizer(flagsSizer);
+    m_book->AddPage(flagsPage, _("Red flags"));
 
     m_warnings = new TableView(m_book, "warnings");
     m_warnings->setColumns({{_("Warning"), 900}});
@@ -111,6 +124,12 @@ AnalysisPanel::AnalysisPanel(wxWindow* parent, Selection& sel) : wxPanel(parent,
     m_book->AddPage(m_reconciliation, _("Reconciliation"));
 }
 
+const risk::RedFlag* AnalysisPanel::chosenRedFlag() const {
+    const long row = m_flags->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || !m_flagsAnalysis || !m_flagOrder || static_cast<std::size_t>(row) >= m_flagOrder->size()) return nullptr;
+    return &m_flagsAnalysis->redFlags[(*m_flagOrder)[static_cast<std::size_t>(row)]];
+}
+
 wxString AnalysisPanel::statementText() const { return m_statement->GetValue(); }
 wxString AnalysisPanel::summaryText() const { return m_summary->GetLabel(); }
 
@@ -119,6 +138,8 @@ void AnalysisPanel::showBusy() { m_summary->SetLabel(m_summary->GetLabel().Befor
 void AnalysisPanel::showPending() {
     m_summary->SetLabel(_("Analysing…"));
     for (TableView* t : {m_choke, m_trace, m_flags, m_warnings, m_actors}) t->setRows({});
+    m_flagsAnalysis.reset();
+    m_flagOrder.reset();
     m_statement->ChangeValue(wxString());
     m_reconciliation->clear();
 }
@@ -209,11 +230,16 @@ void AnalysisPanel::fillRedFlags(std::shared_ptr<const risk::Analysis> a, std::s
             ruleNames->emplace(f.rule, rule ? localText(rule->name) : toWx(f.rule));
         }
     const std::size_t count = order->size();
+    m_flagsAnalysis = a;
+    m_flagOrder = order;
     m_flags->setRowSource(count, [a, names, order, ruleNames](std::size_t i) {
         const risk::RedFlag& f = a->redFlags[(*order)[i]];
         TableView::Row row;
+        // A flag raised again after its finding was closed says so.
+        const std::string detail = f.recurrence.empty() ? f.detail.text() : f.detail.text() + " " + f.recurrence;
         row.cells = {severityLabel(f.severity), ruleNames->at(f.rule),
-                     f.actor.empty() ? wxString::Format(_("flow %s"), toWx(f.flow)) : (*names)(f.actor), toWx(f.detail.text())};
+                     f.actor.empty() ? wxString::Format(_("flow %s"), toWx(f.flow)) : (*names)(f.actor), toWx(detail),
+                     toWx(f.finding)};
         if (!f.actor.empty()) row.item = ItemRef{ItemKind::Actor, f.actor};
         else if (!f.flow.empty()) row.item = ItemRef{ItemKind::Flow, f.flow};
         return row;

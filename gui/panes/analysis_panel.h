@@ -6,12 +6,14 @@
 // an actor or flow select it when clicked.
 #include <wx/panel.h>
 
+#include <functional>
 #include <memory>
 
 #include "analysis.h"
 #include "project.h"
 #include "selection.h"
 
+class wxButton;
 class wxNotebook;
 class wxStaticText;
 class wxTextCtrl;
@@ -41,6 +43,11 @@ public:
     TableView* warnings() const { return m_warnings; }
     TableView* actors() const { return m_actors; }
     ReconciliationPage* reconciliation() const { return m_reconciliation; }
+    wxButton* addFindingButton() const { return m_addFinding; }
+    /// The red flag of the chosen row of the Red flags page, or nullptr.
+    const risk::RedFlag* chosenRedFlag() const;
+    /// "Add finding" under the red flags: the frame hands the chosen flag to the findings register.
+    std::function<void(const risk::RedFlag&)> onAddFinding;
     wxString statementText() const;
     wxString summaryText() const;
 
@@ -58,6 +65,9 @@ private:
     TableView* m_trace = nullptr;
     wxTextCtrl* m_statement = nullptr;
     TableView* m_flags = nullptr;
+    wxButton* m_addFinding = nullptr;
+    std::shared_ptr<const risk::Analysis> m_flagsAnalysis;  ///< what the red-flag rows show
+    std::shared_ptr<const std::vector<std::size_t>> m_flagOrder;  ///< row -> index into redFlags
     TableView* m_warnings = nullptr;
     TableView* m_actors = nullptr;
     ReconciliationPage* m_reconciliation = nullptr;

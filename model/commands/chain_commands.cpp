@@ -64,6 +64,14 @@ void RemoveActor::apply(Project& p) {
     m_checklists = extract(p.checklists, [&](const Checklist& c) { return c.scope == m_id; });
     m_goals = extract(p.goals, [&](const Goal& g) { return g.actor == m_id || g.buyer == m_id; });
     m_supports = extract(p.supports, [&](const Support& s) { return s.actor == m_id; });
+    // Findings about the actor or one of its flows go with them (undo restores them).
+    m_findings = extract(p.findings, [&](const Finding& f) {
+        if (f.subject.empty()) return false;
+        if (f.subject == m_id) return true;
+        for (const auto& removed : m_flows)
+            if (removed.second.id == f.subject) return true;
+        return false;
+    });
 }
 
 void RemoveActor::revert(Project& p) {
@@ -72,6 +80,7 @@ void RemoveActor::revert(Project& p) {
     restore(p.checklists, m_checklists);
     restore(p.goals, m_goals);
     restore(p.supports, m_supports);
+    restore(p.findings, m_findings);
 }
 
 void UpdateActor::apply(Project& p) {
@@ -101,6 +110,8 @@ void UpdateActor::write(Project& p, const std::string& fromId, const Actor& a) {
     }
     for (Support& s : p.supports)
         if (s.actor == fromId) s.actor = a.id;
+    for (Finding& f : p.findings)
+        if (f.subject == fromId) f.subject = a.id;
 }
 
 // A layout moves every actor at once: one id index per call, not a linear
@@ -154,10 +165,19 @@ void RemoveFlow::apply(Project& p) {
     m_index = indexOf(p.flows, f);
     m_flow = *f;
     p.flows.erase(p.flows.begin() + static_cast<long>(m_index));
+    m_findings = extract(p.findings, [&](const Finding& x) { return x.subject == m_id; });
 }
 
 void RemoveFlow::revert(Project& p) {
     p.flows.insert(p.flows.begin() + static_cast<long>(std::min(m_index, p.flows.size())), m_flow);
+    restore(p.findings, m_findings);
+}
+
+// A renamed flow keeps its findings.
+static void renameFindingSubject(Project& p, const std::string& from, const std::string& to) {
+    if (from == to) return;
+    for (Finding& f : p.findings)
+        if (f.subject == from) f.subject = to;
 }
 
 void UpdateFlow::apply(Project& p) {
@@ -169,8 +189,12 @@ void UpdateFlow::apply(Project& p) {
         throw InvalidInput("id", "\"" + m_new.id + "\" is already used");
     m_old = *current;
     *p.findFlow(m_id) = m_new;
+    renameFindingSubject(p, m_id, m_new.id);
 }
 
-void UpdateFlow::revert(Project& p) { *p.findFlow(m_new.id) = m_old; }
+void UpdateFlow::revert(Project& p) {
+    *p.findFlow(m_new.id) = m_old;
+    renameFindingSubject(p, m_new.id, m_id);
+}
 
 }  // namespace traza::model

@@ -19,7 +19,8 @@ private:
     Actor m_actor;
 };
 
-/// Removes an actor together with its flows, its checklist, goals and supports.
+/// Removes an actor together with its flows, its checklist, goals, supports
+/// and the findings about it or its flows.
 class RemoveActor : public Command {
 public:
     explicit RemoveActor(std::string id) : m_id(std::move(id)) {}
@@ -35,6 +36,7 @@ private:
     std::vector<std::pair<std::size_t, Checklist>> m_checklists;
     std::vector<std::pair<std::size_t, Goal>> m_goals;
     std::vector<std::pair<std::size_t, Support>> m_supports;
+    std::vector<std::pair<std::size_t, Finding>> m_findings;
 };
 
 /// Replaces an actor's data; a changed id is carried into every reference.
@@ -93,6 +95,7 @@ private:
     std::string m_id;
     std::size_t m_index = 0;
     Flow m_flow;
+    std::vector<std::pair<std::size_t, Finding>> m_findings;
 };
 
 class UpdateFlow : public Command {

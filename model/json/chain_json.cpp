@@ -114,11 +114,22 @@ void readFields(const JsonObjectReader& r, const std::vector<Field>& fields, Rec
     }
 }
 
+// The actor keys of the shared table plus the actor's own due diligence
+// (issue 16), which spreadsheets do not carry.
+std::vector<std::string_view> actorJsonKeys() {
+    std::vector<std::string_view> keys = jsonKeys(actorFields());
+    keys.push_back("dd_status");
+    keys.push_back("coc_certification");
+    return keys;
+}
+
 Actor readActor(const json& v, const std::string& path) {
-    static const std::vector<std::string_view> keys = jsonKeys(actorFields());
+    static const std::vector<std::string_view> keys = actorJsonKeys();
     JsonObjectReader r(v, path, keys);
     Actor a;
     readFields(r, actorFields(), a);
+    a.ddStatus = r.enumeration("dd_status", DueDiligenceStatus::None, parseDueDiligenceStatus, dueDiligenceStatusNames());
+    a.cocCertification = r.text("coc_certification");
     if (!completeActorStage(a, r.has("stage"))) r.fail("stage", "required for kind \"other\" (a whole number from 1 to 9)");
     return a;
 }
@@ -177,6 +188,29 @@ Support readSupport(const json& v, const std::string& path) {
     return s;
 }
 
+Finding readFinding(const json& v, const std::string& path) {
+    JsonObjectReader r(v, path,
+                       {"id", "source", "rule", "item", "subject", "severity", "owner", "response", "action", "due",
+                        "status", "evidence", "closed_on", "notes"});
+    Finding f;
+    f.id = r.text("id", true);
+    f.source = r.enumeration("source", FindingSource::User, parseFindingSource, findingSourceNames());
+    f.rule = r.text("rule");
+    f.item = r.text("item");
+    f.subject = r.text("subject");
+    f.severity = r.text("severity", true);
+    f.owner = r.text("owner");
+    f.response = r.enumeration("response", FindingResponse::MitigateWhileTrading, parseFindingResponse,
+                               findingResponseNames());
+    f.action = r.text("action");
+    f.due = r.text("due");
+    f.status = r.enumeration("status", FindingStatus::Open, parseFindingStatus, findingStatusNames());
+    f.evidence = r.text("evidence");
+    f.closedOn = r.text("closed_on");
+    f.notes = r.text("notes");
+    return f;
+}
+
 template <typename T, typename Read>
 std::vector<T> readList(const JsonObjectReader& top, const char* key, Read read) {
     std::vector<T> out;
@@ -192,7 +226,7 @@ Project projectFromJson(std::string_view text, const Catalogue& catalogue) {
     const json doc = parseJsonDocument(text);
     if (!doc.is_object()) throw InvalidInput("", "the document must be a JSON object {\"format\": \"traza-chain\", ...}");
     checkHeader(doc);
-    JsonObjectReader top(doc, "", {"format", "version", "assessment", "actors", "flows", "checklists", "goals", "supports"});
+    JsonObjectReader top(doc, "", {"format", "version", "assessment", "actors", "flows", "checklists", "goals", "supports", "findings"});
 
     Project p;
     if (const json* a = top.find("assessment")) p.assessment = readAssessment(*a);
@@ -201,6 +235,7 @@ Project projectFromJson(std::string_view text, const Catalogue& catalogue) {
     p.checklists = readList<Checklist>(top, "checklists", readChecklist);
     p.goals = readList<Goal>(top, "goals", readGoal);
     p.supports = readList<Support>(top, "supports", readSupport);
+    p.findings = readList<Finding>(top, "findings", readFinding);
     p.catalogue = catalogue;
     throwIfInvalid(validateProject(p));
     return p;

@@ -80,6 +80,9 @@ void write(JsonStreamWriter& w, const Actor& a) {
     w.field("public_service_provider", a.publicServiceProvider);
     textsField(w, "risk_factors", a.riskFactors);
     w.field("notes", a.notes);
+    // The actor's own due diligence (issue 16): only when set, so older files round-trip unchanged.
+    if (a.ddStatus != DueDiligenceStatus::None) w.field("dd_status", toString(a.ddStatus));
+    if (!a.cocCertification.empty()) w.field("coc_certification", a.cocCertification);
     w.endObject();
 }
 
@@ -150,6 +153,27 @@ void write(JsonStreamWriter& w, const Support& s) {
     w.endObject();
 }
 
+// Every key is written (a finding is a record an auditor reads whole); the
+// empty rule/item/subject too, so the shape does not depend on the source.
+void write(JsonStreamWriter& w, const Finding& f) {
+    w.beginObject();
+    w.field("id", f.id);
+    w.field("source", toString(f.source));
+    w.field("rule", f.rule);
+    w.field("item", f.item);
+    w.field("subject", f.subject);
+    w.field("severity", f.severity);
+    w.field("owner", f.owner);
+    w.field("response", toString(f.response));
+    w.field("action", f.action);
+    w.field("due", f.due);
+    w.field("status", toString(f.status));
+    w.field("evidence", f.evidence);
+    w.field("closed_on", f.closedOn);
+    if (!f.notes.empty()) w.field("notes", f.notes);
+    w.endObject();
+}
+
 template <typename T>
 void listField(JsonStreamWriter& w, const char* name, const std::vector<T>& values) {
     w.key(name);
@@ -173,6 +197,8 @@ void writeProjectJson(const Project& p, const JsonSink& sink) {
     listField(w, "checklists", p.checklists);
     listField(w, "goals", p.goals);
     listField(w, "supports", p.supports);
+    // Issue 16: the findings register, only when there is one (older files stay byte-identical).
+    if (!p.findings.empty()) listField(w, "findings", p.findings);
     w.endObject();
     w.raw("\n");
     w.finish();

@@ -1,4 +1,4 @@
--- The .traza project file, schema version 3 (PRAGMA user_version = 3).
+-- The .traza project file, schema version 5 (PRAGMA user_version = 5).
 --
 -- This is the one place the schema lives: the build embeds this text and
 -- ProjectStore::save() runs it on every new file. Older versions reach this
@@ -201,3 +201,39 @@ CREATE TABLE flow_uncertainty (
     tonnes_unknown  INTEGER NOT NULL CHECK (tonnes_unknown IN (0, 1))
 ) STRICT;
 -- ---- end of Uncertainty ----
+
+-- ---- Findings (added in version 5, issue 16) ----
+-- The findings register (OECD steps 3 and 4), in the order entered. subject is
+-- the id of an actor or a flow, or '' for the assessment as a whole (text, not
+-- a foreign key: it may name either). Spellings as in chain JSON:
+-- source red_flag | checklist_item | user; response mitigate_while_trading |
+-- suspend | disengage; status open | in_progress | closed. rule is the
+-- red-flag rule id of a red_flag finding, item the checklist item id of a
+-- checklist_item finding ('' otherwise). Dates are ISO or ''.
+CREATE TABLE findings (
+    ord        INTEGER PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,
+    source     TEXT NOT NULL,
+    rule       TEXT NOT NULL,
+    item       TEXT NOT NULL,
+    subject    TEXT NOT NULL,
+    severity   TEXT NOT NULL,
+    owner      TEXT NOT NULL,
+    response   TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    due        TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    evidence   TEXT NOT NULL,
+    closed_on  TEXT NOT NULL,
+    notes      TEXT NOT NULL
+) STRICT;
+
+-- An actor's own due diligence (none | self_assessed | third_party_audited)
+-- and chain-of-custody certification (free text); a row only for an actor
+-- that has either.
+CREATE TABLE actor_due_diligence (
+    actor              INTEGER PRIMARY KEY REFERENCES actors (ord) DEFERRABLE INITIALLY DEFERRED,
+    dd_status          TEXT NOT NULL,
+    coc_certification  TEXT NOT NULL
+) STRICT;
+-- ---- end of Findings ----

@@ -36,6 +36,17 @@ const std::vector<MigrationStep>& migrationSteps() {
          "CREATE TABLE flow_uncertainty (flow INTEGER PRIMARY KEY REFERENCES flows (ord) DEFERRABLE INITIALLY DEFERRED,"
          " sd_t REAL NOT NULL, tonnes_unknown INTEGER NOT NULL CHECK (tonnes_unknown IN (0, 1))) STRICT;"},
         // ---- end of step 3 -> 4
+        // ---- step 4 -> 5: findings and the actors' own due diligence (issue 16);
+        // schema.sql "Findings" holds the same tables.
+        {4,
+         "the findings register (findings) and the actors' own due diligence (actor_due_diligence)",
+         "CREATE TABLE findings (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL,"
+         " rule TEXT NOT NULL, item TEXT NOT NULL, subject TEXT NOT NULL, severity TEXT NOT NULL, owner TEXT NOT NULL,"
+         " response TEXT NOT NULL, action TEXT NOT NULL, due TEXT NOT NULL, status TEXT NOT NULL,"
+         " evidence TEXT NOT NULL, closed_on TEXT NOT NULL, notes TEXT NOT NULL) STRICT;\n"
+         "CREATE TABLE actor_due_diligence (actor INTEGER PRIMARY KEY REFERENCES actors (ord) DEFERRABLE INITIALLY DEFERRED,"
+         " dd_status TEXT NOT NULL, coc_certification TEXT NOT NULL) STRICT;"},
+        // ---- end of step 4 -> 5
     };
     return steps;
 }

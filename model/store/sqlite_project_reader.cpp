@@ -178,6 +178,13 @@ std::vector<std::int64_t> readActors(SQLite::Database& db, Project& p) {
         a.stockChangeSdT = u.real(1);
         a.lossSdT = u.real(2);
     }
+    countRows(db, "actor_due_diligence", kMaxActors);
+    Query dd(db, "actor_due_diligence", "actor, dd_status, coc_certification", "actor");
+    while (dd.next()) {
+        Actor& a = p.actors[dd.parent(0, ords, "actors")];
+        a.ddStatus = dd.enumeration<DueDiligenceStatus>(1, parseDueDiligenceStatus, dueDiligenceStatusNames);
+        a.cocCertification = dd.text(2);
+    }
     return ords;
 }
 
@@ -299,6 +306,32 @@ void readGoalsAndSupports(SQLite::Database& db, Project& p, const std::vector<st
                                s.text(7)});
 }
 
+// The findings register (schema version 5); validateProject checks the rest.
+void readFindings(SQLite::Database& db, Project& p) {
+    countRows(db, "findings", kMaxListRows);
+    Query q(db, "findings",
+            "id, source, rule, item, subject, severity, owner, response, action, due, status, evidence, closed_on, notes",
+            "ord");
+    while (q.next()) {
+        Finding f;
+        f.id = q.text(0);
+        f.source = q.enumeration<FindingSource>(1, parseFindingSource, findingSourceNames);
+        f.rule = q.text(2);
+        f.item = q.text(3);
+        f.subject = q.text(4);
+        f.severity = q.text(5);
+        f.owner = q.text(6);
+        f.response = q.enumeration<FindingResponse>(7, parseFindingResponse, findingResponseNames);
+        f.action = q.text(8);
+        f.due = q.text(9);
+        f.status = q.enumeration<FindingStatus>(10, parseFindingStatus, findingStatusNames);
+        f.evidence = q.text(11);
+        f.closedOn = q.text(12);
+        f.notes = q.text(13);
+        p.findings.push_back(std::move(f));
+    }
+}
+
 Catalogue readCatalogue(SQLite::Database& db) {
     countRows(db, "catalogue", kMaxCatalogueFiles);
     std::map<std::string, std::string> texts;
@@ -352,6 +385,7 @@ Project readProject(SQLite::Database& db, SQLite::Database* flowsDb) {
     resolveFlowEnds(p, flowsDb ? flows.get() : readFlows(db, actorOrds));
     readChecklists(db, p);
     readGoalsAndSupports(db, p, actorOrds);
+    readFindings(db, p);
     p.catalogue = readCatalogue(db);
     p.importRules = readImportRules(db);
     return p;

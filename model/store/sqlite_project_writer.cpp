@@ -66,6 +66,12 @@ void writeActors(sqlite3* db, const std::vector<Actor>& actors) {
         if (actors[i].stockChangeSdT != 0 || actors[i].lossSdT != 0)
             uncertainty.integer(i).real(actors[i].stockChangeSdT).real(actors[i].lossSdT).endRow();
     uncertainty.finish();
+    // The actor's own due diligence (schema version 5): one row per actor that has some.
+    BatchInsert dd(db, "actor_due_diligence", {"actor", "dd_status", "coc_certification"});
+    for (std::size_t i = 0; i < actors.size(); ++i)
+        if (actors[i].ddStatus != DueDiligenceStatus::None || !actors[i].cocCertification.empty())
+            dd.integer(i).text(toString(actors[i].ddStatus)).text(actors[i].cocCertification).endRow();
+    dd.finish();
     BatchInsert factor(db, "actor_risk_factors", {"actor", "ord", "factor"});
     for (std::size_t i = 0; i < actors.size(); ++i)
         for (std::size_t j = 0; j < actors[i].riskFactors.size(); ++j)
@@ -145,13 +151,28 @@ void writeGoalsAndSupports(sqlite3* db, const Project& p, const ActorOrds& actor
     support.finish();
 }
 
+// The findings register (schema version 5).
+void writeFindings(sqlite3* db, const std::vector<Finding>& findings) {
+    BatchInsert row(db, "findings",
+                    {"ord", "id", "source", "rule", "item", "subject", "severity", "owner", "response", "action", "due",
+                     "status", "evidence", "closed_on", "notes"});
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const Finding& f = findings[i];
+        row.integer(i).text(f.id).text(toString(f.source)).text(f.rule).text(f.item).text(f.subject).text(f.severity);
+        row.text(f.owner).text(toString(f.response)).text(f.action).text(f.due).text(toString(f.status));
+        row.text(f.evidence).text(f.closedOn).text(f.notes).endRow();
+    }
+    row.finish();
+}
+
 }  // namespace
 
 const std::vector<std::string>& projectTables() {
     static const std::vector<std::string> tables{
         "assessment", "actors",         "actor_risk_factors", "flows",    "flow_documents",
         "checklists", "checklist_items", "checklist_item_documents", "goals", "goal_thresholds",
-        "supports",   "catalogue",       "import_rules", "actor_uncertainty", "flow_uncertainty"};
+        "supports",   "catalogue",       "import_rules", "actor_uncertainty", "flow_uncertainty",
+        "findings", "actor_due_diligence"};
     return tables;
 }
 
@@ -163,6 +184,7 @@ void writeProject(SQLite::Database& database, const Project& p) {
     writeFlows(db, p.flows, actorOrds);
     writeChecklists(db, p.checklists);
     writeGoalsAndSupports(db, p, actorOrds);
+    writeFindings(db, p.findings);
     BatchInsert catalogue(db, "catalogue", {"stem", "json"});
     for (const auto& [stem, json] : p.catalogue.texts()) catalogue.text(stem).text(json).endRow();
     catalogue.finish();

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <wx/button.h>
 #include <wx/progdlg.h>
+#include <wx/statusbr.h>
 
 #include <chrono>
 #include <cstdio>
@@ -18,7 +19,9 @@
 #include "error_dialog.h"
 #include "export_controller.h"
 #include "file_controller.h"
+#include "findings/finding_commands.h"
 #include "gui_test_support.h"
+#include "labels.h"
 #include "test_frame.h"
 #include "main_frame.h"
 #include "ui_driver.h"
@@ -82,6 +85,51 @@ TEST_CASE("Export - File > Export report writes the workbook behind a progress d
                              "Checklist", "Goals and supports", "Methodology"})
         CHECK(sheets.find(std::string(name) + "\n") != std::string::npos);
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);  // no temporary file left
+    CHECK(fx.errors.empty());
+}
+
+// Python's hashlib and openpyxl, independent of Traza: the file's SHA-256 and
+// whether the workbook's Summary shows it.
+static std::string pythonOutput(const std::string& script, const fs::path& a, const fs::path& b = {}) {
+    const std::string cmd = "/usr/bin/python3 -c \"" + script + "\" '" + a.string() + "' '" + b.string() + "'";
+    std::string out;
+    if (FILE* p = popen(cmd.c_str(), "r")) {
+        char buf[512];
+        while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+        pclose(p);
+    }
+    return out;
+}
+
+TEST_CASE("Export - a report of a saved project carries the file's SHA-256 in its sign-off, an edited one none", "[gui][export]") {
+    TempDir dir;
+    const fs::path project = dir / "care.traza", out = dir / "signed.xlsx";
+    Frame fx;
+    REQUIRE(fx.f->files().openPath(kSample));
+    fx.f->document().saveAs(project);
+    ExportController& exports = fx.f->exports();
+    exports.setUnattended(true, out);
+    fx.menu(ids::ExportReport);
+    REQUIRE(waitUntil([&] { return !exports.reportRunning() && exports.lastOutcome() != ExportController::Outcome::None; }, 60000));
+    REQUIRE(exports.lastOutcome() == ExportController::Outcome::Written);
+    const std::string sha = pythonOutput("import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], 'rb').read()).hexdigest(), end='')", project);
+    REQUIRE(sha.size() == 64);
+    CHECK(exports.lastProjectSha256() == sha);
+    CHECK(fx.f->GetStatusBar()->GetStatusText(0).Contains(toWx(sha)));
+    const std::string shown = pythonOutput(
+        "import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1])['Summary']; "
+        "print(any(c.value == sys.argv[2] for row in ws.iter_rows() for c in row), end='')",
+        out, fs::path(sha));
+    CHECK(shown == "True");
+
+    // After an edit the file no longer holds what the report shows: no SHA-256.
+    model::Finding f;
+    f.severity = "low";
+    fx.f->document().execute(std::make_unique<model::AddFinding>(f));
+    fx.menu(ids::ExportReport);
+    REQUIRE(waitUntil([&] { return !exports.reportRunning() && exports.lastOutcome() != ExportController::Outcome::None; }, 60000));
+    CHECK(exports.lastOutcome() == ExportController::Outcome::Written);
+    CHECK(exports.lastProjectSha256().empty());
     CHECK(fx.errors.empty());
 }
 

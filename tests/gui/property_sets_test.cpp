@@ -68,6 +68,16 @@ TEST_CASE("PropertySets - an actor's fields show in the grid and come back as mo
     CHECK(r.riskFactors == std::vector<std::string>{p.catalogue.riskFactors[0].id, p.catalogue.riskFactors[1].id});
     CHECK(props.with(a, "stock_change_t", wxVariant(-2.5)).stockChangeT == -2.5);
     CHECK(props.with(a, "notes", wxVariant(wxString::FromUTF8("Bogotá"))).notes == "Bogotá");
+
+    // The actor's own due diligence (issue 16).
+    a.ddStatus = model::DueDiligenceStatus::ThirdPartyAudited;
+    a.cocCertification = "ASI CoC, cert. 1234, valid to 2027-05";
+    props.show(*g.grid, a);
+    CHECK(g.grid->GetPropertyValueAsString("dd_status") == _("Audited by a third party"));
+    CHECK(g.grid->GetPropertyValueAsString("coc_certification") == "ASI CoC, cert. 1234, valid to 2027-05");
+    CHECK(props.with(a, "dd_status", wxVariant(static_cast<long>(model::DueDiligenceStatus::SelfAssessed))).ddStatus ==
+          model::DueDiligenceStatus::SelfAssessed);
+    CHECK(props.with(a, "coc_certification", wxVariant(wxString("none"))).cocCertification == "none");
 }
 
 TEST_CASE("PropertySets - a flow's ends are chosen among the actors and documents among the catalogue", "[gui]") {
