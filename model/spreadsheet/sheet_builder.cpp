@@ -6,18 +6,18 @@
 
 namespace traza::model {
 
-SheetBuilder::SheetBuilder(std::string file, std::string sheet, const SpreadsheetLimits& limits, std::size_t& cellsUsed)
+SheetBuilder::SheetBuilder(std::string file, std::string sheet, const SpreadsheetLimits& limits, std::atomic<std::size_t>& cellsUsed)
     : m_limits(limits), m_cellsUsed(cellsUsed) {
     m_table.file = std::move(file);
     m_table.sheet = std::move(sheet);
 }
 
 void SheetBuilder::charge(std::size_t cells, std::size_t line, std::size_t column) {
-    if (cells > m_limits.maxCells - m_cellsUsed)
+    const std::size_t before = m_cellsUsed.fetch_add(cells);
+    if (before > m_limits.maxCells || cells > m_limits.maxCells - before)
         throw InvalidInput(m_table.location(line, column),
                            "the workbook has more cells than Traza reads (at most " + std::to_string(m_limits.maxCells) +
                                ", counting the empty cells that fill each row to its sheet's width)");
-    m_cellsUsed += cells;
 }
 
 void SheetBuilder::add(SheetCell cell) {

@@ -3,6 +3,7 @@
 // rows keep their sheet row number, rows are padded with Empty cells to the
 // sheet's width, wholly empty rows are dropped. Shared by the xlsx and ods
 // readers, and the one place that enforces the grid and the cell budget.
+#include <atomic>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -15,8 +16,9 @@ namespace traza::model {
 class SheetBuilder {
 public:
     /// `cellsUsed` counts the cells kept in the whole workbook so far (shared by
-    /// the builders of one workbook, checked against limits.maxCells).
-    SheetBuilder(std::string file, std::string sheet, const SpreadsheetLimits& limits, std::size_t& cellsUsed);
+    /// the builders of one workbook, checked against limits.maxCells; atomic
+    /// because the xlsx reader builds two large sheets at once).
+    SheetBuilder(std::string file, std::string sheet, const SpreadsheetLimits& limits, std::atomic<std::size_t>& cellsUsed);
 
     /// The table being built (file and sheet name set), for locating errors.
     const SheetTable& table() const { return m_table; }
@@ -37,7 +39,7 @@ private:
 
     SheetTable m_table;
     const SpreadsheetLimits& m_limits;
-    std::size_t& m_cellsUsed;
+    std::atomic<std::size_t>& m_cellsUsed;
     std::vector<SheetCell> m_pending;  ///< non-empty cells of row m_line, left to right
     std::size_t m_line = 0;            ///< row of the last cell added
     std::size_t m_column = 0;          ///< column of the last cell added

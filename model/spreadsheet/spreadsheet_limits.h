@@ -37,6 +37,9 @@ struct SpreadsheetLimits {
     /// Excel's own grid: rows 1..1 048 576, columns A..XFD (16 384).
     std::size_t maxRow = 1'048'576;
     std::size_t maxColumn = 16'384;
+    /// Not a limit but a speed setting: an xlsx file of this many bytes or more
+    /// has its sheets read two at a time, on two threads (tests lower it).
+    std::uint64_t twoThreadsFrom = std::uint64_t(4) << 20;
 };
 
 }  // namespace traza::model

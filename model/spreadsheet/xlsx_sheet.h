@@ -4,6 +4,7 @@
 // style has a date format), s (shared string), inlineStr, str (a formula's
 // text result), b (boolean), e (error, kept as its text, e.g. "#DIV/0!"), d
 // (ISO 8601 date). A formula cell counts by the result the file saved with it.
+#include <atomic>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -22,7 +23,7 @@ struct XlsxSheetContext {
     const std::vector<bool>& dateStyles;  ///< by cell style index
     bool date1904 = false;
     const SpreadsheetLimits& limits;
-    std::size_t& cellsUsed;  ///< cells kept in the workbook so far
+    std::atomic<std::size_t>& cellsUsed;  ///< cells kept in the workbook so far
 };
 
 /// Reads one worksheet. Throws InvalidInput naming the cell ("file: Sheet!D7")
