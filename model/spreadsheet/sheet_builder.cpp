@@ -39,7 +39,7 @@ void SheetBuilder::add(SheetCell cell) {
 
 void SheetBuilder::flushRow() {
     if (m_pending.empty()) return;
-    const std::size_t width = std::max(m_width, m_pending.back().column);
+    const std::size_t width = std::max<std::size_t>(m_width, m_pending.back().column);
     charge(width, m_line, m_pending.back().column);
     if (m_pending.size() == width) {
         // A full row (the usual case in a table): its cells are already in place.
