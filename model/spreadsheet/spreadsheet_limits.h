@@ -32,7 +32,7 @@ struct SpreadsheetLimits {
     /// Cell styles (xlsx cellXfs; Excel itself allows 64 000) and number formats.
     std::size_t maxStyles = 65'536;
     /// Cells kept in the whole workbook, counting the Empty cells that pad rows
-    /// to the sheet's width (each SheetCell is 64 bytes before its text).
+    /// to the sheet's width (each SheetCell is 56 bytes before its text).
     std::size_t maxCells = 12'000'000;
     /// Excel's own grid: rows 1..1 048 576, columns A..XFD (16 384).
     std::size_t maxRow = 1'048'576;
