@@ -98,7 +98,7 @@ FieldValue readCell(const SheetTable& table, const SheetCell& cell, const std::s
     auto shown = [&]() -> std::string { return cell.kind == SheetCell::Kind::Number ? numberAsText(cell.number) : cell.text; };
     switch (how.type) {
         case FieldType::Text:
-            if (cell.kind == SheetCell::Kind::Number) return std::move(numberText);
+            if (cell.kind == SheetCell::Kind::Number) return numberText;
             return cell.kind == SheetCell::Kind::Text && table.sheet.empty() ? cell.text : trimmed(cell.text);
         case FieldType::Number:
         case FieldType::Integer: {
