@@ -28,7 +28,7 @@ constexpr std::size_t kNationalFlows = 85'000;
 
 // Milliseconds a step may take on the national chain (docs/performance.md).
 const std::map<std::string, double> kTargetMs{
-    {"import", 1500}, {"open", 500}, {"save", 500}, {"analyze", 100}, {"report", 5000},
+    {"import", 1500}, {"open", 500}, {"save", 500}, {"analyze", 100}, {"report", 5000}, {"reconcile", 100},
 };
 
 struct Options {
@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
         if (options.steps.empty() || std::find(options.steps.begin(), options.steps.end(), s.name) != options.steps.end())
             steps.push_back(s);
     if (steps.empty()) {
-        std::cerr << "traza-bench: no such step (import, export, save, open, analyze, analyze-1t, report)\n";
+        std::cerr << "traza-bench: no such step (import, export, save, open, analyze, analyze-1t, report, reconcile)\n";
         return 2;
     }
 

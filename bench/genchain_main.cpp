@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "chain_generator.h"
+#include "chain_uncertainty.h"
 #include "chain_json.h"
 #include "error.h"
 #include "project_store.h"
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
     bool cycles = false;
     std::size_t pickers = 0, organisations = 0, intermediaries = 0, exporters = 0, refiners = 0;
     std::string output = "-";
+    double firstMileSd = 0;
     app.add_option("--flows", flows, "number of flows (actors scale with it; 85000 = national default)")
         ->check(CLI::Range(std::size_t{100}, std::size_t{5'000'000}));
     app.add_option("--seed", seed, "random seed (same seed and sizes, same chain)");
@@ -29,6 +31,10 @@ int main(int argc, char** argv) {
     app.add_option("--intermediaries", intermediaries, "intermediaries (default: scaled)");
     app.add_option("--exporters", exporters, "exporters (default: scaled)");
     app.add_option("--refiners", refiners, "refiners (default: scaled)");
+    app.add_option("--first-mile-sd", firstMileSd,
+                   "give every first-mile flow sd_t = this share of its tonnes, and redraw its tonnes with that sd "
+                   "(for reconciliation, e.g. 0.2)")
+        ->check(CLI::Range(0.0, 10.0));
     app.add_option("-o,--output", output, "output file: *.traza writes a project file, else chain JSON; - for stdout");
     CLI11_PARSE(app, argc, argv);
 
@@ -41,7 +47,8 @@ int main(int argc, char** argv) {
         if (refiners) shape.refiners = refiners;
 
         const auto start = std::chrono::steady_clock::now();
-        const model::Project project = bench::generateChain(shape, model::Catalogue::installed());
+        model::Project project = bench::generateChain(shape, model::Catalogue::installed());
+        if (firstMileSd > 0) bench::addFirstMileUncertainty(project, firstMileSd, seed + 1);
         if (output.size() > 6 && output.substr(output.size() - 6) == ".traza") {
             model::ProjectStore::save(project, output);
         } else {

@@ -1,6 +1,7 @@
 // traza-cli analyze: a project (or chain JSON) -> the analysis, as a readable
 // summary or, with --json, in the spec's JSON form (shared/spec/chain-json.md).
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -13,6 +14,7 @@
 
 #include "analysis.h"
 #include "commands.h"
+#include "error.h"
 #include "project_io.h"
 
 namespace traza::cli {
@@ -25,6 +27,10 @@ struct AnalyzeCommandOptions {
     double threshold = 0.25;
     double traceThreshold = 0.8;
     std::string language = "en";
+    int planStage = 1;
+    std::string planLevel;  ///< empty: no plan
+    double planTarget = -1;
+    bool reconcile = false;
 };
 
 std::string percent(double share, bool es) {
@@ -45,6 +51,116 @@ std::string fixed(double x, int decimals, bool es) {
         for (char& c : s)
             if (c == '.') c = ',';
     return s;
+}
+
+// The credit method's shares, in the same layout as the proportional matrix.
+void printCredit(const risk::Analysis& a, bool es, std::ostream& out) {
+    auto t = [es](const char* en, const char* spanish) { return es ? spanish : en; };
+    if (a.traceability.levels.empty() || a.traceability.levels[0].byStageCredit.empty()) return;
+    out << "\n"
+        << t("Traceability by the credit method (mass balance): the most destination input that can be claimed as "
+             "documented back to stage k",
+             "Trazabilidad por el método de créditos (balance de masa): lo máximo de la entrada a los destinos que "
+             "puede declararse documentado hasta el eslabón k")
+        << "\n  "
+        << t("A mass-balance claim implies no physical content: it does not say which tonnes are documented.",
+             "Una declaración de balance de masa no implica contenido físico: no dice qué toneladas están documentadas.")
+        << "\n";
+    char buf[64];
+    out << "  " << std::string(15, ' ');
+    for (const auto& [k, v] : a.traceability.levels[0].byStageCredit) {
+        std::snprintf(buf, sizeof buf, "%9s", ("k=" + std::to_string(k)).c_str());
+        out << buf;
+    }
+    out << "\n";
+    for (const auto& l : a.traceability.levels) {
+        std::snprintf(buf, sizeof buf, "  %-15s", std::string(model::toString(l.level)).c_str());
+        out << buf;
+        for (const auto& [k, v] : l.byStageCredit) {
+            std::snprintf(buf, sizeof buf, "%9s", percent(v, es).c_str());
+            out << buf;
+        }
+        out << "\n";
+    }
+}
+
+// The five flows worth most at each level, with their exact gains.
+void printNextFlows(const risk::Analysis& a, bool es, std::ostream& out) {
+    auto t = [es](const char* en, const char* spanish) { return es ? spanish : en; };
+    bool any = false;
+    for (const auto& l : a.traceability.levels) any = any || !l.nextFlows.empty();
+    if (!any) return;
+    out << "\n"
+        << t("What to document next: flows whose documentation would raise the traced share the most",
+             "Qué documentar ahora: flujos cuya documentación más elevaría la proporción trazada")
+        << "\n";
+    for (const auto& l : a.traceability.levels) {
+        if (l.nextFlows.empty()) continue;
+        out << "  " << model::toString(l.level) << ":";
+        for (std::size_t i = 0; i < l.nextFlows.size() && i < 5; ++i)
+            out << (i ? ", " : " ") << l.nextFlows[i].flow << " +" << percent(l.nextFlows[i].gain, es) << " ("
+                << fixed(l.nextFlows[i].tonnes, 1, es) << " t)";
+        out << "\n";
+    }
+}
+
+void printPlan(const risk::DocumentationPlan& p, bool es, std::ostream& out) {
+    auto t = [es](const char* en, const char* spanish) { return es ? spanish : en; };
+    out << "\n"
+        << t("Plan: flows to document at ", "Plan: flujos a documentar en nivel ") << model::toString(p.level)
+        << t(" to trace ", " para trazar ") << percent(p.target, es) << t(" back to stage ", " hasta el eslabón ")
+        << p.stage << " (" << t("today ", "hoy ") << percent(p.start, es) << ")\n";
+    std::size_t i = 0;
+    for (const auto& s : p.steps) {
+        if (++i > 50) {
+            out << "  ... " << p.steps.size() - 50 << t(" more steps (see --json)", " pasos más (ver --json)") << "\n";
+            break;
+        }
+        out << "  " << i << ". " << s.flow << ": " << fixed(s.tonnes, 1, es) << " t -> " << percent(s.traced, es)
+            << "\n";
+    }
+    out << "  " << (p.reached ? t("reached with ", "se alcanza con ") : t("not reachable; best with ", "no se alcanza; lo mejor con "))
+        << fixed(p.tonnes, 1, es) << t(" t to document", " t a documentar") << "\n";
+}
+
+// The χ² verdict in words and the figures ranked by |z| (at most ten).
+void printReconciliation(const risk::Reconciliation& r, bool used, bool es, std::ostream& out) {
+    auto t = [es](const char* en, const char* spanish) { return es ? spanish : en; };
+    out << "\n" << t("Reconciliation", "Conciliación") << " ("
+        << (used ? t("the analysis above uses the reconciled figures", "el análisis de arriba usa las cifras conciliadas")
+                 : t("the analysis above uses the figures as entered", "el análisis de arriba usa las cifras registradas"))
+        << ")\n";
+    if (r.dof > 0)
+        out << "  chi2 = " << fixed(r.chi2, 2, es) << ", dof = " << r.dof << ", p = " << fixed(r.pValue, 4, es)
+            << t(" (critical at 5%: ", " (crítico al 5 %: ") << fixed(r.chi2Critical, 2, es) << "): "
+            << (r.pValue < r.alpha ? t("the figures contradict each other more than their uncertainties allow",
+                                       "las cifras se contradicen más de lo que permiten sus incertidumbres")
+                                   : t("the figures agree within their uncertainties",
+                                       "las cifras concuerdan dentro de sus incertidumbres"))
+            << "\n";
+    else
+        out << "  " << t("no balance checks any uncertain figure", "ningún balance verifica una cifra incierta") << "\n";
+    if (r.status == "inconsistent")
+        out << "  " << t("some balances are off and none of their figures may change (see cannot_close in --json)",
+                         "algunos balances no cierran y ninguna de sus cifras puede cambiar (ver cannot_close en --json)")
+            << "\n";
+    std::vector<const risk::ReconciledFigure*> ranked;
+    std::size_t unchecked = 0;
+    for (const auto& f : r.figures) {
+        if (std::isfinite(f.z)) ranked.push_back(&f);
+        if (f.status == risk::FigureStatus::NotRedundant) ++unchecked;
+    }
+    std::sort(ranked.begin(), ranked.end(), [](auto* x, auto* y) { return std::fabs(x->z) > std::fabs(y->z); });
+    if (ranked.size() > 10) ranked.resize(10);
+    for (const auto* f : ranked)
+        out << "  " << f->id << (f->kind == risk::FigureKind::Flow ? "" : f->kind == risk::FigureKind::Loss ? " loss_t" : " stock_change_t")
+            << ": " << fixed(f->givenT, 2, es) << " -> " << fixed(f->reconciledT, 2, es) << " ± " << fixed(f->sdT, 2, es)
+            << " t, z = " << fixed(f->z, 2, es) << (f->implausible ? t("  IMPLAUSIBLE", "  INVEROSÍMIL") : "") << "\n";
+    if (unchecked > 0)
+        out << "  " << unchecked
+            << t(" uncertain figure(s) are checked by no balance: an error in them could not be detected",
+                 " cifra(s) incierta(s) no las verifica ningún balance: un error en ellas no se podría detectar")
+            << "\n";
 }
 
 void printSummary(const model::Project& project, const risk::Analysis& a, bool es, std::ostream& out) {
@@ -109,6 +225,10 @@ void printSummary(const model::Project& project, const risk::Analysis& a, bool e
         out << "  " << t("no earlier stage to trace back to", "no hay eslabón anterior que rastrear") << "\n";
     }
 
+    printCredit(a, es, out);
+    printNextFlows(a, es, out);
+    if (a.plan) printPlan(*a.plan, es, out);
+
     out << "\n" << t("Traceability limits", "Límites de la trazabilidad") << "\n";
     for (const auto& s : a.statement) out << "  - " << s << "\n";
 
@@ -123,6 +243,8 @@ void printSummary(const model::Project& project, const risk::Analysis& a, bool e
         }
     }
 
+    if (a.reconciliation) printReconciliation(*a.reconciliation, a.usesReconciledFigures, es, out);
+
     if (!a.warnings.empty()) {
         out << "\n" << t("Warnings", "Advertencias") << "\n";
         for (const auto& w : a.warnings) out << "  - " << w << "\n";
@@ -136,6 +258,14 @@ void runAnalyze(const AnalyzeCommandOptions& o) {
     options.chokeShareThreshold = o.threshold;
     options.traceThreshold = o.traceThreshold;
     options.language = o.language;
+    options.planStage = o.planStage;
+    if (!o.planLevel.empty()) {
+        options.planLevel = model::parseEvidence(o.planLevel);
+        if (!options.planLevel || *options.planLevel == model::Evidence::None)
+            throw InvalidInput("--plan-level", "must be self_declared, reported, documented or verified");
+    }
+    options.planTarget = o.planTarget;
+    options.reconcile = o.reconcile;
     const risk::Analysis analysis = risk::analyze(project, options);
     if (o.json)  // streamed: a national chain's analysis is tens of MB
         writeStdout([&](const ByteSink& sink) {
@@ -158,6 +288,15 @@ void registerAnalyzeCommand(CLI::App& app) {
     cmd->add_option("--threshold", options->threshold, "Flow share from which an actor is a choke point (default 0.25)");
     cmd->add_option("--trace-threshold", options->traceThreshold,
                     "Share θ that sets the traceability horizon (default 0.8)");
+    cmd->add_option("--plan-stage", options->planStage,
+                    "Stage K for next_flows and the plan: trace back to an actor of stage <= K (default 1)");
+    cmd->add_option("--plan-level", options->planLevel,
+                    "Evidence level of a document-next plan (self_declared, reported, documented, verified)");
+    cmd->add_option("--plan-target", options->planTarget,
+                    "Traced share the plan must reach (default: --trace-threshold)");
+    cmd->add_flag("--reconcile", options->reconcile,
+                  "Analyse the reconciled figures (weighted least squares over the figures entered with ± sd_t) "
+                  "instead of the figures as entered");
     cmd->add_option("--lang", options->language, "Language of the sentences: en or es")
         ->check(CLI::IsMember({"en", "es"}));
     cmd->callback([options] { runAnalyze(*options); });

@@ -22,6 +22,9 @@ struct ReportCommandOptions {
     std::string language = "en";
     bool constantMemory = false;
     bool noMap = false;
+    int planStage = 1;
+    std::string planLevel;
+    double planTarget = -1;
 };
 
 void runReport(const ReportCommandOptions& o) {
@@ -30,6 +33,13 @@ void runReport(const ReportCommandOptions& o) {
     risk::AnalysisOptions analysisOptions;
     analysisOptions.destinations = o.destinations;
     analysisOptions.language = o.language;
+    analysisOptions.planStage = o.planStage;
+    if (!o.planLevel.empty()) {
+        analysisOptions.planLevel = model::parseEvidence(o.planLevel);
+        if (!analysisOptions.planLevel || *analysisOptions.planLevel == model::Evidence::None)
+            throw InvalidInput("--plan-level", "must be self_declared, reported, documented or verified");
+    }
+    analysisOptions.planTarget = o.planTarget;
     const risk::Analysis analysis = risk::analyze(project, analysisOptions);
 
     reports::ReportOptions reportOptions;
@@ -54,6 +64,9 @@ void registerReportCommand(CLI::App& app) {
         ->check(CLI::IsMember({"en", "es"}));
     cmd->add_flag("--constant-memory", options->constantMemory,
                   "Write rows straight to disk (automatic above 50 000 flows)");
+    cmd->add_option("--plan-stage", options->planStage, "Stage K of the Plan sheet (default 1)");
+    cmd->add_option("--plan-level", options->planLevel, "Evidence level of a document-next plan on the Plan sheet");
+    cmd->add_option("--plan-target", options->planTarget, "Traced share the plan must reach (default 0.8)");
     cmd->add_flag("--no-map", options->noMap, "Leave the chain map picture out");
     cmd->callback([options] { runReport(*options); });
 }

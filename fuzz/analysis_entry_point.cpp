@@ -22,7 +22,10 @@ void require(bool ok, const std::string& what) {
 bool isFraction(double x) { return std::isfinite(x) && x >= -kTolerance && x <= 1 + kTolerance; }
 
 // Numbers in the output are finite (nlohmann writes NaN and infinity as null).
+// The reconciliation writes null for a number that does not apply (an unknown
+// flow's entered tonnes, the z of a figure nothing checks): checked separately.
 void requireNoNull(const nlohmann::json& j, const std::string& path) {
+    if (path == ".reconciliation") return;
     if (j.is_null() && path.find("horizon") == std::string::npos) throw InvariantBroken("analysis JSON has null at " + path);
     if (j.is_object())
         for (const auto& [key, value] : j.items()) requireNoNull(value, path + "." + key);
@@ -64,6 +67,24 @@ void analyzeChain(const std::uint8_t* data, std::size_t size) {
                         "traced at a stronger evidence level exceeds the weaker level's at stage " + std::to_string(stage));
             }
         }
+    }
+    if (a.reconciliation) {
+        const risk::Reconciliation& r = *a.reconciliation;
+        require(std::isfinite(r.chi2) && r.chi2 >= -kTolerance * (1 + r.dof), "chi2 is " + std::to_string(r.chi2));
+        require(r.dof == 0 || (r.pValue >= 0 && r.pValue <= 1), "p-value outside [0, 1]");
+        for (const risk::ReconciledFigure& f : r.figures) {
+            require(f.redundancy >= 0 && f.redundancy <= 1, "redundancy of " + f.id + " outside [0, 1]");
+            if (f.status == risk::FigureStatus::Adjusted)
+                require(std::isfinite(f.z) && std::isfinite(f.reconciledT) && std::isfinite(f.sdT), "adjusted figure " + f.id + " has a non-finite number");
+            if (f.status == risk::FigureStatus::NotDetermined) require(std::isnan(f.reconciledT), "undetermined flow " + f.id + " has a value");
+        }
+        // The analysis of the reconciled figures must hold the same invariants.
+        risk::AnalysisOptions options;
+        options.reconcile = true;
+        const risk::Analysis reconciled = risk::analyze(p, options);
+        require(reconciled.usesReconciledFigures, "--reconcile did not take effect");
+        for (const risk::ActorResult& r2 : reconciled.actors)
+            require(isFraction(r2.flowShare), "reconciled flow share of " + r2.id + " is " + std::to_string(r2.flowShare));
     }
     const std::string json = risk::analysisToJson(a);
     nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);

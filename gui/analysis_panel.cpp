@@ -167,6 +167,8 @@ void AnalysisPanel::fillTraceability(const risk::Analysis& a) {
     std::vector<TableView::Column> cols{{_("Evidence at least"), 140}};
     for (int k = 1; k <= maxStage; ++k) cols.push_back({wxString::Format(_("to stage %d"), k), 90, true});
     cols.push_back({wxString::Format(_("Horizon (≥ %.0f %%)"), a.traceability.threshold * 100), 130, true});
+    // The credit method (mass balance) beside it: what can be claimed, not what is physically there.
+    for (int k = 1; k <= maxStage; ++k) cols.push_back({wxString::Format(_("credit, stage %d"), k), 100, true});
     m_trace->setColumns(cols);
     std::vector<TableView::Row> rows;
     for (const risk::TraceLevel& l : a.traceability.levels) {
@@ -177,6 +179,10 @@ void AnalysisPanel::fillTraceability(const risk::Analysis& a) {
             row.cells.push_back(it == l.byStage.end() ? wxString("–") : percent(it->second));
         }
         row.cells.push_back(l.horizon ? wxString::Format(_("stage %d"), *l.horizon) : wxString(_("none")));
+        for (int k = 1; k <= maxStage; ++k) {
+            auto it = l.byStageCredit.find(k);
+            row.cells.push_back(it == l.byStageCredit.end() ? wxString("–") : percent(it->second));
+        }
         rows.push_back(std::move(row));
     }
     m_trace->setRows(std::move(rows));

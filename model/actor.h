@@ -19,6 +19,8 @@ struct Actor {
     double capacityT = 0;       ///< tonnes per period it can handle (0 = unknown)
     double stockChangeT = 0;    ///< stock at end minus stock at start of the period
     double lossT = 0;           ///< declared losses in the period
+    double stockChangeSdT = 0;  ///< standard deviation of stockChangeT (0 = exact)
+    double lossSdT = 0;         ///< standard deviation of lossT (0 = exact)
     bool publicServiceProvider = false;
     std::vector<std::string> riskFactors;  ///< ids from the risk_factors catalogue
     std::string notes;

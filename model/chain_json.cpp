@@ -104,9 +104,10 @@ std::vector<std::string_view> jsonKeys(const std::vector<Field>& fields) {
 
 // Every field of the table present in the object; dates are read by the caller.
 template <typename Record, typename Field>
-void readFields(const JsonObjectReader& r, const std::vector<Field>& fields, Record& record) {
+void readFields(const JsonObjectReader& r, const std::vector<Field>& fields, Record& record,
+                std::string_view skip = {}) {
     for (const Field& f : fields) {
-        if (f.type == FieldType::Date) continue;
+        if (f.type == FieldType::Date || f.key == skip) continue;
         if (!r.has(f.key) && !f.required) continue;
         if (!r.has(f.key) && f.vocabulary == Vocabulary::ActorKind) r.fail(f.key, "missing required field; " + allowedValues(actorKindNames()));
         f.set(record, readField(r, f));
@@ -126,7 +127,10 @@ Flow readFlow(const json& v, const std::string& path) {
     static const std::vector<std::string_view> keys = jsonKeys(flowFields());
     JsonObjectReader r(v, path, keys);
     Flow f;
-    readFields(r, flowFields(), f);
+    // "tonnes": null is an unknown amount, computed by reconciliation (second wave).
+    const json* tonnes = r.find("tonnes");
+    f.tonnesUnknown = tonnes && tonnes->is_null();
+    readFields(r, flowFields(), f, f.tonnesUnknown ? "tonnes" : "");
     if (const json* p = r.find("period")) {
         Period period = readPeriod(*p, r.pathOf("period"));
         f.periodStart = period.start;

@@ -74,6 +74,9 @@ void write(JsonStreamWriter& w, const Actor& a) {
     numberField(w, "capacity_t", a.capacityT);
     numberField(w, "stock_change_t", a.stockChangeT);
     numberField(w, "loss_t", a.lossT);
+    // Uncertainty (second wave): written only when set, so older files round-trip unchanged.
+    if (a.stockChangeSdT != 0) numberField(w, "stock_change_sd_t", a.stockChangeSdT);
+    if (a.lossSdT != 0) numberField(w, "loss_sd_t", a.lossSdT);
     w.field("public_service_provider", a.publicServiceProvider);
     textsField(w, "risk_factors", a.riskFactors);
     w.field("notes", a.notes);
@@ -86,7 +89,11 @@ void write(JsonStreamWriter& w, const Flow& f) {
     w.field("from", f.from);
     w.field("to", f.to);
     w.field("material", f.material);
-    numberField(w, "tonnes", f.tonnes);
+    if (f.tonnesUnknown) {
+        w.key("tonnes");
+        w.null();
+    } else numberField(w, "tonnes", f.tonnes);
+    if (f.sdT != 0) numberField(w, "sd_t", f.sdT);  // second wave, only when set
     // Optional extension of the spec: written only when set, so files without it round-trip unchanged.
     if (!f.periodStart.empty() || !f.periodEnd.empty()) periodField(w, f.periodStart, f.periodEnd);
     numberField(w, "documented_t", f.documentedT);

@@ -12,7 +12,7 @@ struct Flow {
     std::string from;  ///< actor id
     std::string to;    ///< actor id
     std::string material;
-    double tonnes = 0;       ///< > 0 and finite
+    double tonnes = 0;       ///< > 0 and finite; 0 when tonnesUnknown
     std::string periodStart; ///< optional, ISO date; empty = the assessment period
     std::string periodEnd;
     double documentedT = 0;  ///< 0 <= documentedT <= tonnes
@@ -22,6 +22,11 @@ struct Flow {
     double pricePerT = 0;
     std::string typology;  ///< "rrrm-1".."rrrm-4" or empty
     std::string notes;
+    /// Uncertainty (issue #21): the standard deviation of `tonnes`, in tonnes
+    /// (0 = the figure is exact), and whether the amount is unknown, to be
+    /// computed by reconciliation (chain JSON "tonnes": null).
+    double sdT = 0;
+    bool tonnesUnknown = false;
     bool operator==(const Flow&) const = default;
 };
 

@@ -182,3 +182,22 @@ CREATE TABLE import_rules (
     field   TEXT NOT NULL,
     factor  REAL NOT NULL CHECK (factor > 0)
 ) STRICT;
+
+-- ---- Uncertainty (added in version 4, issue #21) ----
+-- The standard deviations of an actor's stock change and losses, in tonnes;
+-- a row only for an actor that has one (no row: both figures are exact).
+CREATE TABLE actor_uncertainty (
+    actor              INTEGER PRIMARY KEY REFERENCES actors (ord) DEFERRABLE INITIALLY DEFERRED,
+    stock_change_sd_t  REAL NOT NULL,
+    loss_sd_t          REAL NOT NULL
+) STRICT;
+
+-- The standard deviation of a flow's tonnes, and whether its tonnes are
+-- unknown (then flows.tonnes is 0 and reconciliation computes the amount);
+-- a row only for a flow that has either.
+CREATE TABLE flow_uncertainty (
+    flow            INTEGER PRIMARY KEY REFERENCES flows (ord) DEFERRABLE INITIALLY DEFERRED,
+    sd_t            REAL NOT NULL,
+    tonnes_unknown  INTEGER NOT NULL CHECK (tonnes_unknown IN (0, 1))
+) STRICT;
+-- ---- end of Uncertainty ----

@@ -28,6 +28,14 @@ const std::vector<MigrationStep>& migrationSteps() {
          "ALTER TABLE assessment ADD COLUMN reviewer TEXT NOT NULL DEFAULT '';\n"
          "ALTER TABLE assessment ADD COLUMN reviewed_on TEXT NOT NULL DEFAULT '';"},
         // --- end of issue 16 ------------------------------------------------------------
+        // ---- step 3 -> 4: uncertainty (issue #21); schema.sql "Uncertainty" holds the same tables.
+        {3,
+         "figures carry a standard deviation and a flow's tonnes may be unknown (actor_uncertainty, flow_uncertainty)",
+         "CREATE TABLE actor_uncertainty (actor INTEGER PRIMARY KEY REFERENCES actors (ord) DEFERRABLE INITIALLY DEFERRED,"
+         " stock_change_sd_t REAL NOT NULL, loss_sd_t REAL NOT NULL) STRICT;\n"
+         "CREATE TABLE flow_uncertainty (flow INTEGER PRIMARY KEY REFERENCES flows (ord) DEFERRABLE INITIALLY DEFERRED,"
+         " sd_t REAL NOT NULL, tonnes_unknown INTEGER NOT NULL CHECK (tonnes_unknown IN (0, 1))) STRICT;"},
+        // ---- end of step 3 -> 4
     };
     return steps;
 }

@@ -171,6 +171,13 @@ std::vector<std::int64_t> readActors(SQLite::Database& db, Project& p) {
     countRows(db, "actor_risk_factors", kMaxChildRows);
     Query f(db, "actor_risk_factors", "actor, factor", "actor, ord");
     while (f.next()) p.actors[f.parent(0, ords, "actors")].riskFactors.push_back(f.text(1));
+    countRows(db, "actor_uncertainty", kMaxActors);
+    Query u(db, "actor_uncertainty", "actor, stock_change_sd_t, loss_sd_t", "actor");
+    while (u.next()) {
+        Actor& a = p.actors[u.parent(0, ords, "actors")];
+        a.stockChangeSdT = u.real(1);
+        a.lossSdT = u.real(2);
+    }
     return ords;
 }
 
@@ -222,6 +229,13 @@ FlowRows readFlows(SQLite::Database& db, const std::vector<std::int64_t>& actorO
     countRows(db, "flow_documents", kMaxChildRows);
     Query d(db, "flow_documents", "flow, document", "flow, ord");
     while (d.next()) out.flows[d.parent(0, ords, "flows")].documents.push_back(d.text(1));
+    countRows(db, "flow_uncertainty", kMaxFlows);
+    Query u(db, "flow_uncertainty", "flow, sd_t, tonnes_unknown", "flow");
+    while (u.next()) {
+        Flow& f = out.flows[u.parent(0, ords, "flows")];
+        f.sdT = u.real(1);
+        f.tonnesUnknown = u.flag(2);
+    }
     return out;
 }
 

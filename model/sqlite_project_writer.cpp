@@ -60,6 +60,12 @@ void writeActors(sqlite3* db, const std::vector<Actor>& actors) {
         actor.integer(a.hasPosition).real(a.x).real(a.y).endRow();
     }
     actor.finish();
+    // Uncertainty (schema version 3): one row per actor that has some.
+    BatchInsert uncertainty(db, "actor_uncertainty", {"actor", "stock_change_sd_t", "loss_sd_t"});
+    for (std::size_t i = 0; i < actors.size(); ++i)
+        if (actors[i].stockChangeSdT != 0 || actors[i].lossSdT != 0)
+            uncertainty.integer(i).real(actors[i].stockChangeSdT).real(actors[i].lossSdT).endRow();
+    uncertainty.finish();
     BatchInsert factor(db, "actor_risk_factors", {"actor", "ord", "factor"});
     for (std::size_t i = 0; i < actors.size(); ++i)
         for (std::size_t j = 0; j < actors[i].riskFactors.size(); ++j)
@@ -79,6 +85,12 @@ void writeFlows(sqlite3* db, const std::vector<Flow>& flows, const ActorOrds& ac
         flow.real(f.pricePerT).text(f.typology).text(f.notes).endRow();
     }
     flow.finish();
+    // Uncertainty (schema version 3): one row per flow that has some.
+    BatchInsert uncertainty(db, "flow_uncertainty", {"flow", "sd_t", "tonnes_unknown"});
+    for (std::size_t i = 0; i < flows.size(); ++i)
+        if (flows[i].sdT != 0 || flows[i].tonnesUnknown)
+            uncertainty.integer(i).real(flows[i].sdT).integer(flows[i].tonnesUnknown).endRow();
+    uncertainty.finish();
     BatchInsert document(db, "flow_documents", {"flow", "ord", "document"});
     for (std::size_t i = 0; i < flows.size(); ++i)
         for (std::size_t j = 0; j < flows[i].documents.size(); ++j)
@@ -139,7 +151,7 @@ const std::vector<std::string>& projectTables() {
     static const std::vector<std::string> tables{
         "assessment", "actors",         "actor_risk_factors", "flows",    "flow_documents",
         "checklists", "checklist_items", "checklist_item_documents", "goals", "goal_thresholds",
-        "supports",   "catalogue",       "import_rules"};
+        "supports",   "catalogue",       "import_rules", "actor_uncertainty", "flow_uncertainty"};
     return tables;
 }
 

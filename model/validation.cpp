@@ -117,6 +117,8 @@ std::vector<ValidationIssue> validateActor(const Actor& a, const std::string& pa
     c.finiteAtLeast("capacity_t", a.capacityT, 0, kMaxAmount);
     c.finiteAtLeast("loss_t", a.lossT, 0, kMaxAmount);
     c.finiteAtLeast("stock_change_t", a.stockChangeT, -kMaxAmount, kMaxAmount);
+    c.finiteAtLeast("stock_change_sd_t", a.stockChangeSdT, 0, kMaxAmount);
+    c.finiteAtLeast("loss_sd_t", a.lossSdT, 0, kMaxAmount);
     if (cat)
         for (std::size_t i = 0; i < a.riskFactors.size(); ++i)
             if (!cat->riskFactor(a.riskFactors[i]))
@@ -131,10 +133,18 @@ std::vector<ValidationIssue> validateFlow(const Flow& f, const std::string& path
     if (f.from.empty()) c.add("from", "must name an actor");
     if (f.to.empty()) c.add("to", "must name an actor");
     if (!f.from.empty() && f.from == f.to) c.add("to", "a flow cannot go from an actor to itself");
-    if (!std::isfinite(f.tonnes) || f.tonnes <= 0) c.add("tonnes", "must be a finite number greater than 0 (got " + fmt(f.tonnes) + ")");
+    // An unknown amount (chain JSON "tonnes": null) is computed by reconciliation;
+    // nothing can be documented or uncertain about it until then.
+    if (f.tonnesUnknown) {
+        if (f.tonnes != 0) c.add("tonnes", "must be 0 when the amount is unknown");
+        if (f.sdT != 0) c.add("sd_t", "must be 0 when the amount is unknown (null tonnes)");
+        if (f.documentedT != 0) c.add("documented_t", "must be 0 when the amount is unknown (null tonnes)");
+    } else if (!std::isfinite(f.tonnes) || f.tonnes <= 0)
+        c.add("tonnes", "must be a finite number greater than 0 (got " + fmt(f.tonnes) + ")");
     else c.atMost("tonnes", f.tonnes, kMaxAmount);
+    c.finiteAtLeast("sd_t", f.sdT, 0, kMaxAmount);
     if (!std::isfinite(f.documentedT) || f.documentedT < 0) c.add("documented_t", "must be a finite number, at least 0");
-    else if (std::isfinite(f.tonnes) && f.documentedT > f.tonnes)
+    else if (!f.tonnesUnknown && std::isfinite(f.tonnes) && f.documentedT > f.tonnes)
         c.add("documented_t", "must not exceed tonnes (" + fmt(f.documentedT) + " > " + fmt(f.tonnes) + ")");
     c.finiteAtLeast("price_per_t", f.pricePerT, 0, kMaxAmount);
     c.date("period.start", f.periodStart);

@@ -42,6 +42,10 @@ const std::vector<Help>& helps() {
         {SheetKind::Actors, "risk_factors", "Risk factors that apply, separated by ';'.",
          "Factores de riesgo que aplican, separados por ';'.", "", ""},
         {SheetKind::Actors, "notes", "Free text.", "Texto libre.", "", ""},
+        {SheetKind::Actors, "stock_change_sd_t", "Uncertainty of the stock change, as a standard deviation; 0 or empty: exact.",
+         "Incertidumbre del cambio de inventario, como desviación estándar; 0 o vacío: exacto.", "tonnes", "toneladas"},
+        {SheetKind::Actors, "loss_sd_t", "Uncertainty of the losses, as a standard deviation; 0 or empty: exact.",
+         "Incertidumbre de las pérdidas, como desviación estándar; 0 o vacío: exactas.", "tonnes", "toneladas"},
         {SheetKind::Flows, "id", "Code of the flow, unique in the chain.", "Código del flujo, único en la cadena.", "", ""},
         {SheetKind::Flows, "from", "Code of the actor that delivers the material (Actors sheet).",
          "Código del actor que entrega el material (hoja Actores).", "", ""},
@@ -63,6 +67,12 @@ const std::vector<Help>& helps() {
          "Primer día del periodo del flujo; vacío: el periodo de la evaluación.", "date", "fecha"},
         {SheetKind::Flows, "period_end", "Last day of the flow's period.", "Último día del periodo del flujo.", "date", "fecha"},
         {SheetKind::Flows, "notes", "Free text.", "Texto libre.", "", ""},
+        {SheetKind::Flows, "sd_t",
+         "Uncertainty of the tonnes, as a standard deviation (an estimate of 100 t give or take 10 t: 10); 0 or empty: exact. "
+         "Reconciliation uses it to find the figures that cannot be true.",
+         "Incertidumbre de las toneladas, como desviación estándar (una estimación de 100 t, más o menos 10 t: 10); 0 o vacío: "
+         "exacta. La conciliación la usa para hallar las cifras que no pueden ser ciertas.",
+         "tonnes", "toneladas"},
     };
     return table;
 }

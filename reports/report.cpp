@@ -64,9 +64,11 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         writeChokePointsSheet(ctx);
         writeTraceabilitySheet(ctx);
         writeMassBalanceSheet(ctx);
+        writeReconciliationSheet(ctx);
         writeRedFlagsSheet(ctx);
         writeChecklistSheet(ctx);
         writeGoalsSheet(ctx);
+        writePlanSheet(ctx);
         writeMethodologySheet(ctx);
         writeWeightsSheet(ctx);
         if (legendSheet) writeLegendSheet(ctx, *legendSheet);

@@ -7,7 +7,8 @@ SheetNames::SheetNames(const Labels& t)
       chokePoints(t("sheet.choke_points")), traceability(t("sheet.traceability")),
       massBalance(t("sheet.mass_balance")), redFlags(t("sheet.red_flags")), checklist(t("sheet.checklist")),
       goals(t("sheet.goals")), methodology(t("sheet.methodology")),
-      legend(t("sheet.legend")), weights(t("sheet.weights")) {}
+      legend(t("sheet.legend")), plan(t("sheet.plan")), weights(t("sheet.weights")),
+      reconciliation(t("sheet.reconciliation")) {}
 
 ReportContext::ReportContext(const model::Project& p, const risk::Analysis& a, const Labels& t, const Formats& f,
                              Workbook& b, Progress& pr, Legend* l)

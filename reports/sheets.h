@@ -33,8 +33,11 @@ void writeActorsSheet(ReportContext&);
 void writeFlowsSheet(ReportContext&);
 void writeChokePointsSheet(ReportContext&);
 void writeTraceabilitySheet(ReportContext&);
+void writePlanSheet(ReportContext&);
 void writeMassBalanceSheet(ReportContext&);
 void writeRedFlagsSheet(ReportContext&);
+/// Only when the analysis carries a reconciliation (some figure uncertain or unknown).
+void writeReconciliationSheet(ReportContext&);
 void writeChecklistSheet(ReportContext&);
 void writeGoalsSheet(ReportContext&);
 void writeMethodologySheet(ReportContext&);

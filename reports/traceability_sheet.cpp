@@ -1,6 +1,8 @@
 // Traceability: the spec's traced[level][stage] matrix (share of destination
 // input documented at that level or better on every hop back to stage k), the
-// horizon of each level highlighted, a clustered column chart of it, and the list of breaks.
+// horizon of each level highlighted, beside it the same matrix by the credit
+// method of mass balance (by_stage_credit) with the sentence that such a claim
+// implies no physical content, a clustered column chart, and the list of breaks.
 // The national layout lists the breaks with the parties' ids and the reason as
 // a code (B1, ...) in one cell each (no merged reason cells): Legend sheet.
 #include <algorithm>
@@ -82,7 +84,8 @@ void writeTraceabilitySheet(ReportContext& ctx) {
     const std::vector<int> stages(stageSet.begin(), stageSet.end());
     const int stageCount = static_cast<int>(stages.size());
     const int horizonCol = stageCount + 1;
-    const int lastCol = std::max(horizonCol, kReasonSpan + 3);
+    const int creditCol = horizonCol + 2;  // one empty column between the two matrices
+    const int lastCol = std::max(stageCount > 0 ? creditCol + stageCount - 1 : horizonCol, kReasonSpan + 3);
 
     Sheet sheet = ctx.book.addSheet(ctx.sheets.traceability, ctx.fmt.text);
     sheet.columnWidth(0, 0, 26);
@@ -96,6 +99,9 @@ void writeTraceabilitySheet(ReportContext& ctx) {
     for (int i = 0; i < stageCount; ++i)
         sheet.text(kHeaderRow, 1 + i, ctx.text.format("col.stage_n", {std::to_string(stages[i])}), f.header);
     sheet.text(kHeaderRow, horizonCol, ctx.text("col.horizon"), f.header);
+    for (int i = 0; i < stageCount; ++i)
+        sheet.text(kHeaderRow, creditCol + i, ctx.text.format("col.credit_stage_n", {std::to_string(stages[i])}),
+                   f.header);
     sheet.freeze(kFirstDataRow, 1);
 
     int row = kFirstDataRow;
@@ -108,6 +114,9 @@ void writeTraceabilitySheet(ReportContext& ctx) {
         }
         sheet.text(row, horizonCol,
                    l.horizon ? ctx.text.format("col.stage_n", {std::to_string(*l.horizon)}) : ctx.text("common.none"));
+        for (int i = 0; i < stageCount; ++i)
+            if (auto it = l.byStageCredit.find(stages[i]); it != l.byStageCredit.end())
+                sheet.number(row, creditCol + i, it->second, f.share);
         ++row;
     }
     const int levelCount = static_cast<int>(tr.levels.size());
@@ -123,6 +132,11 @@ void writeTraceabilitySheet(ReportContext& ctx) {
     const std::string liveNote = ctx.text("note.traceability_not_live");
     sheet.rowHeight(row, wrappedHeight(liveNote, 26 + 14.0 * lastCol));
     sheet.merged(row++, 0, lastCol, liveNote, f.note);
+    if (stageCount > 0) {
+        const std::string creditNote = ctx.text("note.credit_method");
+        sheet.rowHeight(row, wrappedHeight(creditNote, 26 + 14.0 * lastCol));
+        sheet.merged(row++, 0, lastCol, creditNote, f.note);
+    }
 
     ++row;
     if (stageCount > 0 && levelCount > 0) {

@@ -6,6 +6,8 @@
 
 #include "chain_graph.h"
 #include "chain_warnings.h"
+#include "claims/credit_traceability.h"
+#include "claims/documentation_plan.h"
 #include "choke_points.h"
 #include "destination_exposure.h"
 #include "destinations.h"
@@ -28,17 +30,65 @@
 
 namespace traza::risk {
 
+namespace {
+constexpr std::size_t kMaxPlanSteps = 100000;  // a plan never runs away on a hostile chain
+}  // namespace
+
 const ActorResult* Analysis::actor(const std::string& id) const {
     for (const ActorResult& a : actors)
         if (a.id == id) return &a;
     return nullptr;
 }
 
+namespace {
+
+Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& options,
+                        const Reconciliation* reconciliation);
+
+}  // namespace
+
 Analysis analyze(const model::Project& project, const AnalysisOptions& options) {
+    if (options.planStage < 1) throw InvalidInput("--plan-stage", "must be a stage from 1");
+    if (!Reconciliation::applies(project)) return analyzeFigures(project, options, nullptr);
+    // Reconciliation balances the actors the analysis balances: neither a
+    // source nor a destination (the destinations as the analysis chooses them).
+    std::vector<char> isDestination;
+    {
+        const ChainGraph chain(project, options.language);
+        isDestination = chooseDestinations(chain, options.destinations).contains;
+    }
+    Reconciliation rec = reconcile(project, isDestination);
+    Analysis a;
+    if (options.reconcile) {
+        const model::Project reconciled = reconciledProject(project, rec);
+        a = analyzeFigures(reconciled, options, &rec);
+        a.usesReconciledFigures = true;
+        const Text text(options.language == "es" ? "es" : "en");
+        a.warnings.insert(a.warnings.begin(),
+                          text.pick("This analysis uses the reconciled figures (--reconcile): every uncertain figure is "
+                                    "replaced by its weighted least-squares estimate, and unknown flows by their computed "
+                                    "value where the balances determine them (docs/methodology.md, \"Reconciliation\").",
+                                    "Este análisis usa las cifras conciliadas (--reconcile): cada cifra incierta se "
+                                    "reemplaza por su estimación de mínimos cuadrados ponderados, y los flujos "
+                                    "desconocidos por su valor calculado donde los balances lo determinan "
+                                    "(docs/methodology.md, \"Reconciliation\")."));
+    } else {
+        a = analyzeFigures(project, options, &rec);
+    }
+    a.reconciliation = std::move(rec);
+    return a;
+}
+
+namespace {
+
+Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& options,
+                        const Reconciliation* reconciliation) {
     auto fraction = [](double x) { return std::isfinite(x) && x >= 0 && x <= 1; };
     if (!fraction(options.chokeShareThreshold))
         throw InvalidInput("--threshold", "must be a number from 0 to 1");
     if (!fraction(options.traceThreshold)) throw InvalidInput("--trace-threshold", "must be a number from 0 to 1");
+    if (options.planTarget >= 0 && !fraction(options.planTarget))
+        throw InvalidInput("--plan-target", "must be a number from 0 to 1");
     const std::string lang = options.language == "es" ? "es" : "en";
     const Text text(lang);
 
@@ -62,14 +112,29 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
         std::vector<TraceBreak> breaks;
         std::vector<std::string> warnings;
         std::vector<RedFlag> redFlags;
+        std::optional<DocumentationPlan> plan;
         bool exact = true;
     };
     auto sideWork = [&]() {
         SideResults side;
         side.traceability = computeTraceability(chain, dest, solver, options.traceThreshold, side.exact);
+        computeCreditTraceability(chain, dest, side.traceability);
+        // What to document next: the exact gains at every level for stage K
+        // (none when K is no traced stage), and the plan when one is asked for.
+        const DocumentationGains gains(chain, dest, solver);
+        const int lastStage = lastTracedStage(chain, dest);
+        side.traceability.nextFlowsStage = options.planStage;
+        if (options.planStage >= 1 && options.planStage <= lastStage) {
+            for (TraceLevel& l : side.traceability.levels)
+                l.nextFlows = nextFlows(gains, l.level, options.planStage, 20, side.exact);
+            if (options.planLevel)
+                side.plan = planDocumentation(gains, *options.planLevel, options.planStage,
+                                              options.planTarget >= 0 ? options.planTarget : options.traceThreshold,
+                                              kMaxPlanSteps, side.exact);
+        }
         side.breaks = findTraceBreaks(chain, lang);
         side.warnings = chainWarnings(chain, dest, lang);
-        side.redFlags = evaluateRedFlags({chain, dest, solver, shares.share, lang}, side.warnings, side.exact);
+        side.redFlags = evaluateRedFlags({chain, dest, solver, shares.share, lang, reconciliation}, side.warnings, side.exact);
         return side;
     };
     std::future<SideResults> sideFuture;
@@ -126,6 +191,7 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
     a.warnings = std::move(side.warnings);
     for (std::string& w : evidenceWarnings(project, lang)) a.warnings.push_back(std::move(w));
     a.redFlags = std::move(side.redFlags);
+    a.plan = std::move(side.plan);
     exact = exact && side.exact;
     a.statement = limitsStatement(chain, dest, a.traceability, lang);
     if (weightsFellBack)
@@ -140,5 +206,7 @@ Analysis analyze(const model::Project& project, const AnalysisOptions& options) 
                                        "que lo involucran pueden diferir en más de 1e-9."));
     return a;
 }
+
+}  // namespace
 
 }  // namespace traza::risk

@@ -12,6 +12,7 @@
 #include "enums.h"
 #include "json_stream_writer.h"
 #include "project.h"
+#include "reconciliation/reconciliation.h"
 #include "sentence.h"
 
 namespace traza::risk {
@@ -22,7 +23,13 @@ struct AnalysisOptions {
     bool chokeOnDominance = true;           ///< dominating a destination makes a choke point
     double traceThreshold = 0.8;            ///< θ of the traceability horizon
     std::string language = "en";            ///< "en" or "es", for every generated sentence
+    int planStage = 1;                      ///< K of next_flows and of the plan
+    std::optional<model::Evidence> planLevel;  ///< when set, a document-next plan at this level
+    double planTarget = -1;                 ///< θ of the plan; < 0: traceThreshold
     bool secondThread = true;               ///< run the independent parts on a second thread (same result)
+    /// Analyse the reconciled figures instead of the figures as entered
+    /// (`traza-cli analyze --reconcile`); without uncertainty it changes nothing.
+    bool reconcile = false;
 };
 
 struct RiskScore {
@@ -61,14 +68,43 @@ struct DestinationResult {
     std::string exposureLevel;  ///< low / medium / high / critical, same cut-offs as actors
 };
 
+/// A flow whose documentation would raise traced[L][K] (claims/documentation_gains.h).
+struct NextFlow {
+    std::string flow;
+    double gain = 0;    ///< exact increase of traced[L][K] if this flow alone became documented
+    double tonnes = 0;  ///< its tonnes not yet documented at L
+};
+
+struct PlanStep {
+    std::string flow;
+    double tonnes = 0;  ///< tonnes to document
+    double traced = 0;  ///< traced[L][K] once this and every earlier step are documented
+    double gain = 0;
+};
+
+/// The document-next plan (claims/documentation_plan.h).
+struct DocumentationPlan {
+    model::Evidence level = model::Evidence::Documented;
+    int stage = 1;
+    double target = 0.8;
+    double start = 0;     ///< traced[L][K] today
+    double tonnes = 0;    ///< total tonnes to document
+    bool reached = false;
+    std::vector<PlanStep> steps;
+};
+
 struct TraceLevel {
     model::Evidence level = model::Evidence::SelfDeclared;
     std::map<int, double> byStage;  ///< stage k -> traced[level][k]
+    /// stage k -> the credit method's share (claims/credit_traceability.h), same keys as byStage
+    std::map<int, double> byStageCredit;
+    std::vector<NextFlow> nextFlows;  ///< up to 20, for stage AnalysisOptions::planStage
     std::optional<int> horizon;
 };
 
 struct Traceability {
     double threshold = 0.8;
+    int nextFlowsStage = 1;          ///< K of every level's nextFlows
     std::vector<TraceLevel> levels;  ///< self_declared .. verified, in order
 };
 
@@ -95,6 +131,10 @@ struct Analysis {
     std::vector<RedFlag> redFlags;
     std::vector<std::string> warnings;
     std::vector<std::string> statement;  ///< the traceability-limits sentences
+    std::optional<DocumentationPlan> plan;  ///< only when AnalysisOptions::planLevel is set
+    /// Present when some figure carries an uncertainty or is unknown.
+    std::optional<Reconciliation> reconciliation;
+    bool usesReconciledFigures = false;  ///< AnalysisOptions::reconcile took effect
 
     const ActorResult* actor(const std::string& id) const;
 };

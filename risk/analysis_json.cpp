@@ -75,9 +75,46 @@ void writeTraceability(JsonStreamWriter& w, const Traceability& t) {
         w.key("horizon");
         if (l.horizon) w.integer(*l.horizon);
         else w.null();
+        w.key("by_stage_credit");  // additive (second wave)
+        w.beginObject();
+        for (const auto& [k, v] : l.byStageCredit) w.field(std::to_string(k), v);
+        w.endObject();
+        w.key("next_flows");
+        w.beginArray();
+        for (const NextFlow& f : l.nextFlows) {
+            w.beginObject();
+            w.field("flow", f.flow);
+            w.field("gain", f.gain);
+            w.field("tonnes", f.tonnes);
+            w.endObject();
+        }
+        w.endArray();
         w.endObject();
     }
     w.endObject();
+    w.endObject();
+}
+
+void writePlan(JsonStreamWriter& w, const DocumentationPlan& p) {
+    w.key("plan");
+    w.beginObject();
+    w.field("level", model::toString(p.level));
+    w.field("stage", p.stage);
+    w.field("target", p.target);
+    w.field("start", p.start);
+    w.field("reached", p.reached);
+    w.field("tonnes", p.tonnes);
+    w.key("steps");
+    w.beginArray();
+    for (const PlanStep& s : p.steps) {
+        w.beginObject();
+        w.field("flow", s.flow);
+        w.field("tonnes", s.tonnes);
+        w.field("gain", s.gain);
+        w.field("traced", s.traced);
+        w.endObject();
+    }
+    w.endArray();
     w.endObject();
 }
 
@@ -105,6 +142,7 @@ void writeAnalysisJson(const Analysis& a, const model::JsonSink& sink) {
     w.endArray();
 
     writeTraceability(w, a.traceability);
+    if (a.plan) writePlan(w, *a.plan);  // only when asked for (--plan-level)
 
     w.key("breaks");
     w.beginArray();
@@ -131,6 +169,12 @@ void writeAnalysisJson(const Analysis& a, const model::JsonSink& sink) {
     w.endArray();
     textsField(w, "warnings", a.warnings);
     textsField(w, "statement", a.statement);
+    // Second wave: only when some figure is uncertain, so older output is unchanged.
+    if (a.usesReconciledFigures) w.field("figures", "reconciled");
+    if (a.reconciliation) {
+        w.key("reconciliation");
+        writeReconciliationJson(w, *a.reconciliation);
+    }
     w.endObject();
     w.finish();
 }

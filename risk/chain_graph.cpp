@@ -44,6 +44,9 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
             problem = text.pick("refers to an actor that does not exist", "se refiere a un actor que no existe");
         else if (from == to)
             problem = text.pick("goes from an actor to itself", "va de un actor a sí mismo");
+        else if (f.tonnesUnknown)
+            problem = text.pick("has unknown tonnes (to be computed by reconciliation: analyze --reconcile)",
+                                "tiene toneladas desconocidas (las calcula la conciliación: analyze --reconcile)");
         else if (!std::isfinite(f.tonnes) || f.tonnes <= 0)
             problem = text.pick("has no positive tonnage", "no tiene un tonelaje positivo");
         if (!problem.empty()) {

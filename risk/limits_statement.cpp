@@ -156,6 +156,20 @@ std::vector<std::string> limitsStatement(const ChainGraph& chain, const Destinat
                       text.pick(" are only reported or self-declared, not documented, for ",
                                 " solo están reportadas o autodeclaradas, sin documentar, para el ") +
                       text.percent(reportedOnlyT / dest.totalT) + text.pick(" of their input.", " de su entrada."));
+    // The credit method beside the proportional one, and what such a claim does not mean.
+    if (self && last >= 1 && !self->byStageCredit.empty()) {
+        const auto credit = self->byStageCredit.find(1);
+        if (credit != self->byStageCredit.end())
+            out.push_back(text.pick("By the credit method of mass balance, up to ", "Por el método de créditos del balance de masa, hasta el ") +
+                          text.percent(credit->second) +
+                          text.pick(" of the input can be claimed as documented, at least as self-declared, back to ",
+                                    " de la entrada puede declararse documentado, al menos como autodeclarado, hasta el ") +
+                          stageName(text, 1) + text.pick(", against ", ", frente al ") + text.percent(at(*self, 1)) +
+                          text.pick(" by proportional mixing. A mass-balance claim implies no physical content: it "
+                                    "does not say which tonnes are documented.",
+                                    " por mezcla proporcional. Una declaración de balance de masa no implica contenido "
+                                    "físico: no dice qué toneladas están documentadas."));
+    }
     if (verified) {
         double best = 0;
         int bestStage = last;

@@ -1,6 +1,7 @@
 #include "red_flags.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -56,12 +57,15 @@ bool ticked(const model::Actor& a, const std::vector<std::string>& factors) {
 }
 
 // A number in a flag's sentence, formatted when the sentence is read.
+enum class NumberKind { Tonnes, Percent, Plain };
 struct FlagNumber {
     const char* key;  ///< the template placeholder, e.g. "tonnes"
-    bool percent;     ///< a share shown as a percentage, else tonnes
+    NumberKind kind;  ///< tonnes, a share shown as a percentage, or a statistic (two decimals)
     double value;
 };
-FlagNumber tonnesOf(const char* key, double t) { return {key, false, t}; }
+FlagNumber tonnesOf(const char* key, double t) { return {key, NumberKind::Tonnes, t}; }
+FlagNumber percentOf(const char* key, double share) { return {key, NumberKind::Percent, share}; }
+FlagNumber plainOf(const char* key, double x) { return {key, NumberKind::Plain, x}; }
 // A checklist item's status in words, for red-flag sentences.
 const char* statusWord(const Text& text, model::ItemStatus s) {
     switch (s) {
@@ -71,7 +75,6 @@ const char* statusWord(const Text& text, model::ItemStatus s) {
         default: return text.pick("not started", "sin iniciar");
     }
 }
-FlagNumber percentOf(const char* key, double share) { return {key, true, share}; }
 
 // What every flag of one rule shares: its template (or its name when the
 // catalogue gives none) and the language.
@@ -94,7 +97,7 @@ public:
         : m_labelAt(labelAt), m_labelSize(labelSize), m_flowAt(flowAt), m_flowSize(flowSize),
           m_itemsSize(itemsSize) {
         for (const FlagNumber& n : numbers)
-            if (m_count < 2) m_numbers[m_count++] = n;
+            if (m_count < kMaxNumbers) m_numbers[m_count++] = n;
     }
     std::string render() const override;
 
@@ -103,7 +106,8 @@ private:
     const FlagBatch* m_batch = nullptr;  ///< set when the batch is sealed
     std::size_t m_labelAt, m_labelSize, m_flowAt, m_flowSize;
     std::size_t m_itemsSize;  ///< the {items} text follows the flow id in the batch
-    FlagNumber m_numbers[2]{};
+    static constexpr int kMaxNumbers = 4;
+    FlagNumber m_numbers[kMaxNumbers]{};
     int m_count = 0;
 };
 
@@ -122,8 +126,9 @@ std::string FlagDetail::render() const {
     TemplateValues values;
     values.reserve(m_count + 2);
     for (int i = 0; i < m_count; ++i)
-        values.emplace_back(m_numbers[i].key, m_numbers[i].percent ? text.percent(m_numbers[i].value)
-                                                                   : text.tonnes(m_numbers[i].value));
+        values.emplace_back(m_numbers[i].key, m_numbers[i].kind == NumberKind::Percent ? text.percent(m_numbers[i].value)
+                                              : m_numbers[i].kind == NumberKind::Plain ? text.number(m_numbers[i].value, 2)
+                                                                                       : text.tonnes(m_numbers[i].value));
     values.emplace_back("actor", m_batch->chars.substr(m_labelAt, m_labelSize));
     if (m_flowSize > 0) values.emplace_back("flow", m_batch->chars.substr(m_flowAt, m_flowSize));
     if (m_itemsSize > 0) values.emplace_back("items", m_batch->chars.substr(m_flowAt + m_flowSize, m_itemsSize));
@@ -356,6 +361,21 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
             if (isTicked(v))
                 flag(out, rule, v, "",
                      {tonnesOf("tonnes", handled(v)), percentOf("share", m_in.flowShare[v])});
+    } else if (id == "implausible_figure") {
+        // The measurement test of reconciliation (reconciliation/reconciliation.h):
+        // a flow whose adjustment is beyond the Šidák-corrected critical |z|.
+        if (m_in.reconciliation) {
+            const Reconciliation& rec = *m_in.reconciliation;
+            for (const ReconciledFigure& fig : rec.figures) {
+                if (fig.kind != FigureKind::Flow || !fig.implausible) continue;
+                const model::Flow& f = project.flows[fig.index];
+                const long to = m_chain.find(f.to);
+                if (to < 0) continue;
+                flag(out, rule, static_cast<Vertex>(to), f.id,
+                     {tonnesOf("tonnes", fig.givenT), tonnesOf("reconciled", fig.reconciledT),
+                      plainOf("z", std::fabs(fig.z)), plainOf("critical", rec.flowZCritical)});
+            }
+        }
     } else if (id == "no_invoice_first_sale") {
         const auto sellers = listOf<int>(p, "seller_stages", {1, 2});
         const int buyerMin = static_cast<int>(number(p, "buyer_min_stage", 3));

@@ -19,6 +19,7 @@ struct RedFlagInputs {
     const MixingSolver& solver;
     const std::vector<double>& flowShare;
     const std::string& language;
+    const Reconciliation* reconciliation = nullptr;  ///< for implausible_figure; none: the rule flags nothing
 };
 
 /// Flags ordered by severity (critical first), then rule order, then project

@@ -46,6 +46,11 @@ const std::vector<ActorField>& actorFields() {
          [](const Actor& a) { return V(a.riskFactors); }},
         {"notes", FieldType::Text, false, Vocabulary::None, false,
          [](Actor& a, V&& v) { a.notes = take<std::string>(std::move(v)); }, [](const Actor& a) { return V(a.notes); }},
+        // Uncertainty (issue #21), last so that sheets keep their earlier columns.
+        {"stock_change_sd_t", FieldType::Number, false, Vocabulary::None, true,
+         [](Actor& a, V&& v) { a.stockChangeSdT = std::get<double>(v); }, [](const Actor& a) { return V(a.stockChangeSdT); }},
+        {"loss_sd_t", FieldType::Number, false, Vocabulary::None, true,
+         [](Actor& a, V&& v) { a.lossSdT = std::get<double>(v); }, [](const Actor& a) { return V(a.lossSdT); }},
     };
     return fields;
 }
@@ -84,6 +89,9 @@ const std::vector<FlowField>& flowFields() {
          [](Flow& f, V&& v) { f.periodEnd = take<std::string>(std::move(v)); }, [](const Flow& f) { return V(f.periodEnd); }},
         {"notes", FieldType::Text, false, Vocabulary::None, false,
          [](Flow& f, V&& v) { f.notes = take<std::string>(std::move(v)); }, [](const Flow& f) { return V(f.notes); }},
+        // Uncertainty (issue #21), last so that sheets keep their earlier columns.
+        {"sd_t", FieldType::Number, false, Vocabulary::None, true,
+         [](Flow& f, V&& v) { f.sdT = std::get<double>(v); }, [](const Flow& f) { return V(f.sdT); }},
     };
     return fields;
 }

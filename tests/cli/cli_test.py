@@ -198,7 +198,7 @@ def case_info():
                         r.stdout), "actors by kind")
         check(re.search(r"flows: +13 ", r.stdout) and re.search(r"goals: +5\n", r.stdout), "counts of flows and goals")
         check("2025-01-01 to 2025-12-31" in r.stdout, "the assessment period")
-    check("schema version 3" in run("info", path("care.traza")).stdout, "the schema version of a project file")
+    check("schema version 4" in run("info", path("care.traza")).stdout, "the schema version of a project file")
 
 
 def case_export_formats():
@@ -252,7 +252,8 @@ def case_template():
     check(list(sheets) == ["Instructions", "Actors", "Flows", "Lists"], "English sheets in order: %s" % list(sheets))
     check(wb["Lists"].sheet_state == "hidden", "the Lists sheet is hidden")
     check(sheets["Actors"] == [("Id", "Name", "Kind of actor", "Stage", "Country", "Region or city", "Formality", "Headcount",
-                                "Capacity", "Stock change", "Losses", "Public-service provider", "Risk factors", "Notes")],
+                                "Capacity", "Stock change", "Losses", "Public-service provider", "Risk factors", "Notes",
+                                "Stock change ± sd", "Losses ± sd")],
           "the Actors header and nothing else: %s" % sheets["Actors"])
     check(sheets["Flows"][0][:5] == ("Id", "From", "To", "Material", "Tonnes") and len(sheets["Flows"]) == 1, "the Flows header")
     r = run("template", "-o", path("plantilla.xlsx"), "--lang", "es")
@@ -304,9 +305,41 @@ def case_export_xlsx():
                    'flow "%s": notes: 40000 characters' % sample["flows"][2]["id"])
 
 
+def case_plan():
+    """analyze --plan-*: the plan in JSON and text, next_flows at every level, the credit sentence, bad options."""
+    r = run("analyze", SAMPLE, "--json", "--plan-level", "self_declared", "--plan-target", "0.5")
+    check(r.returncode == 0, "analyze with a plan: %s" % r.stderr)
+    out = json.loads(r.stdout)
+    plan = out["plan"]
+    check(plan["level"] == "self_declared" and plan["stage"] == 1 and plan["target"] == 0.5, "plan header %r" % plan)
+    # CARE: today 5.0%; documenting f1 (165.11 t) alone lifts it by 165.11 / 225.2 (methodology 5.2).
+    check(abs(plan["start"] - 11.265 / 225.2) < 1e-9, "plan start %r" % plan["start"])
+    check([s["flow"] for s in plan["steps"]] == ["f1"] and plan["reached"], "plan steps %r" % plan["steps"])
+    check(abs(plan["steps"][0]["traced"] - (11.265 + 165.11) / 225.2) < 1e-9, "traced after f1")
+    levels = out["traceability"]["levels"]
+    check(levels["self_declared"]["next_flows"][0]["flow"] == "f1", "next_flows at self_declared")
+    check(all(levels[l]["by_stage_credit"][k] >= levels[l]["by_stage"][k] - 1e-12 for l in levels
+              for k in levels[l]["by_stage"]), "CARE: credit below proportional")
+    # Without --plan-level there is no plan key; --plan-stage moves next_flows.
+    r = run("analyze", SAMPLE, "--json", "--plan-stage", "2")
+    out = json.loads(r.stdout)
+    check("plan" not in out, "a plan nobody asked for")
+    check(out["traceability"]["levels"]["self_declared"]["next_flows"] == [], "stage 2 is fully self-declared")
+    text = run("analyze", SAMPLE, "--plan-level", "self_declared", "--plan-target", "0.5").stdout
+    check("A mass-balance claim implies no physical content" in text, "text: no credit sentence")
+    check("1. f1: 165.1 t -> 78.3%" in text, "text: plan step")
+    es = run("analyze", SAMPLE, "--lang", "es").stdout
+    check("no implica contenido físico" in es, "Spanish text: no credit sentence")
+    for bad, where in ((["--plan-level", "none"], "--plan-level"), (["--plan-level", "gold"], "--plan-level"),
+                       (["--plan-target", "1.5", "--plan-level", "reported"], "--plan-target"),
+                       (["--plan-stage", "0"], "--plan-stage")):
+        r = run("analyze", SAMPLE, *bad)
+        check(r.returncode == 2 and where in r.stderr, "%s: exit %d, %r" % (bad, r.returncode, r.stderr))
+
+
 CASES = {"version": case_version, "round_trip": case_round_trip, "csv_import": case_csv_import,
          "errors": case_errors, "info": case_info, "export_formats": case_export_formats, "template": case_template,
-         "export_xlsx": case_export_xlsx}
+         "export_xlsx": case_export_xlsx, "plan": case_plan}
 
 if __name__ == "__main__":
     try:

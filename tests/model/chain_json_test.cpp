@@ -489,3 +489,49 @@ TEST_CASE("ChainJson - the assessment's sign-off keys are read, written only whe
     d["assessment"]["reviewed_on"] = "2026-02-30";
     requireErrorAt(d, "assessment.reviewed_on", "date");
 }
+
+TEST_CASE("ChainJson - uncertainty: sd keys and null tonnes read, written only when used, checked") {
+    json d = minimal();
+    d["actors"][0]["stock_change_sd_t"] = 1.5;
+    d["actors"][0]["loss_sd_t"] = 0.25;
+    d["flows"][0]["sd_t"] = 2;
+    d["actors"].push_back({{"id", "c"}, {"kind", "refiner"}});
+    d["flows"].push_back({{"id", "f2"}, {"from", "b"}, {"to", "c"}, {"tonnes", nullptr}});
+    const Project p = projectFromJson(d.dump(), catalogue());
+    CHECK(p.actors[0].stockChangeSdT == 1.5);
+    CHECK(p.actors[0].lossSdT == 0.25);
+    CHECK(p.actors[1].stockChangeSdT == 0);
+    CHECK(p.flows[0].sdT == 2);
+    CHECK_FALSE(p.flows[0].tonnesUnknown);
+    CHECK(p.flows[1].tonnesUnknown);
+    CHECK(p.flows[1].tonnes == 0);
+
+    const json back = json::parse(projectToJson(p));
+    CHECK(back["actors"][0]["stock_change_sd_t"] == 1.5);
+    CHECK(back["actors"][0]["loss_sd_t"] == 0.25);
+    CHECK(back["flows"][0]["sd_t"] == 2);
+    CHECK(back["flows"][1]["tonnes"].is_null());
+    // Keys only when used: the exact figures carry none.
+    CHECK_FALSE(back["actors"][1].contains("stock_change_sd_t"));
+    CHECK_FALSE(back["actors"][1].contains("loss_sd_t"));
+    CHECK_FALSE(back["flows"][1].contains("sd_t"));
+    CHECK(projectFromJson(back.dump(), catalogue()).sameChain(p));
+
+    json bad = minimal();
+    bad["flows"][0]["sd_t"] = -1;
+    requireErrorAt(bad, "flows[0].sd_t", "at least 0");
+    bad = minimal();
+    bad["actors"][1]["loss_sd_t"] = -0.5;
+    requireErrorAt(bad, "actors[1].loss_sd_t", "at least 0");
+    bad = minimal();
+    bad["actors"][1]["stock_change_sd_t"] = "2";
+    requireErrorAt(bad, "actors[1].stock_change_sd_t", "must be a number");
+    bad = minimal();
+    bad["flows"][0]["tonnes"] = nullptr;
+    bad["flows"][0]["documented_t"] = 3;
+    requireErrorAt(bad, "flows[0].documented_t", "unknown");
+    bad = minimal();
+    bad["flows"][0]["tonnes"] = nullptr;
+    bad["flows"][0]["sd_t"] = 3;
+    requireErrorAt(bad, "flows[0].sd_t", "unknown");
+}

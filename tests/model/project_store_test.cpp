@@ -221,7 +221,7 @@ TEST_CASE("ProjectStore - a version 0 file is migrated in memory and the file st
     p.actors[1].y = 42.5;
     ProjectStore::save(p, file);
     rawExec(file, "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
-            "ALTER TABLE assessment DROP COLUMN reviewed_on; ALTER TABLE actors DROP COLUMN has_position; DROP TABLE import_rules; "
+            "ALTER TABLE assessment DROP COLUMN reviewed_on; ALTER TABLE actors DROP COLUMN has_position; DROP TABLE import_rules; DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; "
             "PRAGMA user_version = 0;");
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 0);
     const std::string bytes = readBytes(file);
@@ -263,7 +263,7 @@ TEST_CASE("ProjectStore - the spreadsheet column rules are saved, and a version 
 
     // Version 1 had no import_rules table.
     rawExec(file, "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
-            "ALTER TABLE assessment DROP COLUMN reviewed_on; DROP TABLE import_rules; PRAGMA user_version = 1;");
+            "ALTER TABLE assessment DROP COLUMN reviewed_on; DROP TABLE import_rules; DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; PRAGMA user_version = 1;");
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 1);
     const Project old = ProjectStore::open(file);
     CHECK(old.importRules.empty());
@@ -282,11 +282,54 @@ TEST_CASE("ProjectStore - the assessment's sign-off is saved, and a version 2 fi
 
     // Version 2 (before issue 16) had no sign-off columns.
     rawExec(file, "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
-                  "ALTER TABLE assessment DROP COLUMN reviewed_on; PRAGMA user_version = 2;");
+                  "ALTER TABLE assessment DROP COLUMN reviewed_on; DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; "
+                  "PRAGMA user_version = 2;");
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 2);
     const Project old = ProjectStore::open(file);
     CHECK(old.assessment.reviewer.empty());
     CHECK(old.assessment.assessedOn.empty());
     CHECK(old.assessment.reviewedOn.empty());
     CHECK(sameProject(old, makeChain(3, 2)));
+}
+
+TEST_CASE("ProjectStore - uncertainty is saved, and a version 3 file opens with every figure exact") {
+    TempDir dir;
+    const fs::path file = dir / "uncertain.traza";
+    Project p = makeChain(6, 10);
+    p.actors[1].stockChangeSdT = 2.5;
+    p.actors[3].lossSdT = 0.125;
+    p.flows[2].sdT = 17.25;
+    p.flows[5].tonnesUnknown = true;
+    p.flows[5].tonnes = 0;
+    p.flows[5].documentedT = 0;
+    REQUIRE(validateProject(p).empty());
+    ProjectStore::save(p, file);
+    const Project back = ProjectStore::open(file);
+    CHECK(sameProject(back, p));
+    CHECK(back.actors[1].stockChangeSdT == 2.5);
+    CHECK(back.actors[3].lossSdT == 0.125);
+    CHECK(back.flows[2].sdT == 17.25);
+    CHECK(back.flows[5].tonnesUnknown);
+    CHECK_FALSE(back.flows[4].tonnesUnknown);
+
+    // Version 3 had no uncertainty tables: the migration adds them, empty.
+    const fs::path old = dir / "v2.traza";
+    ProjectStore::save(makeChain(6, 10), old);
+    rawExec(old, "DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; PRAGMA user_version = 3;");
+    REQUIRE(ProjectStore::fileSchemaVersion(old) == 3);
+    const Project migrated = ProjectStore::open(old);
+    CHECK(sameProject(migrated, makeChain(6, 10)));
+    for (const Flow& f : migrated.flows) CHECK((f.sdT == 0 && !f.tonnesUnknown));
+    ProjectStore::save(migrated, old);
+    CHECK(ProjectStore::fileSchemaVersion(old) == ProjectStore::kSchemaVersion);
+    CHECK(sameProject(ProjectStore::open(old), makeChain(6, 10)));
+}
+
+TEST_CASE("ProjectStore - an uncertainty row of a flow that does not exist is refused with its place") {
+    TempDir dir;
+    const fs::path file = dir / "bad.traza";
+    ProjectStore::save(makeChain(3, 3), file);
+    rawExec(file, "INSERT INTO flow_uncertainty VALUES (77, 1.5, 0);");
+    const std::string message = thrownMessage<Error>([&] { ProjectStore::open(file); });
+    CHECK(message.find("flow_uncertainty[0].flow") != std::string::npos);
 }

@@ -278,3 +278,26 @@ TEST_CASE("Cell values - Excel serial days become calendar dates, the phantom 19
     CHECK(numberAsText(101) == "101");
     CHECK(numberAsText(173.8) == "173.8");
 }
+
+TEST_CASE("Sheet import - uncertainty columns in English and Spanish, kg units scaling them too") {
+    SheetTable actors = sheet("cadena.xlsx", "Actores",
+                              {{"Código", "Tipo de actor", "Pérdidas", "Pérdidas ± de", "Cambio de inventario ± de"},
+                               {"org1", "Organización de recicladores", 2.0, 0.5, 1.25},
+                               {101.0, "Exportador", "", "", ""},
+                               {"ref", "Refinador o refundidor", "", "", ""}});
+    SheetTable flows = sheet("cadena.xlsx", "Flujos",
+                             {{"Código", "Origen", "Destino", "Toneladas", "Desviación estándar (kg)"},
+                              {"f1", "org1", 101.0, 173.8, 12000.0},
+                              {"f2", 101.0, "ref", 170.0, ""}});
+    const Project p = importSheets(actors, flows, Catalogue::installed()).project;
+    CHECK(p.actors[0].lossSdT == 0.5);
+    CHECK(p.actors[0].stockChangeSdT == 1.25);
+    CHECK(p.actors[1].lossSdT == 0);
+    CHECK(p.flows[0].sdT == Approx(12.0).epsilon(1e-15));
+    CHECK(p.flows[1].sdT == 0);
+
+    flows = sheet("chain.xlsx", "Flows", {{"Id", "From", "To", "Tonnes", "Tonnes ± sd"}, {"f1", "org1", 101.0, 10.0, -1.0}});
+    const SheetImportError e = errorOf(actors, flows);
+    CHECK_THAT(e.what(), Catch::Contains("Flows!E2"));
+    CHECK_THAT(e.what(), Catch::Contains("at least 0"));
+}

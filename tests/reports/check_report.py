@@ -33,10 +33,10 @@ import openpyxl
 NOTE = ("The CARE pilot report states 86% for Organisation 5; "
         "7.8 t delivered against a 10 t goal is 78%.")
 SHEETS_EN = ["Summary", "Actors", "Flows", "Choke points", "Traceability", "Mass balance",
-             "Red flags", "Checklist", "Goals and supports", "Methodology", "Weights"]
+             "Red flags", "Checklist", "Goals and supports", "Plan", "Methodology", "Weights"]
 SHEETS_ES = ["Resumen", "Actores", "Flujos", "Puntos de control", "Trazabilidad",
              "Balance de masas", "Señales de alerta", "Lista de verificación", "Metas y apoyos",
-             "Metodología", "Pesos"]
+             "Plan", "Metodología", "Pesos"]
 LEVELS = ["self_declared", "reported", "documented", "verified"]
 LEVEL_WORDS = {"low": "Low", "medium": "Medium", "high": "High", "critical": "Critical"}
 
@@ -197,9 +197,14 @@ def check_traceability(wb, analysis):
                 str(cell.fill.fgColor.rgb).upper().endswith("FFD966")
             check(highlighted == (level["horizon"] == int(stage)),
                   f"Traceability {key} stage {stage}: horizon highlight {highlighted}")
+        for stage, value in level["by_stage_credit"].items():
+            cell = ws.cell(r, h[f"Credit method: stage {stage}"])
+            check(close(cell.value, value), f"Traceability {key} credit stage {stage}: {cell.value} != {value}")
         horizon = ws.cell(r, h["Horizon"]).value
         check(horizon == (f"Stage {level['horizon']}" if level["horizon"] is not None else "none"),
               f"Traceability {key}: horizon {horizon}")
+    notes = [ws.cell(r, 1).value or "" for r in range(1, 12)]
+    check(any("implies no physical content" in n for n in notes), "Traceability: no credit-method sentence")
     header = find_row(ws, "Flow", start=8)
     rows = list(table_rows(ws, header + 1))
     check(len(rows) == len(analysis["breaks"]), f"Traceability: {len(rows)} breaks, JSON {len(analysis['breaks'])}")
@@ -488,6 +493,34 @@ def check_cli_errors(cli, sample, workdir):
     os.remove(out)
 
 
+def check_plan(cli, sample, workdir):
+    """The Plan sheet against `analyze --json` with the same plan options; the running total is a formula."""
+    out = os.path.join(workdir, "care-plan.xlsx")
+    opts = ["--plan-level", "self_declared", "--plan-target", "0.9", "--plan-stage", "1"]
+    run([cli, "report", sample, "-o", out] + opts)
+    analysis = json.loads(run([cli, "analyze", sample, "--json"] + opts).stdout)
+    plan = analysis["plan"]
+    check(len(plan["steps"]) >= 1, "plan: no step")
+    wb, wbf = openpyxl.load_workbook(out, data_only=True), openpyxl.load_workbook(out, data_only=False)
+    ws, wf = wb["Plan"], wbf["Plan"]
+    header = find_row(ws, "Step")
+    total = 0.0
+    for i, step in enumerate(plan["steps"]):
+        r = header + 1 + i
+        total += step["tonnes"]
+        check(ws.cell(r, 2).value == step["flow"], f"Plan row {r}: flow {ws.cell(r, 2).value}")
+        check(close(ws.cell(r, 5).value, step["tonnes"]), f"Plan row {r}: tonnes")
+        check(str(wf.cell(r, 6).value).startswith("=SUM("), f"Plan row {r}: cumulative is no formula")
+        check(close(ws.cell(r, 6).value, total), f"Plan row {r}: cumulative {ws.cell(r, 6).value} != {total}")
+        check(close(ws.cell(r, 7).value, step["gain"]), f"Plan row {r}: gain")
+        check(close(ws.cell(r, 8).value, step["traced"]), f"Plan row {r}: traced")
+    nxt = find_row(ws, "Evidence level", start=header + 1)
+    listed = [(ws.cell(r, 2).value, ws.cell(r, 6).value) for r in table_rows(ws, nxt + 1)]
+    expected = [(n["flow"], n["gain"]) for lv in LEVELS for n in analysis["traceability"]["levels"][lv]["next_flows"]]
+    check(len(listed) == len(expected) and all(a == c and close(b, d) for (a, b), (c, d) in zip(listed, expected)),
+          f"Plan: next flows {listed} != {expected}")
+
+
 def cells(cli, source_dir, workdir):
     sample, chain = noted_sample(source_dir, workdir)
     plain = os.path.join(source_dir, "data", "samples", "care-pilot-2025.json")
@@ -505,7 +538,7 @@ def cells(cli, source_dir, workdir):
                  lambda: check_traceability(wb, analysis), lambda: check_mass_balance(wb, wbf, analysis),
                  lambda: check_red_flags(wb, analysis), lambda: check_summary(wb, wbf, analysis, chain),
                  lambda: check_goals(wb, wbf, chain, True), lambda: check_checklist(wb, chain),
-                 lambda: check_properties(out, chain)]:
+                 lambda: check_properties(out, chain), lambda: check_plan(cli, sample, workdir)]:
         try:
             step()
         except (AssertionError, KeyError, TypeError, IndexError) as e:

@@ -59,9 +59,23 @@ inline std::string treeAnalysisJson(const Analysis& a) {
         ordered level;
         level["by_stage"] = byStage;
         level["horizon"] = l.horizon ? ordered(*l.horizon) : ordered(nullptr);
+        ordered credit = ordered::object();
+        for (const auto& [k, v] : l.byStageCredit) credit[std::to_string(k)] = v;
+        level["by_stage_credit"] = credit;
+        ordered next = ordered::array();
+        for (const NextFlow& f : l.nextFlows) next.push_back({{"flow", f.flow}, {"gain", f.gain}, {"tonnes", f.tonnes}});
+        level["next_flows"] = next;
         levels[std::string(model::toString(l.level))] = level;
     }
     root["traceability"] = {{"threshold", a.traceability.threshold}, {"levels", levels}};
+    if (a.plan) {
+        ordered steps = ordered::array();
+        for (const PlanStep& s : a.plan->steps)
+            steps.push_back({{"flow", s.flow}, {"tonnes", s.tonnes}, {"gain", s.gain}, {"traced", s.traced}});
+        root["plan"] = {{"level", std::string(model::toString(a.plan->level))}, {"stage", a.plan->stage},
+                        {"target", a.plan->target}, {"start", a.plan->start}, {"reached", a.plan->reached},
+                        {"tonnes", a.plan->tonnes}, {"steps", steps}};
+    }
 
     ordered breaks = ordered::array();
     for (const TraceBreak& b : a.breaks) breaks.push_back({{"flow", b.flow}, {"tonnes", b.tonnes}, {"reason", b.reason}});

@@ -106,7 +106,7 @@ TEST_CASE("Project files - nothing in a crafted schema runs on open, not even wh
         if (oldVersion)
             rawExec(file, "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
                           "ALTER TABLE assessment DROP COLUMN reviewed_on; "
-                          "ALTER TABLE actors DROP COLUMN has_position; DROP TABLE import_rules; PRAGMA user_version = 0;");
+                          "ALTER TABLE actors DROP COLUMN has_position; DROP TABLE import_rules; DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; PRAGMA user_version = 0;");
         rawExec(file, replaced(attack.sql, "{dir}", dir.path().string()));
         // SQLite checks a new CHECK constraint against existing rows while the
         // file is crafted (outside Traza), which calls the traps: start clean.
@@ -138,13 +138,14 @@ TEST_CASE("Project files - a foreign or future file is refused from its header, 
     ProjectStore::save(makeChain(3, 3), future);
     rawExec(future, "PRAGMA writable_schema = ON;"
                     "INSERT INTO sqlite_master VALUES ('table', 'next', 'next', 0, 'CREATE TABLE next (x NEWTYPE SYNTAX'); "
-                    "PRAGMA user_version = 4;");
+                    "PRAGMA user_version = " + std::to_string(ProjectStore::kSchemaVersion + 1) + ";");
     o = openUnderWatch(traps, future);
-    CHECK(o.message == future.string() + " was written by a newer Traza (schema version 4; this version reads up to 3)");
+    CHECK(o.message == future.string() + " was written by a newer Traza (schema version " +
+                           std::to_string(ProjectStore::kSchemaVersion + 1) + "; this version reads up to " + std::to_string(ProjectStore::kSchemaVersion) + ")");
     CHECK(SqliteTraps::connections() == 0);
 
     // The right header over a schema that does not parse: damaged, via SQLite.
-    rawExec(future, "PRAGMA writable_schema = ON; PRAGMA user_version = 3;");
+    rawExec(future, "PRAGMA writable_schema = ON; PRAGMA user_version = " + std::to_string(ProjectStore::kSchemaVersion) + ";");
     o = openUnderWatch(traps, future);
     CHECK(contains(o.message, "damaged"));
     // Three, configured alike over the one private copy: the reading, the
