@@ -8,6 +8,7 @@
 #endif
 
 #include "cell_value.h"
+#include "row_reader.h"
 #include "sheet_columns.h"
 #include "validation.h"
 #include "word_match.h"
@@ -127,37 +128,12 @@ struct SheetReader {
     std::vector<Record> read(const ValueIndex& words, Problems& problems, std::vector<bool>* stageGiven) {
         std::vector<Record> out;
         if (table.rows.size() <= 1) return out;
-        // The fields that have a column, looked up once rather than once a cell.
-        struct Bound {
-            const typename Fields::value_type* field;
-            std::size_t column;  // index into columns and into a row
-            CellReading how;
-            bool isStage;
-        };
-        std::vector<Bound> bound;
-        for (const auto& field : fields)
-            if (auto it = columnOfField.find(std::string(field.key)); it != columnOfField.end())
-                bound.push_back({&field, it->second, {field.type, field.vocabulary, columns[it->second].factor, decimalMark}, field.key == "stage"});
+        const RowReader<Record, Fields> reader(fields, columns, columnOfField, decimalMark);
         out.reserve(table.rows.size() - 1);
         for (std::size_t r = 1; r < table.rows.size(); ++r) {
-            const auto& row = table.rows[r];
-            Record record;
             bool hasStage = false;
-            for (const Bound& b : bound) {
-                const SheetCell& cell = row[b.column];
-                const ColumnMeaning& meaning = columns[b.column];
-                if (cell.kind == SheetCell::Kind::Empty || (cell.kind == SheetCell::Kind::Text && cell.text.find_first_not_of(" \t") == std::string::npos)) {
-                    if (b.field->required) problems.add(table.location(cell.line ? cell.line : row.front().line, meaning.column),
-                                                        meaning.header + ": required value is empty");
-                    continue;
-                }
-                try {
-                    b.field->set(record, readCell(table, cell, meaning.header, b.how, words));
-                    if (b.isStage) hasStage = true;
-                } catch (const InvalidInput& e) {
-                    problems.add(e.where(), e.reason());
-                }
-            }
+            Record record = reader.read(table, table.rows[r], words, hasStage,
+                                        [&](std::string where, std::string reason) { problems.add(std::move(where), std::move(reason)); });
             if (stageGiven) stageGiven->push_back(hasStage);
             out.push_back(std::move(record));
             if (consumed) {
@@ -169,24 +145,7 @@ struct SheetReader {
         return out;
     }
 
-    std::string rowCount() const {
-        const std::size_t n = table.rows.empty() ? 0 : table.rows.size() - 1;
-        return std::to_string(n) + (n == 1 ? " row" : " rows");
-    }
-
-    std::string describe() const {
-        std::string s = (table.sheet.empty() ? table.file : table.file + ", sheet \"" + table.sheet + "\"") + ": " +
-                        rowCount() + "; columns ";
-        bool first = true;
-        for (const ColumnMeaning& c : columns) {
-            if (c.ignored && c.header.empty()) continue;
-            s += (first ? "" : ", ") + std::string("\"") + c.header + "\" → " + (c.ignored ? "ignored" : c.field);
-            if (c.factor != 1) s += " × " + numberAsText(c.factor);
-            if (c.source == ColumnMeaning::Source::Mapping) s += " (your rule)";
-            first = false;
-        }
-        return s;
-    }
+    std::string describe() const { return describeColumns(table, table.rows.empty() ? 0 : table.rows.size() - 1, columns); }
 };
 
 // validateProject speaks JSON paths ("flows[4].period.start"); find the cell,

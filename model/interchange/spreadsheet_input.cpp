@@ -5,6 +5,7 @@
 
 #include "spreadsheet/csv_sheet.h"
 #include "spreadsheet/spreadsheet_reader.h"
+#include "workbook_stream_import.h"
 
 namespace traza::model {
 
@@ -22,6 +23,8 @@ bool isSpreadsheetFile(const std::filesystem::path& path) {
 
 SheetImport importWorkbookFile(const std::filesystem::path& path, const std::string& actorsSheet, const std::string& flowsSheet,
                                const Catalogue& catalogue, const ColumnMapping& rules) {
+    // The fast way first; whatever it cannot accept is read again whole, which names every problem.
+    if (std::optional<SheetImport> streamed = importXlsxStreamed(path, actorsSheet, flowsSheet, catalogue, rules)) return std::move(*streamed);
     Workbook book = readSpreadsheet(path);
     const auto [actors, flows] = chainSheets(book, actorsSheet, flowsSheet);
     if (actors == flows) return importSheets(*actors, *flows, catalogue, rules);

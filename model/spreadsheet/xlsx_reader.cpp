@@ -21,7 +21,8 @@ namespace {
 // that of the first failed sheet in workbook order, which every thread has
 // already taken, so it is the one a single thread would have met first.
 std::vector<SheetTable> readSheetsOnTwoThreads(std::string_view bytes, const std::string& fileName, const XlsxPackage& package,
-                                               const XlsxSheetContext& context, std::uint64_t readBefore) {
+                                               const XlsxSheetContext& context, std::uint64_t readBefore,
+                                               const std::vector<RowSink>& sinks) {
     const std::size_t n = package.sheets.size();
     std::vector<SheetTable> tables(n);
     std::vector<std::exception_ptr> errors(n);
@@ -35,7 +36,7 @@ std::vector<SheetTable> readSheetsOnTwoThreads(std::string_view bytes, const std
             zip.countReadElsewhere(readBefore);
             for (std::size_t i; !failed && (i = next++) < n;) {
                 try {
-                    tables[i] = readXlsxSheet(zip, package.sheets[i], context);
+                    tables[i] = readXlsxSheet(zip, package.sheets[i], context, sinks[i]);
                 } catch (...) {
                     errors[i] = std::current_exception();
                     failed = true;
@@ -69,6 +70,11 @@ Workbook readXlsx(const std::filesystem::path& file, const SpreadsheetLimits& li
 }
 
 Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, const SpreadsheetLimits& limits) {
+    return workbookFromXlsx(bytes, fileName, limits, SheetSinks{});
+}
+
+Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, const SpreadsheetLimits& limits,
+                          const SheetSinks& chooseSinks) {
     requireZip(bytes, fileName, "xlsx");
     ZipArchive zip(bytes, fileName, limits);
     const XlsxPackage package = readXlsxPackage(zip, limits);
@@ -76,6 +82,14 @@ Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, c
         package.sharedStringsPart.empty() ? std::vector<std::string>{} : readSharedStrings(zip, package.sharedStringsPart, limits);
     const std::vector<bool> dateStyles =
         package.stylesPart.empty() ? std::vector<bool>{} : readDateStyles(zip, package.stylesPart, limits);
+
+    std::vector<RowSink> sinks(package.sheets.size());
+    if (chooseSinks) {
+        std::vector<std::string> names;
+        for (const XlsxSheetPart& sheet : package.sheets) names.push_back(sheet.name);
+        sinks = chooseSinks(names);
+        sinks.resize(package.sheets.size());
+    }
 
     Workbook workbook;
     workbook.file = fileName;
@@ -85,11 +99,11 @@ Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, c
     // chain workbook's actors and flows sheets are about the same size, and
     // parsing is most of the time, so a second core nearly halves it.
     if (bytes.size() >= limits.twoThreadsFrom && package.sheets.size() >= 2) {
-        workbook.sheets = readSheetsOnTwoThreads(bytes, fileName, package, context, zip.bytesRead());
+        workbook.sheets = readSheetsOnTwoThreads(bytes, fileName, package, context, zip.bytesRead(), sinks);
         return workbook;
     }
     workbook.sheets.reserve(package.sheets.size());
-    for (const XlsxSheetPart& sheet : package.sheets) workbook.sheets.push_back(readXlsxSheet(zip, sheet, context));
+    for (std::size_t i = 0; i < package.sheets.size(); ++i) workbook.sheets.push_back(readXlsxSheet(zip, package.sheets[i], context, sinks[i]));
     return workbook;
 }
 

@@ -212,8 +212,9 @@ private:
 
 }  // namespace
 
-SheetTable readXlsxSheet(ZipArchive& zip, const XlsxSheetPart& sheet, const XlsxSheetContext& context) {
+SheetTable readXlsxSheet(ZipArchive& zip, const XlsxSheetPart& sheet, const XlsxSheetContext& context, RowSink sink) {
     SheetBuilder builder(zip.fileName(), sheet.name, context.limits, context.cellsUsed);
+    if (sink) builder.setRowSink(std::move(sink));
     SheetHandler handler(builder, context);
     parseXmlPart(zip, sheet.part, handler);
     SheetTable table = builder.finish();

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sheet_builder.h"
 #include "sheet_table.h"
 #include "spreadsheet_limits.h"
 
@@ -29,7 +30,8 @@ struct XlsxSheetContext {
 /// Reads one worksheet. Throws InvalidInput naming the cell ("file: Sheet!D7")
 /// for a bad value, reference or limit, or the part and line:column for
 /// malformed XML. A formula with no saved result reads as Empty and leaves a
-/// note on the table.
-SheetTable readXlsxSheet(ZipArchive& zip, const XlsxSheetPart& sheet, const XlsxSheetContext& context);
+/// note on the table. With a `sink`, the rows go to it as they are read and the
+/// table comes back without rows (SheetBuilder::setRowSink).
+SheetTable readXlsxSheet(ZipArchive& zip, const XlsxSheetPart& sheet, const XlsxSheetContext& context, RowSink sink = {});
 
 }  // namespace traza::model

@@ -592,3 +592,45 @@ TEST_CASE("XlsxReader - of two sheets read at once, the error of the first in wo
     two.maxCells = 120'030;  // 3 x (10 + 20 000 + 20 000)
     CHECK(readParts(sheetsParts({10, 20'000, 20'000}, {0, 0, 0}), two).sheets.size() == 3);
 }
+
+TEST_CASE("XlsxReader - rows given to a sink are the rows kept, and the checks are the same") {
+    const auto parts = sheetsParts({3'000, 20'000, 5}, {0, 0, 0});
+    for (const std::uint64_t from : {std::uint64_t(0), UINT64_MAX}) {  // two threads, one
+        SpreadsheetLimits limits;
+        limits.twoThreadsFrom = from;
+        const Workbook kept = readParts(parts, limits);
+        std::vector<std::vector<SheetCell>> streamed;
+        const Workbook book = workbookFromXlsx(test::zipOf(parts), "x.xlsx", limits, [&](const std::vector<std::string>& names) {
+            REQUIRE(names == std::vector<std::string>{"S1", "S2", "S3"});
+            std::vector<RowSink> sinks(names.size());
+            sinks[1] = [&](std::vector<SheetCell>& row) { streamed.push_back(row); };
+            return sinks;
+        });
+        CHECK(book.sheets[1].rows.empty());
+        CHECK(book.sheets[1].sheet == "S2");
+        CHECK(book.sheets[0].rows.size() == 3'000);
+        REQUIRE(streamed.size() == kept.sheets[1].rows.size());
+        for (std::size_t r = 0; r < streamed.size(); r += 97) {
+            REQUIRE(streamed[r].size() == kept.sheets[1].rows[r].size());
+            for (std::size_t c = 0; c < streamed[r].size(); ++c) {
+                CHECK(streamed[r][c].line == kept.sheets[1].rows[r][c].line);
+                CHECK(streamed[r][c].text == kept.sheets[1].rows[r][c].text);
+            }
+        }
+    }
+    // The cell budget counts the padding of a streamed row narrower than a later one, as if kept.
+    const std::string rows = R"(<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>)"
+                             R"(<row r="3"><c r="A3"><v>3</v></c><c r="C3"><v>3</v></c></row>)";
+    SpreadsheetLimits small;
+    small.maxCells = 8;  // 3 rows x 3 columns once padded
+    const auto keptError = refusal([&] { readParts(xlsxParts(rows), small); });
+    const auto sunkError = refusal([&] {
+        workbookFromXlsx(test::zipOf(xlsxParts(rows)), "x.xlsx", small,
+                         [](const std::vector<std::string>&) { return std::vector<RowSink>{[](std::vector<SheetCell>&) {}}; });
+    });
+    CHECK(sunkError.where() == keptError.where());
+    CHECK(sunkError.reason() == keptError.reason());
+    small.maxCells = 9;
+    CHECK_NOTHROW(workbookFromXlsx(test::zipOf(xlsxParts(rows)), "x.xlsx", small,
+                                   [](const std::vector<std::string>&) { return std::vector<RowSink>{[](std::vector<SheetCell>&) {}}; }));
+}
