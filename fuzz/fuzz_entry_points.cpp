@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "spreadsheet/excel_date.h"
 #include "spreadsheet/ods_reader.h"
 #include "spreadsheet/xlsx_reader.h"
+#include "workbook_stream_import.h"
 #include "utf8.h"
 #include "validation.h"
 
@@ -175,6 +177,24 @@ void checkWorkbook(const model::Workbook& w, const std::string& fileName, const 
     require(cells <= limits.maxCells, "more cells than the budget");
 }
 
+// The streamed import (rows become records as they are parsed) accepts only
+// what the import of whole tables accepts, and then gives the same project and summary.
+void checkStreamedImport(std::string_view bytes, const std::string& name, const model::SpreadsheetLimits& limits) {
+    const model::Catalogue& catalogue = model::Catalogue::installed();
+    const std::optional<model::SheetImport> streamed = model::importXlsxStreamed(bytes, name, "", "", catalogue, {}, model::SpreadsheetWords::installed(), limits);
+    if (!streamed) return;
+    model::SheetImport whole;
+    try {
+        const model::Workbook book = model::workbookFromXlsx(bytes, name, limits);
+        const auto [actors, flows] = model::chainSheets(book);
+        whole = model::importSheets(*actors, *flows, catalogue);
+    } catch (const Error&) {
+        require(false, "the streamed import accepted a workbook that the import of whole tables refuses");
+    }
+    require(model::projectToJson(streamed->project) == model::projectToJson(whole.project), "streamed and whole-table imports differ");
+    require(streamed->summary == whole.summary, "streamed and whole-table import summaries differ");
+}
+
 }  // namespace
 
 void xlsxImport(const std::uint8_t* data, std::size_t size) {
@@ -185,6 +205,7 @@ void xlsxImport(const std::uint8_t* data, std::size_t size) {
         checkWorkbook(model::workbookFromXlsx(bytes, name, limits), name, limits);
     } catch (const Error&) {
     }
+    checkStreamedImport(bytes, name, limits);
     try {
         checkWorkbook(model::workbookFromOds(bytes, name, limits), name, limits);
     } catch (const Error&) {

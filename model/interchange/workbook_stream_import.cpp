@@ -96,11 +96,9 @@ bool isXlsx(std::string_view bytes, const std::string& fileName, const Spreadshe
     return zip.contains("xl/workbook.xml") || zip.contains("_rels/.rels");
 }
 
-std::optional<SheetImport> importStreamed(const std::filesystem::path& file, const std::string& actorsSheet, const std::string& flowsSheet,
-                                          const Catalogue& catalogue, const ColumnMapping& rules, const SpreadsheetWords& words,
-                                          const SpreadsheetLimits& limits) {
-    const std::string fileName = file.string();
-    const std::string bytes = readWorkbookFile(file, limits);
+std::optional<SheetImport> importStreamed(std::string_view bytes, const std::string& fileName, const std::string& actorsSheet,
+                                          const std::string& flowsSheet, const Catalogue& catalogue, const ColumnMapping& rules,
+                                          const SpreadsheetWords& words, const SpreadsheetLimits& limits) {
     if (!isXlsx(bytes, fileName, limits)) return std::nullopt;
 
     const ValueIndex values(words, catalogue);
@@ -147,8 +145,20 @@ std::optional<SheetImport> importStreamed(const std::filesystem::path& file, con
 std::optional<SheetImport> importXlsxStreamed(const std::filesystem::path& file, const std::string& actorsSheet,
                                               const std::string& flowsSheet, const Catalogue& catalogue, const ColumnMapping& rules,
                                               const SpreadsheetWords& words, const SpreadsheetLimits& limits) {
+    std::string bytes;
     try {
-        return importStreamed(file, actorsSheet, flowsSheet, catalogue, rules, words, limits);
+        bytes = readWorkbookFile(file, limits);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+    return importXlsxStreamed(bytes, file.string(), actorsSheet, flowsSheet, catalogue, rules, words, limits);
+}
+
+std::optional<SheetImport> importXlsxStreamed(std::string_view bytes, const std::string& fileName, const std::string& actorsSheet,
+                                              const std::string& flowsSheet, const Catalogue& catalogue, const ColumnMapping& rules,
+                                              const SpreadsheetWords& words, const SpreadsheetLimits& limits) {
+    try {
+        return importStreamed(bytes, fileName, actorsSheet, flowsSheet, catalogue, rules, words, limits);
     } catch (const GiveUp&) {
         return std::nullopt;
     } catch (const Error&) {

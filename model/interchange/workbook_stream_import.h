@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "sheet_import.h"
 #include "spreadsheet/spreadsheet_limits.h"
@@ -21,6 +22,12 @@ namespace traza::model {
 /// or anything about it would be refused. Never throws for the file's content;
 /// throws only what cannot be blamed on it (std::bad_alloc).
 std::optional<SheetImport> importXlsxStreamed(const std::filesystem::path& file, const std::string& actorsSheet,
+                                              const std::string& flowsSheet, const Catalogue&, const ColumnMapping& rules,
+                                              const SpreadsheetWords& words = SpreadsheetWords::installed(),
+                                              const SpreadsheetLimits& limits = {});
+
+/// The same from the workbook's bytes (tests, fuzzing); `fileName` stands in for the file name.
+std::optional<SheetImport> importXlsxStreamed(std::string_view bytes, const std::string& fileName, const std::string& actorsSheet,
                                               const std::string& flowsSheet, const Catalogue&, const ColumnMapping& rules,
                                               const SpreadsheetWords& words = SpreadsheetWords::installed(),
                                               const SpreadsheetLimits& limits = {});
