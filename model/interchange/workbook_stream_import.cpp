@@ -117,7 +117,8 @@ std::optional<SheetImport> importStreamed(std::string_view bytes, const std::str
         sinks[flowsAt] = flows.sink(fileName, names[flowsAt]);
         return sinks;
     };
-    const Workbook book = workbookFromXlsx(bytes, fileName, limits, choose);
+    // The two big sheets are read by the plain XML scanner: whatever it refuses is read again by expat.
+    const Workbook book = workbookFromXlsx(bytes, fileName, limits, choose, true);
     if (!actors.hasHeader() || !flows.hasHeader()) throw GiveUp{};  // an empty sheet
 
     SheetImport out;

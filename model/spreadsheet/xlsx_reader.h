@@ -38,8 +38,12 @@ Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, c
 using SheetSinks = std::function<std::vector<RowSink>(const std::vector<std::string>& sheetNames)>;
 
 /// workbookFromXlsx with some sheets streamed: their tables come back without
-/// rows. Every check and limit is the same, and so is the error reported.
+/// rows. Every check and limit is the same, and so is the error reported,
+/// unless `plainXml`: then the streamed sheets are read by PlainXmlScanner,
+/// several times faster than expat but refusing (PlainXmlRefusal, without a
+/// line and column) whatever is beyond plain XML; only for a caller that then
+/// reads the workbook again the usual way (the streamed import).
 Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, const SpreadsheetLimits& limits,
-                          const SheetSinks& sinks);
+                          const SheetSinks& sinks, bool plainXml = false);
 
 }  // namespace traza::model

@@ -31,7 +31,9 @@ struct XlsxSheetContext {
 /// for a bad value, reference or limit, or the part and line:column for
 /// malformed XML. A formula with no saved result reads as Empty and leaves a
 /// note on the table. With a `sink`, the rows go to it as they are read and the
-/// table comes back without rows (SheetBuilder::setRowSink).
-SheetTable readXlsxSheet(ZipArchive& zip, const XlsxSheetPart& sheet, const XlsxSheetContext& context, RowSink sink = {});
+/// table comes back without rows (SheetBuilder::setRowSink). With `plainXml`,
+/// the part is read by PlainXmlScanner (faster; refuses more, less precisely).
+SheetTable readXlsxSheet(ZipArchive& zip, const XlsxSheetPart& sheet, const XlsxSheetContext& context, RowSink sink = {},
+                         bool plainXml = false);
 
 }  // namespace traza::model
