@@ -54,7 +54,7 @@ one() {
 }
 
 report() {  # name, file of runs
-  sort -n "$2" | head -1 | awk -v n="$1" '{ printf "%-10s best of %d: %.2f s wall, %.0f MB peak RSS (%.2f s user, %.2f s sys, load %s)\n", n, R, $1, $2 / 1024, $3, $4, $5 }' R="$runs"
+  sort -n "$2" | head -1 | awk -v n="$1" '{ printf "%-10s best of %d: %.2f s wall, %.0f MB (%.0f MiB) peak RSS (%.2f s user, %.2f s sys, load %s)\n", n, R, $1, $2 * 1.024 / 1000, $2 / 1024, $3, $4, $5 }' R="$runs"
 }
 
 : >"$work/runs-this"
