@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,10 @@
 #include "spreadsheet/locale_number.h"
 #include "spreadsheet/excel_date.h"
 #include "spreadsheet/ods_reader.h"
+#include "spreadsheet/plain_xml_scanner.h"
 #include "spreadsheet/xlsx_reader.h"
+#include "spreadsheet/xml_sax.h"
+#include "workbook_stream_import.h"
 #include "utf8.h"
 #include "validation.h"
 
@@ -175,6 +179,61 @@ void checkWorkbook(const model::Workbook& w, const std::string& fileName, const 
     require(cells <= limits.maxCells, "more cells than the budget");
 }
 
+// Every event as a line, character data joined (expat splits it where it likes).
+class EventRecorder : public model::XmlHandler {
+public:
+    std::vector<std::string> events;
+    void startElement(std::string_view name, const model::XmlAttributes& a) override {
+        std::string e = "<" + std::string(name);
+        a.forEach([&](std::string_view n, std::string_view v) { e += " " + std::string(n) + "=[" + std::string(v) + "]"; });
+        events.push_back(e);
+    }
+    void endElement(std::string_view name) override { events.push_back("</" + std::string(name)); }
+    void characters(std::string_view t) override {
+        if (!events.empty() && events.back().rfind("T:", 0) == 0) events.back() += t;
+        else events.push_back("T:" + std::string(t));
+    }
+};
+
+// The plain XML scanner reads only what expat reads, and gives the same events.
+void checkPlainXml(std::string_view bytes) {
+    EventRecorder scanned, parsed;
+    try {
+        model::PlainXmlScanner scanner(scanned, "fuzz.xlsx", "sheet.xml");
+        scanner.feed(bytes.substr(0, bytes.size() / 2));
+        scanner.feed(bytes.substr(bytes.size() / 2));
+        scanner.finish();
+    } catch (const Error&) {
+        return;
+    }
+    try {
+        model::XmlParser parser(parsed, "fuzz.xlsx", "sheet.xml");
+        parser.feed(bytes);
+        parser.finish();
+    } catch (const Error&) {
+        require(false, "the plain XML scanner accepted what expat refuses");
+    }
+    require(scanned.events == parsed.events, "the plain XML scanner and expat give different events");
+}
+
+// The streamed import (rows become records as they are parsed) accepts only
+// what the import of whole tables accepts, and then gives the same project and summary.
+void checkStreamedImport(std::string_view bytes, const std::string& name, const model::SpreadsheetLimits& limits) {
+    const model::Catalogue& catalogue = model::Catalogue::installed();
+    const std::optional<model::SheetImport> streamed = model::importXlsxStreamed(bytes, name, "", "", catalogue, {}, model::SpreadsheetWords::installed(), limits);
+    if (!streamed) return;
+    model::SheetImport whole;
+    try {
+        const model::Workbook book = model::workbookFromXlsx(bytes, name, limits);
+        const auto [actors, flows] = model::chainSheets(book);
+        whole = model::importSheets(*actors, *flows, catalogue);
+    } catch (const Error&) {
+        require(false, "the streamed import accepted a workbook that the import of whole tables refuses");
+    }
+    require(model::projectToJson(streamed->project) == model::projectToJson(whole.project), "streamed and whole-table imports differ");
+    require(streamed->summary == whole.summary, "streamed and whole-table import summaries differ");
+}
+
 }  // namespace
 
 void xlsxImport(const std::uint8_t* data, std::size_t size) {
@@ -185,6 +244,8 @@ void xlsxImport(const std::uint8_t* data, std::size_t size) {
         checkWorkbook(model::workbookFromXlsx(bytes, name, limits), name, limits);
     } catch (const Error&) {
     }
+    checkStreamedImport(bytes, name, limits);
+    checkPlainXml(bytes);
     try {
         checkWorkbook(model::workbookFromOds(bytes, name, limits), name, limits);
     } catch (const Error&) {

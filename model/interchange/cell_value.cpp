@@ -88,12 +88,17 @@ std::string serialToIsoDate(double serial) {
 }
 
 FieldValue readCell(const SheetTable& table, const SheetCell& cell, const std::string& header, const CellReading& how,
-                    const SpreadsheetWords& words, const Catalogue& catalogue) {
+                    const ValueIndex& words) {
     auto fail = [&](const std::string& reason) -> void { throw InvalidInput(table.location(cell), header + ": " + reason); };
-    const std::string shown = cell.kind == SheetCell::Kind::Number ? numberAsText(cell.number) : cell.text;
+    // The text of the cell as the user sees it; a number is spelled out only when read as text or named in a message.
+    std::string numberText;
+    if (cell.kind == SheetCell::Kind::Number && how.type != FieldType::Number && how.type != FieldType::Integer && how.type != FieldType::Date)
+        numberText = numberAsText(cell.number);
+    const std::string& shownText = cell.kind == SheetCell::Kind::Number ? numberText : cell.text;
+    auto shown = [&]() -> std::string { return cell.kind == SheetCell::Kind::Number ? numberAsText(cell.number) : cell.text; };
     switch (how.type) {
         case FieldType::Text:
-            if (cell.kind == SheetCell::Kind::Number) return numberAsText(cell.number);
+            if (cell.kind == SheetCell::Kind::Number) return numberText;
             return cell.kind == SheetCell::Kind::Text && table.sheet.empty() ? cell.text : trimmed(cell.text);
         case FieldType::Number:
         case FieldType::Integer: {
@@ -109,23 +114,23 @@ FieldValue readCell(const SheetTable& table, const SheetCell& cell, const std::s
                 fail("expected a number, found " + kindWord(cell.kind) + " (\"" + cell.text + "\")");
             }
             v *= how.factor;
-            if (!std::isfinite(v)) fail("number out of range (\"" + shown + "\")");
+            if (!std::isfinite(v)) fail("number out of range (\"" + shown() + "\")");
             if (how.type == FieldType::Number) return v;
-            if (v != std::trunc(v) || std::fabs(v) > 2147483647.0) fail("\"" + shown + "\" is not a whole number");
+            if (v != std::trunc(v) || std::fabs(v) > 2147483647.0) fail("\"" + shown() + "\" is not a whole number");
             return static_cast<int>(v);
         }
         case FieldType::Boolean: {
             if (cell.kind == SheetCell::Kind::Boolean) return cell.number != 0;
             if (cell.kind == SheetCell::Kind::Number && (cell.number == 0 || cell.number == 1)) return cell.number != 0;
             if (auto b = words.boolean(cell.text); b && cell.kind == SheetCell::Kind::Text) return *b;
-            fail("\"" + shown + "\" is not a yes/no value (yes, no, sí, true, false, 1, 0)");
+            fail("\"" + shown() + "\" is not a yes/no value (yes, no, sí, true, false, 1, 0)");
             break;
         }
         case FieldType::Enumeration: {
-            if (auto v = words.value(how.vocabulary, shown, catalogue)) return *v;
+            if (const std::string* v = words.value(how.vocabulary, shownText)) return *v;
             // Catalogue ids (typology) go on as written: validation names the closest known id.
-            if (how.vocabulary == Vocabulary::Typology) return trimmed(shown);
-            fail("unknown value \"" + shown + "\"; " + allowedValues(closedValues(how.vocabulary)) + ", or their English or Spanish names");
+            if (how.vocabulary == Vocabulary::Typology) return trimmed(shownText);
+            fail("unknown value \"" + shownText + "\"; " + allowedValues(closedValues(how.vocabulary)) + ", or their English or Spanish names");
             break;
         }
         case FieldType::List: {
@@ -136,9 +141,10 @@ FieldValue readCell(const SheetTable& table, const SheetCell& cell, const std::s
                 item.clear();
                 if (t.empty()) return;
                 // An item that is no known id or name goes on as written: validation names it.
-                items.push_back(words.value(how.vocabulary, t, catalogue).value_or(t));
+                const std::string* id = words.value(how.vocabulary, t);
+                items.push_back(id ? *id : t);
             };
-            for (char c : shown) {
+            for (char c : shownText) {
                 if (c == ';' || c == ',' || c == '\n') flush();
                 else item += c;
             }
@@ -149,7 +155,7 @@ FieldValue readCell(const SheetTable& table, const SheetCell& cell, const std::s
             if (cell.kind == SheetCell::Kind::Date) return cell.text;
             if (cell.kind == SheetCell::Kind::Number) {
                 const std::string d = serialToIsoDate(cell.number);
-                if (d.empty() || cell.number != std::trunc(cell.number)) fail(shown + " is not a date");
+                if (d.empty() || cell.number != std::trunc(cell.number)) fail(shown() + " is not a date");
                 return d;
             }
             const std::string t = trimmed(cell.text);

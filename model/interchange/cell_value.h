@@ -8,7 +8,7 @@
 #include "catalogue.h"
 #include "chain_fields.h"
 #include "spreadsheet/sheet_table.h"
-#include "spreadsheet_words.h"
+#include "value_index.h"
 
 namespace traza::model {
 
@@ -21,8 +21,7 @@ struct CellReading {
 
 /// The value, or throws InvalidInput(table.location(cell), "<header>: reason").
 /// An Empty cell is never passed here (the caller keeps the field's default).
-FieldValue readCell(const SheetTable&, const SheetCell&, const std::string& header, const CellReading&,
-                    const SpreadsheetWords&, const Catalogue&);
+FieldValue readCell(const SheetTable&, const SheetCell&, const std::string& header, const CellReading&, const ValueIndex&);
 
 /// A number as a text cell shows it: shortest round-trip form, "101" not "101.0".
 std::string numberAsText(double);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "cell_value.h"
 #include "word_match.h"
 
 namespace traza::model {
@@ -31,6 +32,20 @@ std::size_t trailingEmpty(const std::vector<SheetCell>& header) {
 }
 
 }  // namespace
+
+std::string describeColumns(const SheetTable& table, std::size_t dataRows, const std::vector<ColumnMeaning>& columns) {
+    std::string s = (table.sheet.empty() ? table.file : table.file + ", sheet \"" + table.sheet + "\"") + ": " +
+                    std::to_string(dataRows) + (dataRows == 1 ? " row" : " rows") + "; columns ";
+    bool first = true;
+    for (const ColumnMeaning& c : columns) {
+        if (c.ignored && c.header.empty()) continue;
+        s += (first ? "" : ", ") + std::string("\"") + c.header + "\" → " + (c.ignored ? "ignored" : c.field);
+        if (c.factor != 1) s += " × " + numberAsText(c.factor);
+        if (c.source == ColumnMeaning::Source::Mapping) s += " (your rule)";
+        first = false;
+    }
+    return s;
+}
 
 std::vector<std::string> fieldKeys(SheetKind kind) {
     std::vector<std::string> keys;

@@ -27,6 +27,10 @@ struct ColumnMeaning {
 /// naming a field that this sheet does not have).
 std::vector<ColumnMeaning> readColumns(const SheetTable&, SheetKind, const ColumnMapping&, const SpreadsheetWords&);
 
+/// What the import summary says of a sheet: its place, its number of data rows
+/// and what each column was read as ("\"Destino\" → to", "× 0.001", "(your rule)").
+std::string describeColumns(const SheetTable&, std::size_t dataRows, const std::vector<ColumnMeaning>&);
+
 /// The field keys of that sheet kind, in order.
 std::vector<std::string> fieldKeys(SheetKind);
 /// Whether a field of that kind is a quantity in tonnes.

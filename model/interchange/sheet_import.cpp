@@ -1,14 +1,30 @@
 #include "sheet_import.h"
 
 #include <map>
+#include <unordered_map>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "cell_value.h"
+#include "row_reader.h"
 #include "sheet_columns.h"
 #include "validation.h"
 #include "word_match.h"
 
 namespace traza::model {
 namespace {
+
+// The records go into fresh memory (a vector of 300 000 flows is one block of
+// ~100 MB) while the freed rows stay in the heap, still counted against the
+// process; handing them back every so often keeps the peak at the workbook's.
+constexpr std::size_t kRowsBetweenReleases = 16384;
+void releaseFreedMemory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
 
 std::string listText(const std::vector<ImportProblem>& problems, std::size_t total) {
     std::string s;
@@ -31,14 +47,22 @@ struct Problems {
 template <typename Record, typename Fields>
 struct SheetReader {
     const SheetTable& table;
+    SheetTable* consumed;  // when not null (the same table), each row is freed once read
     SheetKind kind;
     const Fields& fields;
     std::vector<ColumnMeaning> columns;
     std::map<std::string, std::size_t> columnOfField;  // field -> index into columns
     DecimalMark decimalMark = DecimalMark::Unknown;     // of the text numbers; see importSheets
 
-    SheetReader(const SheetTable& t, SheetKind k, const Fields& f, const ColumnMapping& rules, const SpreadsheetWords& words, Problems& problems)
-        : table(t), kind(k), fields(f), columns(readColumns(t, k, rules, words)), decimalMark(t.decimalMark) {
+    // Where the cells of freed rows were, for the messages of validation: the
+    // line of each row's first cell, and the few cells on another line (a CSV
+    // field spanning lines), by row * width + column index.
+    std::vector<std::size_t> freedRowLine;
+    std::unordered_map<std::size_t, std::size_t> freedCellLine;
+
+    SheetReader(const SheetTable& t, SheetTable* consume, SheetKind k, const Fields& f, const ColumnMapping& rules,
+                const SpreadsheetWords& words, Problems& problems)
+        : table(t), consumed(consume), kind(k), fields(f), columns(readColumns(t, k, rules, words)), decimalMark(t.decimalMark) {
         if (t.rows.empty()) {
             problems.add(t.location(1, 1), std::string("empty sheet; the first row must name the columns (") +
                                                (k == SheetKind::Actors ? "id, kind, ..." : "id, from, to, tonnes, ...") + ")");
@@ -68,14 +92,32 @@ struct SheetReader {
         return table.location(head.line ? head.line : 1, columns[i].column);
     }
 
+    // The line of the cell in table row r, column index i, whether or not the row is freed.
+    std::size_t firstLine(std::size_t r) const { return r - 1 < freedRowLine.size() ? freedRowLine[r - 1] : table.rows[r].front().line; }
+    std::size_t cellLine(std::size_t r, std::size_t i) const {
+        if (r - 1 >= freedRowLine.size()) return table.rows[r][i].line;
+        auto it = freedCellLine.find(r * columns.size() + i);
+        return it == freedCellLine.end() ? freedRowLine[r - 1] : it->second;
+    }
+    // Frees table row r once read, keeping where its cells were.
+    void freeRow(std::size_t r) {
+        std::vector<SheetCell>& row = consumed->rows[r];
+        const std::size_t first = row.front().line;
+        for (std::size_t i = 0; i < row.size(); ++i)
+            if (row[i].line != first) freedCellLine.emplace(r * columns.size() + i, row[i].line);
+        freedRowLine.push_back(first);
+        std::vector<SheetCell>().swap(row);
+    }
+
     // The cell holding `field` in data row `index` (0-based), for validation messages.
     std::string where(std::size_t index, const std::string& field) const {
         if (index + 1 >= table.rows.size()) return table.location(1, 1);
-        const auto& row = table.rows[index + 1];
+        const std::size_t r = index + 1;
         auto it = columnOfField.find(field);
-        const SheetCell& first = row.front();
-        if (it == columnOfField.end()) return table.location(first.line, 1);
-        return table.location(row[it->second].line ? row[it->second].line : first.line, columns[it->second].column);
+        const std::size_t first = firstLine(r);
+        if (it == columnOfField.end()) return table.location(first, 1);
+        const std::size_t line = cellLine(r, it->second);
+        return table.location(line ? line : first, columns[it->second].column);
     }
     // The user's header of a field ("Destino" for "to"), or the field key.
     std::string header(const std::string& field) const {
@@ -83,56 +125,27 @@ struct SheetReader {
         return it == columnOfField.end() ? field : columns[it->second].header;
     }
 
-    std::vector<Record> read(const Catalogue& catalogue, const SpreadsheetWords& words, Problems& problems, std::vector<bool>* stageGiven) {
+    std::vector<Record> read(const ValueIndex& words, Problems& problems, std::vector<bool>* stageGiven) {
         std::vector<Record> out;
         if (table.rows.size() <= 1) return out;
+        const RowReader<Record, Fields> reader(fields, columns, columnOfField, decimalMark);
         out.reserve(table.rows.size() - 1);
         for (std::size_t r = 1; r < table.rows.size(); ++r) {
-            const auto& row = table.rows[r];
-            Record record;
             bool hasStage = false;
-            for (const auto& field : fields) {
-                auto it = columnOfField.find(std::string(field.key));
-                if (it == columnOfField.end()) continue;
-                const SheetCell& cell = row[it->second];
-                const ColumnMeaning& meaning = columns[it->second];
-                if (cell.kind == SheetCell::Kind::Empty || (cell.kind == SheetCell::Kind::Text && cell.text.find_first_not_of(" \t") == std::string::npos)) {
-                    if (field.required) problems.add(table.location(cell.line ? cell.line : row.front().line, meaning.column),
-                                                     meaning.header + ": required value is empty");
-                    continue;
-                }
-                try {
-                    FieldValue v = readCell(table, cell, meaning.header, {field.type, field.vocabulary, meaning.factor, decimalMark}, words, catalogue);
-                    field.set(record, std::move(v));
-                    if (field.key == "stage") hasStage = true;
-                } catch (const InvalidInput& e) {
-                    problems.add(e.where(), e.reason());
-                }
-            }
+            Record record = reader.read(table, table.rows[r], words, hasStage,
+                                        [&](std::string where, std::string reason) { problems.add(std::move(where), std::move(reason)); });
             if (stageGiven) stageGiven->push_back(hasStage);
             out.push_back(std::move(record));
+            if (consumed) {
+                freeRow(r);
+                if (r % kRowsBetweenReleases == 0) releaseFreedMemory();
+            }
         }
+        if (consumed) releaseFreedMemory();
         return out;
     }
 
-    std::string rowCount() const {
-        const std::size_t n = table.rows.empty() ? 0 : table.rows.size() - 1;
-        return std::to_string(n) + (n == 1 ? " row" : " rows");
-    }
-
-    std::string describe() const {
-        std::string s = (table.sheet.empty() ? table.file : table.file + ", sheet \"" + table.sheet + "\"") + ": " +
-                        rowCount() + "; columns ";
-        bool first = true;
-        for (const ColumnMeaning& c : columns) {
-            if (c.ignored && c.header.empty()) continue;
-            s += (first ? "" : ", ") + std::string("\"") + c.header + "\" → " + (c.ignored ? "ignored" : c.field);
-            if (c.factor != 1) s += " × " + numberAsText(c.factor);
-            if (c.source == ColumnMeaning::Source::Mapping) s += " (your rule)";
-            first = false;
-        }
-        return s;
-    }
+    std::string describe() const { return describeColumns(table, table.rows.empty() ? 0 : table.rows.size() - 1, columns); }
 };
 
 // validateProject speaks JSON paths ("flows[4].period.start"); find the cell,
@@ -159,11 +172,14 @@ SheetImportError::SheetImportError(std::vector<ImportProblem> problems, std::siz
                    problems.empty() ? std::string("import refused") : problems.front().reason, listText(problems, total)),
       m_problems(std::move(problems)), m_total(total) {}
 
-SheetImport importSheets(const SheetTable& actorsTable, const SheetTable& flowsTable, const Catalogue& catalogue, const ColumnMapping& rules,
-                         const SpreadsheetWords& words) {
+namespace {
+
+// `consumeActors` and `consumeFlows`, when given, are the tables themselves: their rows are freed as they are read.
+SheetImport importTables(const SheetTable& actorsTable, const SheetTable& flowsTable, SheetTable* consumeActors, SheetTable* consumeFlows,
+                         const Catalogue& catalogue, const ColumnMapping& rules, const SpreadsheetWords& words) {
     Problems problems;
-    SheetReader<Actor, std::vector<ActorField>> actors(actorsTable, SheetKind::Actors, actorFields(), rules, words, problems);
-    SheetReader<Flow, std::vector<FlowField>> flows(flowsTable, SheetKind::Flows, flowFields(), rules, words, problems);
+    SheetReader<Actor, std::vector<ActorField>> actors(actorsTable, consumeActors, SheetKind::Actors, actorFields(), rules, words, problems);
+    SheetReader<Flow, std::vector<FlowField>> flows(flowsTable, consumeFlows, SheetKind::Flows, flowFields(), rules, words, problems);
     SheetImport out;
     // The two files of a chain come from one spreadsheet program in one locale:
     // a decimal mark that one of them shows holds for the other, unless it shows the opposite.
@@ -171,8 +187,9 @@ SheetImport importSheets(const SheetTable& actorsTable, const SheetTable& flowsT
     if (flows.decimalMark == DecimalMark::Unknown && actors.decimalMark != DecimalMark::Unknown) flows.decimalMark = actors.decimalMark;
     if (problems.total == 0) {
         std::vector<bool> stageGiven;
-        out.project.actors = actors.read(catalogue, words, problems, &stageGiven);
-        out.project.flows = flows.read(catalogue, words, problems, nullptr);
+        const ValueIndex values(words, catalogue);
+        out.project.actors = actors.read(values, problems, &stageGiven);
+        out.project.flows = flows.read(values, problems, nullptr);
         for (std::size_t i = 0; i < out.project.actors.size(); ++i)
             if (!completeActorStage(out.project.actors[i], stageGiven[i]))
                 problems.add(actors.where(i, actors.columnOfField.count("stage") ? "stage" : "kind"),
@@ -196,6 +213,20 @@ SheetImport importSheets(const SheetTable& actorsTable, const SheetTable& flowsT
             if (c.source == ColumnMeaning::Source::Mapping)
                 if (const ColumnRule* r = rules.find(c.header)) out.rulesUsed.add(*r);
     return out;
+}
+
+}  // namespace
+
+SheetImport importSheets(const SheetTable& actors, const SheetTable& flows, const Catalogue& catalogue, const ColumnMapping& rules,
+                         const SpreadsheetWords& words) {
+    return importTables(actors, flows, nullptr, nullptr, catalogue, rules, words);
+}
+
+SheetImport importSheets(SheetTable&& actors, SheetTable&& flows, const Catalogue& catalogue, const ColumnMapping& rules,
+                         const SpreadsheetWords& words) {
+    // One table given as both is read without freeing anything.
+    const bool same = &actors == &flows;
+    return importTables(actors, flows, same ? nullptr : &actors, same ? nullptr : &flows, catalogue, rules, words);
 }
 
 std::pair<const SheetTable*, const SheetTable*> chainSheets(const Workbook& book, const std::string& actorsSheet, const std::string& flowsSheet,

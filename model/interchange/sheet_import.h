@@ -45,6 +45,11 @@ struct SheetImport {
 /// Throws SheetImportError (an InvalidInput) when anything is wrong.
 SheetImport importSheets(const SheetTable& actors, const SheetTable& flows, const Catalogue&, const ColumnMapping& rules = {},
                          const SpreadsheetWords& words = SpreadsheetWords::installed());
+/// The same, freeing each row of the tables once it is read (a large workbook's
+/// cells then never sit in memory beside the whole project); the tables keep
+/// their file, sheet, notes and number of rows, not their cells.
+SheetImport importSheets(SheetTable&& actors, SheetTable&& flows, const Catalogue&, const ColumnMapping& rules = {},
+                         const SpreadsheetWords& words = SpreadsheetWords::installed());
 
 /// The actors and flows sheets of a workbook: the ones named (when given), else
 /// the ones whose names mean actors and flows in English or Spanish. Throws

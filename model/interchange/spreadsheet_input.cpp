@@ -5,6 +5,7 @@
 
 #include "spreadsheet/csv_sheet.h"
 #include "spreadsheet/spreadsheet_reader.h"
+#include "workbook_stream_import.h"
 
 namespace traza::model {
 
@@ -22,9 +23,14 @@ bool isSpreadsheetFile(const std::filesystem::path& path) {
 
 SheetImport importWorkbookFile(const std::filesystem::path& path, const std::string& actorsSheet, const std::string& flowsSheet,
                                const Catalogue& catalogue, const ColumnMapping& rules) {
-    const Workbook book = readSpreadsheet(path);
+    // The fast way first; whatever it cannot accept is read again whole, which names every problem.
+    if (std::optional<SheetImport> streamed = importXlsxStreamed(path, actorsSheet, flowsSheet, catalogue, rules)) return std::move(*streamed);
+    Workbook book = readSpreadsheet(path);
     const auto [actors, flows] = chainSheets(book, actorsSheet, flowsSheet);
-    return importSheets(*actors, *flows, catalogue, rules);
+    if (actors == flows) return importSheets(*actors, *flows, catalogue, rules);
+    // The sheets are freed row by row as they are read (chainSheets gives const views into `book`, which is ours).
+    return importSheets(std::move(book.sheets[actors - book.sheets.data()]), std::move(book.sheets[flows - book.sheets.data()]), catalogue,
+                        rules);
 }
 
 namespace {
@@ -43,9 +49,9 @@ SheetTable readTableFile(const std::filesystem::path& path) {
 SheetImport importTableFiles(const std::filesystem::path& actors, const std::filesystem::path& flows, const Catalogue& catalogue,
                              const ColumnMapping& rules) {
     // Each file is read before the next is opened, so the first error met is the one reported.
-    const SheetTable a = readTableFile(actors);
-    const SheetTable f = readTableFile(flows);
-    return importSheets(a, f, catalogue, rules);
+    SheetTable a = readTableFile(actors);
+    SheetTable f = readTableFile(flows);
+    return importSheets(std::move(a), std::move(f), catalogue, rules);
 }
 
 }  // namespace traza::model

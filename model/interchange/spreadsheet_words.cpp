@@ -142,32 +142,49 @@ std::string SpreadsheetWords::sheetLabel(std::string_view kind, std::string_view
     return lang == "es" ? it->second.es : it->second.en;
 }
 
+void SpreadsheetWords::forEachValueWord(Vocabulary vocabulary, const Catalogue& catalogue,
+                                        const std::function<bool(std::string_view, const std::string&)>& visit) const {
+    // The file spelling itself and the catalogue's names first, then the synonyms.
+    for (const CatalogueEntry* e : catalogueEntries(vocabulary, catalogue))
+        if (visit(e->id, e->id) || visit(e->name.en, e->id) || visit(e->name.es, e->id)) return;
+    auto it = m_values.find(vocabularyKey(vocabulary));
+    if (it == m_values.end()) return;
+    for (const auto& [id, l] : it->second) {
+        if (visit(id, id) || (!l.en.empty() && visit(l.en, id)) || (!l.es.empty() && visit(l.es, id))) return;
+        for (const std::string& w : l.synonyms)
+            if (visit(w, id)) return;
+    }
+}
+
+void SpreadsheetWords::forEachBooleanWord(const std::function<bool(std::string_view, bool)>& visit) const {
+    auto it = m_values.find("boolean");
+    if (it == m_values.end()) return;
+    for (const auto& [id, l] : it->second) {
+        if (visit(l.en, id == "true") || visit(l.es, id == "true")) return;
+        for (const std::string& w : l.synonyms)
+            if (visit(w, id == "true")) return;
+    }
+}
+
 std::optional<std::string> SpreadsheetWords::value(Vocabulary vocabulary, std::string_view text, const Catalogue& catalogue) const {
     const std::string t = normaliseWord(text);
     if (t.empty()) return std::nullopt;
-    // The file spelling itself and the catalogue's names first, then the synonyms.
-    for (const CatalogueEntry* e : catalogueEntries(vocabulary, catalogue))
-        if (t == normaliseWord(e->id) || t == normaliseWord(e->name.en) || t == normaliseWord(e->name.es)) return e->id;
-    auto it = m_values.find(vocabularyKey(vocabulary));
-    if (it == m_values.end()) return std::nullopt;
-    for (const auto& [id, l] : it->second) {
-        if (t == normaliseWord(id) || (!l.en.empty() && t == normaliseWord(l.en)) || (!l.es.empty() && t == normaliseWord(l.es))) return id;
-        for (const std::string& w : l.synonyms)
-            if (t == normaliseWord(w)) return id;
-    }
-    return std::nullopt;
+    std::optional<std::string> found;
+    forEachValueWord(vocabulary, catalogue, [&](std::string_view word, const std::string& id) {
+        if (t == normaliseWord(word)) found = id;
+        return found.has_value();
+    });
+    return found;
 }
 
 std::optional<bool> SpreadsheetWords::boolean(std::string_view text) const {
     const std::string t = normaliseWord(text);
-    auto it = m_values.find("boolean");
-    if (it == m_values.end()) return std::nullopt;
-    for (const auto& [id, l] : it->second) {
-        if (t == normaliseWord(l.en) || t == normaliseWord(l.es)) return id == "true";
-        for (const std::string& w : l.synonyms)
-            if (t == normaliseWord(w)) return id == "true";
-    }
-    return std::nullopt;
+    std::optional<bool> found;
+    forEachBooleanWord([&](std::string_view word, bool v) {
+        if (t == normaliseWord(word)) found = v;
+        return found.has_value();
+    });
+    return found;
 }
 
 std::string SpreadsheetWords::valueLabel(Vocabulary vocabulary, std::string_view id, std::string_view lang, const Catalogue& catalogue) const {

@@ -3,6 +3,7 @@
 // spreadsheet_words.json): sheet names, column headers and enumeration values in
 // English and Spanish, plus the catalogue's own names for catalogue values. The
 // template writer takes its labels from here too, so what Traza writes it reads.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,6 +41,12 @@ public:
     std::optional<std::string> value(Vocabulary, std::string_view text, const Catalogue&) const;
     /// A yes/no value ("Sí", "no", "x", "1"), or nullopt.
     std::optional<bool> boolean(std::string_view text) const;
+    /// Every word `value` compares (not yet normalised) with the file spelling it
+    /// stands for, in the order `value` tries them, until `visit` returns true.
+    /// ValueIndex builds its hash tables from this, so both read alike.
+    void forEachValueWord(Vocabulary, const Catalogue&, const std::function<bool(std::string_view word, const std::string& id)>& visit) const;
+    /// The same for the words of `boolean`.
+    void forEachBooleanWord(const std::function<bool(std::string_view word, bool value)>& visit) const;
     /// The label of a value in `lang` (catalogue name, or the value itself).
     std::string valueLabel(Vocabulary, std::string_view id, std::string_view lang, const Catalogue&) const;
 

@@ -1,7 +1,6 @@
 #include "word_match.h"
 
 #include <algorithm>
-#include <cctype>
 #include <numeric>
 #include <utility>
 
@@ -56,7 +55,8 @@ std::string normaliseWord(std::string_view raw) {
                 pendingSpace = !out.empty();
                 continue;
             }
-            letter = c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c);
+            // ASCII only, without std::tolower's per-character locale lookup (the import normalises every enumeration cell).
+            letter = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
         }
         if (pendingSpace) out += ' ';
         pendingSpace = false;

@@ -1,5 +1,6 @@
 #include "ods_content.h"
 
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <memory>
@@ -248,7 +249,7 @@ private:
 
     std::string m_file;
     const SpreadsheetLimits& m_limits;
-    std::size_t m_cellsUsed = 0;
+    std::atomic<std::size_t> m_cellsUsed{0};
     std::unique_ptr<SheetBuilder> m_builder;  ///< the table being read
     int m_skip = 0;                           ///< depth inside a skipped subtree
     std::uint64_t m_nextRow = 1, m_rowRepeat = 1;

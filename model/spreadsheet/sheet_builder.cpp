@@ -6,18 +6,18 @@
 
 namespace traza::model {
 
-SheetBuilder::SheetBuilder(std::string file, std::string sheet, const SpreadsheetLimits& limits, std::size_t& cellsUsed)
+SheetBuilder::SheetBuilder(std::string file, std::string sheet, const SpreadsheetLimits& limits, std::atomic<std::size_t>& cellsUsed)
     : m_limits(limits), m_cellsUsed(cellsUsed) {
     m_table.file = std::move(file);
     m_table.sheet = std::move(sheet);
 }
 
 void SheetBuilder::charge(std::size_t cells, std::size_t line, std::size_t column) {
-    if (cells > m_limits.maxCells - m_cellsUsed)
+    const std::size_t before = m_cellsUsed.fetch_add(cells);
+    if (before > m_limits.maxCells || cells > m_limits.maxCells - before)
         throw InvalidInput(m_table.location(line, column),
                            "the workbook has more cells than Traza reads (at most " + std::to_string(m_limits.maxCells) +
                                ", counting the empty cells that fill each row to its sheet's width)");
-    m_cellsUsed += cells;
 }
 
 void SheetBuilder::add(SheetCell cell) {
@@ -39,8 +39,16 @@ void SheetBuilder::add(SheetCell cell) {
 
 void SheetBuilder::flushRow() {
     if (m_pending.empty()) return;
-    const std::size_t width = std::max(m_width, m_pending.back().column);
+    const std::size_t width = std::max<std::size_t>(m_width, m_pending.back().column);
     charge(width, m_line, m_pending.back().column);
+    if (m_sink && m_pending.size() == width) {
+        // A full row given away: the pending vector keeps its capacity for the next one.
+        m_width = width;
+        m_sunk.emplace_back(static_cast<std::uint32_t>(m_line), static_cast<std::uint32_t>(width));
+        m_sink(m_pending);
+        m_pending.clear();
+        return;
+    }
     if (m_pending.size() == width) {
         // A full row (the usual case in a table): its cells are already in place.
         m_table.rows.push_back(std::move(m_pending));
@@ -63,11 +71,20 @@ void SheetBuilder::flushRow() {
     }
     m_pending.clear();
     m_width = width;
+    if (m_sink) {
+        m_sunk.emplace_back(static_cast<std::uint32_t>(m_line), static_cast<std::uint32_t>(width));
+        m_sink(row);
+        return;
+    }
     m_table.rows.push_back(std::move(row));
 }
 
 SheetTable SheetBuilder::finish() {
     flushRow();
+    // Rows given to the sink before the widest one are charged their Empty cells as if kept.
+    for (const auto& [line, width] : m_sunk)
+        if (width < m_width) charge(m_width - width, line, m_width);
+    m_sunk.clear();
     // Rows kept before the widest one get their Empty cells now.
     for (auto& row : m_table.rows) {
         if (row.size() == m_width) continue;

@@ -32,11 +32,14 @@ struct SpreadsheetLimits {
     /// Cell styles (xlsx cellXfs; Excel itself allows 64 000) and number formats.
     std::size_t maxStyles = 65'536;
     /// Cells kept in the whole workbook, counting the Empty cells that pad rows
-    /// to the sheet's width (each SheetCell is 64 bytes before its text).
+    /// to the sheet's width (each SheetCell is 56 bytes before its text).
     std::size_t maxCells = 12'000'000;
     /// Excel's own grid: rows 1..1 048 576, columns A..XFD (16 384).
     std::size_t maxRow = 1'048'576;
     std::size_t maxColumn = 16'384;
+    /// Not a limit but a speed setting: an xlsx file of this many bytes or more
+    /// has its sheets read two at a time, on two threads (tests lower it).
+    std::uint64_t twoThreadsFrom = std::uint64_t(4) << 20;
 };
 
 }  // namespace traza::model

@@ -8,9 +8,12 @@
 // line:column ("cadena.xlsx: xl/sharedStrings.xml:3:15") or the cell
 // ("cadena.xlsx: Flujos!D7"). Depends on libzip and expat, never on wx.
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "sheet_builder.h"
 #include "sheet_table.h"
 #include "spreadsheet_limits.h"
 
@@ -27,5 +30,20 @@ Workbook readXlsx(const std::filesystem::path& file, const SpreadsheetLimits& li
 /// The same from bytes in memory (tests, fuzzing); `fileName` stands in for
 /// the file name in the tables and in errors.
 Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, const SpreadsheetLimits& limits = {});
+
+/// Chooses, from the sheet names in workbook order (known before any cell is
+/// read), which sheets give their rows to a sink as they are read: one RowSink
+/// per sheet, empty for a sheet kept whole. Sinks of different sheets may run
+/// at the same time, on different threads.
+using SheetSinks = std::function<std::vector<RowSink>(const std::vector<std::string>& sheetNames)>;
+
+/// workbookFromXlsx with some sheets streamed: their tables come back without
+/// rows. Every check and limit is the same, and so is the error reported,
+/// unless `plainXml`: then the streamed sheets are read by PlainXmlScanner,
+/// several times faster than expat but refusing (PlainXmlRefusal, without a
+/// line and column) whatever is beyond plain XML; only for a caller that then
+/// reads the workbook again the usual way (the streamed import).
+Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, const SpreadsheetLimits& limits,
+                          const SheetSinks& sinks, bool plainXml = false);
 
 }  // namespace traza::model

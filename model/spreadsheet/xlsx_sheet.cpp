@@ -6,6 +6,7 @@
 #include "error.h"
 #include "excel_date.h"
 #include "ooxml_escape.h"
+#include "plain_xml_scanner.h"
 #include "sheet_builder.h"
 #include "xlsx_package.h"
 #include "xml_sax.h"
@@ -212,10 +213,12 @@ private:
 
 }  // namespace
 
-SheetTable readXlsxSheet(ZipArchive& zip, const XlsxSheetPart& sheet, const XlsxSheetContext& context) {
+SheetTable readXlsxSheet(ZipArchive& zip, const XlsxSheetPart& sheet, const XlsxSheetContext& context, RowSink sink, bool plainXml) {
     SheetBuilder builder(zip.fileName(), sheet.name, context.limits, context.cellsUsed);
+    if (sink) builder.setRowSink(std::move(sink));
     SheetHandler handler(builder, context);
-    parseXmlPart(zip, sheet.part, handler);
+    if (plainXml) scanPlainXmlPart(zip, sheet.part, handler);
+    else parseXmlPart(zip, sheet.part, handler);
     SheetTable table = builder.finish();
     if (const std::size_t n = handler.formulasWithoutResult())
         table.notes.push_back("sheet " + sheet.name + ": " + std::to_string(n) +

@@ -46,6 +46,9 @@ public:
 
     /// Inflated bytes read so far from all entries.
     std::uint64_t bytesRead() const { return m_total; }
+    /// Counts `bytes` inflated from the same workbook through another ZipArchive
+    /// (a second view of it, read on another thread) against limits.maxTotalBytes.
+    void countReadElsewhere(std::uint64_t bytes) { m_total += bytes; }
 
 private:
     std::int64_t locate(const std::string& name) const;

@@ -41,7 +41,7 @@ SheetTable sheet(const std::string& file, const std::string& name, std::vector<s
     t.decimalMark = mark;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         std::vector<SheetCell> row;
-        for (std::size_t c = 0; c < rows[r].size(); ++c) row.push_back({rows[r][c].kind, rows[r][c].text, rows[r][c].number, r + 1, c + 1});
+        for (std::size_t c = 0; c < rows[r].size(); ++c) row.push_back({rows[r][c].kind, rows[r][c].text, rows[r][c].number, static_cast<std::uint32_t>(r + 1), static_cast<std::uint32_t>(c + 1)});
         t.rows.push_back(std::move(row));
     }
     return t;
@@ -206,6 +206,49 @@ TEST_CASE("Sheet import - a header given twice, a value without header, an actor
     e = errorOf(actors, spanishFlows());
     CHECK(e.where() == "a.xlsx: Actors!B2");
     CHECK_THAT(e.reason(), Catch::Contains("needs a stage"));
+}
+
+TEST_CASE("Sheet import - freeing rows as they are read finds the same problems in the same cells") {
+    // Validation's problems come after the rows are freed: duplicate and unknown
+    // ids, a flow to itself, a kind "other" without stage. A CSV field spanning
+    // lines puts a later cell of its row on another line.
+    SheetTable actors = sheet("a.csv", "", {{"id", "kind"}, {"a", "exporter"}, {"a", "refiner"}, {"o", "other"}});
+    actors.rows[2][0].line = 7;
+    SheetTable flows = sheet("f.csv", "", {{"id", "from", "to", "tonnes"}, {"f1", "a", "a", "1"}, {"f1", "a", "nadie", "2"}});
+    flows.rows[2][2].line = 9;
+    const SheetImportError kept = errorOf(actors, flows);
+    std::vector<ImportProblem> freed;
+    try {
+        SheetTable a = actors, f = flows;
+        importSheets(std::move(a), std::move(f), Catalogue::installed());
+        FAIL("expected SheetImportError");
+    } catch (const SheetImportError& e) {
+        freed = e.problems();
+    }
+    REQUIRE(kept.problems().size() == 1);  // the stage problem stops the import before validation
+    CHECK(kept.problems()[0].where == "a.csv:4:2");
+    REQUIRE(freed.size() == 1);
+    CHECK(freed[0].where == kept.problems()[0].where);
+
+    actors.rows.pop_back();  // without the actor of kind other, validation runs
+    const SheetImportError keptAll = errorOf(actors, flows);
+    try {
+        SheetTable a = actors, f = flows;
+        importSheets(std::move(a), std::move(f), Catalogue::installed());
+        FAIL("expected SheetImportError");
+    } catch (const SheetImportError& e) {
+        freed = e.problems();
+    }
+    REQUIRE(keptAll.problems().size() == 4);
+    CHECK(keptAll.problems()[0].where == "a.csv:7:1");  // the duplicate actor id, on the line its field starts
+    CHECK(keptAll.problems()[1].where == "f.csv:2:3");  // a flow to itself
+    CHECK(keptAll.problems()[2].where == "f.csv:3:1");  // the duplicate flow id
+    CHECK(keptAll.problems()[3].where == "f.csv:9:3");  // the unknown actor, on the line its field starts
+    REQUIRE(freed.size() == keptAll.problems().size());
+    for (std::size_t i = 0; i < freed.size(); ++i) {
+        CHECK(freed[i].where == keptAll.problems()[i].where);
+        CHECK(freed[i].reason == keptAll.problems()[i].reason);
+    }
 }
 
 TEST_CASE("Column mapping - rules read back as written, and bad rules are refused with their place") {

@@ -1,0 +1,35 @@
+#pragma once
+// The fast import of an xlsx workbook: each row of the actors and flows sheets
+// becomes a record as soon as the parser has it, so a 300 000-flow workbook's
+// seven million cells are never held at once (issue #14: ≤ 600 MB, ≤ 5 s).
+// It only ever accepts: the first problem of any kind (a bad cell, a header it
+// does not know, a refused file, a validation issue) makes it give up, and the
+// import of whole tables (importSheets) then reads the workbook again and says
+// precisely what is wrong, cell by cell, in the usual order. A workbook that
+// is accepted gives the same project and summary both ways.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sheet_import.h"
+#include "spreadsheet/spreadsheet_limits.h"
+
+namespace traza::model {
+
+/// The import of xlsx workbook `file` (sheets named or found by their English
+/// or Spanish names, as chainSheets does), or nullopt when it is not an xlsx
+/// or anything about it would be refused. Never throws for the file's content;
+/// throws only what cannot be blamed on it (std::bad_alloc).
+std::optional<SheetImport> importXlsxStreamed(const std::filesystem::path& file, const std::string& actorsSheet,
+                                              const std::string& flowsSheet, const Catalogue&, const ColumnMapping& rules,
+                                              const SpreadsheetWords& words = SpreadsheetWords::installed(),
+                                              const SpreadsheetLimits& limits = {});
+
+/// The same from the workbook's bytes (tests, fuzzing); `fileName` stands in for the file name.
+std::optional<SheetImport> importXlsxStreamed(std::string_view bytes, const std::string& fileName, const std::string& actorsSheet,
+                                              const std::string& flowsSheet, const Catalogue&, const ColumnMapping& rules,
+                                              const SpreadsheetWords& words = SpreadsheetWords::installed(),
+                                              const SpreadsheetLimits& limits = {});
+
+}  // namespace traza::model
