@@ -10,6 +10,7 @@
 #include "error.h"
 #include "json_parse.h"
 #include "json_reader.h"
+#include "claim_profiles.h"
 #include "interchange/chain_fields.h"
 #include "validation.h"
 
@@ -114,19 +115,42 @@ void readFields(const JsonObjectReader& r, const std::vector<Field>& fields, Rec
     }
 }
 
+// The table's keys plus the claim keys (issue #20), which stay out of the
+// shared table so that the sheets and the template keep their columns.
+template <typename Field>
+std::vector<std::string_view> withClaimKeys(const std::vector<Field>& fields, std::initializer_list<std::string_view> extra) {
+    std::vector<std::string_view> keys = jsonKeys(fields);
+    keys.insert(keys.end(), extra);
+    return keys;
+}
+
+// makes_claims, claim_yield, claim_profile: each only when given.
+void readActorClaims(const JsonObjectReader& r, Actor& a) {
+    if (r.has("makes_claims")) a.makesClaims = r.boolean("makes_claims");
+    if (r.has("claim_yield")) {
+        a.claimYield = r.number("claim_yield");
+        if (!(a.claimYield > 0 && a.claimYield <= 1)) r.fail("claim_yield", "must be more than 0 and at most 1 (output per tonne of eligible input)");
+    }
+    a.claimProfile = r.text("claim_profile");
+    if (r.has("claim_profile") && a.claimProfile.empty()) r.fail("claim_profile", "must name a claim profile (e.g. \"asi\", \"iscc\")");
+}
+
 Actor readActor(const json& v, const std::string& path) {
-    static const std::vector<std::string_view> keys = jsonKeys(actorFields());
+    static const std::vector<std::string_view> keys =
+        withClaimKeys(actorFields(), {"makes_claims", "claim_yield", "claim_profile"});
     JsonObjectReader r(v, path, keys);
     Actor a;
     readFields(r, actorFields(), a);
+    readActorClaims(r, a);
     if (!completeActorStage(a, r.has("stage"))) r.fail("stage", "required for kind \"other\" (a whole number from 1 to 9)");
     return a;
 }
 
 Flow readFlow(const json& v, const std::string& path) {
-    static const std::vector<std::string_view> keys = jsonKeys(flowFields());
+    static const std::vector<std::string_view> keys = withClaimKeys(flowFields(), {"claimed_t"});
     JsonObjectReader r(v, path, keys);
     Flow f;
+    f.claimedT = r.number("claimed_t");
     // "tonnes": null is an unknown amount, computed by reconciliation (second wave).
     const json* tonnes = r.find("tonnes");
     f.tonnesUnknown = tonnes && tonnes->is_null();
@@ -177,6 +201,21 @@ Support readSupport(const json& v, const std::string& path) {
     return s;
 }
 
+// "catalogue": the project's own entries. Only claim_profiles is read so far;
+// the other lists of the spec are refused by name rather than ignored.
+Catalogue readCatalogue(const json& v, const Catalogue& installed) {
+    JsonObjectReader r(v, "catalogue", {"claim_profiles"});
+    const json& list = r.array("claim_profiles");
+    std::vector<ClaimProfileEntry> own;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        own.push_back(readClaimProfile(list[i], jsonPath(r.pathOf("claim_profiles"), i)));
+        for (std::size_t j = 0; j < i; ++j)
+            if (own[j].id == own[i].id)
+                throw InvalidInput(jsonPath(jsonPath(r.pathOf("claim_profiles"), i), "id"), "duplicate id \"" + own[i].id + "\"");
+    }
+    return withClaimProfiles(installed, own);
+}
+
 template <typename T, typename Read>
 std::vector<T> readList(const JsonObjectReader& top, const char* key, Read read) {
     std::vector<T> out;
@@ -192,7 +231,7 @@ Project projectFromJson(std::string_view text, const Catalogue& catalogue) {
     const json doc = parseJsonDocument(text);
     if (!doc.is_object()) throw InvalidInput("", "the document must be a JSON object {\"format\": \"traza-chain\", ...}");
     checkHeader(doc);
-    JsonObjectReader top(doc, "", {"format", "version", "assessment", "actors", "flows", "checklists", "goals", "supports"});
+    JsonObjectReader top(doc, "", {"format", "version", "assessment", "actors", "flows", "checklists", "goals", "supports", "catalogue"});
 
     Project p;
     if (const json* a = top.find("assessment")) p.assessment = readAssessment(*a);
@@ -202,6 +241,7 @@ Project projectFromJson(std::string_view text, const Catalogue& catalogue) {
     p.goals = readList<Goal>(top, "goals", readGoal);
     p.supports = readList<Support>(top, "supports", readSupport);
     p.catalogue = catalogue;
+    if (const json* c = top.find("catalogue")) p.catalogue = readCatalogue(*c, catalogue);
     throwIfInvalid(validateProject(p));
     return p;
 }
