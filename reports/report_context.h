@@ -18,7 +18,7 @@ namespace traza::reports {
 /// Sheet names in the report's language; formulas quote them with quotedSheet().
 struct SheetNames {
     std::string summary, actors, flows, chokePoints, traceability, massBalance, redFlags, checklist, goals,
-        methodology, legend, plan, weights, reconciliation;
+        methodology, legend, plan, weights, reconciliation, claims;
     explicit SheetNames(const Labels&);
 };
 
