@@ -115,8 +115,7 @@ void readFields(const JsonObjectReader& r, const std::vector<Field>& fields, Rec
     }
 }
 
-// The table's keys plus the claim keys (issue #20), which stay out of the
-// shared table so that the sheets and the template keep their columns.
+// The table's keys plus the claim keys (issue #20) the sheets do not carry.
 template <typename Field>
 std::vector<std::string_view> withClaimKeys(const std::vector<Field>& fields, std::initializer_list<std::string_view> extra) {
     std::vector<std::string_view> keys = jsonKeys(fields);
@@ -137,7 +136,7 @@ void readActorClaims(const JsonObjectReader& r, Actor& a) {
 
 Actor readActor(const json& v, const std::string& path) {
     static const std::vector<std::string_view> keys =
-        withClaimKeys(actorFields(), {"makes_claims", "claim_yield", "claim_profile"});
+        withClaimKeys(actorFields(), {"makes_claims"});
     JsonObjectReader r(v, path, keys);
     Actor a;
     readFields(r, actorFields(), a);
@@ -147,10 +146,9 @@ Actor readActor(const json& v, const std::string& path) {
 }
 
 Flow readFlow(const json& v, const std::string& path) {
-    static const std::vector<std::string_view> keys = withClaimKeys(flowFields(), {"claimed_t"});
+    static const std::vector<std::string_view> keys = jsonKeys(flowFields());
     JsonObjectReader r(v, path, keys);
     Flow f;
-    f.claimedT = r.number("claimed_t");
     // "tonnes": null is an unknown amount, computed by reconciliation (second wave).
     const json* tonnes = r.find("tonnes");
     f.tonnesUnknown = tonnes && tonnes->is_null();

@@ -219,6 +219,15 @@ def case_round_trip():
     check(out["actors"][1]["claim_yield"] == 0.9 and out["actors"][1]["makes_claims"] is True, "actor keys kept")
     check(out["flows"][1]["claimed_t"] == 4 and "claimed_t" not in out["flows"][0], "claimed_t only where set")
     check("catalogue" not in out, "no catalogue key for the installed profiles")
+    # Through the chain workbook: claimed_t, claim_yield and claim_profile are columns.
+    r = run("export", os.path.join(WORK, "rt.traza"), "-o", os.path.join(WORK, "rt.xlsx"))
+    check(r.returncode == 0, "export xlsx: " + r.stderr)
+    r = run("import", os.path.join(WORK, "rt.xlsx"), "-o", os.path.join(WORK, "rt2.traza"))
+    check(r.returncode == 0, "import xlsx: " + r.stderr)
+    back = json.loads(run("export", os.path.join(WORK, "rt2.traza"), "-o", "-").stdout)
+    check(back["flows"][1]["claimed_t"] == 4 and back["actors"][1]["claim_yield"] == 0.9,
+          "claims through the workbook: %r" % back["flows"])
+    check("claimed_t" not in back["flows"][0], "no claim on the input flow after the workbook")
     r = run("analyze", os.path.join(WORK, "rt.traza"), "--json")
     check(r.returncode == 0 and "claims" in json.loads(r.stdout), "analyze --json has claims: " + r.stderr)
     r = run("claims", os.path.join(WORK, "rt.traza"))

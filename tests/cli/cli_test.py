@@ -253,7 +253,7 @@ def case_template():
     check(wb["Lists"].sheet_state == "hidden", "the Lists sheet is hidden")
     check(sheets["Actors"] == [("Id", "Name", "Kind of actor", "Stage", "Country", "Region or city", "Formality", "Headcount",
                                 "Capacity", "Stock change", "Losses", "Public-service provider", "Risk factors", "Notes",
-                                "Stock change ± sd", "Losses ± sd")],
+                                "Stock change ± sd", "Losses ± sd", "Claim yield", "Claim profile")],
           "the Actors header and nothing else: %s" % sheets["Actors"])
     check(sheets["Flows"][0][:5] == ("Id", "From", "To", "Material", "Tonnes") and len(sheets["Flows"]) == 1, "the Flows header")
     r = run("template", "-o", path("plantilla.xlsx"), "--lang", "es")
