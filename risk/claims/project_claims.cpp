@@ -102,7 +102,8 @@ ProjectClaims computeProjectClaims(const model::Project& p, const std::vector<Re
             const std::string flow = e.where().substr(colon + 2);
             const auto it = flowIndex.find(flow);
             if (it == flowIndex.end()) throw;
-            const bool claim = e.where().rfind("claims", 0) == 0;
+            // A date before the first period is the flow's date; anything else on a claim is its tonnes.
+            const bool claim = e.where().rfind("claims", 0) == 0 && e.reason().find("before the first period") == std::string::npos;
             throw InvalidInput("flows[" + std::to_string(it->second) + "]." + (claim ? "claimed_t" : "period.end"),
                                "flow " + flow + " (" + account.actor + "'s claim account): " + e.reason());
         }

@@ -178,6 +178,12 @@ TEST_CASE("project claims - a flow without any date is named; a project without 
     doc.erase("assessment");
     CHECK(refusal(doc).rfind("flows[0].period.end: flow f-eca enters or leaves an actor that makes claims and has no date", 0) == 0);
 
+    // A flow dated before the assessment period starts names its date.
+    doc = annual();
+    doc["flows"][3]["period"] = json::parse(R"({"start": "2024-12-01", "end": "2024-12-31"})");
+    CHECK(refusal(doc) == "flows[3].period.end: flow ingot (ref's claim account): dated 2024-12-31, before the first "
+                          "period (2025-01-01)");
+
     json plain = annual();
     plain["flows"][3].erase("claimed_t");
     const risk::Analysis a = analyse(plain);
