@@ -2,7 +2,7 @@
 # GUI first paint: `traza FILE` under Xvfb, timed from inside the workbench.
 # TRAZA_STARTUP_TRACE=exit makes it print its milestones to stderr in ms since
 # the process started (frame-shown, file-read, layout-done, chain-painted,
-# analysis-shown; gui/startup_trace.h) and close after the last one. The target
+# analysis-shown; gui/app/startup_trace.h) and close after the last one. The target
 # (2 s) is on chain-painted.
 #
 # Cross-check from outside, as before: the time until the window title names

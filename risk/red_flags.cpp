@@ -148,7 +148,8 @@ private:
               std::initializer_list<FlagNumber> numbers, const std::string& items = std::string()) {
         if (!m_batch) {
             m_batch = std::make_shared<FlagBatch>();
-            m_batch->words = RuleWords{rule.explanation.in(m_in.language), rule.name.in(m_in.language), m_in.language};
+            m_batch->words = RuleWords{m_pattern.empty() ? rule.explanation.in(m_in.language) : m_pattern,
+                                       rule.name.in(m_in.language), m_in.language};
             m_batchFirst = out.size();
         }
         // Braces, not emplace_back(args): clang 14 (the fuzz build) has no C++20
@@ -246,6 +247,7 @@ private:
     bool m_factorBitsBuilt = false, m_factorBitsUsable = true;
     std::vector<std::uint64_t> m_factorBits;                 ///< per vertex: the factor ids it ticked
     std::unordered_map<std::string_view, int> m_factorBit;  ///< factor id -> bit
+    std::string m_pattern;  ///< when set, the sentence of the next batch instead of the rule's explanation
     std::shared_ptr<FlagBatch> m_batch;  ///< details of the flags not sealed yet
     std::size_t m_batchFirst = 0;        ///< position in `out` of the first of them
 };
@@ -363,7 +365,8 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
                      {tonnesOf("tonnes", handled(v)), percentOf("share", m_in.flowShare[v])});
     } else if (id == "implausible_figure") {
         // The measurement test of reconciliation (reconciliation/reconciliation.h):
-        // a flow whose adjustment is beyond the Šidák-corrected critical |z|.
+        // a flow, stock change or loss whose adjustment is beyond the
+        // Šidák-corrected critical |z|.
         if (m_in.reconciliation) {
             const Reconciliation& rec = *m_in.reconciliation;
             for (const ReconciledFigure& fig : rec.figures) {
@@ -375,6 +378,29 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
                      {tonnesOf("tonnes", fig.givenT), tonnesOf("reconciled", fig.reconciledT),
                       plainOf("z", std::fabs(fig.z)), plainOf("critical", rec.flowZCritical)});
             }
+            // An actor's declared stock change or losses fail the same test: the
+            // flag names the actor and the figure ({items}) in a sentence of its
+            // own, since the catalogue's explanation speaks of a flow.
+            seal(out);
+            const Text text(m_in.language);
+            m_pattern = text.pick(
+                "{actor} declared {items} of {tonnes} t, but its balance points to {reconciled} t: the measurement "
+                "test gives |z| = {z}, above the critical {critical} (5%, Šidák-corrected).",
+                "{actor} declaró {items} de {tonnes} t, pero su balance indica {reconciled} t: la prueba de medición "
+                "da |z| = {z}, por encima del crítico {critical} (5 %, corrección de Šidák).");
+            for (const ReconciledFigure& fig : rec.figures) {
+                if (fig.kind == FigureKind::Flow || !fig.implausible) continue;
+                const long v = m_chain.find(project.actors[fig.index].id);
+                if (v < 0) continue;
+                const char* figure = fig.kind == FigureKind::Loss ? text.pick("losses", "pérdidas")
+                                                                  : text.pick("a stock change", "una variación de inventario");
+                flag(out, rule, static_cast<Vertex>(v), "",
+                     {tonnesOf("tonnes", fig.givenT), tonnesOf("reconciled", fig.reconciledT),
+                      plainOf("z", std::fabs(fig.z)), plainOf("critical", rec.flowZCritical)},
+                     figure);
+            }
+            seal(out);
+            m_pattern.clear();
         }
     } else if (id == "no_invoice_first_sale") {
         const auto sellers = listOf<int>(p, "seller_stages", {1, 2});

@@ -112,6 +112,47 @@ private:
         }
     }
 
+    // Spreads a change of `amount` at `start` through x (Downstream: forward, in
+    // topological order) or y (upstream, in reverse order); each neighbour moves by
+    // its edge's share of the receiving actor's input. False when it would enter a cycle.
+    template <bool Downstream>
+    bool propagate(Vertex start, double amount, std::vector<double>& value, std::vector<Vertex>& changed) {
+        auto after = [&](Vertex a, Vertex b) {
+            return Downstream ? m_chain.componentOf(a) > m_chain.componentOf(b)
+                              : m_chain.componentOf(a) < m_chain.componentOf(b);
+        };
+        std::priority_queue<Vertex, std::vector<Vertex>, decltype(after)> queue(after);
+        m_pending[start] = amount;
+        m_queued[start] = 1;
+        queue.push(start);
+        while (!queue.empty()) {
+            const Vertex w = queue.top();
+            queue.pop();
+            const double d = m_pending[w];
+            m_pending[w] = 0;
+            m_queued[w] = 0;
+            value[w] += d;
+            changed.push_back(w);
+            auto spread = [&](std::size_t e, Vertex next, Vertex receiver) {
+                const double wt = weight(e);
+                if (m_fixed[next] || wt == 0) return true;
+                if (cyclic(next)) return false;
+                if (!m_queued[next]) queue.push(next);
+                m_queued[next] = 1;
+                m_pending[next] += wt / m_chain.inT(receiver) * d;
+                return true;
+            };
+            if constexpr (Downstream) {
+                for (std::size_t e : m_chain.outEdges(w))
+                    if (!spread(e, m_chain.target(e), m_chain.target(e))) return false;
+            } else {
+                for (std::size_t e : m_chain.inEdges(w))
+                    if (!spread(e, m_chain.source(e), w)) return false;
+            }
+        }
+        return true;
+    }
+
     // Pushes the changes of x (forward) and y (backward); false when one would enter a cycle.
     bool update(std::size_t e, double dw) {
         const Vertex u = m_chain.source(e), v = m_chain.target(e);
@@ -119,60 +160,12 @@ private:
         if (cyclic(u) || cyclic(v)) return false;
         const double delta = dw / m_chain.inT(v);
         std::vector<Vertex> changedX, changedY;
-        // x: x(v) gains δ·x(u); then every actor downstream, in topological order.
-        if (!m_fixed[v] && m_x[u] != 0) {
-            auto later = [&](Vertex a, Vertex b) { return m_chain.componentOf(a) > m_chain.componentOf(b); };
-            std::priority_queue<Vertex, std::vector<Vertex>, decltype(later)> queue(later);
-            m_pending[v] = delta * m_x[u];
-            m_queued[v] = 1;
-            queue.push(v);
-            while (!queue.empty()) {
-                const Vertex w = queue.top();
-                queue.pop();
-                const double d = m_pending[w];
-                m_pending[w] = 0;
-                m_queued[w] = 0;
-                m_x[w] += d;
-                changedX.push_back(w);
-                for (std::size_t out : m_chain.outEdges(w)) {
-                    const Vertex z = m_chain.target(out);
-                    const double wt = weight(out);
-                    if (m_fixed[z] || wt == 0) continue;
-                    if (cyclic(z)) return false;
-                    if (!m_queued[z]) queue.push(z);
-                    m_queued[z] = 1;
-                    m_pending[z] += wt / m_chain.inT(z) * d;
-                }
-            }
-        }
+        // x: x(v) gains δ·x(u); then every actor downstream.
+        if (!m_fixed[v] && m_x[u] != 0 && !propagate<true>(v, delta * m_x[u], m_x, changedX)) return false;
         // y: y(u) gains δ·y(v) (+ Δw/T into a destination); then every actor upstream.
         if (!m_fixed[u]) {
             const double dy = (m_fixed[v] ? 0.0 : delta * m_y[v]) + (dest.contains[v] ? dw / dest.totalT : 0.0);
-            if (dy != 0) {
-                auto earlier = [&](Vertex a, Vertex b) { return m_chain.componentOf(a) < m_chain.componentOf(b); };
-                std::priority_queue<Vertex, std::vector<Vertex>, decltype(earlier)> queue(earlier);
-                m_pending[u] = dy;
-                m_queued[u] = 1;
-                queue.push(u);
-                while (!queue.empty()) {
-                    const Vertex z = queue.top();
-                    queue.pop();
-                    const double d = m_pending[z];
-                    m_pending[z] = 0;
-                    m_queued[z] = 0;
-                    m_y[z] += d;
-                    changedY.push_back(z);
-                    for (std::size_t in : m_chain.inEdges(z)) {
-                        const Vertex a = m_chain.source(in);
-                        const double wt = weight(in);
-                        if (m_fixed[a] || wt == 0) continue;
-                        if (cyclic(a)) return false;
-                        if (!m_queued[a]) queue.push(a);
-                        m_queued[a] = 1;
-                        m_pending[a] += wt / m_chain.inT(z) * d;
-                    }
-                }
-            }
+            if (dy != 0 && !propagate<false>(u, dy, m_y, changedY)) return false;
         }
         for (Vertex w : changedX)
             for (std::size_t out : m_chain.outEdges(w)) refreshGain(out);

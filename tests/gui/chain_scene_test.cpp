@@ -130,3 +130,40 @@ TEST_CASE("ChainScene - an actor without a position goes below its stage's place
     CHECK(c.x == Approx(300));
     CHECK(c.y > 50 + kBoxHeight);
 }
+
+TEST_CASE("ChainScene - uncertain and unknown flows, and implausible ones marked, also inside a merged edge") {
+    // One flow on its own: its sd as given. 41 picker flows of 1.5 ± 0.3 t merged:
+    // the sum's sd for independent flows is 0.3 · √41 = 1.92094 t.
+    model::Project p = orgWithPickers(41);
+    p.flows[0].sdT = 4;
+    for (std::size_t i = 1; i < p.flows.size(); ++i) p.flows[i].sdT = 0.3;
+    ChainScene s = ChainScene::build(p, {}, {});
+    const SceneEdge& out = s.edges()[*s.edgeOfFlow("out")];
+    CHECK(out.sdT == 4);
+    CHECK_FALSE(out.tonnesUnknown);
+    const auto merged = std::find_if(s.edges().begin(), s.edges().end(), [](const SceneEdge& e) { return e.flowId.empty(); });
+    REQUIRE(merged != s.edges().end());
+    CHECK(merged->sdT == Approx(0.3 * std::sqrt(41.0)));
+    CHECK_FALSE(merged->implausible);
+
+    // f17 (merged) and out implausible: both edges marked; new marks clear the old.
+    s.applyFlowMarks(p, {"f17", "out"});
+    CHECK(s.edges()[*s.edgeOfFlow("out")].implausible);
+    CHECK(merged->implausible);
+    s.applyFlowMarks(p, {"out"});
+    CHECK_FALSE(merged->implausible);
+    s.applyFlowMarks(p, {});
+    CHECK_FALSE(s.edges()[*s.edgeOfFlow("out")].implausible);
+
+    // An unknown amount: drawn with what is known (0 t), marked unknown; merged too.
+    p.flows[0].tonnesUnknown = true;
+    p.flows[0].tonnes = 0;
+    p.flows[0].sdT = 0;
+    p.flows[5].tonnesUnknown = true;
+    p.flows[5].tonnes = 0;
+    s = ChainScene::build(p, {}, {});
+    CHECK(s.edges()[*s.edgeOfFlow("out")].tonnesUnknown);
+    const auto m2 = std::find_if(s.edges().begin(), s.edges().end(), [](const SceneEdge& e) { return e.flowId.empty(); });
+    CHECK(m2->tonnesUnknown);
+    CHECK(m2->tonnes == Approx(40 * 1.5));
+}

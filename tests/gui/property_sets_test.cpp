@@ -6,10 +6,12 @@
 #include <wx/propgrid/propgrid.h>
 
 #include "actor_properties.h"
+#include "error.h"
 #include "flow_properties.h"
 #include "gui_test_support.h"
 #include "labels.h"
 #include "ui_driver.h"
+#include "validation.h"
 
 using namespace traza;
 using namespace traza::gui;
@@ -91,4 +93,58 @@ TEST_CASE("PropertySets - a flow's ends are chosen among the actors and document
     docs.push_back(localText(p.catalogue.documentTypes[1].name));
     CHECK(props.with(f, "documents", wxVariant(docs)).documents == std::vector<std::string>{p.catalogue.documentTypes[1].id});
     CHECK(props.with(f, "tonnes", wxVariant(3.25)).tonnes == 3.25);
+}
+
+TEST_CASE("PropertySets - uncertainties are typed as tonnes or as a percentage, kept in tonnes, and an amount can be unknown", "[gui]") {
+    model::Project p = twoActors();
+    GridFrame g;
+    const FlowProperties props(p);
+    props.append(*g.grid);
+    model::Flow f = p.flows[0];  // 12.5 t, 10 documented
+    f.sdT = 0.625;
+    props.show(*g.grid, f);
+    CHECK(g.grid->GetPropertyValueAsString("sd_t") == "0.625");
+    CHECK(g.grid->GetPropertyValueAsDouble("sd_pct") == Catch::Detail::Approx(5));  // 0.625 / 12.5
+    CHECK_FALSE(g.grid->GetPropertyValueAsBool("tonnes_unknown"));
+
+    // 8 % of 12.5 t = 1 t; 2 % typed in the percentage row = 0.25 t; tonnes as typed.
+    CHECK(props.with(f, "sd_t", wxVariant(wxString("8%"))).sdT == Catch::Detail::Approx(1));
+    CHECK(props.with(f, "sd_pct", wxVariant(2.0)).sdT == Catch::Detail::Approx(0.25));
+    CHECK(props.with(f, "sd_t", wxVariant(wxString::FromUTF8("± 1.5 t"))).sdT == 1.5);
+    CHECK(props.with(f, "sd_t", wxVariant(wxString())).sdT == 0);
+    CHECK_THROWS_AS(props.with(f, "sd_t", wxVariant(wxString("a lot"))), InvalidInput);
+    CHECK_THROWS_AS(props.with(f, "sd_t", wxVariant(wxString("-1"))), InvalidInput);
+
+    // Unknown: tonnes, sd and documented tonnes go to 0 (the model's rule); typing tonnes makes it known.
+    const model::Flow u = props.with(f, "tonnes_unknown", wxVariant(true));
+    CHECK(u.tonnesUnknown);
+    CHECK(u.tonnes == 0);
+    CHECK(u.sdT == 0);
+    CHECK(u.documentedT == 0);
+    CHECK(model::validateFlow(u, "flows[0]", &p.catalogue).empty());
+    props.show(*g.grid, u);
+    CHECK(g.grid->GetPropertyValueAsBool("tonnes_unknown"));
+    CHECK(g.grid->GetPropertyByName("tonnes")->IsValueUnspecified());
+    CHECK_FALSE(g.grid->IsPropertyEnabled("sd_t"));
+    CHECK_FALSE(g.grid->IsPropertyEnabled("documented_t"));
+    const model::Flow k = props.with(u, "tonnes", wxVariant(7.0));
+    CHECK_FALSE(k.tonnesUnknown);
+    CHECK(k.tonnes == 7);
+    CHECK_THROWS_AS(props.with(u, "tonnes_unknown", wxVariant(false)), InvalidInput);  // known only by a figure
+
+    // An actor's stock change and losses: 10 % of a stock change of −20 t = 2 t; a
+    // percentage of losses of 0 t is refused (type tonnes), tonnes are not.
+    const ActorProperties actorProps(p);
+    GridFrame ga;
+    actorProps.append(*ga.grid);
+    model::Actor a = p.actors[0];
+    a.stockChangeT = -20;
+    a.lossSdT = 0.5;
+    actorProps.show(*ga.grid, a);
+    CHECK(ga.grid->GetPropertyValueAsString("loss_sd_t") == "0.5");
+    CHECK_FALSE(ga.grid->IsPropertyEnabled("loss_sd_pct"));  // losses are 0 t
+    CHECK(actorProps.with(a, "stock_change_sd_t", wxVariant(wxString("10%"))).stockChangeSdT == Catch::Detail::Approx(2));
+    CHECK(actorProps.with(a, "stock_change_sd_pct", wxVariant(5.0)).stockChangeSdT == Catch::Detail::Approx(1));
+    CHECK(actorProps.with(a, "loss_sd_t", wxVariant(wxString("2"))).lossSdT == 2);
+    CHECK_THROWS_AS(actorProps.with(a, "loss_sd_t", wxVariant(wxString("5%"))), InvalidInput);
 }

@@ -1,5 +1,5 @@
 // Opening a chain as the workbench does at start-up: the startup trace
-// (TRAZA_STARTUP_TRACE, gui/startup_trace.h) reports its milestones once each,
+// (TRAZA_STARTUP_TRACE, gui/app/startup_trace.h) reports its milestones once each,
 // in order; the analysis pane's big tables, whose rows are made only when
 // shown, still hold every actor and red flag of the analysis, as text equal to
 // what the analysis says, and are emptied while a newly opened chain is analysed.

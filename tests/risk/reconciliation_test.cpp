@@ -252,3 +252,63 @@ TEST_CASE("Reconciliation - the analysis carries it only when a figure is uncert
     CHECK_THAT(rec.warnings.front(), Catch::Contains("reconciled figures"));
     CHECK(nlohmann::json::parse(analysisToJson(rec))["figures"] == "reconciled");
 }
+
+TEST_CASE("Reconciliation - an implausible stock change or loss raises implausible_figure naming the actor and the figure (by hand)") {
+    // B: 100 in, 90 out (exact), stock change 4 ± 2: the balance leaves 6 t, which
+    // only the stock change can take: 4 -> 10 t, W = 2² = 4, z = 6 / 2 = 3 > 1.96 (one test).
+    ChainBuilder b = oneBalance(100, 0, 90, 0);
+    b.project().actors[1].stockChangeT = 4;
+    b.project().actors[1].stockChangeSdT = 2;
+    const Analysis a = analyze(b.build());
+    REQUIRE(a.reconciliation);
+    REQUIRE(a.reconciliation->figures.size() == 1);
+    CHECK(a.reconciliation->figures[0].reconciledT == Approx(10));
+    CHECK(a.reconciliation->figures[0].z == Approx(3));
+    std::vector<const RedFlag*> flags;
+    for (const RedFlag& f : a.redFlags)
+        if (f.rule == "implausible_figure") flags.push_back(&f);
+    REQUIRE(flags.size() == 1);
+    CHECK(flags[0]->actor == "B");
+    CHECK(flags[0]->flow.empty());
+    CHECK_THAT(flags[0]->detail.text(), Catch::Contains("a stock change of 4") && Catch::Contains("10") &&
+                                            Catch::Contains("|z| = 3.00") && Catch::Contains("1.96"));
+
+    // Losses 0 ± 2 beside an exact flow test: 10 t of losses, z = 5; in Spanish.
+    ChainBuilder l = oneBalance(100, 0, 90, 0);
+    l.project().actors[1].lossSdT = 2;
+    AnalysisOptions es;
+    es.language = "es";
+    const Analysis la = analyze(l.build(), es);
+    flags.clear();
+    for (const RedFlag& f : la.redFlags)
+        if (f.rule == "implausible_figure") flags.push_back(&f);
+    REQUIRE(flags.size() == 1);
+    CHECK(flags[0]->actor == "B");
+    CHECK_THAT(flags[0]->detail.text(), Catch::Contains("pérdidas de 0") && Catch::Contains("5,00"));
+
+    // A flow and a loss both implausible: two flags, the flow's sentence from the
+    // catalogue, the loss's naming the actor. In 100 ± 5, out 60 (exact), loss 0 ± 5:
+    // r = 40 over S = 50, λ = 0.8: in -> 80, loss -> 20; W = 25²/50 = 12.5 each,
+    // z = ∓20 / √12.5 = ∓5.657 > 2.236 (two tests).
+    ChainBuilder both = oneBalance(100, 5, 60, 0);
+    both.project().actors[1].lossSdT = 5;
+    const Analysis ba = analyze(both.build());
+    flags.clear();
+    for (const RedFlag& f : ba.redFlags)
+        if (f.rule == "implausible_figure") flags.push_back(&f);
+    REQUIRE(flags.size() == 2);
+    CHECK(flags[0]->flow == "f1");
+    CHECK_THAT(flags[0]->detail.text(), Catch::Contains("Flow f1") && Catch::Contains("5.66") && Catch::Contains("2.24"));
+    CHECK(flags[1]->flow.empty());
+    CHECK(flags[1]->actor == "B");
+    CHECK_THAT(flags[1]->detail.text(), Catch::Contains("losses of 0") && Catch::Contains("20") && Catch::Contains("5.66"));
+
+    // Plausible: losses 8 ± 2 against a gap of 10: z = 1, no flag.
+    ChainBuilder ok = oneBalance(100, 0, 90, 0);
+    ok.project().actors[1].lossT = 8;
+    ok.project().actors[1].lossSdT = 2;
+    const Analysis oa = analyze(ok.build());
+    REQUIRE(oa.reconciliation);
+    CHECK(oa.reconciliation->figures[0].z == Approx(1));
+    for (const RedFlag& f : oa.redFlags) CHECK(f.rule != "implausible_figure");
+}

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "enums.h"
@@ -29,6 +30,8 @@ struct ActorMarks {
     int chokeRank = 0;
 };
 using ActorMarksMap = std::unordered_map<std::string, ActorMarks>;
+/// Ids of the flows whose figure the reconciliation finds implausible (issue #21).
+using FlowMarks = std::unordered_set<std::string>;
 
 enum class NodeKind { Actor, PickerGroup };
 
@@ -58,6 +61,9 @@ struct SceneEdge {
     double documentedT = 0;
     model::Evidence evidence = model::Evidence::None;  ///< the weakest of merged flows
     double width = 1;      ///< stroke width in world units (sqrt of tonnes)
+    double sdT = 0;        ///< standard deviation of tonnes (merged: of their sum, independent flows)
+    bool tonnesUnknown = false;  ///< some flow's amount is unknown (tonnes counts the known ones)
+    bool implausible = false;    ///< some flow's figure is implausible (FlowMarks)
     int parallelIndex = 0; ///< among edges joining the same two nodes
     int parallelCount = 1;
     bool undocumented() const { return evidence == model::Evidence::None || documentedT <= 0; }
@@ -120,6 +126,10 @@ public:
     /// Recolour the boxes from new analysis marks without rebuilding the scene
     /// (an aggregated box takes its members' worst risk level), as build() would.
     void applyMarks(const ActorMarksMap&);
+
+    /// Mark the edges of implausible flows (a merged edge when one of its flows
+    /// is), clearing the old marks; `project` is the one the scene was built from.
+    void applyFlowMarks(const model::Project& project, const FlowMarks&);
 
     /// How many aggregated picker-group boxes the scene has.
     std::size_t aggregateCount() const { return m_groupCount; }

@@ -19,6 +19,10 @@ inline const wxColour kSubtleText{0x5f, 0x6b, 0x75};
 inline const wxColour kBorder{0x6d, 0x78, 0x82};
 inline const wxColour kSelection{0x1e, 0x6f, 0xd9};
 inline const wxColour kChoke{0x8e, 0x1b, 0x1b};
+/// A flow whose figure the reconciliation finds implausible: halo and label.
+inline const wxColour kImplausible{0xf0, 0x8c, 0x00};
+inline const wxColour kImplausibleText{0x9a, 0x4a, 0x00};
+inline const wxColour kImplausibleLabel{0xff, 0xec, 0xcc};
 inline const wxColour kGlyph{0x37, 0x47, 0x4f};
 inline const wxColour kBackground{0xfb, 0xfc, 0xfd};
 inline const wxColour kBandA{0xf1, 0xf4, 0xf7};

@@ -224,6 +224,8 @@ ChainScene ChainScene::build(const model::Project& p, const ActorMarksMap& marks
                 e.tonnes += f.tonnes;
                 e.documentedT += f.documentedT;
                 e.evidence = std::min(e.evidence, f.evidence);
+                e.sdT = std::hypot(e.sdT, f.sdT);
+                e.tonnesUnknown = e.tonnesUnknown || f.tonnesUnknown;
                 continue;
             }
         }
@@ -234,6 +236,8 @@ ChainScene ChainScene::build(const model::Project& p, const ActorMarksMap& marks
         e.tonnes = f.tonnes;
         e.documentedT = f.documentedT;
         e.evidence = f.evidence;
+        e.sdT = f.sdT;
+        e.tonnesUnknown = f.tonnesUnknown;
         if (!isMerged) s.m_edgeOfFlow.emplace(f.id, s.m_edges.size());
         s.m_edges.push_back(std::move(e));
     }
@@ -272,6 +276,26 @@ void ChainScene::applyMarks(const ActorMarksMap& marks) {
             if (auto mk = marks.find(id); mk != marks.end() && riskOrder(mk->second.riskLevel) > riskOrder(n.marks.riskLevel))
                 n.marks.riskLevel = mk->second.riskLevel;
     }
+}
+
+void ChainScene::applyFlowMarks(const model::Project& p, const FlowMarks& implausible) {
+    for (SceneEdge& e : m_edges) e.implausible = false;
+    if (implausible.empty()) return;
+    // Flows drawn on their own are found by id; a flow merged out of a picker
+    // group by the boxes it joins (one pass over the flows, one over the edges).
+    std::unordered_set<std::uint64_t> mergedPairs;
+    for (const model::Flow& f : p.flows) {
+        if (!implausible.count(f.id)) continue;
+        if (auto it = m_edgeOfFlow.find(f.id); it != m_edgeOfFlow.end()) {
+            m_edges[it->second].implausible = true;
+            continue;
+        }
+        const auto a = nodeOfActor(f.from), b = nodeOfActor(f.to);
+        if (a && b) mergedPairs.insert(pairKey(*a, *b));
+    }
+    if (mergedPairs.empty()) return;
+    for (SceneEdge& e : m_edges)
+        if (e.flowId.empty() && mergedPairs.count(pairKey(e.from, e.to))) e.implausible = true;
 }
 
 std::optional<std::size_t> ChainScene::nodeOfActor(const std::string& id) const {

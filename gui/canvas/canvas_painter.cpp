@@ -111,6 +111,12 @@ void drawEdge(wxGraphicsContext& gc, const PaintState& st, const SceneEdge& e, c
         if (k == 0 || pieces[k - 1].p3.x != q.p0.x || pieces[k - 1].p3.y != q.p0.y) path.MoveToPoint(q.p0.x, q.p0.y);
         path.AddCurveToPoint(q.p1.x, q.p1.y, q.p2.x, q.p2.y, q.p3.x, q.p3.y);
     }
+    if (!pieces.empty() && e.implausible) {  // a warning halo under the stroke
+        const wxColour& w = style::kImplausible;
+        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(wxColour(w.Red(), w.Green(), w.Blue(), 150)).Width(width + 9).Cap(wxCAP_ROUND)));
+        gc.StrokePath(path);
+        gc.SetPen(gc.CreatePen(pen));
+    }
     if (!pieces.empty()) gc.StrokePath(path);
     // Arrowhead pointing into the target box.
     wxGraphicsPath tip = gc.CreatePath();
@@ -125,11 +131,14 @@ void drawEdge(wxGraphicsContext& gc, const PaintState& st, const SceneEdge& e, c
 }
 
 void drawEdgeLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c) {
-    const wxString tonnes = formatTonnes(e.tonnes);
+    // "100 ± 5 t" for an uncertain figure, "? t" for an unknown one; a warning
+    // sign when the reconciliation finds the figure implausible.
+    wxString tonnes = formatUncertainTonnes(e.tonnes, e.sdT, e.tonnesUnknown && e.flowCount == 1);
+    if (e.implausible) tonnes = wxString::FromUTF8("⚠ ") + tonnes;
     wxString text = tonnes + " · " +
                     (e.flowCount > 1 ? wxString::Format(wxPLURAL("%d flow", "%d flows", e.flowCount), e.flowCount)
                                      : evidenceLabel(e.evidence));
-    gc.SetFont(fonts().body, style::kSubtleText);
+    gc.SetFont(fonts().body, e.implausible ? style::kImplausibleText : style::kSubtleText);
     double w = 0, h = 0;
     gc.GetTextExtent(text, &w, &h);
     // Between neighbouring columns there is room for the tonnes only.
@@ -138,8 +147,9 @@ void drawEdgeLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c
         gc.GetTextExtent(text, &w, &h);
     }
     const Point m = c.at(0.5);
-    gc.SetPen(*wxTRANSPARENT_PEN);
-    gc.SetBrush(gc.CreateBrush(wxBrush(wxColour(255, 255, 255, 215))));
+    if (e.implausible) gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(style::kImplausible).Width(1.5)));
+    else gc.SetPen(*wxTRANSPARENT_PEN);
+    gc.SetBrush(gc.CreateBrush(wxBrush(e.implausible ? style::kImplausibleLabel : wxColour(255, 255, 255, 215))));
     gc.DrawRoundedRectangle(m.x - w / 2 - 4, m.y - h / 2 - 2, w + 8, h + 4, 4);
     gc.DrawText(text, m.x - w / 2, m.y - h / 2);
 }

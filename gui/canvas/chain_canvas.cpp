@@ -53,6 +53,7 @@ ChainCanvas::ChainCanvas(wxWindow* parent, Document& doc, Selection& sel)
         if (c == DocumentChange::Replaced) {
             m_expanded.clear();
             m_marks.clear();
+            m_flowMarks.clear();
             m_fitPending = true;
         }
         rebuild();
@@ -72,8 +73,15 @@ void ChainCanvas::setMarks(ActorMarksMap marks) {
     Refresh();
 }
 
+void ChainCanvas::setFlowMarks(FlowMarks marks) {
+    m_flowMarks = std::move(marks);
+    m_scene.applyFlowMarks(m_doc.project(), m_flowMarks);
+    Refresh();
+}
+
 void ChainCanvas::rebuild() {
     m_scene = ChainScene::build(m_doc.project(), m_marks, m_expanded);
+    m_scene.applyFlowMarks(m_doc.project(), m_flowMarks);
     m_overlay.hoverNode.reset();
     if (m_fitPending && GetClientSize().x > 50) {
         m_fitPending = false;

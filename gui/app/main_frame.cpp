@@ -45,6 +45,14 @@ ActorMarksMap marksOf(const risk::Analysis& a) {
     for (const risk::ActorResult& r : a.actors) marks[r.id] = {r.risk.level, r.chokePoint, r.chokeRank};
     return marks;
 }
+
+FlowMarks flowMarksOf(const risk::Analysis& a) {
+    FlowMarks marks;
+    if (a.reconciliation)
+        for (const risk::ReconciledFigure& f : a.reconciliation->figures)
+            if (f.kind == risk::FigureKind::Flow && f.implausible) marks.insert(f.id);
+    return marks;
+}
 }  // namespace
 
 MainFrame::MainFrame()
@@ -243,6 +251,7 @@ void MainFrame::updateUndoMenu() {
 void MainFrame::onAnalysis(std::shared_ptr<const risk::Analysis> result) {
     m_lastAnalysis = result;
     m_canvas->setMarks(marksOf(*result));
+    m_canvas->setFlowMarks(flowMarksOf(*result));
     m_analysis->showAnalysis(result, m_doc.project());
     setStatusLater(_("Analysis up to date"), 1);
     StartupTrace& trace = StartupTrace::instance();

@@ -37,5 +37,7 @@ wxString riskLevelLabel(const std::string& level);
 wxString commandLabel(const std::string& modelLabel);
 /// "12.5 t" with up to `decimals` decimals, trailing zeros dropped.
 wxString formatTonnes(double t, int decimals = 1);
+/// "100 ± 5 t" (uncertain), "100 t" (sd 0), "? t" (unknown amount), as formatTonnes.
+wxString formatUncertainTonnes(double t, double sdT, bool unknown, int decimals = 1);
 
 }  // namespace traza::gui

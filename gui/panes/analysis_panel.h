@@ -1,7 +1,8 @@
 #pragma once
 // The bottom pane: what the latest analysis says, in tables an auditor can
 // scan: choke points, the traceability matrix (evidence level × stage) with the
-// limits statement, red flags, warnings, and every actor's figures. Rows about
+// limits statement, red flags, warnings, every actor's figures and, when some
+// figure is uncertain, the reconciliation (reconciliation_page.h). Rows about
 // an actor or flow select it when clicked.
 #include <wx/panel.h>
 
@@ -17,6 +18,7 @@ class wxTextCtrl;
 
 namespace traza::gui {
 
+class ReconciliationPage;
 class TableView;
 
 class AnalysisPanel : public wxPanel {
@@ -38,6 +40,7 @@ public:
     TableView* redFlags() const { return m_flags; }
     TableView* warnings() const { return m_warnings; }
     TableView* actors() const { return m_actors; }
+    ReconciliationPage* reconciliation() const { return m_reconciliation; }
     wxString statementText() const;
     wxString summaryText() const;
 
@@ -57,6 +60,7 @@ private:
     TableView* m_flags = nullptr;
     TableView* m_warnings = nullptr;
     TableView* m_actors = nullptr;
+    ReconciliationPage* m_reconciliation = nullptr;
 };
 
 }  // namespace traza::gui

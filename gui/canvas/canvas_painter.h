@@ -1,6 +1,7 @@
 #pragma once
 // Draws a ChainScene with wxGraphicsContext: stage bands, flows as arrows
-// (width by tonnes, dashed when undocumented, coloured by evidence, labelled),
+// (width by tonnes, dashed when undocumented, coloured by evidence, labelled
+// with ± sd, an orange halo when the reconciliation finds the figure implausible),
 // actor boxes filled by risk level with a kind glyph and a choke-point badge.
 // Only what intersects the visible rectangle is drawn, and text is dropped when
 // zoomed far out, so a large chain pans smoothly.

@@ -77,4 +77,12 @@ wxString formatTonnes(double t, int decimals) {
     return wxString::Format(_("%s t"), s);
 }
 
+wxString formatUncertainTonnes(double t, double sdT, bool unknown, int decimals) {
+    if (unknown) return _("? t");
+    if (!(sdT > 0)) return formatTonnes(t, decimals);
+    const auto style = wxNumberFormatter::Style_NoTrailingZeroes | wxNumberFormatter::Style_WithThousandsSep;
+    return wxString::Format(_("%s ± %s t"), wxNumberFormatter::ToString(t, decimals, style),
+                            wxNumberFormatter::ToString(sdT, decimals, style));
+}
+
 }  // namespace traza::gui

@@ -4,6 +4,7 @@
 
 #include "catalogue_help.h"
 #include "property_fields.h"
+#include "uncertainty_fields.h"
 
 namespace traza::gui {
 namespace {
@@ -45,7 +46,9 @@ void ActorProperties::append(wxPropertyGrid& g) const {
     g.Append(integer(_("Headcount"), "headcount", _("People behind a picker group (0 = unknown).")));
     g.Append(number(_("Capacity (t)"), "capacity_t", _("Tonnes per period the actor can handle (0 = unknown).")));
     g.Append(number(_("Stock change (t)"), "stock_change_t", _("Stock at the end minus stock at the start of the period.")));
+    appendUncertainty(g, _("Stock change ± sd (t)"), _("Stock change ± sd (%)"), "stock_change_sd_t", _("stock change"));
     g.Append(number(_("Losses (t)"), "loss_t", _("Declared losses in the period.")));
+    appendUncertainty(g, _("Losses ± sd (t)"), _("Losses ± sd (%)"), "loss_sd_t", _("losses"));
     g.Append(new wxPropertyCategory(_("Due diligence")));
     g.Append(fields::multiChoice(_("Risk factors"), "risk_factors", m_riskLabels, _("Risk factors present (from the catalogue).")));
     g.Append(longText(_("Notes"), "notes", _("Sources, assumptions, anything an auditor should know.")));
@@ -63,7 +66,9 @@ void ActorProperties::show(wxPropertyGrid& g, const model::Actor& a) const {
     g.SetPropertyValue("headcount", a.headcount);
     g.SetPropertyValue("capacity_t", a.capacityT);
     g.SetPropertyValue("stock_change_t", a.stockChangeT);
+    fields::showUncertainty(g, "stock_change_sd_t", a.stockChangeSdT, a.stockChangeT);
     g.SetPropertyValue("loss_t", a.lossT);
+    fields::showUncertainty(g, "loss_sd_t", a.lossSdT, a.lossT);
     g.SetPropertyValue("risk_factors", fields::labelsOf(a.riskFactors, m_riskLabels, m_riskIds));
     showPropertyHelp(g, "risk_factors", riskFactorsHelp(*m_catalogue, a.riskFactors));
     g.SetPropertyValue("notes", toWx(a.notes));
@@ -82,7 +87,9 @@ model::Actor ActorProperties::with(model::Actor a, const wxString& name, const w
     else if (name == "headcount") a.headcount = asInt(v);
     else if (name == "capacity_t") a.capacityT = asDouble(v);
     else if (name == "stock_change_t") a.stockChangeT = asDouble(v);
+    else if (isUncertaintyRow(name, "stock_change_sd_t")) a.stockChangeSdT = uncertaintyFrom(name, v, a.stockChangeT);
     else if (name == "loss_t") a.lossT = asDouble(v);
+    else if (isUncertaintyRow(name, "loss_sd_t")) a.lossSdT = uncertaintyFrom(name, v, a.lossT);
     else if (name == "risk_factors") a.riskFactors = chosenIds(v, m_riskLabels, m_riskIds);
     else if (name == "notes") a.notes = asString(v);
     return a;

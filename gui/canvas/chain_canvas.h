@@ -32,6 +32,8 @@ public:
 
     /// Risk levels and choke points from the latest analysis.
     void setMarks(ActorMarksMap);
+    /// Flows the latest reconciliation finds implausible (drawn with a warning halo).
+    void setFlowMarks(FlowMarks);
     /// Rebuild the scene from the document (done automatically on every change).
     void rebuild();
 
@@ -106,6 +108,7 @@ private:
     int m_selectionSlot = 0;
     ChainScene m_scene;
     ActorMarksMap m_marks;
+    FlowMarks m_flowMarks;
     std::set<std::string> m_expanded;
     ViewTransform m_view;
     bool m_fitPending = true;  ///< fit once the window has a size

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "labels.h"
+#include "reconciliation_page.h"
 #include "table_view.h"
 
 namespace traza::gui {
@@ -105,6 +106,9 @@ AnalysisPanel::AnalysisPanel(wxWindow* parent, Selection& sel) : wxPanel(parent,
                           {_("Mass-balance gap"), 120, true}});
     m_actors->onItemChosen = choose;
     m_book->AddPage(m_actors, _("Actors"));
+
+    m_reconciliation = new ReconciliationPage(m_book, m_selection);
+    m_book->AddPage(m_reconciliation, _("Reconciliation"));
 }
 
 wxString AnalysisPanel::statementText() const { return m_statement->GetValue(); }
@@ -116,6 +120,7 @@ void AnalysisPanel::showPending() {
     m_summary->SetLabel(_("Analysing…"));
     for (TableView* t : {m_choke, m_trace, m_flags, m_warnings, m_actors}) t->setRows({});
     m_statement->ChangeValue(wxString());
+    m_reconciliation->clear();
 }
 
 void AnalysisPanel::showFailure(const wxString& reason) {
@@ -142,6 +147,7 @@ void AnalysisPanel::showAnalysis(std::shared_ptr<const risk::Analysis> result, c
     for (const std::string& w : a.warnings) warnings.push_back({{toWx(w)}, std::nullopt});
     m_warnings->setRows(std::move(warnings));
     fillActors(result, names);
+    m_reconciliation->show(result, p);
     wxString statement;
     for (const std::string& s : a.statement) statement << toWx(s) << "\n\n";
     m_statement->ChangeValue(statement.Trim());

@@ -3,7 +3,7 @@
 // to keep flows short. Uses Graphviz dot (rankdir=LR, rank=same per stage)
 // and, for graphs too big for dot to stay interactive, a barycentric column
 // layout. No wx here: this file links libgvc/libcgraph only, and its callers
-// (gui/chain_layout.h) turn the result into one undoable MoveActors command.
+// (gui/canvas/chain_layout.h) turn the result into one undoable MoveActors command.
 #include <cstddef>
 #include <string>
 #include <unordered_map>

@@ -5,7 +5,9 @@
 #include <algorithm>
 
 #include "catalogue_help.h"
+#include "error.h"
 #include "property_fields.h"
+#include "uncertainty_fields.h"
 
 namespace traza::gui {
 
@@ -53,6 +55,10 @@ void FlowProperties::append(wxPropertyGrid& g) const {
     g.Append(text(_("Period end"), "period_end", _("YYYY-MM-DD; empty = the assessment period.")));
     g.Append(new wxPropertyCategory(_("Quantities")));
     g.Append(number(_("Tonnes"), "tonnes", _("Tonnes of material in the period (more than 0).")));
+    g.Append(flag(_("Amount unknown"), "tonnes_unknown",
+                  _("Nobody knows the tonnes: the reconciliation computes them from the mass balances where it can. "
+                    "Typing tonnes makes the amount known again.")));
+    appendUncertainty(g, _("± sd (t)"), _("± sd (%)"), "sd_t", _("tonnes"));
     g.Append(number(_("Documented (t)"), "documented_t", _("Tonnes backed by documents (0 to tonnes).")));
     g.Append(number(_("Price per tonne"), "price_per_t", _("In the assessment currency (0 = unknown).")));
     g.Append(choice(_("Payment"), "payment", payment, _("How the buyer pays.")));
@@ -78,8 +84,13 @@ void FlowProperties::show(wxPropertyGrid& g, const model::Flow& f) const {
     showPropertyHelp(g, "typology", typologyHelp(*m_catalogue, f.typology));
     g.SetPropertyValue("period_start", toWx(f.periodStart));
     g.SetPropertyValue("period_end", toWx(f.periodEnd));
-    g.SetPropertyValue("tonnes", f.tonnes);
+    // An unknown amount shows no figure (not 0 t), and nothing can be uncertain or documented about it.
+    if (f.tonnesUnknown) g.GetPropertyByName("tonnes")->SetValueToUnspecified();
+    else g.SetPropertyValue("tonnes", f.tonnes);
+    g.SetPropertyValue("tonnes_unknown", f.tonnesUnknown);
+    fields::showUncertainty(g, "sd_t", f.sdT, f.tonnes, !f.tonnesUnknown);
     g.SetPropertyValue("documented_t", f.documentedT);
+    g.EnableProperty("documented_t", !f.tonnesUnknown);
     g.SetPropertyValue("price_per_t", f.pricePerT);
     g.SetPropertyValue("payment", static_cast<int>(f.payment));
     g.SetPropertyValue("evidence", static_cast<int>(f.evidence));
@@ -103,7 +114,17 @@ model::Flow FlowProperties::with(model::Flow f, const wxString& name, const wxVa
         f.typology = i >= 0 && static_cast<std::size_t>(i) < m_typologyIds.size() ? m_typologyIds[i] : "";
     } else if (name == "period_start") f.periodStart = asString(v);
     else if (name == "period_end") f.periodEnd = asString(v);
-    else if (name == "tonnes") f.tonnes = asDouble(v);
+    else if (name == "tonnes") {
+        f.tonnes = asDouble(v);
+        f.tonnesUnknown = false;
+    } else if (name == "tonnes_unknown") {
+        if (asBool(v)) {
+            f.tonnesUnknown = true;
+            f.tonnes = f.sdT = f.documentedT = 0;
+        } else if (f.tonnesUnknown) {
+            throw InvalidInput("tonnes_unknown", toUtf8(_("type the tonnes to make the amount known")));
+        }
+    } else if (isUncertaintyRow(name, "sd_t")) f.sdT = uncertaintyFrom(name, v, f.tonnes);
     else if (name == "documented_t") f.documentedT = asDouble(v);
     else if (name == "price_per_t") f.pricePerT = asDouble(v);
     else if (name == "payment") f.payment = static_cast<model::Payment>(asInt(v));
