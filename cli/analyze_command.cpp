@@ -249,6 +249,18 @@ void printSummary(const model::Project& project, const risk::Analysis& a, bool e
 
     if (a.reconciliation) printReconciliation(*a.reconciliation, a.usesReconciledFigures, es, out);
 
+    if (a.claims) {  // one line per period; `traza-cli claims` gives the whole account
+        out << "\n" << t("Claim accounts (mass balance, credit method; no physical content implied)",
+                         "Cuentas de declaración (balance de masa, método de créditos; sin contenido físico)")
+            << "\n";
+        for (const auto& c : a.claims->accounts)
+            for (const auto& p : c.periods)
+                out << "  " << name(c.actor) << " " << p.start << ".." << p.end << t(": eligible input ", ": entrada admisible ")
+                    << percent(p.inputShare(), es) << t(", claimable ", ", declarable ") << fixed(p.carriedInT + p.creditsT, 1, es)
+                    << t(" t, claimed ", " t, declarada ") << fixed(p.claimedT, 1, es) << t(" t, expired ", " t, vencida ")
+                    << fixed(p.expiredT, 1, es) << t(" t, carried ", " t, trasladada ") << fixed(p.balanceT, 1, es) << " t\n";
+    }
+
     if (!a.warnings.empty()) {
         out << "\n" << t("Warnings", "Advertencias") << "\n";
         for (const auto& w : a.warnings) out << "  - " << w << "\n";

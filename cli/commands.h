@@ -14,6 +14,7 @@ void registerExportCommand(CLI::App& app);  ///< export PROJECT [-f json|xlsx|gr
 void registerTemplateCommand(CLI::App& app);  ///< template -o OUT.xlsx [--lang en|es]
 void registerInfoCommand(CLI::App& app);    ///< info PROJECT
 void registerReportCommand(CLI::App& app);  ///< report PROJECT -o OUT.xlsx [--destination ID]... [--lang en|es]
+void registerClaimsCommand(CLI::App& app);   ///< claims PROJECT [--json] [--lang en|es]
 void registerAnalyzeCommand(CLI::App& app);  ///< analyze PROJECT [--json] [--destination ID]... [--threshold X] [--lang en|es]
 
 }  // namespace traza::cli

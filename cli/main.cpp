@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     traza::cli::registerInfoCommand(app);
     traza::cli::registerReportCommand(app);
     traza::cli::registerAnalyzeCommand(app);
+    traza::cli::registerClaimsCommand(app);
 
     try {
         app.parse(argc, argv);  // runs the chosen subcommand's callback

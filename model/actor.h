@@ -1,5 +1,6 @@
 #pragma once
 // An actor of the value chain (a node of the graph).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,15 @@ struct Actor {
     /// valid to 2027-05"); empty when none is known.
     DueDiligenceStatus ddStatus = DueDiligenceStatus::None;
     std::string cocCertification;
+    /// Chain-of-custody claims (issue #20). Whether the actor keeps a claim
+    /// account (unset: refiners do, nobody else), its yield, the output per
+    /// tonne of eligible input (0 = not set, taken as 1), and its claim profile
+    /// (an id of the claim_profiles catalogue; empty = "asi").
+    std::optional<bool> makesClaims;
+    double claimYield = 0;
+    std::string claimProfile;
+    /// Whether the actor makes claims, after the default by kind.
+    bool keepsClaimAccount() const { return makesClaims.value_or(kind == ActorKind::Refiner); }
 
     /// Canvas position, saved in the project file only (not part of chain JSON).
     bool hasPosition = false;

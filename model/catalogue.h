@@ -16,6 +16,7 @@ struct LocalText {
     std::string es;
     /// The text in `lang` ("es" or anything else for English), falling back to English.
     const std::string& in(const std::string& lang) const { return (lang == "es" && !es.empty()) ? es : en; }
+    bool operator==(const LocalText&) const = default;
 };
 
 struct CatalogueEntry {

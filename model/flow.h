@@ -27,6 +27,9 @@ struct Flow {
     /// computed by reconciliation (chain JSON "tonnes": null).
     double sdT = 0;
     bool tonnesUnknown = false;
+    /// Claims (issue #20): the tonnes of this flow its sender sells with a
+    /// chain-of-custody claim (0 = none); the sender must keep a claim account.
+    double claimedT = 0;
     bool operator==(const Flow&) const = default;
 };
 

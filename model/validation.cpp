@@ -3,8 +3,11 @@
 #include <cmath>
 #include <sstream>
 #include <string_view>
+#include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
+#include "claim_profiles.h"
 #include "error.h"
 #include "findings/finding_validation.h"
 
@@ -83,6 +86,47 @@ private:
     std::size_t m_size = 0;
 };
 
+// Claims (issue #20): profiles named by actors exist, their typologies are
+// known, and a claim sits on a flow whose sender keeps a claim account.
+void validateClaims(const Project& p, std::vector<ValidationIssue>& out) {
+    const bool anyClaim = std::any_of(p.flows.begin(), p.flows.end(), [](const Flow& f) { return f.claimedT > 0; });
+    const bool anyProfile = std::any_of(p.actors.begin(), p.actors.end(), [](const Actor& a) { return !a.claimProfile.empty(); });
+    const bool own = p.catalogue.texts().count("claim_profiles") > 0;
+    if (!anyClaim && !anyProfile && !own) return;
+    std::vector<ClaimProfileEntry> profiles;
+    try {
+        profiles = claimProfiles(p.catalogue);
+    } catch (const InvalidInput& e) {
+        out.push_back({"catalogue." + e.where(), e.reason()});
+        return;
+    }
+    if (!p.catalogue.actorKinds.empty())
+        for (std::size_t i = 0; i < profiles.size(); ++i)
+            for (std::size_t j = 0; j < profiles[i].typologies.size(); ++j)
+                if (!p.catalogue.typology(profiles[i].typologies[j]))
+                    out.push_back({"catalogue.claim_profiles[" + std::to_string(i) + "].eligibility.typologies[" + std::to_string(j) + "]",
+                                   "unknown typology \"" + profiles[i].typologies[j] + "\""});
+    std::unordered_map<std::string_view, const Actor*> byId;
+    for (std::size_t i = 0; i < p.actors.size(); ++i) {
+        const Actor& a = p.actors[i];
+        byId.emplace(a.id, &a);
+        if (!a.claimProfile.empty() && !findClaimProfile(profiles, a.claimProfile)) {
+            std::string known;
+            for (const ClaimProfileEntry& e : profiles) known += (known.empty() ? "" : ", ") + e.id;
+            out.push_back({"actors[" + std::to_string(i) + "].claim_profile",
+                           "unknown claim profile \"" + a.claimProfile + "\" (known: " + known + ")"});
+        }
+    }
+    for (std::size_t i = 0; i < p.flows.size(); ++i) {
+        const Flow& f = p.flows[i];
+        if (!(f.claimedT > 0)) continue;
+        auto it = byId.find(f.from);
+        if (it != byId.end() && !it->second->keepsClaimAccount())
+            out.push_back({"flows[" + std::to_string(i) + "].claimed_t",
+                           "claims on a flow from \"" + f.from + "\", which makes no claims (set makes_claims on the actor)"});
+    }
+}
+
 }  // namespace
 
 bool isCalendarDate(std::string_view s) {
@@ -120,6 +164,8 @@ std::vector<ValidationIssue> validateActor(const Actor& a, const std::string& pa
     c.finiteAtLeast("stock_change_t", a.stockChangeT, -kMaxAmount, kMaxAmount);
     c.finiteAtLeast("stock_change_sd_t", a.stockChangeSdT, 0, kMaxAmount);
     c.finiteAtLeast("loss_sd_t", a.lossSdT, 0, kMaxAmount);
+    if (a.claimYield != 0 && !(a.claimYield > 0 && a.claimYield <= 1))
+        c.add("claim_yield", "must be more than 0 and at most 1 (got " + fmt(a.claimYield) + ")");
     if (cat)
         for (std::size_t i = 0; i < a.riskFactors.size(); ++i)
             if (!cat->riskFactor(a.riskFactors[i]))
@@ -148,6 +194,10 @@ std::vector<ValidationIssue> validateFlow(const Flow& f, const std::string& path
     else if (!f.tonnesUnknown && std::isfinite(f.tonnes) && f.documentedT > f.tonnes)
         c.add("documented_t", "must not exceed tonnes (" + fmt(f.documentedT) + " > " + fmt(f.tonnes) + ")");
     c.finiteAtLeast("price_per_t", f.pricePerT, 0, kMaxAmount);
+    if (!std::isfinite(f.claimedT) || f.claimedT < 0) c.add("claimed_t", "must be a finite number, at least 0");
+    else if (f.claimedT > 0 && f.tonnesUnknown) c.add("claimed_t", "must be 0 when the amount is unknown (null tonnes)");
+    else if (!f.tonnesUnknown && std::isfinite(f.tonnes) && f.claimedT > f.tonnes)
+        c.add("claimed_t", "must not exceed tonnes (" + fmt(f.claimedT) + " > " + fmt(f.tonnes) + ")");
     c.date("period.start", f.periodStart);
     c.date("period.end", f.periodEnd);
     if (!f.typology.empty()) {
@@ -192,6 +242,7 @@ std::vector<ValidationIssue> validateProject(const Project& p) {
         if (!f.from.empty() && !actorIds.contains(f.from)) out.push_back({path() + ".from", "no actor has id \"" + f.from + "\""});
         if (!f.to.empty() && !actorIds.contains(f.to)) out.push_back({path() + ".to", "no actor has id \"" + f.to + "\""});
     }
+    validateClaims(p, out);
     std::unordered_set<std::string> scopes;
     for (std::size_t i = 0; i < p.checklists.size(); ++i) {
         const Checklist& c = p.checklists[i];

@@ -44,6 +44,17 @@ const std::vector<Help>& helps() {
         {SheetKind::Actors, "notes", "Free text.", "Texto libre.", "", ""},
         {SheetKind::Actors, "stock_change_sd_t", "Uncertainty of the stock change, as a standard deviation; 0 or empty: exact.",
          "Incertidumbre del cambio de inventario, como desviación estándar; 0 o vacío: exacto.", "tonnes", "toneladas"},
+        {SheetKind::Actors, "claim_yield",
+         "Chain-of-custody claims: tonnes of output per tonne of eligible input (more than 0, at most 1); 0 or empty: 1.",
+         "Declaraciones de cadena de custodia: toneladas de salida por tonelada de entrada admisible (más de 0, como "
+         "máximo 1); 0 o vacío: 1.",
+         "", ""},
+        {SheetKind::Actors, "claim_profile",
+         "Claim profile of an actor that makes claims: asi (12-month periods), iscc (3 months) or the project's own; "
+         "empty: asi.",
+         "Perfil de declaración de un actor que hace declaraciones: asi (períodos de 12 meses), iscc (3 meses) o uno "
+         "propio del proyecto; vacío: asi.",
+         "", ""},
         {SheetKind::Actors, "loss_sd_t", "Uncertainty of the losses, as a standard deviation; 0 or empty: exact.",
          "Incertidumbre de las pérdidas, como desviación estándar; 0 o vacío: exactas.", "tonnes", "toneladas"},
         {SheetKind::Flows, "id", "Code of the flow, unique in the chain.", "Código del flujo, único en la cadena.", "", ""},
@@ -72,6 +83,13 @@ const std::vector<Help>& helps() {
          "Reconciliation uses it to find the figures that cannot be true.",
          "Incertidumbre de las toneladas, como desviación estándar (una estimación de 100 t, más o menos 10 t: 10); 0 o vacío: "
          "exacta. La conciliación la usa para hallar las cifras que no pueden ser ciertas.",
+         "tonnes", "toneladas"},
+        {SheetKind::Flows, "claimed_t",
+         "Tonnes of this flow its sender sells with a chain-of-custody claim; 0 or empty: none. The sender must make "
+         "claims (refiners do); the claim account refuses claims above the credits available.",
+         "Toneladas de este flujo que el remitente vende con una declaración de cadena de custodia; 0 o vacío: ninguna. "
+         "El remitente debe hacer declaraciones (las refinadoras las hacen); la cuenta rechaza declaraciones por encima "
+         "de los créditos disponibles.",
          "tonnes", "toneladas"},
     };
     return table;

@@ -65,6 +65,7 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         writeTraceabilitySheet(ctx);
         writeMassBalanceSheet(ctx);
         writeReconciliationSheet(ctx);
+        writeClaimsSheet(ctx);
         writeRedFlagsSheet(ctx);
         writeFindingsSheet(ctx);
         writeChecklistSheet(ctx);

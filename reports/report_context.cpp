@@ -8,7 +8,8 @@ SheetNames::SheetNames(const Labels& t)
       massBalance(t("sheet.mass_balance")), redFlags(t("sheet.red_flags")), checklist(t("sheet.checklist")),
       goals(t("sheet.goals")), methodology(t("sheet.methodology")),
       legend(t("sheet.legend")), plan(t("sheet.plan")), weights(t("sheet.weights")),
-      reconciliation(t("sheet.reconciliation")), findings(t("sheet.findings")) {}
+      reconciliation(t("sheet.reconciliation")), findings(t("sheet.findings")),
+      claims(t("sheet.claims")) {}
 
 ReportContext::ReportContext(const model::Project& p, const risk::Analysis& a, const Labels& t, const Formats& f,
                              Workbook& b, Progress& pr, Legend* l)

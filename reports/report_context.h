@@ -18,7 +18,7 @@ namespace traza::reports {
 /// Sheet names in the report's language; formulas quote them with quotedSheet().
 struct SheetNames {
     std::string summary, actors, flows, chokePoints, traceability, massBalance, redFlags, checklist, goals,
-        methodology, legend, plan, weights, reconciliation, findings;
+        methodology, legend, plan, weights, reconciliation, findings, claims;
     explicit SheetNames(const Labels&);
 };
 

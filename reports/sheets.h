@@ -38,6 +38,8 @@ void writeMassBalanceSheet(ReportContext&);
 void writeRedFlagsSheet(ReportContext&);
 /// Only when the analysis carries a reconciliation (some figure uncertain or unknown).
 void writeReconciliationSheet(ReportContext&);
+/// Only when the analysis carries claim accounts (issue #20).
+void writeClaimsSheet(ReportContext&);
 void writeChecklistSheet(ReportContext&);
 /// Only when the project has findings (issue 16).
 void writeFindingsSheet(ReportContext&);

@@ -8,6 +8,7 @@
 #include "chain_warnings.h"
 #include "claims/credit_traceability.h"
 #include "claims/documentation_plan.h"
+#include "claims/project_claims.h"
 #include "choke_points.h"
 #include "destination_exposure.h"
 #include "destinations.h"
@@ -196,6 +197,7 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
     a.plan = std::move(side.plan);
     exact = exact && side.exact;
     a.statement = limitsStatement(chain, dest, a.traceability, lang);
+    if (projectHasClaims(project)) a.claims = computeProjectClaims(project, a.redFlags, checklists, lang);
     if (weightsFellBack)
         a.warnings.push_back(text.pick("The project's catalogue has no complete risk_weights; built-in weights were used "
                                        "for the missing ones (docs/methodology.md).",

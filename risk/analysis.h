@@ -12,6 +12,7 @@
 #include "enums.h"
 #include "json_stream_writer.h"
 #include "project.h"
+#include "claims/project_claims.h"
 #include "reconciliation/reconciliation.h"
 #include "sentence.h"
 
@@ -141,12 +142,16 @@ struct Analysis {
     /// Present when some figure carries an uncertainty or is unknown.
     std::optional<Reconciliation> reconciliation;
     bool usesReconciledFigures = false;  ///< AnalysisOptions::reconcile took effect
+    /// The claim accounts, present when the project has claims (projectHasClaims).
+    std::optional<ProjectClaims> claims;
 
     const ActorResult* actor(const std::string& id) const;
 };
 
 /// Analyse a project. Never throws on odd chains (cycles, no refiner, isolated
-/// actors): those become warnings. Throws InvalidInput for an unknown --destination.
+/// actors): those become warnings. Throws InvalidInput for an unknown --destination,
+/// and for a claim account that is over-allocated (the flow and the period named)
+/// or lacks a date (claims/project_claims.h).
 Analysis analyze(const model::Project&, const AnalysisOptions& = {});
 
 /// The spec's JSON form of an analysis (full double precision, no final newline).

@@ -178,6 +178,10 @@ void writeAnalysisJson(const Analysis& a, const model::JsonSink& sink) {
         w.key("reconciliation");
         writeReconciliationJson(w, *a.reconciliation);
     }
+    if (a.claims) {  // second wave (issue #20): only when the project has claims
+        w.key("claims");
+        writeClaimsJson(w, *a.claims);
+    }
     w.endObject();
     w.finish();
 }

@@ -51,6 +51,13 @@ const std::vector<ActorField>& actorFields() {
          [](Actor& a, V&& v) { a.stockChangeSdT = std::get<double>(v); }, [](const Actor& a) { return V(a.stockChangeSdT); }},
         {"loss_sd_t", FieldType::Number, false, Vocabulary::None, true,
          [](Actor& a, V&& v) { a.lossSdT = std::get<double>(v); }, [](const Actor& a) { return V(a.lossSdT); }},
+        // Claims (issue #20): 0 / empty = not set. makes_claims stays out of
+        // sheets (a cell cannot say "by kind"); chain JSON carries it.
+        {"claim_yield", FieldType::Number, false, Vocabulary::None, false,
+         [](Actor& a, V&& v) { a.claimYield = std::get<double>(v); }, [](const Actor& a) { return V(a.claimYield); }},
+        {"claim_profile", FieldType::Text, false, Vocabulary::None, false,
+         [](Actor& a, V&& v) { a.claimProfile = take<std::string>(std::move(v)); },
+         [](const Actor& a) { return V(a.claimProfile); }},
     };
     return fields;
 }
@@ -92,6 +99,9 @@ const std::vector<FlowField>& flowFields() {
         // Uncertainty (issue #21), last so that sheets keep their earlier columns.
         {"sd_t", FieldType::Number, false, Vocabulary::None, true,
          [](Flow& f, V&& v) { f.sdT = std::get<double>(v); }, [](const Flow& f) { return V(f.sdT); }},
+        // Claims (issue #20): tonnes sold with a claim; 0 = none.
+        {"claimed_t", FieldType::Number, false, Vocabulary::None, true,
+         [](Flow& f, V&& v) { f.claimedT = std::get<double>(v); }, [](const Flow& f) { return V(f.claimedT); }},
     };
     return fields;
 }

@@ -10,6 +10,7 @@
 #include "error.h"
 #include "json_parse.h"
 #include "json_reader.h"
+#include "claim_profiles.h"
 #include "interchange/chain_fields.h"
 #include "validation.h"
 
@@ -114,13 +115,25 @@ void readFields(const JsonObjectReader& r, const std::vector<Field>& fields, Rec
     }
 }
 
-// The actor keys of the shared table plus the actor's own due diligence
-// (issue 16), which spreadsheets do not carry.
+// The actor keys of the shared table plus those spreadsheets do not carry: the
+// actor's own due diligence (issue 16) and whether it makes claims (issue #20).
 std::vector<std::string_view> actorJsonKeys() {
     std::vector<std::string_view> keys = jsonKeys(actorFields());
     keys.push_back("dd_status");
     keys.push_back("coc_certification");
+    keys.push_back("makes_claims");
     return keys;
+}
+
+// makes_claims, claim_yield, claim_profile: each only when given.
+void readActorClaims(const JsonObjectReader& r, Actor& a) {
+    if (r.has("makes_claims")) a.makesClaims = r.boolean("makes_claims");
+    if (r.has("claim_yield")) {
+        a.claimYield = r.number("claim_yield");
+        if (!(a.claimYield > 0 && a.claimYield <= 1)) r.fail("claim_yield", "must be more than 0 and at most 1 (output per tonne of eligible input)");
+    }
+    a.claimProfile = r.text("claim_profile");
+    if (r.has("claim_profile") && a.claimProfile.empty()) r.fail("claim_profile", "must name a claim profile (e.g. \"asi\", \"iscc\")");
 }
 
 Actor readActor(const json& v, const std::string& path) {
@@ -130,6 +143,7 @@ Actor readActor(const json& v, const std::string& path) {
     readFields(r, actorFields(), a);
     a.ddStatus = r.enumeration("dd_status", DueDiligenceStatus::None, parseDueDiligenceStatus, dueDiligenceStatusNames());
     a.cocCertification = r.text("coc_certification");
+    readActorClaims(r, a);
     if (!completeActorStage(a, r.has("stage"))) r.fail("stage", "required for kind \"other\" (a whole number from 1 to 9)");
     return a;
 }
@@ -211,6 +225,21 @@ Finding readFinding(const json& v, const std::string& path) {
     return f;
 }
 
+// "catalogue": the project's own entries. Only claim_profiles is read so far;
+// the other lists of the spec are refused by name rather than ignored.
+Catalogue readCatalogue(const json& v, const Catalogue& installed) {
+    JsonObjectReader r(v, "catalogue", {"claim_profiles"});
+    const json& list = r.array("claim_profiles");
+    std::vector<ClaimProfileEntry> own;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        own.push_back(readClaimProfile(list[i], jsonPath(r.pathOf("claim_profiles"), i)));
+        for (std::size_t j = 0; j < i; ++j)
+            if (own[j].id == own[i].id)
+                throw InvalidInput(jsonPath(jsonPath(r.pathOf("claim_profiles"), i), "id"), "duplicate id \"" + own[i].id + "\"");
+    }
+    return withClaimProfiles(installed, own);
+}
+
 template <typename T, typename Read>
 std::vector<T> readList(const JsonObjectReader& top, const char* key, Read read) {
     std::vector<T> out;
@@ -226,7 +255,7 @@ Project projectFromJson(std::string_view text, const Catalogue& catalogue) {
     const json doc = parseJsonDocument(text);
     if (!doc.is_object()) throw InvalidInput("", "the document must be a JSON object {\"format\": \"traza-chain\", ...}");
     checkHeader(doc);
-    JsonObjectReader top(doc, "", {"format", "version", "assessment", "actors", "flows", "checklists", "goals", "supports", "findings"});
+    JsonObjectReader top(doc, "", {"format", "version", "assessment", "actors", "flows", "checklists", "goals", "supports", "findings", "catalogue"});
 
     Project p;
     if (const json* a = top.find("assessment")) p.assessment = readAssessment(*a);
@@ -237,6 +266,7 @@ Project projectFromJson(std::string_view text, const Catalogue& catalogue) {
     p.supports = readList<Support>(top, "supports", readSupport);
     p.findings = readList<Finding>(top, "findings", readFinding);
     p.catalogue = catalogue;
+    if (const json* c = top.find("catalogue")) p.catalogue = readCatalogue(*c, catalogue);
     throwIfInvalid(validateProject(p));
     return p;
 }

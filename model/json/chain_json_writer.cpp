@@ -7,6 +7,8 @@
 #include <cstdint>
 
 #include "chain_json.h"
+#include "claim_profiles.h"
+#include "error.h"
 
 namespace traza::model {
 namespace {
@@ -83,6 +85,10 @@ void write(JsonStreamWriter& w, const Actor& a) {
     // The actor's own due diligence (issue 16): only when set, so older files round-trip unchanged.
     if (a.ddStatus != DueDiligenceStatus::None) w.field("dd_status", toString(a.ddStatus));
     if (!a.cocCertification.empty()) w.field("coc_certification", a.cocCertification);
+    // Claims (issue #20): only when set.
+    if (a.makesClaims) w.field("makes_claims", *a.makesClaims);
+    if (a.claimYield != 0) numberField(w, "claim_yield", a.claimYield);
+    if (!a.claimProfile.empty()) w.field("claim_profile", a.claimProfile);
     w.endObject();
 }
 
@@ -106,6 +112,7 @@ void write(JsonStreamWriter& w, const Flow& f) {
     numberField(w, "price_per_t", f.pricePerT);
     w.field("typology", f.typology);
     w.field("notes", f.notes);
+    if (f.claimedT != 0) numberField(w, "claimed_t", f.claimedT);  // claims (issue #20), only when set
     w.endObject();
 }
 
@@ -182,6 +189,51 @@ void listField(JsonStreamWriter& w, const char* name, const std::vector<T>& valu
     w.endArray();
 }
 
+// "catalogue": the project's claim profiles that differ from the installed ones
+// (nothing, and no key, for a project that changed none).
+void writeOwnCatalogue(JsonStreamWriter& w, const Catalogue& catalogue) {
+    if (catalogue.texts().find("claim_profiles") == catalogue.texts().end()) return;
+    std::vector<ClaimProfileEntry> own;
+    try {
+        own = ownClaimProfiles(catalogue, Catalogue::installed());
+    } catch (const Error&) {  // no installed catalogue to compare with: write them all
+        own = claimProfiles(catalogue);
+    }
+    if (own.empty()) return;
+    w.key("catalogue");
+    w.beginObject();
+    w.key("claim_profiles");
+    w.beginArray();
+    for (const ClaimProfileEntry& p : own) {
+        w.beginObject();
+        w.field("id", p.id);
+        w.key("name");
+        w.beginObject();
+        w.field("en", p.name.en);
+        if (!p.name.es.empty()) w.field("es", p.name.es);
+        w.endObject();
+        if (!p.description.en.empty()) {
+            w.key("description");
+            w.beginObject();
+            w.field("en", p.description.en);
+            if (!p.description.es.empty()) w.field("es", p.description.es);
+            w.endObject();
+        }
+        w.field("period_months", p.periodMonths);
+        w.field("carry_over_periods", p.carryOverPeriods);
+        w.key("eligibility");
+        w.beginObject();
+        w.field("min_evidence", toString(p.minEvidence));
+        numberField(w, "min_checklist_progress", p.minChecklistProgress);
+        w.field("blocking_severity", p.blockingSeverity);
+        textsField(w, "typologies", p.typologies);
+        w.endObject();
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+}
+
 }  // namespace
 
 void writeProjectJson(const Project& p, const JsonSink& sink) {
@@ -199,6 +251,7 @@ void writeProjectJson(const Project& p, const JsonSink& sink) {
     listField(w, "supports", p.supports);
     // Issue 16: the findings register, only when there is one (older files stay byte-identical).
     if (!p.findings.empty()) listField(w, "findings", p.findings);
+    writeOwnCatalogue(w, p.catalogue);
     w.endObject();
     w.raw("\n");
     w.finish();

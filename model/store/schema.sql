@@ -237,3 +237,22 @@ CREATE TABLE actor_due_diligence (
     coc_certification  TEXT NOT NULL
 ) STRICT;
 -- ---- end of Findings ----
+
+-- ---- Claims (added in version 6, issue #20) ----
+-- An actor's claim settings; a row only for an actor that has one set.
+-- makes_claims NULL: the default by kind (refiners make claims); yield 0: not
+-- set (taken as 1); profile '': the "asi" claim profile.
+CREATE TABLE actor_claims (
+    actor         INTEGER PRIMARY KEY REFERENCES actors (ord) DEFERRABLE INITIALLY DEFERRED,
+    makes_claims  INTEGER CHECK (makes_claims IN (0, 1)),
+    yield         REAL NOT NULL,
+    profile       TEXT NOT NULL
+) STRICT;
+
+-- The tonnes of a flow sold with a chain-of-custody claim; a row only for a
+-- flow that carries one.
+CREATE TABLE flow_claims (
+    flow       INTEGER PRIMARY KEY REFERENCES flows (ord) DEFERRABLE INITIALLY DEFERRED,
+    claimed_t  REAL NOT NULL
+) STRICT;
+-- ---- end of Claims ----

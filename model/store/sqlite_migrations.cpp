@@ -7,6 +7,21 @@
 #include "project_store.h"
 
 namespace traza::model::sqlite {
+namespace {
+
+// ---- step -> +1: claims (issue #20); schema.sql "Claims" holds the same tables.
+// Self-contained so a merge with another bump only changes `from`.
+MigrationStep claimsStep(int from) {
+    return {from,
+            "actors may keep a claim account and flows carry claimed tonnes (actor_claims, flow_claims)",
+            "CREATE TABLE actor_claims (actor INTEGER PRIMARY KEY REFERENCES actors (ord) DEFERRABLE INITIALLY DEFERRED,"
+            " makes_claims INTEGER CHECK (makes_claims IN (0, 1)), yield REAL NOT NULL, profile TEXT NOT NULL) STRICT;\n"
+            "CREATE TABLE flow_claims (flow INTEGER PRIMARY KEY REFERENCES flows (ord) DEFERRABLE INITIALLY DEFERRED,"
+            " claimed_t REAL NOT NULL) STRICT;"};
+}
+// ---- end of claims step
+
+}  // namespace
 
 const std::vector<MigrationStep>& migrationSteps() {
     // Append a step here whenever schema.sql changes, and raise kSchemaVersion.
@@ -47,6 +62,7 @@ const std::vector<MigrationStep>& migrationSteps() {
          "CREATE TABLE actor_due_diligence (actor INTEGER PRIMARY KEY REFERENCES actors (ord) DEFERRABLE INITIALLY DEFERRED,"
          " dd_status TEXT NOT NULL, coc_certification TEXT NOT NULL) STRICT;"},
         // ---- end of step 4 -> 5
+        claimsStep(5)  // ---- step 5 -> 6: claims (issue #20),
     };
     return steps;
 }

@@ -185,6 +185,14 @@ std::vector<std::int64_t> readActors(SQLite::Database& db, Project& p) {
         a.ddStatus = dd.enumeration<DueDiligenceStatus>(1, parseDueDiligenceStatus, dueDiligenceStatusNames);
         a.cocCertification = dd.text(2);
     }
+    countRows(db, "actor_claims", kMaxActors);
+    Query c(db, "actor_claims", "actor, makes_claims, yield, profile", "actor");
+    while (c.next()) {
+        Actor& a = p.actors[c.parent(0, ords, "actors")];
+        if (!c.isNull(1)) a.makesClaims = c.flag(1);
+        a.claimYield = c.real(2);
+        a.claimProfile = c.text(3);
+    }
     return ords;
 }
 
@@ -243,6 +251,9 @@ FlowRows readFlows(SQLite::Database& db, const std::vector<std::int64_t>& actorO
         f.sdT = u.real(1);
         f.tonnesUnknown = u.flag(2);
     }
+    countRows(db, "flow_claims", kMaxFlows);
+    Query c(db, "flow_claims", "flow, claimed_t", "flow");
+    while (c.next()) out.flows[c.parent(0, ords, "flows")].claimedT = c.real(1);
     return out;
 }
 

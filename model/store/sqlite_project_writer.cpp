@@ -72,6 +72,17 @@ void writeActors(sqlite3* db, const std::vector<Actor>& actors) {
         if (actors[i].ddStatus != DueDiligenceStatus::None || !actors[i].cocCertification.empty())
             dd.integer(i).text(toString(actors[i].ddStatus)).text(actors[i].cocCertification).endRow();
     dd.finish();
+    // Claims (schema version 6): one row per actor that has a setting.
+    BatchInsert claims(db, "actor_claims", {"actor", "makes_claims", "yield", "profile"});
+    for (std::size_t i = 0; i < actors.size(); ++i) {
+        const Actor& a = actors[i];
+        if (!a.makesClaims && a.claimYield == 0 && a.claimProfile.empty()) continue;
+        claims.integer(i);
+        if (a.makesClaims) claims.integer(*a.makesClaims);
+        else claims.null();
+        claims.real(a.claimYield).text(a.claimProfile).endRow();
+    }
+    claims.finish();
     BatchInsert factor(db, "actor_risk_factors", {"actor", "ord", "factor"});
     for (std::size_t i = 0; i < actors.size(); ++i)
         for (std::size_t j = 0; j < actors[i].riskFactors.size(); ++j)
@@ -97,6 +108,10 @@ void writeFlows(sqlite3* db, const std::vector<Flow>& flows, const ActorOrds& ac
         if (flows[i].sdT != 0 || flows[i].tonnesUnknown)
             uncertainty.integer(i).real(flows[i].sdT).integer(flows[i].tonnesUnknown).endRow();
     uncertainty.finish();
+    BatchInsert claims(db, "flow_claims", {"flow", "claimed_t"});  // schema version 6
+    for (std::size_t i = 0; i < flows.size(); ++i)
+        if (flows[i].claimedT != 0) claims.integer(i).real(flows[i].claimedT).endRow();
+    claims.finish();
     BatchInsert document(db, "flow_documents", {"flow", "ord", "document"});
     for (std::size_t i = 0; i < flows.size(); ++i)
         for (std::size_t j = 0; j < flows[i].documents.size(); ++j)
@@ -172,7 +187,7 @@ const std::vector<std::string>& projectTables() {
         "assessment", "actors",         "actor_risk_factors", "flows",    "flow_documents",
         "checklists", "checklist_items", "checklist_item_documents", "goals", "goal_thresholds",
         "supports",   "catalogue",       "import_rules", "actor_uncertainty", "flow_uncertainty",
-        "findings", "actor_due_diligence"};
+        "findings", "actor_due_diligence", "actor_claims", "flow_claims"};
     return tables;
 }
 

@@ -15,7 +15,8 @@
 //   claim larger than the credits available at that moment is refused
 //   (over-allocation: the balance may never go negative), naming the flow and
 //   the period.
-// Pure: the caller gathers the entries (claim_accounts_of_project is the model side, not yet written).
+// Pure: the caller gathers the entries (project_claims.h does it for a project,
+// booking every outgoing flow as a claim, of 0 t when nothing is claimed on it).
 #include <string>
 #include <vector>
 
@@ -41,7 +42,7 @@ struct ClaimPeriod {
     double creditsT = 0;     ///< eligible × yield
     double carriedInT = 0;   ///< credits from earlier periods still usable at the start
     double claimedT = 0;
-    double outT = 0;         ///< outgoing tonnes of the flows with claims
+    double outT = 0;         ///< outgoing tonnes of the flows booked as claims (all output, for a project)
     double expiredT = 0;     ///< credits that could not be used after this period
     double balanceT = 0;     ///< usable credits at the end (carried into the next period)
     double inputShare() const;   ///< eligible / all input (0 without input)

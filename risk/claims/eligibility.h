@@ -1,6 +1,6 @@
 #pragma once
 // Which input makes claimable credits: the eligibility rule (catalogue data
-// the user can change; the catalogue side is not yet written) applied to one
+// the user can change: model/claim_profiles.h, the profile's "eligibility") applied to one
 // incoming flow, with the reasons in plain words, whether it passes or not.
 //
 // A flow's documented tonnes are eligible when every condition holds:

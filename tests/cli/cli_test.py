@@ -198,7 +198,7 @@ def case_info():
                         r.stdout), "actors by kind")
         check(re.search(r"flows: +13 ", r.stdout) and re.search(r"goals: +5\n", r.stdout), "counts of flows and goals")
         check("2025-01-01 to 2025-12-31" in r.stdout, "the assessment period")
-    check("schema version 5" in run("info", path("care.traza")).stdout, "the schema version of a project file")
+    check("schema version 6" in run("info", path("care.traza")).stdout, "the schema version of a project file")
 
 
 def case_export_formats():
@@ -253,7 +253,7 @@ def case_template():
     check(wb["Lists"].sheet_state == "hidden", "the Lists sheet is hidden")
     check(sheets["Actors"] == [("Id", "Name", "Kind of actor", "Stage", "Country", "Region or city", "Formality", "Headcount",
                                 "Capacity", "Stock change", "Losses", "Public-service provider", "Risk factors", "Notes",
-                                "Stock change ± sd", "Losses ± sd")],
+                                "Stock change ± sd", "Losses ± sd", "Claim yield", "Claim profile")],
           "the Actors header and nothing else: %s" % sheets["Actors"])
     check(sheets["Flows"][0][:5] == ("Id", "From", "To", "Material", "Tonnes") and len(sheets["Flows"]) == 1, "the Flows header")
     r = run("template", "-o", path("plantilla.xlsx"), "--lang", "es")

@@ -94,8 +94,8 @@ TEST_CASE("Chain template - Spanish: sheets, headers, required marks, lists, che
         CHECK((*s)["freeze"] == "A2");
         CHECK((*s)["formats"]["A1"] == "General");
     }
-    CHECK(actors["autofilter"] == "A1:P1");  // 14 columns, then the two standard deviations (issue #21)
-    CHECK(flows["autofilter"] == "A1:O1");   // 14 columns, then sd_t
+    CHECK(actors["autofilter"] == "A1:R1");  // 14 columns, the two standard deviations (issue #21), claim yield and profile (#20)
+    CHECK(flows["autofilter"] == "A1:P1");   // 14 columns, then sd_t and claimed_t
 
     // Required columns: a note that starts "Obligatoria."; optional ones a note without it.
     CHECK(actors["comments"]["A1"] == "Obligatoria. Código del actor, único en la cadena; los flujos nombran a los actores por él.");
@@ -132,11 +132,11 @@ TEST_CASE("Chain template - Spanish: sheets, headers, required marks, lists, che
     CHECK(tonnes["type"] == "decimal");
     CHECK(tonnes["operator"] == "greaterThan");
     CHECK(tonnes["formula1"] == "0");
-    for (const char* c : {"F", "J", "O"}) {  // documented, price, sd_t
+    for (const char* c : {"F", "J", "O", "P"}) {  // documented, price, sd_t, claimed_t
         CHECK(validationOf(flows, c)["type"] == "decimal");
         CHECK(validationOf(flows, c)["operator"] == "greaterThanOrEqual");
     }
-    for (const char* c : {"O", "P"}) {  // the actors' standard deviations are never negative
+    for (const char* c : {"O", "P", "Q"}) {  // the actors' standard deviations and claim yield are never negative
         CHECK(validationOf(actors, c)["type"] == "decimal");
         CHECK(validationOf(actors, c)["operator"] == "greaterThanOrEqual");
     }
@@ -145,9 +145,9 @@ TEST_CASE("Chain template - Spanish: sheets, headers, required marks, lists, che
         CHECK(validationOf(flows, c)["type"] == "date");
         CHECK(validationOf(flows, c)["errorStyle"] == "warning");  // a date typed as text still imports
     }
-    // kind stage formality headcount capacity loss public-service stock-change-sd loss-sd
-    CHECK(actors["validations"].size() == 9);
-    CHECK(flows["validations"].size() == 9);  // tonnes documented evidence payment price typology start end sd
+    // kind stage formality headcount capacity loss public-service stock-change-sd loss-sd claim-yield
+    CHECK(actors["validations"].size() == 10);
+    CHECK(flows["validations"].size() == 10);  // tonnes documented evidence payment price typology start end sd claimed
 
     // Column formats for what users type: text stays text, tonnes, whole numbers, dates.
     CHECK(actors["column_formats"]["A"] == "@");
@@ -174,7 +174,7 @@ TEST_CASE("Chain template - Spanish: sheets, headers, required marks, lists, che
     int described = 0;
     for (const Json& row : help["rows"])
         if (!row[0].is_null() && (row[0]["v"] == "Actores" || row[0]["v"] == "Flujos")) ++described;
-    CHECK(described == 31);  // 16 actor and 15 flow columns
+    CHECK(described == 34);  // 18 actor and 16 flow columns
     bool tonnesRow = false;
     for (const Json& row : help["rows"])
         if (texts(row)[0] == "Flujos" && texts(row)[1] == "Toneladas") {

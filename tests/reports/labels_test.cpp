@@ -32,7 +32,7 @@ TEST_CASE("Labels - sheet names obey Excel's rules in both languages", "[labels]
             CHECK(name.find_first_of("[]:*?/\\") == std::string::npos);
             names.insert(name);
         }
-        CHECK(names.size() == 15);  // twelve sheets (Plan, then Methodology and Weights), the national layout's Legend, Reconciliation (when figures are uncertain) and Findings (when the project has some)
+        CHECK(names.size() == 16);  // twelve sheets (Plan, then Methodology and Weights), the national layout's Legend, Reconciliation (when figures are uncertain) Findings (when the project has some) and Claims (when it has claims)
     }
 }
 
