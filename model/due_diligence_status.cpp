@@ -1,34 +1,21 @@
 #include "due_diligence_status.h"
 
-#include <array>
-#include <utility>
+#include "enum_table.h"
 
 namespace traza::model {
 namespace {
 
-constexpr std::array<std::pair<DueDiligenceStatus, std::string_view>, 3> kNames{
+constexpr enum_table::Table<DueDiligenceStatus, 3> kNames{
     {{DueDiligenceStatus::None, "none"},
      {DueDiligenceStatus::SelfAssessed, "self_assessed"},
      {DueDiligenceStatus::ThirdPartyAudited, "third_party_audited"}}};
 
 }  // namespace
 
-std::string_view toString(DueDiligenceStatus v) {
-    for (const auto& [value, name] : kNames)
-        if (value == v) return name;
-    return "?";
-}
+std::string_view toString(DueDiligenceStatus v) { return enum_table::nameOf(kNames, v); }
 
-std::optional<DueDiligenceStatus> parseDueDiligenceStatus(std::string_view s) {
-    for (const auto& [value, name] : kNames)
-        if (name == s) return value;
-    return std::nullopt;
-}
+std::optional<DueDiligenceStatus> parseDueDiligenceStatus(std::string_view s) { return enum_table::parse(kNames, s); }
 
-std::vector<std::string_view> dueDiligenceStatusNames() {
-    std::vector<std::string_view> out;
-    for (const auto& entry : kNames) out.push_back(entry.second);
-    return out;
-}
+std::vector<std::string_view> dueDiligenceStatusNames() { return enum_table::namesOf(kNames); }
 
 }  // namespace traza::model

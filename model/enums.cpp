@@ -1,14 +1,16 @@
 #include "enums.h"
 
-#include <array>
 #include <utility>
+
+#include "enum_table.h"
 
 namespace traza::model {
 namespace {
 
-// One table per enumeration keeps spelling and value side by side.
-template <typename E, std::size_t N>
-using Table = std::array<std::pair<E, std::string_view>, N>;
+using enum_table::Table;
+using enum_table::nameOf;
+using enum_table::parse;
+using enum_table::namesOf;
 
 constexpr Table<ActorKind, 8> kKinds{{{ActorKind::WastePicker, "waste_picker"},
                                       {ActorKind::PickerOrganisation, "picker_organisation"},
@@ -31,27 +33,6 @@ constexpr Table<ItemStatus, 4> kStatus{{{ItemStatus::NotStarted, "not_started"},
                                         {ItemStatus::InProgress, "in_progress"},
                                         {ItemStatus::Done, "done"},
                                         {ItemStatus::NotApplicable, "not_applicable"}}};
-
-template <typename E, std::size_t N>
-std::string_view nameOf(const Table<E, N>& table, E value) {
-    for (const auto& [v, name] : table)
-        if (v == value) return name;
-    return "?";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> parse(const Table<E, N>& table, std::string_view text) {
-    for (const auto& [v, name] : table)
-        if (name == text) return v;
-    return std::nullopt;
-}
-
-template <typename E, std::size_t N>
-std::vector<std::string_view> namesOf(const Table<E, N>& table) {
-    std::vector<std::string_view> out;
-    for (const auto& entry : table) out.push_back(entry.second);
-    return out;
-}
 
 }  // namespace
 

@@ -1,14 +1,17 @@
 #include "finding.h"
 
-#include <array>
 #include <cstdlib>
 #include <utility>
+
+#include "enum_table.h"
 
 namespace traza::model {
 namespace {
 
-template <typename E, std::size_t N>
-using Table = std::array<std::pair<E, std::string_view>, N>;
+using enum_table::Table;
+using enum_table::nameOf;
+using enum_table::parse;
+using enum_table::namesOf;
 
 constexpr Table<FindingSource, 3> kSources{{{FindingSource::RedFlag, "red_flag"},
                                             {FindingSource::ChecklistItem, "checklist_item"},
@@ -19,27 +22,6 @@ constexpr Table<FindingResponse, 3> kResponses{{{FindingResponse::MitigateWhileT
 constexpr Table<FindingStatus, 3> kStatuses{{{FindingStatus::Open, "open"},
                                              {FindingStatus::InProgress, "in_progress"},
                                              {FindingStatus::Closed, "closed"}}};
-
-template <typename E, std::size_t N>
-std::string_view nameOf(const Table<E, N>& table, E value) {
-    for (const auto& [v, name] : table)
-        if (v == value) return name;
-    return "?";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> parse(const Table<E, N>& table, std::string_view text) {
-    for (const auto& [v, name] : table)
-        if (name == text) return v;
-    return std::nullopt;
-}
-
-template <typename E, std::size_t N>
-std::vector<std::string_view> namesOf(const Table<E, N>& table) {
-    std::vector<std::string_view> out;
-    for (const auto& entry : table) out.push_back(entry.second);
-    return out;
-}
 
 }  // namespace
 
