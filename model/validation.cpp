@@ -1,5 +1,7 @@
 #include "validation.h"
 
+#include "own_entries.h"
+
 #include <cmath>
 #include <sstream>
 #include <string_view>
@@ -169,7 +171,8 @@ std::vector<ValidationIssue> validateActor(const Actor& a, const std::string& pa
     if (cat)
         for (std::size_t i = 0; i < a.riskFactors.size(); ++i)
             if (!cat->riskFactor(a.riskFactors[i]))
-                c.add("risk_factors[" + std::to_string(i) + "]", "unknown risk factor \"" + a.riskFactors[i] + "\"");
+                c.add("risk_factors[" + std::to_string(i) + "]", "unknown risk factor \"" + a.riskFactors[i] + "\"" +
+                                                                   unknownIdHint(*cat, "risk_factors", a.riskFactors[i]));
     return out;
 }
 
@@ -203,12 +206,15 @@ std::vector<ValidationIssue> validateFlow(const Flow& f, const std::string& path
     if (!f.typology.empty()) {
         bool known = cat ? cat->typology(f.typology) != nullptr
                          : (f.typology.size() == 6 && f.typology.rfind("rrrm-", 0) == 0 && f.typology[5] >= '1' && f.typology[5] <= '4');
-        if (!known) c.add("typology", "unknown typology \"" + f.typology + "\" (rrrm-1 ... rrrm-4)");
+        if (!known)
+            c.add("typology", "unknown typology \"" + f.typology + "\"" +
+                                  (cat ? unknownIdHint(*cat, "typologies", f.typology) : std::string(" (rrrm-1 ... rrrm-4)")));
     }
     if (cat)
         for (std::size_t i = 0; i < f.documents.size(); ++i)
             if (!cat->documentType(f.documents[i]))
-                c.add("documents[" + std::to_string(i) + "]", "unknown document type \"" + f.documents[i] + "\"");
+                c.add("documents[" + std::to_string(i) + "]", "unknown document type \"" + f.documents[i] + "\"" +
+                                                                  unknownIdHint(*cat, "document_types", f.documents[i]));
     return out;
 }
 
@@ -254,7 +260,8 @@ std::vector<ValidationIssue> validateProject(const Project& p) {
         for (std::size_t j = 0; j < c.items.size(); ++j) {
             const ChecklistItem& item = c.items[j];
             const std::string ipath = path + ".items[" + std::to_string(j) + "]";
-            if (cat && !cat->checklistItem(item.id)) out.push_back({ipath + ".id", "not an item of the checklist template (\"" + item.id + "\")"});
+            if (cat && !cat->checklistItem(item.id)) out.push_back({ipath + ".id", "not an item of the checklist template (\"" + item.id + "\")" +
+                                                                                unknownIdHint(*cat, "checklist_template", item.id)});
             if (!itemIds.insert(item.id).second) out.push_back({ipath + ".id", "duplicate item \"" + item.id + "\""});
             Collector(out, ipath).date("due", item.due);
         }

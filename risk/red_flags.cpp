@@ -433,7 +433,8 @@ std::vector<RedFlag> evaluateRedFlags(const RedFlagInputs& in, std::vector<std::
     flags.reserve(in.chain.vertexCount());  // a national chain has about one flag per actor: no regrowth to move them
     for (int r = 3; r >= 0; --r)
         for (std::size_t i = 0; i < rules.size(); ++i) {
-            if (severityRank(rules[i].severity) != r) continue;
+            // A retired rule (the project's own catalogue) is not checked.
+            if (rules[i].retired || severityRank(rules[i].severity) != r) continue;
             unknown[i] = !evaluator.run(rules[i], flags);
             evaluator.seal(flags);
         }

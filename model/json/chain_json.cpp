@@ -11,6 +11,7 @@
 #include "json_parse.h"
 #include "json_reader.h"
 #include "claim_profiles.h"
+#include "own_entries.h"
 #include "interchange/chain_fields.h"
 #include "validation.h"
 
@@ -225,10 +226,13 @@ Finding readFinding(const json& v, const std::string& path) {
     return f;
 }
 
-// "catalogue": the project's own entries. Only claim_profiles is read so far;
-// the other lists of the spec are refused by name rather than ignored.
+// "catalogue": the project's own entries (own_entries.h), then its claim profiles.
 Catalogue readCatalogue(const json& v, const Catalogue& installed) {
-    JsonObjectReader r(v, "catalogue", {"claim_profiles"});
+    std::vector<std::string_view> keys(ownEntryLists().begin(), ownEntryLists().end());
+    keys.push_back("claim_profiles");
+    JsonObjectReader r(v, "catalogue", keys);
+    const Catalogue withEntries = withOwnEntries(installed, v, "catalogue");
+    if (!v.contains("claim_profiles")) return withEntries;
     const json& list = r.array("claim_profiles");
     std::vector<ClaimProfileEntry> own;
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -237,7 +241,7 @@ Catalogue readCatalogue(const json& v, const Catalogue& installed) {
             if (own[j].id == own[i].id)
                 throw InvalidInput(jsonPath(jsonPath(r.pathOf("claim_profiles"), i), "id"), "duplicate id \"" + own[i].id + "\"");
     }
-    return withClaimProfiles(installed, own);
+    return withClaimProfiles(withEntries, own);
 }
 
 template <typename T, typename Read>

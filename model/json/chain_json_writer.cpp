@@ -8,6 +8,7 @@
 
 #include "chain_json.h"
 #include "claim_profiles.h"
+#include "own_entries.h"
 #include "error.h"
 
 namespace traza::model {
@@ -189,19 +190,51 @@ void listField(JsonStreamWriter& w, const char* name, const std::vector<T>& valu
     w.endArray();
 }
 
-// "catalogue": the project's claim profiles that differ from the installed ones
-// (nothing, and no key, for a project that changed none).
+// A catalogue entry as the catalogue file holds it (keys in the file's order).
+void value(JsonStreamWriter& w, const nlohmann::ordered_json& v) {
+    switch (v.type()) {
+        case nlohmann::ordered_json::value_t::object:
+            w.beginObject();
+            for (const auto& [k, x] : v.items()) {
+                w.key(k);
+                value(w, x);
+            }
+            w.endObject();
+            break;
+        case nlohmann::ordered_json::value_t::array:
+            w.beginArray();
+            for (const auto& x : v) value(w, x);
+            w.endArray();
+            break;
+        case nlohmann::ordered_json::value_t::string: w.string(v.get_ref<const std::string&>()); break;
+        case nlohmann::ordered_json::value_t::boolean: w.boolean(v.get<bool>()); break;
+        case nlohmann::ordered_json::value_t::number_integer: w.integer(v.get<std::int64_t>()); break;
+        case nlohmann::ordered_json::value_t::number_unsigned: w.integer(static_cast<std::int64_t>(v.get<std::uint64_t>())); break;
+        case nlohmann::ordered_json::value_t::number_float: w.number(v.get<double>()); break;
+        default: w.null(); break;
+    }
+}
+
+// "catalogue": the project's entries and claim profiles that differ from the
+// installed ones (nothing, and no key, for a project that changed none).
 void writeOwnCatalogue(JsonStreamWriter& w, const Catalogue& catalogue) {
-    if (catalogue.texts().find("claim_profiles") == catalogue.texts().end()) return;
+    nlohmann::ordered_json entries = nlohmann::ordered_json::object();
     std::vector<ClaimProfileEntry> own;
     try {
-        own = ownClaimProfiles(catalogue, Catalogue::installed());
-    } catch (const Error&) {  // no installed catalogue to compare with: write them all
-        own = claimProfiles(catalogue);
+        const Catalogue& installed = Catalogue::installed();
+        entries = ownEntries(catalogue, installed);
+        if (catalogue.texts().count("claim_profiles")) own = ownClaimProfiles(catalogue, installed);
+    } catch (const Error&) {  // no installed catalogue to compare with: write the profiles
+        if (catalogue.texts().count("claim_profiles")) own = claimProfiles(catalogue);
     }
-    if (own.empty()) return;
+    if (own.empty() && entries.empty()) return;
     w.key("catalogue");
     w.beginObject();
+    for (const auto& [list, items] : entries.items()) {
+        w.key(list);
+        value(w, items);
+    }
+    if (own.empty()) return w.endObject();
     w.key("claim_profiles");
     w.beginArray();
     for (const ClaimProfileEntry& p : own) {

@@ -163,8 +163,8 @@ TEST_CASE("claims model - wrong claim data is refused with its JSON path") {
     CHECK(errorOf(doc) == "catalogue.claim_profiles[2].eligibility.typologies[0]: unknown typology \"rrrm-9\"");
     doc["catalogue"] = json::parse(R"({"claim_profiles": [{"id": "x"}, {"id": "x"}]})");
     CHECK(errorOf(doc) == "catalogue.claim_profiles[1].id: duplicate id \"x\"");
-    doc["catalogue"] = json::parse(R"({"risk_factors": []})");
-    CHECK(errorOf(doc).rfind("catalogue.risk_factors:", 0) == 0);
+    doc["catalogue"] = json::parse(R"({"checklist_templates": []})");
+    CHECK(errorOf(doc).rfind("catalogue.checklist_templates:", 0) == 0);
 }
 
 TEST_CASE("claims model - the .traza file keeps claim settings, and a version 4 file opens without any") {

@@ -21,6 +21,8 @@ class EntryReader {
 public:
     EntryReader(std::string file, const json& entry, std::size_t index, const char* array = "entries")
         : m_file(std::move(file)), m_entry(entry), m_path(std::string(array) + "[" + std::to_string(index) + "]") {}
+    /// An entry that is not in a file: messages name `path` alone.
+    EntryReader(const json& entry, std::string path) : m_entry(entry), m_path(std::move(path)) {}
 
     std::string text(const char* key, bool required = true) const {
         auto it = m_entry.find(key);
@@ -37,7 +39,10 @@ public:
             if (required) fail(key, "missing");
             return {};
         }
-        if (!it->is_object() || !it->contains("en") || !(*it)["en"].is_string()) fail(key, "must be {\"en\": ..., \"es\": ...}");
+        // A plain string is the one language the user wrote in: both languages show it.
+        if (it->is_string()) return {it->get<std::string>(), {}};
+        if (!it->is_object() || !it->contains("en") || !(*it)["en"].is_string())
+            fail(key, "must be a string or {\"en\": ..., \"es\": ...}");
         LocalText t{(*it)["en"].get<std::string>(), {}};
         if (it->contains("es") && (*it)["es"].is_string()) t.es = (*it)["es"].get<std::string>();
         return t;
@@ -64,10 +69,14 @@ public:
         auto it = m_entry.find(key);
         return it == m_entry.end() ? std::string("{}") : it->dump();
     }
-    CatalogueEntry base() const { return {text("id"), local("name"), local("description", false)}; }
+    CatalogueEntry base() const {
+        CatalogueEntry e{text("id"), local("name"), local("description", false), boolean("retired")};
+        if (e.id.empty()) fail("id", "must not be empty");
+        return e;
+    }
 
     [[noreturn]] void fail(const char* key, const std::string& reason) const {
-        throw InvalidInput(m_file + ": " + m_path + "." + key, reason);
+        throw InvalidInput((m_file.empty() ? "" : m_file + ": ") + m_path + "." + key, reason);
     }
 
 private:
@@ -86,8 +95,44 @@ json parseFile(const std::string& stem, const std::string& text) {
     return doc;
 }
 
-template <typename T, typename Fill>
-std::vector<T> readEntries(const std::map<std::string, std::string>& texts, const std::string& stem, Fill fill) {
+// Each list's own fields, beside the id, name and description every entry has.
+void fill(ActorKindInfo& k, const EntryReader& r) {
+    k.defaultStage = r.integer("default_stage", 0);
+    k.inherentRisk = r.number("inherent_risk", 0.5);
+}
+void fill(EvidenceLevelInfo& e, const EntryReader& r) { e.rank = r.integer("rank", 0); }
+void fill(DocumentType& d, const EntryReader& r) { d.typicalEvidence = r.text("typical_evidence", false); }
+void fill(Typology& t, const EntryReader& r) {
+    t.baselineRisk = r.number("baseline_risk", 0.5);
+    t.baselineLabel = r.text("baseline_label", false);
+    t.expectedDueDiligence = r.local("expected_due_diligence", false);
+    t.sourceNote = r.local("source_note", false);
+}
+void fill(ChecklistItemTemplate& t, const EntryReader& r) {
+    t.step = r.integer("step", 0);
+    t.onTheGround = r.boolean("on_the_ground");
+}
+void fill(RiskFactor& f, const EntryReader& r) {
+    f.category = r.text("category", false);
+    f.weight = r.number("weight", 0);
+}
+void fill(RedFlagRule& f, const EntryReader& r) {
+    f.severity = r.text("severity");
+    f.category = r.text("category", false);
+    f.parametersJson = r.rawJson("parameters");
+    f.explanation = r.local("explanation", false);
+}
+
+template <typename T>
+T readEntry(const EntryReader& r) {
+    T item;
+    static_cast<CatalogueEntry&>(item) = r.base();
+    fill(item, r);
+    return item;
+}
+
+template <typename T>
+std::vector<T> readEntries(const std::map<std::string, std::string>& texts, const std::string& stem) {
     std::vector<T> out;
     auto it = texts.find(stem);
     if (it == texts.end()) throw InvalidInput(stem + ".json", "catalogue file missing");
@@ -96,11 +141,7 @@ std::vector<T> readEntries(const std::map<std::string, std::string>& texts, cons
     std::size_t i = 0;
     for (const json& e : doc["entries"]) {
         if (!e.is_object()) throw InvalidInput(file + ": entries[" + std::to_string(i) + "]", "not an object");
-        EntryReader r(file, e, i++);
-        T item;
-        static_cast<CatalogueEntry&>(item) = r.base();
-        fill(item, r);
-        out.push_back(std::move(item));
+        out.push_back(readEntry<T>(EntryReader(file, e, i++)));
     }
     return out;
 }
@@ -123,37 +164,13 @@ const std::vector<std::string>& Catalogue::requiredFiles() {
 
 Catalogue Catalogue::fromTexts(std::map<std::string, std::string> texts) {
     Catalogue c;
-    c.actorKinds = readEntries<ActorKindInfo>(texts, "actor_kinds", [](ActorKindInfo& k, const EntryReader& r) {
-        k.defaultStage = r.integer("default_stage", 0);
-        k.inherentRisk = r.number("inherent_risk", 0.5);
-    });
-    c.evidenceLevels = readEntries<EvidenceLevelInfo>(texts, "evidence_levels", [](EvidenceLevelInfo& e, const EntryReader& r) {
-        e.rank = r.integer("rank", 0);
-    });
-    c.documentTypes = readEntries<DocumentType>(texts, "document_types", [](DocumentType& d, const EntryReader& r) {
-        d.typicalEvidence = r.text("typical_evidence", false);
-    });
-    c.typologies = readEntries<Typology>(texts, "typologies", [](Typology& t, const EntryReader& r) {
-        t.baselineRisk = r.number("baseline_risk", 0.5);
-        t.baselineLabel = r.text("baseline_label", false);
-        t.expectedDueDiligence = r.local("expected_due_diligence", false);
-        t.sourceNote = r.local("source_note", false);
-    });
-    c.checklistItems = readEntries<ChecklistItemTemplate>(texts, "checklist_template",
-                                                          [](ChecklistItemTemplate& t, const EntryReader& r) {
-                                                              t.step = r.integer("step", 0);
-                                                              t.onTheGround = r.boolean("on_the_ground");
-                                                          });
-    c.riskFactors = readEntries<RiskFactor>(texts, "risk_factors", [](RiskFactor& f, const EntryReader& r) {
-        f.category = r.text("category", false);
-        f.weight = r.number("weight", 0);
-    });
-    c.redFlagRules = readEntries<RedFlagRule>(texts, "red_flag_rules", [](RedFlagRule& f, const EntryReader& r) {
-        f.severity = r.text("severity");
-        f.category = r.text("category", false);
-        f.parametersJson = r.rawJson("parameters");
-        f.explanation = r.local("explanation", false);
-    });
+    c.actorKinds = readEntries<ActorKindInfo>(texts, "actor_kinds");
+    c.evidenceLevels = readEntries<EvidenceLevelInfo>(texts, "evidence_levels");
+    c.documentTypes = readEntries<DocumentType>(texts, "document_types");
+    c.typologies = readEntries<Typology>(texts, "typologies");
+    c.checklistItems = readEntries<ChecklistItemTemplate>(texts, "checklist_template");
+    c.riskFactors = readEntries<RiskFactor>(texts, "risk_factors");
+    c.redFlagRules = readEntries<RedFlagRule>(texts, "red_flag_rules");
     // The checklist steps sit beside the items in the template file.
     json tmpl = parseFile("checklist_template", texts.at("checklist_template"));
     if (tmpl.contains("steps") && tmpl["steps"].is_array()) {
@@ -170,6 +187,19 @@ Catalogue Catalogue::fromTexts(std::map<std::string, std::string> texts) {
     }
     c.m_texts = std::move(texts);
     return c;
+}
+
+void Catalogue::checkEntry(const std::string& stem, const json& entry, const std::string& path) {
+    if (!entry.is_object()) throw InvalidInput(path, "must be an object");
+    const EntryReader r(entry, path);
+    if (stem == "actor_kinds") readEntry<ActorKindInfo>(r);
+    else if (stem == "evidence_levels") readEntry<EvidenceLevelInfo>(r);
+    else if (stem == "document_types") readEntry<DocumentType>(r);
+    else if (stem == "typologies") readEntry<Typology>(r);
+    else if (stem == "checklist_template") readEntry<ChecklistItemTemplate>(r);
+    else if (stem == "risk_factors") readEntry<RiskFactor>(r);
+    else if (stem == "red_flag_rules") readEntry<RedFlagRule>(r);
+    else throw InvalidInput(path, "not a catalogue list");
 }
 
 Catalogue Catalogue::loadDirectory(const std::filesystem::path& dir) {

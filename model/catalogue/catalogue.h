@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace traza::model {
 
 /// Text in the two interface languages.
@@ -23,6 +25,9 @@ struct CatalogueEntry {
     std::string id;
     LocalText name;
     LocalText description;
+    /// Kept for the projects that use it, offered for no new use; a retired
+    /// red-flag rule is not checked.
+    bool retired = false;
 };
 
 struct ActorKindInfo : CatalogueEntry {
@@ -72,6 +77,10 @@ public:
     static Catalogue fromTexts(std::map<std::string, std::string> texts);
     /// Read every *.json of a directory (data/catalogue). Throws IoError / InvalidInput.
     static Catalogue loadDirectory(const std::filesystem::path& dir);
+    /// Check one entry of a list (a file stem, e.g. "risk_factors") as fromTexts
+    /// would, naming `path` (e.g. "catalogue.risk_factors[2]") in the message.
+    /// Throws InvalidInput; an unknown stem is an error too.
+    static void checkEntry(const std::string& stem, const nlohmann::json& entry, const std::string& path);
     /// The installed catalogue (see dataDirectory()); cached after the first load.
     static const Catalogue& installed();
 
