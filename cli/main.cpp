@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     traza::cli::registerReportCommand(app);
     traza::cli::registerAnalyzeCommand(app);
     traza::cli::registerClaimsCommand(app);
+    traza::cli::registerCatalogueCommand(app);
 
     try {
         app.parse(argc, argv);  // runs the chosen subcommand's callback

@@ -11,7 +11,7 @@
 #include "json_parse.h"
 #include "json_reader.h"
 #include "claim_profiles.h"
-#include "own_entries.h"
+#include "catalogue_section.h"
 #include "interchange/chain_fields.h"
 #include "validation.h"
 
@@ -226,23 +226,6 @@ Finding readFinding(const json& v, const std::string& path) {
     return f;
 }
 
-// "catalogue": the project's own entries (own_entries.h), then its claim profiles.
-Catalogue readCatalogue(const json& v, const Catalogue& installed) {
-    std::vector<std::string_view> keys(ownEntryLists().begin(), ownEntryLists().end());
-    keys.push_back("claim_profiles");
-    JsonObjectReader r(v, "catalogue", keys);
-    const Catalogue withEntries = withOwnEntries(installed, v, "catalogue");
-    if (!v.contains("claim_profiles")) return withEntries;
-    const json& list = r.array("claim_profiles");
-    std::vector<ClaimProfileEntry> own;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        own.push_back(readClaimProfile(list[i], jsonPath(r.pathOf("claim_profiles"), i)));
-        for (std::size_t j = 0; j < i; ++j)
-            if (own[j].id == own[i].id)
-                throw InvalidInput(jsonPath(jsonPath(r.pathOf("claim_profiles"), i), "id"), "duplicate id \"" + own[i].id + "\"");
-    }
-    return withClaimProfiles(withEntries, own);
-}
 
 template <typename T, typename Read>
 std::vector<T> readList(const JsonObjectReader& top, const char* key, Read read) {
@@ -270,7 +253,7 @@ Project projectFromJson(std::string_view text, const Catalogue& catalogue) {
     p.supports = readList<Support>(top, "supports", readSupport);
     p.findings = readList<Finding>(top, "findings", readFinding);
     p.catalogue = catalogue;
-    if (const json* c = top.find("catalogue")) p.catalogue = readCatalogue(*c, catalogue);
+    if (const json* c = top.find("catalogue")) p.catalogue = readCatalogueSection(*c, catalogue, "catalogue");
     throwIfInvalid(validateProject(p));
     return p;
 }

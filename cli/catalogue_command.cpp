@@ -1,0 +1,155 @@
+// traza-cli catalogue export|import (issue #18): a team's own framework — risk
+// factors, document types, typologies, red-flag rules' severity and
+// parameters, actor kinds' texts, claim profiles — moved between projects as
+// one JSON file. Import says what it adds, replaces and retires, and where a
+// retired entry is still used; the project is saved only if all of it applies.
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+#include "error.h"
+#include "framework_file.h"
+#include "project_io.h"
+#include "validation.h"
+
+namespace traza::cli {
+namespace {
+
+struct CatalogueExportOptions {
+    std::string project;
+    std::string output;
+    bool all = false;
+};
+
+struct CatalogueImportOptions {
+    std::string project;
+    std::string framework;
+    std::string output;
+    bool dryRun = false;
+};
+
+std::string readFramework(const std::string& file) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) throw IoError(file + ": cannot read: " + ec.message());
+    if (size > model::maxFrameworkBytes) throw InvalidInput(file, "a framework file is at most 16 MiB");
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in && !in.eof()) throw IoError(file + ": cannot read");
+    return text.str();
+}
+
+// "org1, org2, org3 and 4 more"
+std::string someIds(const std::vector<std::string>& ids) {
+    std::string out;
+    for (std::size_t i = 0; i < ids.size() && i < 3; ++i) out += (i ? ", " : "") + ids[i];
+    if (ids.size() > 3) out += " and " + std::to_string(ids.size() - 3) + " more";
+    return out;
+}
+
+// Who in the project still uses a retired entry.
+std::string usesOf(const model::Project& p, const model::CatalogueChange& c) {
+    std::vector<std::string> users;
+    if (c.list == "red_flag_rules") return "no longer checked";
+    if (c.list == "claim_profiles" || c.list == "actor_kinds") return {};
+    for (const model::Actor& a : p.actors)
+        if (c.list == "risk_factors" && std::find(a.riskFactors.begin(), a.riskFactors.end(), c.id) != a.riskFactors.end())
+            users.push_back(a.id);
+    for (const model::Flow& f : p.flows)
+        if ((c.list == "typologies" && f.typology == c.id) ||
+            (c.list == "document_types" && std::find(f.documents.begin(), f.documents.end(), c.id) != f.documents.end()))
+            users.push_back(f.id);
+    if (users.empty()) return "not used in this project";
+    return "still used by " + std::string(c.list == "risk_factors" ? "actors " : "flows ") + someIds(users);
+}
+
+void printChanges(const model::Project& p, const std::vector<model::CatalogueChange>& changes, std::ostream& out) {
+    using Kind = model::CatalogueChange::Kind;
+    std::vector<std::string> lists;
+    for (const auto& c : changes)
+        if (std::find(lists.begin(), lists.end(), c.list) == lists.end()) lists.push_back(c.list);
+    if (lists.empty()) out << "The framework file has no entries.\n";
+    for (const std::string& list : lists) {
+        out << list << ":";
+        for (Kind kind : {Kind::Added, Kind::Replaced, Kind::Unchanged}) {
+            std::vector<std::string> ids;
+            for (const auto& c : changes)
+                if (c.list == list && c.kind == kind) ids.push_back(c.id);
+            if (ids.empty()) continue;
+            out << " " << (kind == Kind::Added ? "adds " : kind == Kind::Replaced ? "replaces " : "unchanged ") << ids.size()
+                << " (";
+            for (std::size_t i = 0; i < ids.size(); ++i) out << (i ? ", " : "") << ids[i];
+            out << ");";
+        }
+        out << "\n";
+        for (const auto& c : changes)
+            if (c.list == list && c.retired) {
+                const std::string uses = usesOf(p, c);
+                out << "  retired " << c.id << (uses.empty() ? "" : ": " + uses) << "\n";
+            }
+    }
+}
+
+void runExport(const CatalogueExportOptions& o) {
+    const model::Project p = loadProject(o.project);
+    const std::string text = model::frameworkJson(p.catalogue, model::Catalogue::installed(), o.all);
+    if (o.output == "-") writeStdout([&](const ByteSink& sink) { sink(text); });
+    else writeFileAtomically(o.output, text);
+}
+
+void runImport(const CatalogueImportOptions& o) {
+    model::Project p = loadProject(o.project);
+    model::FrameworkImport merged{model::Catalogue(), {}};
+    try {
+        merged = model::importFramework(readFramework(o.framework), p.catalogue);
+    } catch (const InvalidInput& e) {
+        throw InvalidInput(o.framework + (e.where().empty() ? "" : ": " + e.where()), e.reason());
+    }
+    p.catalogue = std::move(merged.catalogue);
+    // Entries are only added or changed, so ids the project uses stay known; the
+    // check stays because a replaced entry could still break what uses it.
+    const auto issues = model::validateProject(p);
+    if (!issues.empty())
+        throw InvalidInput(o.project + ": " + issues.front().path, issues.front().reason + " (with " + o.framework + ")");
+    printChanges(p, merged.changes, std::cout);
+    if (o.dryRun) {
+        std::cout << "Nothing saved (--dry-run).\n";
+        return;
+    }
+    const std::string out = o.output.empty() ? o.project : o.output;
+    saveProject(p, out);
+    std::cout << "Saved " << out << ".\n";
+}
+
+}  // namespace
+
+void registerCatalogueCommand(CLI::App& app) {
+    CLI::App* cmd = app.add_subcommand(
+        "catalogue", "Move a framework (the project's own risk factors, document types, typologies, red-flag rule "
+                     "settings, actor kinds' labels, claim profiles) between projects as a JSON file");
+    cmd->require_subcommand(1);
+
+    auto ex = std::make_shared<CatalogueExportOptions>();
+    CLI::App* exportCmd = cmd->add_subcommand("export", "Write the project's own catalogue entries to a framework file");
+    exportCmd->add_option("project", ex->project, "Project file (.traza, or .json)")->required()->check(CLI::ExistingFile);
+    exportCmd->add_option("-o,--output", ex->output, "Framework file to write (.json), or - for standard output")->required();
+    exportCmd->add_flag("--all", ex->all, "Write every entry of the project's catalogue, not only those that differ from Traza's");
+    exportCmd->callback([ex] { runExport(*ex); });
+
+    auto im = std::make_shared<CatalogueImportOptions>();
+    CLI::App* importCmd = cmd->add_subcommand("import", "Merge a framework file into a project: entries with a known id "
+                                                        "replace it, others are added; says what changed");
+    importCmd->add_option("project", im->project, "Project file (.traza, or .json)")->required()->check(CLI::ExistingFile);
+    importCmd->add_option("framework", im->framework, "Framework file (from catalogue export)")->required()->check(CLI::ExistingFile);
+    importCmd->add_option("-o,--output", im->output, "Write the result here instead of over the project");
+    importCmd->add_flag("--dry-run", im->dryRun, "Say what would change, save nothing");
+    importCmd->callback([im] { runImport(*im); });
+}
+
+}  // namespace traza::cli
