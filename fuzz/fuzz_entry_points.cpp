@@ -15,6 +15,7 @@
 #include "chain_json.h"
 #include "csv_import.h"
 #include "error.h"
+#include "framework_file.h"
 #include "project_store.h"
 #include "spreadsheet/csv_sheet.h"
 #include "spreadsheet/locale_number.h"
@@ -252,8 +253,33 @@ void xlsxImport(const std::uint8_t* data, std::size_t size) {
     }
 }
 
+// The same bytes as a framework file (traza-cli catalogue import): an accepted
+// one, written out and read again over the installed catalogue, gives the same
+// entries, and a second merge of it changes nothing.
+void checkFramework(std::string_view text) {
+    const model::Catalogue& installed = model::Catalogue::installed();
+    model::FrameworkImport first{installed, {}};
+    try {
+        first = model::importFramework(text, installed);
+    } catch (const Error&) {
+        return;
+    }
+    const std::string written = model::frameworkJson(first.catalogue, installed, false);
+    model::FrameworkImport again{installed, {}};
+    try {
+        again = model::importFramework(written, installed);
+    } catch (const Error& e) {
+        throw InvariantBroken(std::string("an exported framework is refused on import: ") + e.what());
+    }
+    require(model::frameworkJson(again.catalogue, installed, false) == written, "framework round trip changed the text");
+    const model::FrameworkImport twice = model::importFramework(text, first.catalogue);
+    for (const model::CatalogueChange& c : twice.changes)
+        require(c.kind == model::CatalogueChange::Kind::Unchanged, "merging a framework twice changed an entry");
+}
+
 void jsonImport(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+    checkFramework(text);
     Project p;
     try {
         p = model::projectFromJson(text, model::Catalogue::installed());

@@ -22,7 +22,9 @@ public:
 };
 
 /// Chain JSON import (projectFromJson). Accepted input: the project validates,
-/// and export -> import gives the same chain and the same JSON text.
+/// and export -> import gives the same chain and the same JSON text. The same
+/// bytes are also read as a framework file (importFramework), whose export ->
+/// import must give the same text and a second merge must change nothing.
 void jsonImport(const std::uint8_t* data, std::size_t size);
 
 /// CSV import (projectFromCsv). The bytes before the first NUL are the actors
