@@ -159,7 +159,7 @@ std::vector<std::int64_t> readActors(SQLite::Database& db, Project& p) {
             "ord");
     while (q.next()) {
         ords.push_back(q.integer(0));
-        Actor a;
+        Actor& a = p.actors.emplace_back();  // filled in place: no move of every row
         a.id = q.text(1);
         a.name = q.text(2);
         a.kind = q.enumeration<ActorKind>(3, parseActorKind, actorKindNames);
@@ -176,7 +176,6 @@ std::vector<std::int64_t> readActors(SQLite::Database& db, Project& p) {
         a.hasPosition = q.flag(14);
         a.x = q.real(15);
         a.y = q.real(16);
-        p.actors.push_back(std::move(a));
     }
     countRows(db, "actor_risk_factors", kMaxChildRows);
     Query f(db, "actor_risk_factors", "actor, factor", "actor, ord");
@@ -235,7 +234,7 @@ FlowRows readFlows(SQLite::Database& db, const std::vector<std::int64_t>& actorO
             "ord");
     while (q.next()) {
         ords.push_back(q.integer(0));
-        Flow f;
+        Flow& f = out.flows.emplace_back();
         f.id = q.text(1);
         const std::size_t from = q.parent(2, actorOrds, "actors");
         out.ends.emplace_back(from, q.parent(3, actorOrds, "actors"));
@@ -249,7 +248,6 @@ FlowRows readFlows(SQLite::Database& db, const std::vector<std::int64_t>& actorO
         f.pricePerT = q.real(11);
         f.typology = q.text(12);
         f.notes = q.text(13);
-        out.flows.push_back(std::move(f));
     }
     countRows(db, "flow_documents", kMaxChildRows);
     Query d(db, "flow_documents", "flow, document", "flow, ord");
