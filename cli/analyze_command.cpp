@@ -268,7 +268,7 @@ void printSummary(const model::Project& project, const risk::Analysis& a, bool e
 }
 
 void runAnalyze(const AnalyzeCommandOptions& o) {
-    const model::Project project = loadProject(o.input);
+    const model::Project& project = keepUntilExit(loadProject(o.input));
     risk::AnalysisOptions options;
     options.destinations = o.destinations;
     options.chokeShareThreshold = o.threshold;
@@ -282,7 +282,7 @@ void runAnalyze(const AnalyzeCommandOptions& o) {
     }
     options.planTarget = o.planTarget;
     options.reconcile = o.reconcile;
-    const risk::Analysis analysis = risk::analyze(project, options);
+    const risk::Analysis& analysis = keepUntilExit(risk::analyze(project, options));
     if (o.json)  // streamed: a national chain's analysis is tens of MB
         writeStdout([&](const ByteSink& sink) {
             risk::writeAnalysisJson(analysis, sink);

@@ -51,7 +51,7 @@ void runExport(const ExportOptions& o) {
     std::optional<reports::ChainFormat> format;
     if (!o.format.empty() && o.format != "json") format = reports::parseChainFormat(o.format);
     else if (o.format.empty() && o.output != "-") format = reports::chainFormatForPath(o.output);
-    const model::Project project = loadProject(o.input);
+    const model::Project& project = keepUntilExit(loadProject(o.input));
     if (!format) {  // chain JSON, streamed to its destination
         const auto produce = [&](const ByteSink& sink) { model::writeProjectJson(project, sink); };
         return o.output == "-" ? writeStdout(produce) : writeFileAtomically(o.output, produce);

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -45,7 +46,7 @@ std::vector<const model::Actor*> destinations(const model::Project& p) {
     for (const model::Actor& a : p.actors)
         if (a.kind == model::ActorKind::Refiner) out.push_back(&a);
     if (!out.empty()) return out;
-    std::unordered_set<std::string> senders, receivers;
+    std::unordered_set<std::string_view> senders, receivers;
     for (const model::Flow& f : p.flows) senders.insert(f.from), receivers.insert(f.to);
     for (const model::Actor& a : p.actors)
         if (receivers.count(a.id) && !senders.count(a.id)) out.push_back(&a);
@@ -53,7 +54,7 @@ std::vector<const model::Actor*> destinations(const model::Project& p) {
 }
 
 void printInfo(const std::string& path, std::ostream& out) {
-    const model::Project p = loadProject(path);
+    const model::Project& p = keepUntilExit(loadProject(path));
     const model::Assessment& a = p.assessment;
     out << "title:        " << (a.title.empty() ? "(untitled)" : a.title) << '\n';
     out << "period:       "
@@ -80,8 +81,11 @@ void printInfo(const std::string& path, std::ostream& out) {
     double total = 0;
     std::map<int, double> enteringStage;
     std::map<model::Evidence, double> documented;
-    std::unordered_map<std::string, double> inflow;
-    std::unordered_map<std::string, int> stageOf;  // an index: national chains have 1e5 flows
+    // Indexes of views into the project (national chains have 1e5 flows).
+    std::unordered_map<std::string_view, double> inflow;
+    std::unordered_map<std::string_view, int> stageOf;
+    stageOf.reserve(p.actors.size());
+    inflow.reserve(p.actors.size());
     for (const model::Actor& actor : p.actors) stageOf.emplace(actor.id, actor.stage);
     for (const model::Flow& f : p.flows) {
         total += f.tonnes;

@@ -29,7 +29,7 @@ struct ReportCommandOptions {
 
 void runReport(const ReportCommandOptions& o) {
     if (o.output == "-") throw InvalidInput("--output", "a workbook cannot be written to standard output");
-    const model::Project project = loadProject(o.input);
+    const model::Project& project = keepUntilExit(loadProject(o.input));
     risk::AnalysisOptions analysisOptions;
     analysisOptions.destinations = o.destinations;
     analysisOptions.language = o.language;
@@ -40,7 +40,7 @@ void runReport(const ReportCommandOptions& o) {
             throw InvalidInput("--plan-level", "must be self_declared, reported, documented or verified");
     }
     analysisOptions.planTarget = o.planTarget;
-    const risk::Analysis analysis = risk::analyze(project, analysisOptions);
+    const risk::Analysis& analysis = keepUntilExit(risk::analyze(project, analysisOptions));
 
     reports::ReportOptions reportOptions;
     reportOptions.language = o.language;

@@ -22,21 +22,23 @@ std::string fmt(double v) {
     return s.str();
 }
 
+// Field names are views of literals: a national chain validates 150 000
+// records, and a std::string per field name and record was a third of it.
 class Collector {
 public:
     explicit Collector(std::vector<ValidationIssue>& out, std::string base) : m_out(out), m_base(std::move(base)) {}
-    void add(const std::string& field, std::string reason) {
-        m_out.push_back({m_base.empty() ? field : m_base + "." + field, std::move(reason)});
+    void add(std::string_view field, std::string reason) {
+        m_out.push_back({m_base.empty() ? std::string(field) : m_base + "." + std::string(field), std::move(reason)});
     }
-    void finiteAtLeast(const std::string& field, double v, double min, double max) {
+    void finiteAtLeast(std::string_view field, double v, double min, double max) {
         if (!std::isfinite(v)) add(field, "must be a finite number");
         else if (v < min) add(field, "must be at least " + fmt(min) + " (got " + fmt(v) + ")");
         else atMost(field, v, max);
     }
-    void atMost(const std::string& field, double v, double max) {
+    void atMost(std::string_view field, double v, double max) {
         if (v > max) add(field, "must be at most " + fmt(max) + " (got " + fmt(v) + ")");
     }
-    void date(const std::string& field, const std::string& v) {
+    void date(std::string_view field, const std::string& v) {
         if (!v.empty() && !isCalendarDate(v)) add(field, "must be a date YYYY-MM-DD that exists (got \"" + v + "\")");
     }
 
@@ -108,10 +110,13 @@ void validateClaims(const Project& p, std::vector<ValidationIssue>& out) {
                 if (!p.catalogue.typology(profiles[i].typologies[j]))
                     out.push_back({"catalogue.claim_profiles[" + std::to_string(i) + "].eligibility.typologies[" + std::to_string(j) + "]",
                                    "unknown typology \"" + profiles[i].typologies[j] + "\""});
+    // The index is needed only to check claims on flows: a project's own
+    // catalogue always carries claim_profiles, so this runs on every open.
     std::unordered_map<std::string_view, const Actor*> byId;
+    if (anyClaim) byId.reserve(p.actors.size());
     for (std::size_t i = 0; i < p.actors.size(); ++i) {
         const Actor& a = p.actors[i];
-        byId.emplace(a.id, &a);
+        if (anyClaim) byId.emplace(a.id, &a);
         if (!a.claimProfile.empty() && !findClaimProfile(profiles, a.claimProfile)) {
             std::string known;
             for (const ClaimProfileEntry& e : profiles) known += (known.empty() ? "" : ", ") + e.id;
