@@ -164,7 +164,7 @@ void drawEdgeLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c
 // violet tag just above the arrow's middle (the tonnes label sits on it).
 void drawPlanLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c) {
     const wxString text = wxString::Format("%d · %s", e.planStep, formatPoints(e.planGain));
-    gc.SetFont(fonts().title, *wxWHITE);
+    gc.SetFont(fonts().badge, *wxWHITE);
     double w = 0, h = 0;
     gc.GetTextExtent(text, &w, &h);
     const Point m = c.at(0.5);

@@ -48,12 +48,12 @@ PlanPage::PlanPage(wxWindow* parent, const Document& doc, Selection& sel)
     m_level->SetSelection(static_cast<int>(model::Evidence::Documented) - kFirstLevel);
     controls->Add(m_level, 0, wxALIGN_CENTER_VERTICAL);
     label(_("to stage"));
-    m_stage = new wxSpinCtrl(this, wxID_ANY, "1", wxDefaultPosition, FromDIP(wxSize(90, -1)), wxSP_ARROW_KEYS, 1, 9, 1);
+    m_stage = new wxSpinCtrl(this, wxID_ANY, "1", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 1, 9, 1);
     m_stage->SetName("plan-stage");
     m_stage->SetToolTip(_("Traced back to which stage: 1 = the waste pickers."));
     controls->Add(m_stage, 0, wxALIGN_CENTER_VERTICAL);
     label(_("target (%)"));
-    m_target = new wxSpinCtrl(this, wxID_ANY, "80", wxDefaultPosition, FromDIP(wxSize(90, -1)), wxSP_ARROW_KEYS, 1, 100, 80);
+    m_target = new wxSpinCtrl(this, wxID_ANY, "80", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 1, 100, 80);
     m_target->SetName("plan-target");
     m_target->SetToolTip(_("The traced share θ the plan should reach."));
     controls->Add(m_target, 0, wxALIGN_CENTER_VERTICAL);
@@ -64,16 +64,16 @@ PlanPage::PlanPage(wxWindow* parent, const Document& doc, Selection& sel)
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     m_steps = new TableView(split, "plan-steps");
-    m_steps->setColumns({{_("Step"), 45, true}, {_("Flow"), 300}, {_("To document"), 100, true}, {_("Adds"), 80, true},
-                         {_("Traced after"), 95, true}});
+    m_steps->setColumns({{_("Step"), 40, true}, {_("Flow"), 195}, {_("To document"), 90, true}, {_("Adds"), 80, true},
+                         {_("Traced after"), 90, true}});
     m_steps->onItemChosen = [this](const ItemRef& r) {
         if (onShowFlow && r.kind == ItemKind::Flow) onShowFlow(r.id);
         else m_selection.set(r);
     };
     m_whatIf = new WhatIfPanel(split, doc, sel);
     split->SetMinimumPaneSize(FromDIP(200));
-    split->SetSashGravity(0.55);
-    split->SplitVertically(m_steps, m_whatIf, FromDIP(640));
+    split->SetSashGravity(0.0);  // the steps keep their width; the what-if takes what the pane gains
+    split->SplitVertically(m_steps, m_whatIf, FromDIP(500));
     sizer->Add(split, 1, wxEXPAND);
     SetSizer(sizer);
 

@@ -20,13 +20,18 @@ WhatIfPanel::WhatIfPanel(wxWindow* parent, const Document& doc, const Selection&
     m_heading = new wxStaticText(this, wxID_ANY, _("What if these flows were documented?"));
     m_heading->SetFont(m_heading->GetFont().Bold());
     sizer->Add(m_heading, 0, wxALL, FromDIP(3));
+    // The ticked flows on the left; the shares with the buttons under them on the right.
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    auto* left = new wxBoxSizer(wxVERTICAL);
-    m_flows = new wxCheckListBox(this, wxID_ANY);
+    m_flows = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(200, 80)));
     m_flows->SetName("what-if-flows");
     m_flows->SetToolTip(_("Tick flows to see the traced share as if they were documented at the plan's level. "
                           "The project does not change."));
-    left->Add(m_flows, 1, wxEXPAND);
+    row->Add(m_flows, 1, wxEXPAND | wxRIGHT, FromDIP(4));
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    m_shares = new TableView(this, "what-if-shares");
+    m_shares->setColumns({{_("Stage"), 100}, {_("Today"), 72, true}, {_("If documented"), 92, true}, {_("Change"), 82, true}});
+    m_shares->SetMinSize(FromDIP(wxSize(350, 60)));
+    right->Add(m_shares, 1, wxEXPAND);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     m_addSelected = new wxButton(this, wxID_ANY, _("Add selected flow"));
     m_addSelected->SetToolTip(_("Offer the flow selected on the canvas for ticking."));
@@ -34,11 +39,8 @@ WhatIfPanel::WhatIfPanel(wxWindow* parent, const Document& doc, const Selection&
     m_reset->SetToolTip(_("Untick every flow: back to the figures of today."));
     buttons->Add(m_addSelected, 0, wxRIGHT, FromDIP(4));
     buttons->Add(m_reset, 0);
-    left->Add(buttons, 0, wxTOP, FromDIP(3));
-    row->Add(left, 1, wxEXPAND | wxRIGHT, FromDIP(4));
-    m_shares = new TableView(this, "what-if-shares");
-    m_shares->setColumns({{_("Stage"), 150}, {_("Today"), 80, true}, {_("If documented"), 100, true}, {_("Change"), 80, true}});
-    row->Add(m_shares, 1, wxEXPAND);
+    right->Add(buttons, 0, wxTOP, FromDIP(3));
+    row->Add(right, 0, wxEXPAND);
     sizer->Add(row, 1, wxEXPAND);
     SetSizer(sizer);
 
@@ -102,7 +104,6 @@ void WhatIfPanel::addSelectedFlow() {
 }
 
 void WhatIfPanel::recompute() {
-    m_heading->SetLabel(wxString::Format(_("What if these flows were documented (evidence at least %s)?"), evidenceLabel(m_level)));
     if (!m_analysis) {
         m_shares->setRows({});
         return;
@@ -130,7 +131,7 @@ void WhatIfPanel::recompute() {
     std::vector<TableView::Row> rows;
     for (const auto& [stage, share] : today->byStage) {
         TableView::Row row;
-        row.cells.push_back(wxString::Format(_("to stage %d"), stage) + " · " + stageName(stage));
+        row.cells.push_back(wxString::Format("%d · %s", stage, stageName(stage)));
         row.cells.push_back(formatShare(share));
         const auto it = then ? then->byStage.find(stage) : decltype(then->byStage)::const_iterator{};
         if (then && it != then->byStage.end()) {

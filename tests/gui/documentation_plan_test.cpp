@@ -369,7 +369,10 @@ TEST_CASE("DocumentationPlan - screenshots of the plan on the canvas and of the 
     MainFrame* f = fx.frame;
     fx.showPlan(model::Evidence::SelfDeclared, 1, 80);
     fx.tick("f1", true);
-    f->selection().set({ItemKind::Flow, "f1"});
+    f->selection().clear();  // the plan's violet marks, not the selection's blue
+    f->panes().GetPane("analysis").MinSize(-1, f->FromDIP(330));  // room for the steps and the what-if
+    f->panes().Update();
+    pump(300);
     f->canvas()->fitToWindow();
     pump(800);
     const fs::path plan = out / ("documentation-plan" + suffix + ".png");
@@ -385,8 +388,12 @@ TEST_CASE("DocumentationPlan - screenshots of the plan on the canvas and of the 
     f->selection().set({ItemKind::Actor, "ref"});
     wxPropertyGrid* grid = f->properties()->grid();
     REQUIRE(waitUntil([&] { return grid->GetPropertyByName("claim_yield") && grid->GetPropertyValueAsString("id") == "ref"; }));
+    f->panes().GetPane("properties").MinSize(f->FromDIP(460), -1);  // room for the labels and the profile's name
+    f->panes().Update();
+    pump(300);
+    grid->SetFocus();
     grid->EnsureVisible("claim_profile");
-    grid->SelectProperty("claim_yield");
+    grid->SelectProperty("claim_yield", true);
     pump(800);
     const fs::path claims = out / ("claims-fields" + suffix + ".png");
     fs::remove(claims);
