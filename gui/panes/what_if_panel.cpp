@@ -115,17 +115,21 @@ void WhatIfPanel::recompute() {
         m_shares->setRows({});
         return;
     }
-    // The what-if on a copy of the project as it is now (the library documents the flows there).
-    risk::AnalysisOptions options;
-    options.language = uiLanguage();
+    // The what-if on a copy of the project as it is now (the library documents the
+    // flows there); with nothing ticked it is today's analysis, and a national chain
+    // is not copied and analysed again on every result.
     risk::Traceability after;
-    try {
-        after = risk::traceabilityIfDocumented(m_doc.project(), m_ticked, m_level, options);
-    } catch (const std::exception&) {
-        m_shares->setRows({});
-        return;
+    if (!m_ticked.empty()) {
+        risk::AnalysisOptions options;
+        options.language = uiLanguage();
+        try {
+            after = risk::traceabilityIfDocumented(m_doc.project(), m_ticked, m_level, options);
+        } catch (const std::exception&) {
+            m_shares->setRows({});
+            return;
+        }
     }
-    const risk::TraceLevel* then = nullptr;
+    const risk::TraceLevel* then = m_ticked.empty() ? today : nullptr;
     for (const risk::TraceLevel& l : after.levels)
         if (l.level == m_level) then = &l;
     std::vector<TableView::Row> rows;
