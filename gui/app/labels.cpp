@@ -4,6 +4,7 @@
 #include <wx/numformatter.h>
 #include <wx/translation.h>
 
+#include <cmath>
 #include <iterator>
 
 namespace traza::gui {
@@ -84,6 +85,15 @@ wxString formatUncertainTonnes(double t, double sdT, bool unknown, int decimals)
     const auto style = wxNumberFormatter::Style_NoTrailingZeroes | wxNumberFormatter::Style_WithThousandsSep;
     return wxString::Format(_("%s ± %s t"), wxNumberFormatter::ToString(t, decimals, style),
                             wxNumberFormatter::ToString(sdT, decimals, style));
+}
+
+wxString formatShare(double share, int decimals) {
+    return wxString::Format(_("%s %%"), wxNumberFormatter::ToString(share * 100, decimals));
+}
+
+wxString formatPoints(double change, int decimals) {
+    const wxString n = wxNumberFormatter::ToString(std::abs(change) * 100, decimals);
+    return wxString::Format(change < 0 ? _("−%s pts") : _("+%s pts"), n);
 }
 
 }  // namespace traza::gui

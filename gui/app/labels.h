@@ -39,5 +39,9 @@ wxString commandLabel(const std::string& modelLabel);
 wxString formatTonnes(double t, int decimals = 1);
 /// "100 ± 5 t" (uncertain), "100 t" (sd 0), "? t" (unknown amount), as formatTonnes.
 wxString formatUncertainTonnes(double t, double sdT, bool unknown, int decimals = 1);
+/// A share as a percentage in the locale's decimals: 0.4123 -> "41.2 %".
+wxString formatShare(double share, int decimals = 1);
+/// What a change adds to a share, in percentage points: 0.032 -> "+3.2 pts".
+wxString formatPoints(double change, int decimals = 1);
 
 }  // namespace traza::gui

@@ -27,6 +27,7 @@
 #include "labels.h"
 #include "menu_bar.h"
 #include "outline_panel.h"
+#include "plan_page.h"
 #include "palette.h"
 #include "preferences.h"
 #include <wx/treectrl.h>
@@ -75,9 +76,10 @@ MainFrame::MainFrame()
             m_analysis->showFailure(toWx(reason));
             setStatusLater(_("Analysis failed"), 1);
         },
-        [language = uiLanguage()](const model::Project& p) {
+        [language = uiLanguage(), plan = m_planRequest](const model::Project& p) {
             risk::AnalysisOptions options;
             options.language = language;  // sentences in the interface language
+            plan->applyTo(options);       // the plan of the "What to document next" page, once it was shown
             return risk::analyze(p, options);
         });
 
@@ -107,7 +109,7 @@ void MainFrame::createPanes() {
     m_canvas = new ChainCanvas(this, m_doc, m_selection);
     m_outline = new OutlinePanel(this, m_doc, m_selection);
     m_properties = new PropertyPanel(this, m_doc, m_selection);
-    m_analysis = new AnalysisPanel(this, m_selection);
+    m_analysis = new AnalysisPanel(this, m_doc, m_selection);
     wxAuiToolBar* palette = createPalette(this);
     auto* dueDiligence = new wxNotebook(this, wxID_ANY);
     dueDiligence->SetName("due-diligence");
@@ -138,6 +140,12 @@ void MainFrame::createPanes() {
     m_canvas->onZoomChanged = [this](double scale) { setStatusLater(wxString::Format("%.0f %%", scale * 100), 2); };
     m_canvas->onFlowCreated = [this](const std::string&) { m_properties->focusProperty("tonnes"); };
     m_outline->onActorActivated = [this](const std::string& id) { m_canvas->centreOn(id); };
+    m_analysis->plan()->onChoiceChanged = [this](const PlanChoice& c) {
+        m_planRequest->set(c);
+        m_runner->runNow();
+    };
+    m_analysis->plan()->onMarksChanged = [this](const PlanMarks& marks) { m_canvas->setPlanMarks(marks); };
+    m_analysis->plan()->onShowFlow = [this](const std::string& flow) { m_canvas->showFlow(flow); };
     m_analysis->onAddFinding = [this](const risk::RedFlag& flag) {
         showDueDiligence(m_findings);
         m_findings->addFromFlag(flag);

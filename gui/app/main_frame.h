@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "document.h"
+#include "plan_request.h"
 #include "selection.h"
 
 namespace traza::risk {
@@ -89,6 +90,8 @@ private:
     GoalsEditor* m_goals = nullptr;
     FindingsEditor* m_findings = nullptr;
     std::shared_ptr<const risk::Analysis> m_lastAnalysis;
+    /// The document-next plan the analysis makes (read on the analysis thread).
+    std::shared_ptr<PlanRequest> m_planRequest = std::make_shared<PlanRequest>();
     wxString m_defaultPerspective;
     int m_docSlot = 0;
 };

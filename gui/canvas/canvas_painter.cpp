@@ -111,6 +111,12 @@ void drawEdge(wxGraphicsContext& gc, const PaintState& st, const SceneEdge& e, c
         if (k == 0 || pieces[k - 1].p3.x != q.p0.x || pieces[k - 1].p3.y != q.p0.y) path.MoveToPoint(q.p0.x, q.p0.y);
         path.AddCurveToPoint(q.p1.x, q.p1.y, q.p2.x, q.p2.y, q.p3.x, q.p3.y);
     }
+    if (!pieces.empty() && e.planStep > 0) {  // the plan's flows: a violet band under the stroke
+        const wxColour& v = style::kPlan;
+        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(wxColour(v.Red(), v.Green(), v.Blue(), 110)).Width(width + 14).Cap(wxCAP_ROUND)));
+        gc.StrokePath(path);
+        gc.SetPen(gc.CreatePen(pen));
+    }
     if (!pieces.empty() && e.implausible) {  // a warning halo under the stroke
         const wxColour& w = style::kImplausible;
         gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(wxColour(w.Red(), w.Green(), w.Blue(), 150)).Width(width + 9).Cap(wxCAP_ROUND)));
@@ -152,6 +158,21 @@ void drawEdgeLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c
     gc.SetBrush(gc.CreateBrush(wxBrush(e.implausible ? style::kImplausibleLabel : wxColour(255, 255, 255, 215))));
     gc.DrawRoundedRectangle(m.x - w / 2 - 4, m.y - h / 2 - 2, w + 8, h + 4, 4);
     gc.DrawText(text, m.x - w / 2, m.y - h / 2);
+}
+
+// "1 · +3.2 pts": the plan's step and what it adds to the traced share, in a
+// violet tag just above the arrow's middle (the tonnes label sits on it).
+void drawPlanLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c) {
+    const wxString text = wxString::Format("%d · %s", e.planStep, formatPoints(e.planGain));
+    gc.SetFont(fonts().badge, *wxWHITE);
+    double w = 0, h = 0;
+    gc.GetTextExtent(text, &w, &h);
+    const Point m = c.at(0.5);
+    const double y = m.y - h - 12;
+    gc.SetPen(*wxTRANSPARENT_PEN);
+    gc.SetBrush(gc.CreateBrush(wxBrush(style::kPlan)));
+    gc.DrawRoundedRectangle(m.x - w / 2 - 5, y - 2, w + 10, h + 4, 5);
+    gc.DrawText(text, m.x - w / 2, y);
 }
 
 void drawNode(wxGraphicsContext& gc, const PaintState& st, const SceneNode& n, const Rect& box, bool selected,
@@ -244,7 +265,7 @@ PaintStats paintChain(wxGraphicsContext& gc, const PaintState& st) {
     auto edgeSelected = [&](const SceneEdge& e) {
         return st.selection && !e.flowId.empty() && st.selection->flows().count(e.flowId);
     };
-    std::vector<std::pair<std::size_t, EdgeCurve>> labelled;
+    std::vector<std::pair<std::size_t, EdgeCurve>> labelled, planned;
     // Flows that only pass through the window (neither end box in it) are thin
     // lines, one pen per evidence colour: in the middle of a national chain
     // a thousand of them cross the window, and stroking each with its own pen,
@@ -265,6 +286,7 @@ PaintStats paintChain(wxGraphicsContext& gc, const PaintState& st) {
             drawEdge(gc, st, e, c, pass == 1, visible);
             ++stats.edgesDrawn;
             if (st.view.scale() >= kEdgeLabelScale) labelled.emplace_back(i, c);
+            if (e.planStep > 0 && st.view.scale() >= kGlyphScale) planned.emplace_back(i, c);
         }
     }
     if (!passing.empty()) gc.SetAntialiasMode(wxANTIALIAS_NONE);  // hairlines rasterise several times faster
@@ -286,6 +308,7 @@ PaintStats paintChain(wxGraphicsContext& gc, const PaintState& st) {
     }
     gc.SetAntialiasMode(wxANTIALIAS_DEFAULT);
     for (const auto& [i, c] : labelled) drawEdgeLabel(gc, scene.edges()[i], c);
+    for (const auto& [i, c] : planned) drawPlanLabel(gc, scene.edges()[i], c);
 
     for (std::size_t i = 0; i < scene.nodes().size(); ++i) {
         const SceneNode& n = scene.nodes()[i];

@@ -23,6 +23,9 @@ inline const wxColour kChoke{0x8e, 0x1b, 0x1b};
 inline const wxColour kImplausible{0xf0, 0x8c, 0x00};
 inline const wxColour kImplausibleText{0x9a, 0x4a, 0x00};
 inline const wxColour kImplausibleLabel{0xff, 0xec, 0xcc};
+/// A flow of the document-next plan: halo and gain label.
+inline const wxColour kPlan{0x6a, 0x3d, 0xc8};
+inline const wxColour kPlanLabel{0xee, 0xe6, 0xff};
 inline const wxColour kGlyph{0x37, 0x47, 0x4f};
 inline const wxColour kBackground{0xfb, 0xfc, 0xfd};
 inline const wxColour kBandA{0xf1, 0xf4, 0xf7};

@@ -54,6 +54,7 @@ ChainCanvas::ChainCanvas(wxWindow* parent, Document& doc, Selection& sel)
             m_expanded.clear();
             m_marks.clear();
             m_flowMarks.clear();
+            m_planMarks.clear();
             m_fitPending = true;
         }
         rebuild();
@@ -79,9 +80,16 @@ void ChainCanvas::setFlowMarks(FlowMarks marks) {
     Refresh();
 }
 
+void ChainCanvas::setPlanMarks(PlanMarks marks) {
+    m_planMarks = std::move(marks);
+    m_scene.applyPlanMarks(m_doc.project(), m_planMarks);
+    Refresh();
+}
+
 void ChainCanvas::rebuild() {
     m_scene = ChainScene::build(m_doc.project(), m_marks, m_expanded);
     m_scene.applyFlowMarks(m_doc.project(), m_flowMarks);
+    m_scene.applyPlanMarks(m_doc.project(), m_planMarks);
     m_overlay.hoverNode.reset();
     if (m_fitPending && GetClientSize().x > 50) {
         m_fitPending = false;
@@ -169,6 +177,22 @@ void ChainCanvas::centreOn(const std::string& actorId) {
     if (!n) return;
     const Point c = m_scene.nodes()[*n].box.centre();
     const wxSize size = GetClientSize();
+    m_view.setOrigin({c.x - size.x / 2.0 / m_view.scale(), c.y - size.y / 2.0 / m_view.scale()});
+    viewChanged();
+}
+
+void ChainCanvas::showFlow(const std::string& flowId) {
+    const model::Flow* f = m_doc.project().findFlow(flowId);
+    if (!f) return;
+    m_selection.set({ItemKind::Flow, flowId});
+    // A flow merged into a picker group's arrow is shown by the box it leaves.
+    Point c;
+    if (auto e = m_scene.edgeOfFlow(flowId)) c = m_scene.curve(m_scene.edges()[*e]).at(0.5);
+    else if (auto n = m_scene.nodeOfActor(f->from)) c = m_scene.nodes()[*n].box.centre();
+    else return;
+    const wxSize size = GetClientSize();
+    const Rect seen = m_view.visibleWorld(size.x, size.y).inflated(-40 / m_view.scale());
+    if (seen.contains(c)) return;  // already in sight: the view stays where the user left it
     m_view.setOrigin({c.x - size.x / 2.0 / m_view.scale(), c.y - size.y / 2.0 / m_view.scale()});
     viewChanged();
 }

@@ -34,6 +34,10 @@ public:
     void setMarks(ActorMarksMap);
     /// Flows the latest reconciliation finds implausible (drawn with a warning halo).
     void setFlowMarks(FlowMarks);
+    /// The document-next plan's flows, highlighted with their gain (empty: none shown).
+    void setPlanMarks(PlanMarks);
+    /// Select a flow and scroll so the middle of its arrow is in the window.
+    void showFlow(const std::string& flowId);
     /// Rebuild the scene from the document (done automatically on every change).
     void rebuild();
 
@@ -109,6 +113,7 @@ private:
     ChainScene m_scene;
     ActorMarksMap m_marks;
     FlowMarks m_flowMarks;
+    PlanMarks m_planMarks;
     std::set<std::string> m_expanded;
     ViewTransform m_view;
     bool m_fitPending = true;  ///< fit once the window has a size

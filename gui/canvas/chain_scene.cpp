@@ -298,6 +298,33 @@ void ChainScene::applyFlowMarks(const model::Project& p, const FlowMarks& implau
         if (e.flowId.empty() && mergedPairs.count(pairKey(e.from, e.to))) e.implausible = true;
 }
 
+void ChainScene::applyPlanMarks(const model::Project& p, const PlanMarks& plan) {
+    for (SceneEdge& e : m_edges) {
+        e.planStep = 0;
+        e.planGain = 0;
+    }
+    if (plan.empty()) return;
+    auto mark = [](SceneEdge& e, const PlanMark& m) {
+        e.planStep = e.planStep == 0 ? m.step : std::min(e.planStep, m.step);
+        e.planGain += m.gain;
+    };
+    std::unordered_map<std::uint64_t, std::vector<PlanMark>> merged;
+    for (const model::Flow& f : p.flows) {
+        auto m = plan.find(f.id);
+        if (m == plan.end()) continue;
+        if (auto it = m_edgeOfFlow.find(f.id); it != m_edgeOfFlow.end()) {
+            mark(m_edges[it->second], m->second);
+            continue;
+        }
+        const auto a = nodeOfActor(f.from), b = nodeOfActor(f.to);
+        if (a && b) merged[pairKey(*a, *b)].push_back(m->second);
+    }
+    if (merged.empty()) return;
+    for (SceneEdge& e : m_edges)
+        if (auto it = e.flowId.empty() ? merged.find(pairKey(e.from, e.to)) : merged.end(); it != merged.end())
+            for (const PlanMark& m : it->second) mark(e, m);
+}
+
 std::optional<std::size_t> ChainScene::nodeOfActor(const std::string& id) const {
     auto it = m_nodeOfActor.find(id);
     return it == m_nodeOfActor.end() ? std::nullopt : std::optional<std::size_t>(it->second);

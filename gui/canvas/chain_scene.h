@@ -32,6 +32,13 @@ struct ActorMarks {
 using ActorMarksMap = std::unordered_map<std::string, ActorMarks>;
 /// Ids of the flows whose figure the reconciliation finds implausible (issue #21).
 using FlowMarks = std::unordered_set<std::string>;
+/// A flow of the document-next plan (issue #20): its step (1 = first) and what
+/// the step adds to the traced share (a fraction, 0.032 = 3.2 points).
+struct PlanMark {
+    int step = 0;
+    double gain = 0;
+};
+using PlanMarks = std::unordered_map<std::string, PlanMark>;
 
 enum class NodeKind { Actor, PickerGroup };
 
@@ -64,6 +71,8 @@ struct SceneEdge {
     double sdT = 0;        ///< standard deviation of tonnes (merged: of their sum, independent flows)
     bool tonnesUnknown = false;  ///< some flow's amount is unknown (tonnes counts the known ones)
     bool implausible = false;    ///< some flow's figure is implausible (FlowMarks)
+    int planStep = 0;            ///< the plan's first step among its flows (PlanMarks); 0 = not in the plan
+    double planGain = 0;         ///< what those steps add to the traced share (a fraction)
     int parallelIndex = 0; ///< among edges joining the same two nodes
     int parallelCount = 1;
     bool undocumented() const { return evidence == model::Evidence::None || documentedT <= 0; }
@@ -130,6 +139,9 @@ public:
     /// Mark the edges of implausible flows (a merged edge when one of its flows
     /// is), clearing the old marks; `project` is the one the scene was built from.
     void applyFlowMarks(const model::Project& project, const FlowMarks&);
+    /// Mark the edges of the plan's flows with their step and gain (a merged
+    /// edge takes its flows' first step and the sum of their gains), clearing the old marks.
+    void applyPlanMarks(const model::Project& project, const PlanMarks&);
 
     /// How many aggregated picker-group boxes the scene has.
     std::size_t aggregateCount() const { return m_groupCount; }

@@ -32,7 +32,7 @@ wxArrayString ddStatusLabels() {
 
 }  // namespace
 
-ActorProperties::ActorProperties(const model::Project& p) : m_catalogue(&p.catalogue) {
+ActorProperties::ActorProperties(const model::Project& p) : m_catalogue(&p.catalogue), m_claims(p) {
     for (const model::RiskFactor& r : p.catalogue.riskFactors) {
         m_riskLabels.push_back(localText(r.name));
         m_riskIds.push_back(r.id);
@@ -64,6 +64,8 @@ void ActorProperties::append(wxPropertyGrid& g) const {
                     _("How far the actor's own due diligence goes (a refiner's above all); shown in the report.")));
     g.Append(text(_("Chain-of-custody certification"), "coc_certification",
                   _("Scheme, certificate number and validity, e.g. ASI CoC, cert. 1234, valid to 2027-05.")));
+    m_claims.append(g);
+    g.Append(new wxPropertyCategory(_("Notes")));
     g.Append(longText(_("Notes"), "notes", _("Sources, assumptions, anything an auditor should know.")));
 }
 
@@ -86,11 +88,13 @@ void ActorProperties::show(wxPropertyGrid& g, const model::Actor& a) const {
     showPropertyHelp(g, "risk_factors", riskFactorsHelp(*m_catalogue, a.riskFactors));
     g.SetPropertyValue("dd_status", static_cast<int>(a.ddStatus));
     g.SetPropertyValue("coc_certification", toWx(a.cocCertification));
+    m_claims.show(g, a);
     g.SetPropertyValue("notes", toWx(a.notes));
 }
 
 model::Actor ActorProperties::with(model::Actor a, const wxString& name, const wxVariant& v) const {
     using namespace fields;
+    if (m_claims.apply(a, name, v)) return a;
     if (name == "id") a.id = asString(v);
     else if (name == "name") a.name = asString(v);
     else if (name == "kind") a.kind = static_cast<model::ActorKind>(asInt(v));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "claim_fields.h"
 #include "project.h"
 
 class wxPropertyGrid;
@@ -25,6 +26,7 @@ public:
 
 private:
     const model::Catalogue* m_catalogue;  ///< the project's copy; outlives this (rebuilt on replace)
+    claim_fields::ActorClaims m_claims;
     wxArrayString m_riskLabels;
     std::vector<std::string> m_riskIds;
 };

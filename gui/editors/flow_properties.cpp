@@ -5,13 +5,14 @@
 #include <algorithm>
 
 #include "catalogue_help.h"
+#include "claim_fields.h"
 #include "error.h"
 #include "property_fields.h"
 #include "uncertainty_fields.h"
 
 namespace traza::gui {
 
-FlowProperties::FlowProperties(const model::Project& p) : m_catalogue(&p.catalogue) {
+FlowProperties::FlowProperties(const model::Project& p) : m_catalogue(&p.catalogue), m_project(&p) {
     m_actorChoices = p.actors.size() <= kMaxActorChoices;
     if (m_actorChoices)
         for (const model::Actor& a : p.actors) {
@@ -62,6 +63,7 @@ void FlowProperties::append(wxPropertyGrid& g) const {
     g.Append(number(_("Documented (t)"), "documented_t", _("Tonnes backed by documents (0 to tonnes).")));
     g.Append(number(_("Price per tonne"), "price_per_t", _("In the assessment currency (0 = unknown).")));
     g.Append(choice(_("Payment"), "payment", payment, _("How the buyer pays.")));
+    claim_fields::appendFlow(g);
     g.Append(new wxPropertyCategory(_("Evidence")));
     g.Append(choice(_("Evidence level"), "evidence", evidence, _("How strong the documentation of this flow is.")));
     g.Append(multiChoice(_("Documents"), "documents", m_docLabels, _("Document types that back the flow.")));
@@ -91,6 +93,7 @@ void FlowProperties::show(wxPropertyGrid& g, const model::Flow& f) const {
     fields::showUncertainty(g, "sd_t", f.sdT, f.tonnes, !f.tonnesUnknown);
     g.SetPropertyValue("documented_t", f.documentedT);
     g.EnableProperty("documented_t", !f.tonnesUnknown);
+    claim_fields::showFlow(g, f);
     g.SetPropertyValue("price_per_t", f.pricePerT);
     g.SetPropertyValue("payment", static_cast<int>(f.payment));
     g.SetPropertyValue("evidence", static_cast<int>(f.evidence));
@@ -105,6 +108,7 @@ model::Flow FlowProperties::with(model::Flow f, const wxString& name, const wxVa
         const int i = asInt(value);
         return i >= 0 && static_cast<std::size_t>(i) < m_actorIds.size() ? m_actorIds[i] : std::string();
     };
+    if (m_project && claim_fields::applyFlow(f, name, v, *m_project)) return f;
     if (name == "id") f.id = asString(v);
     else if (name == "from") f.from = actorOf(v);
     else if (name == "to") f.to = actorOf(v);

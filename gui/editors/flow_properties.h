@@ -28,6 +28,7 @@ public:
 private:
     int actorIndex(const std::string& id) const;
     const model::Catalogue* m_catalogue;  ///< the project's copy; outlives this (rebuilt on replace)
+    const model::Project* m_project;      ///< the document's (claims check the sender)
     bool m_actorChoices = true;
     wxArrayString m_actorLabels;
     std::vector<std::string> m_actorIds;

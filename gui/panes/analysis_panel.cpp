@@ -13,7 +13,9 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "claims_page.h"
 #include "labels.h"
+#include "plan_page.h"
 #include "reconciliation_page.h"
 #include "table_view.h"
 
@@ -66,7 +68,8 @@ struct AnalysisPanel::Names {
     std::unordered_map<std::string_view, std::string> nameOf;
 };
 
-AnalysisPanel::AnalysisPanel(wxWindow* parent, Selection& sel) : wxPanel(parent, wxID_ANY), m_selection(sel) {
+AnalysisPanel::AnalysisPanel(wxWindow* parent, const Document& doc, Selection& sel)
+    : wxPanel(parent, wxID_ANY), m_selection(sel) {
     SetName("analysis-panel");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     m_summary = new wxStaticText(this, wxID_ANY, _("Not analysed yet."));
@@ -92,6 +95,8 @@ AnalysisPanel::AnalysisPanel(wxWindow* parent, Selection& sel) : wxPanel(parent,
     split->SetSashGravity(1.0);  // the matrix takes what the window gains; the statement keeps its width
     split->SplitVertically(m_trace, m_statement, -FromDIP(340));
     m_book->AddPage(split, _("Traceability"));
+    m_plan = new PlanPage(m_book, doc, m_selection);
+    m_book->AddPage(m_plan, _("What to document next"));
 
     // The red flags with a button that records the chosen one as a finding (issue 16).
     auto* flagsPage = new wxPanel(m_book, wxID_ANY);
@@ -122,6 +127,19 @@ AnalysisPanel::AnalysisPanel(wxWindow* parent, Selection& sel) : wxPanel(parent,
 
     m_reconciliation = new ReconciliationPage(m_book, m_selection);
     m_book->AddPage(m_reconciliation, _("Reconciliation"));
+    m_claims = new ClaimsPage(m_book, m_selection);
+    m_book->AddPage(m_claims, _("Claims"));
+    // The plan's flows are marked on the canvas while its page is in front.
+    m_book->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        e.Skip();
+        m_plan->setActive(m_book->GetPage(static_cast<std::size_t>(e.GetSelection())) == m_plan);
+    });
+}
+
+void AnalysisPanel::showPage(wxWindow* page) {
+    const int at = m_book->FindPage(page);
+    if (at != wxNOT_FOUND) m_book->SetSelection(static_cast<std::size_t>(at));
+    m_plan->setActive(page == m_plan);  // SetSelection may not tell when the page was already in front
 }
 
 const risk::RedFlag* AnalysisPanel::chosenRedFlag() const {
@@ -142,6 +160,8 @@ void AnalysisPanel::showPending() {
     m_flagOrder.reset();
     m_statement->ChangeValue(wxString());
     m_reconciliation->clear();
+    m_plan->clear();
+    m_claims->clear();
 }
 
 void AnalysisPanel::showFailure(const wxString& reason) {
@@ -169,6 +189,8 @@ void AnalysisPanel::showAnalysis(std::shared_ptr<const risk::Analysis> result, c
     m_warnings->setRows(std::move(warnings));
     fillActors(result, names);
     m_reconciliation->show(result, p);
+    m_plan->show(result, p);
+    m_claims->show(result, p);
     wxString statement;
     for (const std::string& s : a.statement) statement << toWx(s) << "\n\n";
     m_statement->ChangeValue(statement.Trim());

@@ -1,8 +1,9 @@
 #pragma once
 // The bottom pane: what the latest analysis says, in tables an auditor can
 // scan: choke points, the traceability matrix (evidence level × stage) with the
-// limits statement, red flags, warnings, every actor's figures and, when some
-// figure is uncertain, the reconciliation (reconciliation_page.h). Rows about
+// limits statement, red flags, warnings, every actor's figures, what to document
+// next (plan_page.h), the claim accounts (claims_page.h) and, when some figure
+// is uncertain, the reconciliation (reconciliation_page.h). Rows about
 // an actor or flow select it when clicked.
 #include <wx/panel.h>
 
@@ -10,6 +11,7 @@
 #include <memory>
 
 #include "analysis.h"
+#include "document.h"
 #include "project.h"
 #include "selection.h"
 
@@ -20,12 +22,14 @@ class wxTextCtrl;
 
 namespace traza::gui {
 
+class ClaimsPage;
+class PlanPage;
 class ReconciliationPage;
 class TableView;
 
 class AnalysisPanel : public wxPanel {
 public:
-    AnalysisPanel(wxWindow* parent, Selection&);
+    AnalysisPanel(wxWindow* parent, const Document&, Selection&);
 
     /// Show a result for `project` (names are copied from there). The big tables
     /// (actors, red flags) keep `result` and format a row only when it is shown.
@@ -43,6 +47,10 @@ public:
     TableView* warnings() const { return m_warnings; }
     TableView* actors() const { return m_actors; }
     ReconciliationPage* reconciliation() const { return m_reconciliation; }
+    PlanPage* plan() const { return m_plan; }
+    ClaimsPage* claims() const { return m_claims; }
+    /// Bring the page `page` of the pane's notebook to the front.
+    void showPage(wxWindow* page);
     wxButton* addFindingButton() const { return m_addFinding; }
     /// The red flag of the chosen row of the Red flags page, or nullptr.
     const risk::RedFlag* chosenRedFlag() const;
@@ -71,6 +79,8 @@ private:
     TableView* m_warnings = nullptr;
     TableView* m_actors = nullptr;
     ReconciliationPage* m_reconciliation = nullptr;
+    PlanPage* m_plan = nullptr;
+    ClaimsPage* m_claims = nullptr;
 };
 
 }  // namespace traza::gui

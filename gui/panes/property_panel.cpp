@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 
 #include "actor_properties.h"
+#include "claim_fields.h"
 #include "assessment_properties.h"
 #include "chain_commands.h"
 #include "document_commands.h"
@@ -157,6 +158,15 @@ void PropertyPanel::onChanging(wxPropertyGridEvent& e) {
     }
 }
 
+// The claim fields' edits carry their own undo label ("Edit claim yield").
+static std::unique_ptr<model::Command> labelled(const wxString& name, std::unique_ptr<model::Command> c) {
+    const std::string label = claim_fields::commandLabelFor(name);
+    if (label.empty()) return c;
+    auto named = std::make_unique<model::CompositeCommand>(label);
+    named->add(std::move(c));
+    return named;
+}
+
 void PropertyPanel::applyChange(const wxString& name, const wxVariant& value) {
     const model::Project& p = m_doc.project();
     switch (m_subject) {
@@ -165,7 +175,7 @@ void PropertyPanel::applyChange(const wxString& name, const wxVariant& value) {
         if (!current) return;
         model::Actor next = m_actorProps->with(*current, name, value);
         const std::string oldId = m_id;
-        m_doc.execute(std::make_unique<model::UpdateActor>(oldId, next));
+        m_doc.execute(labelled(name, std::make_unique<model::UpdateActor>(oldId, next)));
         if (next.id != oldId) {
             m_id = next.id;
             m_selection.rename({ItemKind::Actor, oldId}, next.id);
@@ -177,7 +187,7 @@ void PropertyPanel::applyChange(const wxString& name, const wxVariant& value) {
         if (!current) return;
         model::Flow next = m_flowProps->with(*current, name, value);
         const std::string oldId = m_id;
-        m_doc.execute(std::make_unique<model::UpdateFlow>(oldId, next));
+        m_doc.execute(labelled(name, std::make_unique<model::UpdateFlow>(oldId, next)));
         if (next.id != oldId) {
             m_id = next.id;
             m_selection.rename({ItemKind::Flow, oldId}, next.id);

@@ -46,6 +46,7 @@ struct ClaimPeriod {
     double expiredT = 0;     ///< credits that could not be used after this period
     double balanceT = 0;     ///< usable credits at the end (carried into the next period)
     double inputShare() const;   ///< eligible / all input (0 without input)
+    double claimableT() const { return carriedInT + creditsT; }  ///< what could be claimed in the period
 };
 
 struct ClaimAccountInput {

@@ -37,7 +37,7 @@ void writeClaimsJson(JsonStreamWriter& w, const ProjectClaims& claims) {
             w.field("input_share", p.inputShare());
             w.field("credits_t", p.creditsT);
             w.field("carried_in_t", p.carriedInT);
-            w.field("claimable_t", p.carriedInT + p.creditsT);
+            w.field("claimable_t", p.claimableT());
             w.field("output_t", p.outT);
             w.field("claimed_t", p.claimedT);
             w.field("output_share", p.outT > 0 ? p.claimedT / p.outT : 0.0);

@@ -167,3 +167,23 @@ TEST_CASE("ChainScene - uncertain and unknown flows, and implausible ones marked
     CHECK(m2->tonnesUnknown);
     CHECK(m2->tonnes == Approx(40 * 1.5));
 }
+
+TEST_CASE("ChainScene - the plan's flows carry their step and gain; a merged edge its first step and summed gains") {
+    // 41 picker groups collapse into one edge: two plan steps inside it (steps 2 and 3), one on "out" (step 1).
+    model::Project p = orgWithPickers(41);
+    ChainScene s = ChainScene::build(p, {}, {});
+    s.applyPlanMarks(p, {{"out", {1, 0.40}}, {"f7", {3, 0.05}}, {"f2", {2, 0.10}}});
+    const SceneEdge& out = s.edges()[*s.edgeOfFlow("out")];
+    CHECK(out.planStep == 1);
+    CHECK(out.planGain == Approx(0.40));
+    const auto merged = std::find_if(s.edges().begin(), s.edges().end(), [](const SceneEdge& e) { return e.flowId.empty(); });
+    REQUIRE(merged != s.edges().end());
+    CHECK(merged->planStep == 2);
+    CHECK(merged->planGain == Approx(0.15));
+    // New marks replace the old ones; no marks clear them.
+    s.applyPlanMarks(p, {{"f2", {1, 0.2}}});
+    CHECK(s.edges()[*s.edgeOfFlow("out")].planStep == 0);
+    CHECK(merged->planStep == 1);
+    s.applyPlanMarks(p, {});
+    for (const SceneEdge& e : s.edges()) CHECK(e.planStep == 0);
+}

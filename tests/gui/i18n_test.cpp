@@ -88,7 +88,8 @@ TEST_CASE("I18n - with LANG=es_ES the window, the analysis and the undo labels a
     auto* book = dynamic_cast<wxNotebook*>(s.frame->analysisPanel()->chokePoints()->GetParent());
     REQUIRE(book);
     CHECK(book->GetPageText(0) == "Puntos de control");
-    CHECK(book->GetPageText(2) == "Señales de alerta");
+    CHECK(book->GetPageText(2) == wxString::FromUTF8("Qué documentar después"));
+    CHECK(book->GetPageText(3) == "Señales de alerta");
     // A model command label, translated in the Undo item: "Move actor" -> "Mover actor".
     CHECK(s.frame->GetMenuBar()->GetLabel(wxID_UNDO).StartsWith("&Deshacer Ordenar la cadena"));
     CHECK(kindLabel(model::ActorKind::PickerOrganisation) == "Organización de recicladores");

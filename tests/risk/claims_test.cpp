@@ -11,6 +11,8 @@
 #include "analysis.h"
 #include "chain_builder.h"
 #include "chain_json.h"
+#include "claims/documentation_what_if.h"
+#include "error.h"
 
 using namespace traza;
 using model::ActorKind;
@@ -270,6 +272,38 @@ TEST_CASE("DocumentationPlan - each step's traced share is what analysing the do
         }
         const double last = a.plan->steps.empty() ? a.plan->start : a.plan->steps.back().traced;
         CHECK(a.plan->reached == (last >= 0.95 - 1e-12));
+    }
+}
+
+TEST_CASE("DocumentationWhatIf - the hand-worked chain with flows documented, the project untouched") {
+    const model::Project p = handWorked();
+    auto at1 = [](const risk::Traceability& t) {
+        for (const risk::TraceLevel& l : t.levels)
+            if (l.level == Evidence::Documented) return l.byStage.at(1);
+        return -1.0;
+    };
+    // By hand (the plan's test above): 0.25 today, 0.5 with f2, 1 with f2 and f3.
+    CHECK(at1(risk::traceabilityIfDocumented(p, {}, Evidence::Documented)) == Approx(0.25));
+    CHECK(at1(risk::traceabilityIfDocumented(p, {"f2"}, Evidence::Documented)) == Approx(0.5));
+    CHECK(at1(risk::traceabilityIfDocumented(p, {"f2", "f3"}, Evidence::Documented)) == Approx(1.0));
+    // Documented only as reported: nothing changes at level documented for f2 (it stays below the level).
+    CHECK(at1(risk::traceabilityIfDocumented(p, {"f2"}, Evidence::Reported)) == Approx(0.25));
+    CHECK(p.flows[1].documentedT == 0);  // the project itself is a copy's source, never changed
+    CHECK_THROWS_AS(risk::traceabilityIfDocumented(p, {"nope"}, Evidence::Documented), InvalidInput);
+    // Generated chains with cycles: the plan's flows documented give the plan's last share.
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+        const model::Project g = balancedChain(seed, true);
+        risk::AnalysisOptions options;
+        options.planLevel = Evidence::Reported;
+        options.planTarget = 0.95;
+        const risk::Analysis a = risk::analyze(g, options);
+        if (!a.plan || a.plan->steps.empty()) continue;
+        std::vector<std::string> ids;
+        for (const risk::PlanStep& s : a.plan->steps) ids.push_back(s.flow);
+        const risk::Traceability t = risk::traceabilityIfDocumented(g, ids, Evidence::Reported);
+        INFO("seed " << seed);
+        CHECK(level(risk::Analysis{.traceability = t}, Evidence::Reported).byStage.at(1) ==
+              Approx(a.plan->steps.back().traced).margin(1e-10));
     }
 }
 
