@@ -49,7 +49,7 @@ SheetImport importWorkbookFileTo(const std::filesystem::path& target, const std:
                                  const std::string& flowsSheet, const Catalogue& catalogue, const ColumnMapping& rules) {
     bool writerFailed = false, committing = false;
     try {
-        ProjectFileWriter writer(target, ProjectFileWriter::kSmallCacheKiB);  // its pages would come on top of the records
+        ProjectFileWriter writer(target, ProjectFileWriter::forImport());
         std::optional<SheetImport> streamed =
             importXlsxStreamed(path, actorsSheet, flowsSheet, catalogue, rules, SpreadsheetWords::installed(), {}, &writer);
         if (streamed) {

@@ -71,16 +71,17 @@ void fsyncPath(const fs::path& path, int flags, const char* what) {
 // the rename, which is the atomic step. With the default page cache the
 // whole database is written once, at commit; with a smaller one (the import)
 // pages go to the temp file as the cache fills, which journal_mode=OFF allows
-// for the same reason.
-void configureForWriting(SQLite::Database& db, std::size_t cacheKiB) {
+// for the same reason. Foreign keys: see ProjectFileWriter::Tuning.
+void configureForWriting(SQLite::Database& db, const ProjectFileWriter::Tuning& tuning) {
     sqlite3* h = db.getHandle();
     sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-    sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_FKEY, 1, nullptr);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_FKEY, tuning.foreignKeys ? 1 : 0, nullptr);
     sqlite3_db_config(h, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
     sqlite3_db_config(h, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
     sqlite3_limit(h, SQLITE_LIMIT_LENGTH, sqlite::kMaxValueBytes);
     db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;"
-            " PRAGMA cache_size = -" + std::to_string(cacheKiB) + "; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;");
+            " PRAGMA cache_size = -" + std::to_string(tuning.cacheKiB) + "; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = " +
+            (tuning.foreignKeys ? "ON;" : "OFF;"));
 }
 
 std::string reasonOf(const std::exception& e) {
@@ -98,7 +99,7 @@ void removeQuietly(const fs::path& path) {
 
 }  // namespace
 
-ProjectFileWriter::ProjectFileWriter(const fs::path& target, std::size_t cacheKiB) : m_name(target.string()) {
+ProjectFileWriter::ProjectFileWriter(const fs::path& target, Tuning tuning) : m_name(target.string()) {
     // Saving through a symbolic link replaces the file it points to, not the link.
     std::error_code ec;
     m_final = fs::is_symlink(target, ec) ? fs::weakly_canonical(target, ec) : target;
@@ -107,7 +108,7 @@ ProjectFileWriter::ProjectFileWriter(const fs::path& target, std::size_t cacheKi
         detail::saveStep(SaveStep::CreateTemp);
         m_temp = createTempFile(m_final);
         m_db = std::make_unique<SQLite::Database>(m_temp.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
-        configureForWriting(*m_db, cacheKiB);
+        configureForWriting(*m_db, tuning);
         detail::saveStep(SaveStep::WriteRows);
         m_db->exec("BEGIN");  // the whole file is one transaction
         m_db->exec(sqlite::kSchemaSql);
