@@ -49,7 +49,7 @@ model::ColumnMapping columnRules(const ImportOptions& o) {
 }
 
 // A national chain is a million small allocations: freeing them one by one as
-// the command ends takes a good part of a second and changes nothing, since
+// the command ends costs time and changes nothing, since
 // the file is written, closed and in place. The process's end gives the memory
 // back at once. Builds with AddressSanitizer free it, so that their leak
 // check keeps meaning something.
