@@ -126,7 +126,7 @@ std::optional<SheetImport> importStreamed(std::string_view bytes, const std::str
         return sinks;
     };
     // With a writer, the actors are written on the thread that read them, as soon as their
-    // sheet is read: the other thread is then still parsing the (larger) flows sheet.
+    // sheet is read, while the other thread may still be parsing the flows sheet.
     std::vector<Actor> writtenActors;
     const SheetRead sheetRead = [&](std::size_t i) {
         if (!writer || i != actorsAt || !actors.hasHeader()) return;
