@@ -7,9 +7,13 @@
 # run (the figures mean little on a machine that other jobs keep busy).
 #   bench/import_workbook.sh --cli PATH --genchain PATH [--flows N] [--seed S]
 #                            [--runs R] [--workbook big.xlsx] [--baseline OTHER-CLI]
+#                            [--realtime]
 # With --workbook, that file is imported and nothing is generated. With
 # --baseline, each run of the other traza-cli comes right before the same run
-# of this one, so that both see the same load. Needs GNU time.
+# of this one, so that both see the same load. With --realtime (root only),
+# each import runs under `chrt -f 10` (SCHED_FIFO): the other jobs of a busy
+# machine wait while it runs, which stands in for an idle machine (the kernel
+# still keeps 5 % of each second for them). Needs GNU time.
 set -euo pipefail
 
 flows=300000
@@ -19,6 +23,7 @@ cli=""
 genchain=""
 workbook=""
 baseline=""
+realtime=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --flows) flows="$2"; shift 2 ;;
@@ -28,6 +33,7 @@ while [ $# -gt 0 ]; do
     --genchain) genchain="$2"; shift 2 ;;
     --workbook) workbook="$2"; shift 2 ;;
     --baseline) baseline="$2"; shift 2 ;;
+    --realtime) realtime=(chrt -f 10); shift ;;
     *) echo "import_workbook.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -49,7 +55,7 @@ fi
 one() {
   local load
   load=$(cut -d' ' -f1 /proc/loadavg)
-  /usr/bin/time -f "%e %M %U %S $load" -o "$work/time" "$1" import -q "$workbook" -o "$work/out.traza"
+  "${realtime[@]}" /usr/bin/time -f "%e %M %U %S $load" -o "$work/time" "$1" import -q "$workbook" -o "$work/out.traza"
   cat "$work/time"
 }
 

@@ -5,6 +5,8 @@
 
 #include "spreadsheet/csv_sheet.h"
 #include "spreadsheet/spreadsheet_reader.h"
+#include "store/project_file_writer.h"
+#include "store/project_store.h"
 #include "workbook_stream_import.h"
 
 namespace traza::model {
@@ -21,16 +23,54 @@ bool isSpreadsheetFile(const std::filesystem::path& path) {
     return ext == ".xlsx" || ext == ".xlsm" || ext == ".ods" || ext == ".xls";
 }
 
-SheetImport importWorkbookFile(const std::filesystem::path& path, const std::string& actorsSheet, const std::string& flowsSheet,
-                               const Catalogue& catalogue, const ColumnMapping& rules) {
-    // The fast way first; whatever it cannot accept is read again whole, which names every problem.
-    if (std::optional<SheetImport> streamed = importXlsxStreamed(path, actorsSheet, flowsSheet, catalogue, rules)) return std::move(*streamed);
+namespace {
+
+// The import of whole tables, which names every problem of the workbook.
+SheetImport importWholeWorkbook(const std::filesystem::path& path, const std::string& actorsSheet, const std::string& flowsSheet,
+                                const Catalogue& catalogue, const ColumnMapping& rules) {
     Workbook book = readSpreadsheet(path);
     const auto [actors, flows] = chainSheets(book, actorsSheet, flowsSheet);
     if (actors == flows) return importSheets(*actors, *flows, catalogue, rules);
     // The sheets are freed row by row as they are read (chainSheets gives const views into `book`, which is ours).
     return importSheets(std::move(book.sheets[actors - book.sheets.data()]), std::move(book.sheets[flows - book.sheets.data()]), catalogue,
                         rules);
+}
+
+}  // namespace
+
+SheetImport importWorkbookFile(const std::filesystem::path& path, const std::string& actorsSheet, const std::string& flowsSheet,
+                               const Catalogue& catalogue, const ColumnMapping& rules) {
+    // The fast way first; whatever it cannot accept is read again whole, which names every problem.
+    if (std::optional<SheetImport> streamed = importXlsxStreamed(path, actorsSheet, flowsSheet, catalogue, rules)) return std::move(*streamed);
+    return importWholeWorkbook(path, actorsSheet, flowsSheet, catalogue, rules);
+}
+
+SheetImport importWorkbookFileTo(const std::filesystem::path& target, const std::filesystem::path& path, const std::string& actorsSheet,
+                                 const std::string& flowsSheet, const Catalogue& catalogue, const ColumnMapping& rules) {
+    bool writerFailed = false, committing = false;
+    try {
+        ProjectFileWriter writer(target, ProjectFileWriter::forImport());
+        std::optional<SheetImport> streamed =
+            importXlsxStreamed(path, actorsSheet, flowsSheet, catalogue, rules, SpreadsheetWords::installed(), {}, &writer);
+        if (streamed) {
+            streamed->project.importRules = rules;
+            committing = true;
+            writer.commit(streamed->project);  // its IoError is the save's own error
+            return std::move(*streamed);
+        }
+        writerFailed = writer.failed();
+    } catch (const IoError&) {
+        if (committing) throw;
+        writerFailed = true;  // the temp file could not be made
+    }
+    // The workbook's problems are named first: a workbook the streamed import gave up on is read
+    // again whole; one it took (the writer failed) is read again the fast way, then saved as usual,
+    // which reports the save's error.
+    SheetImport in = writerFailed ? importWorkbookFile(path, actorsSheet, flowsSheet, catalogue, rules)
+                                  : importWholeWorkbook(path, actorsSheet, flowsSheet, catalogue, rules);
+    in.project.importRules = rules;
+    ProjectStore::save(in.project, target);
+    return in;
 }
 
 namespace {

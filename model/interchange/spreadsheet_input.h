@@ -19,6 +19,15 @@ bool isSpreadsheetFile(const std::filesystem::path&);
 SheetImport importWorkbookFile(const std::filesystem::path&, const std::string& actorsSheet, const std::string& flowsSheet,
                                const Catalogue&, const ColumnMapping& rules);
 
+/// importWorkbookFile, and the project (remembering `rules` for the next
+/// import) saved to `target` as ProjectStore::save saves it. A large xlsx
+/// workbook is written while it is read, on a second core. On any error,
+/// of the workbook or of the save, there is no new file and `target` is as
+/// it was; the workbook's errors come first, as with importWorkbookFile.
+SheetImport importWorkbookFileTo(const std::filesystem::path& target, const std::filesystem::path& workbook,
+                                 const std::string& actorsSheet, const std::string& flowsSheet, const Catalogue&,
+                                 const ColumnMapping& rules);
+
 /// Reads two files, each a CSV file (separator, encoding and decimal mark
 /// detected) or a workbook whose first sheet is the table, and imports them.
 SheetImport importTableFiles(const std::filesystem::path& actors, const std::filesystem::path& flows, const Catalogue&,

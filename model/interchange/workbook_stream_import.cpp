@@ -1,6 +1,7 @@
 #include "workbook_stream_import.h"
 
 #include <deque>
+#include <future>
 #include <map>
 
 #include "row_reader.h"
@@ -8,6 +9,7 @@
 #include "spreadsheet/spreadsheet_file.h"
 #include "spreadsheet/xlsx_reader.h"
 #include "spreadsheet/zip_archive.h"
+#include "store/project_file_writer.h"
 #include "validation.h"
 
 namespace traza::model {
@@ -90,6 +92,12 @@ private:
     std::size_t m_rows = 0;  // data rows read (the records may have been taken)
 };
 
+// The stage of each actor that gave none, from its kind (as the import of whole tables does).
+void completeStages(std::vector<Actor>& actors, const std::vector<bool>& stageGiven) {
+    for (std::size_t i = 0; i < actors.size(); ++i)
+        if (!completeActorStage(actors[i], stageGiven[i])) throw GiveUp{};
+}
+
 bool isXlsx(std::string_view bytes, const std::string& fileName, const SpreadsheetLimits& limits) {
     if (sniffWorkbookFile(bytes) != WorkbookFileKind::Zip) return false;
     ZipArchive zip(bytes, fileName, limits);
@@ -98,7 +106,7 @@ bool isXlsx(std::string_view bytes, const std::string& fileName, const Spreadshe
 
 std::optional<SheetImport> importStreamed(std::string_view bytes, const std::string& fileName, const std::string& actorsSheet,
                                           const std::string& flowsSheet, const Catalogue& catalogue, const ColumnMapping& rules,
-                                          const SpreadsheetWords& words, const SpreadsheetLimits& limits) {
+                                          const SpreadsheetWords& words, const SpreadsheetLimits& limits, ProjectFileWriter* writer) {
     if (!isXlsx(bytes, fileName, limits)) return std::nullopt;
 
     const ValueIndex values(words, catalogue);
@@ -117,17 +125,38 @@ std::optional<SheetImport> importStreamed(std::string_view bytes, const std::str
         sinks[flowsAt] = flows.sink(fileName, names[flowsAt]);
         return sinks;
     };
+    // With a writer, the actors are written on the thread that read them, as soon as their
+    // sheet is read, while the other thread may still be parsing the flows sheet.
+    std::vector<Actor> writtenActors;
+    const SheetRead sheetRead = [&](std::size_t i) {
+        if (!writer || i != actorsAt || !actors.hasHeader()) return;
+        writtenActors = actors.takeRecords();
+        completeStages(writtenActors, actors.stageGiven());
+        writer->writeActors(writtenActors);
+    };
     // The two big sheets are read by the plain XML scanner: whatever it refuses is read again by expat.
-    const Workbook book = workbookFromXlsx(bytes, fileName, limits, choose, true);
+    const Workbook book = workbookFromXlsx(bytes, fileName, limits, choose, true, sheetRead);
     if (!actors.hasHeader() || !flows.hasHeader()) throw GiveUp{};  // an empty sheet
 
     SheetImport out;
-    out.project.actors = actors.takeRecords();
+    if (writer) {
+        out.project.actors = std::move(writtenActors);
+    } else {
+        out.project.actors = actors.takeRecords();
+        completeStages(out.project.actors, actors.stageGiven());
+    }
     out.project.flows = flows.takeRecords();
-    for (std::size_t i = 0; i < out.project.actors.size(); ++i)
-        if (!completeActorStage(out.project.actors[i], actors.stageGiven()[i])) throw GiveUp{};
     out.project.catalogue = catalogue;
-    if (!validateProject(out.project).empty()) throw GiveUp{};
+    if (writer) {
+        // The flows go into the file on a second thread while this one validates the project
+        // (both only read it); the file is committed by the caller, and only if all is well.
+        std::future<void> written = std::async(std::launch::async, [&] { writer->writeFlows(out.project.flows, out.project.actors); });
+        const bool valid = validateProject(out.project).empty();
+        written.get();
+        if (!valid) throw GiveUp{};
+    } else if (!validateProject(out.project).empty()) {
+        throw GiveUp{};
+    }
 
     for (const std::size_t at : {actorsAt, flowsAt})
         for (const std::string& note : book.sheets[at].notes)
@@ -145,21 +174,21 @@ std::optional<SheetImport> importStreamed(std::string_view bytes, const std::str
 
 std::optional<SheetImport> importXlsxStreamed(const std::filesystem::path& file, const std::string& actorsSheet,
                                               const std::string& flowsSheet, const Catalogue& catalogue, const ColumnMapping& rules,
-                                              const SpreadsheetWords& words, const SpreadsheetLimits& limits) {
+                                              const SpreadsheetWords& words, const SpreadsheetLimits& limits, ProjectFileWriter* writer) {
     std::string bytes;
     try {
         bytes = readWorkbookFile(file, limits);
     } catch (const Error&) {
         return std::nullopt;
     }
-    return importXlsxStreamed(bytes, file.string(), actorsSheet, flowsSheet, catalogue, rules, words, limits);
+    return importXlsxStreamed(bytes, file.string(), actorsSheet, flowsSheet, catalogue, rules, words, limits, writer);
 }
 
 std::optional<SheetImport> importXlsxStreamed(std::string_view bytes, const std::string& fileName, const std::string& actorsSheet,
                                               const std::string& flowsSheet, const Catalogue& catalogue, const ColumnMapping& rules,
-                                              const SpreadsheetWords& words, const SpreadsheetLimits& limits) {
+                                              const SpreadsheetWords& words, const SpreadsheetLimits& limits, ProjectFileWriter* writer) {
     try {
-        return importStreamed(bytes, fileName, actorsSheet, flowsSheet, catalogue, rules, words, limits);
+        return importStreamed(bytes, fileName, actorsSheet, flowsSheet, catalogue, rules, words, limits, writer);
     } catch (const GiveUp&) {
         return std::nullopt;
     } catch (const Error&) {

@@ -17,19 +17,28 @@
 
 namespace traza::model {
 
+class ProjectFileWriter;
+
 /// The import of xlsx workbook `file` (sheets named or found by their English
 /// or Spanish names, as chainSheets does), or nullopt when it is not an xlsx
 /// or anything about it would be refused. Never throws for the file's content;
 /// throws only what cannot be blamed on it (std::bad_alloc).
+///
+/// With a `writer`, the project is also written into it as it is read: the
+/// actors as soon as their sheet is read (while the flows are still being
+/// parsed), the flows while the whole project is validated. The caller then
+/// only has to commit it. A failure of the writer makes this give up too
+/// (nullopt, writer->failed()); so does the workbook, and the writer may
+/// then hold some of it: the caller must not commit it.
 std::optional<SheetImport> importXlsxStreamed(const std::filesystem::path& file, const std::string& actorsSheet,
                                               const std::string& flowsSheet, const Catalogue&, const ColumnMapping& rules,
                                               const SpreadsheetWords& words = SpreadsheetWords::installed(),
-                                              const SpreadsheetLimits& limits = {});
+                                              const SpreadsheetLimits& limits = {}, ProjectFileWriter* writer = nullptr);
 
 /// The same from the workbook's bytes (tests, fuzzing); `fileName` stands in for the file name.
 std::optional<SheetImport> importXlsxStreamed(std::string_view bytes, const std::string& fileName, const std::string& actorsSheet,
                                               const std::string& flowsSheet, const Catalogue&, const ColumnMapping& rules,
                                               const SpreadsheetWords& words = SpreadsheetWords::installed(),
-                                              const SpreadsheetLimits& limits = {});
+                                              const SpreadsheetLimits& limits = {}, ProjectFileWriter* writer = nullptr);
 
 }  // namespace traza::model

@@ -120,8 +120,7 @@ void PlainXmlScanner::declaration(std::string_view d) {
     if (next == 0 || d.find("version") == std::string_view::npos) refuse("an XML declaration without version");
 }
 
-void PlainXmlScanner::decode(std::string_view raw, std::string& out, bool attribute) {
-    out.clear();
+std::string_view PlainXmlScanner::decode(std::string_view raw, std::string& out, bool attribute) {
     if (firstInvalidUtf8(raw)) refuse("text that is not UTF-8");
     std::size_t from = 0;
     for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -141,6 +140,7 @@ void PlainXmlScanner::decode(std::string_view raw, std::string& out, bool attrib
             continue;
         }
         if (c != '&') refuse(c == '<' ? "'<' in an attribute value" : "a control character or carriage return");
+        if (from == 0) out.clear();
         out.append(raw.data() + from, i - from);
         const std::size_t semi = raw.find(';', i);
         if (semi == std::string_view::npos || semi - i > 12) refuse("an entity reference it does not read");
@@ -168,7 +168,9 @@ void PlainXmlScanner::decode(std::string_view raw, std::string& out, bool attrib
         i = semi;
         from = semi + 1;
     }
+    if (from == 0) return raw;  // no reference: the text as it stands
     out.append(raw.data() + from, raw.size() - from);
+    return out;
 }
 
 void PlainXmlScanner::text(std::string_view raw) {
@@ -177,8 +179,8 @@ void PlainXmlScanner::text(std::string_view raw) {
         if (!std::all_of(raw.begin(), raw.end(), isSpace)) refuse("text outside the root element");
         return;
     }
-    decode(raw, m_text, false);
-    if (!m_text.empty()) m_handler.characters(m_text);
+    const std::string_view text = decode(raw, m_text, false);
+    if (!text.empty()) m_handler.characters(text);
 }
 
 std::size_t PlainXmlScanner::tag(std::size_t at) {
@@ -255,9 +257,9 @@ std::size_t PlainXmlScanner::tag(std::size_t at) {
             if (an == std::string_view(b.data() + spans[k].nameAt, spans[k].nameLen)) refuse("an attribute given twice");
         offsets[2 * a] = m_attributeBytes.size();
         m_attributeBytes.append(an).push_back('\0');
-        decode(std::string_view(b.data() + spans[a].valueAt, spans[a].valueLen), m_text, true);
+        const std::string_view value = decode(std::string_view(b.data() + spans[a].valueAt, spans[a].valueLen), m_text, true);
         offsets[2 * a + 1] = m_attributeBytes.size();
-        m_attributeBytes.append(m_text).push_back('\0');
+        m_attributeBytes.append(value).push_back('\0');
     }
     m_attributes.clear();
     for (std::size_t k = 0; k < 2 * count; ++k) m_attributes.push_back(m_attributeBytes.data() + offsets[k]);

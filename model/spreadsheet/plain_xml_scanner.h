@@ -44,7 +44,8 @@ private:
     std::size_t scan(bool last);               // returns how much of m_buffer was consumed
     std::size_t tag(std::size_t at);           // a start or end tag at m_buffer[at] == '<'; npos if incomplete
     void text(std::string_view raw);           // character data between tags
-    void decode(std::string_view raw, std::string& out, bool attribute);
+    /// The text of `raw`: `raw` itself when it holds no reference (no copy), else decoded into `scratch`.
+    std::string_view decode(std::string_view raw, std::string& scratch, bool attribute);
     void declaration(std::string_view inside);
     static bool isName(std::string_view);
 

@@ -22,7 +22,7 @@ namespace {
 // already taken, so it is the one a single thread would have met first.
 std::vector<SheetTable> readSheetsOnTwoThreads(std::string_view bytes, const std::string& fileName, const XlsxPackage& package,
                                                const XlsxSheetContext& context, std::uint64_t readBefore,
-                                               const std::vector<RowSink>& sinks, bool plainXml) {
+                                               const std::vector<RowSink>& sinks, bool plainXml, const SheetRead& sheetRead) {
     const std::size_t n = package.sheets.size();
     std::vector<SheetTable> tables(n);
     std::vector<std::exception_ptr> errors(n);
@@ -37,6 +37,7 @@ std::vector<SheetTable> readSheetsOnTwoThreads(std::string_view bytes, const std
             for (std::size_t i; !failed && (i = next++) < n;) {
                 try {
                     tables[i] = readXlsxSheet(zip, package.sheets[i], context, sinks[i], plainXml && sinks[i]);
+                    if (sheetRead) sheetRead(i);
                 } catch (...) {
                     errors[i] = std::current_exception();
                     failed = true;
@@ -74,7 +75,7 @@ Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, c
 }
 
 Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, const SpreadsheetLimits& limits,
-                          const SheetSinks& chooseSinks, bool plainXml) {
+                          const SheetSinks& chooseSinks, bool plainXml, const SheetRead& sheetRead) {
     requireZip(bytes, fileName, "xlsx");
     ZipArchive zip(bytes, fileName, limits);
     const XlsxPackage package = readXlsxPackage(zip, limits);
@@ -99,11 +100,14 @@ Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, c
     // chain workbook's actors and flows sheets are about the same size, and
     // parsing is most of the time, so a second core nearly halves it.
     if (bytes.size() >= limits.twoThreadsFrom && package.sheets.size() >= 2) {
-        workbook.sheets = readSheetsOnTwoThreads(bytes, fileName, package, context, zip.bytesRead(), sinks, plainXml);
+        workbook.sheets = readSheetsOnTwoThreads(bytes, fileName, package, context, zip.bytesRead(), sinks, plainXml, sheetRead);
         return workbook;
     }
     workbook.sheets.reserve(package.sheets.size());
-    for (std::size_t i = 0; i < package.sheets.size(); ++i) workbook.sheets.push_back(readXlsxSheet(zip, package.sheets[i], context, sinks[i], plainXml && sinks[i]));
+    for (std::size_t i = 0; i < package.sheets.size(); ++i) {
+        workbook.sheets.push_back(readXlsxSheet(zip, package.sheets[i], context, sinks[i], plainXml && sinks[i]));
+        if (sheetRead) sheetRead(i);
+    }
     return workbook;
 }
 

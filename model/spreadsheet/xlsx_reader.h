@@ -37,6 +37,11 @@ Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, c
 /// at the same time, on different threads.
 using SheetSinks = std::function<std::vector<RowSink>(const std::vector<std::string>& sheetNames)>;
 
+/// Told, on the reading thread, that sheet `index` (in workbook order) has been
+/// read whole and passed every check, before that thread takes another sheet.
+/// What it throws is that sheet's error.
+using SheetRead = std::function<void(std::size_t index)>;
+
 /// workbookFromXlsx with some sheets streamed: their tables come back without
 /// rows. Every check and limit is the same, and so is the error reported,
 /// unless `plainXml`: then the streamed sheets are read by PlainXmlScanner,
@@ -44,6 +49,6 @@ using SheetSinks = std::function<std::vector<RowSink>(const std::vector<std::str
 /// line and column) whatever is beyond plain XML; only for a caller that then
 /// reads the workbook again the usual way (the streamed import).
 Workbook workbookFromXlsx(std::string_view bytes, const std::string& fileName, const SpreadsheetLimits& limits,
-                          const SheetSinks& sinks, bool plainXml = false);
+                          const SheetSinks& sinks, bool plainXml = false, const SheetRead& sheetRead = {});
 
 }  // namespace traza::model

@@ -13,10 +13,24 @@ namespace traza::model::sqlite {
 /// Every table of the current schema.
 const std::vector<std::string>& projectTables();
 
-/// Inserts every part of `p` into a database holding the empty schema. The
-/// caller holds the transaction. Throws SQLite::Exception, e.g. when a flow
-/// names an actor that does not exist (foreign keys are on).
-void writeProject(SQLite::Database&, const Project&);
+/// Which parts writeProject writes: the actors and the flows may have been
+/// written apart, before the rest (ProjectFileWriter).
+struct ProjectParts {
+    bool actors = true;
+    bool flows = true;
+};
+
+/// Inserts every part of `p` (those of `parts`) into a database holding the
+/// empty schema. The caller holds the transaction. Throws SQLite::Exception,
+/// or InvalidInput("flows[i].to", ...) when a flow names an actor that does
+/// not exist.
+void writeProject(SQLite::Database&, const Project&, ProjectParts parts = {});
+
+/// The actors alone, and the rows that hang from them.
+void writeActorRows(SQLite::Database&, const std::vector<Actor>&);
+/// The flows alone, and the rows that hang from them; they refer to `actors`
+/// (written before or after: the foreign keys are checked at commit) by position.
+void writeFlowRows(SQLite::Database&, const std::vector<Flow>&, const std::vector<Actor>& actors);
 
 /// Reads a database of the current schema version. Refuses tables larger
 /// than their row cap, values of the wrong type, unknown enumeration

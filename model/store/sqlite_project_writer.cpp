@@ -191,12 +191,20 @@ const std::vector<std::string>& projectTables() {
     return tables;
 }
 
-void writeProject(SQLite::Database& database, const Project& p) {
+void writeActorRows(SQLite::Database& database, const std::vector<Actor>& actors) { writeActors(database.getHandle(), actors); }
+
+void writeFlowRows(SQLite::Database& database, const std::vector<Flow>& flows, const std::vector<Actor>& actors) {
+    writeFlows(database.getHandle(), flows, ActorOrds(actors));
+}
+
+void writeProject(SQLite::Database& database, const Project& p, ProjectParts parts) {
     sqlite3* db = database.getHandle();
     writeAssessment(db, p.assessment);
-    const ActorOrds actorOrds(p.actors);
-    writeActors(db, p.actors);
-    writeFlows(db, p.flows, actorOrds);
+    // The index of actor ids costs a quarter of a second for a national chain: only when something refers to actors.
+    static const std::vector<Actor> kNone;
+    const ActorOrds actorOrds(parts.flows || !p.goals.empty() || !p.supports.empty() ? p.actors : kNone);
+    if (parts.actors) writeActors(db, p.actors);
+    if (parts.flows) writeFlows(db, p.flows, actorOrds);
     writeChecklists(db, p.checklists);
     writeGoalsAndSupports(db, p, actorOrds);
     writeFindings(db, p.findings);

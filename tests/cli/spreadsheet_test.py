@@ -175,6 +175,17 @@ def case_errors_by_cell():
     check("bad.xlsx: Flujos!D3: Cantidad (kg): not a number (\"173,8 t\")" in r.stderr, "the tonnes cell is named: " + r.stderr)
     with open(path("keep.traza"), "rb") as f:
         check(f.read() == b"existing", "nothing is written when the import is refused")
+    # A workbook whose one problem shows only once every row is read (a flow to an unknown actor):
+    # the project file being written while the workbook was read is dropped, temporary file and all.
+    wb = openpyxl.load_workbook(path("bad.xlsx"))
+    wb["Flujos"]["D3"] = 173800
+    wb["Flujos"]["H2"] = "Efectivo"
+    wb.save(path("late.xlsx"))
+    r = run("import", path("late.xlsx"), "-o", path("late.traza"))
+    check(r.returncode == 2 and "late.xlsx: Flujos!C3" in r.stderr, "the unknown actor is named by its cell: " + r.stderr)
+    check(not os.path.exists(path("late.traza")), "nothing is written for a flow to an unknown actor")
+    leftovers = [n for n in os.listdir(os.path.dirname(path("late.traza"))) if ".tmp-" in n]
+    check(not leftovers, "a refused import leaves no temporary file: %s" % leftovers)
 
     # An unknown header names the closest known ones; a rule maps it, and the project keeps the rule.
     write_csv("a.csv", ES_ACTOR_HEADERS, ES_ACTORS, "utf-8", ",", False)

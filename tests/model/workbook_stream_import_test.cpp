@@ -10,6 +10,8 @@
 #include "chain_json.h"
 #include "spreadsheet/spreadsheet_reader.h"
 #include "spreadsheet/xlsx_reader.h"
+#include "project_file_writer.h"
+#include "project_store.h"
 #include "spreadsheet_input.h"
 #include "workbook_stream_import.h"
 #include "zip_builder.h"
@@ -188,4 +190,96 @@ TEST_CASE("Streamed import - a refused file is refused as the whole-table import
     const auto right = workbook("named.xlsx", kActors, kFlows);
     CHECK_FALSE(importXlsxStreamed(right, "Actors", "", Catalogue::installed(), {}));
     CHECK_THROWS_WITH(importWorkbookFile(right, "Actors", "", Catalogue::installed(), {}), Catch::Contains("no sheet named \"Actors\""));
+}
+
+namespace {
+
+// The files of `dir` whose name holds ".tmp-" (a save's temporary file left behind).
+std::vector<std::string> tempFilesIn(const std::filesystem::path& dir) {
+    std::vector<std::string> found;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().filename().string().find(".tmp-") != std::string::npos) found.push_back(e.path().filename().string());
+    return found;
+}
+
+std::string bytesOf(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+TEST_CASE("Streamed import - importWorkbookFileTo saves the project it returns, with the rules it used") {
+    auto flows = kFlows;
+    flows[0][3] = "Kg entregados";
+    const auto file = workbook("saved.xlsx", kActors, flows);
+    const auto target = file.parent_path() / "saved.traza";
+    std::filesystem::remove(target);
+    ColumnMapping rules;
+    rules.add(ColumnMapping::parseRule("Kg entregados=tonnes/1000", "--map"));
+    const SheetImport in = importWorkbookFileTo(target, file, "", "", Catalogue::installed(), rules);
+    REQUIRE(in.project.flows.size() == 2);
+    CHECK(in.project.importRules.rules().size() == 1);
+    const Project opened = ProjectStore::open(target);
+    CHECK(projectToJson(opened) == projectToJson(in.project));
+    CHECK(opened.importRules.rules().size() == 1);
+    // The same project as importing first and saving after.
+    SheetImport whole = importWorkbookFile(file, "", "", Catalogue::installed(), rules);
+    whole.project.importRules = rules;
+    CHECK(projectToJson(opened) == projectToJson(whole.project));
+    CHECK(tempFilesIn(target.parent_path()).empty());
+}
+
+TEST_CASE("Streamed import - the actors written while the flows are read, on two threads, give the same file") {
+    const auto file = workbook("two-threads.xlsx", kActors, kFlows);
+    const auto target = file.parent_path() / "two-threads.traza";
+    SpreadsheetLimits limits;
+    limits.twoThreadsFrom = 0;  // the small workbook read as a large one is
+    ProjectFileWriter writer(target);
+    std::optional<SheetImport> streamed = importXlsxStreamed(bytesOf(file), file.string(), "", "", Catalogue::installed(), {},
+                                                             SpreadsheetWords::installed(), limits, &writer);
+    REQUIRE(streamed);
+    writer.commit(streamed->project);
+    CHECK(projectToJson(ProjectStore::open(target)) == projectToJson(wholeTables(file).project));
+    CHECK(tempFilesIn(target.parent_path()).empty());
+}
+
+TEST_CASE("Streamed import - importWorkbookFileTo writes nothing for a workbook with problems, and names them as before") {
+    auto unknownActor = kFlows;
+    unknownActor[2][2] = "nadie";  // found only by validation, after the actors are written
+    auto badCell = kFlows;
+    badCell[2][3] = "173,8 t";
+    for (const auto& [name, flows] : {std::pair{"to-unknown.xlsx", unknownActor}, std::pair{"to-bad-cell.xlsx", badCell}}) {
+        INFO(name);
+        const auto file = workbook(name, kActors, flows);
+        const auto target = file.parent_path() / (std::string(name) + ".traza");
+        std::ofstream(target, std::ios::binary | std::ios::trunc) << "the previous file";
+        const auto got = problemsOf([&] { importWorkbookFileTo(target, file, "", "", Catalogue::installed(), {}); });
+        const auto whole = problemsOf([&] { wholeTables(file); });
+        REQUIRE(got.size() == whole.size());
+        for (std::size_t i = 0; i < got.size(); ++i) CHECK(got[i].where == whole[i].where);
+        CHECK(bytesOf(target) == "the previous file");
+        CHECK(tempFilesIn(target.parent_path()).empty());
+    }
+}
+
+TEST_CASE("Streamed import - importWorkbookFileTo: the workbook's problems first, then the save's") {
+    const auto missingFolder = std::filesystem::temp_directory_path() / "traza-stream-import-test" / "no-such-folder" / "p.traza";
+    auto badCell = kFlows;
+    badCell[2][3] = "173,8 t";
+    const auto bad = workbook("to-missing-bad.xlsx", kActors, badCell);
+    CHECK_THROWS_AS(importWorkbookFileTo(missingFolder, bad, "", "", Catalogue::installed(), {}), SheetImportError);
+    const auto right = workbook("to-missing-right.xlsx", kActors, kFlows);
+    CHECK_THROWS_WITH(importWorkbookFileTo(missingFolder, right, "", "", Catalogue::installed(), {}),
+                      Catch::StartsWith("could not save " + missingFolder.string()));
+    // A failure at commit leaves the previous file and no temporary file.
+    const auto target = right.parent_path() / "to-commit-fails.traza";
+    std::ofstream(target, std::ios::binary | std::ios::trunc) << "the previous file";
+    ProjectStore::setFaultInjector([](ProjectStore::SaveStep s) {
+        if (s == ProjectStore::SaveStep::Rename) throw std::runtime_error("injected");
+    });
+    CHECK_THROWS_WITH(importWorkbookFileTo(target, right, "", "", Catalogue::installed(), {}), Catch::Contains("injected"));
+    ProjectStore::setFaultInjector(nullptr);
+    CHECK(bytesOf(target) == "the previous file");
+    CHECK(tempFilesIn(target.parent_path()).empty());
 }
