@@ -66,7 +66,8 @@ inline model::Project balancedChain(std::uint64_t seed, bool returns = true) {
 // A chain whose intermediaries form one strongly connected component of
 // `members` actors (a ring plus as many random chords), fed by pickers, partly
 // documented, with some members selling to refiners: a cycle far beyond the
-// dense limit (cycle_factor.h) with many flows inside it.
+// dense limit (cycle_factor.h) with many flows inside it, a third of its
+// members selling out of it.
 inline model::Project tangledChain(std::uint64_t seed, int members) {
     std::mt19937_64 rng(seed);
     auto uniform = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
@@ -79,7 +80,11 @@ inline model::Project tangledChain(std::uint64_t seed, int members) {
     auto documentedFlow = [&](const std::string& from, const std::string& to, double t) {
         const int kind = integer(0, 3);  // none, all, part, part
         const double documented = kind == 0 ? 0 : kind == 1 ? t : t * uniform(0, 1);
-        b.flow(from, to, t, documented, static_cast<model::Evidence>(integer(1, 4)));
+        // Mostly documented or verified evidence, so most flows carry something at
+        // level documented; one in eight only reported.
+        const auto evidence = integer(0, 7) == 0 ? model::Evidence::Reported
+                                                 : static_cast<model::Evidence>(integer(3, 4));
+        b.flow(from, to, t, documented, evidence);
     };
     auto c = [](int i) { return "c" + std::to_string(i); };
     for (int i = 0; i < pickers; ++i) documentedFlow("p" + std::to_string(i), c(integer(0, members - 1)), uniform(5, 50));
@@ -89,7 +94,7 @@ inline model::Project tangledChain(std::uint64_t seed, int members) {
         if (from != to) documentedFlow(c(from), c(to), uniform(10, 60));
     }
     for (int i = 0; i < members; ++i)
-        if (integer(0, 9) == 0) documentedFlow(c(i), "r" + std::to_string(integer(0, refiners - 1)), uniform(20, 80));
+        if (integer(0, 2) == 0) documentedFlow(c(i), "r" + std::to_string(integer(0, refiners - 1)), uniform(20, 80));
     return b.project();
 }
 
