@@ -56,6 +56,13 @@ public:
     /// Several problems on the same graph in one pass over the condensation;
     /// each result is exactly what solve() gives for that problem alone.
     std::vector<MixingResult> solveMany(std::span<const MixingInputs>) const;
+    /// One cyclic component alone, as solve() solves it in its pass: reads the
+    /// values of the actors feeding it from `result` and writes its members'.
+    /// `scratch` is kept between calls (empty, or as the last call left it).
+    void solveComponent(const Component& comp, const MixingInputs& p, MixingResult& result,
+                        std::vector<long>& scratch) const {
+        solveCycle(comp, p, result, scratch);
+    }
 
 private:
     void solveCycle(const Component&, const MixingInputs&, MixingResult&, std::vector<long>& local) const;

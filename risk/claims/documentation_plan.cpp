@@ -27,37 +27,39 @@ std::vector<NextFlow> nextFlows(const DocumentationGains& gains, model::Evidence
 
 namespace {
 
-// The plan's state between steps: the forward solution x, the adjoint y and
-// every flow's gain, kept exact. Documenting a flow e = (u, v) changes x only
-// downstream of v and y only upstream of u (and not at all when u is fixed),
-// so outside cycles a step updates just those actors, by pushing the changes
-// along the flows, and the gains of the flows that touch them: a national
-// chain's plan of thousands of steps costs little more than its first pass.
-// A change that would reach a cycle is recomputed in full instead.
+// The plan's state between steps: the forward solution x, the adjoint y, each
+// cycle's factorisation and every flow's gain (a GainResult), kept exact.
+// Documenting a flow e = (u, v) changes x only downstream of v and y only
+// upstream of u (and not at all when u is fixed), so a step updates just those
+// actors, by pushing the changes along the flows in topological order of the
+// components, and then the gains of the flows that touch them. A change that
+// enters a cycle from outside is carried through it by one solve with the
+// cycle's factors (A Δx = in ⊙ Δb forward, Δy = in ⊙ A⁻ᵀ Δc backward); a flow
+// inside a cycle changes that cycle's matrix, so the cycle alone is solved and
+// factored again. A chain's plan of thousands of steps thus costs little more
+// than its first pass, with cycles or without.
 class PlanState {
 public:
     PlanState(const DocumentationGains& gains, int stage, std::vector<double>& factor, std::vector<double>& toDocument)
         : m_gains(gains), m_chain(gains.chain()), m_stage(stage), m_factor(factor), m_toDocument(toDocument),
-          m_fixed(m_chain.vertexCount()) {
+          m_fixed(m_chain.vertexCount()), m_one(m_chain.vertexCount(), 1.0) {
         for (Vertex v = 0; v < m_chain.vertexCount(); ++v) m_fixed[v] = m_chain.stage(v) <= stage;
     }
 
     bool exact = true;
-    double traced = 0;
     std::size_t fullRecomputations = 0;
 
+    double traced() const { return m_state.traced; }
+
     void recompute() {
-        GainResult r = m_gains.compute(m_factor, m_toDocument, m_stage);
-        exact = exact && r.exact;
-        traced = r.traced;
-        m_gain = std::move(r.gain);
-        m_x = std::move(r.x);
-        m_y = std::move(r.y);
+        m_state = m_gains.compute(m_factor, m_toDocument, m_stage);
+        exact = exact && m_state.exact;
         m_heap = {};
+        m_queue.clear();
         m_pending.assign(m_chain.vertexCount(), 0.0);  // an update abandoned half-way leaves nothing behind
         m_queued.assign(m_chain.vertexCount(), 0);
-        for (std::size_t f = 0; f < m_gain.size(); ++f)
-            if (m_gain[f] > kMinGain) m_heap.push({m_gain[f], f});
+        for (std::size_t f = 0; f < m_state.gain.size(); ++f)
+            if (m_state.gain[f] > kMinGain) m_heap.push({m_state.gain[f], f});
         ++fullRecomputations;
     }
 
@@ -65,23 +67,25 @@ public:
     std::optional<std::size_t> best() {
         while (!m_heap.empty()) {
             const auto [g, f] = m_heap.top();
-            if (m_toDocument[f] > 0 && g == m_gain[f]) return f;
+            if (m_toDocument[f] > 0 && g == m_state.gain[f]) return f;
             m_heap.pop();  // stale
         }
         return std::nullopt;
     }
-    double gain(std::size_t f) const { return m_gain[f]; }
+    double gain(std::size_t f) const { return m_state.gain[f]; }
 
     /// Documents flow f (its tonnes in m_toDocument) and brings everything up to date.
     void document(std::size_t f) {
         const double dw = m_toDocument[f];
-        const double g = m_gain[f];
+        const double g = m_state.gain[f];
         const auto e = static_cast<std::size_t>(m_gains.edgeOfFlow()[f]);
         const EdgeData& edge = m_chain.edge(e);
         m_factor[edge.index] = std::min(1.0, m_factor[edge.index] + dw / edge.tonnes);
         m_toDocument[f] = 0;
-        m_gain[f] = 0;
-        if (update(e, dw)) traced += g;  // exact outside cycles: the gain is the change
+        m_state.gain[f] = 0;
+        m_state.traced += g;  // the gain is exactly the change (read by re-solved gains below)
+        m_state.resolved = 0;  // the re-solve budget is per step, as it was per full pass
+        if (update(e, dw)) exact = exact && m_state.exact;
         else recompute();
     }
 
@@ -93,79 +97,180 @@ private:
             return a.first < b.first || (a.first == b.first && a.second > b.second);
         }
     };
+    // Heap order of the propagation: the earliest component first (downstream),
+    // or the latest (upstream).
+    template <bool Downstream>
+    struct Later {
+        const ChainGraph* chain;
+        bool operator()(Vertex a, Vertex b) const {
+            return Downstream ? chain->componentOf(a) > chain->componentOf(b)
+                              : chain->componentOf(a) < chain->componentOf(b);
+        }
+    };
 
-    bool cyclic(Vertex v) const { return m_chain.components()[m_chain.componentOf(v)].cyclic; }
+    const Component& componentOf(Vertex v) const { return m_chain.components()[m_chain.componentOf(v)]; }
     double weight(std::size_t e) const { return m_factor[m_chain.edge(e).index] * m_chain.edge(e).tonnes; }
 
     void refreshGain(std::size_t e) {
-        const Vertex a = m_chain.source(e), b = m_chain.target(e);
-        const DestinationSet& dest = m_gains.destinations();
         for (std::size_t f : m_chain.flowsOf(e)) {
             const double dw = m_toDocument[f];
             if (!(dw > 0)) continue;
-            const double term =
-                (m_fixed[b] ? 0.0 : dw / m_chain.inT(b) * m_y[b]) + (dest.contains[b] ? dw / dest.totalT : 0.0);
-            const double g = m_x[a] == 0 ? 0.0 : term * m_x[a];
-            if (g == m_gain[f]) continue;
-            m_gain[f] = g;
+            const double g = m_gains.flowGain(e, dw, m_factor, m_stage, m_state);
+            if (g == m_state.gain[f]) continue;
+            m_state.gain[f] = g;
             if (g > kMinGain) m_heap.push({g, f});
         }
     }
 
-    // Spreads a change of `amount` at `start` through x (Downstream: forward, in
-    // topological order) or y (upstream, in reverse order); each neighbour moves by
-    // its edge's share of the receiving actor's input. False when it would enter a cycle.
     template <bool Downstream>
-    bool propagate(Vertex start, double amount, std::vector<double>& value, std::vector<Vertex>& changed) {
-        auto after = [&](Vertex a, Vertex b) {
-            return Downstream ? m_chain.componentOf(a) > m_chain.componentOf(b)
-                              : m_chain.componentOf(a) < m_chain.componentOf(b);
-        };
-        std::priority_queue<Vertex, std::vector<Vertex>, decltype(after)> queue(after);
-        m_pending[start] = amount;
-        m_queued[start] = 1;
-        queue.push(start);
-        while (!queue.empty()) {
-            const Vertex w = queue.top();
-            queue.pop();
-            const double d = m_pending[w];
-            m_pending[w] = 0;
-            m_queued[w] = 0;
-            value[w] += d;
-            changed.push_back(w);
-            auto spread = [&](std::size_t e, Vertex next, Vertex receiver) {
+    void add(Vertex to, double amount) {
+        if (!m_queued[to]) {
+            m_queued[to] = 1;
+            m_queue.push_back(to);
+            std::push_heap(m_queue.begin(), m_queue.end(), Later<Downstream>{&m_chain});
+        }
+        m_pending[to] += amount;
+    }
+
+    // Passes the change d of w's value (x downstream, y upstream) to the
+    // neighbours outside w's component, each by its edge's share of the
+    // receiving actor's input.
+    template <bool Downstream>
+    void spread(Vertex w, double d) {
+        const std::size_t cw = m_chain.componentOf(w);
+        if constexpr (Downstream) {
+            for (std::size_t e : m_chain.outEdges(w)) {
+                const Vertex next = m_chain.target(e);
                 const double wt = weight(e);
-                if (m_fixed[next] || wt == 0) return true;
-                if (cyclic(next)) return false;
-                if (!m_queued[next]) queue.push(next);
-                m_queued[next] = 1;
-                m_pending[next] += wt / m_chain.inT(receiver) * d;
-                return true;
-            };
-            if constexpr (Downstream) {
-                for (std::size_t e : m_chain.outEdges(w))
-                    if (!spread(e, m_chain.target(e), m_chain.target(e))) return false;
-            } else {
-                for (std::size_t e : m_chain.inEdges(w))
-                    if (!spread(e, m_chain.source(e), w)) return false;
+                if (m_fixed[next] || wt == 0 || m_chain.componentOf(next) == cw) continue;
+                add<true>(next, wt / m_chain.inT(next) * d);
+            }
+        } else {
+            for (std::size_t e : m_chain.inEdges(w)) {
+                const Vertex next = m_chain.source(e);
+                const double wt = weight(e);
+                if (m_fixed[next] || wt == 0 || m_chain.componentOf(next) == cw) continue;
+                add<false>(next, wt / m_chain.inT(w) * d);
+            }
+        }
+    }
+
+    // Applies the queued changes component by component in topological order
+    // (reverse order upstream); a cycle takes all its pending input at once
+    // and passes it through its factors. False when a cycle cannot be solved
+    // that way (singular factors): the caller then recomputes in full.
+    template <bool Downstream>
+    bool run(std::vector<double>& value, std::vector<Vertex>& changed) {
+        while (!m_queue.empty()) {
+            std::pop_heap(m_queue.begin(), m_queue.end(), Later<Downstream>{&m_chain});
+            const Vertex w = m_queue.back();
+            m_queue.pop_back();
+            if (!m_queued[w]) continue;  // its cycle was done already
+            const std::size_t ci = m_chain.componentOf(w);
+            const Component& comp = m_chain.components()[ci];
+            if (!comp.cyclic) {
+                const double d = m_pending[w];
+                m_pending[w] = 0;
+                m_queued[w] = 0;
+                value[w] += d;
+                changed.push_back(w);
+                spread<Downstream>(w, d);
+                continue;
+            }
+            const CycleFactor* f = m_state.cycles[ci].get();
+            if (f == nullptr || !f->usable()) return false;
+            std::vector<double> b(f->size(), 0.0);
+            bool lost = false;
+            for (Vertex m : comp.members) {
+                if (!m_queued[m]) continue;
+                const double p = m_pending[m];
+                m_pending[m] = 0;
+                m_queued[m] = 0;
+                const long i = m_state.position[m];
+                if (i < 0) lost = lost || p != 0;  // an actor the factors leave out: cannot happen, but be safe
+                else b[static_cast<std::size_t>(i)] = Downstream ? m_chain.inT(m) * p : p;
+            }
+            if (lost) return false;
+            if constexpr (Downstream) f->solve(b);
+            else f->solveTransposed(b);
+            const std::vector<Vertex>& unknowns = f->unknowns();
+            for (std::size_t i = 0; i < unknowns.size(); ++i) {
+                const Vertex v = unknowns[i];
+                const double d = Downstream ? b[i] : m_chain.inT(v) * b[i];
+                if (d == 0) continue;
+                value[v] += d;
+                changed.push_back(v);
+                spread<Downstream>(v, d);
             }
         }
         return true;
     }
 
-    // Pushes the changes of x (forward) and y (backward); false when one would enter a cycle.
+    // A flow inside cycle ci was documented: its matrix changed. x of the
+    // cycle is solved again by the forward solver's own method (from the x of
+    // the actors feeding it, unchanged), the cycle is factored again, which
+    // gives its y (from the y of the actors it feeds, unchanged) and the G of
+    // its inner flows; the differences then travel on as above.
+    bool updateCycle(std::size_t ci, std::vector<Vertex>& changedX, std::vector<Vertex>& changedY) {
+        const Component& comp = m_chain.components()[ci];
+        std::vector<double> before;
+        for (Vertex m : comp.members) before.push_back(m_state.x[m]);
+        MixingResult forward;
+        forward.value = std::move(m_state.x);
+        m_gains.solver().solveComponent(comp, {m_fixed, m_one, {}, m_factor}, forward, m_scratch);
+        m_state.x = std::move(forward.value);
+        exact = exact && forward.exact;
+        for (std::size_t i = 0; i < comp.members.size(); ++i) {
+            const Vertex m = comp.members[i];
+            const double d = m_state.x[m] - before[i];
+            if (d == 0) continue;
+            changedX.push_back(m);
+            spread<true>(m, d);
+        }
+        if (!run<true>(m_state.x, changedX)) return false;
+
+        before.clear();
+        for (Vertex m : comp.members) before.push_back(m_state.y[m]);
+        if (!m_gains.refactorCycle(ci, m_factor, m_toDocument, m_stage, m_state)) return false;
+        for (std::size_t i = 0; i < comp.members.size(); ++i) {
+            const Vertex m = comp.members[i];
+            const double d = m_state.y[m] - before[i];
+            if (d == 0) continue;
+            changedY.push_back(m);
+            spread<false>(m, d);
+        }
+        if (!run<false>(m_state.y, changedY)) return false;
+        // Every inner flow's G may have changed.
+        for (Vertex m : comp.members) {
+            changedX.push_back(m);
+            changedY.push_back(m);
+        }
+        return true;
+    }
+
+    // Pushes the changes of x (forward) and y (backward) and refreshes the
+    // gains they touch; false when that is not possible (recompute in full).
     bool update(std::size_t e, double dw) {
         const Vertex u = m_chain.source(e), v = m_chain.target(e);
         const DestinationSet& dest = m_gains.destinations();
-        if (cyclic(u) || cyclic(v)) return false;
-        const double delta = dw / m_chain.inT(v);
         std::vector<Vertex> changedX, changedY;
-        // x: x(v) gains δ·x(u); then every actor downstream.
-        if (!m_fixed[v] && m_x[u] != 0 && !propagate<true>(v, delta * m_x[u], m_x, changedX)) return false;
-        // y: y(u) gains δ·y(v) (+ Δw/T into a destination); then every actor upstream.
-        if (!m_fixed[u]) {
-            const double dy = (m_fixed[v] ? 0.0 : delta * m_y[v]) + (dest.contains[v] ? dw / dest.totalT : 0.0);
-            if (dy != 0 && !propagate<false>(u, dy, m_y, changedY)) return false;
+        if (componentOf(u).cyclic && m_chain.componentOf(u) == m_chain.componentOf(v) && !m_fixed[u] && !m_fixed[v]) {
+            if (!updateCycle(m_chain.componentOf(u), changedX, changedY)) return false;
+        } else {
+            const double delta = dw / m_chain.inT(v);
+            // x: v receives δ·x(u) more; then every actor downstream.
+            if (!m_fixed[v] && m_state.x[u] != 0) {
+                add<true>(v, delta * m_state.x[u]);
+                if (!run<true>(m_state.x, changedX)) return false;
+            }
+            // y: u sends δ·y(v) (+ Δw/T into a destination) more; then every actor upstream.
+            if (!m_fixed[u]) {
+                const double dy = (m_fixed[v] ? 0.0 : delta * m_state.y[v]) + (dest.contains[v] ? dw / dest.totalT : 0.0);
+                if (dy != 0) {
+                    add<false>(u, dy);
+                    if (!run<false>(m_state.y, changedY)) return false;
+                }
+            }
         }
         for (Vertex w : changedX)
             for (std::size_t out : m_chain.outEdges(w)) refreshGain(out);
@@ -180,7 +285,10 @@ private:
     std::vector<double>& m_factor;
     std::vector<double>& m_toDocument;
     std::vector<char> m_fixed, m_queued;
-    std::vector<double> m_gain, m_x, m_y, m_pending;
+    std::vector<double> m_one, m_pending;
+    std::vector<Vertex> m_queue;  // heap of the actors with a pending change
+    std::vector<long> m_scratch;  // the forward solver's, for updateCycle
+    GainResult m_state;
     std::priority_queue<Entry, std::vector<Entry>, Lower> m_heap;
 };
 
@@ -197,9 +305,9 @@ DocumentationPlan planDocumentation(const DocumentationGains& gains, model::Evid
     const model::Project& project = gains.project();
     PlanState state(gains, stage, factor, toDocument);
     state.recompute();
-    plan.start = state.traced;
+    plan.start = state.traced();
     for (;;) {
-        if (state.traced >= target - 1e-12) {
+        if (state.traced() >= target - 1e-12) {
             plan.reached = true;
             break;
         }
@@ -208,7 +316,7 @@ DocumentationPlan planDocumentation(const DocumentationGains& gains, model::Evid
         if (!best) break;  // nothing left that adds anything
         const double tonnes = toDocument[*best], gain = state.gain(*best);
         state.document(*best);
-        plan.steps.push_back({project.flows[*best].id, tonnes, state.traced, gain});
+        plan.steps.push_back({project.flows[*best].id, tonnes, state.traced(), gain});
         plan.tonnes += tonnes;
     }
     exact = exact && state.exact;

@@ -4,8 +4,10 @@
 // the traced share after each step.
 //
 // Greedy with exact recomputation: each step documents the flow with the
-// largest exact gain (documentation_gains.h, one forward and one backward pass)
-// and recomputes every gain. Gains interact (documenting a hop upstream makes
+// largest exact gain (documentation_gains.h) and brings every gain up to date,
+// the same as a new forward and backward pass would, but by pushing the step's
+// change only through the actors it reaches (cycles included, through their
+// factors; documentation_plan.cpp). Gains interact (documenting a hop upstream makes
 // the hops below it worth more), so the list is short but not guaranteed to be
 // the shortest: finding the shortest is a combinatorial problem, and the
 // greedy step is what a user can follow and check one flow at a time.

@@ -13,10 +13,12 @@
 #include "chain_json.h"
 #include "claims/documentation_what_if.h"
 #include "error.h"
+#include "generated_chains.h"
 
 using namespace traza;
 using model::ActorKind;
 using model::Evidence;
+using testing::balancedChain;
 
 namespace {
 
@@ -75,57 +77,6 @@ void checkGainsByReanalysis(const model::Project& p, int stage, const risk::Anal
             else CHECK(gain <= 1e-10);  // a flow left out of a short list adds nothing
         }
     }
-}
-
-// A random chain with cycles in which no actor sends more than it receives
-// (the condition under which the credit method can never give less than the
-// proportional one): built stage by stage, outflows scaled to the inflow, a
-// tenth of some actors' output sent back upstream.
-model::Project balancedChain(std::uint64_t seed, bool returns = true) {
-    std::mt19937_64 rng(seed);
-    auto uniform = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
-    auto integer = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-    testing::ChainBuilder b;
-    const ActorKind kinds[] = {ActorKind::WastePicker, ActorKind::PickerOrganisation, ActorKind::Intermediary,
-                               ActorKind::Exporter, ActorKind::Refiner};
-    const int n = integer(6, 24);
-    std::vector<int> stage(n);
-    for (int i = 0; i < n; ++i) {
-        stage[i] = i < 2 ? 1 : i == n - 1 ? 5 : integer(1, 5);
-        b.actor("a" + std::to_string(i), kinds[stage[i] - 1]);
-    }
-    std::vector<int> order(n);
-    for (int i = 0; i < n; ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return stage[x] < stage[y]; });
-    std::vector<double> in(n, 0.0);
-    for (int oi = 0; oi < n; ++oi) {
-        const int u = order[oi];
-        if (stage[u] == 5) continue;
-        std::vector<int> later(order.begin() + oi + 1, order.end());
-        if (later.empty()) continue;
-        const double supply = stage[u] == 1 ? uniform(1, 50) : in[u];
-        if (!(supply > 0)) continue;
-        const int outs = integer(1, 3);
-        const bool back = returns && oi > 2 && integer(0, 3) == 0;
-        double left = supply * (back ? 0.9 : 1.0) * uniform(0.8, 1.0);
-        for (int k = 0; k < outs; ++k) {
-            const int v = later[static_cast<std::size_t>(integer(0, static_cast<int>(later.size()) - 1))];
-            const double t = left / (outs - k) * (k + 1 == outs ? 1.0 : uniform(0.5, 1.0));
-            left -= t;
-            const int doc = integer(0, 3);
-            b.flow("a" + std::to_string(u), "a" + std::to_string(v), t,
-                   doc == 0 ? 0 : doc == 1 ? t : t * uniform(0, 1), static_cast<Evidence>(integer(0, 4)));
-            in[v] += t;
-        }
-        if (back) {  // a return flow upstream makes a cycle; it only adds to the receiver's inflow
-            const int v = order[static_cast<std::size_t>(integer(1, oi - 1))];
-            if (stage[v] > 1) {
-                b.flow("a" + std::to_string(u), "a" + std::to_string(v), supply * 0.1, supply * 0.05,
-                       Evidence::Documented);
-            }
-        }
-    }
-    return b.project();
 }
 
 }  // namespace
