@@ -3,10 +3,9 @@
 // parameters, actor kinds' texts, claim profiles — moved between projects as
 // one JSON file. Import says what it adds, replaces and retires, and where a
 // retired entry is still used; the project is saved only if all of it applies.
-#include <fstream>
+#include <algorithm>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -32,18 +31,6 @@ struct CatalogueImportOptions {
     std::string output;
     bool dryRun = false;
 };
-
-std::string readFramework(const std::string& file) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec) throw IoError(file + ": cannot read: " + ec.message());
-    if (size > model::maxFrameworkBytes) throw InvalidInput(file, "a framework file is at most 16 MiB");
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in && !in.eof()) throw IoError(file + ": cannot read");
-    return text.str();
-}
 
 // "org1, org2, org3 and 4 more"
 std::string someIds(const std::vector<std::string>& ids) {
@@ -105,12 +92,7 @@ void runExport(const CatalogueExportOptions& o) {
 
 void runImport(const CatalogueImportOptions& o) {
     model::Project p = loadProject(o.project);
-    model::FrameworkImport merged{model::Catalogue(), {}};
-    try {
-        merged = model::importFramework(readFramework(o.framework), p.catalogue);
-    } catch (const InvalidInput& e) {
-        throw InvalidInput(o.framework + (e.where().empty() ? "" : ": " + e.where()), e.reason());
-    }
+    model::FrameworkImport merged = model::readFrameworkFile(o.framework, p.catalogue);
     p.catalogue = std::move(merged.catalogue);
     // Entries are only added or changed, so ids the project uses stay known; the
     // check stays because a replaced entry could still break what uses it.

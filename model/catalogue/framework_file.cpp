@@ -7,6 +7,7 @@
 #include "error.h"
 #include "json_parse.h"
 #include "json_reader.h"
+#include "text_file.h"
 
 namespace traza::model {
 namespace {
@@ -17,7 +18,6 @@ constexpr int kVersion = 1;
 }  // namespace
 
 FrameworkImport importFramework(std::string_view text, const Catalogue& base) {
-    if (text.size() > maxFrameworkBytes) throw InvalidInput("", "a framework file is at most 16 MiB");
     const nlohmann::json doc = parseJsonDocument(text);
     if (!doc.is_object()) throw InvalidInput("", "the document must be a JSON object {\"format\": \"traza-catalogue\", ...}");
     JsonObjectReader top(doc, "", {"format", "version", "catalogue"});
@@ -30,6 +30,15 @@ FrameworkImport importFramework(std::string_view text, const Catalogue& base) {
     FrameworkImport out{base, {}};
     out.catalogue = readCatalogueSection(doc["catalogue"], base, "catalogue", &out.changes);
     return out;
+}
+
+FrameworkImport readFrameworkFile(const std::filesystem::path& file, const Catalogue& base) {
+    const std::string text = readTextFile(file, maxFrameworkBytes, "a framework file");
+    try {
+        return importFramework(text, base);
+    } catch (const InvalidInput& e) {
+        throw InvalidInput(e.where().empty() ? file.string() : file.string() + ": " + e.where(), e.reason());
+    }
 }
 
 std::string frameworkJson(const Catalogue& project, const Catalogue& installed, bool all) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <fstream>
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +12,7 @@
 #include "claim_profiles.h"
 #include "catalogue_section.h"
 #include "interchange/chain_fields.h"
+#include "text_file.h"
 #include "validation.h"
 
 namespace traza::model {
@@ -260,16 +260,7 @@ Project projectFromJson(std::string_view text, const Catalogue& catalogue) {
 
 Project readProjectJson(const std::filesystem::path& file, const Catalogue& catalogue) {
     const std::string name = file.string();
-    std::error_code ec;
-    const std::uintmax_t size = std::filesystem::file_size(file, ec);
-    if (ec) throw IoError(name + ": cannot read (" + ec.message() + ")");
-    // Checked before reading, so a huge file costs nothing.
-    if (size > maxChainJsonBytes)
-        throw InvalidInput(name, "file too large (" + std::to_string(size) + " bytes; chain JSON is limited to " +
-                                     std::to_string(maxChainJsonBytes >> 20) + " MiB)");
-    std::string text(static_cast<std::size_t>(size), '\0');
-    std::ifstream in(file, std::ios::binary);
-    if (!in || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) throw IoError(name + ": cannot read");
+    const std::string text = readTextFile(file, maxChainJsonBytes, "chain JSON");
     try {
         return projectFromJson(text, catalogue);
     } catch (const InvalidInput& e) {

@@ -206,6 +206,20 @@ private:
         return true;
     }
 
+    // Each member of the cycle whose value moved from `before` is noted as
+    // changed and its difference spread on (x forward, y backward).
+    template <bool Forward>
+    void pushCycleChanges(const Component& comp, const std::vector<double>& before, const std::vector<double>& values,
+                          std::vector<Vertex>& changed) {
+        for (std::size_t i = 0; i < comp.members.size(); ++i) {
+            const Vertex m = comp.members[i];
+            const double d = values[m] - before[i];
+            if (d == 0) continue;
+            changed.push_back(m);
+            spread<Forward>(m, d);
+        }
+    }
+
     // A flow inside cycle ci was documented: its matrix changed. x of the
     // cycle is solved again by the forward solver's own method (from the x of
     // the actors feeding it, unchanged), the cycle is factored again, which
@@ -220,25 +234,13 @@ private:
         m_gains.solver().solveComponent(comp, {m_fixed, m_one, {}, m_factor}, forward, m_scratch);
         m_state.x = std::move(forward.value);
         exact = exact && forward.exact;
-        for (std::size_t i = 0; i < comp.members.size(); ++i) {
-            const Vertex m = comp.members[i];
-            const double d = m_state.x[m] - before[i];
-            if (d == 0) continue;
-            changedX.push_back(m);
-            spread<true>(m, d);
-        }
+        pushCycleChanges<true>(comp, before, m_state.x, changedX);
         if (!run<true>(m_state.x, changedX)) return false;
 
         before.clear();
         for (Vertex m : comp.members) before.push_back(m_state.y[m]);
         if (!m_gains.refactorCycle(ci, m_factor, m_toDocument, m_stage, m_state)) return false;
-        for (std::size_t i = 0; i < comp.members.size(); ++i) {
-            const Vertex m = comp.members[i];
-            const double d = m_state.y[m] - before[i];
-            if (d == 0) continue;
-            changedY.push_back(m);
-            spread<false>(m, d);
-        }
+        pushCycleChanges<false>(comp, before, m_state.y, changedY);
         if (!run<false>(m_state.y, changedY)) return false;
         // Every inner flow's G may have changed.
         for (Vertex m : comp.members) {
