@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "catalogue_uses.h"
 #include "commands.h"
 #include "error.h"
 #include "framework_file.h"
@@ -32,28 +33,13 @@ struct CatalogueImportOptions {
     bool dryRun = false;
 };
 
-// "org1, org2, org3 and 4 more"
-std::string someIds(const std::vector<std::string>& ids) {
-    std::string out;
-    for (std::size_t i = 0; i < ids.size() && i < 3; ++i) out += (i ? ", " : "") + ids[i];
-    if (ids.size() > 3) out += " and " + std::to_string(ids.size() - 3) + " more";
-    return out;
-}
-
 // Who in the project still uses a retired entry.
 std::string usesOf(const model::Project& p, const model::CatalogueChange& c) {
-    std::vector<std::string> users;
     if (c.list == "red_flag_rules") return "no longer checked";
     if (c.list == "claim_profiles" || c.list == "actor_kinds") return {};
-    for (const model::Actor& a : p.actors)
-        if (c.list == "risk_factors" && std::find(a.riskFactors.begin(), a.riskFactors.end(), c.id) != a.riskFactors.end())
-            users.push_back(a.id);
-    for (const model::Flow& f : p.flows)
-        if ((c.list == "typologies" && f.typology == c.id) ||
-            (c.list == "document_types" && std::find(f.documents.begin(), f.documents.end(), c.id) != f.documents.end()))
-            users.push_back(f.id);
+    const std::vector<std::string> users = model::catalogueEntryUsers(p, c.list, c.id);
     if (users.empty()) return "not used in this project";
-    return "still used by " + std::string(c.list == "risk_factors" ? "actors " : "flows ") + someIds(users);
+    return "still used by " + std::string(c.list == "risk_factors" ? "actors " : "flows ") + model::someIds(users);
 }
 
 void printChanges(const model::Project& p, const std::vector<model::CatalogueChange>& changes, std::ostream& out) {

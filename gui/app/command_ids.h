@@ -19,6 +19,7 @@ enum : int {
     ZoomOut,
     DeleteSelection,
     SelectAll,
+    EditCatalogues,
     ShowOutline,
     ShowProperties,
     ShowAnalysis,

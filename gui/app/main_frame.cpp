@@ -22,6 +22,7 @@
 #include "file_drop.h"
 #include "help_window.h"
 #include "import/import_controller.h"
+#include "catalogue_dialog.h"
 #include "findings_editor.h"
 #include "goals_editor.h"
 #include "labels.h"
@@ -200,6 +201,7 @@ void MainFrame::bindMenus() {
     });
     on(wxID_ABOUT, [this] { onAbout(); });
     on(wxID_PREFERENCES, [this] { editPreferences(this); });
+    on(ids::EditCatalogues, [this] { editCatalogues(this, m_doc); });
     on(ids::UserGuide, [this] { showHelp(this, "user-guide"); });
     on(ids::Methodology, [this] { showHelp(this, "methodology"); });
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) {

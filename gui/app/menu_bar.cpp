@@ -43,6 +43,8 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     // Ctrl+A is the canvas's own key: as a menu accelerator it would steal "select all" from text fields.
     edit->Append(ids::SelectAll, _("Select &all actors"), _("Select every actor (Ctrl+A on the canvas)"));
     edit->AppendSeparator();
+    edit->Append(ids::EditCatalogues, _("&Catalogues…"),
+                 _("The project's risk factors, document types, typologies, red-flag rules and actor kinds: add, edit, retire"));
     edit->Append(wxID_PREFERENCES, _("&Preferences…"), _("Interface language"));
 
     auto* view = new wxMenu;
