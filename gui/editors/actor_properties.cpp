@@ -34,7 +34,8 @@ wxArrayString ddStatusLabels() {
 
 ActorProperties::ActorProperties(const model::Project& p) : m_catalogue(&p.catalogue), m_claims(p) {
     for (const model::RiskFactor& r : p.catalogue.riskFactors) {
-        m_riskLabels.push_back(localText(r.name));
+        // A retired factor stays a choice (actors keep what they carry) but says it is retired.
+        m_riskLabels.push_back(r.retired ? wxString::Format(_("%s (retired)"), localText(r.name)) : localText(r.name));
         m_riskIds.push_back(r.id);
     }
 }

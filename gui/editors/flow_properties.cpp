@@ -20,13 +20,15 @@ FlowProperties::FlowProperties(const model::Project& p) : m_catalogue(&p.catalog
             m_actorIds.push_back(a.id);
         }
     for (const model::DocumentType& d : p.catalogue.documentTypes) {
-        m_docLabels.push_back(localText(d.name));
+        // A retired entry stays a choice (flows keep what they have) but says it is retired.
+        m_docLabels.push_back(d.retired ? wxString::Format(_("%s (retired)"), localText(d.name)) : localText(d.name));
         m_docIds.push_back(d.id);
     }
     m_typologyLabels.push_back(_("(not set)"));
     m_typologyIds.push_back("");
     for (const model::Typology& t : p.catalogue.typologies) {
-        m_typologyLabels.push_back(wxString::Format("%s — %s", toWx(t.id), localText(t.name)));
+        const wxString label = wxString::Format("%s — %s", toWx(t.id), localText(t.name));
+        m_typologyLabels.push_back(t.retired ? wxString::Format(_("%s (retired)"), label) : label);
         m_typologyIds.push_back(t.id);
     }
 }
