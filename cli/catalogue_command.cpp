@@ -1,6 +1,6 @@
 // traza-cli catalogue export|import (issue #18): a team's own framework — risk
-// factors, document types, typologies, red-flag rules' severity and
-// parameters, actor kinds' texts, claim profiles — moved between projects as
+// factors, document types, typologies, checklist templates, red-flag rules'
+// severity and parameters, actor kinds' texts, claim profiles — moved between projects as
 // one JSON file. Import says what it adds, replaces and retires, and where a
 // retired entry is still used; the project is saved only if all of it applies.
 #include <algorithm>
@@ -45,6 +45,12 @@ std::string usesOf(const model::Project& p, const model::CatalogueChange& c) {
     std::vector<std::string> users;
     if (c.list == "red_flag_rules") return "no longer checked";
     if (c.list == "claim_profiles" || c.list == "actor_kinds") return {};
+    if (c.list == "checklist_templates") {
+        for (const model::Checklist& k : p.checklists)
+            if (k.templateId == c.id || (k.templateId.empty() && c.id == model::kDefaultChecklistTemplate)) users.push_back(k.scope);
+        if (users.empty()) return "not used in this project";
+        return "still followed by the checklists of " + someIds(users);
+    }
     for (const model::Actor& a : p.actors)
         if (c.list == "risk_factors" && std::find(a.riskFactors.begin(), a.riskFactors.end(), c.id) != a.riskFactors.end())
             users.push_back(a.id);

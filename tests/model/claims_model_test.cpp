@@ -163,8 +163,8 @@ TEST_CASE("claims model - wrong claim data is refused with its JSON path") {
     CHECK(errorOf(doc) == "catalogue.claim_profiles[2].eligibility.typologies[0]: unknown typology \"rrrm-9\"");
     doc["catalogue"] = json::parse(R"({"claim_profiles": [{"id": "x"}, {"id": "x"}]})");
     CHECK(errorOf(doc) == "catalogue.claim_profiles[1].id: duplicate id \"x\"");
-    doc["catalogue"] = json::parse(R"({"checklist_templates": []})");
-    CHECK(errorOf(doc).rfind("catalogue.checklist_templates:", 0) == 0);
+    doc["catalogue"] = json::parse(R"({"checklist_templates": [{"id": "x", "name": "X", "steps": []}]})");
+    CHECK(errorOf(doc) == "catalogue.checklist_templates[0].steps: must be a non-empty array");
 }
 
 TEST_CASE("claims model - the .traza file keeps claim settings, and a version 4 file opens without any") {
@@ -202,7 +202,7 @@ TEST_CASE("claims model - the .traza file keeps claim settings, and a version 4 
     for (const Flow& f : migrated.flows) CHECK(f.claimedT == 0);
     ProjectStore::save(migrated, old);
     CHECK(ProjectStore::fileSchemaVersion(old) == ProjectStore::kSchemaVersion);
-    CHECK(ProjectStore::kSchemaVersion == 6);
+    CHECK(ProjectStore::kSchemaVersion >= 6);  // later issues add their own steps
 }
 
 TEST_CASE("claims model - a claim row of a flow that does not exist is refused with its place") {
