@@ -83,6 +83,9 @@ void checkMeaning(const std::string& list, const ojson& e, const ojson* before, 
 ojson patched(const ojson& before, const ojson& own) {
     ojson out = before;
     for (const auto& [key, value] : own.items()) {
+        // A value given as it already is keeps its key order: chain JSON is read
+        // unordered, and a template's steps written back would otherwise change text.
+        if (out.contains(key) && nlohmann::json::parse(out[key].dump()) == nlohmann::json::parse(value.dump())) continue;
         if (key == "parameters" && value.is_object() && out.contains(key) && out[key].is_object())
             for (const auto& [p, v] : value.items()) out[key][p] = v;
         else out[key] = value;

@@ -42,7 +42,7 @@ void SetChecklistItem::apply(Project& p) {
     Checklist* list = p.findChecklist(m_scope);
     m_createdList = list == nullptr;
     if (!list) {
-        p.checklists.push_back({m_scope, {}});
+        p.checklists.push_back({m_scope, {}, {}});
         list = &p.checklists.back();
     }
     auto it = std::find_if(list->items.begin(), list->items.end(), [&](const ChecklistItem& i) { return i.id == m_item.id; });
@@ -78,7 +78,7 @@ void SetChecklistTemplate::apply(Project& p) {
     m_createdList = list == nullptr;
     if (list) m_old = *list;
     else {
-        p.checklists.push_back({m_scope, {}});
+        p.checklists.push_back({m_scope, {}, {}});
         list = &p.checklists.back();
     }
     // The default is stored as "" so that the file says what older files say.
