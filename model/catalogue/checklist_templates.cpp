@@ -106,14 +106,15 @@ std::vector<ChecklistTemplate> readChecklistTemplates(const std::map<std::string
     const EntryReader top(file, doc, std::string());
     def.name = doc.contains("name") ? top.local("name") : kDefaultName;
     def.description = top.local("description", false);
-    if (doc.contains("steps") && doc["steps"].is_array())
-        for (std::size_t i = 0; i < doc["steps"].size(); ++i)
-            def.steps.push_back(readStep(EntryReader(file, doc["steps"][i], i, "steps")));
+    // Items before steps: the order in which errors have always been reported.
     std::size_t i = 0;
     for (const json& e : doc["entries"]) {
         if (!e.is_object()) throw InvalidInput(file + ": entries[" + std::to_string(i) + "]", "not an object");
         def.items.push_back(readChecklistItem(EntryReader(file, e, i++)));
     }
+    if (doc.contains("steps") && doc["steps"].is_array())
+        for (std::size_t j = 0; j < doc["steps"].size(); ++j)
+            def.steps.push_back(readStep(EntryReader(file, doc["steps"][j], j, "steps")));
     out.push_back(std::move(def));
 
     auto more = texts.find(kChecklistTemplatesList);
