@@ -1,6 +1,6 @@
 // traza-cli catalogue export|import (issue #18): a team's own framework — risk
-// factors, document types, typologies, red-flag rules' severity and
-// parameters, actor kinds' texts, claim profiles — moved between projects as
+// factors, document types, typologies, checklist templates, red-flag rules'
+// severity and parameters, actor kinds' texts, claim profiles — moved between projects as
 // one JSON file. Import says what it adds, replaces and retires, and where a
 // retired entry is still used; the project is saved only if all of it applies.
 #include <algorithm>
@@ -38,6 +38,8 @@ std::string usesOf(const model::Project& p, const model::CatalogueChange& c) {
     if (c.list == "red_flag_rules") return "no longer checked";
     if (c.list == "claim_profiles" || c.list == "actor_kinds") return {};
     const std::vector<std::string> users = model::catalogueEntryUsers(p, c.list, c.id);
+    if (c.list == "checklist_templates")
+        return users.empty() ? "not used in this project" : "still followed by the checklists of " + model::someIds(users);
     if (users.empty()) return "not used in this project";
     return "still used by " + std::string(c.list == "risk_factors" ? "actors " : "flows ") + model::someIds(users);
 }

@@ -1,5 +1,6 @@
 #pragma once
-// OECD six-step checklists: one for the assessment, one per assessed supplier.
+// Due-diligence checklists: one for the assessment, one per assessed supplier,
+// each following a checklist template of the catalogue (the OECD six steps by default).
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct Checklist {
     static constexpr const char* kAssessmentScope = "assessment";
     std::string scope;
     std::vector<ChecklistItem> items;
+    /// The catalogue checklist template the items come from; empty means the
+    /// default ("oecd_rbc"), so files from before templates mean what they meant.
+    /// (Last, so that {scope, items} initialisers keep working.)
+    std::string templateId;
     bool isAssessment() const { return scope == kAssessmentScope; }
     bool operator==(const Checklist&) const = default;
 };

@@ -34,6 +34,10 @@ Checklist* Project::findChecklist(const std::string& scope) {
 const Checklist* Project::findChecklist(const std::string& scope) const {
     return findIn(checklists, scope, [](const Checklist& c) { return c.scope; });
 }
+const ChecklistTemplate* Project::checklistTemplateOf(const std::string& scope) const {
+    const Checklist* c = findChecklist(scope);
+    return catalogue.checklistTemplate(c ? c->templateId : std::string());
+}
 
 std::string Project::unusedId(const std::string& prefix) const {
     std::unordered_set<std::string> used;

@@ -39,6 +39,9 @@ struct Project {
     const Flow* findFlow(const std::string& id) const;
     Checklist* findChecklist(const std::string& scope);
     const Checklist* findChecklist(const std::string& scope) const;
+    /// The template the checklist of `scope` follows (the default when the
+    /// project has no checklist for it yet), or nullptr when the catalogue lacks it.
+    const ChecklistTemplate* checklistTemplateOf(const std::string& scope) const;
 
     /// A fresh id "<prefix><n>" not used by any actor or flow.
     std::string unusedId(const std::string& prefix) const;

@@ -261,12 +261,21 @@ std::vector<ValidationIssue> validateProject(const Project& p) {
         if (!c.isAssessment() && !actorIds.contains(c.scope))
             out.push_back({path + ".scope", "must be \"assessment\" or an actor id (got \"" + c.scope + "\")"});
         if (!scopes.insert(c.scope).second) out.push_back({path + ".scope", "duplicate checklist for \"" + c.scope + "\""});
+        // Items are checked against the checklist's own template (issue #18).
+        const ChecklistTemplate* tmpl = cat ? cat->checklistTemplate(c.templateId) : nullptr;
+        if (cat && !tmpl)
+            out.push_back({path + ".template", "unknown checklist template \"" + c.templateId + "\"" +
+                                                   unknownIdHint(*cat, "checklist_templates", c.templateId)});
         std::unordered_set<std::string> itemIds;
         for (std::size_t j = 0; j < c.items.size(); ++j) {
             const ChecklistItem& item = c.items[j];
             const std::string ipath = path + ".items[" + std::to_string(j) + "]";
-            if (cat && !cat->checklistItem(item.id)) out.push_back({ipath + ".id", "not an item of the checklist template (\"" + item.id + "\")" +
-                                                                                unknownIdHint(*cat, "checklist_template", item.id)});
+            if (tmpl && !tmpl->item(item.id)) {
+                std::vector<std::string> templateItemIds;
+                for (const ChecklistItemTemplate& t : tmpl->items) templateItemIds.push_back(t.id);
+                out.push_back({ipath + ".id", "not an item of the checklist template \"" + tmpl->id + "\" (\"" + item.id + "\")" +
+                                                  idHint(templateItemIds, item.id)});
+            }
             if (!itemIds.insert(item.id).second) out.push_back({ipath + ".id", "duplicate item \"" + item.id + "\""});
             Collector(out, ipath).date("due", item.due);
         }

@@ -418,6 +418,8 @@ const std::vector<Entry>& table() {
         {"col.item_id", "Item", "Ítem"},
         {"col.item", "What to do", "Qué hacer"},
         {"col.on_the_ground", "On the ground", "En terreno"},
+        {"col.template", "Template", "Plantilla"},
+        {"col.reference", "Reference", "Referencia"},
         {"col.status", "Status", "Estado"},
         {"col.owner", "Owner", "Responsable"},
         {"col.due", "Due", "Fecha límite"},

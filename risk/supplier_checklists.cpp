@@ -5,12 +5,17 @@
 namespace traza::risk {
 
 SupplierChecklists::SupplierChecklists(const model::Project& project) {
-    std::set<int> supplierSteps;
-    for (const model::ChecklistStep& s : project.catalogue.checklistSteps)
-        if (s.scope == "supplier") supplierSteps.insert(s.step);
-    if (supplierSteps.empty()) supplierSteps = {2, 3, 4};
-    for (const model::ChecklistItemTemplate& t : project.catalogue.checklistItems)
-        if (supplierSteps.count(t.step)) m_supplierItems.push_back(&t);
+    // The supplier-scope items of every template (issue #18): each checklist
+    // counts the items of the template it follows.
+    for (const model::ChecklistTemplate& tmpl : project.catalogue.checklistTemplates) {
+        std::set<int> supplierSteps;
+        for (const model::ChecklistStep& s : tmpl.steps)
+            if (s.scope == "supplier") supplierSteps.insert(s.step);
+        if (tmpl.steps.empty()) supplierSteps = {2, 3, 4};  // a catalogue copy without steps: the OECD six
+        std::vector<const model::ChecklistItemTemplate*>& items = m_supplierItems[tmpl.id];
+        for (const model::ChecklistItemTemplate& t : tmpl.items)
+            if (supplierSteps.count(t.step)) items.push_back(&t);
+    }
     m_scopeFilter.assign((std::size_t{1} << 16) / 64, 0);
     for (const model::Checklist& c : project.checklists)
         if (!c.isAssessment()) {
@@ -40,12 +45,19 @@ model::ItemStatus SupplierChecklists::status(const model::Checklist* list, const
     return model::ItemStatus::NotStarted;
 }
 
+const std::vector<const model::ChecklistItemTemplate*>& SupplierChecklists::itemsOf(const model::Checklist* list) const {
+    static const std::vector<const model::ChecklistItemTemplate*> none;
+    auto it = m_supplierItems.find(list && !list->templateId.empty() ? list->templateId : model::kDefaultChecklistTemplate);
+    if (it == m_supplierItems.end()) it = m_supplierItems.find(model::kDefaultChecklistTemplate);
+    return it == m_supplierItems.end() ? none : it->second;
+}
+
 ChecklistProgress SupplierChecklists::progress(const std::string& actorId) const {
     ChecklistProgress out;
     const model::Checklist* list = find(actorId);
     if (!list) return out;
     out.hasChecklist = true;
-    for (const model::ChecklistItemTemplate* t : m_supplierItems) {
+    for (const model::ChecklistItemTemplate* t : itemsOf(list)) {
         const model::ItemStatus s = status(list, t->id);
         if (s == model::ItemStatus::NotApplicable) continue;
         ++out.applicable;
@@ -57,7 +69,7 @@ ChecklistProgress SupplierChecklists::progress(const std::string& actorId) const
 
 bool SupplierChecklists::onTheGroundDone(const std::string& actorId, model::ItemStatus required) const {
     const model::Checklist* list = find(actorId);
-    for (const model::ChecklistItemTemplate* t : m_supplierItems) {
+    for (const model::ChecklistItemTemplate* t : itemsOf(list)) {
         if (!t->onTheGround) continue;
         const model::ItemStatus s = status(list, t->id);
         if (s != required && s != model::ItemStatus::NotApplicable) return false;
@@ -69,7 +81,7 @@ std::vector<std::pair<const model::ChecklistItemTemplate*, model::ItemStatus>> S
     const std::string& actorId, model::ItemStatus required) const {
     const model::Checklist* list = find(actorId);
     std::vector<std::pair<const model::ChecklistItemTemplate*, model::ItemStatus>> out;
-    for (const model::ChecklistItemTemplate* t : m_supplierItems) {
+    for (const model::ChecklistItemTemplate* t : itemsOf(list)) {
         if (!t->onTheGround) continue;
         const model::ItemStatus s = status(list, t->id);
         if (s != required && s != model::ItemStatus::NotApplicable) out.emplace_back(t, s);

@@ -1,6 +1,7 @@
 #pragma once
-// The suppliers' OECD checklists, indexed once per analysis: progress on the
-// supplier-scope steps (2–4 in the OECD guidance; the catalogue says which)
+// The suppliers' checklists, indexed once per analysis: progress on the
+// supplier-scope steps of the template each follows (2–4 of the OECD six
+// steps, 2–4 of the Minerals Guidance's five; the catalogue says which)
 // for the risk mitigation, and whether the on-the-ground items are done for
 // the high_risk_typology_without_site_checks red flag.
 #include <cstdint>
@@ -41,7 +42,10 @@ private:
     const model::Checklist* find(const std::string& actorId) const;
     static std::size_t filterBit(const std::string& id);
 
-    std::vector<const model::ChecklistItemTemplate*> m_supplierItems;
+    /// The supplier-scope items of the checklist's template (the default for none or an unknown one).
+    const std::vector<const model::ChecklistItemTemplate*>& itemsOf(const model::Checklist*) const;
+
+    std::unordered_map<std::string, std::vector<const model::ChecklistItemTemplate*>> m_supplierItems;  ///< by template id
     std::unordered_map<std::string, const model::Checklist*> m_byScope;
     std::vector<std::uint64_t> m_scopeFilter;  ///< 2^16 bits, set at filterBit(scope)
 };

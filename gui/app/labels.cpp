@@ -30,7 +30,7 @@ const char* const kStages[] = {wxTRANSLATE("Waste pickers"), wxTRANSLATE("Picker
     wxTRANSLATE("Add actor"),  wxTRANSLATE("Delete actor"),   wxTRANSLATE("Edit actor"),
     wxTRANSLATE("Move actor"), wxTRANSLATE("Move actors"),    wxTRANSLATE("Add flow"),
     wxTRANSLATE("Delete flow"), wxTRANSLATE("Edit flow"),     wxTRANSLATE("Edit assessment"),
-    wxTRANSLATE("Edit checklist item"), wxTRANSLATE("Edit goals"), wxTRANSLATE("Edit supports"),
+    wxTRANSLATE("Edit checklist item"), wxTRANSLATE("Change checklist template"), wxTRANSLATE("Edit goals"), wxTRANSLATE("Edit supports"),
     wxTRANSLATE("Layout chain"), wxTRANSLATE("Delete selection"), wxTRANSLATE("Import spreadsheet"),
     wxTRANSLATE("Add finding"), wxTRANSLATE("Edit finding"), wxTRANSLATE("Close finding"), wxTRANSLATE("Delete finding")};
 

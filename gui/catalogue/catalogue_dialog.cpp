@@ -37,6 +37,7 @@ wxString pageTitle(const std::string& list) {
     if (list == "typologies") return _("Typologies");
     if (list == "risk_factors") return _("Risk factors");
     if (list == "red_flag_rules") return _("Red-flag rules");
+    if (list == "checklist_templates") return _("Checklist templates");
     return toWx(list);
 }
 

@@ -9,8 +9,12 @@ namespace traza::gui {
 ChecklistCompletion checklistCompletion(const model::Project& p, const std::string& scope) {
     const model::Checklist* list = p.findChecklist(scope);
     std::map<int, StepCompletion> byStep;
-    for (const model::ChecklistStep& s : p.catalogue.checklistSteps) byStep[s.step].step = s.step;
-    for (const model::ChecklistItemTemplate& t : p.catalogue.checklistItems) {
+    ChecklistCompletion out;
+    // The checklist's own template (issue #18); none when the catalogue lacks it.
+    const model::ChecklistTemplate* tmpl = p.checklistTemplateOf(scope);
+    if (!tmpl) return out;
+    for (const model::ChecklistStep& s : tmpl->steps) byStep[s.step].step = s.step;
+    for (const model::ChecklistItemTemplate& t : tmpl->items) {
         StepCompletion& c = byStep[t.step];
         c.step = t.step;
         ++c.total;
@@ -22,7 +26,6 @@ ChecklistCompletion checklistCompletion(const model::Project& p, const std::stri
         ++c.applicable;
         if (status == model::ItemStatus::Done) ++c.done;
     }
-    ChecklistCompletion out;
     for (const auto& [step, c] : byStep) {
         out.steps.push_back(c);
         out.overall.done += c.done;

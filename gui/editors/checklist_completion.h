@@ -1,7 +1,6 @@
 #pragma once
-// How far a checklist is: per OECD step and overall, counted over the
-// project's checklist template (items missing from the checklist count as not
-// started). No wx: the checklist editor shows it, tests check it directly.
+// How far a checklist is: per step and overall, counted over the checklist
+// template it follows (items missing from the checklist count as not started). No wx: the checklist editor shows it, tests check it directly.
 #include <string>
 #include <vector>
 

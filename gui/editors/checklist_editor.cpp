@@ -20,7 +20,7 @@ namespace traza::gui {
 namespace {
 constexpr model::ItemStatus kStatuses[] = {model::ItemStatus::NotStarted, model::ItemStatus::InProgress,
                                            model::ItemStatus::Done, model::ItemStatus::NotApplicable};
-enum ListColumn { ColItem, ColStatus, ColOwner, ColDue, ColEvidence };
+enum ListColumn { ColItem, ColStatus, ColOwner, ColDue, ColEvidence, ColReference };
 
 int percent(double fraction) { return static_cast<int>(std::lround(fraction * 100)); }
 }  // namespace
@@ -40,6 +40,13 @@ ChecklistEditor::ChecklistEditor(wxWindow* parent, Document& doc, Selection& sel
     m_scopeChoice->SetToolTip(_("The assessment's own checklist, or one per supplier (✓: the supplier has a checklist)"));
     scopeRow->Add(m_scopeChoice, 1);
     left->Add(scopeRow, 0, wxEXPAND | wxALL, gap);
+    auto* templateRow = new wxBoxSizer(wxHORIZONTAL);
+    templateRow->Add(new wxStaticText(this, wxID_ANY, _("Template:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    m_templateChoice = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(230, -1)));
+    m_templateChoice->SetName("checklist-template");
+    m_templateChoice->SetToolTip(_("The framework this checklist follows; items the new template lacks are dropped (Undo brings them back)"));
+    templateRow->Add(m_templateChoice, 1);
+    left->Add(templateRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     auto* overallRow = new wxBoxSizer(wxHORIZONTAL);
     m_overall = new wxStaticText(this, wxID_ANY, wxString());
     m_overall->SetName("checklist-overall");
@@ -61,6 +68,7 @@ ChecklistEditor::ChecklistEditor(wxWindow* parent, Document& doc, Selection& sel
     m_list->AppendColumn(_("Owner"), wxLIST_FORMAT_LEFT, FromDIP(110));
     m_list->AppendColumn(_("Due"), wxLIST_FORMAT_LEFT, FromDIP(85));
     m_list->AppendColumn(_("Evidence"), wxLIST_FORMAT_LEFT, FromDIP(300));
+    m_list->AppendColumn(_("Reference"), wxLIST_FORMAT_LEFT, FromDIP(150));
     top->Add(m_list, 3, wxEXPAND | wxALL, gap);
 
     auto* right = new wxBoxSizer(wxVERTICAL);
@@ -106,6 +114,10 @@ ChecklistEditor::ChecklistEditor(wxWindow* parent, Document& doc, Selection& sel
     m_scopeChoice->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
         const int i = e.GetSelection();
         if (i >= 0 && static_cast<std::size_t>(i) < m_scopeIds.size()) showScope(m_scopeIds[i]);
+    });
+    m_templateChoice->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
+        const int i = e.GetSelection();
+        if (!m_filling && i >= 0 && static_cast<std::size_t>(i) < m_templateIds.size()) chooseTemplate(m_templateIds[i]);
     });
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         if (m_filling) return;
@@ -166,6 +178,19 @@ void ChecklistEditor::selectItem(const std::string& id) {
         }
 }
 
+void ChecklistEditor::chooseTemplate(const std::string& id) {
+    const model::ChecklistTemplate* now = shownTemplate();
+    if (now && now->id == id) return;
+    try {
+        m_doc.execute(std::make_unique<model::SetChecklistTemplate>(m_scope, id));
+        showError(wxString());
+    } catch (const InvalidInput& e) {
+        showError(wxString::Format(_("Refused (%s): %s. Nothing was changed."), toWx(e.where()), toWx(e.reason())));
+    }
+}
+
+const model::ChecklistTemplate* ChecklistEditor::shownTemplate() const { return m_doc.project().checklistTemplateOf(m_scope); }
+
 wxString ChecklistEditor::stepText(std::size_t i) const { return i < m_stepCounts.size() ? m_stepCounts[i]->GetLabel() : wxString(); }
 wxString ChecklistEditor::overallText() const { return m_overall->GetLabel(); }
 int ChecklistEditor::stepGaugeValue(std::size_t i) const { return i < m_stepGauges.size() ? m_stepGauges[i]->GetValue() : -1; }
@@ -190,7 +215,10 @@ void ChecklistEditor::refresh() {
         m_scope = model::Checklist::kAssessmentScope;  // the supplier was deleted or the project replaced
     m_filling = true;
     fillScopes();
-    if (m_stepsStale || m_stepCounts.size() != m_doc.project().catalogue.checklistSteps.size()) buildSteps();
+    fillTemplates();
+    const model::ChecklistTemplate* tmpl = shownTemplate();
+    const std::string tmplId = tmpl ? tmpl->id : std::string();
+    if (m_stepsStale || tmplId != m_stepsTemplate || m_stepCounts.size() != (tmpl ? tmpl->steps.size() : 0)) buildSteps();
     m_stepsStale = false;
     fillCompletion();
     fillItems();
@@ -205,7 +233,9 @@ void ChecklistEditor::buildSteps() {
     m_stepGauges.clear();
     m_stepNames.clear();
     auto* grid = new wxFlexGridSizer(3, FromDIP(3), FromDIP(6));
-    for (const model::ChecklistStep& s : m_doc.project().catalogue.checklistSteps) {
+    const model::ChecklistTemplate* tmpl = shownTemplate();
+    m_stepsTemplate = tmpl ? tmpl->id : std::string();
+    for (const model::ChecklistStep& s : tmpl ? tmpl->steps : std::vector<model::ChecklistStep>{}) {
         auto* count = new wxStaticText(m_stepsPanel, wxID_ANY, wxString());
         count->SetName(wxString::Format("checklist-step-%d", s.step));
         auto* gauge = new wxGauge(m_stepsPanel, wxID_ANY, 100, wxDefaultPosition, FromDIP(wxSize(70, 12)));
@@ -255,6 +285,28 @@ void ChecklistEditor::fillScopes() {
         if (m_scopeIds[i] == m_scope && m_scopeChoice->GetSelection() != static_cast<int>(i)) m_scopeChoice->SetSelection(static_cast<int>(i));
 }
 
+void ChecklistEditor::fillTemplates() {
+    const model::Project& p = m_doc.project();
+    const model::ChecklistTemplate* shown = shownTemplate();
+    std::vector<std::string> ids;
+    wxArrayString labels;
+    for (const model::ChecklistTemplate& t : p.catalogue.checklistTemplates) {
+        if (t.retired && &t != shown) continue;  // retired: kept for the checklists that follow it
+        ids.push_back(t.id);
+        labels.push_back(localText(t.name));
+    }
+    bool same = ids == m_templateIds && labels.size() == m_templateChoice->GetCount();
+    for (unsigned i = 0; same && i < labels.size(); ++i) same = m_templateChoice->GetString(i) == labels[i];
+    if (!same) {
+        m_templateChoice->Set(labels);
+        m_templateIds = std::move(ids);
+    }
+    for (std::size_t i = 0; i < m_templateIds.size(); ++i)
+        if (shown && m_templateIds[i] == shown->id && m_templateChoice->GetSelection() != static_cast<int>(i))
+            m_templateChoice->SetSelection(static_cast<int>(i));
+    m_templateChoice->Enable(m_templateIds.size() > 1);
+}
+
 void ChecklistEditor::fillCompletion() {
     const model::Project& p = m_doc.project();
     const ChecklistCompletion c = checklistCompletion(p, m_scope);
@@ -264,7 +316,8 @@ void ChecklistEditor::fillCompletion() {
         m_stepCounts[i]->SetLabel(wxString::Format(_("Step %d: %d/%d done"), s.step, s.done, s.applicable));
         m_stepGauges[i]->SetValue(percent(s.fraction()));
         // Steps 2-4 are the supplier's (the catalogue says which): grey the others there, and vice versa.
-        const std::string& stepScope = p.catalogue.checklistSteps[i].scope;
+        const model::ChecklistTemplate* tmpl = shownTemplate();
+        const std::string stepScope = tmpl && i < tmpl->steps.size() ? tmpl->steps[i].scope : std::string();
         const bool applies = stepScope.empty() || (stepScope == "supplier") == supplier;
         m_stepNames[i]->SetForegroundColour(applies ? GetForegroundColour() : wxColour(0x88, 0x88, 0x88));
         m_stepNames[i]->Refresh();
@@ -275,10 +328,12 @@ void ChecklistEditor::fillCompletion() {
 
 void ChecklistEditor::fillItems() {
     const model::Project& p = m_doc.project();
-    const auto& templates = p.catalogue.checklistItems;
+    const model::ChecklistTemplate* tmpl = shownTemplate();
+    static const std::vector<model::ChecklistItemTemplate> none;
+    const auto& templates = tmpl ? tmpl->items : none;
     std::vector<std::string> ids;
     for (const model::ChecklistItemTemplate& t : templates) ids.push_back(t.id);
-    if (ids != m_itemIds) {  // another project (catalogue) was loaded
+    if (ids != m_itemIds) {  // another project (catalogue) was loaded, or another template shown
         m_list->DeleteAllItems();
         m_itemIds.clear();
         for (const model::ChecklistItemTemplate& t : templates) {
@@ -294,15 +349,18 @@ void ChecklistEditor::fillItems() {
         m_list->SetItem(row, ColOwner, toWx(item.owner));
         m_list->SetItem(row, ColDue, toWx(item.due));
         m_list->SetItem(row, ColEvidence, toWx(item.evidence));
+        m_list->SetItem(row, ColReference, toWx(templates[i].reference));
     }
-    if (m_item.empty() && !m_itemIds.empty()) m_item = m_itemIds.front();
+    if ((m_item.empty() || std::find(m_itemIds.begin(), m_itemIds.end(), m_item) == m_itemIds.end()) && !m_itemIds.empty())
+        m_item = m_itemIds.front();
     for (std::size_t i = 0; i < m_itemIds.size(); ++i)
         if (m_itemIds[i] == m_item) m_list->SetItemState(static_cast<long>(i), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
 }
 
 void ChecklistEditor::fillForm() {
     const model::Project& p = m_doc.project();
-    const model::ChecklistItemTemplate* t = p.catalogue.checklistItem(m_item);
+    const model::ChecklistTemplate* tmpl = shownTemplate();
+    const model::ChecklistItemTemplate* t = tmpl ? tmpl->item(m_item) : nullptr;
     const bool enable = t != nullptr;
     for (wxWindow* w : std::initializer_list<wxWindow*>{m_status, m_evidence, m_documents, m_owner, m_due}) w->Enable(enable);
     if (!t) {
@@ -311,7 +369,7 @@ void ChecklistEditor::fillForm() {
     }
     m_filling = true;
     m_itemTitle->SetLabel(toWx(t->id) + "  " + localText(t->name) + (t->onTheGround ? " " + _("(on the ground)") : wxString()));
-    m_itemTitle->SetToolTip(localText(t->description));
+    m_itemTitle->SetToolTip(localText(t->description) + (t->reference.empty() ? wxString() : "\n" + toWx(t->reference)));
     const model::ChecklistItem item = checklistItemOf(p, m_scope, m_item);
     m_status->SetSelection(static_cast<int>(item.status));
     // ChangeValue: no text event, so showing a value is never taken for an edit.
@@ -323,7 +381,8 @@ void ChecklistEditor::fillForm() {
 }
 
 void ChecklistEditor::commit(Field field) {
-    if (m_filling || m_item.empty() || !m_doc.project().catalogue.checklistItem(m_item)) return;
+    const model::ChecklistTemplate* tmpl = shownTemplate();
+    if (m_filling || m_item.empty() || !tmpl || !tmpl->item(m_item)) return;
     const model::ChecklistItem current = checklistItemOf(m_doc.project(), m_scope, m_item);
     model::ChecklistItem item = current;
     switch (field) {

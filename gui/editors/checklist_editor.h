@@ -1,10 +1,12 @@
 #pragma once
-// The OECD checklist editor ("Due diligence" pane, first page): a scope (the
-// assessment's own checklist or one supplier's), the six steps with their
-// completion, the template items with their status, and a form for the chosen
-// item. Every change is one SetChecklistItem through Document::execute, so it
-// can be undone and the analysis (risk mitigation) sees it at once. A refused
-// change (a due date that is no date) shows its reason and changes nothing.
+// The checklist editor ("Due diligence" pane, first page): a scope (the
+// assessment's own checklist or one supplier's), the template it follows (the
+// OECD six steps, the Minerals Guidance's five, a project's own: issue #18),
+// its steps with their completion, its items with their status and reference,
+// and a form for the chosen item. Every change is one SetChecklistItem (or
+// SetChecklistTemplate) through Document::execute, so it can be undone and the
+// analysis (risk mitigation) sees it at once. A refused change (a due date
+// that is no date) shows its reason and changes nothing.
 #include <wx/panel.h>
 
 #include <string>
@@ -36,6 +38,10 @@ public:
 
     /// What the panel shows (tests read these like a user would).
     wxChoice* scopeChoice() const { return m_scopeChoice; }
+    /// The templates offered for the shown checklist (retired ones only when it follows one).
+    wxChoice* templateChoice() const { return m_templateChoice; }
+    /// Make the shown checklist follow template `id` (one undoable command).
+    void chooseTemplate(const std::string& id);
     wxListCtrl* itemList() const { return m_list; }
     wxChoice* statusChoice() const { return m_status; }
     wxTextCtrl* evidenceField() const { return m_evidence; }
@@ -54,6 +60,9 @@ private:
     void scheduleRefresh();
     void refresh();
     void fillScopes();
+    void fillTemplates();
+    /// The template of the shown checklist, or nullptr when the catalogue lacks it.
+    const model::ChecklistTemplate* shownTemplate() const;
     void fillCompletion();
     void fillItems();
     void fillForm();
@@ -71,8 +80,11 @@ private:
     std::string m_item;
     std::vector<std::string> m_scopeIds;  ///< choice index -> scope
     std::vector<std::string> m_itemIds;   ///< list row -> template item id
+    std::vector<std::string> m_templateIds;  ///< template choice index -> template id
+    std::string m_stepsTemplate;             ///< the template whose steps are built
 
     wxChoice* m_scopeChoice = nullptr;
+    wxChoice* m_templateChoice = nullptr;
     wxStaticText* m_overall = nullptr;
     wxGauge* m_overallGauge = nullptr;
     wxWindow* m_stepsPanel = nullptr;

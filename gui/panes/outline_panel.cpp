@@ -100,11 +100,14 @@ void OutlinePanel::rebuild() {
     m_tree->Expand(actors);
 
     // Checklists: done items over the template's items for that scope.
-    std::map<int, std::string> stepScope;
-    for (const model::ChecklistStep& s : p.catalogue.checklistSteps) stepScope[s.step] = s.scope;
-    int assessmentItems = 0, supplierItems = 0;
-    for (const model::ChecklistItemTemplate& t : p.catalogue.checklistItems)
-        (stepScope[t.step] == "supplier" ? supplierItems : assessmentItems)++;
+    // Counted per template (issue #18): a checklist's total is its template's items of its scope.
+    std::map<std::string, std::pair<int, int>> itemsOfTemplate;  // id -> (assessment, supplier) items
+    for (const model::ChecklistTemplate& tmpl : p.catalogue.checklistTemplates) {
+        std::map<int, std::string> stepScope;
+        for (const model::ChecklistStep& s : tmpl.steps) stepScope[s.step] = s.scope;
+        auto& [assessmentItems, supplierItems] = itemsOfTemplate[tmpl.id];
+        for (const model::ChecklistItemTemplate& t : tmpl.items) (stepScope[t.step] == "supplier" ? supplierItems : assessmentItems)++;
+    }
     const wxTreeItemId lists = m_tree->AppendItem(
         root, wxString::Format(_("Checklists (%d)"), static_cast<int>(p.checklists.size())), kHeadingImage, kHeadingImage,
         new OutlineData(OutlineData::Type::Heading, 0, ""));
@@ -120,7 +123,9 @@ void OutlinePanel::rebuild() {
         const int done = static_cast<int>(std::count_if(c.items.begin(), c.items.end(), [](const model::ChecklistItem& i) {
             return i.status == model::ItemStatus::Done || i.status == model::ItemStatus::NotApplicable;
         }));
-        const int total = std::max(c.isAssessment() ? assessmentItems : supplierItems, static_cast<int>(c.items.size()));
+        const auto counts = itemsOfTemplate.find(c.templateId.empty() ? std::string(model::kDefaultChecklistTemplate) : c.templateId);
+        const int templateItems = counts == itemsOfTemplate.end() ? 0 : (c.isAssessment() ? counts->second.first : counts->second.second);
+        const int total = std::max(templateItems, static_cast<int>(c.items.size()));
         wxString who = _("Assessment");
         int image = kHeadingImage;
         if (!c.isAssessment()) {

@@ -9,84 +9,14 @@
 #include <sstream>
 #include <utility>
 
+#include "checklist_templates.h"
+#include "entry_reader.h"
 #include "error.h"
 
 namespace traza::model {
 namespace {
 
 using nlohmann::json;
-
-// Reads one catalogue file; every accessor names file and JSON path on failure.
-class EntryReader {
-public:
-    EntryReader(std::string file, const json& entry, std::size_t index, const char* array = "entries")
-        : m_file(std::move(file)), m_entry(entry), m_path(std::string(array) + "[" + std::to_string(index) + "]") {}
-    /// An entry that is not in a file: messages name `path` alone.
-    EntryReader(const json& entry, std::string path) : m_entry(entry), m_path(std::move(path)) {}
-
-    std::string text(const char* key, bool required = true) const {
-        auto it = m_entry.find(key);
-        if (it == m_entry.end()) {
-            if (required) fail(key, "missing");
-            return {};
-        }
-        if (!it->is_string()) fail(key, "must be a string");
-        return it->get<std::string>();
-    }
-    LocalText local(const char* key, bool required = true) const {
-        auto it = m_entry.find(key);
-        if (it == m_entry.end()) {
-            if (required) fail(key, "missing");
-            return {};
-        }
-        // A plain string is the one language the user wrote in: both languages show it.
-        if (it->is_string()) return {it->get<std::string>(), {}};
-        if (!it->is_object() || !it->contains("en") || !(*it)["en"].is_string())
-            fail(key, "must be a string or {\"en\": ..., \"es\": ...}");
-        LocalText t{(*it)["en"].get<std::string>(), {}};
-        if (it->contains("es") && (*it)["es"].is_string()) t.es = (*it)["es"].get<std::string>();
-        return t;
-    }
-    double number(const char* key, double fallback) const {
-        auto it = m_entry.find(key);
-        if (it == m_entry.end() || it->is_null()) return fallback;
-        if (!it->is_number()) fail(key, "must be a number");
-        return it->get<double>();
-    }
-    /// A whole number that fits an int (a project file's copy may hold any number here).
-    int integer(const char* key, int fallback) const {
-        const double v = number(key, fallback);
-        if (v != std::floor(v) || v < INT_MIN || v > INT_MAX) fail(key, "must be a whole number");
-        return static_cast<int>(v);
-    }
-    bool boolean(const char* key) const {
-        auto it = m_entry.find(key);
-        if (it == m_entry.end()) return false;
-        if (!it->is_boolean()) fail(key, "must be true or false");
-        return it->get<bool>();
-    }
-    std::string rawJson(const char* key) const {
-        auto it = m_entry.find(key);
-        return it == m_entry.end() ? std::string("{}") : it->dump();
-    }
-    CatalogueEntry base() const {
-        CatalogueEntry e{text("id"), local("name"), local("description", false), boolean("retired")};
-        if (e.id.empty()) fail("id", "must not be empty");
-        return e;
-    }
-
-    [[noreturn]] void fail(const char* key, const std::string& reason) const {
-        throw InvalidInput((m_file.empty() ? "" : m_file + ": ") + m_path + "." + key, reason);
-    }
-
-private:
-    // A copy: callers pass string literals ("checklist_template.json"), and a
-    // reference to that temporary dangled by the time an error named the file
-    // (a heap-use-after-free the project_open fuzzer found).
-    std::string m_file;
-    const json& m_entry;
-    std::string m_path;
-};
 
 json parseFile(const std::string& stem, const std::string& text) {
     json doc = json::parse(text, nullptr, false);
@@ -107,10 +37,6 @@ void fill(Typology& t, const EntryReader& r) {
     t.baselineLabel = r.text("baseline_label", false);
     t.expectedDueDiligence = r.local("expected_due_diligence", false);
     t.sourceNote = r.local("source_note", false);
-}
-void fill(ChecklistItemTemplate& t, const EntryReader& r) {
-    t.step = r.integer("step", 0);
-    t.onTheGround = r.boolean("on_the_ground");
 }
 void fill(RiskFactor& f, const EntryReader& r) {
     f.category = r.text("category", false);
@@ -168,23 +94,11 @@ Catalogue Catalogue::fromTexts(std::map<std::string, std::string> texts) {
     c.evidenceLevels = readEntries<EvidenceLevelInfo>(texts, "evidence_levels");
     c.documentTypes = readEntries<DocumentType>(texts, "document_types");
     c.typologies = readEntries<Typology>(texts, "typologies");
-    c.checklistItems = readEntries<ChecklistItemTemplate>(texts, "checklist_template");
     c.riskFactors = readEntries<RiskFactor>(texts, "risk_factors");
     c.redFlagRules = readEntries<RedFlagRule>(texts, "red_flag_rules");
-    // The checklist steps sit beside the items in the template file.
-    json tmpl = parseFile("checklist_template", texts.at("checklist_template"));
-    if (tmpl.contains("steps") && tmpl["steps"].is_array()) {
-        std::size_t i = 0;
-        for (const json& s : tmpl["steps"]) {
-            EntryReader r("checklist_template.json", s, i++, "steps");
-            ChecklistStep step;
-            step.step = r.integer("step", 0);
-            step.name = r.local("name");
-            step.description = r.local("description", false);
-            step.scope = r.text("scope");
-            c.checklistSteps.push_back(std::move(step));
-        }
-    }
+    c.checklistTemplates = readChecklistTemplates(texts);
+    c.checklistSteps = c.checklistTemplates.front().steps;
+    c.checklistItems = c.checklistTemplates.front().items;
     c.m_texts = std::move(texts);
     return c;
 }
@@ -196,7 +110,8 @@ void Catalogue::checkEntry(const std::string& stem, const json& entry, const std
     else if (stem == "evidence_levels") readEntry<EvidenceLevelInfo>(r);
     else if (stem == "document_types") readEntry<DocumentType>(r);
     else if (stem == "typologies") readEntry<Typology>(r);
-    else if (stem == "checklist_template") readEntry<ChecklistItemTemplate>(r);
+    else if (stem == "checklist_template") readChecklistItem(r);
+    else if (stem == kChecklistTemplatesList) readChecklistTemplate(entry, "", path);
     else if (stem == "risk_factors") readEntry<RiskFactor>(r);
     else if (stem == "red_flag_rules") readEntry<RedFlagRule>(r);
     else throw InvalidInput(path, "not a catalogue list");
@@ -227,6 +142,21 @@ const Catalogue& Catalogue::installed() {
 const Typology* Catalogue::typology(const std::string& id) const { return findById(typologies, id); }
 const RiskFactor* Catalogue::riskFactor(const std::string& id) const { return findById(riskFactors, id); }
 const ChecklistItemTemplate* Catalogue::checklistItem(const std::string& id) const { return findById(checklistItems, id); }
+const ChecklistTemplate* Catalogue::checklistTemplate(const std::string& id) const {
+    return findById(checklistTemplates, id.empty() ? std::string(kDefaultChecklistTemplate) : id);
+}
+
+const ChecklistItemTemplate* ChecklistTemplate::item(const std::string& itemId) const { return findById(items, itemId); }
+const ChecklistStep* ChecklistTemplate::step(int number) const {
+    for (const ChecklistStep& s : steps)
+        if (s.step == number) return &s;
+    return nullptr;
+}
+std::string ChecklistTemplate::scopeOf(const std::string& itemId) const {
+    const ChecklistItemTemplate* t = item(itemId);
+    const ChecklistStep* s = t ? step(t->step) : nullptr;
+    return s ? s->scope : std::string();
+}
 const RedFlagRule* Catalogue::redFlagRule(const std::string& id) const { return findById(redFlagRules, id); }
 const ActorKindInfo* Catalogue::actorKind(const std::string& id) const { return findById(actorKinds, id); }
 const DocumentType* Catalogue::documentType(const std::string& id) const { return findById(documentTypes, id); }

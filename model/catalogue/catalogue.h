@@ -1,6 +1,6 @@
 #pragma once
 // Reference catalogues (data/catalogue/*.json): kinds, evidence levels, document
-// types, typologies, the OECD checklist template, risk factors, red-flag rules.
+// types, typologies, the checklist templates, risk factors, red-flag rules.
 // A project keeps its own copy (the raw JSON texts) so it opens the same way years later.
 #include <filesystem>
 #include <map>
@@ -55,7 +55,25 @@ struct ChecklistStep {
 struct ChecklistItemTemplate : CatalogueEntry {
     int step = 0;
     bool onTheGround = false;  ///< needs a site visit or direct engagement
+    std::string reference;     ///< the criterion the item serves ("OECD MG Annex I step 2.B"), or empty
 };
+/// A due-diligence framework's checklist (issue #18): its steps and items.
+/// checklist_templates.h says where templates come from.
+struct ChecklistTemplate {
+    std::string id;  ///< "oecd_rbc", "oecd_minerals", or a project's own
+    LocalText name;
+    LocalText description;
+    bool retired = false;  ///< kept for the checklists that follow it, offered for no new one
+    std::vector<ChecklistStep> steps;
+    std::vector<ChecklistItemTemplate> items;
+
+    const ChecklistItemTemplate* item(const std::string& itemId) const;
+    const ChecklistStep* step(int number) const;
+    /// "assessment" or "supplier" for the item's step; empty for an unknown item.
+    std::string scopeOf(const std::string& itemId) const;
+};
+/// The template a checklist naming none follows (older files, chain JSON without "template").
+inline constexpr const char* kDefaultChecklistTemplate = "oecd_rbc";
 struct RiskFactor : CatalogueEntry {
     std::string category;
     double weight = 0;
@@ -90,6 +108,10 @@ public:
     std::vector<EvidenceLevelInfo> evidenceLevels;
     std::vector<DocumentType> documentTypes;
     std::vector<Typology> typologies;
+    /// Every checklist template, the default (kDefaultChecklistTemplate) first.
+    std::vector<ChecklistTemplate> checklistTemplates;
+    /// The default template's steps and items (older callers; a checklist's
+    /// own template is checklistTemplate(checklist.templateId)).
     std::vector<ChecklistStep> checklistSteps;
     std::vector<ChecklistItemTemplate> checklistItems;
     std::vector<RiskFactor> riskFactors;
@@ -97,7 +119,10 @@ public:
 
     const Typology* typology(const std::string& id) const;
     const RiskFactor* riskFactor(const std::string& id) const;
+    /// An item of the default template.
     const ChecklistItemTemplate* checklistItem(const std::string& id) const;
+    /// The template of that id (empty: the default), or nullptr.
+    const ChecklistTemplate* checklistTemplate(const std::string& id) const;
     const RedFlagRule* redFlagRule(const std::string& id) const;
     const ActorKindInfo* actorKind(const std::string& id) const;
     const DocumentType* documentType(const std::string& id) const;

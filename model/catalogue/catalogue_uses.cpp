@@ -15,6 +15,9 @@ std::vector<std::string> catalogueEntryUsers(const Project& p, const std::string
     if (list == "typologies" || list == "document_types")
         for (const Flow& f : p.flows)
             if (list == "typologies" ? f.typology == id : holds(f.documents)) users.push_back(f.id);
+    if (list == "checklist_templates")
+        for (const Checklist& k : p.checklists)
+            if (k.templateId == id || (k.templateId.empty() && id == kDefaultChecklistTemplate)) users.push_back(k.scope);
     return users;
 }
 

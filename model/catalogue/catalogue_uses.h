@@ -10,7 +10,8 @@ namespace traza::model {
 
 /// The ids of what uses entry `id` of `list` (a chain JSON catalogue key), in
 /// project order: actors for risk factors and actor kinds, flows for typologies
-/// and document types. Red-flag rules are checked, not referenced: none.
+/// and document types, checklist scopes for checklist templates. Red-flag
+/// rules are checked, not referenced: none.
 std::vector<std::string> catalogueEntryUsers(const Project& project, const std::string& list, const std::string& id);
 
 /// "org1, org2, org3 and 4 more".

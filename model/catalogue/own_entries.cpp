@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "checklist_templates.h"
 #include "enums.h"
 #include "error.h"
 #include "word_match.h"
@@ -18,6 +19,9 @@ std::string at(const std::string& path, const std::string& list, std::size_t i) 
 
 ojson listText(const Catalogue& c, const std::string& stem) {
     auto it = c.texts().find(stem);
+    // A project copied before checklist templates (issue #18) has the default one only.
+    if (it == c.texts().end() && stem == kChecklistTemplatesList)
+        return ojson{{"catalogue", stem}, {"version", 1}, {"entries", ojson::array()}};
     if (it == c.texts().end()) throw InvalidInput(stem + ".json", "catalogue file missing");
     ojson doc = ojson::parse(it->second, nullptr, false);
     if (doc.is_discarded() || !doc.is_object() || !doc.contains("entries") || !doc["entries"].is_array())
@@ -79,6 +83,9 @@ void checkMeaning(const std::string& list, const ojson& e, const ojson* before, 
 ojson patched(const ojson& before, const ojson& own) {
     ojson out = before;
     for (const auto& [key, value] : own.items()) {
+        // A value given as it already is keeps its key order: chain JSON is read
+        // unordered, and a template's steps written back would otherwise change text.
+        if (out.contains(key) && nlohmann::json::parse(out[key].dump()) == nlohmann::json::parse(value.dump())) continue;
         if (key == "parameters" && value.is_object() && out.contains(key) && out[key].is_object())
             for (const auto& [p, v] : value.items()) out[key][p] = v;
         else out[key] = value;
@@ -92,7 +99,8 @@ bool equalEntries(const ojson& a, const ojson& b) { return nlohmann::json::parse
 }  // namespace
 
 const std::vector<std::string>& ownEntryLists() {
-    static const std::vector<std::string> lists{"actor_kinds", "document_types", "typologies", "risk_factors", "red_flag_rules"};
+    static const std::vector<std::string> lists{"actor_kinds",  "document_types", "typologies",
+                                                "risk_factors", "red_flag_rules", kChecklistTemplatesList};
     return lists;
 }
 
@@ -117,6 +125,19 @@ Catalogue withOwnEntries(const Catalogue& base, const nlohmann::json& section, c
             if (std::find(seen.begin(), seen.end(), id) != seen.end()) throw InvalidInput(where + ".id", "duplicate id \"" + id + "\"");
             seen.push_back(id);
             auto same = std::find_if(entries.begin(), entries.end(), [&](const ojson& e) { return e.value("id", "") == id; });
+            // The default checklist template lives in its own file: replacing it
+            // adds an entry of its id to the list, patched over the file's template.
+            if (same == entries.end() && list == kChecklistTemplatesList && id == kDefaultChecklistTemplate) {
+                const ojson before = defaultTemplateEntry(base.texts().at("checklist_template"));
+                const ojson merged = patched(before, own);
+                Catalogue::checkEntry(list, merged, where);
+                const bool unchanged = equalEntries(before, merged);
+                if (!unchanged) entries.push_back(merged);
+                if (changes)
+                    changes->push_back({list, id, unchanged ? CatalogueChange::Kind::Unchanged : CatalogueChange::Kind::Replaced,
+                                        merged.value("retired", false)});
+                continue;
+            }
             if (same == entries.end() && !listTakesNewIds(list)) {
                 std::vector<std::string> ids;
                 for (const ojson& e : entries) ids.push_back(e.value("id", ""));
@@ -164,8 +185,19 @@ nlohmann::ordered_json ownEntries(const Catalogue& project, const Catalogue& ins
 
 nlohmann::ordered_json allEntries(const Catalogue& project) {
     ojson out = ojson::object();
-    for (const std::string& list : ownEntryLists())
-        if (project.texts().count(list)) out[list] = listText(project, list)["entries"];
+    for (const std::string& list : ownEntryLists()) {
+        if (list == kChecklistTemplatesList) {
+            // The whole framework: the default template too, unless the list replaces it.
+            ojson templates = listText(project, list)["entries"];
+            const bool replaced = std::any_of(templates.begin(), templates.end(),
+                                              [](const ojson& e) { return e.value("id", "") == kDefaultChecklistTemplate; });
+            if (!replaced && project.texts().count("checklist_template"))
+                templates.insert(templates.begin(), defaultTemplateEntry(project.texts().at("checklist_template")));
+            out[list] = std::move(templates);
+        } else if (project.texts().count(list)) {
+            out[list] = listText(project, list)["entries"];
+        }
+    }
     return out;
 }
 
@@ -180,12 +212,16 @@ std::vector<std::string> entryIds(const Catalogue& catalogue, const std::string&
     else if (list == "risk_factors") add(catalogue.riskFactors);
     else if (list == "red_flag_rules") add(catalogue.redFlagRules);
     else if (list == "checklist_template") add(catalogue.checklistItems);
+    else if (list == kChecklistTemplatesList) add(catalogue.checklistTemplates);
     return ids;
 }
 
 std::string unknownIdHint(const Catalogue& catalogue, const std::string& list, const std::string& id) {
-    const std::vector<std::string> ids = entryIds(catalogue, list);
-    if (closestWords(id, ids).empty() && ids.size() > 12) return {};
+    return idHint(entryIds(catalogue, list), id);
+}
+
+std::string idHint(const std::vector<std::string>& ids, const std::string& id) {
+    if (ids.empty() || (closestWords(id, ids).empty() && ids.size() > 12)) return {};
     return knownIds(ids, id);
 }
 

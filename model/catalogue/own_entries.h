@@ -3,8 +3,9 @@
 // "catalogue" and of a framework file (traza-cli catalogue export|import),
 // merged over the catalogue the project already has. An entry whose id is in
 // the list replaces it; any other id is a new entry. Only what Traza can act on
-// is accepted: new risk factors, document types and typologies; the texts,
-// severity and parameters of the red-flag rules and actor kinds it knows.
+// is accepted: new risk factors, document types, typologies and checklist
+// templates; the texts, severity and parameters of the red-flag rules and
+// actor kinds it knows.
 #include <string>
 #include <vector>
 
@@ -50,5 +51,7 @@ std::vector<std::string> entryIds(const Catalogue& catalogue, const std::string&
 /// What to add to "unknown <thing> \"id\"": " (closest: a, b)" with the nearest
 /// ids of `list`, or " (known: ...)" when none is near and the list is short.
 std::string unknownIdHint(const Catalogue& catalogue, const std::string& list, const std::string& id);
+/// The same for any list of ids (a checklist template's items).
+std::string idHint(const std::vector<std::string>& ids, const std::string& id);
 
 }  // namespace traza::model

@@ -40,6 +40,25 @@ private:
     ChecklistItem m_oldItem;
 };
 
+/// Makes the checklist of `scope` follow another checklist template (issue
+/// #18), creating the checklist if the project has none yet. Items that the
+/// new template lacks are dropped (revert brings them back). Throws
+/// InvalidInput ("template") for an id the catalogue does not have, with the
+/// closest ids, and ("scope") for a scope that is no actor.
+class SetChecklistTemplate : public Command {
+public:
+    SetChecklistTemplate(std::string scope, std::string templateId) : m_scope(std::move(scope)), m_templateId(std::move(templateId)) {}
+    void apply(Project&) override;
+    void revert(Project&) override;
+    std::string label() const override { return "Change checklist template"; }
+
+private:
+    std::string m_scope;
+    std::string m_templateId;
+    bool m_createdList = false;
+    Checklist m_old;
+};
+
 /// Replaces the goals table (the goals editor commits one table at a time).
 class SetGoals : public Command {
 public:

@@ -48,8 +48,10 @@ std::vector<ValidationIssue> validateFindings(const Project& p) {
             c.add("rule", "not a red-flag rule of the catalogue (\"" + f.rule + "\")");
         if (fromItem && f.item.empty()) c.add("item", "required for a finding from a checklist item (e.g. \"2.3\")");
         if (!fromItem && !f.item.empty()) c.add("item", "only a finding from a checklist item names an item");
-        if (fromItem && !f.item.empty() && !cat.checklistItems.empty() && !cat.checklistItem(f.item))
-            c.add("item", "not an item of the checklist template (\"" + f.item + "\")");
+        // The item belongs to the template of the subject's checklist (issue #18).
+        const ChecklistTemplate* tmpl = fromItem ? p.checklistTemplateOf(f.subject.empty() ? Checklist::kAssessmentScope : f.subject) : nullptr;
+        if (fromItem && !f.item.empty() && tmpl && !tmpl->item(f.item))
+            c.add("item", "not an item of the checklist template \"" + tmpl->id + "\" (\"" + f.item + "\")");
 
         if (fromFlag && f.subject.empty()) c.add("subject", "required for a finding from a red flag (the flagged actor or flow)");
         if (!f.subject.empty() && !subjects.count(f.subject))

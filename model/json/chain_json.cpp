@@ -166,9 +166,10 @@ Flow readFlow(const json& v, const std::string& path) {
 }
 
 Checklist readChecklist(const json& v, const std::string& path) {
-    JsonObjectReader r(v, path, {"scope", "items"});
+    JsonObjectReader r(v, path, {"scope", "template", "items"});
     Checklist c;
     c.scope = r.text("scope");
+    c.templateId = r.text("template");  // checked against the catalogue by validation
     const json& items = r.array("items");
     for (std::size_t i = 0; i < items.size(); ++i) {
         JsonObjectReader ir(items[i], jsonPath(r.pathOf("items"), i), {"id", "status", "evidence", "documents", "owner", "due"});

@@ -120,6 +120,8 @@ void write(JsonStreamWriter& w, const Flow& f) {
 void write(JsonStreamWriter& w, const Checklist& c) {
     w.beginObject();
     w.field("scope", c.scope);
+    // Only when not the default, so older files round-trip unchanged (issue #18).
+    if (!c.templateId.empty() && c.templateId != kDefaultChecklistTemplate) w.field("template", c.templateId);
     w.key("items");
     w.beginArray();
     for (const ChecklistItem& item : c.items) {

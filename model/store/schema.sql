@@ -1,4 +1,4 @@
--- The .traza project file, schema version 5 (PRAGMA user_version = 5).
+-- The .traza project file, schema version 7 (PRAGMA user_version = 7).
 --
 -- This is the one place the schema lives: the build embeds this text and
 -- ProjectStore::save() runs it on every new file. Older versions reach this
@@ -106,11 +106,14 @@ CREATE TABLE flow_documents (
     PRIMARY KEY (flow, ord)
 ) STRICT, WITHOUT ROWID;
 
--- OECD checklists: scope is 'assessment' or the id of the assessed actor.
--- (Not a foreign key: 'assessment' is no actor.)
+-- Checklists: scope is 'assessment' or the id of the assessed actor.
+-- (Not a foreign key: 'assessment' is no actor.) template is the catalogue
+-- checklist template the checklist follows, '' for the default oecd_rbc
+-- (added in version 7, issue #18).
 CREATE TABLE checklists (
-    ord    INTEGER PRIMARY KEY,
-    scope  TEXT NOT NULL UNIQUE
+    ord       INTEGER PRIMARY KEY,
+    scope     TEXT NOT NULL UNIQUE,
+    template  TEXT NOT NULL DEFAULT ''
 ) STRICT;
 
 -- Items of a checklist, in order; id is a checklist-template item id ("2.3").

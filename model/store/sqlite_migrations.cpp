@@ -21,6 +21,15 @@ MigrationStep claimsStep(int from) {
 }
 // ---- end of claims step
 
+// ---- step -> +1: checklist templates (issue #18); schema.sql "checklists" has the column.
+// Self-contained so a merge with another bump only changes `from`.
+MigrationStep checklistTemplateStep(int from) {
+    return {from,
+            "each checklist names the template it follows (checklists.template; '' = the default oecd_rbc)",
+            "ALTER TABLE checklists ADD COLUMN template TEXT NOT NULL DEFAULT '';"};
+}
+// ---- end of checklist templates step
+
 }  // namespace
 
 const std::vector<MigrationStep>& migrationSteps() {
@@ -62,7 +71,8 @@ const std::vector<MigrationStep>& migrationSteps() {
          "CREATE TABLE actor_due_diligence (actor INTEGER PRIMARY KEY REFERENCES actors (ord) DEFERRABLE INITIALLY DEFERRED,"
          " dd_status TEXT NOT NULL, coc_certification TEXT NOT NULL) STRICT;"},
         // ---- end of step 4 -> 5
-        claimsStep(5)  // ---- step 5 -> 6: claims (issue #20),
+        claimsStep(5),             // ---- step 5 -> 6: claims (issue #20)
+        checklistTemplateStep(6),  // ---- step 6 -> 7: checklist templates (issue #18)
     };
     return steps;
 }

@@ -276,10 +276,10 @@ void resolveFlowEnds(Project& p, FlowRows rows) {
 void readChecklists(SQLite::Database& db, Project& p) {
     countRows(db, "checklists", kMaxListRows);
     std::vector<std::int64_t> ords;
-    Query q(db, "checklists", "ord, scope", "ord");
+    Query q(db, "checklists", "ord, scope, template", "ord");
     while (q.next()) {
         ords.push_back(q.integer(0));
-        p.checklists.push_back({q.text(1), {}});
+        p.checklists.push_back({q.text(1), {}, q.text(2)});
     }
     countRows(db, "checklist_items", kMaxChildRows);
     std::vector<std::vector<std::int64_t>> itemOrds(p.checklists.size());

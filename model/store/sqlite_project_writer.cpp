@@ -120,8 +120,8 @@ void writeFlows(sqlite3* db, const std::vector<Flow>& flows, const ActorOrds& ac
 }
 
 void writeChecklists(sqlite3* db, const std::vector<Checklist>& checklists) {
-    BatchInsert checklist(db, "checklists", {"ord", "scope"});
-    for (std::size_t i = 0; i < checklists.size(); ++i) checklist.integer(i).text(checklists[i].scope).endRow();
+    BatchInsert checklist(db, "checklists", {"ord", "scope", "template"});
+    for (std::size_t i = 0; i < checklists.size(); ++i) checklist.integer(i).text(checklists[i].scope).text(checklists[i].templateId).endRow();
     checklist.finish();
     BatchInsert item(db, "checklist_items", {"checklist", "ord", "id", "status", "evidence", "owner", "due"});
     for (std::size_t i = 0; i < checklists.size(); ++i)

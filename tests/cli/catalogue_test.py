@@ -167,7 +167,44 @@ def refusals():
     check(r.returncode == 0 and "Nothing saved" in r.stdout and sha(path("b.traza")) == before, "--dry-run saves nothing")
 
 
+def templates():
+    """A checklist template of a team's own travels in a framework file (issue #18)."""
+    own = {"id": "asi_ps", "name": {"en": "ASI Performance Standard", "es": "Norma de desempeño ASI"},
+           "steps": [{"step": 1, "name": "Human rights", "scope": "supplier"}],
+           "items": [{"id": "9.8", "step": 1, "on_the_ground": True, "reference": "ASI PS 9.8", "name": "No child labour"}]}
+    doc = chain(random.Random(7))
+    org = next(a["id"] for a in doc["actors"] if a["kind"] == "picker_organisation")
+    source = dict(doc, catalogue={"checklist_templates": [own]},
+                  checklists=[{"scope": org, "template": "asi_ps", "items": [{"id": "9.8", "status": "done"}]}])
+    with open(path("t.json"), "w") as f:
+        json.dump(source, f)
+    check(run("import", path("t.json"), "-o", path("t.traza")).returncode == 0, "import a project with its own template")
+    check(run("catalogue", "export", path("t.traza"), "-o", path("tfw.json")).returncode == 0, "export the template")
+    with open(path("tfw.json")) as f:
+        check(json.load(f)["catalogue"]["checklist_templates"] == [own], "the framework holds the template as written")
+    # Another project follows the Minerals template; the framework retires it there.
+    other = dict(doc, checklists=[{"scope": org, "template": "oecd_minerals", "items": [{"id": "2.c", "status": "done"}]}])
+    with open(path("u.json"), "w") as f:
+        json.dump(other, f)
+    check(run("import", path("u.json"), "-o", path("u.traza")).returncode == 0, "import a Minerals checklist")
+    with open(path("tfw.json")) as f:
+        fw = json.load(f)
+    fw["catalogue"]["checklist_templates"].append({"id": "oecd_minerals", "retired": True})
+    with open(path("tfw2.json"), "w") as f:
+        json.dump(fw, f)
+    r = run("catalogue", "import", path("u.traza"), path("tfw2.json"))
+    check(r.returncode == 0, "catalogue import of templates: " + r.stderr)
+    check("checklist_templates: adds 1 (asi_ps); replaces 1 (oecd_minerals);" in r.stdout, "import says what it adds: " + r.stdout)
+    check("still followed by the checklists of " + org in r.stdout, "import says who follows a retired template: " + r.stdout)
+    r = run("export", path("u.traza"), "-o", path("u2.json"))
+    with open(path("u2.json")) as f:
+        back = json.load(f)
+    check(back["checklists"][0]["template"] == "oecd_minerals", "the checklist keeps its template")
+    check([e["id"] for e in back["catalogue"]["checklist_templates"]] == ["oecd_minerals", "asi_ps"], "both templates exported")
+
+
 for s in range(SEEDS):
     one(s)
 refusals()
+templates()
 print("catalogue framework: %d chains checked" % SEEDS)

@@ -251,3 +251,52 @@ TEST_CASE("ChecklistEditor - screenshot of the due-diligence pane", "[gui][scree
     REQUIRE(screenshot(care.frame->GetScreenRect(), png));
     CHECK(fs::file_size(png) > 20000);
 }
+
+TEST_CASE("ChecklistEditor - choosing the Minerals template for a supplier shows its five steps and references, and undo restores the six",
+          "[gui]") {
+    CareFrame care;
+    MainFrame* f = care.frame;
+    ChecklistEditor* ed = f->checklistEditor();
+    f->selection().set({ItemKind::Actor, "expB"});
+    pump(200);
+    REQUIRE(ed->scope() == "expB");
+    const model::Checklist before = *f->document().project().findChecklist("expB");
+    wxChoice* templates = ed->templateChoice();
+    REQUIRE(templates->GetCount() == 2);  // oecd_rbc and oecd_minerals, as installed
+    CHECK(templates->GetSelection() == 0);
+    CHECK(ed->itemList()->GetItemCount() == 23);
+    CHECK_FALSE(ed->stepText(5).empty());  // six steps
+
+    const auto revision = f->document().revision();
+    templates->SetSelection(1);
+    wxCommandEvent e(wxEVT_CHOICE, templates->GetId());
+    e.SetEventObject(templates);
+    e.SetInt(1);
+    templates->ProcessWindowEvent(e);
+    pump(200);
+    CHECK(f->document().revision() == revision + 1);  // one undoable command
+    const model::Checklist* now = f->document().project().findChecklist("expB");
+    REQUIRE(now);
+    CHECK(now->templateId == "oecd_minerals");
+    CHECK(now->items.empty());  // the sample's items are all RBC items
+
+    // Five steps, 19 items, none done; the reference shows beside each item.
+    REQUIRE(waitUntil([&] { return ed->itemList()->GetItemCount() == 19; }, 3000));
+    CHECK(ed->stepText(5).empty());
+    CHECK(ed->stepText(3) == stepLabel(4, 0, 3));
+    CHECK(ed->overallText() == overallLabel(0, 19));
+    CHECK(ed->itemList()->GetItemText(0).StartsWith("1.a "));
+    CHECK(ed->itemList()->GetItemText(0, 5) == "OECD MG Annex I step 1.A");
+    // An item of the new template is edited as usual.
+    ed->selectItem("2.c");
+    chooseStatus(ed->statusChoice(), model::ItemStatus::Done);
+    CHECK(checklistItemOf(f->document().project(), "expB", "2.c").status == model::ItemStatus::Done);
+
+    care.undo();
+    care.undo();
+    CHECK(*f->document().project().findChecklist("expB") == before);
+    REQUIRE(waitUntil([&] { return ed->itemList()->GetItemCount() == 23; }, 3000));
+    CHECK(templates->GetSelection() == 0);
+    CHECK_FALSE(ed->stepText(5).empty());
+    CHECK(care.errors.empty());
+}

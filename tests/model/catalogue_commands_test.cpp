@@ -82,5 +82,13 @@ TEST_CASE("catalogueEntryUsers - actors carry risk factors and kinds, flows carr
     CHECK(catalogueEntryUsers(p, "typologies", "rrrm-4") == std::vector<std::string>{"f1"});
     CHECK(catalogueEntryUsers(p, "typologies", "rrrm-1").empty());
     CHECK(catalogueEntryUsers(p, "red_flag_rules", "cash_only_first_mile").empty());
+    Checklist rbc;  // no template named: the default one
+    rbc.scope = "org";
+    Checklist minerals;
+    minerals.scope = "ref";
+    minerals.templateId = "oecd_minerals";
+    p.checklists = {rbc, minerals};
+    CHECK(catalogueEntryUsers(p, "checklist_templates", "oecd_rbc") == std::vector<std::string>{"org"});
+    CHECK(catalogueEntryUsers(p, "checklist_templates", "oecd_minerals") == std::vector<std::string>{"ref"});
     CHECK(someIds({"a", "b", "c", "d", "e"}) == "a, b, c and 2 more");
 }

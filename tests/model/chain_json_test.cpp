@@ -421,7 +421,7 @@ Project randomChain(std::mt19937& rng) {
             c.items.push_back(item);
         }
     p.checklists.push_back(c);
-    if (chance(0.5)) p.checklists.push_back({p.actors[0].id, {}});
+    if (chance(0.5)) p.checklists.push_back({p.actors[0].id, {}, {}});
     const double t1 = pick(extremes);
     p.goals.push_back({p.actors[0].id, chance(0.5) ? p.actors[1].id : "", {t1, t1 * 2, t1 * 3}, pick(words)});
     p.supports.push_back({p.actors[1].id, pick(words), 2, pick(words), 117, 0, pick(extremes), pick(words)});

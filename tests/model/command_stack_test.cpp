@@ -81,7 +81,7 @@ TEST_CASE("CommandStack - the saved marker tracks the modified flag") {
 
 TEST_CASE("RemoveActor - takes its flows, goals and checklist with it and undo puts them back in place") {
     Project p = smallChain();
-    p.checklists = {{"exp", {{"2.1", ItemStatus::Done, "", {}, "", ""}}}};
+    p.checklists = {{"exp", {{"2.1", ItemStatus::Done, "", {}, "", ""}}, {}}};
     const Project original = p;
     CommandStack stack;
     stack.execute(p, std::make_unique<RemoveActor>("exp"));

@@ -285,13 +285,13 @@ TEST_CASE("Findings - the project file keeps the register and the due-diligence 
     CHECK(back.actors[1].ddStatus == DueDiligenceStatus::None);
 }
 
-TEST_CASE("Findings - a version 4 file opens with an empty register and saves as version 6") {
+TEST_CASE("Findings - a version 4 file opens with an empty register and saves as the current version") {
     TempDir dir;
     const fs::path file = dir / "v4.traza";
     Project p = makeChain(5, 8);
     p.flows[2].sdT = 1.5;  // version 4 content survives the step
     ProjectStore::save(p, file);
-    rawExec(file, "DROP TABLE findings; DROP TABLE actor_due_diligence; DROP TABLE actor_claims; DROP TABLE flow_claims; PRAGMA user_version = 4;");
+    rawExec(file, "DROP TABLE findings; DROP TABLE actor_due_diligence; DROP TABLE actor_claims; DROP TABLE flow_claims; ALTER TABLE checklists DROP COLUMN template; PRAGMA user_version = 4;");
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 4);
     const std::string bytes = readBytes(file);
     Project back = ProjectStore::open(file);
@@ -301,7 +301,7 @@ TEST_CASE("Findings - a version 4 file opens with an empty register and saves as
 
     back.findings = {flagFinding(back.actors[0].id)};
     ProjectStore::save(back, file);
-    CHECK(ProjectStore::fileSchemaVersion(file) == 6);
+    CHECK(ProjectStore::fileSchemaVersion(file) == ProjectStore::kSchemaVersion);
     CHECK(ProjectStore::open(file).findings == back.findings);
 }
 

@@ -150,7 +150,7 @@ inline Project makeChain(int actorCount, int flowCount) {
     }
     const int scopes = std::min(actorCount, 3);
     for (int c = 0; c <= scopes; ++c) {
-        Checklist list{c == 0 ? Checklist::kAssessmentScope : p.actors[c - 1].id, {}};
+        Checklist list{c == 0 ? Checklist::kAssessmentScope : p.actors[c - 1].id, {}, {}};
         for (int k = 0; k < 5; ++k) {
             ChecklistItem item;
             item.id = cat.checklistItems[(c + k * 3) % cat.checklistItems.size()].id;

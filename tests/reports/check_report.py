@@ -320,7 +320,9 @@ def check_goals(wb, wbf, chain, with_note):
 
 def check_checklist(wb, chain):
     ws = wb["Checklist"]
-    header = 3
+    header = find_row(ws, "Scope")  # below the row naming the template (issue #18)
+    check(str(ws.cell(header - 1, 1).value).startswith("Template: OECD due diligence for responsible business conduct"),
+          f"Checklist: template row {ws.cell(header - 1, 1).value!r}")
     h = header_map(ws, header)
     step_cols = {int(k.split(".")[0]): v for k, v in h.items() if k[0].isdigit()}
     check(sorted(step_cols) == [1, 2, 3, 4, 5, 6], f"Checklist: step columns {sorted(step_cols)}")
@@ -340,6 +342,10 @@ def check_checklist(wb, chain):
     items_header = find_row(ws, "Items") + 1
     n = sum(len(cl["items"]) for cl in chain["checklists"])
     check(len(list(table_rows(ws, items_header + 1))) == n, "Checklist: item rows")
+    hi = header_map(ws, items_header)
+    check("Template" in hi and "Reference" in hi, f"Checklist: item columns {list(hi)}")
+    check(all(ws.cell(r, hi["Template"]).value == "oecd_rbc" for r in table_rows(ws, items_header + 1)),
+          "Checklist: every CARE checklist follows oecd_rbc")
     check(ws.auto_filter.ref.startswith(f"A{items_header}:"), f"Checklist: filter {ws.auto_filter.ref}")
 
 

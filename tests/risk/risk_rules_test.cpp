@@ -7,6 +7,7 @@
 #include "analysis.h"
 #include "chain_builder.h"
 #include "error.h"
+#include "supplier_checklists.h"
 
 using namespace traza;
 using model::ActorKind;
@@ -103,6 +104,35 @@ TEST_CASE("RiskScore - a finished supplier checklist halves the risk, and no mor
     CHECK(a.actor("o")->risk.mitigation == 1.0);
     CHECK(a.actor("o")->risk.residual == Approx(0.2).epsilon(1e-12));
     CHECK(a.actor("o")->risk.level == "low");
+}
+
+TEST_CASE("RiskScore - a supplier following the Minerals template is counted over that template's supplier steps") {
+    testing::ChainBuilder b;
+    b.actor("o", ActorKind::PickerOrganisation).actor("r", ActorKind::Refiner).flow("o", "r", 10);
+    b.project().actors[0].formality = model::Formality::Formal;
+    // oecd_minerals: steps 2-4 are the supplier's, 4 + 4 + 3 = 11 items; 2.c and 3.c on the ground.
+    model::Checklist list;
+    list.scope = "o";
+    list.templateId = "oecd_minerals";
+    list.items = {{"2.a", model::ItemStatus::Done, "", {}, "", ""},
+                  {"2.b", model::ItemStatus::NotApplicable, "", {}, "", ""},
+                  {"3.b", model::ItemStatus::InProgress, "", {}, "", ""},
+                  {"1.a", model::ItemStatus::Done, "", {}, "", ""}};  // step 1: the assessing company's, not counted
+    b.project().checklists.push_back(list);
+    const model::Project& p = b.project();
+    const risk::SupplierChecklists lists(p);
+    const risk::ChecklistProgress progress = lists.progress("o");
+    CHECK(progress.applicable == 10);
+    CHECK(progress.score == 1.5);
+    CHECK(progress.progress == Approx(0.15).epsilon(1e-12));
+    const auto open = lists.openOnTheGround("o", model::ItemStatus::Done);
+    REQUIRE(open.size() == 2);
+    CHECK(open[0].first->id == "2.c");
+    CHECK(open[1].first->id == "3.c");
+    // An actor with no checklist is counted over the default (RBC) template.
+    CHECK(lists.openOnTheGround("r", model::ItemStatus::Done).front().first->id == "2.4");
+    const risk::Analysis a = risk::analyze(b.build());
+    CHECK(a.actor("o")->risk.mitigation == Approx(0.15).epsilon(1e-12));
 }
 
 TEST_CASE("ChokePoints - the threshold and dominance options") {

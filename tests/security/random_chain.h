@@ -70,7 +70,7 @@ public:
         }
         const int lists = below(3);
         for (int c = 0; c < lists; ++c) {
-            Checklist list{c == 0 ? Checklist::kAssessmentScope : p.actors[c % actorCount].id, {}};
+            Checklist list{c == 0 ? Checklist::kAssessmentScope : p.actors[c % actorCount].id, {}, {}};
             for (int k = 0, n = below(4); k < n; ++k) {
                 ChecklistItem item;
                 item.id = cat.checklistItems[(c * 7 + k) % cat.checklistItems.size()].id;
