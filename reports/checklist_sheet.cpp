@@ -1,6 +1,7 @@
 // Checklist: completion of the OECD six steps for the assessment and for each
 // assessed supplier (COUNTIFS formulas over the item list: done / applicable),
-// then every item with its status, evidence, documents, owner and due date.
+// then every item with its status, evidence, documents, owner, due date and the
+// source of its answer (empty: typed in the workbench; else which questionnaire).
 #include <cstdlib>
 
 #include "sheet_table.h"
@@ -43,7 +44,7 @@ void writeChecklistSheet(ReportContext& ctx) {
     const std::vector<Column> items = {
         {"col.scope", 16},       {"col.name", 26},   {"col.step", 13, f.integer}, {"col.item_id", 13},
         {"col.status", 14},      {"col.on_the_ground", 13}, {"col.owner", 16}, {"col.due", 13},
-        {"col.item", 40},        {"col.evidence", 50}, {"col.documents", 24},
+        {"col.item", 40},        {"col.evidence", 50}, {"col.documents", 24}, {"col.source", 30},
     };
     Sheet sheet = ctx.book.addSheet(ctx.sheets.checklist, ctx.fmt.text);
     for (int c = 0; c < static_cast<int>(items.size()); ++c) sheet.columnWidth(c, c, items[c].width);
@@ -132,6 +133,7 @@ void writeChecklistSheet(ReportContext& ctx) {
             sheet.text(row, c++, itemName, f.wrap);
             sheet.text(row, c++, it.evidence, f.wrap);
             sheet.text(row, c++, documents, f.wrap);
+            sheet.text(row, c++, it.source, f.wrap);
             ++row;
             ctx.progress.advance();
         }

@@ -21,6 +21,16 @@ MigrationStep claimsStep(int from) {
 }
 // ---- end of claims step
 
+// ---- step -> +1: answer sources (issue #18); schema.sql "Answer sources" holds the same table.
+MigrationStep answerSourcesStep(int from) {
+    return {from,
+            "checklist items record where their answer came from (checklist_item_sources)",
+            "CREATE TABLE checklist_item_sources (checklist INTEGER NOT NULL, item INTEGER NOT NULL, source TEXT NOT NULL,"
+            " PRIMARY KEY (checklist, item), FOREIGN KEY (checklist, item) REFERENCES checklist_items (checklist, ord)"
+            " DEFERRABLE INITIALLY DEFERRED) STRICT, WITHOUT ROWID;"};
+}
+// ---- end of answer sources step
+
 }  // namespace
 
 const std::vector<MigrationStep>& migrationSteps() {
@@ -62,7 +72,8 @@ const std::vector<MigrationStep>& migrationSteps() {
          "CREATE TABLE actor_due_diligence (actor INTEGER PRIMARY KEY REFERENCES actors (ord) DEFERRABLE INITIALLY DEFERRED,"
          " dd_status TEXT NOT NULL, coc_certification TEXT NOT NULL) STRICT;"},
         // ---- end of step 4 -> 5
-        claimsStep(5)  // ---- step 5 -> 6: claims (issue #20),
+        claimsStep(5),  // ---- step 5 -> 6: claims (issue #20),
+        answerSourcesStep(6),  // ---- step 6 -> 7: answer sources (issue #18)
     };
     return steps;
 }
