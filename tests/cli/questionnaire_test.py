@@ -85,7 +85,7 @@ def fill(book, out):
     cl.cell(row_of(cl, "4.4"), 4).value = "Conciliación con recibos en marcha"
     f1 = row_of(fl, "f1")
     fl.cell(f1, 5).value = 52.14
-    fl.cell(f1, 6).value = "Documentada"
+    fl.cell(f1, 6).value = "Documentado"
     wb.save(out)
 
 
@@ -110,7 +110,7 @@ def case_openpyxl():
     check(any(t == "list" and "Cumplido" in f and "No aplica" in f and s == "C2:C14" for t, f, s in lists),
           "status drop-down in Spanish on C2:C14: %s" % lists)
     flists = [(dv.type, dv.formula1, str(dv.sqref)) for dv in fl.data_validations.dataValidation]
-    check(any(t == "list" and "Documentada" in f and s == "F2:F3" for t, f, s in flists), "evidence drop-down: %s" % flists)
+    check(any(t == "list" and "Documentado" in f and s == "F2:F3" for t, f, s in flists), "evidence drop-down: %s" % flists)
     check(any(t == "decimal" for t, f, s in flists), "tonnes are checked as numbers")
     check([cl.cell(r, 1).value for r in range(2, 15)] == ["2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3", "3.4",
                                                             "4.1", "4.2", "4.3", "4.4"], "org1's items of steps 2-4")

@@ -94,7 +94,7 @@ TEST_CASE("Questionnaire - answers in Spanish become a diff that applies and rev
     r.setText(cl, 14, q::kItemEvidence, "Visita programada");
     r.setText(cl, 14, q::kItemDue, "2027-01-31");
     r.setNumber(fl, 2, q::kFlowDocumented, 20.5);  // f1: 8.69 -> 20.5
-    r.setText(fl, 2, q::kFlowEvidence, "Documentada");
+    r.setText(fl, 2, q::kFlowEvidence, "Documentado");
     const q::Answers a = r.read();
     REQUIRE(a.items.size() == 2);
     CHECK(a.items[0].after.id == "4.3");
