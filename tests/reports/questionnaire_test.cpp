@@ -136,8 +136,8 @@ TEST_CASE("Questionnaire - answers in Spanish become a diff that applies and rev
 }
 
 TEST_CASE("Questionnaire - a supplier without a checklist gets the template's supplier items, created on apply") {
-    Returned r("expA");
-    REQUIRE(r.project.findChecklist("expA") == nullptr);
+    Returned r("ref");
+    REQUIRE(r.project.findChecklist("ref") == nullptr);
     const q::Answers unchanged = r.read();
     CHECK(unchanged.empty());
     r.setText("Checklist", 2, q::kItemStatus, "Done");
@@ -146,10 +146,10 @@ TEST_CASE("Questionnaire - a supplier without a checklist gets the template's su
     model::Project p = r.project;
     q::ApplyAnswers apply(a);
     apply.apply(p);
-    REQUIRE(p.findChecklist("expA"));
-    CHECK(p.findChecklist("expA")->items.size() == 1);
+    REQUIRE(p.findChecklist("ref"));
+    CHECK(p.findChecklist("ref")->items.size() == 1);
     apply.revert(p);
-    CHECK(p.findChecklist("expA") == nullptr);
+    CHECK(p.findChecklist("ref") == nullptr);
 }
 
 TEST_CASE("Questionnaire - impossible values are refused with the cell named") {
