@@ -285,7 +285,7 @@ TEST_CASE("Findings - the project file keeps the register and the due-diligence 
     CHECK(back.actors[1].ddStatus == DueDiligenceStatus::None);
 }
 
-TEST_CASE("Findings - a version 4 file opens with an empty register and saves as version 6") {
+TEST_CASE("Findings - a version 4 file opens with an empty register and saves as the current version") {
     TempDir dir;
     const fs::path file = dir / "v4.traza";
     Project p = makeChain(5, 8);
@@ -301,7 +301,7 @@ TEST_CASE("Findings - a version 4 file opens with an empty register and saves as
 
     back.findings = {flagFinding(back.actors[0].id)};
     ProjectStore::save(back, file);
-    CHECK(ProjectStore::fileSchemaVersion(file) == 6);
+    CHECK(ProjectStore::fileSchemaVersion(file) == ProjectStore::kSchemaVersion);
     CHECK(ProjectStore::open(file).findings == back.findings);
 }
 
