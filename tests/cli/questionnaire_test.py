@@ -12,11 +12,14 @@ Spanish), a flow's documented tonnes and evidence level corrected. `answers
 `answers` then applies it, and `export -f json` must differ from the original
 in exactly those values, with the answer source recorded on the changed items.
 Refusals (another supplier, an edited identification cell, negative tonnes)
-exit with status 2, name the cell and change nothing.
+exit with status 2, name the cell and change nothing. Case libreoffice: the
+answers are typed into LibreOffice's own document (its flat XML, opened from
+the questionnaire by LibreOffice) and LibreOffice saves it as xlsx and ods.
 """
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -225,4 +228,94 @@ def case_several():
     check(r.returncode == 2 and "nobody" in r.stderr and not os.path.exists(path("x.xlsx")), "unknown supplier refused")
 
 
-{"openpyxl": case_openpyxl, "refusals": case_refusals, "several": case_several}[CASE]()
+def soffice_convert(source, fmt, outdir):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("SKIPPED: LibreOffice is not installed")
+        sys.exit(77)
+    args = [soffice, "-env:UserInstallation=file://" + path("lo-profile"), "--headless", "--convert-to", fmt, "--outdir", outdir, source]
+    r = subprocess.run(args, capture_output=True, text=True, timeout=240)
+    out = os.path.join(outdir, os.path.splitext(os.path.basename(source))[0] + "." + fmt)
+    check(r.returncode == 0 and os.path.exists(out), "soffice converts %s to %s: %s %s" % (source, fmt, r.stdout, r.stderr))
+    return out
+
+
+def fods_cell(doc, sheet, row_id, col):
+    """The cell of column `col` (0-based) in the row whose first cell is `row_id`;
+    a run of repeated cells is split so the cell stands alone."""
+    table = next(t for t in doc.getElementsByTagName("table:table") if t.getAttribute("table:name") == sheet)
+    for row in table.getElementsByTagName("table:table-row"):
+        cells = [c for c in row.childNodes if c.nodeType == 1 and c.tagName in ("table:table-cell", "table:covered-table-cell")]
+        if not cells or "".join(t.firstChild.data for t in cells[0].getElementsByTagName("text:p") if t.firstChild) != row_id:
+            continue
+        at = 0
+        for c in cells:
+            n = int(c.getAttribute("table:number-columns-repeated") or 1)
+            if at + n > col:
+                if n > 1:
+                    c.removeAttribute("table:number-columns-repeated")
+                    before, after = col - at, at + n - col - 1
+                    for count, ref in ((before, c), (after, c.nextSibling)):
+                        if count:
+                            clone = c.cloneNode(True)
+                            if count > 1:
+                                clone.setAttribute("table:number-columns-repeated", str(count))
+                            row.insertBefore(clone, ref)
+                return c
+            at += n
+    check(False, "row %s in %s" % (row_id, sheet))
+
+
+def fods_set(doc, cell, value):
+    for a in ("office:value", "office:value-type", "calcext:value-type"):
+        if cell.hasAttribute(a):
+            cell.removeAttribute(a)
+    while cell.firstChild:
+        cell.removeChild(cell.firstChild)
+    kind = "float" if isinstance(value, float) else "string"
+    cell.setAttribute("office:value-type", kind)
+    cell.setAttribute("calcext:value-type", kind)
+    if kind == "float":
+        cell.setAttribute("office:value", repr(value))
+    p = doc.createElement("text:p")
+    p.appendChild(doc.createTextNode(str(value)))
+    cell.appendChild(p)
+
+
+def case_libreoffice():
+    """The supplier fills the questionnaire in LibreOffice: it is opened by
+    LibreOffice (converted to its flat XML), the answers are typed into
+    LibreOffice's own document, and LibreOffice saves it back as xlsx and ods."""
+    from xml.dom import minidom
+    project, book = setup("es")
+    fods = soffice_convert(book, "fods", path("lo"))
+    doc = minidom.parse(fods)
+    cl, fl = sheets("es")
+    fods_set(doc, fods_cell(doc, cl, "4.3", 2), "Cumplido")
+    fods_set(doc, fods_cell(doc, cl, "4.4", 2), "En curso")
+    fods_set(doc, fods_cell(doc, cl, "4.4", 3), "Conciliación con recibos en marcha")
+    fods_set(doc, fods_cell(doc, fl, "f1", 4), 52.14)
+    fods_set(doc, fods_cell(doc, fl, "f1", 5), "Documentado")
+    filled = path("filled/q-org1-lo.fods")
+    os.makedirs(os.path.dirname(filled), exist_ok=True)
+    with open(filled, "w", encoding="utf-8") as f:
+        doc.writexml(f)
+    expected = ("Checklist item 4.3:\n  status: In progress -> Done\n"
+                "Checklist item 4.4:\n  status: Not started -> In progress\n"
+                "  evidence: \"\" -> \"Conciliación con recibos en marcha\"\n"
+                "Flow f1 (pickers-org1 -> org1):\n  documented tonnes: 8.69 -> 52.14\n"
+                "  evidence level: Self-declared -> Documented\n"
+                "2 checklist item(s) and 1 flow(s) change.\n")
+    for fmt in ("xlsx", "ods"):
+        returned = soffice_convert(filled, fmt, path("returned"))
+        r = run("answers", project, returned, "--dry-run")
+        check(r.returncode == 0 and expected in r.stdout, "LibreOffice-saved %s gives the diff:\n%s%s" % (fmt, r.stdout, r.stderr))
+    r = run("answers", project, path("returned/q-org1-lo.xlsx"))
+    check(r.returncode == 0, "applied: " + r.stderr)
+    after = export_json(project)
+    items = {i["id"]: i for i in next(c for c in after["checklists"] if c["scope"] == "org1")["items"]}
+    check(items["4.3"]["status"] == "done" and items["4.3"]["source"] == "questionnaire q-org1-lo.xlsx " + TODAY, "source recorded")
+    check(next(f for f in after["flows"] if f["id"] == "f1")["documented_t"] == 52.14, "documented tonnes applied")
+
+
+{"openpyxl": case_openpyxl, "refusals": case_refusals, "several": case_several, "libreoffice": case_libreoffice}[CASE]()
