@@ -33,7 +33,7 @@ struct AnswersOptions {
 void run(const AnswersOptions& o) {
     model::Project p = loadProject(o.project);
     const model::Workbook book = model::readSpreadsheet(o.workbook);
-    model::questionnaire::Answers answers = model::questionnaire::readAnswers(p, book, o.workbook, todayIso(), o.supplier);
+    model::questionnaire::Answers answers = model::questionnaire::readAnswers(p, book, o.workbook, model::todayIso(), o.supplier);
     std::cout << reports::describeAnswers(answers, p, o.workbook, o.lang);
     if (o.dryRun) {
         std::cout << reports::questionnaireText("diff.dry_run", o.lang) << "\n";

@@ -41,7 +41,7 @@ void run(const QuestionnaireOptions& o) {
     const bool intoFolder = std::filesystem::is_directory(out);
     if (o.suppliers.size() > 1 && !intoFolder)
         throw InvalidInput("--output", "with several suppliers, -o must be an existing folder (one questionnaire-<id>.xlsx each)");
-    const std::string today = todayIso();
+    const std::string today = model::todayIso();
     for (const std::string& s : o.suppliers) {
         const std::filesystem::path file = intoFolder ? out / fileNameFor(s) : out;
         reports::writeQuestionnaire(file, p, s, o.lang, today);

@@ -26,6 +26,7 @@ enum : int {
     ResetPanes,
     UserGuide,
     Methodology,
+    ImportAnswers,
     AddActorFirst = wxID_HIGHEST + 200,  ///< + ActorKind: the palette's "add actor" tools
     AddActorLast = AddActorFirst + 7,
 };

@@ -5,7 +5,7 @@
 
 #include "validation.h"
 
-namespace traza::cli {
+namespace traza::model {
 
 std::string todayIso() {
     if (const char* fixed = std::getenv("TRAZA_TODAY"); fixed && model::isCalendarDate(fixed)) return fixed;
@@ -17,4 +17,4 @@ std::string todayIso() {
     return out;
 }
 
-}  // namespace traza::cli
+}  // namespace traza::model
