@@ -1,5 +1,6 @@
 #include "questionnaire_workbook.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "atomic_output.h"
@@ -128,7 +129,9 @@ void writeInstructions(Workbook& wb, const Book& b, const std::string& generated
     Sheet sheet = wb.addSheet(q::sheetName("instructions", b.lang));
     sheet.columnWidth(0, 0, 110);
     const std::string& L = b.lang;
+    // Rows are not fitted to wrapped text on opening (LibreOffice): give the lines room.
     const auto line = [&](int row, const std::string& text, lxw_format* f, double height = 0) {
+        if (height == 0 && f == b.f.paragraph) height = 15.0 * static_cast<double>(text.size() / 120 + 1);
         if (height > 0) sheet.rowHeight(row, height);
         sheet.text(row, 0, text, f);
     };
@@ -146,8 +149,10 @@ void writeInstructions(Workbook& wb, const Book& b, const std::string& generated
     line(11, questionnaireText("flows.tonnes", L), b.f.paragraph);
     line(12, questionnaireText("flows.documented", L), b.f.paragraph);
     line(13, questionnaireText("flows.evidence", L, {joined(b.evidenceWords)}), b.f.paragraph);
-    line(14, questionnaireText("flows.documents", L, {documentTypes}), b.f.paragraph, 45);
+    line(14, questionnaireText("flows.documents", L, {documentTypes}), b.f.paragraph);
     line(16, questionnaireText("return", L), b.f.paragraph);
+    worksheet_set_landscape(sheet.raw());
+    worksheet_fit_to_pages(sheet.raw(), 1, 0);
     protect(sheet);
 }
 
@@ -168,7 +173,9 @@ std::vector<std::string> writeChecklist(Workbook& wb, const Book& b) {
     for (const model::ChecklistItem& it : items) {
         const model::ChecklistItemTemplate* t = b.project.catalogue.checklistItem(it.id);
         const std::string text = t ? t->name.in(L) : std::string();
-        sheet.rowHeight(row, text.size() > 60 ? 30 : 15);
+        // Rows are not fitted to wrapped text on opening (LibreOffice): room for the longer of item and evidence.
+        const std::size_t lines = std::max({text.size() / 52, it.evidence.size() / 42, joined(it.documents).size() / 28}) + 1;
+        sheet.rowHeight(row, 15.0 * static_cast<double>(std::min<std::size_t>(lines, 8)));
         sheet.text(row, q::kItemId, it.id, b.f.locked);
         sheet.text(row, q::kItemText, text, b.f.lockedWrap);
         sheet.text(row, q::kItemStatus, q::statusWord(it.status, L), b.f.answer);
@@ -181,6 +188,7 @@ std::vector<std::string> writeChecklist(Workbook& wb, const Book& b) {
         ++row;
     }
     sheet.freeze(1, 1);
+    sheet.printSetup(0, 0, 1);
     protect(sheet);
     return ids;
 }
@@ -217,6 +225,7 @@ std::vector<std::string> writeFlows(Workbook& wb, const Book& b) {
         ++row;
     }
     sheet.freeze(1, 1);
+    sheet.printSetup(0, 0, 1);
     protect(sheet);
     return ids;
 }
