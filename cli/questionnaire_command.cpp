@@ -1,7 +1,6 @@
 // traza-cli questionnaire (issue #18): the workbook a supplier fills — its
 // checklist items and its flows to confirm or correct — one file per supplier.
 // traza-cli answers reads it back (answers_command.cpp).
-#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -26,13 +25,6 @@ struct QuestionnaireOptions {
     std::string lang = "en";
 };
 
-// "questionnaire-org1.xlsx": characters a file name may not hold become '_'.
-std::string fileNameFor(const std::string& supplier) {
-    std::string name = "questionnaire-";
-    for (unsigned char c : supplier) name += (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80) ? char(c) : '_';
-    return name + ".xlsx";
-}
-
 void run(const QuestionnaireOptions& o) {
     const model::Project p = loadProject(o.project);
     for (const std::string& s : o.suppliers)
@@ -43,7 +35,7 @@ void run(const QuestionnaireOptions& o) {
         throw InvalidInput("--output", "with several suppliers, -o must be an existing folder (one questionnaire-<id>.xlsx each)");
     const std::string today = model::todayIso();
     for (const std::string& s : o.suppliers) {
-        const std::filesystem::path file = intoFolder ? out / fileNameFor(s) : out;
+        const std::filesystem::path file = intoFolder ? out / reports::questionnaireFileName(s) : out;
         reports::writeQuestionnaire(file, p, s, o.lang, today);
         std::cout << "Wrote " << file.string() << " for " << s << ".\n";
     }

@@ -1,6 +1,7 @@
 #include "questionnaire_workbook.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include "atomic_output.h"
@@ -249,6 +250,13 @@ void writeIdentity(Workbook& wb, q::Identity id, const std::vector<std::string>&
 }
 
 }  // namespace
+
+std::string questionnaireFileName(const std::string& supplier) {
+    std::string name = "questionnaire-";
+    for (unsigned char c : supplier)
+        name += (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80) ? static_cast<char>(c) : '_';
+    return name + ".xlsx";
+}
 
 void writeQuestionnaire(const std::filesystem::path& out, const model::Project& project, const std::string& supplierId,
                         std::string_view lang, const std::string& generated) {

@@ -22,4 +22,8 @@ namespace traza::reports {
 void writeQuestionnaire(const std::filesystem::path& out, const model::Project& project, const std::string& supplier,
                         std::string_view lang, const std::string& generated);
 
+/// "questionnaire-org1.xlsx": the file name of a supplier's questionnaire when
+/// several are written into one folder (characters a file name may not hold become '_').
+std::string questionnaireFileName(const std::string& supplier);
+
 }  // namespace traza::reports

@@ -27,6 +27,7 @@ enum : int {
     UserGuide,
     Methodology,
     ImportAnswers,
+    WriteQuestionnaires,
     AddActorFirst = wxID_HIGHEST + 200,  ///< + ActorKind: the palette's "add actor" tools
     AddActorLast = AddActorFirst + 7,
 };

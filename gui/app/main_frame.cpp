@@ -166,6 +166,7 @@ void MainFrame::bindMenus() {
     on(ids::ImportCsv, [this] { m_files->importCsvWithDialog(); });
     on(ids::ImportSpreadsheet, [this] { m_imports->importWithDialog(); });
     on(ids::ImportAnswers, [this] { m_answers->importWithDialog(); });
+    on(ids::WriteQuestionnaires, [this] { m_answers->writeQuestionnairesWithDialog(m_selection.actors()); });
     on(ids::SaveTemplate, [this] { m_imports->saveTemplateWithDialog(); });
     on(ids::ExportJson, [this] { m_files->exportJsonWithDialog(); });
     on(ids::ExportReport, [this] { m_exports->exportReportWithDialog(); });

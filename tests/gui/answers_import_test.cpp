@@ -12,7 +12,9 @@
 #include "gui_test_support.h"
 #include "import/answers_controller.h"
 #include "labels.h"
+#include "answers_reader.h"
 #include "questionnaire_workbook.h"
+#include "spreadsheet/spreadsheet_reader.h"
 #include "test_frame.h"
 
 using namespace traza;
@@ -107,4 +109,29 @@ TEST_CASE("AnswersImport - a questionnaire of another project is refused with th
     CHECK(doc.project().flows == flowsBefore);
     CHECK(doc.undoLabel() == undoBefore);
     CHECK(fx.f->GetStatusBar()->GetStatusText(0) == _("The answers were not imported."));
+}
+
+TEST_CASE("AnswersImport - File > Write questionnaires writes one workbook per selected supplier, in the window's language",
+          "[gui][answers]") {
+    TempDir dir;
+    CareFrame fx;
+    AnswersController& answers = fx.f->answers();
+    answers.setUnattended(true, dir.path());
+    fx.menu(ids::WriteQuestionnaires);  // nothing selected: nothing written
+    CHECK(fx.f->GetStatusBar()->GetStatusText(0) == _("Select the suppliers on the canvas first."));
+    fx.f->selection().assign({"org1", "ref"}, {});
+    fx.menu(ids::WriteQuestionnaires);
+    pump(100);
+    CHECK(fx.errors.empty());
+    CHECK(fx.f->GetStatusBar()->GetStatusText(0) == wxString::Format(wxPLURAL("Wrote %d questionnaire.", "Wrote %d questionnaires.", 2), 2));
+    for (const char* supplier : {"org1", "ref"}) {
+        const fs::path file = dir / ("questionnaire-" + std::string(supplier) + ".xlsx");
+        REQUIRE(fs::exists(file));
+        // Read back unchanged: the supplier's questionnaire, in the window's language, changing nothing.
+        const model::Workbook book = model::readSpreadsheet(file);
+        CHECK(book.find(model::questionnaire::sheetName("checklist", uiLanguage())) >= 0);
+        const auto read = model::questionnaire::readAnswers(fx.f->document().project(), book, file.string(), "2026-12-03");
+        CHECK(read.identity.supplier == supplier);
+        CHECK(read.empty());
+    }
 }
