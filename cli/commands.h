@@ -16,6 +16,8 @@ void registerInfoCommand(CLI::App& app);    ///< info PROJECT
 void registerReportCommand(CLI::App& app);  ///< report PROJECT -o OUT.xlsx [--destination ID]... [--lang en|es]
 void registerClaimsCommand(CLI::App& app);   ///< claims PROJECT [--json] [--lang en|es]
 void registerAnalyzeCommand(CLI::App& app);  ///< analyze PROJECT [--json] [--destination ID]... [--threshold X] [--lang en|es]
+void registerQuestionnaireCommand(CLI::App& app);  ///< questionnaire PROJECT --supplier ID [--supplier ID2 ...] -o OUT.xlsx|FOLDER [--lang en|es]
+void registerAnswersCommand(CLI::App& app);  ///< answers PROJECT Q.xlsx [--supplier ID] [--dry-run] [-o OUT] [--lang en|es]
 void registerCatalogueCommand(CLI::App& app);  ///< catalogue export PROJECT -o F.json [--all] | catalogue import PROJECT F.json [-o OUT] [--dry-run]
 
 }  // namespace traza::cli

@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
     traza::cli::registerAnalyzeCommand(app);
     traza::cli::registerClaimsCommand(app);
     traza::cli::registerCatalogueCommand(app);
+    traza::cli::registerQuestionnaireCommand(app);
+    traza::cli::registerAnswersCommand(app);
 
     try {
         app.parse(argc, argv);  // runs the chosen subcommand's callback

@@ -52,6 +52,13 @@ void projectOpen(const std::uint8_t* data, std::size_t size);
 /// whose serial matches their text, and the cells fit the cell budget.
 void xlsxImport(const std::uint8_t* data, std::size_t size);
 
+/// A returned supplier questionnaire (readAnswers against the CARE pilot
+/// sample, of a workbook read from the bytes with the same small limits as
+/// xlsxImport). Accepted answers: applying them (ApplyAnswers) gives a project
+/// that validates, and reverting gives the sample back. (Defined in
+/// answers_entry_point.cpp.)
+void questionnaireAnswers(const std::uint8_t* data, std::size_t size);
+
 /// Analysis of an imported chain JSON (risk::analyze, analysisToJson).
 /// Refused imports end there. For every accepted chain: the analysis does not
 /// throw, every flow share and traced fraction is a number in [0, 1], traced

@@ -20,7 +20,7 @@ BUILD=$2
 SECONDS_EACH=$3
 shift 3
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(json_import csv_import project_open analyze xlsx_import)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(json_import csv_import project_open analyze xlsx_import questionnaire_answers)
 
 CC=${TRAZA_FUZZ_CC:-clang-14}
 CXX=${TRAZA_FUZZ_CXX:-clang++-14}
@@ -54,6 +54,7 @@ for target in "${TARGETS[@]}"; do
   dict=()
   dictionary="$SRC/fuzz/$target.dict"
   [ "$target" = analyze ] && dictionary="$SRC/fuzz/json_import.dict"  # same input format
+  [ "$target" = questionnaire_answers ] && dictionary="$SRC/fuzz/xlsx_import.dict"  # a workbook too
   [ -f "$dictionary" ] && dict=(-dict="$dictionary")
   before=$(find "$artifacts" -type f | wc -l)
   echo "==== fuzzing $target for ${SECONDS_EACH}s (log: $log)"

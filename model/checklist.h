@@ -15,6 +15,9 @@ struct ChecklistItem {
     std::vector<std::string> documents;  ///< document references (file names, numbers)
     std::string owner;
     std::string due;  ///< ISO date or empty
+    /// Where the answer came from (issue #18): empty = typed in the workbench,
+    /// else e.g. "questionnaire q.xlsx 2026-12-03".
+    std::string source;
     bool operator==(const ChecklistItem&) const = default;
 };
 

@@ -2,7 +2,8 @@
 // supplier (COUNTIFS formulas over the item list: done / applicable), one
 // matrix per checklist template in use (the OECD six steps, the Minerals
 // Guidance's five, a project's own: issue #18), then every item with its
-// status, evidence, documents, owner, due date, template and reference.
+// status, evidence, documents, owner, due date, template, reference and the
+// source of its answer (empty: typed in the workbench; else which questionnaire).
 #include <algorithm>
 #include <cstdlib>
 
@@ -67,10 +68,11 @@ void writeChecklistSheet(ReportContext& ctx) {
 
     // Columns 2.. also hold the matrix's step columns, hence the short fields first.
     const std::vector<Column> items = {
-        {"col.scope", 16},       {"col.name", 26},   {"col.step", 13, f.integer}, {"col.item_id", 13},
-        {"col.status", 14},      {"col.on_the_ground", 13}, {"col.owner", 16}, {"col.due", 13},
-        {"col.item", 40},        {"col.evidence", 50}, {"col.documents", 24}, {"col.template", 18},
-        {"col.reference", 22},
+        // 250 units in all: one landscape page across (Sheet::printSetup); the texts wrap.
+        {"col.scope", 16},       {"col.name", 20},   {"col.step", 13, f.integer}, {"col.item_id", 13},
+        {"col.status", 14},      {"col.on_the_ground", 13}, {"col.owner", 12}, {"col.due", 13},
+        {"col.item", 36},        {"col.evidence", 40}, {"col.documents", 18}, {"col.template", 12},
+        {"col.reference", 14},   {"col.source", 16},
     };
     Sheet sheet = ctx.book.addSheet(ctx.sheets.checklist, ctx.fmt.text);
     for (int c = 0; c < static_cast<int>(items.size()); ++c) sheet.columnWidth(c, c, items[c].width);
@@ -173,8 +175,9 @@ void writeChecklistSheet(ReportContext& ctx) {
             sheet.text(row, c++, itemName, f.wrap);
             sheet.text(row, c++, it.evidence, f.wrap);
             sheet.text(row, c++, documents, f.wrap);
-            sheet.text(row, c++, templateIdOf(*list));
-            sheet.text(row, c++, t ? t->reference : std::string());
+            sheet.text(row, c++, templateIdOf(*list), f.wrap);
+            sheet.text(row, c++, t ? t->reference : std::string(), f.wrap);
+            sheet.text(row, c++, it.source, f.wrap);
             ++row;
             ctx.progress.advance();
         }

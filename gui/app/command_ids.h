@@ -27,6 +27,8 @@ enum : int {
     ResetPanes,
     UserGuide,
     Methodology,
+    ImportAnswers,
+    WriteQuestionnaires,
     AddActorFirst = wxID_HIGHEST + 200,  ///< + ActorKind: the palette's "add actor" tools
     AddActorLast = AddActorFirst + 7,
 };

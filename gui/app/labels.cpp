@@ -31,7 +31,7 @@ const char* const kStages[] = {wxTRANSLATE("Waste pickers"), wxTRANSLATE("Picker
     wxTRANSLATE("Move actor"), wxTRANSLATE("Move actors"),    wxTRANSLATE("Add flow"),
     wxTRANSLATE("Delete flow"), wxTRANSLATE("Edit flow"),     wxTRANSLATE("Edit assessment"),
     wxTRANSLATE("Edit checklist item"), wxTRANSLATE("Change checklist template"), wxTRANSLATE("Edit goals"), wxTRANSLATE("Edit supports"),
-    wxTRANSLATE("Layout chain"), wxTRANSLATE("Delete selection"), wxTRANSLATE("Import spreadsheet"),
+    wxTRANSLATE("Layout chain"), wxTRANSLATE("Delete selection"), wxTRANSLATE("Import spreadsheet"), wxTRANSLATE("Import answers"),
     wxTRANSLATE("Add finding"), wxTRANSLATE("Edit finding"), wxTRANSLATE("Close finding"), wxTRANSLATE("Delete finding")};
 
 template <std::size_t N>

@@ -21,6 +21,7 @@
 #include "file_controller.h"
 #include "file_drop.h"
 #include "help_window.h"
+#include "import/answers_controller.h"
 #include "import/import_controller.h"
 #include "catalogue_dialog.h"
 #include "findings_editor.h"
@@ -71,6 +72,7 @@ MainFrame::MainFrame()
     m_files->afterLoad = [this] { afterLoad(); };
     m_exports = std::make_unique<ExportController>(this, m_doc);
     m_imports = std::make_unique<ImportController>(this, m_doc, *m_files);
+    m_answers = std::make_unique<AnswersController>(this, m_doc);
     m_runner = std::make_unique<AnalysisRunner>(
         [this] { return m_doc.project(); }, [this](auto result, auto) { onAnalysis(std::move(result)); },
         [this](const std::string& reason) {
@@ -164,6 +166,8 @@ void MainFrame::bindMenus() {
     on(ids::ImportJson, [this] { m_files->importJsonWithDialog(); });
     on(ids::ImportCsv, [this] { m_files->importCsvWithDialog(); });
     on(ids::ImportSpreadsheet, [this] { m_imports->importWithDialog(); });
+    on(ids::ImportAnswers, [this] { m_answers->importWithDialog(); });
+    on(ids::WriteQuestionnaires, [this] { m_answers->writeQuestionnairesWithDialog(m_selection.actors()); });
     on(ids::SaveTemplate, [this] { m_imports->saveTemplateWithDialog(); });
     on(ids::ExportJson, [this] { m_files->exportJsonWithDialog(); });
     on(ids::ExportReport, [this] { m_exports->exportReportWithDialog(); });

@@ -26,6 +26,7 @@ class ExportController;
 class ChecklistEditor;
 class FileController;
 class ImportController;
+class AnswersController;
 class FindingsEditor;
 class GoalsEditor;
 class OutlinePanel;
@@ -41,6 +42,7 @@ public:
     FileController& files() { return *m_files; }
     ExportController& exports() { return *m_exports; }
     ImportController& imports() { return *m_imports; }
+    AnswersController& answers() { return *m_answers; }
     ChainCanvas* canvas() const { return m_canvas; }
     OutlinePanel* outline() const { return m_outline; }
     PropertyPanel* properties() const { return m_properties; }
@@ -81,6 +83,7 @@ private:
     std::unique_ptr<FileController> m_files;
     std::unique_ptr<ExportController> m_exports;  ///< report and chain exports
     std::unique_ptr<ImportController> m_imports;  ///< spreadsheet import and template
+    std::unique_ptr<AnswersController> m_answers;  ///< returned supplier questionnaires
     std::unique_ptr<AnalysisRunner> m_runner;
     ChainCanvas* m_canvas = nullptr;
     OutlinePanel* m_outline = nullptr;

@@ -27,6 +27,10 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     file->Append(ids::ImportCsv, _("Import &CSV…"), _("Import actors and flows from two CSV files"));
     file->Append(ids::ImportSpreadsheet, _("Import s&preadsheet…"),
                  _("Import actors and flows from an Excel or OpenDocument workbook or CSV files, with a preview"));
+    file->Append(ids::WriteQuestionnaires, _("Write &questionnaires…"),
+                 _("Write a questionnaire workbook for each selected supplier, to fill and send back"));
+    file->Append(ids::ImportAnswers, _("Import a&nswers…"),
+                 _("Read a supplier's returned questionnaire, show what it changes and apply it as one step"));
     file->Append(ids::SaveTemplate, _("Save &template…"), _("Write an empty workbook of actors and flows to fill in"));
     file->Append(ids::ExportJson, _("&Export JSON…"), _("Write the project as chain JSON"));
     file->Append(ids::ExportReport, _("Export &report…\tCtrl+E"), _("Write the Excel due-diligence workbook"));

@@ -172,7 +172,7 @@ Checklist readChecklist(const json& v, const std::string& path) {
     c.templateId = r.text("template");  // checked against the catalogue by validation
     const json& items = r.array("items");
     for (std::size_t i = 0; i < items.size(); ++i) {
-        JsonObjectReader ir(items[i], jsonPath(r.pathOf("items"), i), {"id", "status", "evidence", "documents", "owner", "due"});
+        JsonObjectReader ir(items[i], jsonPath(r.pathOf("items"), i), {"id", "status", "evidence", "documents", "owner", "due", "source"});
         ChecklistItem item;
         item.id = ir.text("id");
         item.status = ir.enumeration("status", ItemStatus::NotStarted, parseItemStatus, itemStatusNames());
@@ -180,6 +180,7 @@ Checklist readChecklist(const json& v, const std::string& path) {
         item.documents = ir.texts("documents");
         item.owner = ir.text("owner");
         item.due = ir.text("due");
+        item.source = ir.text("source");  // optional (issue #18): where the answer came from
         c.items.push_back(std::move(item));
     }
     return c;

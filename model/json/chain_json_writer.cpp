@@ -132,6 +132,7 @@ void write(JsonStreamWriter& w, const Checklist& c) {
         if (!item.documents.empty()) textsField(w, "documents", item.documents);  // optional extension
         w.field("owner", item.owner);
         w.field("due", item.due);
+        if (!item.source.empty()) w.field("source", item.source);  // optional (issue #18)
         w.endObject();
     }
     w.endArray();

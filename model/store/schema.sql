@@ -1,4 +1,4 @@
--- The .traza project file, schema version 7 (PRAGMA user_version = 7).
+-- The .traza project file, schema version 8 (PRAGMA user_version = 8).
 --
 -- This is the one place the schema lives: the build embeds this text and
 -- ProjectStore::save() runs it on every new file. Older versions reach this
@@ -259,3 +259,15 @@ CREATE TABLE flow_claims (
     claimed_t  REAL NOT NULL
 ) STRICT;
 -- ---- end of Claims ----
+
+-- ---- Answer sources (added in version 8, issue #18) ----
+-- Where a checklist item's answer came from ("questionnaire q.xlsx 2026-12-03");
+-- a row only for an item that has one (no row = typed in the workbench).
+CREATE TABLE checklist_item_sources (
+    checklist  INTEGER NOT NULL,
+    item       INTEGER NOT NULL,
+    source     TEXT NOT NULL,
+    PRIMARY KEY (checklist, item),
+    FOREIGN KEY (checklist, item) REFERENCES checklist_items (checklist, ord) DEFERRABLE INITIALLY DEFERRED
+) STRICT, WITHOUT ROWID;
+-- ---- end of Answer sources ----

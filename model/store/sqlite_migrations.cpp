@@ -30,6 +30,16 @@ MigrationStep checklistTemplateStep(int from) {
 }
 // ---- end of checklist templates step
 
+// ---- step -> +1: answer sources (issue #18); schema.sql "Answer sources" holds the same table.
+MigrationStep answerSourcesStep(int from) {
+    return {from,
+            "checklist items record where their answer came from (checklist_item_sources)",
+            "CREATE TABLE checklist_item_sources (checklist INTEGER NOT NULL, item INTEGER NOT NULL, source TEXT NOT NULL,"
+            " PRIMARY KEY (checklist, item), FOREIGN KEY (checklist, item) REFERENCES checklist_items (checklist, ord)"
+            " DEFERRABLE INITIALLY DEFERRED) STRICT, WITHOUT ROWID;"};
+}
+// ---- end of answer sources step
+
 }  // namespace
 
 const std::vector<MigrationStep>& migrationSteps() {
@@ -73,6 +83,7 @@ const std::vector<MigrationStep>& migrationSteps() {
         // ---- end of step 4 -> 5
         claimsStep(5),             // ---- step 5 -> 6: claims (issue #20)
         checklistTemplateStep(6),  // ---- step 6 -> 7: checklist templates (issue #18)
+        answerSourcesStep(7),      // ---- step 7 -> 8: answer sources (issue #18)
     };
     return steps;
 }

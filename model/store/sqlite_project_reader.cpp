@@ -302,6 +302,13 @@ void readChecklists(SQLite::Database& db, Project& p) {
         std::size_t item = d.parent(1, itemOrds[c], "checklist_items");
         p.checklists[c].items[item].documents.push_back(d.text(2));
     }
+    countRows(db, "checklist_item_sources", kMaxChildRows);  // schema version 7
+    Query s(db, "checklist_item_sources", "checklist, item, source", "checklist, item");
+    while (s.next()) {
+        std::size_t c = s.parent(0, ords, "checklists");
+        std::size_t item = s.parent(1, itemOrds[c], "checklist_items");
+        p.checklists[c].items[item].source = s.text(2);
+    }
 }
 
 void readGoalsAndSupports(SQLite::Database& db, Project& p, const std::vector<std::int64_t>& actorOrds) {

@@ -137,6 +137,11 @@ void writeChecklists(sqlite3* db, const std::vector<Checklist>& checklists) {
             for (std::size_t k = 0; k < checklists[i].items[j].documents.size(); ++k)
                 document.integer(i).integer(j).integer(k).text(checklists[i].items[j].documents[k]).endRow();
     document.finish();
+    BatchInsert source(db, "checklist_item_sources", {"checklist", "item", "source"});  // schema version 7
+    for (std::size_t i = 0; i < checklists.size(); ++i)
+        for (std::size_t j = 0; j < checklists[i].items.size(); ++j)
+            if (!checklists[i].items[j].source.empty()) source.integer(i).integer(j).text(checklists[i].items[j].source).endRow();
+    source.finish();
 }
 
 void writeGoalsAndSupports(sqlite3* db, const Project& p, const ActorOrds& actorOrds) {
@@ -187,7 +192,7 @@ const std::vector<std::string>& projectTables() {
         "assessment", "actors",         "actor_risk_factors", "flows",    "flow_documents",
         "checklists", "checklist_items", "checklist_item_documents", "goals", "goal_thresholds",
         "supports",   "catalogue",       "import_rules", "actor_uncertainty", "flow_uncertainty",
-        "findings", "actor_due_diligence", "actor_claims", "flow_claims"};
+        "findings", "actor_due_diligence", "actor_claims", "flow_claims", "checklist_item_sources"};
     return tables;
 }
 

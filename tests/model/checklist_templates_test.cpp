@@ -240,8 +240,9 @@ TEST_CASE("Checklist templates - a version 6 file opens with every checklist on 
     Project p = makeChain(6, 10);
     REQUIRE(validateProject(p).empty());
     ProjectStore::save(p, file);
-    // Version 6 had no checklists.template column and no checklist_templates catalogue file.
-    rawExec(file, "ALTER TABLE checklists DROP COLUMN template; DELETE FROM catalogue WHERE stem = 'checklist_templates';"
+    // Version 6 had no checklists.template column, no checklist_templates catalogue file and no answer sources.
+    rawExec(file, "DROP TABLE checklist_item_sources; ALTER TABLE checklists DROP COLUMN template;"
+                  " DELETE FROM catalogue WHERE stem = 'checklist_templates';"
                   " PRAGMA user_version = 6;");
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 6);
     const Project old = ProjectStore::open(file);

@@ -31,6 +31,7 @@ const Target kTargets[] = {
     {"project_open", traza::fuzz::projectOpen},
     {"analyze", traza::fuzz::analyzeChain},
     {"xlsx_import", traza::fuzz::xlsxImport},
+    {"questionnaire_answers", traza::fuzz::questionnaireAnswers},
 };
 
 std::vector<fs::path> filesIn(const fs::path& dir) {
