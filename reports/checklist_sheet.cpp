@@ -177,7 +177,9 @@ void writeChecklistSheet(ReportContext& ctx) {
             sheet.text(row, c++, documents, f.wrap);
             sheet.text(row, c++, templateIdOf(*list), f.wrap);
             sheet.text(row, c++, t ? t->reference : std::string(), f.wrap);
-            sheet.text(row, c++, it.source, f.wrap);
+            // No source: the answer was typed in the workbench (an item with no answer yet has none).
+            const bool answered = it.status != model::ItemStatus::NotStarted || !it.evidence.empty() || !it.documents.empty();
+            sheet.text(row, c++, !it.source.empty() ? it.source : answered ? ctx.text("value.typed_in_workbench") : std::string(), f.wrap);
             ++row;
             ctx.progress.advance();
         }

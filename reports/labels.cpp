@@ -38,6 +38,7 @@ const std::vector<Entry>& table() {
          "Hallazgos y acciones correctivas (pasos 3 y 4 de la OCDE)"},
         {"col.finding", "Finding", "Hallazgo"},
         {"col.source", "Source", "Origen"},
+        {"value.typed_in_workbench", "typed in the workbench", "escrito en el banco de trabajo"},
         {"col.origin", "Red-flag rule or checklist item", "Regla de alerta o ítem de la lista"},
         {"col.subject", "Actor or flow", "Actor o flujo"},
         {"col.subject_name", "About", "Sobre"},
