@@ -26,9 +26,11 @@ json parseText(const std::string& file, const std::string& text) {
 // Unknown keys are an error in a template entry: a typo ("refrence") would
 // otherwise drop what the user wrote without a word.
 void onlyKeys(const EntryReader& r, std::initializer_list<const char*> keys) {
-    for (const auto& [key, value] : r.entry().items())
+    for (const auto& item : r.entry().items()) {
+        const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture one
         if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
             throw InvalidInput((r.file().empty() ? "" : r.file() + ": ") + r.path() + "." + key, "unknown field");
+    }
 }
 
 const json& arrayOf(const EntryReader& r, const char* key) {
