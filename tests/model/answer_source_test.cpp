@@ -44,7 +44,7 @@ TEST_CASE("Answer source - a version 7 file opens with every answer typed in the
     Project p = withSources();
     p.checklists[0].items[1].source.clear();
     ProjectStore::save(p, file);
-    rawExec(file, "DROP TABLE checklist_item_sources; PRAGMA user_version = 7;");
+    rawExec(file, asSchemaVersion(7));
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 7);
     const Project back = ProjectStore::open(file);
     CHECK(back.checklists == p.checklists);

@@ -241,9 +241,7 @@ TEST_CASE("Checklist templates - a version 6 file opens with every checklist on 
     REQUIRE(validateProject(p).empty());
     ProjectStore::save(p, file);
     // Version 6 had no checklists.template column, no checklist_templates catalogue file and no answer sources.
-    rawExec(file, "DROP TABLE checklist_item_sources; ALTER TABLE checklists DROP COLUMN template;"
-                  " DELETE FROM catalogue WHERE stem = 'checklist_templates';"
-                  " PRAGMA user_version = 6;");
+    rawExec(file, "DELETE FROM catalogue WHERE stem = 'checklist_templates'; " + asSchemaVersion(6));
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 6);
     const Project old = ProjectStore::open(file);
     CHECK(old.sameChain(p));

@@ -194,7 +194,7 @@ TEST_CASE("claims model - the .traza file keeps claim settings, and a version 4 
     // Version 4 had no claim tables: the migration adds them, empty.
     const fs::path old = dir / "v4.traza";
     ProjectStore::save(makeChain(8, 16), old);
-    rawExec(old, "DROP TABLE actor_claims; DROP TABLE flow_claims; DROP TABLE checklist_item_sources; ALTER TABLE checklists DROP COLUMN template; DROP TABLE findings; DROP TABLE actor_due_diligence; PRAGMA user_version = 4;");
+    rawExec(old, asSchemaVersion(4));
     REQUIRE(ProjectStore::fileSchemaVersion(old) == 4);
     const Project migrated = ProjectStore::open(old);
     CHECK(sameProject(migrated, makeChain(8, 16)));

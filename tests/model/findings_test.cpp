@@ -291,7 +291,7 @@ TEST_CASE("Findings - a version 4 file opens with an empty register and saves as
     Project p = makeChain(5, 8);
     p.flows[2].sdT = 1.5;  // version 4 content survives the step
     ProjectStore::save(p, file);
-    rawExec(file, "DROP TABLE findings; DROP TABLE actor_due_diligence; DROP TABLE actor_claims; DROP TABLE flow_claims; DROP TABLE checklist_item_sources; ALTER TABLE checklists DROP COLUMN template; PRAGMA user_version = 4;");
+    rawExec(file, asSchemaVersion(4));
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 4);
     const std::string bytes = readBytes(file);
     Project back = ProjectStore::open(file);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "project.h"
+#include "project_store.h"
 
 namespace traza::model::test {
 
@@ -75,6 +76,29 @@ inline void rawExec(const fs::path& file, const std::string& sql) {
     sqlite3_free(error);
     sqlite3_close(db);
     if (rc != SQLITE_OK) throw std::runtime_error("test: crafting " + file.string() + " failed: " + message);
+}
+
+/// SQL that turns a file saved with the current schema into one of schema
+/// `version`, as an older release wrote it: each migration step undone, newest
+/// first, then user_version set. The one place to extend when a step is added.
+inline std::string asSchemaVersion(int version) {
+    // Index k undoes the step from version k to k + 1 (model/store/sqlite_migrations.cpp).
+    static const std::vector<std::string> undo{
+        "ALTER TABLE actors DROP COLUMN has_position; ",
+        "DROP TABLE import_rules; ",
+        "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
+        "ALTER TABLE assessment DROP COLUMN reviewed_on; ",
+        "DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; ",
+        "DROP TABLE findings; DROP TABLE actor_due_diligence; ",
+        "DROP TABLE actor_claims; DROP TABLE flow_claims; ",
+        "ALTER TABLE checklists DROP COLUMN template; ",
+        "DROP TABLE checklist_item_sources; ",
+    };
+    if (undo.size() != static_cast<std::size_t>(ProjectStore::kSchemaVersion))
+        throw std::logic_error("test: asSchemaVersion does not know how to undo every migration step");
+    std::string sql;
+    for (int k = ProjectStore::kSchemaVersion - 1; k >= version; --k) sql += undo[static_cast<std::size_t>(k)];
+    return sql + "PRAGMA user_version = " + std::to_string(version) + ";";
 }
 
 /// The message of the exception of type E that f throws; "" when it throws

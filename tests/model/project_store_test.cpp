@@ -220,9 +220,7 @@ TEST_CASE("ProjectStore - a version 0 file is migrated in memory and the file st
     p.actors[1].x = 0;
     p.actors[1].y = 42.5;
     ProjectStore::save(p, file);
-    rawExec(file, "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
-            "ALTER TABLE assessment DROP COLUMN reviewed_on; ALTER TABLE actors DROP COLUMN has_position; DROP TABLE import_rules; DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; DROP TABLE findings; DROP TABLE actor_due_diligence; DROP TABLE actor_claims; DROP TABLE flow_claims; DROP TABLE checklist_item_sources; ALTER TABLE checklists DROP COLUMN template; "
-            "PRAGMA user_version = 0;");
+    rawExec(file, asSchemaVersion(0));
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 0);
     const std::string bytes = readBytes(file);
 
@@ -262,8 +260,7 @@ TEST_CASE("ProjectStore - the spreadsheet column rules are saved, and a version 
     CHECK(back.importRules.toText() == "Kg entregados=tonnes/1000\nObservaciones=ignore\n");
 
     // Version 1 had no import_rules table.
-    rawExec(file, "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
-            "ALTER TABLE assessment DROP COLUMN reviewed_on; DROP TABLE import_rules; DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; DROP TABLE findings; DROP TABLE actor_due_diligence; DROP TABLE actor_claims; DROP TABLE flow_claims; DROP TABLE checklist_item_sources; ALTER TABLE checklists DROP COLUMN template; PRAGMA user_version = 1;");
+    rawExec(file, asSchemaVersion(1));
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 1);
     const Project old = ProjectStore::open(file);
     CHECK(old.importRules.empty());
@@ -281,9 +278,7 @@ TEST_CASE("ProjectStore - the assessment's sign-off is saved, and a version 2 fi
     CHECK(ProjectStore::open(file).assessment == p.assessment);
 
     // Version 2 (before issue 16) had no sign-off columns.
-    rawExec(file, "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
-                  "ALTER TABLE assessment DROP COLUMN reviewed_on; DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; DROP TABLE findings; DROP TABLE actor_due_diligence; DROP TABLE actor_claims; DROP TABLE flow_claims; DROP TABLE checklist_item_sources; ALTER TABLE checklists DROP COLUMN template; "
-                  "PRAGMA user_version = 2;");
+    rawExec(file, asSchemaVersion(2));
     REQUIRE(ProjectStore::fileSchemaVersion(file) == 2);
     const Project old = ProjectStore::open(file);
     CHECK(old.assessment.reviewer.empty());
@@ -315,7 +310,7 @@ TEST_CASE("ProjectStore - uncertainty is saved, and a version 3 file opens with 
     // Version 3 had no uncertainty tables: the migration adds them, empty.
     const fs::path old = dir / "v2.traza";
     ProjectStore::save(makeChain(6, 10), old);
-    rawExec(old, "DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; DROP TABLE findings; DROP TABLE actor_due_diligence; DROP TABLE actor_claims; DROP TABLE flow_claims; DROP TABLE checklist_item_sources; ALTER TABLE checklists DROP COLUMN template; PRAGMA user_version = 3;");
+    rawExec(old, asSchemaVersion(3));
     REQUIRE(ProjectStore::fileSchemaVersion(old) == 3);
     const Project migrated = ProjectStore::open(old);
     CHECK(sameProject(migrated, makeChain(6, 10)));

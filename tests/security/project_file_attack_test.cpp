@@ -104,9 +104,7 @@ TEST_CASE("Project files - nothing in a crafted schema runs on open, not even wh
         const Project original = makeChain(5, 8);
         ProjectStore::save(original, file);
         if (oldVersion)
-            rawExec(file, "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
-                          "ALTER TABLE assessment DROP COLUMN reviewed_on; "
-                          "ALTER TABLE actors DROP COLUMN has_position; DROP TABLE import_rules; DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; DROP TABLE findings; DROP TABLE actor_due_diligence; DROP TABLE actor_claims; DROP TABLE flow_claims; DROP TABLE checklist_item_sources; ALTER TABLE checklists DROP COLUMN template; PRAGMA user_version = 0;");
+            rawExec(file, asSchemaVersion(0));
         rawExec(file, replaced(attack.sql, "{dir}", dir.path().string()));
         // SQLite checks a new CHECK constraint against existing rows while the
         // file is crafted (outside Traza), which calls the traps: start clean.
