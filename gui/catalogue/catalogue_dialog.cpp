@@ -127,8 +127,7 @@ CatalogueDialog::CatalogueDialog(wxWindow* parent, Document& doc)
 }
 
 ojson CatalogueDialog::entriesOf(const std::string& list) const {
-    const ojson all = model::allEntries(m_doc.project().catalogue);
-    return all.contains(list) ? all[list] : ojson::array();
+    return model::listEntries(m_doc.project().catalogue, list);  // one list parsed, not all six
 }
 
 void CatalogueDialog::fillPage(const std::string& list) {

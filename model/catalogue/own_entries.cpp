@@ -183,21 +183,25 @@ nlohmann::ordered_json ownEntries(const Catalogue& project, const Catalogue& ins
     return out;
 }
 
+nlohmann::ordered_json listEntries(const Catalogue& project, const std::string& list) {
+    if (list == kChecklistTemplatesList) {
+        // The whole framework: the default template too, unless the list replaces it.
+        // A project saved before schema 7 has no list of templates, only the default one.
+        ojson templates = project.texts().count(list) ? listText(project, list)["entries"] : ojson::array();
+        const bool replaced = std::any_of(templates.begin(), templates.end(),
+                                          [](const ojson& e) { return e.value("id", "") == kDefaultChecklistTemplate; });
+        if (!replaced && project.texts().count("checklist_template"))
+            templates.insert(templates.begin(), defaultTemplateEntry(project.texts().at("checklist_template")));
+        return templates;
+    }
+    if (project.texts().count(list)) return listText(project, list)["entries"];
+    return ojson::array();
+}
+
 nlohmann::ordered_json allEntries(const Catalogue& project) {
     ojson out = ojson::object();
-    for (const std::string& list : ownEntryLists()) {
-        if (list == kChecklistTemplatesList) {
-            // The whole framework: the default template too, unless the list replaces it.
-            ojson templates = listText(project, list)["entries"];
-            const bool replaced = std::any_of(templates.begin(), templates.end(),
-                                              [](const ojson& e) { return e.value("id", "") == kDefaultChecklistTemplate; });
-            if (!replaced && project.texts().count("checklist_template"))
-                templates.insert(templates.begin(), defaultTemplateEntry(project.texts().at("checklist_template")));
-            out[list] = std::move(templates);
-        } else if (project.texts().count(list)) {
-            out[list] = listText(project, list)["entries"];
-        }
-    }
+    for (const std::string& list : ownEntryLists())
+        if (list == kChecklistTemplatesList || project.texts().count(list)) out[list] = listEntries(project, list);
     return out;
 }
 

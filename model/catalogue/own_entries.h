@@ -44,6 +44,8 @@ nlohmann::ordered_json ownEntries(const Catalogue& project, const Catalogue& ins
 
 /// Every entry of the project's lists (a whole framework, for `catalogue export --all`).
 nlohmann::ordered_json allEntries(const Catalogue& project);
+/// The entries of one list as allEntries() gives them (an empty array for a list the project lacks).
+nlohmann::ordered_json listEntries(const Catalogue& project, const std::string& list);
 
 /// The ids of `list` in `catalogue` (for "closest known id" suggestions).
 std::vector<std::string> entryIds(const Catalogue& catalogue, const std::string& list);
