@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "analysis.h"
+#include "anonymise_flags.h"
 #include "commands.h"
 #include "error.h"
 #include "project_io.h"
@@ -27,6 +28,7 @@ struct AnalyzeCommandOptions {
     double threshold = 0.25;
     double traceThreshold = 0.8;
     std::string language = "en";
+    AnonymiseFlags anonymise;
     int planStage = 1;
     std::string planLevel;  ///< empty: no plan
     double planTarget = -1;
@@ -268,9 +270,11 @@ void printSummary(const model::Project& project, const risk::Analysis& a, bool e
 }
 
 void runAnalyze(const AnalyzeCommandOptions& o) {
-    const model::Project& project = keepUntilExit(loadProject(o.input));
+    std::vector<std::string> destinations = o.destinations;
+    const model::Project& project =
+        keepUntilExit(applyAnonymiseFlags(loadProject(o.input), o.anonymise, o.language, &destinations));
     risk::AnalysisOptions options;
-    options.destinations = o.destinations;
+    options.destinations = destinations;
     options.chokeShareThreshold = o.threshold;
     options.traceThreshold = o.traceThreshold;
     options.language = o.language;
@@ -315,6 +319,7 @@ void registerAnalyzeCommand(CLI::App& app) {
                   "instead of the figures as entered");
     cmd->add_option("--lang", options->language, "Language of the sentences: en or es")
         ->check(CLI::IsMember({"en", "es"}));
+    addAnonymiseFlags(*cmd, options->anonymise);
     cmd->callback([options] { runAnalyze(*options); });
 }
 

@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "analysis.h"
+#include "anonymise_flags.h"
 #include "chain_export.h"
 #include "chain_json.h"
 #include "chain_json_writer.h"
@@ -28,6 +29,7 @@ struct ExportOptions {
     std::string output = "-";
     std::string format;  ///< empty: from the output's extension, else json
     std::string language = "en";
+    AnonymiseFlags anonymise;
 };
 
 void writeOut(const ExportOptions& o, const std::string& data) {
@@ -46,12 +48,13 @@ void runExport(const ExportOptions& o) {
     if (o.format == "xlsx" || (o.format.empty() && o.output != "-" && isXlsxPath(o.output))) {
         if (o.output == "-") throw InvalidInput("--output", "a workbook is not written to standard output; name a file");
         // The chain workbook (reports/chain_workbook.h): no analysis needed.
-        return reports::writeChainWorkbook(o.output, loadProject(o.input), o.language);
+        return reports::writeChainWorkbook(o.output, applyAnonymiseFlags(loadProject(o.input), o.anonymise, o.language),
+                                           o.language);
     }
     std::optional<reports::ChainFormat> format;
     if (!o.format.empty() && o.format != "json") format = reports::parseChainFormat(o.format);
     else if (o.format.empty() && o.output != "-") format = reports::chainFormatForPath(o.output);
-    const model::Project& project = keepUntilExit(loadProject(o.input));
+    const model::Project& project = keepUntilExit(applyAnonymiseFlags(loadProject(o.input), o.anonymise, o.language));
     if (!format) {  // chain JSON, streamed to its destination
         const auto produce = [&](const ByteSink& sink) { model::writeProjectJson(project, sink); };
         return o.output == "-" ? writeStdout(produce) : writeFileAtomically(o.output, produce);
@@ -77,6 +80,7 @@ void registerExportCommand(CLI::App& app) {
         ->check(CLI::IsMember({"json", "xlsx", "graphml", "dot", "svg", "png"}));
     cmd->add_option("--lang", options->language, "Language of the workbook's sheets, columns and values, or of the chain map's legend: en or es")
         ->check(CLI::IsMember({"en", "es"}));
+    addAnonymiseFlags(*cmd, options->anonymise);
     cmd->callback([options] { runExport(*options); });
 }
 

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "analysis.h"
+#include "anonymise_flags.h"
 #include "commands.h"
 #include "error.h"
 #include "project_io.h"
@@ -25,13 +26,16 @@ struct ReportCommandOptions {
     int planStage = 1;
     std::string planLevel;
     double planTarget = -1;
+    AnonymiseFlags anonymise;
 };
 
 void runReport(const ReportCommandOptions& o) {
     if (o.output == "-") throw InvalidInput("--output", "a workbook cannot be written to standard output");
-    const model::Project& project = keepUntilExit(loadProject(o.input));
+    std::vector<std::string> destinations = o.destinations;
+    const model::Project& project =
+        keepUntilExit(applyAnonymiseFlags(loadProject(o.input), o.anonymise, o.language, &destinations));
     risk::AnalysisOptions analysisOptions;
-    analysisOptions.destinations = o.destinations;
+    analysisOptions.destinations = destinations;
     analysisOptions.language = o.language;
     analysisOptions.planStage = o.planStage;
     if (!o.planLevel.empty()) {
@@ -46,7 +50,8 @@ void runReport(const ReportCommandOptions& o) {
     reportOptions.language = o.language;
     reportOptions.constantMemory = o.constantMemory;
     reportOptions.chainMap = !o.noMap;
-    if (o.input != "-") reportOptions.projectFile = o.input;
+    // An anonymised workbook leaves the team: no file name, no digest of a file its reader does not hold.
+    if (o.input != "-" && !o.anonymise.anonymise) reportOptions.projectFile = o.input;
     reports::writeReport(project, analysis, o.output, reportOptions);
 }
 
@@ -68,6 +73,7 @@ void registerReportCommand(CLI::App& app) {
     cmd->add_option("--plan-level", options->planLevel, "Evidence level of a document-next plan on the Plan sheet");
     cmd->add_option("--plan-target", options->planTarget, "Traced share the plan must reach (default 0.8)");
     cmd->add_flag("--no-map", options->noMap, "Leave the chain map picture out");
+    addAnonymiseFlags(*cmd, options->anonymise);
     cmd->callback([options] { runReport(*options); });
 }
 
