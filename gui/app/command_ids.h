@@ -12,6 +12,7 @@ enum : int {
     ExportJson,
     ExportReport,
     ExportChain,
+    ShareAnonymised,
     SetOutgoingTypology,
     LayoutChain,
     FitWindow,

@@ -172,6 +172,7 @@ void MainFrame::bindMenus() {
     on(ids::ExportJson, [this] { m_files->exportJsonWithDialog(); });
     on(ids::ExportReport, [this] { m_exports->exportReportWithDialog(); });
     on(ids::ExportChain, [this] { m_exports->exportChainWithDialog(); });
+    on(ids::ShareAnonymised, [this] { m_exports->shareAnonymisedWithDialog(); });
     on(ids::SetOutgoingTypology, [this] { setOutgoingTypologyWithDialog(this, m_doc, m_selection); });
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
         const wxString f = m_history.GetHistoryFile(e.GetId() - wxID_FILE1);

@@ -35,6 +35,8 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     file->Append(ids::ExportJson, _("&Export JSON…"), _("Write the project as chain JSON"));
     file->Append(ids::ExportReport, _("Export &report…\tCtrl+E"), _("Write the Excel due-diligence workbook"));
     file->Append(ids::ExportChain, _("Export c&hain…"), _("Write the chain map (PNG, SVG) or the chain graph (GraphML, DOT)"));
+    file->Append(ids::ShareAnonymised, _("Share anon&ymised…"),
+                 _("Write the report, chain JSON, graph or map with pseudonyms instead of names, and no notes or document numbers"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
 

@@ -7,8 +7,12 @@
 #include <wx/utils.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "analysis.h"
+#include "anonymise.h"
+#include "atomic_output.h"
+#include "chain_json_writer.h"
 #include "error.h"
 #include "error_dialog.h"
 #include "labels.h"
@@ -52,7 +56,7 @@ bool ExportController::exportReportWithDialog() {
     return startReport(withExtension(std::filesystem::path(toUtf8(dlg.GetPath())), ".xlsx"));
 }
 
-bool ExportController::startReport(const std::filesystem::path& out) {
+bool ExportController::startReport(const std::filesystem::path& out, std::optional<model::Project> shared) {
     if (reportRunning()) return false;
     m_cancel = false;
     m_fraction = 0;
@@ -63,9 +67,11 @@ bool ExportController::startReport(const std::filesystem::path& out) {
     m_dialog->SetName("export-progress");
     // The sign-off names the project file only when the file holds exactly this
     // project (saved, no edit since): otherwise its SHA-256 would vouch for other data.
-    const std::filesystem::path projectFile = m_doc.isModified() ? std::filesystem::path() : m_doc.path();
+    // An anonymised copy is described by no file (its reader holds none).
+    const std::filesystem::path projectFile = m_doc.isModified() || shared ? std::filesystem::path() : m_doc.path();
     m_sha256.clear();
-    m_worker = std::thread([this, project = m_doc.project(), out, language = uiLanguage(), projectFile] {
+    m_worker = std::thread([this, project = shared ? std::move(*shared) : m_doc.project(), out,
+                            language = uiLanguage(), projectFile] {
         Outcome outcome = Outcome::Written;
         std::string error;
         try {
@@ -181,6 +187,66 @@ bool ExportController::exportChainTo(const std::filesystem::path& out, reports::
         const model::Project& p = m_doc.project();
         reports::writeChainExport(p, risk::analyze(p, options), out, format, uiLanguage());
         m_frame->SetStatusText(wxString::Format(_("Chain written to %s"), toWx(out.string())), 0);
+        return true;
+    } catch (const std::exception& e) {
+        showError(m_frame, e, toWx(out.string()));
+        return false;
+    }
+}
+
+bool ExportController::shareAnonymisedWithDialog() {
+    if (reportRunning()) return false;
+    ShareDialog options(m_frame);
+    if (options.ShowModal() != wxID_OK) return false;
+    const ShareFormat format = options.format();
+    const char* ext = ShareDialog::extension(format);
+    std::filesystem::path out = m_sharePath;
+    if (out.empty()) {
+        std::string base = m_doc.suggestedFileName();
+        base = base.substr(0, base.rfind('.')) + (uiLanguage() == "es" ? "-anonimizado" : "-anonymised");
+        wxFileDialog dlg(m_frame, _("Share anonymised"), wxString(), toWx(base + ext),
+                         wxString::Format("*%s|*%s", ext, ext), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+        if (dlg.ShowModal() != wxID_OK) return false;
+        out = withExtension(std::filesystem::path(toUtf8(dlg.GetPath())), ext);
+    }
+    return shareAnonymisedTo(out, format, options.regions());
+}
+
+bool ExportController::shareAnonymisedTo(const std::filesystem::path& out, ShareFormat format,
+                                         model::RegionLevel regions) {
+    try {
+        wxBusyCursor busy;
+        model::AnonymiseOptions options;
+        options.regions = regions;
+        options.language = uiLanguage();
+        model::Project shared = model::anonymise(m_doc.project(), options).project;
+        switch (format) {
+        case ShareFormat::Report: return startReport(out, std::move(shared));
+        case ShareFormat::ChainJson:
+        {
+            reports::AtomicOutput file(out);
+            std::ofstream stream(file.tempPath(), std::ios::binary | std::ios::trunc);
+            model::writeProjectJson(shared, [&](std::string_view bytes) {
+                stream.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            });
+            stream.close();
+            if (!stream) throw IoError("cannot write " + file.tempPath().string());
+            file.commit();
+            break;
+        }
+        case ShareFormat::GraphMl:
+        case ShareFormat::Png:
+        case ShareFormat::Svg: {
+            const auto chainFormat = format == ShareFormat::GraphMl ? reports::ChainFormat::GraphMl
+                                     : format == ShareFormat::Png   ? reports::ChainFormat::Png
+                                                                    : reports::ChainFormat::Svg;
+            risk::AnalysisOptions analysisOptions;
+            analysisOptions.language = uiLanguage();
+            reports::writeChainExport(shared, risk::analyze(shared, analysisOptions), out, chainFormat, uiLanguage());
+            break;
+        }
+        }
+        m_frame->SetStatusText(wxString::Format(_("Anonymised copy written to %s"), toWx(out.string())), 0);
         return true;
     } catch (const std::exception& e) {
         showError(m_frame, e, toWx(out.string()));

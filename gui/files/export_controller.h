@@ -1,6 +1,7 @@
 #pragma once
-// File > Export report… and File > Export chain…: the Excel workbook
-// (reports::writeReport) and the chain for other tools (PNG, SVG, GraphML, DOT).
+// File > Export report…, File > Export chain… and File > Share anonymised…: the
+// Excel workbook (reports::writeReport), the chain for other tools (PNG, SVG,
+// GraphML, DOT), and either of them or chain JSON from an anonymised copy.
 //
 // The workbook is written on a worker thread, not by yielding from the progress
 // callback: libxlsxwriter packs the file in one long call with no callback, so a
@@ -17,11 +18,13 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "chain_export.h"
 #include "document.h"
+#include "share_dialog.h"
 
 class wxFrame;
 class wxGenericProgressDialog;
@@ -39,8 +42,9 @@ public:
     /// Ask for a file name, then startReport. False when the user cancelled the dialog.
     bool exportReportWithDialog();
     /// Start writing the workbook to `out` with the progress dialog; returns at once.
-    /// False when a report is already being written.
-    bool startReport(const std::filesystem::path& out);
+    /// False when a report is already being written. With `shared` (an anonymised
+    /// copy) the workbook describes it and names no project file.
+    bool startReport(const std::filesystem::path& out, std::optional<model::Project> shared = std::nullopt);
     bool reportRunning() const { return m_worker.joinable(); }
     /// What the Cancel button does.
     void cancelReport() { m_cancel = true; }
@@ -57,6 +61,17 @@ public:
     bool exportChainWithDialog();
     /// Write the chain map (PNG, SVG) or graph (GraphML, DOT) to `out`; errors are shown. True on success.
     bool exportChainTo(const std::filesystem::path& out, reports::ChainFormat);
+
+    /// File > Share anonymised…: ShareDialog, a file name, then shareAnonymisedTo.
+    bool shareAnonymisedWithDialog();
+    /// Writes `format` to `out` from model::anonymise of the project (pseudonyms in
+    /// the interface language); the report is started as startReport does. True
+    /// when written or started; errors are shown.
+    bool shareAnonymisedTo(const std::filesystem::path& out, ShareFormat, model::RegionLevel);
+
+    /// Tests: the file name Share anonymised… uses instead of asking (the
+    /// options dialog is still shown).
+    void setUnattendedSharePath(std::filesystem::path p) { m_sharePath = std::move(p); }
 
     /// Tests: no "open it?" question, and the file dialogs answer `reportPath` /
     /// `chainPath` (empty: the dialog is shown).
@@ -78,6 +93,7 @@ private:
     bool m_unattended = false;
     std::filesystem::path m_reportPath;
     std::filesystem::path m_chainPath;
+    std::filesystem::path m_sharePath;
     wxTimer m_timer;
     wxGenericProgressDialog* m_dialog = nullptr;
     std::thread m_worker;
