@@ -15,6 +15,7 @@
 #include "analysis.h"
 #include "anonymise_flags.h"
 #include "commands.h"
+#include "number_text.h"
 #include "error.h"
 #include "project_io.h"
 
@@ -34,26 +35,6 @@ struct AnalyzeCommandOptions {
     double planTarget = -1;
     bool reconcile = false;
 };
-
-std::string percent(double share, bool es) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, es ? "%.1f %%" : "%.1f%%", share * 100);
-    std::string s = buf;
-    if (es)
-        for (char& c : s)
-            if (c == '.') c = ',';
-    return s;
-}
-
-std::string fixed(double x, int decimals, bool es) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-    std::string s = buf;
-    if (es)
-        for (char& c : s)
-            if (c == '.') c = ',';
-    return s;
-}
 
 // The credit method's shares, in the same layout as the proportional matrix.
 void printCredit(const risk::Analysis& a, bool es, std::ostream& out) {

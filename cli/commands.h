@@ -15,6 +15,7 @@ void registerTemplateCommand(CLI::App& app);  ///< template -o OUT.xlsx [--lang 
 void registerInfoCommand(CLI::App& app);    ///< info PROJECT
 void registerReportCommand(CLI::App& app);  ///< report PROJECT -o OUT.xlsx [--destination ID]... [--lang en|es]
 void registerClaimsCommand(CLI::App& app);   ///< claims PROJECT [--json] [--lang en|es]
+void registerCompareCommand(CLI::App& app);  ///< compare BEFORE AFTER [--json] [--lang en|es]
 void registerAnalyzeCommand(CLI::App& app);  ///< analyze PROJECT [--json] [--destination ID]... [--threshold X] [--lang en|es]
 void registerQuestionnaireCommand(CLI::App& app);  ///< questionnaire PROJECT --supplier ID [--supplier ID2 ...] -o OUT.xlsx|FOLDER [--lang en|es]
 void registerAnswersCommand(CLI::App& app);  ///< answers PROJECT Q.xlsx [--supplier ID] [--dry-run] [-o OUT] [--lang en|es]

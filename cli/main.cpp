@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     traza::cli::registerInfoCommand(app);
     traza::cli::registerReportCommand(app);
     traza::cli::registerAnalyzeCommand(app);
+    traza::cli::registerCompareCommand(app);
     traza::cli::registerClaimsCommand(app);
     traza::cli::registerCatalogueCommand(app);
     traza::cli::registerQuestionnaireCommand(app);
