@@ -1,6 +1,8 @@
 // traza-cli report: a project (or chain JSON) -> the Excel due-diligence workbook.
 #include <iostream>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,6 +10,7 @@
 
 #include "analysis.h"
 #include "anonymise_flags.h"
+#include "chain_comparison.h"
 #include "commands.h"
 #include "error.h"
 #include "project_io.h"
@@ -27,6 +30,7 @@ struct ReportCommandOptions {
     std::string planLevel;
     double planTarget = -1;
     AnonymiseFlags anonymise;
+    std::string compareWith;  ///< an earlier project: a Comparison sheet
 };
 
 void runReport(const ReportCommandOptions& o) {
@@ -46,12 +50,25 @@ void runReport(const ReportCommandOptions& o) {
     analysisOptions.planTarget = o.planTarget;
     const risk::Analysis& analysis = keepUntilExit(risk::analyze(project, analysisOptions));
 
+    std::optional<risk::ChainComparison> comparison;
+    if (!o.compareWith.empty()) {
+        if (o.anonymise.anonymise)
+            throw InvalidInput("--compare-with", "cannot be anonymised yet; compare the two projects, then share");
+        const model::Project& earlier = keepUntilExit(loadProject(o.compareWith));
+        const risk::Analysis& earlierAnalysis = keepUntilExit(risk::analyze(earlier, analysisOptions));
+        comparison = risk::compareChains(earlier, earlierAnalysis, project, analysis);
+    }
+
     reports::ReportOptions reportOptions;
     reportOptions.language = o.language;
     reportOptions.constantMemory = o.constantMemory;
     reportOptions.chainMap = !o.noMap;
     // An anonymised workbook leaves the team: no file name, no digest of a file its reader does not hold.
     if (o.input != "-" && !o.anonymise.anonymise) reportOptions.projectFile = o.input;
+    if (comparison) {
+        reportOptions.comparison = &*comparison;
+        reportOptions.comparedWith = std::filesystem::path(o.compareWith).filename().string();
+    }
     reports::writeReport(project, analysis, o.output, reportOptions);
 }
 
@@ -73,6 +90,9 @@ void registerReportCommand(CLI::App& app) {
     cmd->add_option("--plan-level", options->planLevel, "Evidence level of a document-next plan on the Plan sheet");
     cmd->add_option("--plan-target", options->planTarget, "Traced share the plan must reach (default 0.8)");
     cmd->add_flag("--no-map", options->noMap, "Leave the chain map picture out");
+    cmd->add_option("--compare-with", options->compareWith,
+                    "An earlier project (.traza or .json): adds a Comparison sheet of what changed since")
+        ->check(CLI::ExistingFile);
     addAnonymiseFlags(*cmd, options->anonymise);
     cmd->callback([options] { runReport(*options); });
 }

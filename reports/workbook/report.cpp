@@ -54,11 +54,14 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
             ctx.signOff.projectFile = options.projectFile.string();
             ctx.signOff.sha256 = sha256OfFile(options.projectFile);
         }
+        ctx.comparison = options.comparison;
+        ctx.comparedWith = options.comparedWith;
         // Tab order is the order an auditor reads in: conclusions first, evidence after;
         // the national layout's Legend right after the Summary, filled once the codes are known.
         writeSummarySheet(ctx, options.chainMap ? &map : nullptr);
         std::optional<Sheet> legendSheet;
         if (national) legendSheet = beginLegendSheet(ctx);
+        writeComparisonSheet(ctx);  // what changed since the earlier project is a conclusion too
         writeActorsSheet(ctx);
         writeFlowsSheet(ctx);
         writeChokePointsSheet(ctx);

@@ -10,6 +10,10 @@
 #include "error.h"
 #include "project.h"
 
+namespace traza::risk {
+struct ChainComparison;
+}
+
 namespace traza::reports {
 
 /// Thrown when the progress callback asks to stop. No file is left behind.
@@ -40,6 +44,10 @@ struct ReportOptions {
     /// The project file the workbook is written from: the Summary's sign-off block
     /// gives its name and the SHA-256 of its bytes. Empty: written from memory.
     std::filesystem::path projectFile;
+    /// With an earlier project's comparison (risk::compareChains), a Comparison
+    /// sheet; `comparedWith` names the earlier project there.
+    const risk::ChainComparison* comparison = nullptr;
+    std::string comparedWith;
 };
 
 /// Write the workbook for `project` and its `analysis` to `out` atomically: the file

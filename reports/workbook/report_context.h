@@ -13,12 +13,16 @@
 #include "report_formats.h"
 #include "workbook_writer.h"
 
+namespace traza::risk {
+struct ChainComparison;
+}
+
 namespace traza::reports {
 
 /// Sheet names in the report's language; formulas quote them with quotedSheet().
 struct SheetNames {
     std::string summary, actors, flows, chokePoints, traceability, massBalance, redFlags, checklist, goals,
-        methodology, legend, plan, weights, reconciliation, findings, claims;
+        methodology, legend, plan, weights, reconciliation, findings, claims, comparison;
     explicit SheetNames(const Labels&);
 };
 
@@ -46,6 +50,10 @@ public:
     /// The actor's name, or its id when it has none or is unknown.
     std::string actorName(const std::string& id) const;
     const std::string& lang() const { return text.language(); }
+
+    /// Set when the report compares this project with an earlier one (Comparison sheet).
+    const risk::ChainComparison* comparison = nullptr;
+    std::string comparedWith;  ///< how the earlier project is named on that sheet
 
     /// What the Summary's sign-off block states about the input (report.cpp fills it).
     struct SignOff {

@@ -53,6 +53,8 @@ std::string todayIso();
 void writeGoalsSheet(ReportContext&);
 void writeMethodologySheet(ReportContext&);
 void writeWeightsSheet(ReportContext&);
+/// Only when the report compares with an earlier project (ReportOptions::comparison).
+void writeComparisonSheet(ReportContext&);
 /// The national layout's Legend sheet: added (title and header) right after the
 /// Summary by beginLegendSheet, filled by writeLegendSheet once every code is known.
 Sheet beginLegendSheet(ReportContext&);

@@ -153,6 +153,8 @@ ChainComparison compareChains(const model::Project& pb, const Analysis& ab, cons
     ChainComparison c;
     c.totalT = {ab.totalT, aa.totalT};
     c.flowTonnes = {flowTonnes(pb), flowTonnes(pa)};
+    c.actorCount = {static_cast<double>(pb.actors.size()), static_cast<double>(pa.actors.size())};
+    c.flowCount = {static_cast<double>(pb.flows.size()), static_cast<double>(pa.flows.size())};
     std::tie(c.actorsAdded, c.actorsRemoved) =
         addedRemoved(pb.actors, pa.actors, [](const model::Actor& a) { return a.id; });
     std::tie(c.flowsAdded, c.flowsRemoved) = addedRemoved(pb.flows, pa.flows, [](const model::Flow& f) { return f.id; });

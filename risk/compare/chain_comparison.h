@@ -51,6 +51,7 @@ struct ActorTonnes {
 struct ChainComparison {
     Change totalT;  ///< tonnes reaching the destinations
     Change flowTonnes;  ///< Σ tonnes of all flows
+    Change actorCount, flowCount;  ///< how many actors and flows each project has
     std::size_t actorsAdded = 0, actorsRemoved = 0, flowsAdded = 0, flowsRemoved = 0;
     std::vector<LevelComparison> levels;           ///< self_declared .. verified
     std::vector<ChokePointComparison> chokePoints; ///< every actor that is one in either, by later rank then earlier
@@ -62,7 +63,7 @@ struct ChainComparison {
 ChainComparison compareChains(const model::Project& before, const Analysis& beforeAnalysis, const model::Project& after,
                               const Analysis& afterAnalysis);
 
-/// The JSON form (full precision): `total_t`, `flow_tonnes`, counts, `levels`,
+/// The JSON form (full precision): `total_t`, `flow_tonnes`, `actor_count`, `flow_count`, added/removed, `levels`,
 /// `choke_points`, `new_red_flags`, `resolved_red_flags`, `actor_tonnes`.
 std::string comparisonToJson(const ChainComparison&);
 

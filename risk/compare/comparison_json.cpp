@@ -46,6 +46,8 @@ std::string comparisonToJson(const ChainComparison& c) {
     w.beginObject();
     change(w, "total_t", c.totalT);
     change(w, "flow_tonnes", c.flowTonnes);
+    change(w, "actor_count", c.actorCount);
+    change(w, "flow_count", c.flowCount);
     w.field("actors_added", static_cast<int>(c.actorsAdded));
     w.field("actors_removed", static_cast<int>(c.actorsRemoved));
     w.field("flows_added", static_cast<int>(c.flowsAdded));

@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 
+import openpyxl
+
 CLI = sys.argv[1]
 SEEDS = int(sys.argv[2]) if len(sys.argv) > 2 else 20
 WORK = tempfile.mkdtemp(prefix="traza-compare-test-")
@@ -110,6 +112,7 @@ def check_pair(name, b, a):
     check(close(cmp["total_t"]["before"], ab["total_t"]) and close(cmp["total_t"]["after"], aa["total_t"]), name + ": total_t")
     ft = [sum(f["tonnes"] for f in c["flows"] if f["tonnes"] > 0 and f["from"] != f["to"]) for c in (b, a)]
     check(close(cmp["flow_tonnes"]["before"], ft[0]) and close(cmp["flow_tonnes"]["after"], ft[1]), name + ": flow tonnes")
+    check(cmp["actor_count"]["before"] == len(b["actors"]) and cmp["flow_count"]["after"] == len(a["flows"]), name + ": counts")
     ids = [({x["id"] for x in c["actors"]}, {x["id"] for x in c["flows"]}) for c in (b, a)]
     check(cmp["actors_added"] == len(ids[1][0] - ids[0][0]) and cmp["actors_removed"] == len(ids[0][0] - ids[1][0]), name + ": actors")
     check(cmp["flows_added"] == len(ids[1][1] - ids[0][1]) and cmp["flows_removed"] == len(ids[0][1] - ids[1][1]), name + ": flows")
@@ -152,6 +155,19 @@ def check_pair(name, b, a):
     deltas = [abs(x["out_t"]["change"]) for x in cmp["actor_tonnes"]]
     check(deltas == sorted(deltas, reverse=True), name + ": largest change first")
     check([x["id"] for x in cmp["actor_tonnes"] if x["added"]] == ["orgNEW"], name + ": the new organisation")
+
+    # The report's Comparison sheet: the same figures, the change as a formula over them.
+    report = os.path.join(WORK, name + "-report.xlsx")
+    run("report", files[1], "-o", report, "--compare-with", files[0], "--no-map")
+    sheet = openpyxl.load_workbook(report)["Comparison"]
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=3) if r[0].value}
+    total = rows["Tonnes reaching the destinations"]
+    check(close(total[1].value, cmp["total_t"]["before"]) and close(total[2].value, cmp["total_t"]["after"]) and
+          total[3].value == "=C%d-B%d" % (total[0].row, total[0].row), name + ": Comparison sheet total row")
+    doc = rows["Documented"]
+    check(close(doc[1].value, cmp["levels"]["documented"]["documented_share"]["before"]) and
+          close(doc[2].value, cmp["levels"]["documented"]["documented_share"]["after"]), name + ": Comparison sheet shares")
+    check(rows["Actors"][2].value == len(a["actors"]), name + ": Comparison sheet actor count")
 
     for lang, word in (("en", "Choke points"), ("es", "Puntos de control")):
         text = run("compare", *files, "--lang", lang)
