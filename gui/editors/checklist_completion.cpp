@@ -6,14 +6,19 @@
 
 namespace traza::gui {
 
-ChecklistCompletion checklistCompletion(const model::Project& p, const std::string& scope) {
-    const model::Checklist* list = p.findChecklist(scope);
+namespace {
+
+ChecklistCompletion completionOf(const model::Project& p, const model::Checklist* list, const std::string& scope) {
     std::map<int, StepCompletion> byStep;
     ChecklistCompletion out;
     // The checklist's own template (issue #18); none when the catalogue lacks it.
-    const model::ChecklistTemplate* tmpl = p.checklistTemplateOf(scope);
+    const model::ChecklistTemplate* tmpl = p.catalogue.checklistTemplate(list ? list->templateId : std::string());
     if (!tmpl) return out;
-    for (const model::ChecklistStep& s : tmpl->steps) byStep[s.step].step = s.step;
+    const bool supplier = scope != model::Checklist::kAssessmentScope;
+    for (const model::ChecklistStep& s : tmpl->steps) {
+        byStep[s.step].step = s.step;
+        byStep[s.step].applies = s.scope.empty() || (s.scope == "supplier") == supplier;
+    }
     for (const model::ChecklistItemTemplate& t : tmpl->items) {
         StepCompletion& c = byStep[t.step];
         c.step = t.step;
@@ -28,11 +33,22 @@ ChecklistCompletion checklistCompletion(const model::Project& p, const std::stri
     }
     for (const auto& [step, c] : byStep) {
         out.steps.push_back(c);
+        if (!c.applies) continue;
         out.overall.done += c.done;
         out.overall.applicable += c.applicable;
         out.overall.total += c.total;
     }
     return out;
+}
+
+}  // namespace
+
+ChecklistCompletion checklistCompletion(const model::Project& p, const std::string& scope) {
+    return completionOf(p, p.findChecklist(scope), scope);
+}
+
+ChecklistCompletion checklistCompletion(const model::Project& p, const model::Checklist& list) {
+    return completionOf(p, &list, list.scope);
 }
 
 model::ChecklistItem checklistItemOf(const model::Project& p, const std::string& scope, const std::string& id) {

@@ -12,6 +12,9 @@ namespace traza::gui {
 /// `total` counts every template item of the step.
 struct StepCompletion {
     int step = 0;
+    /// Whether the step is the scope's: the template marks steps "supplier" or
+    /// "assessment"; a step with no scope applies to both.
+    bool applies = true;
     int done = 0;
     int applicable = 0;
     int total = 0;
@@ -21,11 +24,15 @@ struct StepCompletion {
 
 struct ChecklistCompletion {
     std::vector<StepCompletion> steps;  ///< in step order, one per template step
-    StepCompletion overall;             ///< step 0: the sums
+    /// Step 0: the sums over the steps that apply to the scope, the figure the
+    /// Outline and the checklist pane both show ("3 of 10 done").
+    StepCompletion overall;
 };
 
 /// Completion of the checklist of `scope` ("assessment" or an actor id).
 ChecklistCompletion checklistCompletion(const model::Project&, const std::string& scope);
+/// The same for a checklist already found (the Outline counts hundreds).
+ChecklistCompletion checklistCompletion(const model::Project&, const model::Checklist&);
 
 /// The item `id` of the checklist of `scope`, or a not-started item with that id.
 model::ChecklistItem checklistItemOf(const model::Project&, const std::string& scope, const std::string& id);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "checklist_completion.h"
 #include "kind_glyph.h"
 #include "labels.h"
 
@@ -99,15 +100,8 @@ void OutlinePanel::rebuild() {
     }
     m_tree->Expand(actors);
 
-    // Checklists: done items over the template's items for that scope.
-    // Counted per template (issue #18): a checklist's total is its template's items of its scope.
-    std::map<std::string, std::pair<int, int>> itemsOfTemplate;  // id -> (assessment, supplier) items
-    for (const model::ChecklistTemplate& tmpl : p.catalogue.checklistTemplates) {
-        std::map<int, std::string> stepScope;
-        for (const model::ChecklistStep& s : tmpl.steps) stepScope[s.step] = s.scope;
-        auto& [assessmentItems, supplierItems] = itemsOfTemplate[tmpl.id];
-        for (const model::ChecklistItemTemplate& t : tmpl.items) (stepScope[t.step] == "supplier" ? supplierItems : assessmentItems)++;
-    }
+    // Checklists: done of applicable items of the steps that are the scope's, the
+    // count the checklist pane shows (checklist_completion.h).
     const wxTreeItemId lists = m_tree->AppendItem(
         root, wxString::Format(_("Checklists (%d)"), static_cast<int>(p.checklists.size())), kHeadingImage, kHeadingImage,
         new OutlineData(OutlineData::Type::Heading, 0, ""));
@@ -120,12 +114,7 @@ void OutlinePanel::rebuild() {
         for (const model::Actor& a : p.actors) actorOf.emplace(a.id, &a);
     }
     for (const model::Checklist& c : p.checklists) {
-        const int done = static_cast<int>(std::count_if(c.items.begin(), c.items.end(), [](const model::ChecklistItem& i) {
-            return i.status == model::ItemStatus::Done || i.status == model::ItemStatus::NotApplicable;
-        }));
-        const auto counts = itemsOfTemplate.find(c.templateId.empty() ? std::string(model::kDefaultChecklistTemplate) : c.templateId);
-        const int templateItems = counts == itemsOfTemplate.end() ? 0 : (c.isAssessment() ? counts->second.first : counts->second.second);
-        const int total = std::max(templateItems, static_cast<int>(c.items.size()));
+        const StepCompletion counts = checklistCompletion(p, c).overall;
         wxString who = _("Assessment");
         int image = kHeadingImage;
         if (!c.isAssessment()) {
@@ -134,7 +123,7 @@ void OutlinePanel::rebuild() {
             who = a && !a->name.empty() ? toWx(a->name) : toWx(c.scope);
             image = a ? static_cast<int>(a->kind) : kHeadingImage;
         }
-        m_tree->AppendItem(lists, wxString::Format(_("%s — %d of %d done"), who, done, total), image, image,
+        m_tree->AppendItem(lists, wxString::Format(_("%s — %d of %d done"), who, counts.done, counts.applicable), image, image,
                            new OutlineData(OutlineData::Type::Checklist, 0, c.scope));
     }
     if (m_checklistsExpanded) m_tree->Expand(lists);

@@ -3,6 +3,8 @@
 // leave the denominator.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "catalogue.h"
 #include "checklist_completion.h"
 #include "document_commands.h"
@@ -17,11 +19,23 @@ TEST_CASE("ChecklistCompletion - done over applicable per step, missing items no
     model::Actor a;
     a.id = "exp";
     p.actors.push_back(a);
+    // Only a supplier's own steps count overall (the template marks steps 2-4 "supplier").
+    std::map<int, std::string> stepScope;
+    for (const auto& s : p.catalogue.checklistSteps) stepScope[s.step] = s.scope;
+    int supplierItems = 0;
+    for (const auto& t : p.catalogue.checklistItems) supplierItems += stepScope[t.step] == "supplier";
+    REQUIRE(supplierItems > 0);
+    REQUIRE(supplierItems < static_cast<int>(p.catalogue.checklistItems.size()));
     // No checklist: nothing done, everything applicable.
     ChecklistCompletion none = checklistCompletion(p, "exp");
     REQUIRE(none.steps.size() == 6);
     CHECK(none.overall.done == 0);
-    CHECK(none.overall.applicable == static_cast<int>(p.catalogue.checklistItems.size()));
+    CHECK(none.overall.applicable == supplierItems);
+    CHECK(none.steps[1].applies);
+    CHECK_FALSE(none.steps[0].applies);
+    // The assessment's overall is the other steps.
+    CHECK(checklistCompletion(p, "assessment").overall.applicable ==
+          static_cast<int>(p.catalogue.checklistItems.size()) - supplierItems);
     int step2 = 0;
     for (const auto& t : p.catalogue.checklistItems) step2 += t.step == 2;
     REQUIRE(step2 >= 3);
@@ -37,7 +51,7 @@ TEST_CASE("ChecklistCompletion - done over applicable per step, missing items no
     CHECK(c.steps[1].total == step2);
     CHECK(c.steps[3].done == 1);
     CHECK(c.overall.done == 2);
-    CHECK(c.overall.applicable == static_cast<int>(p.catalogue.checklistItems.size()) - 1);
+    CHECK(c.overall.applicable == supplierItems - 1);
     CHECK(checklistItemOf(p, "exp", "2.3").status == model::ItemStatus::InProgress);
     CHECK(checklistItemOf(p, "exp", "3.1").status == model::ItemStatus::NotStarted);
     CHECK(checklistItemOf(p, "other", "2.1").id == "2.1");

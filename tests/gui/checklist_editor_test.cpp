@@ -5,6 +5,7 @@
 // hold 13 template items, 2 not applicable, so 11 count; its items score
 // 3.5 (2 done, 3 in progress) before the edit and 4.5 after item 2.4 is done.
 #include <catch2/catch.hpp>
+#include <wx/treectrl.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/textctrl.h>
@@ -22,6 +23,7 @@
 #include "file_controller.h"
 #include "gui_test_support.h"
 #include "main_frame.h"
+#include "outline_panel.h"
 #include "table_view.h"
 #include "test_frame.h"
 #include "ui_driver.h"
@@ -127,8 +129,8 @@ TEST_CASE("ChecklistEditor - a supplier item's status and evidence reach the mod
     // Step 2 of Exporter A: 2.2 done; 2.1, 2.3 in progress; 2.4 not started; 2.5 not applicable.
     CHECK(ed->stepText(1) == stepLabel(2, 1, 4));
     CHECK(ed->stepGaugeValue(1) == 25);
-    // 2 done of 21 applicable (23 template items, 2 not applicable).
-    CHECK(ed->overallText() == overallLabel(2, 21));
+    // 2 done of 11 applicable: the supplier steps 2-4 hold 13 of the template's 23 items, 2 not applicable.
+    CHECK(ed->overallText() == overallLabel(2, 11));
     const risk::ActorResult before = care.result("expA");
     CHECK(before.risk.mitigation == Approx(3.5 / 11));
     const wxString residualBefore = care.residualShown("expA");
@@ -150,7 +152,7 @@ TEST_CASE("ChecklistEditor - a supplier item's status and evidence reach the mod
     CHECK(item.documents == std::vector<std::string>{"visit-report-expA.pdf", "photos.zip"});
     REQUIRE(waitUntil([&] { return ed->stepText(1) == stepLabel(2, 2, 4); }, 3000));
     CHECK(ed->stepGaugeValue(1) == 50);
-    CHECK(ed->overallText() == overallLabel(3, 21));
+    CHECK(ed->overallText() == overallLabel(3, 11));
 
     // The analysis re-ran: mitigation 4.5 / 11, residual risk lower, the pane shows it.
     care.settle();
@@ -229,7 +231,7 @@ TEST_CASE("ChecklistEditor - the scope list marks suppliers with a checklist, an
     f->selection().set({ItemKind::Actor, "int1"});
     pump(200);
     CHECK(ed->scope() == "int1");
-    CHECK(ed->overallText() == overallLabel(0, 23));
+    CHECK(ed->overallText() == overallLabel(0, 13));  // a supplier: its 13 items of steps 2-4
     ed->selectItem("2.1");
     chooseStatus(ed->statusChoice(), model::ItemStatus::InProgress);
     REQUIRE(f->document().project().findChecklist("int1"));
@@ -284,7 +286,7 @@ TEST_CASE("ChecklistEditor - choosing the Minerals template for a supplier shows
     REQUIRE(waitUntil([&] { return ed->itemList()->GetItemCount() == 19; }, 3000));
     CHECK(ed->stepText(5).empty());
     CHECK(ed->stepText(3) == stepLabel(4, 0, 3));
-    CHECK(ed->overallText() == overallLabel(0, 19));
+    CHECK(ed->overallText() == overallLabel(0, 11));  // the supplier steps of the 19 items
     CHECK(ed->itemList()->GetItemText(0).StartsWith("1.a "));
     CHECK(ed->itemList()->GetItemText(0, 5) == "OECD MG Annex I step 1.A");
     // An item of the new template is edited as usual.
@@ -299,4 +301,44 @@ TEST_CASE("ChecklistEditor - choosing the Minerals template for a supplier shows
     CHECK(templates->GetSelection() == 0);
     CHECK_FALSE(ed->stepText(5).empty());
     CHECK(care.errors.empty());
+}
+
+// Issue #17: the Outline said "2 of 10" and the pane "2/23" for the same checklist.
+TEST_CASE("ChecklistEditor - the Outline and the pane count the same items for the assessment and for suppliers", "[gui]") {
+    CareFrame care;
+    MainFrame* f = care.frame;
+    ChecklistEditor* ed = f->checklistEditor();
+    wxTreeCtrl* tree = f->outline()->tree();
+    f->outline()->rebuild();
+    // The Outline's line for a checklist, found by the name it starts with.
+    auto outlineLine = [&](const wxString& who) {
+        std::vector<wxTreeItemId> todo{tree->GetRootItem()};
+        while (!todo.empty()) {
+            const wxTreeItemId item = todo.back();
+            todo.pop_back();
+            if (tree->GetItemText(item).StartsWith(who + wxString::FromUTF8(" — "))) return tree->GetItemText(item);
+            wxTreeItemIdValue cookie;
+            for (wxTreeItemId c = tree->GetFirstChild(item, cookie); c.IsOk(); c = tree->GetNextChild(item, cookie))
+                todo.push_back(c);
+        }
+        return wxString();
+    };
+    const struct {
+        const char* scope;
+        const char* who;
+    } cases[] = {{"assessment", "Assessment"}, {"expA", "Exporter A"}, {"org1", "Organisation 1"}};
+    for (const auto& c : cases) {
+        INFO(c.scope);
+        ed->showScope(c.scope);
+        pump(100);
+        const ChecklistCompletion counts = checklistCompletion(f->document().project(), c.scope);
+        CHECK(ed->overallText() == overallLabel(counts.overall.done, counts.overall.applicable));
+        CHECK(outlineLine(_(c.who)) ==
+              wxString::Format(_("%s — %d of %d done"), _(c.who), counts.overall.done, counts.overall.applicable));
+        // Only the scope's own steps count: a supplier's are the template's supplier steps.
+        int applicable = 0;
+        for (const StepCompletion& s : counts.steps) applicable += s.applies ? s.applicable : 0;
+        CHECK(counts.overall.applicable == applicable);
+        CHECK(counts.overall.applicable < 23);
+    }
 }

@@ -3,6 +3,7 @@
 // when the workbook is right, and, when it is not, no streamed result and the
 // whole-table import's own problems, each naming its cell.
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -59,7 +60,9 @@ std::filesystem::path workbook(const std::string& name, const std::vector<std::v
     p["xl/worksheets/sheet1.xml"] = sheetXml({{"Cadena de ejemplo"}});
     p["xl/worksheets/sheet2.xml"] = sheetXml(actors);
     p["xl/worksheets/sheet3.xml"] = sheetXml(flows);
-    const auto dir = std::filesystem::temp_directory_path() / "traza-stream-import-test";
+    // One folder per process: ctest runs the cases at once, and one case's save
+    // leaves a ".tmp-" file that another case checks its own folder for.
+    const auto dir = std::filesystem::temp_directory_path() / ("traza-stream-import-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto path = dir / name;
     std::ofstream(path, std::ios::binary) << test::zipOf(p);
