@@ -268,3 +268,18 @@ TEST_CASE("Records - a hostile file's record rows are checked") {
     rawExec(file, "UPDATE records SET id = 'r1' WHERE id = 'r2';");
     CHECK_THAT(thrownMessage<traza::Error>([&] { ProjectStore::open(file); }), Catch::Contains("duplicate record id"));
 }
+
+TEST_CASE("Records - an actor's suspended_from travels in chain JSON and the .traza file") {
+    json d = withRecords();
+    d["actors"][0]["suspended_from"] = "2025-05-01";
+    const Project p = imported(d);
+    CHECK(p.findActor("a")->suspendedFrom == "2025-05-01");
+    CHECK(json::parse(projectToJson(p))["actors"][0]["suspended_from"] == "2025-05-01");
+    CHECK_FALSE(json::parse(projectToJson(imported()))["actors"][0].contains("suspended_from"));  // only when set
+    TempDir dir;
+    const fs::path file = dir / "suspended.traza";
+    ProjectStore::save(p, file);
+    CHECK(ProjectStore::open(file).findActor("a")->suspendedFrom == "2025-05-01");
+    d["actors"][0]["suspended_from"] = "2025-02-30";
+    requireErrorAt(d, "actors[0].suspended_from", "2025-02-30");
+}
