@@ -200,12 +200,19 @@ std::vector<ValidationIssue> validateFlow(const Flow& f, const std::string& path
     } else if (!std::isfinite(f.tonnes) || f.tonnes <= 0)
         c.add("tonnes", "must be a finite number greater than 0 (got " + fmt(f.tonnes) + ")");
     else c.atMost("tonnes", f.tonnes, kMaxAmount);
-    // A flow with records takes its tonnes from them (issue #19).
+    // A flow with records takes its tonnes, documented tonnes and evidence from them
+    // (issue #19): an edit of the flow that says otherwise is refused, not half-applied.
     if (!f.records.empty()) {
-        const double sum = recordsTonnes(f);
-        if (f.tonnesUnknown || !sameTonnes(f.tonnes, sum))
-            c.add("tonnes", "must equal the sum of the flow's records (" + fmt(sum) + " t in " +
+        const RecordTotals t = recordTotals(f);
+        if (f.tonnesUnknown || !sameTonnes(f.tonnes, t.tonnes))
+            c.add("tonnes", "must equal the sum of the flow's records (" + fmt(t.tonnes) + " t in " +
                                 std::to_string(f.records.size()) + " records; got " + (f.tonnesUnknown ? std::string("null") : fmt(f.tonnes)) + ")");
+        else if (!sameTonnes(f.documentedT, t.documentedT))
+            c.add("documented_t", "must equal the tonnes of the flow's records that have a document (" + fmt(t.documentedT) +
+                                      "); edit the records");
+        else if (f.evidence != t.evidence)
+            c.add("evidence", "must be \"" + std::string(toString(t.evidence)) +
+                                  "\", the lowest evidence of the flow's documented records; edit the records");
     }
     c.finiteAtLeast("sd_t", f.sdT, 0, kMaxAmount);
     if (!std::isfinite(f.documentedT) || f.documentedT < 0) c.add("documented_t", "must be a finite number, at least 0");

@@ -11,21 +11,30 @@ double recordsTonnes(const Flow& f) {
     return sum;
 }
 
-void applyRecordSummary(Flow& f) {
-    if (f.records.empty()) return;
+RecordTotals recordTotals(const Flow& f) {
+    RecordTotals t;
     double documented = 0;
     Evidence lowest = Evidence::Verified;
     bool any = false;
     for (const Record& r : f.records) {
+        t.tonnes += r.tonnes;
         if (r.documents.empty()) continue;
         documented += r.tonnes;
         lowest = any ? std::min(lowest, r.evidence) : r.evidence;
         any = true;
     }
-    f.tonnes = recordsTonnes(f);
+    t.documentedT = std::min(documented, t.tonnes);
+    t.evidence = any ? lowest : Evidence::None;
+    return t;
+}
+
+void applyRecordSummary(Flow& f) {
+    if (f.records.empty()) return;
+    const RecordTotals t = recordTotals(f);
+    f.tonnes = t.tonnes;
     f.tonnesUnknown = false;
-    f.documentedT = std::min(documented, f.tonnes);
-    f.evidence = any ? lowest : Evidence::None;
+    f.documentedT = t.documentedT;
+    f.evidence = t.evidence;
 }
 
 double documentedAtLeast(const Flow& f, Evidence level) {

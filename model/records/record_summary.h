@@ -8,6 +8,14 @@ namespace traza::model {
 /// Σ t_r over the flow's records (0 for a flow without records).
 double recordsTonnes(const Flow&);
 
+/// What applyRecordSummary sets, computed without changing the flow.
+struct RecordTotals {
+    double tonnes = 0;
+    double documentedT = 0;
+    Evidence evidence = Evidence::None;
+};
+RecordTotals recordTotals(const Flow&);
+
 /// For a flow with records, sets tonnes to their sum, documentedT to the tonnes
 /// of the records that have at least one document, and evidence to the lowest
 /// level among those records (None when none has a document): a summary that

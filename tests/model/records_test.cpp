@@ -12,6 +12,7 @@
 #include "error.h"
 #include "project_store.h"
 #include "project_store_fixtures.h"
+#include "chain_commands.h"
 #include "record_commands.h"
 #include "record_summary.h"
 #include "validation.h"
@@ -282,4 +283,25 @@ TEST_CASE("Records - an actor's suspended_from travels in chain JSON and the .tr
     CHECK(ProjectStore::open(file).findActor("a")->suspendedFrom == "2025-05-01");
     d["actors"][0]["suspended_from"] = "2025-02-30";
     requireErrorAt(d, "actors[0].suspended_from", "2025-02-30");
+}
+
+TEST_CASE("Records - an edit of a flow with records that contradicts them is refused") {
+    Project p = imported();
+    const Project start = p;
+    CommandStack stack;
+    Flow f1 = *p.findFlow("f1");
+    f1.tonnes = 9;
+    CHECK_THROWS_WITH(stack.execute(p, std::make_unique<UpdateFlow>("f1", f1)), Catch::Contains("sum of the flow's records"));
+    f1 = *p.findFlow("f1");
+    f1.documentedT = 4;
+    CHECK_THROWS_WITH(stack.execute(p, std::make_unique<UpdateFlow>("f1", f1)), Catch::Contains("documented_t"));
+    f1 = *p.findFlow("f1");
+    f1.evidence = Evidence::Verified;
+    CHECK_THROWS_WITH(stack.execute(p, std::make_unique<UpdateFlow>("f1", f1)), Catch::Contains("lowest evidence"));
+    CHECK(p.flows == start.flows);
+    // Other fields of the flow stay editable.
+    f1 = *p.findFlow("f1");
+    f1.notes = "checked";
+    stack.execute(p, std::make_unique<UpdateFlow>("f1", f1));
+    CHECK(p.findFlow("f1")->notes == "checked");
 }
