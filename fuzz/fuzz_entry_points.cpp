@@ -24,6 +24,7 @@
 #include "spreadsheet/plain_xml_scanner.h"
 #include "spreadsheet/xlsx_reader.h"
 #include "spreadsheet/xml_sax.h"
+#include "records_sheet.h"
 #include "workbook_stream_import.h"
 #include "utf8.h"
 #include "validation.h"
@@ -235,6 +236,28 @@ void checkStreamedImport(std::string_view bytes, const std::string& name, const 
     require(streamed->summary == whole.summary, "streamed and whole-table import summaries differ");
 }
 
+// The Records sheet (issue #19): read into the chain of the workbook's own
+// sheets, it gives a valid project or changes nothing.
+void checkRecordsSheet(const model::Workbook& book) {
+    const model::SheetTable* records = model::recordsSheet(book);
+    if (!records) return;
+    model::SheetImport in;
+    try {
+        const auto [actors, flows] = model::chainSheets(book);
+        in = model::importSheets(*actors, *flows, model::Catalogue::installed());
+    } catch (const Error&) {
+        return;
+    }
+    const std::string before = model::projectToJson(in.project);
+    try {
+        model::importRecordsSheet(*records, in.project);
+    } catch (const Error&) {
+        require(model::projectToJson(in.project) == before, "a refused Records sheet changed the project");
+        return;
+    }
+    require(model::validateProject(in.project).empty(), "an accepted Records sheet gave an invalid project");
+}
+
 }  // namespace
 
 void xlsxImport(const std::uint8_t* data, std::size_t size) {
@@ -242,7 +265,9 @@ void xlsxImport(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     const std::string name = "fuzz.xlsx";
     try {
-        checkWorkbook(model::workbookFromXlsx(bytes, name, limits), name, limits);
+        const model::Workbook book = model::workbookFromXlsx(bytes, name, limits);
+        checkWorkbook(book, name, limits);
+        checkRecordsSheet(book);
     } catch (const Error&) {
     }
     checkStreamedImport(bytes, name, limits);

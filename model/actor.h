@@ -38,6 +38,10 @@ struct Actor {
     std::optional<bool> makesClaims;
     double claimYield = 0;
     std::string claimProfile;
+    /// The date (ISO) from which the buyer suspended trading with the actor
+    /// (issue #19); empty when it is not suspended. Deliveries recorded from
+    /// that date on raise the red flag delivery_after_suspension.
+    std::string suspendedFrom;
     /// Whether the actor makes claims, after the default by kind.
     bool keepsClaimAccount() const { return makesClaims.value_or(kind == ActorKind::Refiner); }
 

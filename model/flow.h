@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "enums.h"
+#include "records/record.h"
 
 namespace traza::model {
 
@@ -30,6 +31,9 @@ struct Flow {
     /// Claims (issue #20): the tonnes of this flow its sender sells with a
     /// chain-of-custody claim (0 = none); the sender must keep a claim account.
     double claimedT = 0;
+    /// Delivery records (issue #19), in the order entered. When there are any,
+    /// tonnes, documentedT and evidence are their summary (record_summary.h).
+    std::vector<Record> records;
     bool operator==(const Flow&) const = default;
 };
 

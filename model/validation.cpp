@@ -12,6 +12,8 @@
 #include "claim_profiles.h"
 #include "error.h"
 #include "findings/finding_validation.h"
+#include "records/record_summary.h"
+#include "records/record_validation.h"
 
 namespace traza::model {
 namespace {
@@ -171,6 +173,7 @@ std::vector<ValidationIssue> validateActor(const Actor& a, const std::string& pa
     c.finiteAtLeast("stock_change_t", a.stockChangeT, -kMaxAmount, kMaxAmount);
     c.finiteAtLeast("stock_change_sd_t", a.stockChangeSdT, 0, kMaxAmount);
     c.finiteAtLeast("loss_sd_t", a.lossSdT, 0, kMaxAmount);
+    c.date("suspended_from", a.suspendedFrom);
     if (a.claimYield != 0 && !(a.claimYield > 0 && a.claimYield <= 1))
         c.add("claim_yield", "must be more than 0 and at most 1 (got " + fmt(a.claimYield) + ")");
     if (cat)
@@ -197,6 +200,20 @@ std::vector<ValidationIssue> validateFlow(const Flow& f, const std::string& path
     } else if (!std::isfinite(f.tonnes) || f.tonnes <= 0)
         c.add("tonnes", "must be a finite number greater than 0 (got " + fmt(f.tonnes) + ")");
     else c.atMost("tonnes", f.tonnes, kMaxAmount);
+    // A flow with records takes its tonnes, documented tonnes and evidence from them
+    // (issue #19): an edit of the flow that says otherwise is refused, not half-applied.
+    if (!f.records.empty()) {
+        const RecordTotals t = recordTotals(f);
+        if (f.tonnesUnknown || !sameTonnes(f.tonnes, t.tonnes))
+            c.add("tonnes", "must equal the sum of the flow's records (" + fmt(t.tonnes) + " t in " +
+                                std::to_string(f.records.size()) + " records; got " + (f.tonnesUnknown ? std::string("null") : fmt(f.tonnes)) + ")");
+        else if (!sameTonnes(f.documentedT, t.documentedT))
+            c.add("documented_t", "must equal the tonnes of the flow's records that have a document (" + fmt(t.documentedT) +
+                                      "); edit the records");
+        else if (f.evidence != t.evidence)
+            c.add("evidence", "must be \"" + std::string(toString(t.evidence)) +
+                                  "\", the lowest evidence of the flow's documented records; edit the records");
+    }
     c.finiteAtLeast("sd_t", f.sdT, 0, kMaxAmount);
     if (!std::isfinite(f.documentedT) || f.documentedT < 0) c.add("documented_t", "must be a finite number, at least 0");
     else if (!f.tonnesUnknown && std::isfinite(f.tonnes) && f.documentedT > f.tonnes)
@@ -254,6 +271,7 @@ std::vector<ValidationIssue> validateProject(const Project& p) {
         if (!f.to.empty() && !actorIds.contains(f.to)) out.push_back({path() + ".to", "no actor has id \"" + f.to + "\""});
     }
     validateClaims(p, out);
+    validateRecords(p, out);
     std::unordered_set<std::string> scopes;
     for (std::size_t i = 0; i < p.checklists.size(); ++i) {
         const Checklist& c = p.checklists[i];

@@ -11,6 +11,7 @@
 #include <boost/property_map/property_map.hpp>
 
 #include "actor_index.h"
+#include "record_summary.h"
 #include "text.h"
 
 namespace traza::risk {
@@ -91,9 +92,9 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
             const model::Flow& f = project.flows[keyed[i].second];
             e.tonnes += f.tonnes;
             m_flowIndex.push_back(keyed[i].second);
-            const double documented = std::isfinite(f.documentedT) ? std::clamp(f.documentedT, 0.0, f.tonnes) : 0.0;
-            for (int level = 0; level <= static_cast<int>(f.evidence) && level < kEvidenceLevels; ++level)
-                e.documentedAtLeast[level] += documented;
+            // Records (issue #19), when the flow has any, give each level its own share.
+            for (int level = 0; level < kEvidenceLevels; ++level)
+                e.documentedAtLeast[level] += model::documentedAtLeast(f, static_cast<model::Evidence>(level));
         }
         m_outT[u] += e.tonnes;
         m_inT[v] += e.tonnes;

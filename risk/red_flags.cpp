@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mass_balance.h"
+#include "record_flags.h"
 #include "supplier_checklists.h"
 #include "text.h"
 #include "typology_mix.h"
@@ -413,6 +414,23 @@ bool Evaluator::run(const model::RedFlagRule& rule, std::vector<RedFlag>& out) {
                 if (std::find(invoices.begin(), invoices.end(), d) != invoices.end()) return;
             flag(out, rule, from, f.id, {tonnesOf("tonnes", f.tonnes)});
         });
+    } else if (id == "record_document_reused") {
+        for (const RecordHit& h : reusedDocumentNumbers(m_chain, static_cast<int>(number(p, "min_uses", 2))))
+            flag(out, rule, h.actor, h.flow, {tonnesOf("tonnes", h.tonnes)}, h.items);
+    } else if (id == "record_outside_flow_period") {
+        for (const RecordHit& h : recordsOutsideFlowPeriod(m_chain))
+            flag(out, rule, h.actor, h.flow, {tonnesOf("tonnes", h.tonnes)}, h.items);
+    } else if (id == "record_month_above_capacity") {
+        for (const RecordHit& h : monthsAboveCapacity(m_chain, number(p, "tolerance", 0.05)))
+            flag(out, rule, h.actor, h.flow, {tonnesOf("tonnes", h.tonnes), tonnesOf("capacity", h.other)}, h.items);
+    } else if (id == "round_weight_records") {
+        const auto hits = sameRoundWeights(m_chain, number(p, "unit_t", 1.0), static_cast<int>(number(p, "min_count", 5)),
+                                           number(p, "min_share", 0.5));
+        for (const RecordHit& h : hits)
+            flag(out, rule, h.actor, h.flow, {tonnesOf("tonnes", h.tonnes), percentOf("share", h.other)}, h.items);
+    } else if (id == "delivery_after_suspension") {
+        for (const RecordHit& h : deliveriesAfterSuspension(m_chain))
+            flag(out, rule, h.actor, h.flow, {tonnesOf("tonnes", h.tonnes)}, h.items);
     } else {
         return false;
     }

@@ -14,6 +14,7 @@
 #include "background_task.h"
 #include "error.h"
 #include "import_chain.h"
+#include "records_sheet.h"
 #include "labels.h"
 #include "sheet_preview.h"
 #include "spreadsheet_source.h"
@@ -191,8 +192,14 @@ bool SpreadsheetImportDialog::runImport() {
     try {
         done = m_tasks.run<model::SheetImport>(this, _("Import spreadsheet"), _("Reading the actors and the flows…"),
                                                [book = m_book, a, f, catalogue, rules = m_mapping] {
-                                                   return model::importSheets(book->sheets[static_cast<std::size_t>(a)],
-                                                                              book->sheets[static_cast<std::size_t>(f)], catalogue, rules);
+                                                   const model::SheetTable& actors = book->sheets[static_cast<std::size_t>(a)];
+                                                   const model::SheetTable& flows = book->sheets[static_cast<std::size_t>(f)];
+                                                   model::SheetImport in = model::importSheets(actors, flows, catalogue, rules);
+                                                   // The Records sheet (issue #19), when the workbook has one besides these.
+                                                   const model::SheetTable* records = model::recordsSheet(*book);
+                                                   if (records && records != &actors && records != &flows)
+                                                       model::importRecordsSheet(*records, in.project);
+                                                   return in;
                                                });
     } catch (const model::SheetImportError& e) {
         wxString status = wxString::Format(wxPLURAL("%d problem; nothing was imported.", "%d problems; nothing was imported.",

@@ -85,11 +85,25 @@ void anonymiseActors(Project& p, const AnonymiseOptions& o) {
 }
 
 void anonymiseFlows(Project& p, const Renamer& r) {
+    // Document numbers become neutral ones, the same number always the same
+    // neutral one, so a number used twice is still seen (a red-flag rule).
+    std::map<std::pair<std::string, std::string>, std::string> numbers;
+    std::size_t records = 0;
     for (Flow& f : p.flows) {
         f.id = r.flow(f.id);
         f.from = r.actor(f.from);
         f.to = r.actor(f.to);
         f.notes.clear();
+        for (Record& rec : f.records) {
+            rec.id = "r" + std::to_string(++records);
+            rec.notes.clear();
+            for (RecordDocument& d : rec.documents) {
+                if (d.number.empty()) continue;
+                auto [it, fresh] = numbers.try_emplace({d.type, d.number}, std::string());
+                if (fresh) it->second = "N" + std::to_string(numbers.size());
+                d.number = it->second;
+            }
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 #include "spreadsheet/spreadsheet_reader.h"
 #include "store/project_file_writer.h"
 #include "store/project_store.h"
+#include "records_sheet.h"
 #include "workbook_stream_import.h"
 
 namespace traza::model {
@@ -31,9 +32,18 @@ SheetImport importWholeWorkbook(const std::filesystem::path& path, const std::st
     Workbook book = readSpreadsheet(path);
     const auto [actors, flows] = chainSheets(book, actorsSheet, flowsSheet);
     if (actors == flows) return importSheets(*actors, *flows, catalogue, rules);
+    // A Records sheet (issue #19) is read once the actors and flows are known.
+    const SheetTable* records = recordsSheet(book);
+    if (records == actors || records == flows) records = nullptr;
     // The sheets are freed row by row as they are read (chainSheets gives const views into `book`, which is ours).
-    return importSheets(std::move(book.sheets[actors - book.sheets.data()]), std::move(book.sheets[flows - book.sheets.data()]), catalogue,
-                        rules);
+    SheetImport in = importSheets(std::move(book.sheets[actors - book.sheets.data()]), std::move(book.sheets[flows - book.sheets.data()]),
+                                  catalogue, rules);
+    if (records) {
+        importRecordsSheet(*records, in.project);
+        in.summary.push_back(path.filename().string() + ", sheet \"" + records->sheet + "\": " + std::to_string(records->rows.empty() ? 0 : records->rows.size() - 1) +
+                             " rows of delivery records");
+    }
+    return in;
 }
 
 }  // namespace

@@ -73,8 +73,10 @@ SpreadsheetWords SpreadsheetWords::fromJson(std::string_view text, const std::st
         return l;
     };
     for (const auto& [kind, v] : doc.at("sheets").items()) w.m_sheets[kind] = labels(v, "sheets." + kind);
-    const char* tables[2] = {"actors", "flows"};
-    for (int t = 0; t < 2; ++t) {
+    // "records" (issue #19) is optional, so a words file of an older Traza still reads.
+    const char* tables[3] = {"actors", "flows", "records"};
+    for (int t = 0; t < 3; ++t) {
+        if (t == 2 && !doc.at("columns").contains(tables[t])) continue;
         const json& columns = doc.at("columns").at(tables[t]);
         for (std::size_t i = 0; i < columns.size(); ++i) {
             const std::string path = std::string("columns.") + tables[t] + "[" + std::to_string(i) + "]";
@@ -127,7 +129,7 @@ std::string SpreadsheetWords::columnLabel(SheetKind kind, std::string_view field
 }
 
 bool SpreadsheetWords::isSheet(SheetKind kind, std::string_view sheetName) const {
-    auto it = m_sheets.find(kind == SheetKind::Actors ? "actors" : "flows");
+    auto it = m_sheets.find(kind == SheetKind::Actors ? "actors" : kind == SheetKind::Flows ? "flows" : "records");
     if (it == m_sheets.end()) return false;
     const std::string n = normaliseWord(sheetName);
     if (n == normaliseWord(it->first) || n == normaliseWord(it->second.en) || n == normaliseWord(it->second.es)) return true;

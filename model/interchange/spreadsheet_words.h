@@ -15,7 +15,8 @@
 
 namespace traza::model {
 
-enum class SheetKind { Actors, Flows };
+/// Records (issue #19): the optional sheet of delivery records (model/records/records_sheet.h).
+enum class SheetKind { Actors, Flows, Records };
 
 class SpreadsheetWords {
 public:
@@ -31,7 +32,7 @@ public:
     /// The label Traza writes for a field ("es": "Toneladas"; else English).
     std::string columnLabel(SheetKind, std::string_view field, std::string_view lang) const;
 
-    /// Whether a sheet name means the actors or the flows sheet.
+    /// Whether a sheet name means the actors, the flows or the records sheet.
     bool isSheet(SheetKind, std::string_view sheetName) const;
     /// The sheet name Traza writes: kind "actors", "flows", "instructions", "lists".
     std::string sheetLabel(std::string_view kind, std::string_view lang) const;
@@ -57,7 +58,7 @@ private:
         std::vector<std::string> synonyms;
     };
     std::map<std::string, Labels> m_sheets;
-    std::vector<std::pair<std::string, Labels>> m_columns[2];  // field -> labels, by SheetKind
+    std::vector<std::pair<std::string, Labels>> m_columns[3];  // field -> labels, by SheetKind
     std::map<std::string, std::map<std::string, Labels>> m_values;  // vocabulary -> id -> words
 };
 

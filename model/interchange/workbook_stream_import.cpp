@@ -118,6 +118,9 @@ std::optional<SheetImport> importStreamed(std::string_view bytes, const std::str
         for (const std::string& name : names) named.sheets.emplace_back().sheet = name;
         const auto [a, f] = chainSheets(named, actorsSheet, flowsSheet, words);
         if (a == f) throw GiveUp{};
+        // A Records sheet (issue #19) is read by the import of whole tables.
+        for (const std::string& name : names)
+            if (words.isSheet(SheetKind::Records, name)) throw GiveUp{};
         actorsAt = static_cast<std::size_t>(a - named.sheets.data());
         flowsAt = static_cast<std::size_t>(f - named.sheets.data());
         std::vector<RowSink> sinks(names.size());

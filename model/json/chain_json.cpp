@@ -12,6 +12,7 @@
 #include "claim_profiles.h"
 #include "catalogue_section.h"
 #include "interchange/chain_fields.h"
+#include "record_json.h"
 #include "text_file.h"
 #include "validation.h"
 
@@ -123,6 +124,7 @@ std::vector<std::string_view> actorJsonKeys() {
     keys.push_back("dd_status");
     keys.push_back("coc_certification");
     keys.push_back("makes_claims");
+    keys.push_back("suspended_from");
     return keys;
 }
 
@@ -145,18 +147,22 @@ Actor readActor(const json& v, const std::string& path) {
     a.ddStatus = r.enumeration("dd_status", DueDiligenceStatus::None, parseDueDiligenceStatus, dueDiligenceStatusNames());
     a.cocCertification = r.text("coc_certification");
     readActorClaims(r, a);
+    a.suspendedFrom = r.text("suspended_from");  // issue #19; checked as a date by validation
     if (!completeActorStage(a, r.has("stage"))) r.fail("stage", "required for kind \"other\" (a whole number from 1 to 9)");
     return a;
 }
 
-Flow readFlow(const json& v, const std::string& path) {
+// The flow keys of the shared table plus "records"' absent-tonnes rule (issue #19).
+Flow readFlow(const json& v, const std::string& path, FlowKeysGiven& given) {
     static const std::vector<std::string_view> keys = jsonKeys(flowFields());
     JsonObjectReader r(v, path, keys);
     Flow f;
-    // "tonnes": null is an unknown amount, computed by reconciliation (second wave).
+    // "tonnes": null is an unknown amount, computed by reconciliation (second wave);
+    // no "tonnes" at all is allowed for a flow with records (readRecordsJson checks).
     const json* tonnes = r.find("tonnes");
     f.tonnesUnknown = tonnes && tonnes->is_null();
-    readFields(r, flowFields(), f, f.tonnesUnknown ? "tonnes" : "");
+    given = {tonnes != nullptr, r.has("documented_t"), r.has("evidence")};
+    readFields(r, flowFields(), f, f.tonnesUnknown || !tonnes ? "tonnes" : "");
     if (const json* p = r.find("period")) {
         Period period = readPeriod(*p, r.pathOf("period"));
         f.periodStart = period.start;
@@ -244,18 +250,23 @@ Project projectFromJson(std::string_view text, const Catalogue& catalogue) {
     const json doc = parseJsonDocument(text);
     if (!doc.is_object()) throw InvalidInput("", "the document must be a JSON object {\"format\": \"traza-chain\", ...}");
     checkHeader(doc);
-    JsonObjectReader top(doc, "", {"format", "version", "assessment", "actors", "flows", "checklists", "goals", "supports", "findings", "catalogue"});
+    JsonObjectReader top(doc, "", {"format", "version", "assessment", "actors", "flows", "records", "checklists", "goals",
+                                   "supports", "findings", "catalogue"});
 
     Project p;
     if (const json* a = top.find("assessment")) p.assessment = readAssessment(*a);
     p.actors = readList<Actor>(top, "actors", readActor);
-    p.flows = readList<Flow>(top, "flows", readFlow);
+    std::vector<FlowKeysGiven> given;
+    p.flows = readList<Flow>(top, "flows", [&given](const json& v, const std::string& path) {
+        return readFlow(v, path, given.emplace_back());
+    });
     p.checklists = readList<Checklist>(top, "checklists", readChecklist);
     p.goals = readList<Goal>(top, "goals", readGoal);
     p.supports = readList<Support>(top, "supports", readSupport);
     p.findings = readList<Finding>(top, "findings", readFinding);
     p.catalogue = catalogue;
     if (const json* c = top.find("catalogue")) p.catalogue = readCatalogueSection(*c, catalogue, "catalogue");
+    readRecordsJson(top.find("records"), given, p);  // needs the flows and the catalogue
     throwIfInvalid(validateProject(p));
     return p;
 }

@@ -10,6 +10,7 @@
 #include "claim_profiles.h"
 #include "own_entries.h"
 #include "error.h"
+#include "record_json.h"
 
 namespace traza::model {
 namespace {
@@ -90,6 +91,7 @@ void write(JsonStreamWriter& w, const Actor& a) {
     if (a.makesClaims) w.field("makes_claims", *a.makesClaims);
     if (a.claimYield != 0) numberField(w, "claim_yield", a.claimYield);
     if (!a.claimProfile.empty()) w.field("claim_profile", a.claimProfile);
+    if (!a.suspendedFrom.empty()) w.field("suspended_from", a.suspendedFrom);  // issue #19, only when set
     w.endObject();
 }
 
@@ -282,6 +284,7 @@ void writeProjectJson(const Project& p, const JsonSink& sink) {
     write(w, p.assessment);
     listField(w, "actors", p.actors);
     listField(w, "flows", p.flows);
+    writeRecordsJson(w, p);  // issue #19, only when some flow has records
     listField(w, "checklists", p.checklists);
     listField(w, "goals", p.goals);
     listField(w, "supports", p.supports);

@@ -271,3 +271,39 @@ CREATE TABLE checklist_item_sources (
     FOREIGN KEY (checklist, item) REFERENCES checklist_items (checklist, ord) DEFERRABLE INITIALLY DEFERRED
 ) STRICT, WITHOUT ROWID;
 -- ---- end of Answer sources ----
+
+-- ---- Records (added in version 9, issue #19) ----
+-- Delivery records: the transactions behind a flow, flow by flow in the
+-- project's order (ord). A flow with records takes its tonnes from them; the
+-- flows row holds their sum and summary. id is unique across the project
+-- (checked on reading, like every rule of validation; no index, so saving
+-- 750 000 records stays fast). Spellings as in chain JSON.
+CREATE TABLE records (
+    ord          INTEGER PRIMARY KEY,
+    flow         INTEGER NOT NULL REFERENCES flows (ord) DEFERRABLE INITIALLY DEFERRED,
+    id           TEXT NOT NULL,
+    date         TEXT NOT NULL,   -- ISO date
+    tonnes       REAL NOT NULL,
+    evidence     TEXT NOT NULL,   -- none, self_declared, reported, documented, verified
+    payment      TEXT NOT NULL,   -- unknown, cash, credit
+    price_per_t  REAL NOT NULL,
+    notes        TEXT NOT NULL
+) STRICT;
+
+-- The documents of a record, in order: a document_types catalogue id and the
+-- number printed on the document ('' when not known).
+CREATE TABLE record_documents (
+    record  INTEGER NOT NULL REFERENCES records (ord) DEFERRABLE INITIALLY DEFERRED,
+    ord     INTEGER NOT NULL,
+    type    TEXT NOT NULL,
+    number  TEXT NOT NULL,
+    PRIMARY KEY (record, ord)
+) STRICT, WITHOUT ROWID;
+
+-- The date from which the buyer suspended trading with an actor; a row only
+-- for a suspended actor (red flag delivery_after_suspension).
+CREATE TABLE actor_suspensions (
+    actor           INTEGER PRIMARY KEY REFERENCES actors (ord) DEFERRABLE INITIALLY DEFERRED,
+    suspended_from  TEXT NOT NULL   -- ISO date
+) STRICT;
+-- ---- end of Records ----

@@ -40,6 +40,21 @@ MigrationStep answerSourcesStep(int from) {
 }
 // ---- end of answer sources step
 
+// ---- step -> +1: delivery records (issue #19); schema.sql "Records" holds the same tables.
+MigrationStep recordsStep(int from) {
+    return {from,
+            "flows may hold delivery records with their documents (records, record_documents); actors may be"
+            " suspended from a date (actor_suspensions)",
+            "CREATE TABLE records (ord INTEGER PRIMARY KEY, flow INTEGER NOT NULL REFERENCES flows (ord) DEFERRABLE INITIALLY DEFERRED,"
+            " id TEXT NOT NULL, date TEXT NOT NULL, tonnes REAL NOT NULL, evidence TEXT NOT NULL, payment TEXT NOT NULL,"
+            " price_per_t REAL NOT NULL, notes TEXT NOT NULL) STRICT;\n"
+            "CREATE TABLE record_documents (record INTEGER NOT NULL REFERENCES records (ord) DEFERRABLE INITIALLY DEFERRED,"
+            " ord INTEGER NOT NULL, type TEXT NOT NULL, number TEXT NOT NULL, PRIMARY KEY (record, ord)) STRICT, WITHOUT ROWID;\n"
+            "CREATE TABLE actor_suspensions (actor INTEGER PRIMARY KEY REFERENCES actors (ord) DEFERRABLE INITIALLY DEFERRED,"
+            " suspended_from TEXT NOT NULL) STRICT;"};
+}
+// ---- end of records step
+
 }  // namespace
 
 const std::vector<MigrationStep>& migrationSteps() {
@@ -84,6 +99,7 @@ const std::vector<MigrationStep>& migrationSteps() {
         claimsStep(5),             // ---- step 5 -> 6: claims (issue #20)
         checklistTemplateStep(6),  // ---- step 6 -> 7: checklist templates (issue #18)
         answerSourcesStep(7),      // ---- step 7 -> 8: answer sources (issue #18)
+        recordsStep(8),            // ---- step 8 -> 9: delivery records (issue #19)
     };
     return steps;
 }

@@ -194,6 +194,9 @@ std::vector<std::int64_t> readActors(SQLite::Database& db, Project& p) {
         a.ddStatus = dd.enumeration<DueDiligenceStatus>(1, parseDueDiligenceStatus, dueDiligenceStatusNames);
         a.cocCertification = dd.text(2);
     }
+    countRows(db, "actor_suspensions", kMaxActors);  // schema version 9
+    Query su(db, "actor_suspensions", "actor, suspended_from", "actor");
+    while (su.next()) p.actors[su.parent(0, ords, "actors")].suspendedFrom = su.text(1);
     countRows(db, "actor_claims", kMaxActors);
     Query c(db, "actor_claims", "actor, makes_claims, yield, profile", "actor");
     while (c.next()) {
@@ -212,6 +215,44 @@ std::vector<std::int64_t> readActorOrds(SQLite::Database& db) {
     Query q(db, "actors", "ord", "ord");
     while (q.next()) ords.push_back(q.integer(0));
     return ords;
+}
+
+// Delivery records (schema version 9) into their flows, in ord order, with
+// their documents. Two prepared statements for the whole table, so opening a
+// year of records stays a sequential read.
+void readRecords(SQLite::Database& db, const std::vector<std::int64_t>& flowOrds, std::vector<Flow>& flows) {
+    const auto n = static_cast<std::size_t>(countRows(db, "records", kMaxChildRows));
+    if (n == 0) return;
+    std::vector<std::int64_t> ords;
+    ords.reserve(n);
+    std::vector<Record*> byOrd;  // records are appended to their flows' vectors: reserve first, then point
+    byOrd.reserve(n);
+    std::vector<std::size_t> perFlow(flows.size(), 0), flowOf;
+    flowOf.reserve(n);
+    {
+        Query q(db, "records", "flow", "ord");
+        while (q.next()) {
+            flowOf.push_back(q.parent(0, flowOrds, "flows"));
+            ++perFlow[flowOf.back()];
+        }
+    }
+    for (std::size_t i = 0; i < flows.size(); ++i) flows[i].records.reserve(perFlow[i]);
+    Query q(db, "records", "ord, id, date, tonnes, evidence, payment, price_per_t, notes", "ord");
+    for (std::size_t k = 0; q.next() && k < flowOf.size(); ++k) {
+        ords.push_back(q.integer(0));
+        Record& r = flows[flowOf[k]].records.emplace_back();
+        r.id = q.text(1);
+        r.date = q.text(2);
+        r.tonnes = q.real(3);
+        r.evidence = q.enumeration<Evidence>(4, parseEvidence, evidenceNames);
+        r.payment = q.enumeration<Payment>(5, parsePayment, paymentNames);
+        r.pricePerT = q.real(6);
+        r.notes = q.text(7);
+        byOrd.push_back(&r);
+    }
+    countRows(db, "record_documents", kMaxChildRows);
+    Query d(db, "record_documents", "record, type, number", "record, ord");
+    while (d.next()) byOrd[d.parent(0, ords, "records")]->documents.push_back({d.text(1), d.text(2)});
 }
 
 // Flows with their ends as actor indices: the ids are filled in by
@@ -262,6 +303,7 @@ FlowRows readFlows(SQLite::Database& db, const std::vector<std::int64_t>& actorO
     countRows(db, "flow_claims", kMaxFlows);
     Query c(db, "flow_claims", "flow, claimed_t", "flow");
     while (c.next()) out.flows[c.parent(0, ords, "flows")].claimedT = c.real(1);
+    readRecords(db, ords, out.flows);
     return out;
 }
 

@@ -72,6 +72,11 @@ void writeActors(sqlite3* db, const std::vector<Actor>& actors) {
         if (actors[i].ddStatus != DueDiligenceStatus::None || !actors[i].cocCertification.empty())
             dd.integer(i).text(toString(actors[i].ddStatus)).text(actors[i].cocCertification).endRow();
     dd.finish();
+    // Suspensions (schema version 9): one row per suspended actor.
+    BatchInsert suspension(db, "actor_suspensions", {"actor", "suspended_from"});
+    for (std::size_t i = 0; i < actors.size(); ++i)
+        if (!actors[i].suspendedFrom.empty()) suspension.integer(i).text(actors[i].suspendedFrom).endRow();
+    suspension.finish();
     // Claims (schema version 6): one row per actor that has a setting.
     BatchInsert claims(db, "actor_claims", {"actor", "makes_claims", "yield", "profile"});
     for (std::size_t i = 0; i < actors.size(); ++i) {
@@ -117,6 +122,20 @@ void writeFlows(sqlite3* db, const std::vector<Flow>& flows, const ActorOrds& ac
         for (std::size_t j = 0; j < flows[i].documents.size(); ++j)
             document.integer(i).integer(j).text(flows[i].documents[j]).endRow();
     document.finish();
+    // Delivery records (schema version 9), flow by flow: ord is the running number.
+    BatchInsert record(db, "records", {"ord", "flow", "id", "date", "tonnes", "evidence", "payment", "price_per_t", "notes"});
+    BatchInsert recordDocument(db, "record_documents", {"record", "ord", "type", "number"});
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < flows.size(); ++i)
+        for (const Record& r : flows[i].records) {
+            record.integer(k).integer(i).text(r.id).text(r.date).real(r.tonnes).text(toString(r.evidence));
+            record.text(toString(r.payment)).real(r.pricePerT).text(r.notes).endRow();
+            for (std::size_t j = 0; j < r.documents.size(); ++j)
+                recordDocument.integer(k).integer(j).text(r.documents[j].type).text(r.documents[j].number).endRow();
+            ++k;
+        }
+    record.finish();
+    recordDocument.finish();
 }
 
 void writeChecklists(sqlite3* db, const std::vector<Checklist>& checklists) {
@@ -192,7 +211,8 @@ const std::vector<std::string>& projectTables() {
         "assessment", "actors",         "actor_risk_factors", "flows",    "flow_documents",
         "checklists", "checklist_items", "checklist_item_documents", "goals", "goal_thresholds",
         "supports",   "catalogue",       "import_rules", "actor_uncertainty", "flow_uncertainty",
-        "findings", "actor_due_diligence", "actor_claims", "flow_claims", "checklist_item_sources"};
+        "findings", "actor_due_diligence", "actor_claims", "flow_claims", "checklist_item_sources",
+        "records", "record_documents", "actor_suspensions"};
     return tables;
 }
 

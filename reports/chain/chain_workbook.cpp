@@ -32,8 +32,8 @@ std::size_t utf16Units(std::string_view s) {
     return n;
 }
 
-// The 1900-system serial day of "YYYY-MM-DD", or nullopt when it is not such a
-// date in 1900-01-01 .. 9999-12-31 (then the text itself is written).
+}  // namespace
+
 std::optional<double> excelSerial(const std::string& iso) {
     int y = 0, m = 0, d = 0;
     char tail = 0;
@@ -52,6 +52,8 @@ std::optional<double> excelSerial(const std::string& iso) {
     // Excel counts a 29 February 1900 that never was: earlier days are one less.
     return static_cast<double>(serial < 61 ? serial - 1 : serial);
 }
+
+namespace {
 
 // The cell format and the width of a field's column.
 struct Column {
@@ -218,6 +220,9 @@ void writeChainBook(const std::filesystem::path& out, std::string_view lang, con
         writeInstructionsSheet(wb, book);
         writeRecordSheet(wb, book, SheetKind::Actors, model::actorFields(), actors);
         writeRecordSheet(wb, book, SheetKind::Flows, model::flowFields(), flows);
+        // Delivery records (issue #19): a sheet only when some flow has records.
+        if (std::any_of(flows.begin(), flows.end(), [](const model::Flow& f) { return !f.records.empty(); }))
+            writeRecordsSheet(wb, book, flows);
         writeListsSheet(wb, book);
         wb.close();
     }

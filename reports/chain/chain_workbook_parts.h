@@ -2,10 +2,13 @@
 // Internal to the chain workbook (chain_workbook.h): its formats, created once
 // per workbook, what every sheet writer shares, and the sheets besides Actors
 // and Flows.
+#include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "catalogue.h"
+#include "flow.h"
 #include "chain_value_labels.h"
 #include "spreadsheet_words.h"
 #include "workbook_writer.h"
@@ -42,5 +45,11 @@ std::string listRange(const ChainBook&, model::Vocabulary);
 void writeListsSheet(Workbook&, const ChainBook&);
 /// The Instructions sheet: what to fill, each column explained, how to import.
 void writeInstructionsSheet(Workbook&, const ChainBook&);
+/// The Records sheet (issue #19): one row per document of each flow's records
+/// (one row for a record without documents), in the layout records_sheet.h reads.
+void writeRecordsSheet(Workbook&, const ChainBook&, const std::vector<model::Flow>&);
+/// The 1900-system serial day of "YYYY-MM-DD", or nullopt when it is not such a
+/// date in 1900-01-01 .. 9999-12-31 (then the text itself is written).
+std::optional<double> excelSerial(const std::string& iso);
 
 }  // namespace traza::reports

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "record_summary.h"
 #include "traceability.h"
 
 namespace traza::risk {
@@ -56,8 +57,7 @@ std::vector<double> DocumentationGains::undocumented(model::Evidence level) cons
     for (std::size_t i = 0; i < flows.size(); ++i) {
         if (m_edgeOfFlow[i] < 0) continue;
         const model::Flow& f = flows[i];  // as chain_graph.cpp counts it
-        const double documented = std::isfinite(f.documentedT) ? std::clamp(f.documentedT, 0.0, f.tonnes) : 0.0;
-        out[i] = f.tonnes - (f.evidence >= level ? documented : 0.0);
+        out[i] = f.tonnes - model::documentedAtLeast(f, level);
     }
     return out;
 }

@@ -23,6 +23,7 @@ model::Project withFlowsDocumented(const model::Project& project, const std::vec
         model::Flow& f = *it->second;
         if (f.evidence < level) f.evidence = level;
         f.documentedT = f.tonnes;  // an unknown amount stays 0 t: nothing to document
+        f.records.clear();         // the flow as a whole is now documented, whatever its records said
     }
     return copy;
 }

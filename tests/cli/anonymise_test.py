@@ -74,11 +74,21 @@ def disguise(chain, rng, tag):
         if a["kind"] in ("exporter", "refiner"):
             a["coc_certification"] = "ASI CoC cert. %s" % word()
         secrets |= {a["id"], a["name"], a["notes"], "Localidad", "Barrio"} | {x for x in a.get("coc_certification", "").split() if tag in x}
+    flow_ids = {}
     for i, f in enumerate(chain["flows"]):
-        f["id"] = "flow-%s" % word().lower()
+        flow_ids[f["id"]] = "flow-%s" % word().lower()
+        f["id"] = flow_ids[f["id"]]
         f["from"], f["to"] = ids[f["from"]], ids[f["to"]]
         f["notes"] = "Factura %s" % word()
         secrets |= {f["id"], f["notes"]}
+    for r in chain.get("records", []):
+        r["flow"] = flow_ids[r["flow"]]
+        r["id"] = "rec-%s" % word().lower()
+        r["notes"] = "Recibo de %s" % word()
+        for d in r.get("documents", []):
+            d["number"] = "FE-%s" % word()
+            secrets.add(d["number"])
+        secrets |= {r["id"], r["notes"]}
     for c in chain.get("checklists", []):
         if c["scope"] in ids:
             c["scope"] = ids[c["scope"]]

@@ -198,7 +198,7 @@ def case_info():
                         r.stdout), "actors by kind")
         check(re.search(r"flows: +13 ", r.stdout) and re.search(r"goals: +5\n", r.stdout), "counts of flows and goals")
         check("2025-01-01 to 2025-12-31" in r.stdout, "the assessment period")
-    check("schema version 8" in run("info", path("care.traza")).stdout, "the schema version of a project file")
+    check("schema version 9" in run("info", path("care.traza")).stdout, "the schema version of a project file")
 
 
 def case_export_formats():
@@ -281,7 +281,8 @@ def case_export_xlsx():
     r = run("export", path("care.traza"), "-o", path("care.xlsx"), "--lang", "es")
     check(r.returncode == 0 and r.stdout == "", "export to .xlsx: " + r.stderr)
     sheets, wb = read_book("care.xlsx")
-    check(list(sheets) == ["Instrucciones", "Actores", "Flujos", "Listas"], "the chain workbook's sheets")
+    # Registros: the sample's monthly delivery records (issue #19; tests/reports/check_records_sheet.py reads them).
+    check(list(sheets) == ["Instrucciones", "Actores", "Flujos", "Registros", "Listas"], "the chain workbook's sheets")
     actors, flows = sheets["Actores"], sheets["Flujos"]
     check([row[0] for row in actors[1:]] == [a["id"] for a in sample["actors"]], "one row per actor, in order")
     check([row[0] for row in flows[1:]] == [f["id"] for f in sample["flows"]], "one row per flow, in order")

@@ -95,6 +95,7 @@ TEST_CASE("GoalsEditor - a goal's thresholds typed in the table recompute compli
 
     // The delivered column follows the flows: 9 t now reach Exporter B (9 / 12 = 75%, two thresholds).
     model::Flow f11 = *f->document().project().findFlow("f11");
+    f11.records.clear();  // the sample's illustrative monthly records: the flow is edited as a whole
     f11.tonnes = 9;
     f11.documentedT = 9;
     f->document().execute(std::make_unique<model::UpdateFlow>("f11", f11));

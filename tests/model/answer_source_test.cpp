@@ -49,7 +49,7 @@ TEST_CASE("Answer source - a version 7 file opens with every answer typed in the
     const Project back = ProjectStore::open(file);
     CHECK(back.checklists == p.checklists);
     ProjectStore::save(back, file);
-    CHECK(ProjectStore::fileSchemaVersion(file) == 8);
+    CHECK(ProjectStore::fileSchemaVersion(file) == ProjectStore::kSchemaVersion);
 }
 
 TEST_CASE("Answer source - chain JSON writes it only when set and reads it back") {

@@ -328,8 +328,9 @@ TEST_CASE("ChainJson - the CARE sample round-trips: same chain, byte-identical s
                                            "documents", "payment", "price_per_t", "typology", "notes"});
     keys.clear();
     for (const auto& [k, v] : doc.items()) keys.push_back(k);
-    CHECK(keys == std::vector<std::string>{"format", "version", "assessment", "actors", "flows", "checklists", "goals",
-                                           "supports"});
+    // "records" (issue #19): the sample's monthly delivery records, right after the flows.
+    CHECK(keys == std::vector<std::string>{"format", "version", "assessment", "actors", "flows", "records", "checklists",
+                                           "goals", "supports"});
     CHECK_FALSE(doc["checklists"][0]["items"][0].contains("documents"));
     CHECK_FALSE(doc["goals"][0].contains("notes"));
     CHECK(doc["flows"][0]["tonnes"].get<double>() == 173.8);

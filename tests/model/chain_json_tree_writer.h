@@ -109,6 +109,28 @@ inline ordered_json toJson(const Support& s) {
     return o;
 }
 
+// Delivery records (issue #19), flow by flow, only when there are any.
+inline ordered_json records(const std::vector<Flow>& flows) {
+    ordered_json a = ordered_json::array();
+    for (const Flow& f : flows)
+        for (const Record& r : f.records) {
+            ordered_json docs = ordered_json::array();
+            for (const RecordDocument& d : r.documents) docs.push_back({{"type", d.type}, {"number", d.number}});
+            ordered_json o;
+            o["id"] = r.id;
+            o["flow"] = f.id;
+            o["date"] = r.date;
+            o["tonnes"] = number(r.tonnes);
+            o["evidence"] = toString(r.evidence);
+            o["documents"] = std::move(docs);
+            o["payment"] = toString(r.payment);
+            o["price_per_t"] = number(r.pricePerT);
+            o["notes"] = r.notes;
+            a.push_back(std::move(o));
+        }
+    return a;
+}
+
 template <typename T>
 inline ordered_json list(const std::vector<T>& values) {
     ordered_json a = ordered_json::array();
@@ -124,6 +146,7 @@ inline std::string treeProjectJson(const Project& p) {
     doc["assessment"] = toJson(p.assessment);
     doc["actors"] = list(p.actors);
     doc["flows"] = list(p.flows);
+    if (ordered_json r = records(p.flows); !r.empty()) doc["records"] = std::move(r);
     doc["checklists"] = list(p.checklists);
     doc["goals"] = list(p.goals);
     doc["supports"] = list(p.supports);

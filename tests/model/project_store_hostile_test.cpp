@@ -126,7 +126,7 @@ TEST_CASE("ProjectStore - triggers in a file never run, not even while migrating
     rawExec(file,
             "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
             "ALTER TABLE assessment DROP COLUMN reviewed_on; "
-            "ALTER TABLE actors DROP COLUMN has_position; DROP TABLE import_rules; DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; DROP TABLE findings; DROP TABLE actor_due_diligence; DROP TABLE actor_claims; DROP TABLE flow_claims; DROP TABLE checklist_item_sources; ALTER TABLE checklists DROP COLUMN template; PRAGMA user_version = 0;"
+            "ALTER TABLE actors DROP COLUMN has_position; DROP TABLE import_rules; DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; DROP TABLE findings; DROP TABLE actor_due_diligence; DROP TABLE actor_claims; DROP TABLE flow_claims; DROP TABLE checklist_item_sources; DROP TABLE record_documents; DROP TABLE records; DROP TABLE actor_suspensions; ALTER TABLE checklists DROP COLUMN template; PRAGMA user_version = 0;"
             "CREATE TABLE loot (x TEXT);"
             "CREATE TRIGGER trap AFTER UPDATE ON actors BEGIN DELETE FROM flows; INSERT INTO loot VALUES ('ran'); END;"
             "CREATE TRIGGER trap2 BEFORE DELETE ON flows BEGIN SELECT RAISE(ABORT, 'trigger ran'); END;");

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "records_sheet.h"
 #include "sheet_import.h"
 
 namespace traza::reports::test {
@@ -75,10 +76,13 @@ inline model::Workbook toWorkbook(const Json& json, const std::string& file) {
 inline model::Project importChainBook(const std::filesystem::path& file, const model::Catalogue& catalogue, bool cellsOnly = false) {
     const model::Workbook book = toWorkbook(readChainBook(file, cellsOnly), file.filename().string());
     const auto [actors, flows] = model::chainSheets(book);
-    return model::importSheets(*actors, *flows, catalogue).project;
+    model::Project p = model::importSheets(*actors, *flows, catalogue).project;
+    // The Records sheet (issue #19), written when the flows have delivery records.
+    if (const model::SheetTable* records = model::recordsSheet(book)) model::importRecordsSheet(*records, p);
+    return p;
 }
 
-/// Only what a chain workbook carries: actors and flows.
+/// Only what a chain workbook carries: actors and flows (with their delivery records).
 inline model::Project chainOnly(const model::Project& p) {
     model::Project q;
     q.actors = p.actors;
