@@ -181,7 +181,7 @@ void ChainCanvas::centreOn(const std::string& actorId) {
     viewChanged();
 }
 
-void ChainCanvas::showFlow(const std::string& flowId) {
+void ChainCanvas::showFlow(const std::string& flowId, bool centre) {
     const model::Flow* f = m_doc.project().findFlow(flowId);
     if (!f) return;
     m_selection.set({ItemKind::Flow, flowId});
@@ -192,7 +192,7 @@ void ChainCanvas::showFlow(const std::string& flowId) {
     else return;
     const wxSize size = GetClientSize();
     const Rect seen = m_view.visibleWorld(size.x, size.y).inflated(-40 / m_view.scale());
-    if (seen.contains(c)) return;  // already in sight: the view stays where the user left it
+    if (!centre && seen.contains(c)) return;  // already in sight: the view stays where the user left it
     m_view.setOrigin({c.x - size.x / 2.0 / m_view.scale(), c.y - size.y / 2.0 / m_view.scale()});
     viewChanged();
 }

@@ -36,8 +36,9 @@ public:
     void setFlowMarks(FlowMarks);
     /// The document-next plan's flows, highlighted with their gain (empty: none shown).
     void setPlanMarks(PlanMarks);
-    /// Select a flow and scroll so the middle of its arrow is in the window.
-    void showFlow(const std::string& flowId);
+    /// Select a flow and scroll so the middle of its arrow is in the window: to
+    /// the middle of the window when `centre`, else only when it is out of sight.
+    void showFlow(const std::string& flowId, bool centre = false);
     /// Rebuild the scene from the document (done automatically on every change).
     void rebuild();
 

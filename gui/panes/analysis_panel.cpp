@@ -78,7 +78,10 @@ AnalysisPanel::AnalysisPanel(wxWindow* parent, const Document& doc, Selection& s
     sizer->Add(m_book, 1, wxEXPAND);
     SetSizer(sizer);
 
-    auto choose = [this](const ItemRef& r) { m_selection.set(r); };
+    auto choose = [this](const ItemRef& r) {
+        m_selection.set(r);
+        if (onItemShown) onItemShown(r);
+    };
     m_choke = new TableView(m_book, "choke-points");
     m_choke->setColumns({{_("Rank"), 50, true}, {_("Actor"), 220}, {_("Stage"), 55, true}, {_("Flow share"), 85, true},
                          {_("Score"), 60, true}, {_("Why"), 520}});
