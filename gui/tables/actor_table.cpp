@@ -21,7 +21,7 @@ ActorTable::ActorTable() {
     wxArrayString kinds;
     for (int k = 0; k < kKinds; ++k) kinds.push_back(kindLabel(static_cast<model::ActorKind>(k)));
     m_columns = {{"id", _("ID"), 90},
-                 {"name", _("Name"), 200},
+                 {"name", _("Name"), 240},
                  {"kind", _("Kind"), 150, false, kinds},
                  {"stage", _("Stage"), 55, true},
                  {"country", _("Country"), 65},

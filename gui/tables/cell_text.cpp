@@ -12,7 +12,8 @@
 namespace traza::gui::cells {
 namespace {
 
-// "1,234" is a thousand in English and "1.234" in Spanish; otherwise the one
+// "1,234" is a thousand where the decimal mark is a point, "1.234" where it is a
+// comma; otherwise the one
 // separator present is the decimal mark, and with both the later one is.
 std::string plainNumber(std::string s) {
     const auto comma = s.rfind(','), point = s.rfind('.');
@@ -26,7 +27,8 @@ std::string plainNumber(std::string s) {
         }
         return true;
     };
-    const char thousands = uiLanguage() == "es" ? '.' : ',';
+    // The separator the cells do not show as their decimal mark groups thousands.
+    const char thousands = wxNumberFormatter::GetDecimalSeparator() == ',' ? '.' : ',';
     if (comma != std::string::npos && point != std::string::npos) {
         drop(comma > point ? '.' : ',');
         if (comma > point) std::replace(s.begin(), s.end(), ',', '.');

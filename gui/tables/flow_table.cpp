@@ -25,12 +25,12 @@ FlowTable::FlowTable() {
     for (int i = 0; i < kEvidence; ++i) evidence.push_back(evidenceLabel(static_cast<model::Evidence>(i)));
     for (int i = 0; i < kPayment; ++i) payment.push_back(paymentLabel(static_cast<model::Payment>(i)));
     m_columns = {{"id", _("ID"), 70},
-                 {"from", _("From"), 170},
-                 {"to", _("To"), 170},
+                 {"from", _("From"), 210},
+                 {"to", _("To"), 210},
                  {"material", _("Material"), 80},
                  {"tonnes", _("Tonnes"), 80, true},
-                 {"documented_t", _("Documented (t)"), 110, true},
-                 {"evidence", _("Evidence level"), 115, false, evidence},
+                 {"documented_t", _("Documented (t)"), 125, true},
+                 {"evidence", _("Evidence level"), 125, false, evidence},
                  {"documents", _("Documents"), 220},
                  {"payment", _("Payment"), 85, false, payment},
                  {"price_per_t", _("Price per tonne"), 110, true},
