@@ -23,7 +23,7 @@ ActorTable::ActorTable() {
     m_columns = {{"id", _("ID"), 90},
                  {"name", _("Name"), 240},
                  {"kind", _("Kind"), 150, false, kinds},
-                 {"stage", _("Stage"), 55, true},
+                 {"stage", _("Stage"), 70, true},
                  {"country", _("Country"), 65},
                  {"region", _("Region / city"), 140},
                  {"notes", _("Notes"), 320}};

@@ -2,8 +2,8 @@
 
 namespace traza::gui {
 
-ChainGridTable::ChainGridTable(const Document& doc, const TableSpec& spec, const RowOrder& order)
-    : m_doc(doc), m_spec(spec), m_order(order) {}
+ChainGridTable::ChainGridTable(const Document& doc, const TableSpec& spec, const RowOrder& order, const RowOrder::Sort& sort)
+    : m_doc(doc), m_spec(spec), m_order(order), m_sort(sort) {}
 
 std::optional<std::size_t> ChainGridTable::recordAt(int row) const {
     if (row < 0 || static_cast<std::size_t>(row) >= m_order.size()) return std::nullopt;
@@ -26,7 +26,10 @@ void ChainGridTable::SetValue(int row, int col, const wxString& value) {
 
 wxString ChainGridTable::GetColLabelValue(int col) {
     if (col < 0 || col >= GetNumberCols()) return {};
-    return m_spec.columns()[static_cast<std::size_t>(col)].title;
+    const wxString& title = m_spec.columns()[static_cast<std::size_t>(col)].title;
+    // The generic header of wxGTK draws no sort arrow: the label carries it.
+    if (col == m_sort.column) return title + (m_sort.ascending ? wxString::FromUTF8(" ▲") : wxString::FromUTF8(" ▼"));
+    return title;
 }
 
 }  // namespace traza::gui

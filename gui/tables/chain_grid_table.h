@@ -15,7 +15,8 @@ namespace traza::gui {
 
 class ChainGridTable : public wxGridTableBase {
 public:
-    ChainGridTable(const Document&, const TableSpec&, const RowOrder&);
+    /// `sort`: the page's sort, marked on its column's header.
+    ChainGridTable(const Document&, const TableSpec&, const RowOrder&, const RowOrder::Sort& sort);
 
     int GetNumberRows() override { return static_cast<int>(m_order.size()); }
     int GetNumberCols() override { return static_cast<int>(m_spec.columns().size()); }
@@ -35,6 +36,7 @@ private:
     const Document& m_doc;
     const TableSpec& m_spec;
     const RowOrder& m_order;
+    const RowOrder::Sort& m_sort;
 };
 
 }  // namespace traza::gui

@@ -4,6 +4,7 @@
 #include <wx/choice.h>
 #include <wx/clipbrd.h>
 #include <wx/grid.h>
+#include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -48,7 +49,7 @@ TablePage::TablePage(wxWindow* parent, const wxString& name, Document& doc, Sele
     m_grid = new wxGrid(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(600, 200)));
     m_grid->SetName(name + "-grid");
     m_spec->prepare(m_doc.project());
-    m_table = new ChainGridTable(m_doc, *m_spec, m_order);
+    m_table = new ChainGridTable(m_doc, *m_spec, m_order, m_sort);
     m_table->onEdit = [this](int row, int col, const wxString& text) { onCellTyped(row, col, text); };
     rebuildOrder();
     m_grid->SetTable(m_table, true, wxGrid::wxGridSelectRows);
@@ -56,6 +57,10 @@ TablePage::TablePage(wxWindow* parent, const wxString& name, Document& doc, Sele
     m_stale = false;
     m_grid->SetRowLabelSize(FromDIP(56));
     m_grid->DisableDragRowSize();
+    // Selected rows in a light blue with dark text, focused or not: GTK's
+    // unfocused selection was light grey text on grey, hard to read.
+    m_grid->SetSelectionBackground(wxColour(0xc6, 0xdc, 0xf7));
+    m_grid->SetSelectionForeground(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
     for (std::size_t i = 0; i < m_spec->columns().size(); ++i) {
         const TableColumn& c = m_spec->columns()[i];
         m_grid->SetColSize(static_cast<int>(i), FromDIP(c.width));
