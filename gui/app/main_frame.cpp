@@ -292,7 +292,10 @@ void MainFrame::onDocumentChanged(DocumentChange c) {
 
 void MainFrame::afterLoad() {
     m_selection.clear();
+    const bool modified = m_doc.isModified();
     if (needsInitialLayout(m_doc.project())) m_canvas->layoutChain();  // undoable, like any layout
+    // The first layout of an opened chain is part of opening it, not an edit to save.
+    if (!modified && m_doc.isModified()) m_doc.markUnmodified();
     m_canvas->showFirstView();
     StartupTrace::instance().mark(Milestone::LayoutDone);
     updateTitle();

@@ -50,6 +50,10 @@ public:
     /// import, a recovered autosave). Clears the undo history.
     void replace(model::Project, std::filesystem::path path, std::string name, bool modified);
 
+    /// Take the current state as the one on disk (the layout made on opening a
+    /// chain JSON belongs to what was opened); the undo history stays.
+    void markUnmodified();
+
     /// Save to `path` (ProjectStore::save: atomic); afterwards the document
     /// belongs to that file and is unmodified. Throws IoError; nothing changes then.
     void saveAs(const std::filesystem::path&);
