@@ -50,7 +50,8 @@ public:
     void zoomBy(double factor);
     /// "Layout chain": lay the drawn chain out with Graphviz as one undoable step.
     void layoutChain();
-    /// Add an actor of `kind` at the view centre (or below whatever is there); selects it.
+    /// Add an actor of `kind` in its stage's lane below the boxes there
+    /// (placeInLane), select it and scroll so that it is in the middle.
     void addActorAtCentre(model::ActorKind);
     /// Scroll so the actor's box is in the middle of the window.
     void centreOn(const std::string& actorId);
