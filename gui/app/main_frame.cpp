@@ -202,8 +202,20 @@ void MainFrame::bindMenus() {
         const wxString f = m_history.GetHistoryFile(e.GetId() - wxID_FILE1);
         if (!f.empty()) m_files->openPath(std::filesystem::path(toUtf8(f)));
     }, wxID_FILE1, wxID_FILE9);
-    on(wxID_UNDO, [this] { m_doc.undo(); });
-    on(wxID_REDO, [this] { m_doc.redo(); });
+    // Undo and redo show what they changed: the actor or flow is selected and centred.
+    auto showSubject = [this](const std::optional<model::CommandSubject>& s) {
+        if (s) reveal({s->flow ? ItemKind::Flow : ItemKind::Actor, s->id});
+    };
+    on(wxID_UNDO, [this, showSubject] {
+        const auto subject = m_doc.undoSubject();
+        m_doc.undo();
+        showSubject(subject);
+    });
+    on(wxID_REDO, [this, showSubject] {
+        const auto subject = m_doc.redoSubject();
+        m_doc.redo();
+        showSubject(subject);
+    });
     on(ids::DeleteSelection, [this] {
         try {
             deleteSelection(m_doc, m_selection);

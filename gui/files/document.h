@@ -35,6 +35,9 @@ public:
     /// "Add flow" etc. (untranslated model labels); empty when nothing to undo/redo.
     std::string undoLabel() const { return m_history.undoLabel(); }
     std::string redoLabel() const { return m_history.redoLabel(); }
+    /// The actor or flow undo / redo would change, if the step is about one.
+    std::optional<model::CommandSubject> undoSubject() const { return m_history.undoSubject(); }
+    std::optional<model::CommandSubject> redoSubject() const { return m_history.redoSubject(); }
 
     bool isModified() const { return m_history.isModified() || m_unsavedContent; }
     /// The .traza file; empty while untitled (new, imported, recovered untitled).

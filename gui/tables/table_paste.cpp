@@ -29,6 +29,7 @@ public:
     }
     void revert(model::Project& p) override { m_inner->revert(p); }
     std::string label() const override { return m_inner->label(); }
+    std::optional<model::CommandSubject> subject() const override { return m_inner->subject(); }
 
 private:
     std::unique_ptr<model::Command> m_inner;

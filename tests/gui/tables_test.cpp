@@ -20,6 +20,7 @@
 
 #include "analysis_panel.h"
 #include "analysis_runner.h"
+#include "chain_commands.h"
 #include "chain_canvas.h"
 #include "command_ids.h"
 #include "file_controller.h"
@@ -358,4 +359,43 @@ TEST_CASE("Tables - a national chain's 66 000 actors and 85 000 flows fill the t
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     WARN("tables of a national chain: " << seconds << " s");
     CHECK(seconds < 30);
+}
+
+TEST_CASE("Workbench - Undo and Redo select the actor or flow they change and centre the canvas on it", "[gui]") {
+    CareTables fx;
+    Document& doc = fx.frame->document();
+    ChainCanvas* canvas = fx.frame->canvas();
+    auto centred = [&](const std::string& id) {
+        const auto c = canvas->actorCentreOnScreen(id);
+        const wxSize size = canvas->GetClientSize();
+        return c && std::abs(c->x - size.x / 2) <= 2 && std::abs(c->y - size.y / 2) <= 2;
+    };
+    model::Actor org5 = *fx.project().findActor("org5");
+    org5.notes = "visited";
+    doc.execute(std::make_unique<model::UpdateActor>("org5", org5));
+    model::Flow f7 = *fx.project().findFlow("f7");
+    f7.tonnes = 180;
+    doc.execute(std::make_unique<model::UpdateFlow>("f7", f7));
+    fx.frame->selection().clear();
+    canvas->centreOn("ref");
+    pump(100);
+    REQUIRE_FALSE(centred("org5"));
+
+    fx.undo();  // the flow's tonnes
+    CHECK(fx.project().findFlow("f7")->tonnes == Approx(173.8));
+    CHECK(fx.frame->selection().primary() == ItemRef{ItemKind::Flow, "f7"});
+    fx.undo();  // the organisation's notes
+    CHECK(fx.project().findActor("org5")->notes != "visited");
+    CHECK(fx.frame->selection().primary() == ItemRef{ItemKind::Actor, "org5"});
+    CHECK(centred("org5"));
+    canvas->centreOn("ref");
+    fx.menu(wxID_REDO);
+    pump(200);
+    CHECK(fx.project().findActor("org5")->notes == "visited");
+    CHECK(fx.frame->selection().primary() == ItemRef{ItemKind::Actor, "org5"});
+    CHECK(centred("org5"));
+    fx.menu(wxID_REDO);
+    pump(200);
+    CHECK(fx.frame->selection().primary() == ItemRef{ItemKind::Flow, "f7"});
+    CHECK(fx.errors.empty());
 }
