@@ -11,6 +11,7 @@
 
 #include "chain_grid_table.h"
 #include "error.h"
+#include "edit_label.h"
 #include "error_dialog.h"
 #include "labels.h"
 #include "table_paste.h"
@@ -188,7 +189,11 @@ void TablePage::onCellTyped(int row, int col, const wxString& text) {
         const std::string oldId = m_spec->id(p, *record);
         try {
             auto columns = std::make_shared<const std::vector<TableColumn>>(m_spec->columns());
-            m_doc.execute(rowCommand(m_spec->edit(p, *record, {{col, text}}), columns, static_cast<std::size_t>(row) + 1));
+            // Undo names the field and the record: "tonnes of Organisation 1 → Exporter A".
+            auto named = std::make_unique<model::CompositeCommand>(
+                fieldEditLabel(m_spec->columns()[static_cast<std::size_t>(col)].title, p, {m_spec->kind(), oldId}));
+            named->add(rowCommand(m_spec->edit(p, *record, {{col, text}}), columns, static_cast<std::size_t>(row) + 1));
+            m_doc.execute(std::move(named));
         } catch (const InvalidInput& e) {
             throwForRow(e, m_spec->columns(), static_cast<std::size_t>(row) + 1);
         }

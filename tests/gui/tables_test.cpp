@@ -129,7 +129,8 @@ TEST_CASE("Tables - a tonnes cell typed in the Flows table is one undoable step,
     CHECK(g->GetGridCursorRow() == row + 1);
     CHECK(fx.frame->selection().primary() == ItemRef{ItemKind::Flow, t->idAt(row + 1)});
     const wxString undoLabel = fx.frame->GetMenuBar()->FindItem(wxID_UNDO)->GetItemLabelText();
-    CHECK(undoLabel.Contains(commandLabel("Edit flow")));
+    // Undo names the field and the flow (issue #17).
+    CHECK(undoLabel.Contains(wxString::Format(_("%s of %s"), _("Tonnes").Lower(), wxString::FromUTF8("Organisation 1 → Exporter A"))));
 
     // Not a number: refused, the row and the column named, nothing changed.
     const auto revision = fx.frame->document().revision();
