@@ -132,6 +132,9 @@ AnalysisPanel::AnalysisPanel(wxWindow* parent, const Document& doc, Selection& s
     m_book->AddPage(m_reconciliation, _("Reconciliation"));
     m_claims = new ClaimsPage(m_book, m_selection);
     m_book->AddPage(m_claims, _("Claims"));
+    // Their rows, too, select and centre the canvas on what they are about.
+    m_reconciliation->figures()->onItemChosen = choose;
+    m_claims->periods()->onItemChosen = choose;
     // The plan's flows are marked on the canvas while its page is in front.
     m_book->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
         e.Skip();
