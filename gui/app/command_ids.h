@@ -30,6 +30,10 @@ enum : int {
     Methodology,
     ImportAnswers,
     WriteQuestionnaires,
+    ShowTables,
+    Find,
+    FindNext,
+    FindPrevious,
     AddActorFirst = wxID_HIGHEST + 200,  ///< + ActorKind: the palette's "add actor" tools
     AddActorLast = AddActorFirst + 7,
 };

@@ -32,7 +32,8 @@ const char* const kStages[] = {wxTRANSLATE("Waste pickers"), wxTRANSLATE("Picker
     wxTRANSLATE("Delete flow"), wxTRANSLATE("Edit flow"),     wxTRANSLATE("Edit assessment"),
     wxTRANSLATE("Edit checklist item"), wxTRANSLATE("Change checklist template"), wxTRANSLATE("Edit goals"), wxTRANSLATE("Edit supports"),
     wxTRANSLATE("Layout chain"), wxTRANSLATE("Delete selection"), wxTRANSLATE("Import spreadsheet"), wxTRANSLATE("Import answers"),
-    wxTRANSLATE("Add finding"), wxTRANSLATE("Edit finding"), wxTRANSLATE("Close finding"), wxTRANSLATE("Delete finding")};
+    wxTRANSLATE("Add finding"), wxTRANSLATE("Edit finding"), wxTRANSLATE("Close finding"), wxTRANSLATE("Delete finding"),
+    wxTRANSLATE("Paste rows"), wxTRANSLATE("Delete rows")};
 
 template <std::size_t N>
 wxString pick(const char* const (&table)[N], int i) {

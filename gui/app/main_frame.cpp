@@ -35,6 +35,10 @@
 #include <wx/treectrl.h>
 #include <wx/propgrid/propgrid.h>
 #include "property_panel.h"
+#include "actor_table.h"
+#include "flow_table.h"
+#include "search_bar.h"
+#include "table_page.h"
 #include "startup_trace.h"
 #include "typology_action.h"
 
@@ -122,6 +126,13 @@ void MainFrame::createPanes() {
     dueDiligence->AddPage(m_goals, _("Goals and supports"));
     m_findings = new FindingsEditor(dueDiligence, m_doc, m_selection);
     dueDiligence->AddPage(m_findings, _("Findings"));
+    auto* tables = new wxNotebook(this, wxID_ANY);
+    tables->SetName("tables");
+    m_actorTable = new TablePage(tables, "actor-table", m_doc, m_selection, std::make_unique<ActorTable>());
+    m_flowTable = new TablePage(tables, "flow-table", m_doc, m_selection, std::make_unique<FlowTable>());
+    tables->AddPage(m_actorTable, _("Actors"));
+    tables->AddPage(m_flowTable, _("Flows"));
+    m_search = new SearchBar(this, m_doc);
 
     m_aui.AddPane(m_canvas, wxAuiPaneInfo().Name("canvas").CenterPane().PaneBorder(false));
     m_aui.AddPane(palette, wxAuiPaneInfo().Name("palette").Caption(_("Palette")).ToolbarPane().Top().Row(0));
@@ -135,6 +146,11 @@ void MainFrame::createPanes() {
     // three columns need the width, and the canvas keeps its height by default.
     m_aui.AddPane(dueDiligence, wxAuiPaneInfo().Name("due-diligence").Caption(_("Due diligence")).Bottom().Layer(0).Row(1)
                                     .BestSize(FromDIP(wxSize(1200, 270))).MinSize(FromDIP(wxSize(300, 180))).CloseButton(true).Hide());
+    // Below the canvas, above the analysis, on demand: the canvas keeps its height by default.
+    m_aui.AddPane(tables, wxAuiPaneInfo().Name("tables").Caption(_("Tables")).Bottom().Layer(0).Row(2)
+                              .BestSize(FromDIP(wxSize(1200, 300))).MinSize(FromDIP(wxSize(300, 160))).CloseButton(true).Hide());
+    m_aui.AddPane(m_search, wxAuiPaneInfo().Name("search").Caption(_("Find")).Top().Layer(0).Row(1)
+                                .BestSize(FromDIP(wxSize(800, 36))).MinSize(FromDIP(wxSize(300, 30))).CloseButton(true).Hide());
     m_defaultPerspective = m_aui.SavePerspective();
     wxString saved;
     if (wxConfigBase::Get()->Read(kPerspectiveKey, &saved) && !saved.empty()) m_aui.LoadPerspective(saved, false);
@@ -143,6 +159,15 @@ void MainFrame::createPanes() {
     m_canvas->onZoomChanged = [this](double scale) { setStatusLater(wxString::Format("%.0f %%", scale * 100), 2); };
     m_canvas->onFlowCreated = [this](const std::string&) { m_properties->focusProperty("tonnes"); };
     m_outline->onActorActivated = [this](const std::string& id) { m_canvas->centreOn(id); };
+    m_analysis->onItemShown = [this](const ItemRef& r) { reveal(r); };
+    m_actorTable->onItemChosen = [this](const ItemRef& r) { reveal(r); };
+    m_flowTable->onItemChosen = [this](const ItemRef& r) { reveal(r); };
+    m_search->onHit = [this](const ItemRef& r) { reveal(r); };
+    m_search->onClose = [this] {
+        m_aui.GetPane("search").Hide();
+        m_aui.Update();
+        m_canvas->SetFocus();
+    };
     m_analysis->plan()->onChoiceChanged = [this](const PlanChoice& c) {
         m_planRequest->set(c);
         m_runner->runNow();
@@ -178,8 +203,20 @@ void MainFrame::bindMenus() {
         const wxString f = m_history.GetHistoryFile(e.GetId() - wxID_FILE1);
         if (!f.empty()) m_files->openPath(std::filesystem::path(toUtf8(f)));
     }, wxID_FILE1, wxID_FILE9);
-    on(wxID_UNDO, [this] { m_doc.undo(); });
-    on(wxID_REDO, [this] { m_doc.redo(); });
+    // Undo and redo show what they changed: the actor or flow is selected and centred.
+    auto showSubject = [this](const std::optional<model::CommandSubject>& s) {
+        if (s) reveal({s->flow ? ItemKind::Flow : ItemKind::Actor, s->id});
+    };
+    on(wxID_UNDO, [this, showSubject] {
+        const auto subject = m_doc.undoSubject();
+        m_doc.undo();
+        showSubject(subject);
+    });
+    on(wxID_REDO, [this, showSubject] {
+        const auto subject = m_doc.redoSubject();
+        m_doc.redo();
+        showSubject(subject);
+    });
     on(ids::DeleteSelection, [this] {
         try {
             deleteSelection(m_doc, m_selection);
@@ -200,6 +237,19 @@ void MainFrame::bindMenus() {
     on(ids::ShowProperties, [this] { showPane("properties"); });
     on(ids::ShowAnalysis, [this] { showPane("analysis"); });
     on(ids::ShowDueDiligence, [this] { showPane("due-diligence"); });
+    on(ids::ShowTables, [this] { showPane("tables"); });
+    on(ids::Find, [this] {
+        showPane("search");
+        m_search->focusField();
+    });
+    on(ids::FindNext, [this] {
+        showPane("search");
+        m_search->next();
+    });
+    on(ids::FindPrevious, [this] {
+        showPane("search");
+        m_search->previous();
+    });
     on(ids::ResetPanes, [this] {
         m_aui.LoadPerspective(m_defaultPerspective);
         m_aui.Update();
@@ -217,6 +267,23 @@ void MainFrame::bindMenus() {
 void MainFrame::showPane(const char* name) {
     m_aui.GetPane(name).Show();
     m_aui.Update();
+}
+
+void MainFrame::reveal(const ItemRef& r) {
+    if (r.kind == ItemKind::Actor) {
+        if (!m_doc.project().findActor(r.id)) return;
+        m_selection.set(r);
+        m_canvas->centreOn(r.id);
+    } else {
+        m_canvas->showFlow(r.id, true);  // selects it
+    }
+}
+
+void MainFrame::showTables(TablePage* page) {
+    auto* book = static_cast<wxNotebook*>(m_actorTable->GetParent());
+    const int index = book->FindPage(page);
+    if (index != wxNOT_FOUND) book->SetSelection(index);
+    showPane("tables");
 }
 
 void MainFrame::showDueDiligence(wxWindow* page) {
@@ -238,7 +305,10 @@ void MainFrame::onDocumentChanged(DocumentChange c) {
 
 void MainFrame::afterLoad() {
     m_selection.clear();
+    const bool modified = m_doc.isModified();
     if (needsInitialLayout(m_doc.project())) m_canvas->layoutChain();  // undoable, like any layout
+    // The first layout of an opened chain is part of opening it, not an edit to save.
+    if (!modified && m_doc.isModified()) m_doc.markUnmodified();
     m_canvas->showFirstView();
     StartupTrace::instance().mark(Milestone::LayoutDone);
     updateTitle();

@@ -31,6 +31,8 @@ class FindingsEditor;
 class GoalsEditor;
 class OutlinePanel;
 class PropertyPanel;
+class SearchBar;
+class TablePage;
 
 class MainFrame : public wxFrame {
 public:
@@ -47,6 +49,15 @@ public:
     OutlinePanel* outline() const { return m_outline; }
     PropertyPanel* properties() const { return m_properties; }
     AnalysisPanel* analysisPanel() const { return m_analysis; }
+    /// The Tables pane's pages (View > Show tables) and the search bar (Edit > Find).
+    TablePage* actorTable() const { return m_actorTable; }
+    TablePage* flowTable() const { return m_flowTable; }
+    SearchBar* searchBar() const { return m_search; }
+    /// Select an actor or flow and centre the canvas on it (a click in the outline,
+    /// a table, an analysis row or a search hit).
+    void reveal(const ItemRef&);
+    /// Show the Tables pane on the actors' or the flows' page.
+    void showTables(TablePage* page);
     /// The "Due diligence" pane's pages: the OECD checklists, goals and supports.
     ChecklistEditor* checklistEditor() const { return m_checklist; }
     GoalsEditor* goalsEditor() const { return m_goals; }
@@ -92,6 +103,9 @@ private:
     ChecklistEditor* m_checklist = nullptr;
     GoalsEditor* m_goals = nullptr;
     FindingsEditor* m_findings = nullptr;
+    TablePage* m_actorTable = nullptr;
+    TablePage* m_flowTable = nullptr;
+    SearchBar* m_search = nullptr;
     std::shared_ptr<const risk::Analysis> m_lastAnalysis;
     /// The document-next plan the analysis makes (read on the analysis thread).
     std::shared_ptr<PlanRequest> m_planRequest = std::make_shared<PlanRequest>();

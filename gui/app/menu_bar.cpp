@@ -49,6 +49,10 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     // Ctrl+A is the canvas's own key: as a menu accelerator it would steal "select all" from text fields.
     edit->Append(ids::SelectAll, _("Select &all actors"), _("Select every actor (Ctrl+A on the canvas)"));
     edit->AppendSeparator();
+    edit->Append(ids::Find, _("&Find…\tCtrl+F"), _("Find actors and flows by name, id, region or notes"));
+    edit->Append(ids::FindNext, _("Find &next\tF3"), _("Select the next hit and centre the canvas on it"));
+    edit->Append(ids::FindPrevious, _("Find pre&vious\tShift+F3"), _("Select the previous hit and centre the canvas on it"));
+    edit->AppendSeparator();
     edit->Append(ids::EditCatalogues, _("&Catalogues…"),
                  _("The project's risk factors, document types, typologies, red-flag rules and actor kinds: add, edit, retire"));
     edit->Append(wxID_PREFERENCES, _("&Preferences…"), _("Interface language"));
@@ -61,6 +65,7 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     view->Append(ids::ShowOutline, _("Show &outline"));
     view->Append(ids::ShowProperties, _("Show &properties"));
     view->Append(ids::ShowAnalysis, _("Show &analysis"));
+    view->Append(ids::ShowTables, _("Show &tables\tCtrl+T"), _("The actors and flows as tables: edit, sort, filter, paste from a spreadsheet"));
     view->Append(ids::ShowDueDiligence, _("Show &due diligence"));
     view->Append(ids::ResetPanes, _("&Reset panes"));
 

@@ -153,15 +153,15 @@ void ChainCanvas::layoutChain() {
 }
 
 void ChainCanvas::addActorAtCentre(model::ActorKind kind) {
-    const wxSize size = GetClientSize();
-    Point where = m_view.toWorld({size.x / 2.0, size.y / 2.0});
-    for (int tries = 0; tries < 40 && m_scene.nodeAt(where); ++tries) where.y += kBoxHeight + 18;
+    const int stage = model::defaultStage(kind) > 0 ? model::defaultStage(kind) : 1;
+    const Point where = placeInLane(m_scene, stage);
     const auto count = std::count_if(m_doc.project().actors.begin(), m_doc.project().actors.end(),
                                      [&](const model::Actor& a) { return a.kind == kind; });
     const wxString name = wxString::Format("%s %d", kindLabel(kind), static_cast<int>(count) + 1);
     runEdit([&] {
         const std::string id = addActor(m_doc, kind, where, toUtf8(name));
         m_selection.set({ItemKind::Actor, id});
+        centreOn(id);  // the scene was rebuilt with it by the edit
     });
     SetFocus();
 }
@@ -181,7 +181,7 @@ void ChainCanvas::centreOn(const std::string& actorId) {
     viewChanged();
 }
 
-void ChainCanvas::showFlow(const std::string& flowId) {
+void ChainCanvas::showFlow(const std::string& flowId, bool centre) {
     const model::Flow* f = m_doc.project().findFlow(flowId);
     if (!f) return;
     m_selection.set({ItemKind::Flow, flowId});
@@ -192,7 +192,7 @@ void ChainCanvas::showFlow(const std::string& flowId) {
     else return;
     const wxSize size = GetClientSize();
     const Rect seen = m_view.visibleWorld(size.x, size.y).inflated(-40 / m_view.scale());
-    if (seen.contains(c)) return;  // already in sight: the view stays where the user left it
+    if (!centre && seen.contains(c)) return;  // already in sight: the view stays where the user left it
     m_view.setOrigin({c.x - size.x / 2.0 / m_view.scale(), c.y - size.y / 2.0 / m_view.scale()});
     viewChanged();
 }

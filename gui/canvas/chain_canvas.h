@@ -36,8 +36,9 @@ public:
     void setFlowMarks(FlowMarks);
     /// The document-next plan's flows, highlighted with their gain (empty: none shown).
     void setPlanMarks(PlanMarks);
-    /// Select a flow and scroll so the middle of its arrow is in the window.
-    void showFlow(const std::string& flowId);
+    /// Select a flow and scroll so the middle of its arrow is in the window: to
+    /// the middle of the window when `centre`, else only when it is out of sight.
+    void showFlow(const std::string& flowId, bool centre = false);
     /// Rebuild the scene from the document (done automatically on every change).
     void rebuild();
 
@@ -49,7 +50,8 @@ public:
     void zoomBy(double factor);
     /// "Layout chain": lay the drawn chain out with Graphviz as one undoable step.
     void layoutChain();
-    /// Add an actor of `kind` at the view centre (or below whatever is there); selects it.
+    /// Add an actor of `kind` in its stage's lane below the boxes there
+    /// (placeInLane), select it and scroll so that it is in the middle.
     void addActorAtCentre(model::ActorKind);
     /// Scroll so the actor's box is in the middle of the window.
     void centreOn(const std::string& actorId);

@@ -1,8 +1,14 @@
 #include "chain_edits.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "chain_commands.h"
 
 namespace traza::gui {
+namespace {
+constexpr double kRowGap = 26;  // between boxes of a lane, as the scene stacks unplaced actors
+}  // namespace
 
 std::string idPrefix(model::ActorKind k) {
     using K = model::ActorKind;
@@ -17,6 +23,30 @@ std::string idPrefix(model::ActorKind k) {
     case K::Other: return "actor";
     }
     return "actor";
+}
+
+Point placeInLane(const ChainScene& scene, int stage) {
+    const auto& bands = scene.bands();
+    if (scene.nodes().empty()) return fallbackCentre(stage, 0);
+    // The lane's middle: its band, else one column step beside the nearest band.
+    double x = fallbackCentre(stage, 0).x;
+    const StageBand* nearest = nullptr;
+    for (const StageBand& b : bands)
+        if (!nearest || std::abs(b.stage - stage) < std::abs(nearest->stage - stage)) nearest = &b;
+    if (nearest) x = (nearest->left + nearest->right) / 2 + (stage - nearest->stage) * kColumnStep;
+    double y = scene.bounds().y + kBoxHeight / 2;
+    for (const SceneNode& n : scene.nodes())
+        if (n.stage == stage) y = std::max(y, n.box.bottom() + kRowGap + kBoxHeight / 2);
+    auto boxAt = [](Point c) { return Rect{c.x - kBoxWidth / 2, c.y - kBoxHeight / 2, kBoxWidth, kBoxHeight}; };
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (const SceneNode& n : scene.nodes())
+            if (n.box.inflated(kRowGap / 2).intersects(boxAt({x, y}))) {
+                y = n.box.bottom() + kRowGap + kBoxHeight / 2;
+                moved = true;
+            }
+    }
+    return {x, y};
 }
 
 std::string addActor(Document& doc, model::ActorKind kind, Point where, const std::string& name) {

@@ -4,6 +4,7 @@
 // canvas and the palette call these, and so do the tests.
 #include <string>
 
+#include "chain_scene.h"
 #include "document.h"
 #include "geometry.h"
 #include "selection.h"
@@ -23,6 +24,11 @@ std::string connectActors(Document&, const std::string& from, const std::string&
 /// Delete the selected flows and actors (with their flows) as one step labelled
 /// "Delete selection". Returns false when nothing was selected.
 bool deleteSelection(Document&, const Selection&);
+
+/// Where a new actor of `stage` goes on the canvas: in its stage's lane, below
+/// the lowest box there (or level with the top of the drawing in a lane still
+/// empty), moved down until its box overlaps none of the scene's.
+Point placeInLane(const ChainScene&, int stage);
 
 /// The id prefix new actors of a kind get ("picker", "org", ...).
 std::string idPrefix(model::ActorKind);

@@ -39,6 +39,12 @@ void Document::replace(model::Project p, std::filesystem::path path, std::string
     changed.emit(DocumentChange::Replaced);
 }
 
+void Document::markUnmodified() {
+    m_history.markSaved();
+    m_unsavedContent = false;
+    changed.emit(DocumentChange::Saved);
+}
+
 void Document::saveAs(const std::filesystem::path& path) {
     model::ProjectStore::save(m_project, path);
     m_path = path;

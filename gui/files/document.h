@@ -35,6 +35,9 @@ public:
     /// "Add flow" etc. (untranslated model labels); empty when nothing to undo/redo.
     std::string undoLabel() const { return m_history.undoLabel(); }
     std::string redoLabel() const { return m_history.redoLabel(); }
+    /// The actor or flow undo / redo would change, if the step is about one.
+    std::optional<model::CommandSubject> undoSubject() const { return m_history.undoSubject(); }
+    std::optional<model::CommandSubject> redoSubject() const { return m_history.redoSubject(); }
 
     bool isModified() const { return m_history.isModified() || m_unsavedContent; }
     /// The .traza file; empty while untitled (new, imported, recovered untitled).
@@ -49,6 +52,10 @@ public:
     /// untitled document; `modified` marks content not yet saved anywhere (an
     /// import, a recovered autosave). Clears the undo history.
     void replace(model::Project, std::filesystem::path path, std::string name, bool modified);
+
+    /// Take the current state as the one on disk (the layout made on opening a
+    /// chain JSON belongs to what was opened); the undo history stays.
+    void markUnmodified();
 
     /// Save to `path` (ProjectStore::save: atomic); afterwards the document
     /// belongs to that file and is unmodified. Throws IoError; nothing changes then.

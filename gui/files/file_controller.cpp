@@ -138,7 +138,8 @@ bool FileController::load(const fs::path& file, bool asImport) {
         }
         model::Project project = isJson ? model::readProjectJson(file, model::Catalogue::installed()) : model::ProjectStore::open(file);
         StartupTrace::instance().mark(Milestone::FileRead);
-        if (isJson) m_doc.replace(std::move(project), {}, file.stem().string(), true);
+        // A chain JSON opened is what is in its file: nothing to save yet (issue #17).
+        if (isJson) m_doc.replace(std::move(project), {}, file.stem().string(), false);
         else m_doc.replace(std::move(project), file, {}, false);
     } catch (const std::exception& e) {
         showError(m_frame, e, fromPath(file));

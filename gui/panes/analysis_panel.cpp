@@ -78,7 +78,10 @@ AnalysisPanel::AnalysisPanel(wxWindow* parent, const Document& doc, Selection& s
     sizer->Add(m_book, 1, wxEXPAND);
     SetSizer(sizer);
 
-    auto choose = [this](const ItemRef& r) { m_selection.set(r); };
+    auto choose = [this](const ItemRef& r) {
+        m_selection.set(r);
+        if (onItemShown) onItemShown(r);
+    };
     m_choke = new TableView(m_book, "choke-points");
     m_choke->setColumns({{_("Rank"), 50, true}, {_("Actor"), 220}, {_("Stage"), 55, true}, {_("Flow share"), 85, true},
                          {_("Score"), 60, true}, {_("Why"), 520}});
@@ -129,6 +132,9 @@ AnalysisPanel::AnalysisPanel(wxWindow* parent, const Document& doc, Selection& s
     m_book->AddPage(m_reconciliation, _("Reconciliation"));
     m_claims = new ClaimsPage(m_book, m_selection);
     m_book->AddPage(m_claims, _("Claims"));
+    // Their rows, too, select and centre the canvas on what they are about.
+    m_reconciliation->figures()->onItemChosen = choose;
+    m_claims->periods()->onItemChosen = choose;
     // The plan's flows are marked on the canvas while its page is in front.
     m_book->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
         e.Skip();

@@ -54,6 +54,8 @@ public:
     wxButton* addFindingButton() const { return m_addFinding; }
     /// The red flag of the chosen row of the Red flags page, or nullptr.
     const risk::RedFlag* chosenRedFlag() const;
+    /// A row about an actor or flow was chosen (and selected): the frame centres the canvas on it.
+    std::function<void(const ItemRef&)> onItemShown;
     /// "Add finding" under the red flags: the frame hands the chosen flag to the findings register.
     std::function<void(const risk::RedFlag&)> onAddFinding;
     wxString statementText() const;

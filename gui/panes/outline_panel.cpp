@@ -163,8 +163,11 @@ void OutlinePanel::onSelChanged(wxTreeEvent& e) {
     if (m_syncing) return;
     auto* d = dataOf(m_tree, e.GetItem());
     if (!d) return;
-    if (d->type == OutlineData::Type::Actor) m_selection.set({ItemKind::Actor, d->id});
-    else if (d->type == OutlineData::Type::Checklist && d->id != model::Checklist::kAssessmentScope && m_doc.project().findActor(d->id))
+    if (d->type == OutlineData::Type::Actor) {
+        m_selection.set({ItemKind::Actor, d->id});
+        // A click shows the actor on the canvas too (a national chain is too big to look for it).
+        if (onActorActivated) onActorActivated(d->id);
+    } else if (d->type == OutlineData::Type::Checklist && d->id != model::Checklist::kAssessmentScope && m_doc.project().findActor(d->id))
         m_selection.set({ItemKind::Actor, d->id});
     else if (d->type == OutlineData::Type::Checklist) m_selection.clear();
 }

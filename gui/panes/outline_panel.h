@@ -30,7 +30,7 @@ public:
     /// Rebuild now (normally deferred to idle time after a change).
     void rebuild();
 
-    /// The user double-clicked an actor (the frame scrolls the canvas to it).
+    /// The user clicked or double-clicked an actor (the frame scrolls the canvas to it).
     std::function<void(const std::string& actorId)> onActorActivated;
 
 private:

@@ -11,6 +11,7 @@
 #include "assessment_properties.h"
 #include "chain_commands.h"
 #include "document_commands.h"
+#include "edit_label.h"
 #include "error.h"
 #include "error_dialog.h"
 #include "flow_properties.h"
@@ -158,10 +159,15 @@ void PropertyPanel::onChanging(wxPropertyGridEvent& e) {
     }
 }
 
-// The claim fields' edits carry their own undo label ("Edit claim yield").
-static std::unique_ptr<model::Command> labelled(const wxString& name, std::unique_ptr<model::Command> c) {
-    const std::string label = claim_fields::commandLabelFor(name);
-    if (label.empty()) return c;
+// An edit of one field says which, and of what: "tonnes of Organisation 1 → Exporter A"
+// (the claim fields keep their own labels, "Edit claim yield").
+std::unique_ptr<model::Command> PropertyPanel::labelled(const wxString& name, std::unique_ptr<model::Command> c) const {
+    std::string label = claim_fields::commandLabelFor(name);
+    if (label.empty()) {
+        const wxPGProperty* prop = grid()->GetPropertyByName(name);
+        const ItemRef item{m_subject == Subject::Flow ? ItemKind::Flow : ItemKind::Actor, m_id};
+        label = fieldEditLabel(prop ? prop->GetLabel() : name, m_doc.project(), item);
+    }
     auto named = std::make_unique<model::CompositeCommand>(label);
     named->add(std::move(c));
     return named;

@@ -43,6 +43,7 @@ private:
     void showValues();
     void onChanging(wxPropertyGridEvent&);
     void applyChange(const wxString& name, const wxVariant& value);
+    std::unique_ptr<model::Command> labelled(const wxString& name, std::unique_ptr<model::Command>) const;
     void showFieldError(const wxString& property, const wxString& reason);
     void clearError();
 

@@ -14,6 +14,7 @@ public:
     void apply(Project&) override;
     void revert(Project&) override;
     std::string label() const override { return "Add actor"; }
+    std::optional<CommandSubject> subject() const override { return CommandSubject{false, m_actor.id}; }
 
 private:
     Actor m_actor;
@@ -27,6 +28,7 @@ public:
     void apply(Project&) override;
     void revert(Project&) override;
     std::string label() const override { return "Delete actor"; }
+    std::optional<CommandSubject> subject() const override { return CommandSubject{false, m_id}; }
 
 private:
     std::string m_id;
@@ -46,6 +48,7 @@ public:
     void apply(Project&) override;
     void revert(Project&) override;
     std::string label() const override { return "Edit actor"; }
+    std::optional<CommandSubject> subject() const override { return CommandSubject{false, m_new.id}; }
 
 private:
     void write(Project&, const std::string& fromId, const Actor& a);
@@ -67,6 +70,10 @@ public:
     void apply(Project&) override;
     void revert(Project&) override;
     std::string label() const override { return m_to.size() == 1 ? "Move actor" : "Move actors"; }
+    std::optional<CommandSubject> subject() const override {
+        if (m_to.size() != 1) return std::nullopt;  // a layout moves everything: nothing to show
+        return CommandSubject{false, m_to.front().id};
+    }
 
 private:
     std::vector<ActorPosition> m_to;
@@ -79,6 +86,7 @@ public:
     void apply(Project&) override;
     void revert(Project&) override;
     std::string label() const override { return "Add flow"; }
+    std::optional<CommandSubject> subject() const override { return CommandSubject{true, m_flow.id}; }
 
 private:
     Flow m_flow;
@@ -90,6 +98,7 @@ public:
     void apply(Project&) override;
     void revert(Project&) override;
     std::string label() const override { return "Delete flow"; }
+    std::optional<CommandSubject> subject() const override { return CommandSubject{true, m_id}; }
 
 private:
     std::string m_id;
@@ -104,6 +113,7 @@ public:
     void apply(Project&) override;
     void revert(Project&) override;
     std::string label() const override { return "Edit flow"; }
+    std::optional<CommandSubject> subject() const override { return CommandSubject{true, m_new.id}; }
 
 private:
     std::string m_id;

@@ -2,12 +2,20 @@
 // An edit of a project as a value with do and undo (KiCad's commit, Audacity's
 // undo manager). The GUI's undo/redo and the CLI's batch edits share these.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "project.h"
 
 namespace traza::model {
+
+/// The actor or flow an edit is about (a front end selects it after undo and redo).
+struct CommandSubject {
+    bool flow = false;  ///< false: an actor
+    std::string id;
+    bool operator==(const CommandSubject&) const = default;
+};
 
 class Command {
 public:
@@ -19,6 +27,8 @@ public:
     virtual void revert(Project&) = 0;
     /// What the user sees after "Undo " / "Redo ", e.g. "Add flow".
     virtual std::string label() const = 0;
+    /// The actor or flow the edit changes, if it is about one (its id as after apply()).
+    virtual std::optional<CommandSubject> subject() const { return std::nullopt; }
 };
 
 /// Several commands applied and reverted as one (e.g. delete a selection).
@@ -30,6 +40,12 @@ public:
     void apply(Project&) override;
     void revert(Project&) override;
     std::string label() const override { return m_label; }
+    /// The first part's subject that has one.
+    std::optional<CommandSubject> subject() const override {
+        for (const auto& p : m_parts)
+            if (auto s = p->subject()) return s;
+        return std::nullopt;
+    }
 
 private:
     std::string m_label;

@@ -21,6 +21,9 @@ public:
     /// Label of what undo / redo would do; empty when nothing.
     std::string undoLabel() const;
     std::string redoLabel() const;
+    /// What undo / redo would change, if it is about one actor or flow.
+    std::optional<CommandSubject> undoSubject() const { return canUndo() ? m_done[m_next - 1]->subject() : std::nullopt; }
+    std::optional<CommandSubject> redoSubject() const { return canRedo() ? m_done[m_next]->subject() : std::nullopt; }
 
     void markSaved() { m_saved = static_cast<long>(m_next); }
     bool isModified() const { return m_saved != static_cast<long>(m_next); }

@@ -6,6 +6,7 @@
 
 #include "analysis_runner.h"
 #include "chain_canvas.h"
+#include "command_ids.h"
 #include "error_dialog.h"
 #include "file_controller.h"
 #include "gui_test_support.h"
@@ -121,4 +122,39 @@ TEST_CASE("Canvas - Shift-drag from a box to another adds a flow", "[gui]") {
     CHECK(f.to == "expA");
     // No actor moved: Shift turned the drag into a connection.
     CHECK(s.f->document().undoLabel() == "Add flow");
+}
+
+TEST_CASE("Canvas - five new exporters from the palette go into the exporters' lane one below another, and the view scrolls to each", "[gui]") {
+    Sample s;
+    MainFrame* f = s.f;
+    ChainCanvas* canvas = f->canvas();
+    canvas->fitToWindow();
+    pump(200);
+    // The exporters' lane (stage 4) of the laid-out sample: Exporter A and B share its middle.
+    const auto& scene = [&]() -> const ChainScene& { return canvas->scene(); };
+    const double laneX = scene().nodes()[*scene().nodeOfActor("expA")].box.centre().x;
+    REQUIRE(scene().nodes()[*scene().nodeOfActor("expB")].box.centre().x == Approx(laneX));
+    std::vector<std::string> added;
+    for (int i = 0; i < 5; ++i) {
+        wxCommandEvent add(wxEVT_MENU, ids::AddActorFirst + static_cast<int>(model::ActorKind::Exporter));
+        f->GetEventHandler()->ProcessEvent(add);
+        pump(150);
+        const auto primary = f->selection().primary();
+        REQUIRE(primary);
+        added.push_back(primary->id);
+        const Rect box = scene().nodes()[*scene().nodeOfActor(primary->id)].box;
+        CHECK(box.centre().x == Approx(laneX));  // its own lane, not the middle of the view
+        // Overlapping no other box.
+        for (const SceneNode& n : scene().nodes())
+            if (n.id != primary->id) CHECK_FALSE(n.box.intersects(box));
+        // The view came to it: its box in the middle of the canvas.
+        const wxPoint c = *canvas->actorCentreOnScreen(primary->id);
+        const wxSize size = canvas->GetClientSize();
+        CHECK(std::abs(c.x - size.x / 2) <= 2);
+        CHECK(std::abs(c.y - size.y / 2) <= 2);
+    }
+    // One below another, in the order added.
+    for (std::size_t i = 1; i < added.size(); ++i)
+        CHECK(scene().nodes()[*scene().nodeOfActor(added[i])].box.y > scene().nodes()[*scene().nodeOfActor(added[i - 1])].box.y);
+    CHECK(s.errors.empty());
 }

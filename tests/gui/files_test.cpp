@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "chain_edits.h"
+#include "chain_commands.h"
 #include "chain_json.h"
 #include "error_dialog.h"
 #include "file_controller.h"
@@ -82,4 +83,28 @@ TEST_CASE("Files - a damaged project is reported once with the file and the reas
     REQUIRE(fx.errors.size() == 1);
     CHECK(fx.errors[0].Contains("broken.traza"));
     CHECK(fx.f->document().project().actors.size() == actorsBefore);
+}
+
+TEST_CASE("Files - opening the CARE sample or a chain JSON does not mark the project modified, an edit does", "[gui]") {
+    Frame fx;
+    REQUIRE(fx.f->files().openPath(kSample));
+    pump(200);
+    Document& doc = fx.f->document();
+    CHECK(doc.canUndo());  // the first layout, undoable like any
+    CHECK_FALSE(doc.isModified());
+    CHECK_FALSE(fx.f->GetTitle().Contains("*"));
+    // An edit marks it; undoing the edit is back to what was opened.
+    model::Actor a = *doc.project().findActor("org1");
+    a.notes = "checked";
+    doc.execute(std::make_unique<model::UpdateActor>("org1", a));
+    pump(100);
+    CHECK(doc.isModified());
+    CHECK(fx.f->GetTitle().Contains("*"));
+    doc.undo();
+    pump(100);
+    CHECK_FALSE(doc.isModified());
+    // Undoing the layout too is a change from what was opened.
+    doc.undo();
+    CHECK(doc.isModified());
+    CHECK(fx.errors.empty());
 }
