@@ -262,6 +262,7 @@ TEST_CASE("Export - File > Share anonymised writes chain JSON and the report wit
     // The window's project keeps its names and is not marked modified.
     CHECK(fx.f->document().project().actors[0].region == "Barranquilla");
     CHECK(fx.f->document().project().sameChain(before));
+    CHECK_FALSE(fx.f->document().isModified());
 
     const fs::path report = dir / "shared.xlsx";
     REQUIRE(exports.shareAnonymisedTo(report, ShareFormat::Report, model::RegionLevel::Country));

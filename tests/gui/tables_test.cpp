@@ -114,39 +114,39 @@ TEST_CASE("Tables - a tonnes cell typed in the Flows table is one undoable step,
     wxGrid* g = t->grid();
     UiDriver ui;
     REQUIRE(t->rowCount() == 13);
-    const int row = rowOf(t, "f7");
+    const int row = rowOf(t, "f1");
     REQUIRE(row >= 0);
-    CHECK(g->GetCellValue(row, kFrom) == "Organisation 1");
-    CHECK(g->GetCellValue(row, kTo) == "Exporter A");
-    const double before = fx.project().findFlow("f7")->tonnes;
+    CHECK(g->GetCellValue(row, kFrom) == "Waste pickers of Organisation 1");
+    CHECK(g->GetCellValue(row, kTo) == "Organisation 1");
+    const double before = fx.project().findFlow("f1")->tonnes;
     REQUIRE(before == Approx(173.8));
 
     // 180 t typed (the decimal mark of the interface: both "180" and "180,5"/"180.5" read).
     typeInCell(ui, g, row, kTonnes, spanishRun() ? "180,5" : "180.5");
-    REQUIRE(waitUntil([&] { return std::abs(fx.project().findFlow("f7")->tonnes - 180.5) < 1e-9; }, 3000));
+    REQUIRE(waitUntil([&] { return std::abs(fx.project().findFlow("f1")->tonnes - 180.5) < 1e-9; }, 3000));
     CHECK(t->errorText().empty());
     // Enter moved the cursor a row down, as in a spreadsheet: the selection follows the cursor.
     CHECK(g->GetGridCursorRow() == row + 1);
     CHECK(fx.frame->selection().primary() == ItemRef{ItemKind::Flow, t->idAt(row + 1)});
     const wxString undoLabel = fx.frame->GetMenuBar()->FindItem(wxID_UNDO)->GetItemLabelText();
     // Undo names the field and the flow (issue #17).
-    CHECK(undoLabel.Contains(wxString::Format(_("%s of %s"), _("Tonnes").Lower(), wxString::FromUTF8("Organisation 1 → Exporter A"))));
+    CHECK(undoLabel.Contains(wxString::Format(_("%s of %s"), _("Tonnes").Lower(), wxString::FromUTF8("Waste pickers of Organisation 1 → Organisation 1"))));
 
     // Not a number: refused, the row and the column named, nothing changed.
     const auto revision = fx.frame->document().revision();
     typeInCell(ui, g, row, kTonnes, "lots");
     CHECK(fx.frame->document().revision() == revision);
-    CHECK(fx.project().findFlow("f7")->tonnes == Approx(180.5));
+    CHECK(fx.project().findFlow("f1")->tonnes == Approx(180.5));
     const wxString error = t->errorText();
     CHECK(error.Contains(wxString::Format(_("row %d, column %s"), row + 1, _("Tonnes"))));
     CHECK(error.Contains("lots"));
     // A documented amount above the tonnes is refused by the model's own rule, also named.
     typeInCell(ui, g, row, kDocumented, "999");
-    CHECK(fx.project().findFlow("f7")->documentedT == Approx(173.8));
+    CHECK(fx.project().findFlow("f1")->documentedT == Approx(8.69));
     CHECK(t->errorText().Contains(wxString::Format(_("row %d, column %s"), row + 1, _("Documented (t)"))));
 
     fx.undo();
-    CHECK(fx.project().findFlow("f7")->tonnes == Approx(before));
+    CHECK(fx.project().findFlow("f1")->tonnes == Approx(before));
     CHECK(g->GetCellValue(row, kTonnes) == wxNumberFormatter::ToString(173.8, 1));  // the locale's decimal mark
     CHECK(fx.errors.empty());
 }
@@ -374,17 +374,17 @@ TEST_CASE("Workbench - Undo and Redo select the actor or flow they change and ce
     model::Actor org5 = *fx.project().findActor("org5");
     org5.notes = "visited";
     doc.execute(std::make_unique<model::UpdateActor>("org5", org5));
-    model::Flow f7 = *fx.project().findFlow("f7");
-    f7.tonnes = 180;
-    doc.execute(std::make_unique<model::UpdateFlow>("f7", f7));
+    model::Flow f1 = *fx.project().findFlow("f1");
+    f1.tonnes = 180;
+    doc.execute(std::make_unique<model::UpdateFlow>("f1", f1));
     fx.frame->selection().clear();
     canvas->centreOn("ref");
     pump(100);
     REQUIRE_FALSE(centred("org5"));
 
     fx.undo();  // the flow's tonnes
-    CHECK(fx.project().findFlow("f7")->tonnes == Approx(173.8));
-    CHECK(fx.frame->selection().primary() == ItemRef{ItemKind::Flow, "f7"});
+    CHECK(fx.project().findFlow("f1")->tonnes == Approx(173.8));
+    CHECK(fx.frame->selection().primary() == ItemRef{ItemKind::Flow, "f1"});
     fx.undo();  // the organisation's notes
     CHECK(fx.project().findActor("org5")->notes != "visited");
     CHECK(fx.frame->selection().primary() == ItemRef{ItemKind::Actor, "org5"});
@@ -397,6 +397,6 @@ TEST_CASE("Workbench - Undo and Redo select the actor or flow they change and ce
     CHECK(centred("org5"));
     fx.menu(wxID_REDO);
     pump(200);
-    CHECK(fx.frame->selection().primary() == ItemRef{ItemKind::Flow, "f7"});
+    CHECK(fx.frame->selection().primary() == ItemRef{ItemKind::Flow, "f1"});
     CHECK(fx.errors.empty());
 }
