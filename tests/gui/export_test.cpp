@@ -46,17 +46,21 @@ std::string slurp(const fs::path& p) {
     return s.str();
 }
 
-// Sheet names of a workbook as openpyxl reads them, one per line ("" when it cannot).
-std::string sheetsByOpenpyxl(const fs::path& xlsx) {
-    const std::string cmd = "/usr/bin/python3 -c \"import sys, openpyxl; "
-                            "print('\\n'.join(openpyxl.load_workbook(sys.argv[1]).sheetnames))\" '" + xlsx.string() + "'";
+// What a shell command prints ("" when it cannot run).
+std::string outputOf(const std::string& cmd) {
     std::string out;
     if (FILE* p = popen(cmd.c_str(), "r")) {
-        char buf[512];
+        char buf[4096];
         while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
         pclose(p);
     }
     return out;
+}
+
+// Sheet names of a workbook as openpyxl reads them, one per line ("" when it cannot).
+std::string sheetsByOpenpyxl(const fs::path& xlsx) {
+    return outputOf("/usr/bin/python3 -c \"import sys, openpyxl; "
+                    "print('\\n'.join(openpyxl.load_workbook(sys.argv[1]).sheetnames))\" '" + xlsx.string() + "'");
 }
 
 fs::path screenshotDir() {
@@ -93,14 +97,7 @@ TEST_CASE("Export - File > Export report writes the workbook behind a progress d
 // Python's hashlib and openpyxl, independent of Traza: the file's SHA-256 and
 // whether the workbook's Summary shows it.
 static std::string pythonOutput(const std::string& script, const fs::path& a, const fs::path& b = {}) {
-    const std::string cmd = "/usr/bin/python3 -c \"" + script + "\" '" + a.string() + "' '" + b.string() + "'";
-    std::string out;
-    if (FILE* p = popen(cmd.c_str(), "r")) {
-        char buf[512];
-        while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-        pclose(p);
-    }
-    return out;
+    return outputOf("/usr/bin/python3 -c \"" + script + "\" '" + a.string() + "' '" + b.string() + "'");
 }
 
 TEST_CASE("Export - a report of a saved project carries the file's SHA-256 in its sign-off, an edited one none", "[gui][export]") {
@@ -212,19 +209,12 @@ TEST_CASE("Export - File > Export chain writes the map as PNG and SVG and the gr
 
 // Every text of a workbook as openpyxl reads it (sheet names and cell values), one per line.
 static std::string cellsByOpenpyxl(const fs::path& xlsx) {
-    const std::string cmd = "/usr/bin/python3 -c \"import sys, openpyxl\n"
-                            "wb = openpyxl.load_workbook(sys.argv[1])\n"
-                            "for ws in wb:\n"
-                            "    print(ws.title)\n"
-                            "    for row in ws.iter_rows(values_only=True):\n"
-                            "        print('\\n'.join(str(v) for v in row if v is not None))\" '" + xlsx.string() + "'";
-    std::string out;
-    if (FILE* p = popen(cmd.c_str(), "r")) {
-        char buf[4096];
-        while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-        pclose(p);
-    }
-    return out;
+    return outputOf("/usr/bin/python3 -c \"import sys, openpyxl\n"
+                    "wb = openpyxl.load_workbook(sys.argv[1])\n"
+                    "for ws in wb:\n"
+                    "    print(ws.title)\n"
+                    "    for row in ws.iter_rows(values_only=True):\n"
+                    "        print('\\n'.join(str(v) for v in row if v is not None))\" '" + xlsx.string() + "'");
 }
 
 TEST_CASE("Export - File > Share anonymised writes chain JSON and the report with pseudonyms and leaves the project as it was",
