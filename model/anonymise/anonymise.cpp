@@ -35,8 +35,7 @@ std::string withheld(const AnonymiseOptions& o) { return o.language == "es" ? "[
 
 class Renamer {
 public:
-    Renamer(const Project& p, const AnonymiseOptions& o) {
-        const std::vector<Pseudonym> names = pseudonymsFor(p.actors, o.language);
+    Renamer(const Project& p, const AnonymiseOptions& o) : names(pseudonymsFor(p.actors, o.language)) {
         for (std::size_t i = 0; i < p.actors.size(); ++i) {
             const Actor& a = p.actors[i];
             actorIds.emplace(a.id, names[i].id);
@@ -59,6 +58,7 @@ public:
         return {};  // empty (the assessment as a whole) stays empty
     }
 
+    std::vector<Pseudonym> names;  ///< one per actor, in the project's order
     std::map<std::string, std::string> actorIds;
     std::unordered_map<std::string, std::string> flowIds;
     TextSubstitution substitution;
@@ -71,8 +71,7 @@ private:
     }
 };
 
-void anonymiseActors(Project& p, const AnonymiseOptions& o) {
-    const std::vector<Pseudonym> names = pseudonymsFor(p.actors, o.language);
+void anonymiseActors(Project& p, const std::vector<Pseudonym>& names, const AnonymiseOptions& o) {
     for (std::size_t i = 0; i < p.actors.size(); ++i) {
         Actor& a = p.actors[i];
         a.id = names[i].id;
@@ -162,7 +161,7 @@ AnonymisedProject anonymise(const Project& original, const AnonymiseOptions& opt
     Renamer renamer(original, options);
     AnonymisedProject out{original, renamer.actorIds};
     Project& p = out.project;
-    anonymiseActors(p, options);
+    anonymiseActors(p, renamer.names, options);
     anonymiseFlows(p, renamer);
     anonymiseChecklists(p, renamer);
     anonymiseGoalsAndSupports(p, renamer, options);
