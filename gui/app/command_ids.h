@@ -31,6 +31,7 @@ enum : int {
     ImportAnswers,
     WriteQuestionnaires,
     ShowTables,
+    ShowRecords,
     Find,
     FindNext,
     FindPrevious,

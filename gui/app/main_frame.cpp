@@ -37,6 +37,7 @@
 #include "property_panel.h"
 #include "actor_table.h"
 #include "flow_table.h"
+#include "record_table.h"
 #include "search_bar.h"
 #include "table_page.h"
 #include "startup_trace.h"
@@ -130,8 +131,10 @@ void MainFrame::createPanes() {
     tables->SetName("tables");
     m_actorTable = new TablePage(tables, "actor-table", m_doc, m_selection, std::make_unique<ActorTable>());
     m_flowTable = new TablePage(tables, "flow-table", m_doc, m_selection, std::make_unique<FlowTable>());
+    m_recordTable = new TablePage(tables, "record-table", m_doc, m_selection, std::make_unique<RecordTable>(m_selection));
     tables->AddPage(m_actorTable, _("Actors"));
     tables->AddPage(m_flowTable, _("Flows"));
+    tables->AddPage(m_recordTable, _("Records"));
     m_search = new SearchBar(this, m_doc);
 
     m_aui.AddPane(m_canvas, wxAuiPaneInfo().Name("canvas").CenterPane().PaneBorder(false));
@@ -162,6 +165,7 @@ void MainFrame::createPanes() {
     m_analysis->onItemShown = [this](const ItemRef& r) { reveal(r); };
     m_actorTable->onItemChosen = [this](const ItemRef& r) { reveal(r); };
     m_flowTable->onItemChosen = [this](const ItemRef& r) { reveal(r); };
+    m_recordTable->onItemChosen = [this](const ItemRef& r) { reveal(r); };
     m_search->onHit = [this](const ItemRef& r) { reveal(r); };
     m_search->onClose = [this] {
         m_aui.GetPane("search").Hide();
@@ -238,6 +242,7 @@ void MainFrame::bindMenus() {
     on(ids::ShowAnalysis, [this] { showPane("analysis"); });
     on(ids::ShowDueDiligence, [this] { showPane("due-diligence"); });
     on(ids::ShowTables, [this] { showPane("tables"); });
+    on(ids::ShowRecords, [this] { showRecords(); });
     on(ids::Find, [this] {
         showPane("search");
         m_search->focusField();
@@ -284,6 +289,12 @@ void MainFrame::showTables(TablePage* page) {
     const int index = book->FindPage(page);
     if (index != wxNOT_FOUND) book->SetSelection(index);
     showPane("tables");
+}
+
+void MainFrame::showRecords() {
+    // Scoped to the selected flows, or every record when no flow is selected.
+    m_recordTable->setScoped(!m_selection.flows().empty());
+    showTables(m_recordTable);
 }
 
 void MainFrame::showDueDiligence(wxWindow* page) {

@@ -52,12 +52,15 @@ public:
     /// The Tables pane's pages (View > Show tables) and the search bar (Edit > Find).
     TablePage* actorTable() const { return m_actorTable; }
     TablePage* flowTable() const { return m_flowTable; }
+    TablePage* recordTable() const { return m_recordTable; }
     SearchBar* searchBar() const { return m_search; }
     /// Select an actor or flow and centre the canvas on it (a click in the outline,
     /// a table, an analysis row or a search hit).
     void reveal(const ItemRef&);
     /// Show the Tables pane on the actors' or the flows' page.
     void showTables(TablePage* page);
+    /// View > Show records: the Records page, scoped to the selected flows if any.
+    void showRecords();
     /// The "Due diligence" pane's pages: the OECD checklists, goals and supports.
     ChecklistEditor* checklistEditor() const { return m_checklist; }
     GoalsEditor* goalsEditor() const { return m_goals; }
@@ -105,6 +108,7 @@ private:
     FindingsEditor* m_findings = nullptr;
     TablePage* m_actorTable = nullptr;
     TablePage* m_flowTable = nullptr;
+    TablePage* m_recordTable = nullptr;
     SearchBar* m_search = nullptr;
     std::shared_ptr<const risk::Analysis> m_lastAnalysis;
     /// The document-next plan the analysis makes (read on the analysis thread).

@@ -66,6 +66,8 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     view->Append(ids::ShowProperties, _("Show &properties"));
     view->Append(ids::ShowAnalysis, _("Show &analysis"));
     view->Append(ids::ShowTables, _("Show &tables\tCtrl+T"), _("The actors and flows as tables: edit, sort, filter, paste from a spreadsheet"));
+    view->Append(ids::ShowRecords, _("Show &records\tCtrl+Shift+R"),
+                 _("The delivery records of the selected flows (of every flow when none is selected): edit, add, paste"));
     view->Append(ids::ShowDueDiligence, _("Show &due diligence"));
     view->Append(ids::ResetPanes, _("&Reset panes"));
 

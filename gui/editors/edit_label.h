@@ -13,5 +13,7 @@ namespace traza::gui {
 
 /// `field` as the user sees it ("Tonnes"); the item as it is before the edit.
 std::string fieldEditLabel(const wxString& field, const model::Project&, const ItemRef&);
+/// The same for a delivery record: "date of record r12".
+std::string recordEditLabel(const wxString& field, const std::string& recordId);
 
 }  // namespace traza::gui

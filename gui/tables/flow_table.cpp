@@ -38,14 +38,7 @@ FlowTable::FlowTable() {
 }
 
 void FlowTable::prepare(const model::Project& p) {
-    m_docIds.clear();
-    m_docNames.clear();
-    m_docEnglish.clear();
-    for (const model::DocumentType& d : p.catalogue.documentTypes) {
-        m_docIds.push_back(d.id);
-        m_docNames.push_back(localText(d.name));
-        m_docEnglish.push_back(d.name.in("en"));
-    }
+    m_documentTypes.prepare(p.catalogue);
     m_recordOf.clear();
     m_recordOf.reserve(p.flows.size());
     for (std::size_t i = 0; i < p.flows.size(); ++i) m_recordOf.emplace(p.flows[i].id, i);
@@ -68,10 +61,7 @@ std::optional<std::size_t> FlowTable::recordOf(const std::string& id) const {
 
 wxString FlowTable::documentsText(const std::vector<std::string>& ids) const {
     wxString s;
-    for (const std::string& id : ids) {
-        auto it = std::find(m_docIds.begin(), m_docIds.end(), id);
-        s << (s.empty() ? "" : "; ") << (it == m_docIds.end() ? toWx(id) : m_docNames[static_cast<std::size_t>(it - m_docIds.begin())]);
-    }
+    for (const std::string& id : ids) s << (s.empty() ? "" : "; ") << m_documentTypes.text(id);
     return s;
 }
 
@@ -142,15 +132,7 @@ model::Flow FlowTable::with(model::Flow f, const TypedCells& typed) const {
             break;
         case Documents: {
             std::vector<std::string> ids;
-            for (const wxString& part : cells::list(text)) {
-                std::size_t i = 0;
-                while (i < m_docIds.size() && part.CmpNoCase(m_docNames[i]) != 0 && part.CmpNoCase(toWx(m_docEnglish[i])) != 0 &&
-                       part.CmpNoCase(toWx(m_docIds[i])) != 0)
-                    ++i;
-                if (i == m_docIds.size())
-                    throw InvalidInput(key, toUtf8(wxString::Format(_("\"%s\" is no document type of the catalogue"), part)));
-                ids.push_back(m_docIds[i]);
-            }
+            for (const wxString& part : cells::list(text)) ids.push_back(m_documentTypes.idOf(part, key));
             f.documents = std::move(ids);
             break;
         }

@@ -5,6 +5,7 @@
 // that only one actor has, or "name (id)".
 #include <unordered_map>
 
+#include "document_type_names.h"
 #include "table_spec.h"
 
 namespace traza::gui {
@@ -35,9 +36,7 @@ private:
     std::unordered_map<std::string, std::size_t> m_recordOf;
     std::unordered_map<std::string, std::string> m_nameOf;    ///< actor id -> name
     std::unordered_map<std::string, std::string> m_idOfName;  ///< folded name -> id; "" when two actors share it
-    std::vector<std::string> m_docIds;
-    std::vector<wxString> m_docNames;  ///< in the interface language
-    std::vector<std::string> m_docEnglish;
+    DocumentTypeNames m_documentTypes;
 };
 
 }  // namespace traza::gui

@@ -1,6 +1,7 @@
 #include "table_page.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/clipbrd.h>
 #include <wx/grid.h>
@@ -38,6 +39,12 @@ TablePage::TablePage(wxWindow* parent, const wxString& name, Document& doc, Sele
     bar->Add(m_filterText, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
     m_count = new wxStaticText(this, wxID_ANY, wxString());
     m_count->SetName(name + "-count");
+    if (!m_spec->scopeLabel().empty()) {
+        m_scope = new wxCheckBox(this, wxID_ANY, m_spec->scopeLabel());
+        m_scope->SetName(name + "-scope");
+        bar->Add(m_scope, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+        m_scope->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { setScoped(m_scope->GetValue()); });
+    }
     bar->Add(m_count, 1, wxALIGN_CENTER_VERTICAL);
     m_add = new wxButton(this, wxID_ANY, _("Add row"));
     m_add->SetToolTip(_("Add a record below the last row (one undo step)"));
@@ -104,7 +111,9 @@ TablePage::TablePage(wxWindow* parent, const wxString& name, Document& doc, Sele
         if (c != DocumentChange::Saved) m_stale = true;
     });
     m_selSlot = m_selection.changed.connect([this] {
-        if (!m_syncing) followSelection();
+        // Rows scoped to the selection are rebuilt (at idle); others mark the selected rows.
+        if (m_scope && m_scope->GetValue()) m_stale = true;
+        else if (!m_syncing) followSelection();
     });
 }
 
@@ -121,6 +130,12 @@ std::string TablePage::idAt(int row) const {
 wxString TablePage::errorText() const { return m_error->GetLabel(); }
 
 wxString TablePage::countText() const { return m_count->GetLabel(); }
+
+void TablePage::setScoped(bool scoped) {
+    if (m_scope) m_scope->SetValue(scoped);
+    m_spec->setScoped(scoped);
+    refresh();
+}
 
 void TablePage::refresh() {
     m_stale = false;
@@ -187,18 +202,20 @@ void TablePage::onCellTyped(int row, int col, const wxString& text) {
     execute([&] {
         const model::Project& p = m_doc.project();
         const std::string oldId = m_spec->id(p, *record);
+        std::unique_ptr<model::Command> edit;
         try {
-            auto columns = std::make_shared<const std::vector<TableColumn>>(m_spec->columns());
-            // Undo names the field and the record: "tonnes of Organisation 1 → Exporter A".
-            auto named = std::make_unique<model::CompositeCommand>(
-                fieldEditLabel(m_spec->columns()[static_cast<std::size_t>(col)].title, p, {m_spec->kind(), oldId}));
-            named->add(rowCommand(m_spec->edit(p, *record, {{col, text}}), columns, static_cast<std::size_t>(row) + 1));
-            m_doc.execute(std::move(named));
+            edit = m_spec->edit(p, *record, {{col, text}});
         } catch (const InvalidInput& e) {
             throwForRow(e, m_spec->columns(), static_cast<std::size_t>(row) + 1);
         }
+        // Undo names the field and the record: "tonnes of Organisation 1 → Exporter A".
+        auto named = std::make_unique<model::CompositeCommand>(m_spec->editLabel(m_spec->columns()[static_cast<std::size_t>(col)].title, p, oldId));
+        // A refusal when the edit is applied names the row itself (rowCommand).
+        auto columns = std::make_shared<const std::vector<TableColumn>>(m_spec->columns());
+        named->add(rowCommand(std::move(edit), columns, static_cast<std::size_t>(row) + 1));
+        m_doc.execute(std::move(named));
         const std::string newId = m_spec->id(m_doc.project(), *record);
-        if (newId != oldId) m_selection.rename({m_spec->kind(), oldId}, newId);
+        if (newId != oldId && m_spec->rowsAreItems()) m_selection.rename({m_spec->kind(), oldId}, newId);
     });
     m_syncing = false;
 }
@@ -217,18 +234,23 @@ void TablePage::onSort(wxGridEvent& e) {
 void TablePage::onCursor(wxGridEvent& e) {
     e.Skip();
     if (m_syncing) return;
-    const std::string id = idAt(e.GetRow());
-    if (id.empty()) return;
-    const ItemRef item{m_spec->kind(), id};
-    m_syncing = true;
-    m_selection.set(item);
-    m_syncing = false;
+    const auto record = m_table->recordAt(e.GetRow());
+    if (!record) return;
+    const ItemRef item{m_spec->kind(), m_spec->itemId(m_doc.project(), *record)};
+    if (item.id.empty()) return;
+    // A record's row selects its flow, unless that flow is selected already
+    // (then the rows scoped to the selection stay as they are).
+    if (m_spec->rowsAreItems() || !m_selection.contains(item)) {
+        m_syncing = true;
+        m_selection.set(item);
+        m_syncing = false;
+    }
     if (onItemChosen) onItemChosen(item);
 }
 
 void TablePage::onRangeSelected(wxGridRangeSelectEvent& e) {
     e.Skip();
-    if (m_syncing) return;
+    if (m_syncing || !m_spec->rowsAreItems()) return;
     std::set<std::string> ids;
     for (const wxGridBlockCoords& b : m_grid->GetSelectedRowBlocks())
         for (int r = b.GetTopRow(); r <= b.GetBottomRow(); ++r)
@@ -242,6 +264,7 @@ void TablePage::onRangeSelected(wxGridRangeSelectEvent& e) {
 
 void TablePage::followSelection() {
     if (m_stale) return;  // the refresh after the change follows it
+    if (!m_spec->rowsAreItems()) return;  // rows of records: scoped, not marked
     m_syncing = true;
     m_grid->ClearSelection();
     const auto& ids = m_spec->kind() == ItemKind::Actor ? m_selection.actors() : m_selection.flows();
@@ -311,8 +334,12 @@ void TablePage::addRow() {
     // The new row must be seen: a filter that hides it goes.
     if (!m_filterText->GetValue().empty()) m_filterText->ChangeValue(wxString());
     refresh();
-    const ItemRef item{m_spec->kind(), id};
-    m_selection.set(item);
+    ItemRef item{m_spec->kind(), id};
+    if (auto record = m_spec->recordOf(id)) item.id = m_spec->itemId(m_doc.project(), *record);
+    if (m_spec->rowsAreItems() || !m_selection.contains(item)) {
+        m_selection.set(item);
+        refresh();  // a scoped page shows the new record's flow
+    }
     if (auto record = m_spec->recordOf(id))
         if (auto row = m_order.rowOf(*record)) {
             m_syncing = true;

@@ -16,6 +16,7 @@
 #include "table_spec.h"
 
 class wxButton;
+class wxCheckBox;
 class wxChoice;
 class wxGrid;
 class wxGridEvent;
@@ -37,6 +38,8 @@ public:
     wxChoice* filterColumn() const { return m_filterColumn; }
     wxButton* addButton() const { return m_add; }
     wxButton* deleteButton() const { return m_delete; }
+    /// The spec's scope check box ("Only the selected flows"), or null.
+    wxCheckBox* scopeBox() const { return m_scope; }
     const TableSpec& spec() const { return *m_spec; }
     /// Rows shown (after the filter).
     std::size_t rowCount() const { return m_order.size(); }
@@ -47,6 +50,8 @@ public:
     /// "3 of 12 actors".
     wxString countText() const;
 
+    /// Narrow the rows to the spec's scope (or widen them back).
+    void setScoped(bool);
     /// Bring the rows up to date now (normally done at idle time after a change).
     void refresh();
     /// Paste tab-separated text at the grid cursor as one command (Ctrl+V does
@@ -83,6 +88,7 @@ private:
     wxStaticText* m_count = nullptr;
     wxButton* m_add = nullptr;
     wxButton* m_delete = nullptr;
+    wxCheckBox* m_scope = nullptr;
     wxStaticText* m_error = nullptr;
     wxTimer m_filterTimer;  ///< the filter applies a moment after the last key
     int m_gridRows = 0;          ///< rows the grid was told about

@@ -8,6 +8,11 @@
 namespace traza::gui {
 namespace {
 
+std::string trimmedCell(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r");
+    return b == std::string::npos ? std::string() : s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
 // "flows[3].documented_t" or "documented_t" -> "documented_t".
 std::string keyOf(const std::string& where) {
     std::string key = where;
@@ -62,8 +67,22 @@ std::unique_ptr<model::Command> pasteCommand(const model::Project& p, const Tabl
     std::set<std::string> taken;
     const auto shared = std::make_shared<const std::vector<TableColumn>>(spec.columns());
     const int columns = static_cast<int>(spec.columns().size());
+    // Rows pasted at the ID column are matched by their ID, wherever the cursor is:
+    // a known ID edits its row, an empty or new one adds a row. Elsewhere rows are
+    // placed from the cursor down, and those past the last row add rows.
+    const bool byId = firstColumn == 0 && spec.columnOf("id") == 0;
+    std::size_t added = 0;
     for (std::size_t i = 0; i < cells.size(); ++i) {
-        const std::size_t row = firstRow + i;
+        // The 1-based row a refusal names: where the pasted row lands.
+        std::size_t row = firstRow + i;
+        std::optional<std::size_t> existing;
+        if (byId) {
+            const std::string id = cells[i].empty() ? std::string() : trimmedCell(cells[i][0]);
+            if (!id.empty()) existing = spec.recordOf(id);
+            const auto shown = existing ? order.rowOf(*existing) : std::nullopt;
+            row = shown ? *shown : order.size() + added;
+            if (!existing) ++added;
+        }
         TypedCells typed;
         for (std::size_t j = 0; j < cells[i].size(); ++j) {
             const int column = firstColumn + static_cast<int>(j);
@@ -77,7 +96,12 @@ std::unique_ptr<model::Command> pasteCommand(const model::Project& p, const Tabl
             typed.emplace_back(column, toWx(cells[i][j]));
         }
         try {
-            auto c = row < order.size() ? spec.edit(p, order.record(row), typed) : spec.add(p, typed, taken, sel);
+            std::unique_ptr<model::Command> c;
+            if (byId) {
+                c = existing ? spec.edit(p, *existing, typed) : spec.add(p, typed, taken, sel);
+            } else {
+                c = row < order.size() ? spec.edit(p, order.record(row), typed) : spec.add(p, typed, taken, sel);
+            }
             paste->add(rowCommand(std::move(c), shared, row + 1));
         } catch (const InvalidInput& e) {
             throwForRow(e, *shared, row + 1);

@@ -22,7 +22,8 @@ std::unique_ptr<model::Command> rowCommand(std::unique_ptr<model::Command>, std:
 [[noreturn]] void throwForRow(const std::exception& e, const std::vector<TableColumn>& columns, std::size_t row);
 
 /// The "Paste rows" command for `cells` (rows of cells) put at (`firstRow`,
-/// `firstColumn`) of the rows `order` shows. Throws InvalidInput naming the row
+/// `firstColumn`) of the rows `order` shows; rows put at the ID column are
+/// matched by their ID instead (an empty or unknown ID adds a row). Throws InvalidInput naming the row
 /// and column of the first refused cell.
 std::unique_ptr<model::Command> pasteCommand(const model::Project&, const TableSpec&, const RowOrder&, std::size_t firstRow,
                                              int firstColumn, const std::vector<std::vector<std::string>>& cells,

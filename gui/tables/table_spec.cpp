@@ -1,5 +1,7 @@
 #include "table_spec.h"
 
+#include "edit_label.h"
+
 namespace traza::gui {
 
 int TableSpec::columnOf(const std::string& key) const {
@@ -7,6 +9,10 @@ int TableSpec::columnOf(const std::string& key) const {
     for (std::size_t i = 0; i < cols.size(); ++i)
         if (cols[i].key == key) return static_cast<int>(i);
     return -1;
+}
+
+std::string TableSpec::editLabel(const wxString& column, const model::Project& p, const std::string& id) const {
+    return fieldEditLabel(column, p, {kind(), id});
 }
 
 std::string freshId(const model::Project& p, const std::string& prefix, const std::set<std::string>& taken) {

@@ -56,6 +56,18 @@ public:
                                                 const Selection& near) const = 0;
     virtual std::unique_ptr<model::Command> remove(const std::string& id) const = 0;
 
+    /// Whether a row is an actor or a flow of its own, which selecting the row
+    /// selects. A record's row is not: it belongs to its flow (itemId).
+    virtual bool rowsAreItems() const { return true; }
+    /// The id of the canvas item (of kind()) that `record` shows or belongs to.
+    virtual std::string itemId(const model::Project& p, std::size_t record) const { return id(p, record); }
+    /// The undo label of a cell typed in `column` of the row whose id is `id`.
+    virtual std::string editLabel(const wxString& column, const model::Project&, const std::string& id) const;
+    /// A narrower set of rows the page offers as a check box ("Only the selected
+    /// flows"); empty: none. The rows then depend on the selection.
+    virtual wxString scopeLabel() const { return {}; }
+    virtual void setScoped(bool) {}
+
     /// The column whose key is `key` (a validation path's first part), or -1.
     int columnOf(const std::string& key) const;
 };

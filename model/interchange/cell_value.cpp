@@ -36,8 +36,20 @@ std::string trimmed(const std::string& s) {
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
+}  // namespace
+
+std::string numberAsText(double v) {
+    char buf[32];
+    if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9007199254740992.0) {
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
+        return std::string(buf, end);
+    }
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, end);
+}
+
 // 14/03/2025 or 14-03-2025: read only when the day cannot be taken for the month.
-std::string dayMonthYear(const std::string& s, std::string& why) {
+static std::string dayMonthYear(const std::string& s, std::string& why) {
     int a = 0, b = 0, y = 0;
     char s1 = 0, s2 = 0;
     if (std::sscanf(s.c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &y) != 5 || s1 != s2 || (s1 != '/' && s1 != '-' && s1 != '.') || y < 1000)
@@ -53,16 +65,14 @@ std::string dayMonthYear(const std::string& s, std::string& why) {
     return buf;
 }
 
-}  // namespace
 
-std::string numberAsText(double v) {
-    char buf[32];
-    if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9007199254740992.0) {
-        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
-        return std::string(buf, end);
-    }
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, end);
+std::string typedDate(const std::string& text, std::string& why) {
+    const std::string t = trimmed(text);
+    if (isCalendarDate(t)) return t;
+    const std::string dmy = dayMonthYear(t, why);
+    if (!dmy.empty() && isCalendarDate(dmy)) return dmy;
+    if (why.empty()) why = "is not a date that exists; write it as YYYY-MM-DD";
+    return {};
 }
 
 std::string serialToIsoDate(double serial) {
@@ -158,12 +168,9 @@ FieldValue readCell(const SheetTable& table, const SheetCell& cell, const std::s
                 if (d.empty() || cell.number != std::trunc(cell.number)) fail(shown() + " is not a date");
                 return d;
             }
-            const std::string t = trimmed(cell.text);
-            if (isCalendarDate(t)) return t;
             std::string why;
-            const std::string dmy = dayMonthYear(t, why);
-            if (!dmy.empty() && isCalendarDate(dmy)) return dmy;
-            fail("\"" + t + "\" " + (why.empty() ? "is not a date that exists; write it as YYYY-MM-DD" : why));
+            if (std::string d = typedDate(cell.text, why); !d.empty()) return d;
+            fail("\"" + trimmed(cell.text) + "\" " + why);
             break;
         }
     }

@@ -26,6 +26,11 @@ FieldValue readCell(const SheetTable&, const SheetCell&, const std::string& head
 /// A number as a text cell shows it: shortest round-trip form, "101" not "101.0".
 std::string numberAsText(double);
 
+/// A date as a person types it: YYYY-MM-DD, or day/month/year (also with '-'
+/// or '.') when the day cannot be taken for the month. Empty, with `why` set
+/// to the reason, when it is no date or an ambiguous one ("03/04/2025").
+std::string typedDate(const std::string& text, std::string& why);
+
 /// The calendar date of a 1900-system serial day number ("YYYY-MM-DD"); empty
 /// when out of the range 1..2958465 (years 1900 to 9999).
 std::string serialToIsoDate(double serial);

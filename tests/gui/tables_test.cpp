@@ -30,6 +30,7 @@
 #include "outline_panel.h"
 #include "table_page.h"
 #include "table_view.h"
+#include "tables_fixture.h"
 #include "test_frame.h"
 #include "ui_driver.h"
 
@@ -39,72 +40,7 @@ using namespace traza::gui::test;
 
 namespace {
 
-bool spanishRun() {
-    const char* lang = std::getenv("TRAZA_TEST_LANGUAGE");
-    return lang && std::string(lang) == "es";
-}
-
 enum FlowCol { kId = 0, kFrom = 1, kTo = 2, kTonnes = 4, kDocumented = 5, kEvidence = 6, kPrice = 9 };
-
-/// The CARE sample open in a real 1600 x 1000 frame with the Tables pane shown.
-struct CareTables : TestFrame {
-    MainFrame* frame = f;
-    CareTables() : TestFrame(wxSize(1600, 1000)) {
-        if (spanishRun()) REQUIRE(_("Tables") == wxString::FromUTF8("Tablas"));
-        REQUIRE(frame->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
-        REQUIRE(waitUntil([&] { return frame->analysis() && !frame->analysisRunner().busy(); }));
-        menu(ids::ShowTables);
-        pump(300);
-    }
-    TablePage* flows() {
-        frame->showTables(frame->flowTable());
-        REQUIRE(waitUntil([&] { return frame->flowTable()->IsShownOnScreen(); }, 3000));
-        pump(200);
-        return frame->flowTable();
-    }
-    TablePage* actors() {
-        frame->showTables(frame->actorTable());
-        REQUIRE(waitUntil([&] { return frame->actorTable()->IsShownOnScreen(); }, 3000));
-        pump(200);
-        return frame->actorTable();
-    }
-    const model::Project& project() { return frame->document().project(); }
-    void undo() {
-        menu(wxID_UNDO);
-        pump(200);
-    }
-};
-
-int rowOf(TablePage* t, const std::string& id) {
-    for (int r = 0; r < static_cast<int>(t->rowCount()); ++r)
-        if (t->idAt(r) == id) return r;
-    return -1;
-}
-
-// Where a cell is on the screen (scrolled into view first).
-wxPoint cellOnScreen(wxGrid* g, int row, int col) {
-    g->MakeCellVisible(row, col);
-    pump(100);
-    const wxRect r = g->CellToRect(row, col);
-    const wxPoint unscrolled = g->CalcScrolledPosition(r.GetPosition());
-    return g->GetGridWindow()->ClientToScreen(unscrolled + wxPoint(r.width / 2, r.height / 2));
-}
-
-// Click a cell, type over it and press Enter, as a user edits a grid.
-void typeInCell(UiDriver& ui, wxGrid* g, int row, int col, const char* text) {
-    ui.click(cellOnScreen(g, row, col));
-    REQUIRE(waitUntil([&] { return g->GetGridCursorRow() == row && g->GetGridCursorCol() == col; }, 3000));
-    ui.type(text);  // the first key opens the cell's editor
-    ui.key(WXK_RETURN);
-    pump(300);
-}
-
-void clickHeader(UiDriver& ui, wxGrid* g, int col) {
-    const wxRect r = g->CellToRect(0, col);
-    const int x = g->CalcScrolledPosition(r.GetPosition()).x + r.width / 2;
-    ui.click(g->GetGridColLabelWindow()->ClientToScreen(wxPoint(x, g->GetColLabelSize() / 2)));
-    pump(200);
-}
 
 }  // namespace
 
