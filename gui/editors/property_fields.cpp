@@ -11,6 +11,30 @@ wxPGProperty* withHelp(wxPGProperty* p, const wxString& help) {
     p->SetHelpString(help);
     return p;
 }
+
+// wx shows the chosen items quoted ("Invoice" "Receipt"): here they read as a
+// list, "Invoice; Receipt", and that is also what may be typed in the cell.
+class ListChoiceProperty : public wxMultiChoiceProperty {
+public:
+    using wxMultiChoiceProperty::wxMultiChoiceProperty;
+    wxString ValueToString(wxVariant& value, int) const override {
+        wxString shown;
+        for (const wxString& item : value.GetArrayString()) shown << (shown.empty() ? "" : "; ") << item;
+        return shown;
+    }
+    bool StringToValue(wxVariant& variant, const wxString& text, int) const override {
+        wxArrayString chosen;
+        for (wxString part : wxSplit(text, ';', '\0')) {
+            part.Trim().Trim(false);
+            for (unsigned i = 0; i < m_choices.GetCount(); ++i)
+                if (part.CmpNoCase(m_choices.GetLabel(i)) == 0 && chosen.Index(m_choices.GetLabel(i)) == wxNOT_FOUND)
+                    chosen.push_back(m_choices.GetLabel(i));
+        }
+        if (chosen == variant.GetArrayString()) return false;
+        variant = wxVariant(chosen);
+        return true;
+    }
+};
 }  // namespace
 
 wxPGProperty* text(const wxString& label, const wxString& name, const wxString& help) {
@@ -42,7 +66,7 @@ wxPGProperty* choice(const wxString& label, const wxString& name, const wxArrayS
 }
 
 wxPGProperty* multiChoice(const wxString& label, const wxString& name, const wxArrayString& labels, const wxString& help) {
-    return withHelp(new wxMultiChoiceProperty(label, name, labels, wxArrayString()), help);
+    return withHelp(new ListChoiceProperty(label, name, labels, wxArrayString()), help);
 }
 
 std::string asString(const wxVariant& v) { return toUtf8(v.GetString()); }

@@ -27,9 +27,14 @@ PropertyPanel::PropertyPanel(wxWindow* parent, Document& doc, Selection& sel)
     m_heading = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
     m_heading->SetFont(m_heading->GetFont().Bold());
     sizer->Add(m_heading, 0, wxEXPAND | wxALL, FromDIP(5));
-    // A real initial size: at 0 x 0 the description box gets a negative height (GTK warns).
+    // The help box under the grid (wxPG_DESCRIPTION) comes after a first resize:
+    // with it from the start, wx 3.2 lays the box out at the width it has before
+    // knowing any (-12345) and GTK warns at every start.
     m_manager = new wxPropertyGridManager(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(340, 500)),
-                                          wxPG_SPLITTER_AUTO_CENTER | wxPG_DESCRIPTION | wxPG_TOOLTIPS);
+                                          wxPG_SPLITTER_AUTO_CENTER | wxPG_TOOLTIPS);
+    m_manager->SendSizeEvent();  // now it knows its width
+    m_manager->SetWindowStyleFlag(m_manager->GetWindowStyleFlag() | wxPG_DESCRIPTION);
+    m_manager->SetDescBoxHeight(FromDIP(86));
     m_manager->SetName("property-grid");
     m_manager->AddPage();
     m_manager->GetGrid()->SetName("property-grid-inner");

@@ -29,6 +29,7 @@
 #include "reconciliation_page.h"
 #include "table_view.h"
 #include "test_frame.h"
+#include "property_grid_driver.h"
 #include "ui_driver.h"
 #include "what_if_panel.h"
 
@@ -116,14 +117,6 @@ struct CareFrame : TestFrame {
 
 wxString undoLabel(MainFrame* f) { return f->GetMenuBar()->FindItem(wxID_UNDO)->GetItemLabelText(); }
 
-wxPoint valueCell(wxPropertyGrid* g, const wxString& name, int dx = 30) {
-    wxPGProperty* p = g->GetPropertyByName(name);
-    REQUIRE(p);
-    g->EnsureVisible(p);
-    pump(100);
-    const wxRect r = g->GetPropertyRect(p, p);
-    return g->ClientToScreen(g->CalcScrolledPosition(wxPoint(g->GetSplitterPosition() + dx, r.y + r.height / 2)));
-}
 
 void typeInto(UiDriver& ui, wxPropertyGrid* g, const wxString& name, const char* text) {
     ui.click(valueCell(g, name));

@@ -21,6 +21,7 @@
 #include "main_frame.h"
 #include "property_panel.h"
 #include "test_frame.h"
+#include "property_grid_driver.h"
 #include "ui_driver.h"
 
 using namespace traza;
@@ -35,14 +36,6 @@ const fs::path kChain = fs::path(TRAZA_GUI_TEST_DATA) / "uncertain-chain.json";
 wxString undoLabel(MainFrame* f) { return f->GetMenuBar()->FindItem(wxID_UNDO)->GetItemLabelText(); }
 
 // The screen point `dx` pixels into a property's value cell.
-wxPoint valueCell(wxPropertyGrid* g, const wxString& name, int dx = 30) {
-    wxPGProperty* p = g->GetPropertyByName(name);
-    REQUIRE(p);
-    g->EnsureVisible(p);
-    pump(100);
-    const wxRect r = g->GetPropertyRect(p, p);
-    return g->ClientToScreen(g->CalcScrolledPosition(wxPoint(g->GetSplitterPosition() + dx, r.y + r.height / 2)));
-}
 
 bool openChain(TestFrame& fx) {
     return fx.f->files().openPath(kChain) &&

@@ -6,9 +6,33 @@
 #include <wx/app.h>
 #include <wx/log.h>
 
+#include <dlfcn.h>
+
 #include "app.h"
+#include "gtk_warnings.h"
 
 namespace {
+
+int g_gtkWarnings = 0;
+
+// GLib's log functions, found in the process (wx's GTK port loaded GLib): the
+// tests build without GLib's headers, which Debian's wx packages do not pull in.
+using LogFunc = void (*)(const char* domain, int level, const char* message, void* data);
+using SetHandler = unsigned (*)(const char* domain, int levels, LogFunc, void* data);
+constexpr int kLevelCritical = 1 << 3, kLevelWarning = 1 << 4;  // G_LOG_LEVEL_CRITICAL, G_LOG_LEVEL_WARNING
+LogFunc g_defaultHandler = nullptr;
+
+// GTK's criticals and warnings are counted (a test may require none) and still printed.
+void countGtkWarning(const char* domain, int level, const char* message, void* data) {
+    ++g_gtkWarnings;
+    if (g_defaultHandler) g_defaultHandler(domain, level, message, data);
+}
+
+void countGtkWarnings() {
+    auto set = reinterpret_cast<SetHandler>(dlsym(RTLD_DEFAULT, "g_log_set_handler"));
+    g_defaultHandler = reinterpret_cast<LogFunc>(dlsym(RTLD_DEFAULT, "g_log_default_handler"));
+    if (set) set("Gtk", kLevelCritical | kLevelWarning, countGtkWarning, nullptr);
+}
 
 int g_argc = 0;
 char** g_argv = nullptr;
@@ -16,6 +40,7 @@ char** g_argv = nullptr;
 class TestApp : public wxApp {
 public:
     bool OnInit() override {
+        countGtkWarnings();
         traza::gui::setUpApplication(*this);  // same names, locale and config layout as traza
         // Log messages to stderr: a log dialog would block the tests.
         delete wxLog::SetActiveTarget(new wxLogStderr);
@@ -51,3 +76,5 @@ int main(int argc, char** argv) {
     int wxArgc = 1;
     return wxEntry(wxArgc, argv);
 }
+
+int traza::gui::test::gtkWarnings() { return g_gtkWarnings; }

@@ -19,6 +19,7 @@
 #include "project_store.h"
 #include "property_panel.h"
 #include "table_view.h"
+#include "property_grid_driver.h"
 #include "ui_driver.h"
 
 using namespace traza;
@@ -54,16 +55,6 @@ struct FrameFixture {
     }
 };
 
-// The screen point of a property's value cell in the grid.
-wxPoint valueCell(wxPropertyGrid* g, const wxString& name) {
-    wxPGProperty* p = g->GetPropertyByName(name);
-    REQUIRE(p);
-    g->EnsureVisible(p);
-    pump(100);
-    const wxRect r = g->GetPropertyRect(p, p);
-    const wxPoint client = g->CalcScrolledPosition(wxPoint(g->GetSplitterPosition() + 30, r.y + r.height / 2));
-    return g->ClientToScreen(client);
-}
 
 }  // namespace
 
