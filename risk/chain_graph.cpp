@@ -11,6 +11,7 @@
 #include <boost/property_map/property_map.hpp>
 
 #include "actor_index.h"
+#include "item_names.h"
 #include "record_summary.h"
 #include "text.h"
 
@@ -46,12 +47,14 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
         else if (from == to)
             problem = text.pick("goes from an actor to itself", "va de un actor a sí mismo");
         else if (f.tonnesUnknown)
-            problem = text.pick("has unknown tonnes (to be computed by reconciliation: analyze --reconcile)",
-                                "tiene toneladas desconocidas (las calcula la conciliación: analyze --reconcile)");
+            problem = text.pick("has unknown tonnes (to be computed by reconciliation)",
+                                "tiene toneladas desconocidas (las calcula la conciliación)");
         else if (!std::isfinite(f.tonnes) || f.tonnes <= 0)
             problem = text.pick("has no positive tonnage", "no tiene un tonelaje positivo");
         if (!problem.empty()) {
-            m_warnings.push_back(text.pick("Flow ", "El flujo ") + f.id + " " + problem +
+            const model::Actor* fromActor = from == ActorIndex::kNone ? nullptr : &project.actors[from];
+            const model::Actor* toActor = to == ActorIndex::kNone ? nullptr : &project.actors[to];
+            m_warnings.push_back(text.pick("Flow ", "El flujo ") + flowNamed(f, fromActor, toActor) + " " + problem +
                                  text.pick("; it is left out of the analysis.", "; se deja fuera del análisis."));
             continue;
         }

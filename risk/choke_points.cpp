@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "catalogue_words.h"
+#include "item_names.h"
 #include "text.h"
 
 namespace traza::risk {
@@ -89,7 +90,7 @@ std::vector<ChokePoint> rankChokePoints(const ChokeInputs& in, double threshold,
         c.reasons.push_back(text.pick("carries ", "lleva el ") + text.percent(share) +
                             text.pick(" of destination input", " de la entrada a los destinos"));
         for (Vertex d : dominated)
-            c.reasons.push_back(text.pick("dominates ", "domina ") + chain.actor(d).id + " (" +
+            c.reasons.push_back(text.pick("dominates ", "domina ") + actorNamed(chain.actor(d)) + " (" +
                                 kindWord(catalogue, chain.actor(d).kind, language) + ")" +
                                 text.pick(": every tonne it receives passes through it",
                                           ": cada tonelada que recibe pasa por este actor"));

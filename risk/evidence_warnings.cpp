@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "catalogue_words.h"
+#include "item_names.h"
 #include "text.h"
 
 namespace traza::risk {
@@ -43,7 +44,7 @@ std::vector<std::string> evidenceWarnings(const model::Project& project, const s
         }
         if (best > f.evidence && ++higher <= kMaxEvidenceWarnings) {
             const model::DocumentType* doc = cat.documentType(bestDoc);
-            out.push_back(text.pick("Flow ", "El flujo ") + f.id + text.pick(" lists ", " lista ") +
+            out.push_back(text.pick("Flow ", "El flujo ") + flowNamed(project, f) + text.pick(" lists ", " lista ") +
                           (doc ? doc->name.in(language) : bestDoc) +
                           text.pick(", which typically supports evidence '", ", que suele respaldar la evidencia '") +
                           evidenceWord(cat, best, language) + text.pick("', but its evidence is '", "', pero su evidencia es '") +
@@ -52,7 +53,7 @@ std::vector<std::string> evidenceWarnings(const model::Project& project, const s
                                     "': o el documento no se vio, o el nivel es demasiado bajo."));
         }
         if (f.evidence > model::Evidence::None && notesSayAssumed(f.notes) && ++lower <= kMaxEvidenceWarnings)
-            out.push_back(text.pick("Flow ", "El flujo ") + f.id +
+            out.push_back(text.pick("Flow ", "El flujo ") + flowNamed(project, f) +
                           text.pick(": its notes say the tonnes are assumed, which is evidence '",
                                     ": sus notas dicen que las toneladas son supuestas, lo que es evidencia '") +
                           evidenceWord(cat, model::Evidence::None, language) +

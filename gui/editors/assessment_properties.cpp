@@ -12,7 +12,7 @@ void append(wxPropertyGrid& g) {
     g.Append(text(_("Title"), "title", _("What this due-diligence assessment is about.")));
     g.Append(text(_("Assessor"), "assessor", _("Who carries out the assessment.")));
     g.Append(text(_("Organisation"), "organisation", _("The organisation assessing its supply chain.")));
-    g.Append(text(_("Purpose"), "purpose", _("e.g. chain_map, supplier_assessment.")));
+    g.Append(text(_("Purpose"), "purpose", _("What the assessment is for, e.g. a chain map or a supplier assessment.")));
     g.Append(text(_("Material"), "material", _("e.g. UBC (used beverage cans).")));
     g.Append(text(_("Country"), "country", _("ISO 3166 alpha-2 code, e.g. CO.")));
     g.Append(text(_("Period start"), "period_start", _("YYYY-MM-DD")));

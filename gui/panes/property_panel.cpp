@@ -128,8 +128,9 @@ void PropertyPanel::showValues() {
             m_flowProps->show(*g, *f);
             const model::Actor* from = p.findActor(f->from);
             const model::Actor* to = p.findActor(f->to);
-            m_heading->SetLabel(wxString::Format(_("Flow %s: %s → %s"), toWx(f->id), toWx(from ? from->name : f->from),
-                                                 toWx(to ? to->name : f->to)) + more);
+            // Names first, the id after them for whoever needs to find it (issue #17).
+            m_heading->SetLabel(wxString::Format(_("Flow: %s → %s [%s]"), toWx(from ? from->name : f->from), toWx(to ? to->name : f->to),
+                                                 toWx(f->id)) + more);
         }
     } else {
         assessment_properties::show(*g, p.assessment);

@@ -96,6 +96,15 @@ TEST_CASE("FlowShare - two destinations share T") {
     // m is the only way into r2 (p2 too, though as a source it is no choke point).
     CHECK(a.actor("m")->dominates == std::vector<std::string>{"r2"});
     CHECK(a.actor("p2")->dominates == std::vector<std::string>{"r2"});
+    // Its reason names r2 by name, the id after it only when the name differs (issue #17).
+    model::Project named = b.build();
+    for (model::Actor& actor : named.actors)
+        if (actor.id == "r2") actor.name = "Refinery Two";
+    const risk::Analysis an2 = risk::analyze(named);
+    const auto& reasons = an2.actor("m")->chokeReasons;
+    CHECK(std::any_of(reasons.begin(), reasons.end(), [](const risk::Sentence& r) { return r.text().find("dominates Refinery Two [r2] (") == 0; }));
+    CHECK(std::none_of(a.actor("m")->chokeReasons.begin(), a.actor("m")->chokeReasons.end(),
+                       [](const risk::Sentence& r) { return r.text().find("[r2]") != std::string::npos; }));
     // r1 is reached through p1 and through p2 → m: only the root dominates it.
     CHECK(a.actor("p1")->dominates.empty());
 

@@ -186,7 +186,8 @@ TEST_CASE("Warnings - no destination at all, and flows that cannot be analysed")
                            [&](const std::string& w) { return w.find(part) != std::string::npos; });
     };
     CHECK(warned("No destination"));
-    CHECK(warned("Flow bad refers to an actor that does not exist"));
+    // The flow is named by its ends, its id in brackets; the missing end by its id.
+    CHECK(warned("→ ghost [bad] refers to an actor that does not exist"));
     CHECK(a.actor("a")->flowShare == 0);
     CHECK_FALSE(a.statement.empty());
 }
