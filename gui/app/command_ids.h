@@ -32,6 +32,8 @@ enum : int {
     WriteQuestionnaires,
     ShowTables,
     ShowRecords,
+    Focus,
+    ShowWholeChain,
     Find,
     FindNext,
     FindPrevious,

@@ -243,6 +243,8 @@ void MainFrame::bindMenus() {
     on(ids::ShowDueDiligence, [this] { showPane("due-diligence"); });
     on(ids::ShowTables, [this] { showPane("tables"); });
     on(ids::ShowRecords, [this] { showRecords(); });
+    on(ids::Focus, [this] { askFocus(); });
+    on(ids::ShowWholeChain, [this] { focusOn(std::nullopt); });
     on(ids::Find, [this] {
         showPane("search");
         m_search->focusField();
@@ -289,6 +291,33 @@ void MainFrame::showTables(TablePage* page) {
     const int index = book->FindPage(page);
     if (index != wxNOT_FOUND) book->SetSelection(index);
     showPane("tables");
+}
+
+void MainFrame::askFocus() {
+    const auto rules = m_lastAnalysis ? focusRuleChoices(m_doc.project(), *m_lastAnalysis) : std::vector<std::pair<std::string, wxString>>{};
+    FocusDialog dialog(this, !m_selection.actors().empty(), rules);
+    if (dialog.ShowModal() == wxID_OK) focusOn(dialog.request());
+}
+
+void MainFrame::focusOn(const std::optional<FocusRequest>& request) {
+    if (!request) {
+        m_canvas->setFocus(std::nullopt);
+        setStatusLater(_("The whole chain is shown"), 0);
+        return;
+    }
+    const model::Project& p = m_doc.project();
+    ActorSet actors;
+    if (request->byRule) {
+        if (m_lastAnalysis) actors = ruleActors(p, *m_lastAnalysis, request->rule);
+    } else {
+        const std::set<std::string>& chosen = m_selection.actors();
+        actors = neighbourhood(p, ActorSet(chosen.begin(), chosen.end()), request->direction, request->hops);
+    }
+    if (actors.empty()) return;
+    m_canvas->setFocus(actors);
+    setStatusLater(wxString::Format(_("Focus: %d of %d actors (View > Show the whole chain)"), static_cast<int>(actors.size()),
+                                    static_cast<int>(p.actors.size())),
+                   0);
 }
 
 void MainFrame::showRecords() {

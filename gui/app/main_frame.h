@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "document.h"
+#include "focus_dialog.h"
 #include "plan_request.h"
 #include "selection.h"
 
@@ -61,6 +62,8 @@ public:
     void showTables(TablePage* page);
     /// View > Show records: the Records page, scoped to the selected flows if any.
     void showRecords();
+    /// View > Focus: the canvas shows only what `request` picks; nothing: the whole chain.
+    void focusOn(const std::optional<FocusRequest>& request);
     /// The "Due diligence" pane's pages: the OECD checklists, goals and supports.
     ChecklistEditor* checklistEditor() const { return m_checklist; }
     GoalsEditor* goalsEditor() const { return m_goals; }
@@ -77,6 +80,7 @@ public:
     void offerFirstRun();
 
 private:
+    void askFocus();
     void createPanes();
     void bindMenus();
     void defaultPerspective();

@@ -61,6 +61,9 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     view->Append(ids::ZoomIn, _("Zoom &in\tCtrl++"));
     view->Append(ids::ZoomOut, _("Zoom &out\tCtrl+-"));
     view->Append(ids::FitWindow, _("&Fit to window\tCtrl+0"));
+    view->Append(ids::Focus, _("Fo&cus…\tCtrl+Shift+F"),
+                 _("Show only the selected actors' suppliers or customers, a number of steps away, or the actors of one red-flag rule"));
+    view->Append(ids::ShowWholeChain, _("Show the &whole chain\tCtrl+Shift+A"), _("Leave the focus: show every actor again"));
     view->AppendSeparator();
     view->Append(ids::ShowOutline, _("Show &outline"));
     view->Append(ids::ShowProperties, _("Show &properties"));

@@ -76,20 +76,29 @@ void ChainCanvas::setMarks(ActorMarksMap marks) {
 
 void ChainCanvas::setFlowMarks(FlowMarks marks) {
     m_flowMarks = std::move(marks);
-    m_scene.applyFlowMarks(m_doc.project(), m_flowMarks);
+    m_scene.applyFlowMarks(shownProject(), m_flowMarks);
     Refresh();
 }
 
 void ChainCanvas::setPlanMarks(PlanMarks marks) {
     m_planMarks = std::move(marks);
-    m_scene.applyPlanMarks(m_doc.project(), m_planMarks);
+    m_scene.applyPlanMarks(shownProject(), m_planMarks);
     Refresh();
 }
 
+const model::Project& ChainCanvas::shownProject() const { return m_focus ? m_focused : m_doc.project(); }
+
+void ChainCanvas::setFocus(std::optional<ActorSet> actors) {
+    m_focus = std::move(actors);
+    rebuild();
+    fitToWindow();
+}
+
 void ChainCanvas::rebuild() {
-    m_scene = ChainScene::build(m_doc.project(), m_marks, m_expanded);
-    m_scene.applyFlowMarks(m_doc.project(), m_flowMarks);
-    m_scene.applyPlanMarks(m_doc.project(), m_planMarks);
+    if (m_focus) m_focused = focusedProject(m_doc.project(), *m_focus);
+    m_scene = ChainScene::build(shownProject(), m_marks, m_expanded);
+    m_scene.applyFlowMarks(shownProject(), m_flowMarks);
+    m_scene.applyPlanMarks(shownProject(), m_planMarks);
     m_overlay.hoverNode.reset();
     if (m_fitPending && GetClientSize().x > 50) {
         m_fitPending = false;
@@ -160,6 +169,10 @@ void ChainCanvas::addActorAtCentre(model::ActorKind kind) {
     const wxString name = wxString::Format("%s %d", kindLabel(kind), static_cast<int>(count) + 1);
     runEdit([&] {
         const std::string id = addActor(m_doc, kind, where, toUtf8(name));
+        if (m_focus) {  // an actor added while focused is part of what is looked at
+            m_focus->insert(id);
+            rebuild();
+        }
         m_selection.set({ItemKind::Actor, id});
         centreOn(id);  // the scene was rebuilt with it by the edit
     });

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "canvas_painter.h"
+#include "chain_focus.h"
 #include "chain_scene.h"
 #include "document.h"
 #include "selection.h"
@@ -41,6 +42,10 @@ public:
     void showFlow(const std::string& flowId, bool centre = false);
     /// Rebuild the scene from the document (done automatically on every change).
     void rebuild();
+    /// Show only these actors and the flows between them (View > Focus), or,
+    /// with nothing, the whole chain again; then fit the view to what is shown.
+    void setFocus(std::optional<ActorSet> actors);
+    bool focused() const { return m_focus.has_value(); }
 
     void fitToWindow();
     /// The first view after opening or laying out a chain: fitToWindow(), unless
@@ -73,6 +78,8 @@ public:
     std::function<void(const std::string& flowId)> onFlowCreated;
 
 private:
+    /// The project the scene is built from: the focused part, or the whole.
+    const model::Project& shownProject() const;
     enum class Gesture { None, Move, Connect, RubberBand, Pan, RightPress };
 
     // chain_canvas.cpp: view, paint, scrollbars, keys
@@ -117,6 +124,8 @@ private:
     FlowMarks m_flowMarks;
     PlanMarks m_planMarks;
     std::set<std::string> m_expanded;
+    std::optional<ActorSet> m_focus;  ///< View > Focus: the actors shown
+    model::Project m_focused;         ///< the focused part of the project, the scene's source while focused
     ViewTransform m_view;
     bool m_fitPending = true;  ///< fit once the window has a size
 
