@@ -63,11 +63,69 @@ void drawBands(wxGraphicsContext& gc, const PaintState& st, const Rect& visible)
         gc.SetPen(*wxTRANSPARENT_PEN);
         gc.SetBrush(gc.CreateBrush(wxBrush(c)));
         gc.DrawRoundedRectangle(r.x, r.y, r.w, r.h, 10);
-        if (st.view.scale() < kGlyphScale) continue;
-        gc.SetFont(fonts().header, style::kSubtleText);
-        const wxString header = wxString::Format("%d · %s", band.stage, stageName(band.stage));
-        gc.DrawText(fitText(gc, header, r.w - 16), r.x + 10, top + 10);
     }
+}
+
+// The stage headers, in window pixels after the world is drawn: at the top of
+// their band, or pinned to the top of the window once the band's top has
+// scrolled away, in a font that does not shrink with the zoom (issue #17).
+void drawStageHeaders(wxGraphicsContext& gc, const PaintState& st, PaintStats& stats) {
+    const Rect b = st.scene->bounds();
+    const double top = b.y - 56, bottom = b.bottom() + 24;
+    gc.SetFont(fonts().header, style::kSubtleText);
+    int i = 0;
+    for (const StageBand& band : st.scene->bands()) {
+        const wxColour& c = (i++ % 2) ? style::kBandB : style::kBandA;
+        const Point topLeft = st.view.toScreen({band.left - 18, top});
+        const Point bottomRight = st.view.toScreen({band.right + 18, bottom});
+        if (bottomRight.x < 0 || topLeft.x > st.width || bottomRight.y < 30 || topLeft.y > st.height) continue;
+        const wxString header = fitText(gc, wxString::Format("%d · %s", band.stage, stageName(band.stage)), bottomRight.x - topLeft.x - 16);
+        double w = 0, h = 0;
+        gc.GetTextExtent(header, &w, &h);
+        const bool sticky = topLeft.y + 8 < 4;
+        const double y = sticky ? 4 : topLeft.y + 8;
+        if (sticky) {  // over whatever scrolled under it: the band's colour, nearly opaque
+            gc.SetPen(*wxTRANSPARENT_PEN);
+            gc.SetBrush(gc.CreateBrush(wxBrush(wxColour(c.Red(), c.Green(), c.Blue(), 235))));
+            gc.DrawRoundedRectangle(topLeft.x + 4, y - 2, w + 14, h + 4, 4);
+            ++stats.headersSticky;
+        }
+        gc.DrawText(header, topLeft.x + 10, y);
+        ++stats.headersDrawn;
+    }
+}
+
+// A key to the flows' strokes in the bottom-left corner: each evidence level's
+// colour and dash, in the interface language.
+void drawEvidenceLegend(wxGraphicsContext& gc, const PaintState& st, PaintStats& stats) {
+    constexpr int kLevels = static_cast<int>(model::Evidence::Verified) + 1;
+    constexpr double kRow = 18, kSample = 34, kPad = 8;
+    if (st.height < 8 * kRow + 40 || st.width < 360) return;  // a small window keeps its chain
+    gc.SetFont(fonts().body, style::kSubtleText);
+    double labelWidth = 0, h = 0;
+    for (int k = 0; k < kLevels; ++k) {
+        double w = 0;
+        gc.GetTextExtent(evidenceLabel(static_cast<model::Evidence>(k)), &w, &h);
+        labelWidth = std::max(labelWidth, w);
+    }
+    const wxString title = _("Evidence of the flows");
+    double titleWidth = 0;
+    gc.GetTextExtent(title, &titleWidth, &h);
+    const double boxW = std::max(kPad * 3 + kSample + labelWidth, titleWidth + 2 * kPad);
+    const double boxH = kPad * 2 + kRow * (kLevels + 1);
+    const Rect box{10, st.height - boxH - 10, boxW, boxH};
+    gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(style::kSubtleText).Width(0.5)));
+    gc.SetBrush(gc.CreateBrush(wxBrush(wxColour(255, 255, 255, 225))));
+    gc.DrawRoundedRectangle(box.x, box.y, box.w, box.h, 5);
+    gc.DrawText(title, box.x + kPad, box.y + kPad);
+    for (int k = 0; k < kLevels; ++k) {
+        const auto level = static_cast<model::Evidence>(k);
+        const double y = box.y + kPad + kRow * (k + 1) + kRow / 2;
+        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(style::evidenceColour(level)).Width(3).Style(style::evidenceDash(level)).Cap(wxCAP_BUTT)));
+        gc.StrokeLine(box.x + kPad, y, box.x + kPad + kSample, y);
+        gc.DrawText(evidenceLabel(level), box.x + 2 * kPad + kSample, y - h / 2);
+    }
+    stats.legend = box;
 }
 
 // The halves of a cubic curve (de Casteljau at t = 0.5).
@@ -101,7 +159,8 @@ void drawEdge(wxGraphicsContext& gc, const PaintState& st, const SceneEdge& e, c
     const double head = std::max(9.0, width * 1.7);
     wxGraphicsPenInfo pen(wxColour(base.Red(), base.Green(), base.Blue(), selected ? 255 : 205));
     pen.Width(width).Cap(wxCAP_BUTT);
-    if (e.undocumented()) pen.Style(wxPENSTYLE_LONG_DASH);
+    // Undocumented tonnes dash long whatever the level; each other level has its own dash (legend).
+    pen.Style(e.undocumented() ? style::evidenceDash(model::Evidence::None) : style::evidenceDash(e.evidence));
     gc.SetPen(gc.CreatePen(pen));
     std::vector<EdgeCurve> pieces;
     visiblePieces({c.p0, c.p1, c.p2, {c.p3.x - head * 0.8, c.p3.y}}, visible.inflated(width), 24, pieces);
@@ -333,6 +392,8 @@ PaintStats paintChain(wxGraphicsContext& gc, const PaintState& st) {
         gc.DrawRectangle(r.x, r.y, r.w, r.h);
     }
     gc.PopState();
+    drawStageHeaders(gc, st, stats);
+    drawEvidenceLegend(gc, st, stats);
     return stats;
 }
 

@@ -38,6 +38,9 @@ struct PaintState {
 struct PaintStats {
     std::size_t nodesDrawn = 0;
     std::size_t edgesDrawn = 0;
+    std::size_t headersDrawn = 0;   ///< stage headers in the window
+    std::size_t headersSticky = 0;  ///< of those, pinned to the top (their band's top scrolled away)
+    std::optional<Rect> legend;     ///< the evidence key, in window pixels
 };
 
 /// Paint the whole visible canvas. Returns what was drawn (culling tests, benchmark).

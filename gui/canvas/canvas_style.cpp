@@ -21,4 +21,15 @@ wxColour evidenceColour(model::Evidence e) {
     return {0x60, 0x60, 0x60};
 }
 
+wxPenStyle evidenceDash(model::Evidence e) {
+    switch (e) {
+    case model::Evidence::None: return wxPENSTYLE_LONG_DASH;
+    case model::Evidence::SelfDeclared: return wxPENSTYLE_DOT;
+    case model::Evidence::Reported: return wxPENSTYLE_SHORT_DASH;
+    case model::Evidence::Documented: return wxPENSTYLE_SOLID;
+    case model::Evidence::Verified: return wxPENSTYLE_SOLID;
+    }
+    return wxPENSTYLE_SOLID;
+}
+
 }  // namespace traza::gui::style

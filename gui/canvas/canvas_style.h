@@ -2,6 +2,7 @@
 // Colours of the chain drawing: risk fills, evidence colours, selection and
 // choke-point marks. One table, so the canvas, the legend and the toolbar agree.
 #include <wx/colour.h>
+#include <wx/pen.h>
 
 #include <string>
 
@@ -13,6 +14,9 @@ namespace traza::gui::style {
 wxColour riskFill(const std::string& level);
 /// Stroke of a flow by its evidence level (red for none ... green for verified).
 wxColour evidenceColour(model::Evidence);
+/// Dash of a flow by its evidence level, so the levels differ without colour too:
+/// none long dashes, self-declared dots, reported short dashes, documented and verified solid.
+wxPenStyle evidenceDash(model::Evidence);
 
 inline const wxColour kText{0x21, 0x2b, 0x33};
 inline const wxColour kSubtleText{0x5f, 0x6b, 0x75};

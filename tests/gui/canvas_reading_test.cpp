@@ -1,0 +1,95 @@
+// Reading the map (issue #17): the stage headers stay at the top of the window
+// when their bands scroll away, and a key in the corner shows each evidence
+// level's colour and dash. Checked on the painter's own account of what it drew
+// and on the pixels of a screenshot.
+#include <catch2/catch.hpp>
+#include <wx/image.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "analysis_runner.h"
+#include "canvas_style.h"
+#include "catalogue.h"
+#include "chain_canvas.h"
+#include "file_controller.h"
+#include "main_frame.h"
+#include "test_frame.h"
+#include "ui_driver.h"
+
+using namespace traza;
+using namespace traza::gui;
+using namespace traza::gui::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+void repaint(ChainCanvas& canvas) {
+    canvas.Refresh();
+    canvas.Update();
+    pump(200);
+}
+
+// Pixels of row `y` between x0 and x1 within `tolerance` of `colour` (each channel).
+int pixelsNear(const wxImage& image, int y, int x0, int x1, const wxColour& colour, int tolerance = 45) {
+    int n = 0;
+    for (int x = x0; x <= x1; ++x)
+        for (int dy = -1; dy <= 1; ++dy) {
+            const int r = image.GetRed(x, y + dy), g = image.GetGreen(x, y + dy), b = image.GetBlue(x, y + dy);
+            if (std::abs(r - colour.Red()) <= tolerance && std::abs(g - colour.Green()) <= tolerance &&
+                std::abs(b - colour.Blue()) <= tolerance) {
+                ++n;
+                break;
+            }
+        }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("Canvas - stage headers stay pinned at the top when their bands scroll away, and a key shows each evidence level", "[gui]") {
+    TestFrame fx(wxSize(1600, 1000));
+    MainFrame* f = fx.f;
+    REQUIRE(f->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
+    REQUIRE(waitUntil([&] { return f->analysis() && !f->analysisRunner().busy(); }));
+    ChainCanvas& canvas = *f->canvas();
+    canvas.fitToWindow();
+    repaint(canvas);
+    CHECK(canvas.lastPaintStats().headersDrawn == 5);
+    CHECK(canvas.lastPaintStats().headersSticky == 0);
+
+    // Zoomed in on the lowest picker group: the bands' tops are far above the window.
+    canvas.zoomBy(2.5);
+    canvas.centreOn("pickers-org2");
+    repaint(canvas);
+    const PaintStats zoomed = canvas.lastPaintStats();
+    CHECK(canvas.view().toScreen({0, canvas.scene().bounds().y - 56}).y < 0);
+    CHECK(zoomed.headersDrawn >= 1);
+    CHECK(zoomed.headersSticky == zoomed.headersDrawn);
+
+    // The key: one sample stroke per level, in that level's colour.
+    canvas.fitToWindow();
+    repaint(canvas);
+    const auto legend = canvas.lastPaintStats().legend;
+    REQUIRE(legend);
+    const wxSize client = canvas.GetClientSize();
+    CHECK(legend->x >= 0);
+    CHECK(legend->bottom() <= client.y);
+    const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");
+    const fs::path png = (outDir ? fs::path(outDir) : fs::temp_directory_path()) / "canvas-legend.png";
+    fs::remove(png);
+    REQUIRE(screenshot(wxRect(canvas.GetScreenPosition(), client), png));
+    wxImage image;
+    REQUIRE(image.LoadFile(png.string(), wxBITMAP_TYPE_PNG));
+    for (int k = 0; k <= static_cast<int>(model::Evidence::Verified); ++k) {
+        const auto level = static_cast<model::Evidence>(k);
+        const int y = static_cast<int>(legend->y + 8 + 18 * (k + 1) + 9);
+        const int x0 = static_cast<int>(legend->x + 8);
+        CAPTURE(k);
+        CHECK(pixelsNear(image, y, x0, x0 + 34, style::evidenceColour(level)) >= 8);
+        // The other levels' colours are not what this row shows.
+        if (level == model::Evidence::Documented)
+            CHECK(pixelsNear(image, y, x0, x0 + 34, style::evidenceColour(model::Evidence::Verified), 20) == 0);
+    }
+    CHECK(fx.errors.empty());
+}
