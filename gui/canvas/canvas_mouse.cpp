@@ -10,6 +10,7 @@
 #include "chain_edits.h"
 #include "error_dialog.h"
 #include "labels.h"
+#include "overview_map.h"
 
 namespace traza::gui {
 namespace {
@@ -45,6 +46,13 @@ void ChainCanvas::endGesture() {
 
 void ChainCanvas::onLeftDown(wxMouseEvent& e) {
     SetFocus();
+    const wxSize size = GetClientSize();
+    if (const auto map = OverviewMap::place(m_scene.bounds(), m_view, size.x, size.y);
+        map && map->frame().contains({double(e.GetPosition().x), double(e.GetPosition().y)})) {
+        startGesture(Gesture::Overview, e.GetPosition());
+        moveViewToOverview(e.GetPosition());
+        return;
+    }
     const Point p = toWorld(e.GetPosition());
     if (m_spaceDown) {
         startGesture(Gesture::Pan, e.GetPosition());
@@ -138,9 +146,21 @@ void ChainCanvas::onMotion(wxMouseEvent& e) {
             Refresh();
         }
         break;
+    case Gesture::Overview: moveViewToOverview(pixel); break;
     case Gesture::None: break;
     }
     m_lastPixel = pixel;
+}
+
+void ChainCanvas::moveViewToOverview(const wxPoint& pixel) {
+    // The map keeps its place while the view moves (it depends on the window
+    // and the chain only), so a drag follows the mouse.
+    const wxSize size = GetClientSize();
+    const auto map = OverviewMap::place(m_scene.bounds(), m_view, size.x, size.y);
+    if (!map) return;
+    const Point c = map->toWorld({double(pixel.x), double(pixel.y)});
+    m_view.setOrigin({c.x - size.x / 2.0 / m_view.scale(), c.y - size.y / 2.0 / m_view.scale()});
+    viewChanged();
 }
 
 void ChainCanvas::onLeftUp(wxMouseEvent& e) {

@@ -12,6 +12,7 @@
 
 #include "canvas_style.h"
 #include "kind_glyph.h"
+#include "overview_map.h"
 #include "labels.h"
 
 namespace traza::gui {
@@ -79,7 +80,10 @@ void drawStageHeaders(wxGraphicsContext& gc, const PaintState& st, PaintStats& s
         const Point topLeft = st.view.toScreen({band.left - 18, top});
         const Point bottomRight = st.view.toScreen({band.right + 18, bottom});
         if (bottomRight.x < 0 || topLeft.x > st.width || bottomRight.y < 30 || topLeft.y > st.height) continue;
-        const wxString header = fitText(gc, wxString::Format("%d · %s", band.stage, stageName(band.stage)), bottomRight.x - topLeft.x - 16);
+        // A band cut by the window's left edge keeps its header in the part that shows.
+        const double x = std::max(topLeft.x + 10, 4.0);
+        if (bottomRight.x - x < 40) continue;
+        const wxString header = fitText(gc, wxString::Format("%d · %s", band.stage, stageName(band.stage)), bottomRight.x - x - 6);
         double w = 0, h = 0;
         gc.GetTextExtent(header, &w, &h);
         const bool sticky = topLeft.y + 8 < 4;
@@ -87,10 +91,10 @@ void drawStageHeaders(wxGraphicsContext& gc, const PaintState& st, PaintStats& s
         if (sticky) {  // over whatever scrolled under it: the band's colour, nearly opaque
             gc.SetPen(*wxTRANSPARENT_PEN);
             gc.SetBrush(gc.CreateBrush(wxBrush(wxColour(c.Red(), c.Green(), c.Blue(), 235))));
-            gc.DrawRoundedRectangle(topLeft.x + 4, y - 2, w + 14, h + 4, 4);
+            gc.DrawRoundedRectangle(x - 6, y - 2, w + 14, h + 4, 4);
             ++stats.headersSticky;
         }
-        gc.DrawText(header, topLeft.x + 10, y);
+        gc.DrawText(header, x, y);
         ++stats.headersDrawn;
     }
 }
@@ -301,6 +305,48 @@ void drawNode(wxGraphicsContext& gc, const PaintState& st, const SceneNode& n, c
     }
 }
 
+// The overview in the top-right corner (overview_map.h): the bands, the boxes in
+// their risk colours (at most a few thousand, evenly picked) and the view.
+void drawOverview(wxGraphicsContext& gc, const PaintState& st, PaintStats& stats) {
+    const ChainScene& scene = *st.scene;
+    const auto map = OverviewMap::place(scene.bounds(), st.view, st.width, st.height);
+    if (!map) return;
+    const Rect& frame = map->frame();
+    gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(style::kSubtleText).Width(0.5)));
+    gc.SetBrush(gc.CreateBrush(wxBrush(wxColour(255, 255, 255, 235))));
+    gc.DrawRoundedRectangle(frame.x, frame.y, frame.w, frame.h, 4);
+    const Rect world = OverviewMap::worldOf(scene.bounds());
+    gc.SetPen(*wxTRANSPARENT_PEN);
+    int i = 0;
+    for (const StageBand& band : scene.bands()) {
+        const Rect r = map->toMap(Rect{band.left - 18, world.y, band.right - band.left + 36, world.h});
+        gc.SetBrush(gc.CreateBrush(wxBrush((i++ % 2) ? style::kBandB : style::kBandA)));
+        gc.DrawRectangle(r.x, r.y, r.w, r.h);
+    }
+    // One path per risk colour: a national chain's thousands of boxes fill in five calls.
+    std::map<std::string, wxGraphicsPath> byRisk;
+    const std::size_t stride = std::max<std::size_t>(1, scene.nodes().size() / 4000);
+    for (std::size_t k = 0; k < scene.nodes().size(); k += stride) {
+        const SceneNode& n = scene.nodes()[k];
+        const Rect r = map->toMap(n.box);
+        auto it = byRisk.find(n.marks.riskLevel);
+        if (it == byRisk.end()) it = byRisk.emplace(n.marks.riskLevel, gc.CreatePath()).first;
+        it->second.AddRectangle(r.x, r.y, std::max(2.0, r.w), std::max(2.0, r.h));
+    }
+    for (auto& [risk, path] : byRisk) {
+        gc.SetBrush(gc.CreateBrush(wxBrush(style::riskFill(risk).ChangeLightness(80))));
+        gc.FillPath(path);
+    }
+    const Rect v = map->viewOnMap();
+    const wxColour& s = style::kSelection;
+    gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(s).Width(1.5)));
+    gc.SetBrush(gc.CreateBrush(wxBrush(wxColour(s.Red(), s.Green(), s.Blue(), 35))));
+    gc.Clip(frame.x, frame.y, frame.w, frame.h);
+    gc.DrawRectangle(v.x, v.y, v.w, v.h);
+    gc.ResetClip();
+    stats.overview = frame;
+}
+
 }  // namespace
 
 PaintStats paintChain(wxGraphicsContext& gc, const PaintState& st) {
@@ -394,6 +440,7 @@ PaintStats paintChain(wxGraphicsContext& gc, const PaintState& st) {
     gc.PopState();
     drawStageHeaders(gc, st, stats);
     drawEvidenceLegend(gc, st, stats);
+    drawOverview(gc, st, stats);
     return stats;
 }
 

@@ -41,6 +41,7 @@ struct PaintStats {
     std::size_t headersDrawn = 0;   ///< stage headers in the window
     std::size_t headersSticky = 0;  ///< of those, pinned to the top (their band's top scrolled away)
     std::optional<Rect> legend;     ///< the evidence key, in window pixels
+    std::optional<Rect> overview;   ///< the overview map, in window pixels (only when the chain is not all in view)
 };
 
 /// Paint the whole visible canvas. Returns what was drawn (culling tests, benchmark).

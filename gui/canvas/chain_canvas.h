@@ -80,7 +80,9 @@ public:
 private:
     /// The project the scene is built from: the focused part, or the whole.
     const model::Project& shownProject() const;
-    enum class Gesture { None, Move, Connect, RubberBand, Pan, RightPress };
+    enum class Gesture { None, Move, Connect, RubberBand, Pan, RightPress, Overview };
+    /// Centre the view on the world point a pixel of the overview stands for.
+    void moveViewToOverview(const wxPoint& pixel);
 
     // chain_canvas.cpp: view, paint, scrollbars, keys
     void onPaint(wxPaintEvent&);

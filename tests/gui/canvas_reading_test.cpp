@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <wx/image.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
@@ -14,6 +15,7 @@
 #include "chain_canvas.h"
 #include "file_controller.h"
 #include "main_frame.h"
+#include "overview_map.h"
 #include "test_frame.h"
 #include "ui_driver.h"
 
@@ -91,5 +93,48 @@ TEST_CASE("Canvas - stage headers stay pinned at the top when their bands scroll
         if (level == model::Evidence::Documented)
             CHECK(pixelsNear(image, y, x0, x0 + 34, style::evidenceColour(model::Evidence::Verified), 20) == 0);
     }
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("Canvas - the overview shows once the chain is not all in view, and a click on it centres the view there", "[gui]") {
+    TestFrame fx(wxSize(1600, 1000));
+    MainFrame* f = fx.f;
+    REQUIRE(f->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
+    REQUIRE(waitUntil([&] { return f->analysis() && !f->analysisRunner().busy(); }));
+    ChainCanvas& canvas = *f->canvas();
+    canvas.fitToWindow();
+    repaint(canvas);
+    CHECK_FALSE(canvas.lastPaintStats().overview);  // all of it is in view
+
+    canvas.zoomBy(3);
+    canvas.centreOn("pickers-org1");
+    repaint(canvas);
+    REQUIRE(canvas.lastPaintStats().overview);
+    const wxSize size = canvas.GetClientSize();
+    const auto map = OverviewMap::place(canvas.scene().bounds(), canvas.view(), size.x, size.y);
+    REQUIRE(map);
+    auto inWindow = [&](const std::string& id) {
+        const auto c = canvas.actorCentreOnScreen(id);
+        return c && wxRect(wxPoint(0, 0), size).Contains(*c);
+    };
+    REQUIRE_FALSE(inWindow("ref"));  // the refiner is off screen
+
+    // A click on the refiner's spot of the map: the view centres on the world point that pixel stands for.
+    const Point target = map->toMap(canvas.scene().nodes()[*canvas.scene().nodeOfActor("ref")].box.centre());
+    const wxPoint pixel(static_cast<int>(std::lround(target.x)), static_cast<int>(std::lround(target.y)));
+    UiDriver ui;
+    ui.click(canvas.ClientToScreen(pixel));
+    pump(300);
+    const Point expected = map->toWorld({double(pixel.x), double(pixel.y)});
+    const Point middle = canvas.view().toWorld({size.x / 2.0, size.y / 2.0});
+    CHECK(middle.x == Approx(expected.x).margin(1e-6));
+    CHECK(middle.y == Approx(expected.y).margin(1e-6));
+    CHECK(inWindow("ref"));
+    CHECK(f->selection().empty());  // a click on the map selects nothing
+    repaint(canvas);
+    const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");
+    const fs::path png = (outDir ? fs::path(outDir) : fs::temp_directory_path()) / "canvas-overview.png";
+    fs::remove(png);
+    REQUIRE(screenshot(wxRect(canvas.GetScreenPosition(), size), png));
     CHECK(fx.errors.empty());
 }
