@@ -3,6 +3,7 @@
 #include <wx/button.h>
 
 #include <wx/notebook.h>
+#include <wx/numformatter.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/stattext.h>
@@ -17,32 +18,20 @@
 #include "labels.h"
 #include "plan_page.h"
 #include "reconciliation_page.h"
+#include "red_flags_page.h"
 #include "table_view.h"
 
 namespace traza::gui {
 namespace {
 
-wxString percent(double share) { return wxString::Format("%.1f %%", share * 100); }
+// Numbers in the interface's convention: "96,5 %" and "0,65" in Spanish (issue #17).
+wxString percent(double share) { return wxNumberFormatter::ToString(share * 100, 1) + " %"; }
+wxString score(double x) { return wxNumberFormatter::ToString(x, 2); }
 
 wxString joined(const std::vector<std::string>& parts, const char* sep = "; ") {
     wxString s;
     for (std::size_t i = 0; i < parts.size(); ++i) s << (i ? sep : "") << toWx(parts[i]);
     return s;
-}
-
-wxString severityLabel(const std::string& s) {
-    if (s == "low") return _("low");
-    if (s == "medium") return _("medium");
-    if (s == "high") return _("high");
-    if (s == "critical") return _("critical");
-    return toWx(s);
-}
-
-int severityOrder(const std::string& s) {
-    static const char* order[] = {"critical", "high", "medium", "low"};
-    for (int i = 0; i < 4; ++i)
-        if (s == order[i]) return i;
-    return 4;
 }
 
 }  // namespace
@@ -101,21 +90,12 @@ AnalysisPanel::AnalysisPanel(wxWindow* parent, const Document& doc, Selection& s
     m_plan = new PlanPage(m_book, doc, m_selection);
     m_book->AddPage(m_plan, _("What to document next"));
 
-    // The red flags with a button that records the chosen one as a finding (issue 16).
-    auto* flagsPage = new wxPanel(m_book, wxID_ANY);
-    auto* flagsSizer = new wxBoxSizer(wxVERTICAL);
-    m_flags = new TableView(flagsPage, "red-flags");
-    m_flags->setColumns({{_("Severity"), 75}, {_("Rule"), 220}, {_("About"), 180}, {_("Detail"), 560}, {_("Finding"), 60}});
+    m_flags = new RedFlagsPage(m_book);
     m_flags->onItemChosen = choose;
-    flagsSizer->Add(m_flags, 1, wxEXPAND);
-    m_addFinding = new wxButton(flagsPage, wxID_ANY, _("Add finding from this red flag"));
-    m_addFinding->SetToolTip(_("Record the chosen red flag in the findings register (Due diligence pane, Findings)."));
-    m_addFinding->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (const risk::RedFlag* flag = chosenRedFlag(); flag && onAddFinding) onAddFinding(*flag);
-    });
-    flagsSizer->Add(m_addFinding, 0, wxALL, FromDIP(4));
-    flagsPage->SetSizer(flagsSizer);
-    m_book->AddPage(flagsPage, _("Red flags"));
+    m_flags->onAddFinding = [this](const risk::RedFlag& flag) {
+        if (onAddFinding) onAddFinding(flag);
+    };
+    m_book->AddPage(m_flags, _("Red flags"));
 
     m_warnings = new TableView(m_book, "warnings");
     m_warnings->setColumns({{_("Warning"), 900}});
@@ -148,11 +128,9 @@ void AnalysisPanel::showPage(wxWindow* page) {
     m_plan->setActive(page == m_plan);  // SetSelection may not tell when the page was already in front
 }
 
-const risk::RedFlag* AnalysisPanel::chosenRedFlag() const {
-    const long row = m_flags->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    if (row < 0 || !m_flagsAnalysis || !m_flagOrder || static_cast<std::size_t>(row) >= m_flagOrder->size()) return nullptr;
-    return &m_flagsAnalysis->redFlags[(*m_flagOrder)[static_cast<std::size_t>(row)]];
-}
+const risk::RedFlag* AnalysisPanel::chosenRedFlag() const { return m_flags->chosen(); }
+TableView* AnalysisPanel::redFlags() const { return m_flags->list(); }
+wxButton* AnalysisPanel::addFindingButton() const { return m_flags->addFindingButton(); }
 
 wxString AnalysisPanel::statementText() const { return m_statement->GetValue(); }
 wxString AnalysisPanel::summaryText() const { return m_summary->GetLabel(); }
@@ -161,9 +139,8 @@ void AnalysisPanel::showBusy() { m_summary->SetLabel(m_summary->GetLabel().Befor
 
 void AnalysisPanel::showPending() {
     m_summary->SetLabel(_("Analysing…"));
-    for (TableView* t : {m_choke, m_trace, m_flags, m_warnings, m_actors}) t->setRows({});
-    m_flagsAnalysis.reset();
-    m_flagOrder.reset();
+    for (TableView* t : {m_choke, m_trace, m_warnings, m_actors}) t->setRows({});
+    m_flags->clear();
     m_statement->ChangeValue(wxString());
     m_reconciliation->clear();
     m_plan->clear();
@@ -189,7 +166,7 @@ void AnalysisPanel::showAnalysis(std::shared_ptr<const risk::Analysis> result, c
         wxString::Format(wxPLURAL("%d warning", "%d warnings", warningCount), warningCount));
     fillChokePoints(a, *names);
     fillTraceability(a);
-    fillRedFlags(result, names, p);
+    m_flags->show(result, [names](const std::string& id) { return (*names)(id); }, p);
     std::vector<TableView::Row> warnings;
     for (const std::string& w : a.warnings) warnings.push_back({{toWx(w)}, std::nullopt});
     m_warnings->setRows(std::move(warnings));
@@ -210,7 +187,7 @@ void AnalysisPanel::fillChokePoints(const risk::Analysis& a, const Names& names)
     std::vector<TableView::Row> rows;
     for (const risk::ActorResult* r : chokes)
         rows.push_back({{wxString::Format("%d", r->chokeRank), names(r->id), wxString::Format("%d", r->stage),
-                         percent(r->flowShare), wxString::Format("%.2f", r->chokeScore), joined(risk::texts(r->chokeReasons))},
+                         percent(r->flowShare), score(r->chokeScore), joined(risk::texts(r->chokeReasons))},
                         ItemRef{ItemKind::Actor, r->id}});
     m_choke->setRows(std::move(rows));
 }
@@ -243,43 +220,12 @@ void AnalysisPanel::fillTraceability(const risk::Analysis& a) {
     m_trace->setRows(std::move(rows));
 }
 
-void AnalysisPanel::fillRedFlags(std::shared_ptr<const risk::Analysis> a, std::shared_ptr<const Names> names,
-                                 const model::Project& p) {
-    // Most severe first; the rows are made when the list shows them.
-    auto order = std::make_shared<std::vector<std::size_t>>(a->redFlags.size());
-    std::iota(order->begin(), order->end(), std::size_t{0});
-    std::stable_sort(order->begin(), order->end(), [&](std::size_t x, std::size_t y) {
-        return severityOrder(a->redFlags[x].severity) < severityOrder(a->redFlags[y].severity);
-    });
-    auto ruleNames = std::make_shared<std::unordered_map<std::string, wxString>>();
-    for (const risk::RedFlag& f : a->redFlags)
-        if (!ruleNames->count(f.rule)) {
-            const model::RedFlagRule* rule = p.catalogue.redFlagRule(f.rule);
-            ruleNames->emplace(f.rule, rule ? localText(rule->name) : toWx(f.rule));
-        }
-    const std::size_t count = order->size();
-    m_flagsAnalysis = a;
-    m_flagOrder = order;
-    m_flags->setRowSource(count, [a, names, order, ruleNames](std::size_t i) {
-        const risk::RedFlag& f = a->redFlags[(*order)[i]];
-        TableView::Row row;
-        // A flag raised again after its finding was closed says so.
-        const std::string detail = f.recurrence.empty() ? f.detail.text() : f.detail.text() + " " + f.recurrence;
-        row.cells = {severityLabel(f.severity), ruleNames->at(f.rule),
-                     f.actor.empty() ? wxString::Format(_("flow %s"), toWx(f.flow)) : (*names)(f.actor), toWx(detail),
-                     toWx(f.finding)};
-        if (!f.actor.empty()) row.item = ItemRef{ItemKind::Actor, f.actor};
-        else if (!f.flow.empty()) row.item = ItemRef{ItemKind::Flow, f.flow};
-        return row;
-    });
-}
-
 void AnalysisPanel::fillActors(std::shared_ptr<const risk::Analysis> a, std::shared_ptr<const Names> names) {
     const std::size_t count = a->actors.size();
     m_actors->setRowSource(count, [a, names](std::size_t i) {
         const risk::ActorResult& r = a->actors[i];
         return TableView::Row{{(*names)(r.id), wxString::Format("%d", r.stage), formatTonnes(r.inT), formatTonnes(r.outT),
-                               percent(r.flowShare), riskLevelLabel(r.risk.level), wxString::Format("%.2f", r.risk.residual),
+                               percent(r.flowShare), riskLevelLabel(r.risk.level), score(r.risk.residual),
                                r.massBalanceApplies ? formatTonnes(r.massBalanceGapT) + (r.massBalanceFlag ? " ⚠" : "") : wxString("–")},
                               ItemRef{ItemKind::Actor, r.id}};
     });

@@ -22,6 +22,8 @@ class wxTextCtrl;
 
 namespace traza::gui {
 
+class RedFlagsPage;
+
 class ClaimsPage;
 class PlanPage;
 class ReconciliationPage;
@@ -43,7 +45,8 @@ public:
 
     TableView* chokePoints() const { return m_choke; }
     TableView* traceability() const { return m_trace; }
-    TableView* redFlags() const { return m_flags; }
+    TableView* redFlags() const;
+    RedFlagsPage* redFlagsPage() const { return m_flags; }
     TableView* warnings() const { return m_warnings; }
     TableView* actors() const { return m_actors; }
     ReconciliationPage* reconciliation() const { return m_reconciliation; }
@@ -51,7 +54,7 @@ public:
     ClaimsPage* claims() const { return m_claims; }
     /// Bring the page `page` of the pane's notebook to the front.
     void showPage(wxWindow* page);
-    wxButton* addFindingButton() const { return m_addFinding; }
+    wxButton* addFindingButton() const;
     /// The red flag of the chosen row of the Red flags page, or nullptr.
     const risk::RedFlag* chosenRedFlag() const;
     /// A row about an actor or flow was chosen (and selected): the frame centres the canvas on it.
@@ -65,7 +68,6 @@ private:
     struct Names;
     void fillChokePoints(const risk::Analysis&, const Names&);
     void fillTraceability(const risk::Analysis&);
-    void fillRedFlags(std::shared_ptr<const risk::Analysis>, std::shared_ptr<const Names>, const model::Project&);
     void fillActors(std::shared_ptr<const risk::Analysis>, std::shared_ptr<const Names>);
 
     Selection& m_selection;
@@ -74,10 +76,7 @@ private:
     TableView* m_choke = nullptr;
     TableView* m_trace = nullptr;
     wxTextCtrl* m_statement = nullptr;
-    TableView* m_flags = nullptr;
-    wxButton* m_addFinding = nullptr;
-    std::shared_ptr<const risk::Analysis> m_flagsAnalysis;  ///< what the red-flag rows show
-    std::shared_ptr<const std::vector<std::size_t>> m_flagOrder;  ///< row -> index into redFlags
+    RedFlagsPage* m_flags = nullptr;
     TableView* m_warnings = nullptr;
     TableView* m_actors = nullptr;
     ReconciliationPage* m_reconciliation = nullptr;
