@@ -14,6 +14,38 @@ TableView::TableView(wxWindow* parent, const wxString& name)
         const std::optional<ItemRef> item = cached(static_cast<std::size_t>(i)).item;  // a copy: choosing may refill the table
         if (item) onItemChosen(*item);
     });
+    // A cell too long for its column shows in full in a tooltip (issue #17). The
+    // rows are drawn by a child window in wx's generic list, which gets the mouse:
+    // every child listens, and the one under the mouse shows the tip.
+    for (wxWindow* child : GetChildren()) {
+        child->Bind(wxEVT_MOTION, [this, child](wxMouseEvent& e) {
+            e.Skip();
+            const wxString text = fullTextAt(ScreenToClient(child->ClientToScreen(e.GetPosition())));
+            if (text == m_tipText && child == m_rowsWindow) return;
+            m_tipText = text;
+            m_rowsWindow = child;
+            if (text.empty()) child->UnsetToolTip();
+            else child->SetToolTip(text);
+        });
+    }
+}
+
+wxString TableView::fullTextAt(const wxPoint& inList) const {
+    int flags = 0;
+    const long item = HitTest(inList, flags);
+    if (item < 0 || static_cast<std::size_t>(item) >= m_count) return {};
+    // The column from the widths (wx's generic list gives no column from HitTest).
+    int x = 0, y = 0;
+    CalcUnscrolledPosition(inList.x, inList.y, &x, &y);
+    long column = 0;
+    for (int left = 0; column < GetColumnCount(); ++column) {
+        left += GetColumnWidth(static_cast<int>(column));
+        if (x < left) break;
+    }
+    if (column >= GetColumnCount()) return {};
+    const wxString text = OnGetItemText(item, column);
+    // Only what the column cuts: its width less the cell's padding.
+    return GetTextExtent(text).x > GetColumnWidth(static_cast<int>(column)) - FromDIP(8) ? text : wxString();
 }
 
 void TableView::setColumns(const std::vector<Column>& columns) {

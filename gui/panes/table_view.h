@@ -37,6 +37,13 @@ public:
     /// Row `i`, made now if it comes from a source. Throws std::out_of_range.
     Row row(std::size_t i) const;
 
+    /// The child window the mouse last moved over, which carries the tooltip.
+    wxWindow* rowsWindow() const { return m_rowsWindow; }
+    /// The full text of the cell under a point (the list's client coordinates, as
+    /// HitTest takes them) when the column is too narrow to show it (what its
+    /// tooltip says); empty otherwise.
+    wxString fullTextAt(const wxPoint& inList) const;
+
     /// Called when the user selects a row that names an item.
     std::function<void(const ItemRef&)> onItemChosen;
 
@@ -48,6 +55,8 @@ private:
     RowSource m_source;
     mutable std::optional<std::size_t> m_cachedIndex;  ///< the list asks for a row cell by cell
     mutable Row m_cached;
+    wxString m_tipText;  ///< the tooltip shown now
+    wxWindow* m_rowsWindow = nullptr;  ///< the child the mouse last moved over
 };
 
 }  // namespace traza::gui

@@ -122,3 +122,35 @@ TEST_CASE("AnalysisPanel - shares and scores are written in the interface langua
     CHECK(first.cells[4] == wxString("0") + mark + "65");
     CHECK(fx.errors.empty());
 }
+
+TEST_CASE("AnalysisPanel - a reason too long for its column shows in full under the mouse, a short cell shows no tooltip", "[gui]") {
+    TestFrame fx(wxSize(1600, 1000));
+    MainFrame* f = fx.f;
+    REQUIRE(f->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
+    REQUIRE(waitUntil([&] { return f->analysis() && !f->analysisRunner().busy(); }));
+    TableView* chokes = f->analysisPanel()->chokePoints();
+    f->analysisPanel()->showPage(chokes);
+    pump(300);
+    const wxString why = chokes->row(0).cells[5];
+    REQUIRE(chokes->GetTextExtent(why).x > chokes->GetColumnWidth(5));  // the CARE reason is cut at this width
+
+    // A point of the first row (the list's coordinates): x from the column widths, y where the list finds row 0.
+    int firstRowY = -1;
+    for (int y = 0; y < 80 && firstRowY < 0; ++y) {
+        int flags = 0;
+        if (chokes->HitTest(wxPoint(5, y), flags) == 0) firstRowY = y + 4;
+    }
+    REQUIRE(firstRowY >= 0);
+    auto at = [&](int column, int dx) {
+        int x = 0;
+        for (int c = 0; c < column; ++c) x += chokes->GetColumnWidth(c);
+        return wxPoint(x + dx, firstRowY);
+    };
+    CHECK(chokes->fullTextAt(at(5, 20)) == why);
+    CHECK(chokes->fullTextAt(at(0, 10)).empty());
+    // The mouse over the cut cell: its tooltip is the whole reason.
+    UiDriver ui;
+    ui.moveTo(chokes->ClientToScreen(at(5, 20)));
+    REQUIRE(waitUntil([&] { return chokes->rowsWindow() && chokes->rowsWindow()->GetToolTipText() == why; }, 3000));
+    CHECK(fx.errors.empty());
+}
