@@ -113,13 +113,19 @@ TEST_CASE("AnalysisPanel - the actor and red-flag tables made on demand hold eve
         CHECK(actors->row(i).item->id == r.id);
     }
 
-    // Red flags: every flag, most severe first, ties in the analysis' order.
+    // Red flags: every flag, most severe first, then grouped by the rule's name, ties in the analysis' order.
     TableView* flags = t.f->analysisPanel()->redFlags();
     REQUIRE(!a->redFlags.empty());  // the sample has undocumented first miles
     std::vector<const risk::RedFlag*> expected;
     for (const risk::RedFlag& f : a->redFlags) expected.push_back(&f);
-    std::stable_sort(expected.begin(), expected.end(),
-                     [](auto* x, auto* y) { return severityRank(x->severity) < severityRank(y->severity); });
+    auto ruleName = [&](const risk::RedFlag* f) {
+        const model::RedFlagRule* rule = p.catalogue.redFlagRule(f->rule);
+        return rule ? localText(rule->name) : toWx(f->rule);
+    };
+    std::stable_sort(expected.begin(), expected.end(), [&](auto* x, auto* y) {
+        if (severityRank(x->severity) != severityRank(y->severity)) return severityRank(x->severity) < severityRank(y->severity);
+        return ruleName(x).CmpNoCase(ruleName(y)) < 0;
+    });
     REQUIRE(flags->rowCount() == expected.size());
     REQUIRE(flags->GetItemCount() == static_cast<long>(expected.size()));
     for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -128,7 +134,10 @@ TEST_CASE("AnalysisPanel - the actor and red-flag tables made on demand hold eve
         CHECK(cells.at(0) == toWx(f.severity));  // English labels are the severity words
         const model::RedFlagRule* rule = p.catalogue.redFlagRule(f.rule);
         CHECK(cells.at(1) == (rule ? localText(rule->name) : toWx(f.rule)));
-        CHECK(cells.at(2) == (f.actor.empty() ? "flow " + toWx(f.flow) : toWx(nameOf.at(f.actor))));
+        // A flow is named by its ends, its id in brackets.
+        const model::Flow* flow = f.actor.empty() ? p.findFlow(f.flow) : nullptr;
+        CHECK(cells.at(2) == (flow ? toWx(nameOf.at(flow->from) + " → " + nameOf.at(flow->to) + " [" + f.flow + "]")
+                                   : toWx(nameOf.at(f.actor))));
         CHECK(cells.at(3) == toWx(f.detail.text()));
     }
     // Out of range is an error, not a blank row.
