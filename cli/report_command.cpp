@@ -64,7 +64,7 @@ void runReport(const ReportCommandOptions& o) {
     reportOptions.constantMemory = o.constantMemory;
     reportOptions.chainMap = !o.noMap;
     // An anonymised workbook leaves the team: no file name, no digest of a file its reader does not hold.
-    if (o.input != "-" && !o.anonymise.anonymise) reportOptions.projectFile = o.input;
+    if (o.input != "-" && !o.anonymise.anonymise && !isServerPath(o.input)) reportOptions.projectFile = o.input;
     if (comparison) {
         reportOptions.comparison = &*comparison;
         reportOptions.comparedWith = std::filesystem::path(o.compareWith).filename().string();
@@ -77,7 +77,7 @@ void runReport(const ReportCommandOptions& o) {
 void registerReportCommand(CLI::App& app) {
     auto options = std::make_shared<ReportCommandOptions>();
     CLI::App* cmd = app.add_subcommand("report", "Write the Excel due-diligence workbook of a project");
-    cmd->add_option("project", options->input, "Project file (.traza, or .json)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("project", options->input, "Project file (.traza, or .json) or server location (postgresql://host/db?project=NAME)")->required()->check(existingFileOrLocation);
     cmd->add_option("-o,--output", options->output, "Workbook to write (.xlsx); replaced only when complete")
         ->required();
     cmd->add_option("--destination", options->destinations,
