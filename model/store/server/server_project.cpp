@@ -66,6 +66,7 @@ void ServerProject::reconnect() {
 }
 
 void ServerProject::writeChanges(const ObjectChanges& changes, const std::string& label, ObjectVersions& versions) {
+    if (!m_connection) reconnect();  // an earlier reconnection failed
     pqxx::work tx(*m_connection);
     setCommandLabel(tx, label);
     writeRows(tx, m_projectId, changes, &m_versions, versions);
@@ -83,6 +84,10 @@ void ServerProject::commitCommand(const Project& before, const Project& after, c
             break;
         } catch (const pqxx::in_doubt_error&) {
             rethrowForServer(m_location, "saving \"" + label + "\"");
+        } catch (const ServerConflict&) {
+            throw;
+        } catch (const ServerError& e) {  // no connection to be had
+            throw ServerError(e.what() + std::string("; the command \"") + label + "\" was not saved");
         } catch (const std::exception& e) {
             if (retried || !connectionWasLost(e)) rethrowForServer(m_location, "saving \"" + label + "\"");
             // Nothing was committed (the transaction died with its connection):
@@ -106,6 +111,7 @@ void ServerProject::commitCommand(const Project& before, const Project& after, c
 
 std::vector<AuditEntry> ServerProject::history(std::size_t limit) {
     try {
+        if (!m_connection) reconnect();
         pqxx::read_transaction tx(*m_connection);
         return readAudit(tx, m_projectId, limit);
     } catch (...) {
@@ -115,6 +121,7 @@ std::vector<AuditEntry> ServerProject::history(std::size_t limit) {
 
 void ServerProject::listen() {
     try {
+        if (!m_connection) reconnect();
         m_listener = std::make_unique<Listener>(*m_connection, channelOf(m_projectId));
     } catch (...) {
         rethrowForServer(m_location, "listening for changes");
@@ -122,7 +129,7 @@ void ServerProject::listen() {
 }
 
 std::vector<AuditEntry> ServerProject::poll(std::chrono::milliseconds wait) {
-    if (!m_listener) throw Error("ServerProject::poll before listen()");
+    if (!m_listener) listen();  // also after a reconnection that lost the LISTEN
     std::vector<AuditEntry> entries;
     try {
         if (m_connection->get_notifs() == 0 && wait.count() > 0)
