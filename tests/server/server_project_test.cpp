@@ -115,3 +115,43 @@ TEST_CASE("ServerProject - a second client is notified and reloads the changed o
     CHECK(bob.poll(std::chrono::milliseconds(300)).empty());
     CHECK(reread("notify").actors[4].name == "Bob on top");
 }
+
+TEST_CASE("ServerProject - an actor removed while another client adds a flow from it: the second is refused",
+          "[references]") {
+    test::pushCare("references");
+    model::ServerProject setup(model::ServerLocation(uri("alice", "references")), test::catalogue());
+    model::Project withNew = setup.project();
+    withNew.actors.push_back(withNew.actors[0]);
+    withNew.actors.back().id = "new-actor";
+    setup.commitCommand(setup.project(), withNew, "Add an actor");
+    auto flowFromNew = [](model::Project p) {
+        p.flows.push_back(p.flows[0]);
+        p.flows.back().id = "f-new";
+        p.flows.back().from = "new-actor";
+        return p;
+    };
+    auto withoutNew = [](model::Project p) {
+        p.actors.pop_back();
+        return p;
+    };
+    SECTION("removal first") {
+        model::ServerProject alice(model::ServerLocation(uri("alice", "references")), test::catalogue());
+        model::ServerProject bob(model::ServerLocation(uri("bob", "references")), test::catalogue());
+        alice.commitCommand(alice.project(), withoutNew(alice.project()), "Remove the actor");
+        CHECK_THROWS_WITH(bob.commitCommand(bob.project(), flowFromNew(bob.project()), "Add a flow"),
+                          Catch::Contains("flow \"f-new\" refers to actor \"new-actor\""));
+        const model::Project now = reread("references");
+        CHECK(now.findFlow("f-new") == nullptr);
+        CHECK(now.findActor("new-actor") == nullptr);
+    }
+    SECTION("flow first") {
+        model::ServerProject alice(model::ServerLocation(uri("alice", "references")), test::catalogue());
+        model::ServerProject bob(model::ServerLocation(uri("bob", "references")), test::catalogue());
+        bob.commitCommand(bob.project(), flowFromNew(bob.project()), "Add a flow");
+        CHECK_THROWS_WITH(alice.commitCommand(alice.project(), withoutNew(alice.project()), "Remove the actor"),
+                          Catch::Contains("actor \"new-actor\" is used by flow \"f-new\""));
+        const model::Project now = reread("references");
+        CHECK(now.findFlow("f-new") != nullptr);
+        CHECK(now.findActor("new-actor") != nullptr);
+    }
+}

@@ -1,5 +1,6 @@
 #include "project_objects.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <unordered_map>
@@ -67,7 +68,11 @@ Project projectFromObjects(const ObjectRows& rows, const Catalogue& catalogue, c
     // Each list's rows by ordinal, remembering their ids to name them in errors.
     std::map<std::string, std::vector<std::pair<int, const ObjectKey*>>> byKind;
     for (const auto& [key, row] : rows) byKind[key.first].push_back({row.ordinal, &key});
-    for (auto& [kind, list] : byKind) std::sort(list.begin(), list.end());
+    // By ordinal, then id: two clients appending at once give two rows one ordinal.
+    for (auto& [kind, list] : byKind)
+        std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first < b.first : a.second->second < b.second->second;
+        });
     std::string doc = "{\"format\":\"traza-chain\",\"version\":1";
     for (const char* s : kSingletons)
         if (const auto it = rows.find({s, ""}); it != rows.end()) doc += std::string(",\"") + s + "\":" + it->second.body;

@@ -8,6 +8,7 @@
 #include <pqxx/transaction>
 
 #include "server_connection.h"
+#include "server_references.h"
 #include "server_rows.h"
 #include "server_schema.h"
 
@@ -70,6 +71,7 @@ void ServerProject::writeChanges(const ObjectChanges& changes, const std::string
     pqxx::work tx(*m_connection);
     setCommandLabel(tx, label);
     writeRows(tx, m_projectId, changes, &m_versions, versions);
+    checkReferences(tx, m_projectId, changes);
     tx.commit();
 }
 
