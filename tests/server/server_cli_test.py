@@ -75,8 +75,19 @@ def push_pull(tmp):
     if "server:" not in info or "rita-pw" in info:
         sys.exit(info)
     run("report", uri("rita", "cli-push"), "-o", f"{tmp}/report.xlsx")
-    if os.path.getsize(f"{tmp}/report.xlsx") < 10000:
-        sys.exit("report too small")
+    import openpyxl
+    book = openpyxl.load_workbook(f"{tmp}/report.xlsx", read_only=True)
+    if "Audit trail" not in book.sheetnames:
+        sys.exit(f"no Audit trail sheet: {book.sheetnames}")
+    rows = [tuple(c for c in r) for r in book["Audit trail"].iter_rows(values_only=True)]
+    lines = [r for r in rows if r and r[1] == "alice" and r[2] == "push care.traza" and r[3] == "insert"]
+    if len(lines) != 14 + 13 + 60 + 8 + 5 + 6 + 1:
+        sys.exit(f"the Audit trail sheet lists {len(lines)} inserts by alice")
+    if any("rita-pw" in str(c) or "alice-pw" in str(c) for r in rows for c in r):
+        sys.exit("a password on the Audit trail sheet")
+    run("report", uri("rita", "cli-push"), "-o", f"{tmp}/shared.xlsx", "--anonymise")
+    if "Audit trail" in openpyxl.load_workbook(f"{tmp}/shared.xlsx", read_only=True).sheetnames:
+        sys.exit("an anonymised report lists the audit trail")
 
 
 def errors(tmp):
