@@ -27,12 +27,26 @@ std::string percentDecoded(std::string_view s) {
     return out;
 }
 
-// Replaces every occurrence of `secret` in `text` (nothing when it is empty).
-std::string replaced(std::string text, const std::string& secret) {
-    if (secret.empty()) return text;
-    for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3))
-        text.replace(at, secret.size(), "***");
-    return text;
+// Replaces every occurrence of every secret in `text` by "***", all found in
+// the original text first (overlaps merged), so one replacement can never
+// make or hide another's occurrence.
+std::string replaced(const std::string& text, const std::vector<std::string>& secrets) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for (const std::string& s : secrets)
+        if (!s.empty())
+            for (std::size_t at = text.find(s); at != std::string::npos; at = text.find(s, at + 1)) spans.push_back({at, at + s.size()});
+    if (spans.empty()) return text;
+    std::sort(spans.begin(), spans.end());
+    std::string out;
+    std::size_t done = 0;
+    for (std::size_t i = 0; i < spans.size();) {
+        std::size_t end = spans[i].second;
+        const std::size_t start = spans[i].first;
+        for (++i; i < spans.size() && spans[i].first <= end; ++i) end = std::max(end, spans[i].second);
+        out += text.substr(done, start - done) + "***";
+        done = end;
+    }
+    return out + text.substr(done);
 }
 
 }  // namespace
@@ -72,25 +86,16 @@ ServerLocation::ServerLocation(std::string_view uri) {
     }
     m_connection = base;
     for (std::size_t i = 0; i < kept.size(); ++i) m_connection += (i == 0 ? "?" : "&") + kept[i];
-    // The longest secret first, so a password holding another is hidden whole.
-    std::sort(secrets.begin(), secrets.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-    m_display = text;
-    for (const std::string& s : secrets) {
-        m_display = replaced(m_display, s);
-        if (percentDecoded(s) != s) m_display = replaced(m_display, percentDecoded(s));
-    }
+    // The password as given and as decoded (libpq may quote either).
+    for (std::size_t i = 0, n = secrets.size(); i < n; ++i)
+        if (percentDecoded(secrets[i]) != secrets[i]) secrets.push_back(percentDecoded(secrets[i]));
     m_secrets = secrets;
+    m_display = replaced(text, m_secrets);
     if (!isServerLocation(text)) throw InvalidInput(m_display, "not a postgresql:// location");
     if (m_project.empty())
         throw InvalidInput(m_display, "give the project in the location: postgresql://host/database?project=NAME");
 }
 
-std::string ServerLocation::redacted(std::string text) const {
-    for (const std::string& s : m_secrets) {
-        text = replaced(std::move(text), s);
-        text = replaced(std::move(text), percentDecoded(s));
-    }
-    return text;
-}
+std::string ServerLocation::redacted(std::string text) const { return replaced(text, m_secrets); }
 
 }  // namespace traza::model
