@@ -44,7 +44,7 @@ TEST_CASE("ServerProject - a client killed mid-transaction leaves nothing writte
         const std::int64_t id = *model::findProjectId(tx, "sigkill");
         model::ObjectRows rows;
         model::ObjectVersions versions;
-        model::readRows(tx, id, rows, versions);
+        model::readRows(tx, id, rows, versions, true);
         model::setCommandLabel(tx, "killed");
         const model::Project p = renamed(renamed(care, 0, "half"), 1, "written");
         model::writeRows(tx, id, model::objectChanges(rows, model::projectObjects(p)), &versions, versions);

@@ -41,7 +41,7 @@ ServerProject::ServerProject(ServerLocation location, const Catalogue& catalogue
             throw ServerError(m_location.display() + ": the database has no project named \"" + m_location.project() +
                               "\" (push one with `traza-cli push FILE LOCATION`)");
         m_projectId = *id;
-        readRows(tx, m_projectId, m_rows, m_versions);
+        readRows(tx, m_projectId, m_rows, m_versions, false);  // m_rows is only read again, never compared
         tx.commit();
     } catch (...) {
         rethrowForServer(m_location, "open");
@@ -167,7 +167,7 @@ void ServerProject::saveWhole(const Project& project, const ServerLocation& loca
             tx.exec_params1("SELECT id FROM traza.projects WHERE name = $1 FOR UPDATE", location.project())[0].as<std::int64_t>();
         ObjectRows held;
         ObjectVersions versions;
-        readRows(tx, id, held, versions);
+        readRows(tx, id, held, versions, true);
         writeRows(tx, id, objectChanges(held, wanted), nullptr, versions);
         tx.commit();
     } catch (...) {

@@ -53,13 +53,15 @@ std::optional<std::int64_t> findProjectId(pqxx::transaction_base& tx, const std:
     return r[0][0].as<std::int64_t>();
 }
 
-void readRows(pqxx::transaction_base& tx, std::int64_t projectId, ObjectRows& rows, ObjectVersions& versions) {
+void readRows(pqxx::transaction_base& tx, std::int64_t projectId, ObjectRows& rows, ObjectVersions& versions,
+              bool comparable) {
     const pqxx::result r =
         tx.exec_params("SELECT kind, id, ordinal, version, body::text FROM traza.objects WHERE project_id = $1", projectId);
     for (const pqxx::row& row : r) {
         ObjectKey key{row[0].as<std::string>(), row[1].as<std::string>()};
         versions[key] = row[3].as<std::int64_t>();
-        rows[std::move(key)] = {row[2].as<int>(), canonical(row[4].as<std::string>())};
+        std::string body = row[4].as<std::string>();
+        rows[std::move(key)] = {row[2].as<int>(), comparable ? canonical(body) : std::move(body)};
     }
 }
 

@@ -19,9 +19,10 @@ using ObjectVersions = std::map<ObjectKey, std::int64_t>;
 /// The id of the project named `name`, or nothing.
 std::optional<std::int64_t> findProjectId(pqxx::transaction_base&, const std::string& name);
 
-/// Every object of the project with its version. Bodies come back in the
-/// canonical compact form projectObjects() writes, so rows compare equal.
-void readRows(pqxx::transaction_base&, std::int64_t projectId, ObjectRows&, ObjectVersions&);
+/// Every object of the project with its version. With `comparable`, bodies come
+/// back in the compact form projectObjects() writes, so equal objects compare
+/// equal (a parse per row); without, as the server prints them (to be read only).
+void readRows(pqxx::transaction_base&, std::int64_t projectId, ObjectRows&, ObjectVersions&, bool comparable);
 
 /// Reads the given objects again: present ones replace theirs in `rows`,
 /// absent ones are removed.
