@@ -26,6 +26,7 @@ done
 [ -n "$work" ] || work="$(dirname "$cli")/server-bench"
 rm -rf "$work"
 mkdir -p "$work"
+work="$(cd "$work" && pwd)"  # the server runs elsewhere: its socket folder must be absolute
 cluster="$work/cluster"
 trap 'bash "$here/../tests/server/pg_cluster.sh" stop "$cluster"' EXIT
 bash "$here/../tests/server/pg_cluster.sh" start "$cluster"

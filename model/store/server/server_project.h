@@ -55,8 +55,8 @@ public:
 
     /// Writes what turns `before` into `after` (the objects the command added,
     /// changed or removed) in one transaction labelled `label`, each update and
-    /// delete only if the object still has the version loaded. On success
-    /// project() becomes `after` merged into what was loaded. Throws
+    /// delete only if the object still has the version loaded (`before` is
+    /// normally project()). On success project() becomes `after`. Throws
     /// ServerConflict naming the object and who changed it when (nothing is
     /// written), ServerError when refused or when the server cannot be reached.
     /// A connection lost before the commit is reopened (for up to ~10 s) and the
