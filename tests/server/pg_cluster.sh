@@ -9,21 +9,34 @@ action=$1
 dir=$2
 bin=${TRAZA_PG_BIN:-/usr/lib/postgresql/15/bin}
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-ctl() { as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" "$@"; }
+# The real folder: DIR itself, or what it links to (see start).
+real() { readlink -f "$dir"; }
+ctl() { as_pg "$bin/pg_ctl" -D "$(real)/data" -l "$(real)/server.log" "$@"; }
+stop_and_remove() {
+  [ -f "$dir/data/postmaster.pid" ] && { ctl -m fast -w stop >/dev/null 2>&1 || true; }
+  [ -L "$dir" ] && rm -rf "$(readlink -f "$dir")"
+  rm -rf "$dir"
+}
 case $action in
   start)
-    [ -f "$dir/data/postmaster.pid" ] && ctl -m immediate -w stop >/dev/null 2>&1 || true
-    rm -rf "$dir"
-    mkdir -p "$dir"
-    [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
-    as_pg "$bin/initdb" -D "$dir/data" -U traza_admin --auth=trust -E UTF8 --locale=C >"$dir/initdb.log"
+    stop_and_remove
+    mkdir -p "$(dirname "$dir")"
+    if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$(dirname "$dir")"; then
+      # A build folder the postgres user cannot reach (a checkout under /root): the
+      # cluster lives in /tmp and DIR is a link to it.
+      ln -s "$(mktemp -d /tmp/traza-pg-XXXXXX)" "$dir"
+    else
+      mkdir -p "$dir"
+    fi
+    [ "$(id -u)" -eq 0 ] && chown postgres "$(real)"
+    as_pg "$bin/initdb" -D "$(real)/data" -U traza_admin --auth=trust -E UTF8 --locale=C >"$dir/initdb.log"
     printf 'local all traza_admin trust\nlocal all all scram-sha-256\n' >"$dir/data/pg_hba.conf"
     # In the configuration, so a later start (up) listens the same way.
-    printf "listen_addresses = ''\nunix_socket_directories = '%s'\nfsync = off\nmax_connections = 60\n" "$dir" >>"$dir/data/postgresql.conf"
+    printf "listen_addresses = ''\nunix_socket_directories = '%s'\nfsync = off\nmax_connections = 60\n" "$(real)" >>"$dir/data/postgresql.conf"
     ctl -w start >/dev/null
-    as_pg "$bin/psql" -h "$dir" -U traza_admin -d postgres -q -c "CREATE DATABASE traza"
+    as_pg "$bin/psql" -h "$(real)" -U traza_admin -d postgres -q -c "CREATE DATABASE traza"
     ;;
-  stop) ctl -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$dir" ;;
+  stop) stop_and_remove ;;
   restart) ctl -m fast -w restart >/dev/null ;;
   down) ctl -m fast -w stop >/dev/null ;;
   up) ctl -w start >/dev/null ;;
