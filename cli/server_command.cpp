@@ -48,10 +48,8 @@ void runPull(const ServerOptions& o) {
 }
 
 void runInit(const ServerOptions& o) {
-    // init needs no project; accept the location with or without project=.
-    std::string uri = o.to;
-    if (uri.find("project=") == std::string::npos) uri += (uri.find('?') == std::string::npos ? "?" : "&") + std::string("project=-");
-    const model::ServerLocation at = serverLocation(uri);
+    if (!model::isServerLocation(o.to)) throw InvalidInput(o.to, "not a server location (postgresql://[user@]host[:port]/database)");
+    const model::ServerLocation at(o.to, false);  // init needs no project
     const int found = model::initServerSchema(at, {o.editors, o.reviewers});
     if (o.quiet) return;
     std::cout << (found == 0 ? "Created" : found == model::kServerSchemaVersion ? "Checked" : "Migrated")

@@ -109,6 +109,13 @@ def errors(tmp):
             sys.exit(f"{args}: expected {expected!r} and the redacted location, got {line}")
     if os.path.exists(f"{tmp}/x.json"):
         sys.exit("a failed export left a file")
+    # server init: again by the admin only checks; an editor may not change the schema.
+    out = run("server", "init", f"postgresql://traza_admin@/traza?host={cluster}").stdout
+    if not out.startswith("Checked the Traza schema (version 1)"):
+        sys.exit(out)
+    p = run("server", "init", f"postgresql://alice:alice-pw@/traza?host={cluster}", status=2)
+    if "alice-pw" in p.stderr or "alice:***@" not in p.stderr:
+        sys.exit(p.stderr)
 
 
 def reviewer_sql(tmp):

@@ -18,9 +18,13 @@ std::unique_ptr<pqxx::connection> connectToServer(const ServerLocation& location
 
 void rethrowForServer(const ServerLocation& location, const std::string& doing) {
     auto message = [&](const std::string& reason) {
-        std::string r = reason;
+        return location.redacted(location.display() + ": " + doing + ": " + reason);
+    };
+    // libpq's messages end with a line break; one line each.
+    auto trimmed = [](const char* what) {
+        std::string r = what;
         while (!r.empty() && (r.back() == '\n' || r.back() == ' ')) r.pop_back();
-        return location.redacted(location.display() + ": " + doing + ": " + r);
+        return r;
     };
     try {
         throw;
@@ -33,15 +37,15 @@ void rethrowForServer(const ServerLocation& location, const std::string& doing) 
     } catch (const Error& e) {
         throw ServerError(location.redacted(e.what()));
     } catch (const pqxx::insufficient_privilege& e) {
-        throw ServerError(message(std::string("the database refused: ") + e.what() +
-                                  " (this role may not do that; editors belong to traza_editor)"));
+        throw ServerError(message(std::string("the database refused: ") + trimmed(e.what()) +
+                                  " (this role may not do that: members of traza_reviewer only read, traza_editor members write projects, and only the schema's owner runs server init)"));
     } catch (const pqxx::in_doubt_error& e) {
         throw ServerError(message(std::string("the connection was lost while committing; the command may or may not "
-                                              "have been applied, reopen the project to see: ") + e.what()));
+                                              "have been applied, reopen the project to see: ") + trimmed(e.what())));
     } catch (const pqxx::broken_connection& e) {
-        throw ServerError(message(std::string("the connection to the server was lost: ") + e.what()));
+        throw ServerError(message(std::string("the connection to the server was lost: ") + trimmed(e.what())));
     } catch (const std::exception& e) {
-        throw ServerError(message(e.what()));
+        throw ServerError(message(trimmed(e.what())));
     }
 }
 

@@ -56,7 +56,7 @@ bool isServerLocation(std::string_view text) {
     return head.rfind("postgresql://", 0) == 0 || head.rfind("postgres://", 0) == 0;
 }
 
-ServerLocation::ServerLocation(std::string_view uri) {
+ServerLocation::ServerLocation(std::string_view uri, bool needsProject) {
     const std::string text(uri);
     // The password sits between "user:" and "@" in the authority, or in password=.
     const std::size_t scheme = text.find("://") + 3;
@@ -92,7 +92,7 @@ ServerLocation::ServerLocation(std::string_view uri) {
     m_secrets = secrets;
     m_display = replaced(text, m_secrets);
     if (!isServerLocation(text)) throw InvalidInput(m_display, "not a postgresql:// location");
-    if (m_project.empty())
+    if (needsProject && m_project.empty())
         throw InvalidInput(m_display, "give the project in the location: postgresql://host/database?project=NAME");
 }
 

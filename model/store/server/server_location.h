@@ -34,8 +34,9 @@ bool isServerLocation(std::string_view text);
 class ServerLocation {
 public:
     /// Parses a location. Throws InvalidInput (naming the redacted location)
-    /// when it is no postgres URI or lacks a non-empty project= parameter.
-    explicit ServerLocation(std::string_view uri);
+    /// when it is no postgres URI or, if `needsProject`, lacks a non-empty
+    /// project= parameter (server init needs none).
+    explicit ServerLocation(std::string_view uri, bool needsProject = true);
 
     /// The URI without project=, as libpq takes it (may hold the password).
     const std::string& connectionString() const { return m_connection; }
