@@ -155,3 +155,24 @@ TEST_CASE("ServerProject - an actor removed while another client adds a flow fro
         CHECK(now.findActor("new-actor") != nullptr);
     }
 }
+
+TEST_CASE("ServerProject - an object failing validation is named by location, kind, id and JSON path", "[validation]") {
+    const model::Project care = test::pushCare("validation");
+    {
+        pqxx::connection admin(test::connection("traza_admin"));
+        pqxx::work tx(admin);
+        tx.exec("UPDATE traza.objects SET body = jsonb_set(body, '{to}', '\"nobody\"') WHERE kind = 'flow' AND id = '" +
+                care.flows[2].id + "' AND project_id = (SELECT id FROM traza.projects WHERE name = 'validation')");
+        tx.commit();
+    }
+    try {
+        model::ServerProject p(model::ServerLocation(uri("alice", "validation")), test::catalogue());
+        FAIL("an invalid project was opened");
+    } catch (const InvalidInput& e) {
+        const std::string m = e.what();
+        INFO(m);
+        CHECK(m.find("postgresql://alice:***@/traza?host=") == 0);
+        CHECK(m.find("&project=validation: flow \"" + care.flows[2].id + "\" (flows[2].to): ") != std::string::npos);
+        CHECK(m.find("nobody") != std::string::npos);
+    }
+}
