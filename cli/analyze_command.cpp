@@ -282,7 +282,7 @@ void runAnalyze(const AnalyzeCommandOptions& o) {
 void registerAnalyzeCommand(CLI::App& app) {
     auto options = std::make_shared<AnalyzeCommandOptions>();
     CLI::App* cmd = app.add_subcommand("analyze", "Analyse a chain: flow shares, choke points, traceability, red flags");
-    cmd->add_option("project", options->input, "Project file (.traza, or .json)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("project", options->input, "Project file (.traza, or .json) or server location (postgresql://host/db?project=NAME)")->required()->check(existingFileOrLocation);
     cmd->add_flag("--json", options->json, "Print the analysis as JSON (shared/spec/chain-json.md)");
     cmd->add_option("--destination", options->destinations,
                     "Actor id counted as a destination (repeatable; default: the refiners, else the sinks)");

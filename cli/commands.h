@@ -20,5 +20,6 @@ void registerAnalyzeCommand(CLI::App& app);  ///< analyze PROJECT [--json] [--de
 void registerQuestionnaireCommand(CLI::App& app);  ///< questionnaire PROJECT --supplier ID [--supplier ID2 ...] -o OUT.xlsx|FOLDER [--lang en|es]
 void registerAnswersCommand(CLI::App& app);  ///< answers PROJECT Q.xlsx [--supplier ID] [--dry-run] [-o OUT] [--lang en|es]
 void registerCatalogueCommand(CLI::App& app);  ///< catalogue export PROJECT -o F.json [--all] | catalogue import PROJECT F.json [-o OUT] [--dry-run]
+void registerServerCommands(CLI::App& app);  ///< push P.traza URI | pull URI -o P.traza | server init URI [--editor U] [--reviewer U] | server history URI
 
 }  // namespace traza::cli

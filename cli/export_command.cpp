@@ -73,7 +73,7 @@ void runExport(const ExportOptions& o) {
 void registerExportCommand(CLI::App& app) {
     auto options = std::make_shared<ExportOptions>();
     CLI::App* cmd = app.add_subcommand("export", "Write a project as chain JSON, as the chain workbook (.xlsx) to fill and import again, as GraphML or DOT, or the chain map as SVG or PNG");
-    cmd->add_option("project", options->input, "Project file (.traza, or .json)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("project", options->input, "Project file (.traza, or .json) or server location (postgresql://host/db?project=NAME)")->required()->check(existingFileOrLocation);
     cmd->add_option("-o,--output", options->output, "File to write; - for standard output (the default)");
     cmd->add_option("-f,--format", options->format,
                     "json, xlsx, graphml, dot, svg or png (default: from the output's extension, else json)")

@@ -76,11 +76,11 @@ void runImport(const ImportOptions& o) {
     if (!o.input.empty() && !model::isSpreadsheetFile(o.input)) {
         if (!o.rules.empty() || !o.rulesFile.empty() || !o.actorsSheet.empty() || !o.flowsSheet.empty())
             throw CLI::ValidationError("import", "--map, --map-file and the sheet options are for workbooks and CSV files");
-        return saveProject(model::readProjectJson(o.input, catalogue), o.output);
+        return saveProject(model::readProjectJson(o.input, catalogue), o.output, "traza-cli import");
     }
     const model::ColumnMapping rules = columnRules(o);
     std::unique_ptr<model::SheetImport> in;
-    if (!o.input.empty() && !isJsonPath(o.output)) {
+    if (!o.input.empty() && !isJsonPath(o.output) && !isServerPath(o.output)) {
         // Saved as it is read: a large workbook's actors are written while its flows are parsed.
         in = std::make_unique<model::SheetImport>(
             model::importWorkbookFileTo(o.output, o.input, o.actorsSheet, o.flowsSheet, catalogue, rules));
@@ -89,7 +89,7 @@ void runImport(const ImportOptions& o) {
                                                       ? model::importTableFiles(o.actors, o.flows, catalogue, rules)
                                                       : model::importWorkbookFile(o.input, o.actorsSheet, o.flowsSheet, catalogue, rules));
         in->project.importRules = rules;  // remembered for the next import into this project
-        saveProject(in->project, o.output);
+        saveProject(in->project, o.output, "traza-cli import");
     }
     if (!o.quiet) {
         std::cout << "Imported " << in->project.actors.size() << " actors and " << in->project.flows.size() << " flows into " << o.output
@@ -115,7 +115,7 @@ void registerImportCommand(CLI::App& app) {
     cmd->add_option("--map-file", options->rulesFile, "A file of column rules, one a line")->check(CLI::ExistingFile);
     cmd->add_option("--rules-from", options->rulesFrom, "Reuse the column rules remembered by this project (.traza)")
         ->check(CLI::ExistingFile);
-    cmd->add_option("-o,--output", options->output, "Project file to write (.traza; .json writes chain JSON)")->required();
+    cmd->add_option("-o,--output", options->output, "Project file to write (.traza; .json writes chain JSON) or server location (postgresql://host/db?project=NAME)")->required();
     cmd->add_flag("-q,--quiet", options->quiet, "Print nothing on success");
     cmd->callback([options] { runImport(*options); });
 }

@@ -16,6 +16,8 @@
 #include "commands.h"
 #include "project_io.h"
 #include "project_store.h"
+#include "server_location.h"
+#include "server_schema.h"
 
 namespace traza::cli {
 namespace {
@@ -62,7 +64,9 @@ void printInfo(const std::string& path, std::ostream& out) {
                                                            : (a.period.start.empty() ? "?" : a.period.start) + " to " +
                                                                  (a.period.end.empty() ? "?" : a.period.end))
         << '\n';
-    if (isJsonPath(path)) out << "file:         chain JSON, version 1\n";
+    if (isServerPath(path))
+        out << "server:       " << model::ServerLocation(path).display() << ", Traza schema version " << model::kServerSchemaVersion << '\n';
+    else if (isJsonPath(path)) out << "file:         chain JSON, version 1\n";
     else {
         const int version = model::ProjectStore::fileSchemaVersion(path);
         out << "file:         Traza project, schema version " << version;
@@ -127,7 +131,7 @@ void printInfo(const std::string& path, std::ostream& out) {
 void registerInfoCommand(CLI::App& app) {
     auto path = std::make_shared<std::string>();
     CLI::App* cmd = app.add_subcommand("info", "Summarise a project: assessment, counts, tonnes by stage, destinations");
-    cmd->add_option("project", *path, "Project file (.traza, or chain JSON .json)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("project", *path, "Project file (.traza, or chain JSON .json) or server location (postgresql://host/db?project=NAME)")->required()->check(existingFileOrLocation);
     cmd->callback([path] { printInfo(*path, std::cout); });
 }
 

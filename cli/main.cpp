@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "error.h"
+#include "server_location.h"
 
 namespace {
 
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
     traza::cli::registerCatalogueCommand(app);
     traza::cli::registerQuestionnaireCommand(app);
     traza::cli::registerAnswersCommand(app);
+    traza::cli::registerServerCommands(app);
 
     try {
         app.parse(argc, argv);  // runs the chosen subcommand's callback
@@ -51,6 +53,8 @@ int main(int argc, char** argv) {
         return fail(2, e.what());
     } catch (const traza::FileFormatError& e) {
         return fail(2, e.what());
+    } catch (const traza::model::ServerError& e) {
+        return fail(2, e.what());  // the server refused or cannot be reached (issue #22)
     } catch (const traza::Error& e) {
         return fail(1, e.what());
     } catch (const std::exception& e) {

@@ -14,6 +14,7 @@
 #include "chain_json_writer.h"
 #include "error.h"
 #include "project_store.h"
+#include "server_project.h"
 
 namespace traza::cli {
 
@@ -23,12 +24,22 @@ bool isJsonPath(const std::filesystem::path& path) {
     return ext == ".json";
 }
 
+bool isServerPath(const std::filesystem::path& path) { return model::isServerLocation(path.string()); }
+
+std::string existingFileOrLocation(const std::string& input) {
+    if (model::isServerLocation(input) || std::filesystem::is_regular_file(input)) return {};
+    return "File does not exist: " + input;
+}
+
 model::Project loadProject(const std::filesystem::path& path) {
+    if (isServerPath(path))
+        return model::ServerProject(model::ServerLocation(path.string()), model::Catalogue::installed()).takeProject();
     if (isJsonPath(path)) return model::readProjectJson(path, model::Catalogue::installed());
     return model::ProjectStore::open(path);
 }
 
-void saveProject(const model::Project& project, const std::filesystem::path& path) {
+void saveProject(const model::Project& project, const std::filesystem::path& path, const std::string& label) {
+    if (isServerPath(path)) return model::ServerProject::saveWhole(project, model::ServerLocation(path.string()), label);
     if (isJsonPath(path))
         writeFileAtomically(path, [&](const ByteSink& sink) { model::writeProjectJson(project, sink); });
     else model::ProjectStore::save(project, path);

@@ -1,8 +1,9 @@
 #pragma once
-// Reading and writing projects for the commands: the format follows the file
-// extension (.json is chain JSON, anything else a .traza project file), and
-// every write is all-or-nothing, so a failed command leaves no output file and
-// an existing one untouched.
+// Reading and writing projects for the commands: a location is a file whose
+// format follows its extension (.json is chain JSON, anything else a .traza
+// project file) or a server URI (postgresql://host/db?project=NAME, issue #22).
+// Every write is all-or-nothing, so a failed command leaves no output file and
+// an existing one untouched (on a server: one transaction).
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -18,9 +19,16 @@ namespace traza::cli {
 /// True for a path ending in ".json" (any case).
 bool isJsonPath(const std::filesystem::path&);
 
-/// Open a .traza project (ProjectStore::open) or read chain JSON with the
-/// installed catalogue. Throws what those throw.
+/// True for a postgresql:// or postgres:// location.
+bool isServerPath(const std::filesystem::path&);
+
+/// Open a .traza project (ProjectStore::open), read chain JSON with the
+/// installed catalogue, or read a project from a server (ServerProject).
+/// Throws what those throw.
 model::Project loadProject(const std::filesystem::path&);
+
+/// A CLI11 check for an input: an existing file or a server location.
+std::string existingFileOrLocation(const std::string& input);
 
 /// Moves `value` to where it stays until the process ends, never freed: at
 /// exit the system takes a national chain's memory back at once, where the
@@ -34,8 +42,9 @@ const T& keepUntilExit(T&& value) {
     return *kept->back();
 }
 
-/// Save as chain JSON or as a .traza project file, atomically.
-void saveProject(const model::Project&, const std::filesystem::path&);
+/// Save as chain JSON or as a .traza project file, atomically, or to a
+/// server in one transaction labelled `label` (ServerProject::saveWhole).
+void saveProject(const model::Project&, const std::filesystem::path&, const std::string& label = "traza-cli save");
 
 /// Write `text` to `path` through a temporary file in the same directory that
 /// is renamed over it. Throws IoError naming the file; nothing is left behind.

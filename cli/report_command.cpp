@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "error.h"
 #include "project_io.h"
+#include "server_project.h"
 #include "report.h"
 
 namespace traza::cli {
@@ -33,11 +34,25 @@ struct ReportCommandOptions {
     std::string compareWith;  ///< an earlier project: a Comparison sheet
 };
 
+// The newest changes of a shared project's audit trail the report lists.
+constexpr std::size_t kAuditLines = 5000;
+
+// The project, and its audit trail when it comes from a server (not for an
+// anonymised report: the trail names people and objects).
+model::Project loadReported(const ReportCommandOptions& o, std::vector<reports::AuditLine>& audit) {
+    if (!isServerPath(o.input) || o.anonymise.anonymise) return loadProject(o.input);
+    model::ServerProject sp(model::ServerLocation(o.input), model::Catalogue::installed());
+    for (const model::AuditEntry& e : sp.history(kAuditLines))
+        audit.push_back({e.at, e.user, e.label, e.action, e.objectId.empty() ? e.kind : e.kind + " \"" + e.objectId + "\""});
+    return std::move(sp).takeProject();
+}
+
 void runReport(const ReportCommandOptions& o) {
     if (o.output == "-") throw InvalidInput("--output", "a workbook cannot be written to standard output");
     std::vector<std::string> destinations = o.destinations;
+    std::vector<reports::AuditLine> audit;
     const model::Project& project =
-        keepUntilExit(applyAnonymiseFlags(loadProject(o.input), o.anonymise, o.language, &destinations));
+        keepUntilExit(applyAnonymiseFlags(loadReported(o, audit), o.anonymise, o.language, &destinations));
     risk::AnalysisOptions analysisOptions;
     analysisOptions.destinations = destinations;
     analysisOptions.language = o.language;
@@ -64,10 +79,14 @@ void runReport(const ReportCommandOptions& o) {
     reportOptions.constantMemory = o.constantMemory;
     reportOptions.chainMap = !o.noMap;
     // An anonymised workbook leaves the team: no file name, no digest of a file its reader does not hold.
-    if (o.input != "-" && !o.anonymise.anonymise) reportOptions.projectFile = o.input;
+    if (o.input != "-" && !o.anonymise.anonymise && !isServerPath(o.input)) reportOptions.projectFile = o.input;
     if (comparison) {
         reportOptions.comparison = &*comparison;
         reportOptions.comparedWith = std::filesystem::path(o.compareWith).filename().string();
+    }
+    if (!audit.empty()) {
+        reportOptions.audit = std::move(audit);
+        reportOptions.auditSource = model::ServerLocation(o.input).display();
     }
     reports::writeReport(project, analysis, o.output, reportOptions);
 }
@@ -77,7 +96,7 @@ void runReport(const ReportCommandOptions& o) {
 void registerReportCommand(CLI::App& app) {
     auto options = std::make_shared<ReportCommandOptions>();
     CLI::App* cmd = app.add_subcommand("report", "Write the Excel due-diligence workbook of a project");
-    cmd->add_option("project", options->input, "Project file (.traza, or .json)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("project", options->input, "Project file (.traza, or .json) or server location (postgresql://host/db?project=NAME)")->required()->check(existingFileOrLocation);
     cmd->add_option("-o,--output", options->output, "Workbook to write (.xlsx); replaced only when complete")
         ->required();
     cmd->add_option("--destination", options->destinations,

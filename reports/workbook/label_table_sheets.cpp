@@ -22,6 +22,11 @@ void sheetLabels(std::vector<LabelEntry>& out) {
         {"sheet.weights", "Weights", "Pesos"},
         // Issue 19: the comparison with an earlier project (report --compare-with).
         {"sheet.comparison", "Comparison", "Comparación"},
+        // Issue 22: a shared project's audit trail.
+        {"sheet.audit", "Audit trail", "Registro de cambios"},
+        {"title.audit", "Who changed the shared project, and when", "Quién cambió el proyecto compartido, y cuándo"},
+        {"note.audit_source", "From the server's audit trail of {1}, newest first; a database superuser can rewrite it (docs/security.md).",
+         "Del registro de cambios del servidor de {1}, el más reciente primero; un superusuario de la base de datos puede reescribirlo (docs/security.md)."},
         {"title.comparison", "What changed since the earlier project", "Qué cambió desde el proyecto anterior"},
         // Issue 16: the findings register and the actors' own due diligence.
         {"sheet.findings", "Findings", "Hallazgos"},

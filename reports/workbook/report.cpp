@@ -56,6 +56,8 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         }
         ctx.comparison = options.comparison;
         ctx.comparedWith = options.comparedWith;
+        ctx.audit = &options.audit;
+        ctx.auditSource = options.auditSource;
         // Tab order is the order an auditor reads in: conclusions first, evidence after;
         // the national layout's Legend right after the Summary, filled once the codes are known.
         writeSummarySheet(ctx, options.chainMap ? &map : nullptr);
@@ -76,6 +78,7 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         writePlanSheet(ctx);
         writeMethodologySheet(ctx);
         writeWeightsSheet(ctx);
+        writeAuditSheet(ctx);
         if (legendSheet) writeLegendSheet(ctx, *legendSheet);
 
         progress.reach(Progress::kWritingShare);

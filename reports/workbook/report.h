@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "analysis.h"
 #include "error.h"
@@ -24,6 +25,11 @@ public:
 
 /// Constant-memory mode is switched on automatically above this many flows.
 constexpr std::size_t kConstantMemoryFlows = 50'000;
+
+/// One change of a shared project's audit trail, as the report shows it.
+struct AuditLine {
+    std::string at, user, label, action, object;
+};
 
 struct ReportOptions {
     /// "en" or "es": every label, sheet name and catalogue text. Anything else: InvalidInput.
@@ -48,6 +54,11 @@ struct ReportOptions {
     /// sheet; `comparedWith` names the earlier project there.
     const risk::ChainComparison* comparison = nullptr;
     std::string comparedWith;
+    /// Set when the project was read from a team's server (issue #22): its audit
+    /// trail, newest first, written on an Audit trail sheet; `auditSource` names
+    /// the location (password redacted). Empty: no such sheet.
+    std::vector<AuditLine> audit;
+    std::string auditSource;
 };
 
 /// Write the workbook for `project` and its `analysis` to `out` atomically: the file

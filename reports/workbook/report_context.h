@@ -10,6 +10,7 @@
 #include "legend.h"
 #include "progress.h"
 #include "project.h"
+#include "report.h"
 #include "report_formats.h"
 #include "workbook_writer.h"
 
@@ -22,7 +23,7 @@ namespace traza::reports {
 /// Sheet names in the report's language; formulas quote them with quotedSheet().
 struct SheetNames {
     std::string summary, actors, flows, chokePoints, traceability, massBalance, redFlags, checklist, goals,
-        methodology, legend, plan, weights, reconciliation, findings, claims, comparison;
+        methodology, legend, plan, weights, reconciliation, findings, claims, comparison, audit;
     explicit SheetNames(const Labels&);
 };
 
@@ -54,6 +55,9 @@ public:
     /// Set when the report compares this project with an earlier one (Comparison sheet).
     const risk::ChainComparison* comparison = nullptr;
     std::string comparedWith;  ///< how the earlier project is named on that sheet
+    /// A shared project's audit trail (Audit trail sheet, when not empty) and its location.
+    const std::vector<AuditLine>* audit = nullptr;
+    std::string auditSource;
 
     /// What the Summary's sign-off block states about the input (report.cpp fills it).
     struct SignOff {

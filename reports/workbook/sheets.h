@@ -34,6 +34,8 @@ void writeFlowsSheet(ReportContext&);
 void writeChokePointsSheet(ReportContext&);
 void writeTraceabilitySheet(ReportContext&);
 void writePlanSheet(ReportContext&);
+/// Only for a project read from a server: its audit trail (issue #22).
+void writeAuditSheet(ReportContext&);
 void writeMassBalanceSheet(ReportContext&);
 void writeRedFlagsSheet(ReportContext&);
 /// Only when the analysis carries a reconciliation (some figure uncertain or unknown).

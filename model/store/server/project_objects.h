@@ -1,0 +1,48 @@
+#pragma once
+// A project as the server keeps it: one row per object (the assessment, each
+// actor, flow, record, checklist, goal, support, finding, the project's own
+// catalogue), each holding the object's fragment of chain JSON. Reading joins
+// the fragments into one chain JSON document and reads it with
+// projectFromJson(), so a project from the server is validated exactly as a
+// chain JSON file is.
+#include <map>
+#include <string>
+#include <utility>
+
+#include "project.h"
+
+namespace traza::model {
+
+/// (kind, id): kind is "assessment", "actor", "flow", "record", "checklist",
+/// "goal", "support", "finding" or "catalogue"; id is the object's own id
+/// (a checklist's scope, a record's "flow/id", a goal's "actor>buyer", a
+/// support's "actor>type>region"; a singleton's is ""), with "#n" appended
+/// when two objects of a kind would share one.
+using ObjectKey = std::pair<std::string, std::string>;
+
+struct ObjectRow {
+    int ordinal = 0;   ///< position in its chain JSON array (0 for singletons)
+    std::string body;  ///< the object's chain JSON (compact)
+    bool operator==(const ObjectRow&) const = default;
+};
+
+using ObjectRows = std::map<ObjectKey, ObjectRow>;
+
+/// Splits a project into its rows (through the chain JSON writer).
+ObjectRows projectObjects(const Project&);
+
+/// Joins rows into a project, validated as chain JSON. Throws InvalidInput
+/// whose place is `location` followed by the object and its JSON path, e.g.
+/// `postgresql://db/x?project=P: flow "F3" (flows[2].to)`.
+Project projectFromObjects(const ObjectRows&, const Catalogue&, const std::string& location);
+
+/// What turns `before` into `after`: the rows added or changed (with their new
+/// value) and the keys removed.
+struct ObjectChanges {
+    ObjectRows upserts;
+    std::vector<ObjectKey> removals;
+    bool empty() const { return upserts.empty() && removals.empty(); }
+};
+ObjectChanges objectChanges(const ObjectRows& before, const ObjectRows& after);
+
+}  // namespace traza::model

@@ -1,0 +1,90 @@
+#include "server_schema.h"
+
+#include <pqxx/transaction>
+
+#include "server_connection.h"
+#include "server_schema_sql.h"
+
+namespace traza::model {
+namespace {
+
+// Step n turns a version-n database into version n+1 (0: no schema yet).
+struct ServerMigration {
+    int fromVersion;
+    const char* sql;
+};
+const std::vector<ServerMigration>& migrations() {
+    static const std::vector<ServerMigration> steps{{0, kServerSchemaSql}};
+    return steps;
+}
+
+// Grants, re-run by every init (idempotent). The audit table is readable by
+// both roles and writable by nobody but the trigger's owner.
+constexpr const char* kRolesSql = R"sql(
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'traza_editor') THEN CREATE ROLE traza_editor NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'traza_reviewer') THEN CREATE ROLE traza_reviewer NOLOGIN; END IF;
+END $$;
+REVOKE ALL ON SCHEMA traza FROM PUBLIC;
+REVOKE ALL ON ALL TABLES IN SCHEMA traza FROM PUBLIC;
+GRANT USAGE ON SCHEMA traza TO traza_editor, traza_reviewer;
+GRANT SELECT ON ALL TABLES IN SCHEMA traza TO traza_editor, traza_reviewer;
+GRANT INSERT, UPDATE, DELETE ON traza.projects, traza.objects TO traza_editor;
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON traza.audit, traza.schema_version FROM traza_editor, traza_reviewer;
+GRANT USAGE ON SEQUENCE traza.projects_id_seq TO traza_editor;
+)sql";
+
+std::string quotedRole(pqxx::transaction_base& tx, const std::string& name) { return tx.quote_name(name); }
+
+}  // namespace
+
+int serverSchemaVersion(pqxx::connection_base& c) {
+    pqxx::read_transaction tx(c);
+    if (tx.exec1("SELECT to_regclass('traza.schema_version') IS NULL")[0].as<bool>()) return 0;
+    const pqxx::result r = tx.exec("SELECT max(version) FROM traza.schema_version");
+    return r.empty() || r[0][0].is_null() ? 0 : r[0][0].as<int>();
+}
+
+void checkServerSchema(pqxx::connection_base& c, const ServerLocation& location) {
+    const int version = serverSchemaVersion(c);
+    if (version > kServerSchemaVersion)
+        throw FutureVersionError(location.display() + ": the database holds Traza schema version " + std::to_string(version) +
+                                 ", newer than this Traza knows (" + std::to_string(kServerSchemaVersion) +
+                                 "); update Traza to use it");
+    if (version == 0)
+        throw ServerError(location.display() + ": the database holds no Traza schema; run `traza-cli server init` first");
+    if (version < kServerSchemaVersion)
+        throw ServerError(location.display() + ": the database holds Traza schema version " + std::to_string(version) +
+                          "; run `traza-cli server init` to migrate it to version " + std::to_string(kServerSchemaVersion));
+}
+
+int initServerSchema(const ServerLocation& location, const ServerInitOptions& options) {
+    try {
+        auto c = connectToServer(location);
+        pqxx::work tx(*c);
+        // One init at a time: a second waits here, then finds the schema made.
+        tx.exec("SELECT pg_advisory_xact_lock(7521)");
+        const bool exists = !tx.exec1("SELECT to_regclass('traza.schema_version') IS NULL")[0].as<bool>();
+        int found = 0;
+        if (exists) {
+            const pqxx::row r = tx.exec1("SELECT coalesce(max(version), 0) FROM traza.schema_version");
+            found = r[0].as<int>();
+        }
+        if (found > kServerSchemaVersion)
+            throw FutureVersionError(location.display() + ": the database holds Traza schema version " + std::to_string(found) +
+                                     ", newer than this Traza knows (" + std::to_string(kServerSchemaVersion) + ")");
+        for (const ServerMigration& step : migrations())
+            if (step.fromVersion >= found) tx.exec(step.sql);
+        tx.exec("DELETE FROM traza.schema_version");
+        tx.exec("INSERT INTO traza.schema_version VALUES (" + std::to_string(kServerSchemaVersion) + ")");
+        tx.exec(kRolesSql);
+        for (const std::string& user : options.editors) tx.exec("GRANT traza_editor TO " + quotedRole(tx, user));
+        for (const std::string& user : options.reviewers) tx.exec("GRANT traza_reviewer TO " + quotedRole(tx, user));
+        tx.commit();
+        return found;
+    } catch (...) {
+        rethrowForServer(location, "server init");
+    }
+}
+
+}  // namespace traza::model
