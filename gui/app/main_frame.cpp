@@ -39,6 +39,7 @@
 #include "flow_table.h"
 #include "record_table.h"
 #include "search_bar.h"
+#include "server_controller.h"
 #include "table_page.h"
 #include "startup_trace.h"
 #include "typology_action.h"
@@ -76,6 +77,10 @@ MainFrame::MainFrame()
     m_files = std::make_unique<FileController>(this, m_doc, m_history);
     m_files->afterLoad = [this] { afterLoad(); };
     m_exports = std::make_unique<ExportController>(this, m_doc);
+    m_server = std::make_unique<ServerController>(this, m_doc);
+    m_server->maybeSave = [this] { return m_files->maybeSave(); };
+    m_server->onStatus = [this](const wxString& text) { setStatusLater(text, 0); };
+    m_server->afterLoad = [this] { afterLoad(); };
     m_imports = std::make_unique<ImportController>(this, m_doc, *m_files);
     m_answers = std::make_unique<AnswersController>(this, m_doc);
     m_runner = std::make_unique<AnalysisRunner>(
@@ -107,6 +112,7 @@ MainFrame::~MainFrame() {
     m_doc.changed.disconnect(m_docSlot);
     m_runner.reset();  // joins the worker before the panels it reports to go away
     m_exports.reset();  // cancels and joins a report being written, closes its progress dialog
+    m_server.reset();   // stops polling; the document forgets the server
     m_aui.UnInit();
     // The panes refer to m_doc and m_selection: destroy them while those still exist.
     DestroyChildren();
@@ -244,6 +250,9 @@ void MainFrame::bindMenus() {
     on(ids::ShowTables, [this] { showPane("tables"); });
     on(ids::ShowRecords, [this] { showRecords(); });
     on(ids::Focus, [this] { askFocus(); });
+    on(ids::OpenLocation, [this] { m_server->openLocationWithDialog(); });
+    on(ids::SaveToServer, [this] { m_server->saveToServerWithDialog(); });
+    on(ids::ShowHistory, [this] { m_server->showHistory(); });
     on(ids::ShowWholeChain, [this] { focusOn(std::nullopt); });
     on(ids::Find, [this] {
         showPane("search");

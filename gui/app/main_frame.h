@@ -28,6 +28,7 @@ class ChecklistEditor;
 class FileController;
 class ImportController;
 class AnswersController;
+class ServerController;
 class FindingsEditor;
 class GoalsEditor;
 class OutlinePanel;
@@ -46,6 +47,7 @@ public:
     ExportController& exports() { return *m_exports; }
     ImportController& imports() { return *m_imports; }
     AnswersController& answers() { return *m_answers; }
+    ServerController& server() { return *m_server; }
     ChainCanvas* canvas() const { return m_canvas; }
     OutlinePanel* outline() const { return m_outline; }
     PropertyPanel* properties() const { return m_properties; }
@@ -103,6 +105,7 @@ private:
     std::unique_ptr<ImportController> m_imports;  ///< spreadsheet import and template
     std::unique_ptr<AnswersController> m_answers;  ///< returned supplier questionnaires
     std::unique_ptr<AnalysisRunner> m_runner;
+    std::unique_ptr<ServerController> m_server;  ///< a project on a PostgreSQL server
     ChainCanvas* m_canvas = nullptr;
     OutlinePanel* m_outline = nullptr;
     PropertyPanel* m_properties = nullptr;

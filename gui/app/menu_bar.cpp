@@ -18,9 +18,12 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     history.UseMenu(recent);
     history.AddFilesToMenu(recent);
     file->AppendSubMenu(recent, _("Open &recent"));
+    file->Append(ids::OpenLocation, _("Open &location…"),
+                 _("Open a project on a PostgreSQL server (postgresql://host/database?project=NAME) that a team edits together"));
     file->AppendSeparator();
     file->Append(wxID_SAVE, _("&Save\tCtrl+S"), _("Save the project"));
     file->Append(wxID_SAVEAS, _("Save &as…\tCtrl+Shift+S"), _("Save the project under another name"));
+    file->Append(ids::SaveToServer, _("Save to ser&ver…"), _("Put the project on a PostgreSQL server and go on editing it there"));
     file->Append(wxID_CLOSE, _("&Close\tCtrl+W"), _("Close the project"));
     file->AppendSeparator();
     file->Append(ids::ImportJson, _("Import &JSON…"), _("Import a chain JSON file as a new project"));
@@ -71,6 +74,7 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     view->Append(ids::ShowTables, _("Show &tables\tCtrl+T"), _("The actors and flows as tables: edit, sort, filter, paste from a spreadsheet"));
     view->Append(ids::ShowRecords, _("Show &records\tCtrl+Shift+R"),
                  _("The delivery records of the selected flows (of every flow when none is selected): edit, add, paste"));
+    view->Append(ids::ShowHistory, _("&History…"), _("Who changed what and when, for a project on a server"));
     view->Append(ids::ShowDueDiligence, _("Show &due diligence"));
     view->Append(ids::ResetPanes, _("&Reset panes"));
 

@@ -13,9 +13,52 @@ void Document::edited() {
     changed.emit(DocumentChange::Edited);
 }
 
-void Document::execute(std::unique_ptr<model::Command> c) { m_history.execute(m_project, std::move(c)); }
-void Document::undo() { m_history.undo(m_project); }
-void Document::redo() { m_history.redo(m_project); }
+void Document::execute(std::unique_ptr<model::Command> c) {
+    if (!m_sink) return m_history.execute(m_project, std::move(c));
+    const model::Project before = m_project;
+    m_history.execute(m_project, std::move(c));
+    try {
+        m_sink(before, m_project, m_history.undoLabel());
+    } catch (...) {
+        m_history.undo(m_project);
+        m_history.dropRedo();  // the refused step is gone, not waiting to be redone
+        throw;
+    }
+}
+
+void Document::undo() {
+    if (!m_sink) return m_history.undo(m_project);
+    const model::Project before = m_project;
+    const std::string label = "Undo " + m_history.undoLabel();
+    m_history.undo(m_project);
+    try {
+        m_sink(before, m_project, label);
+    } catch (...) {
+        m_history.redo(m_project);
+        throw;
+    }
+}
+
+void Document::redo() {
+    if (!m_sink) return m_history.redo(m_project);
+    const model::Project before = m_project;
+    const std::string label = m_history.redoLabel();
+    m_history.redo(m_project);
+    try {
+        m_sink(before, m_project, label);
+    } catch (...) {
+        m_history.undo(m_project);
+        throw;
+    }
+}
+
+void Document::adoptRemote(model::Project p) {
+    m_project = std::move(p);
+    m_history.onChange = nullptr;  // clear() would report an edit
+    m_history.clear();
+    m_history.onChange = [this] { edited(); };
+    edited();
+}
 
 std::string Document::displayName() const {
     if (!m_path.empty()) return m_path.filename().string();

@@ -4,6 +4,7 @@
 // drive it directly. Every edit goes through execute() so it can be undone.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -64,12 +65,23 @@ public:
     /// Incremented by every change of content (not by saves).
     std::uint64_t revision() const { return m_revision; }
 
+    /// Where every executed, undone or redone step goes once applied (a project
+    /// on a server: one transaction per step). When it throws, the step is taken
+    /// back here and the exception passes on: the project is as before.
+    using StepSink = std::function<void(const model::Project& before, const model::Project& after, const std::string& label)>;
+    void setStepSink(StepSink sink) { m_sink = std::move(sink); }
+    bool hasStepSink() const { return static_cast<bool>(m_sink); }
+    /// Take a project changed by someone else (the server's copy): the view
+    /// stays, the undo history goes (its steps were made against the old state).
+    void adoptRemote(model::Project);
+
     Observers<DocumentChange> changed;
 
 private:
     void edited();
     model::Project m_project;
     model::CommandStack m_history;
+    StepSink m_sink;
     std::filesystem::path m_path;
     std::string m_name;
     bool m_unsavedContent = false;

@@ -41,6 +41,11 @@ void CommandStack::redo(Project& p) {
 std::string CommandStack::undoLabel() const { return canUndo() ? m_done[m_next - 1]->label() : std::string(); }
 std::string CommandStack::redoLabel() const { return canRedo() ? m_done[m_next]->label() : std::string(); }
 
+void CommandStack::dropRedo() {
+    if (m_saved > static_cast<long>(m_next)) m_saved = -1;
+    m_done.resize(m_next);
+}
+
 void CommandStack::clear() {
     m_done.clear();
     m_next = 0;

@@ -29,6 +29,8 @@ public:
     bool isModified() const { return m_saved != static_cast<long>(m_next); }
     /// Forget all history (after opening another file).
     void clear();
+    /// Forget what redo would do (an undone step that was refused elsewhere).
+    void dropRedo();
 
     /// Called after every execute/undo/redo (the GUI refreshes from here).
     std::function<void()> onChange;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include <pqxx/connection>
+#include <pqxx/transaction>
 
 #include "catalogue.h"
 #include "chain_json.h"

@@ -1,0 +1,27 @@
+#include "server_session.h"
+
+namespace traza::gui {
+
+ServerSession::ServerSession(Document& doc, const std::string& uri, const model::Catalogue& catalogue)
+    : m_doc(doc), m_server(std::make_unique<model::ServerProject>(model::ServerLocation(uri), catalogue)) {
+    m_server->listen();
+    m_doc.replace(m_server->project(), {}, m_server->location().project(), false);
+    m_doc.setStepSink([this](const model::Project& before, const model::Project& after, const std::string& label) {
+        m_server->commitCommand(before, after, label);
+        m_doc.markUnmodified();  // each step is saved on the server as it is made
+    });
+}
+
+ServerSession::~ServerSession() { m_doc.setStepSink(nullptr); }
+
+std::vector<model::AuditEntry> ServerSession::takeChanges() {
+    std::vector<model::AuditEntry> changes = m_server->poll();
+    if (!changes.empty()) m_doc.adoptRemote(m_server->project());
+    return changes;
+}
+
+void ServerSession::saveWhole(const model::Project& project, const std::string& uri) {
+    model::ServerProject::saveWhole(project, model::ServerLocation(uri), "Save to server");
+}
+
+}  // namespace traza::gui
