@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <stdexcept>
 #include <thread>
 
 #include "chain_edits.h"
@@ -59,6 +60,46 @@ TEST_CASE("Document - a refused edit changes nothing and records nothing") {
     CHECK_THROWS_AS(connectActors(d, "org1", "org1"), InvalidInput);
     CHECK(d.project().flows.size() == flows);
     CHECK_FALSE(d.canUndo());
+}
+
+TEST_CASE("Document - each step goes to the step sink with the state before and after; a sink that refuses takes the step back") {
+    Document d = sampleDocument();
+    std::vector<std::string> labels;
+    std::size_t actorsBefore = 0, actorsAfter = 0;
+    bool refuse = false;
+    d.setStepSink([&](const model::Project& before, const model::Project& after, const std::string& label) {
+        if (refuse) throw std::runtime_error("refused by the server");
+        labels.push_back(label);
+        actorsBefore = before.actors.size();
+        actorsAfter = after.actors.size();
+    });
+    const std::size_t actors = d.project().actors.size();
+    addActor(d, model::ActorKind::Intermediary, {10, 20}, "Scrap dealer");
+    CHECK(actorsBefore == actors);
+    CHECK(actorsAfter == actors + 1);
+    d.undo();
+    CHECK(actorsAfter == actors);
+    d.redo();
+    CHECK(labels == std::vector<std::string>{"Add actor", "Undo Add actor", "Add actor"});
+
+    // Refused: an edit is taken back and leaves no redo; an undo is redone.
+    refuse = true;
+    CHECK_THROWS_AS(addActor(d, model::ActorKind::Exporter, {0, 0}, "Refused"), std::runtime_error);
+    CHECK(d.project().actors.size() == actors + 1);
+    CHECK(d.undoLabel() == "Add actor");
+    CHECK_FALSE(d.canRedo());
+    CHECK_THROWS_AS(d.undo(), std::runtime_error);
+    CHECK(d.project().actors.size() == actors + 1);
+    CHECK(d.canUndo());
+
+    // Another user's project taken in: the history restarts, the sink stays.
+    model::Project remote = d.project();
+    remote.actors.pop_back();
+    refuse = false;
+    d.adoptRemote(remote);
+    CHECK(d.project().actors.size() == actors);
+    CHECK_FALSE(d.canUndo());
+    CHECK(d.hasStepSink());
 }
 
 TEST_CASE("Document - deleting a selection is one step that undo restores whole") {
