@@ -4,7 +4,9 @@
 #include <wx/grid.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textdlg.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "document_commands.h"
@@ -70,6 +72,15 @@ int cursorOrSelectedRow(wxGrid* g) {
 
 GoalsEditor::GoalsEditor(wxWindow* parent, Document& doc, Selection& sel)
     : wxPanel(parent, wxID_ANY), m_doc(doc), m_selection(sel) {
+    askThresholds = [this](const wxString& organisation) -> std::optional<wxString> {
+        wxTextEntryDialog dialog(this,
+                                 wxString::Format(_("The thresholds agreed with %s, in tonnes, smallest first and separated by ';'.\n"
+                                                    "The last one is the goal (e.g. 20; 40; 60)."),
+                                                  organisation),
+                                 _("New goal"));
+        if (dialog.ShowModal() != wxID_OK) return std::nullopt;
+        return dialog.GetValue();
+    };
     SetName("goals-editor");
     const int gap = FromDIP(4);
     auto makeGrid = [&](const char* name, int columns, auto title) {
@@ -198,15 +209,19 @@ void GoalsEditor::refresh() {
 void GoalsEditor::fillActorChoices() {
     std::map<std::string, wxString> labelOf;
     std::map<wxString, std::string> idOf;
-    wxArrayString labels;
+    wxArrayString labels, organisations;
     for (const model::Actor& a : m_doc.project().actors) {
         wxString label = toWx(a.name.empty() ? a.id : a.name);
         if (idOf.count(label)) label += " [" + toWx(a.id) + "]";  // two actors of one name stay apart
         labelOf[a.id] = label;
         idOf[label] = a.id;
         labels.push_back(label);
+        if (a.kind == model::ActorKind::PickerOrganisation) organisations.push_back(label);
     }
-    if (labels == m_actorLabels) return;
+    // Goals are agreed with picker organisations; a chain without any offers every actor.
+    if (organisations.empty()) organisations = labels;
+    if (labels == m_actorLabels && organisations == m_organisationLabels) return;
+    m_organisationLabels = organisations;
     m_labelOfId = std::move(labelOf);
     m_idOfLabel = std::move(idOf);
     m_actorLabels = labels;
@@ -217,8 +232,8 @@ void GoalsEditor::fillActorChoices() {
         attr->SetEditor(new wxGridCellChoiceEditor(choices));
         g->SetColAttr(col, attr);
     };
-    choiceColumn(m_goals, static_cast<int>(GoalColumn::Actor), labels);
-    choiceColumn(m_goals, static_cast<int>(GoalColumn::Buyer), withAny);
+    choiceColumn(m_goals, static_cast<int>(GoalColumn::Actor), organisations);
+    choiceColumn(m_goals, static_cast<int>(GoalColumn::Buyer), withAny);  // each row narrows it to its buyers (fillGoals)
     choiceColumn(m_supports, static_cast<int>(SupportColumn::Actor), withAny);
 }
 
@@ -232,6 +247,16 @@ wxString GoalsEditor::actorLabel(const std::string& id) const {
     return it != m_labelOfId.end() ? it->second : toWx(id);
 }
 
+wxArrayString GoalsEditor::buyerChoices(const model::Goal& goal) const {
+    // The buyer is one the organisation sells to (or any, empty): those its flows go to.
+    wxArrayString buyers;
+    buyers.push_back(wxString());
+    for (const model::Flow& f : m_doc.project().flows)
+        if (f.from == goal.actor && buyers.Index(actorLabel(f.to)) == wxNOT_FOUND) buyers.push_back(actorLabel(f.to));
+    if (!goal.buyer.empty() && buyers.Index(actorLabel(goal.buyer)) == wxNOT_FOUND) buyers.push_back(actorLabel(goal.buyer));
+    return buyers;
+}
+
 void GoalsEditor::fillGoals() {
     const model::GoalTable table = model::goalTable(m_doc.project());
     m_goals->BeginBatch();
@@ -241,6 +266,7 @@ void GoalsEditor::fillGoals() {
         const int row = static_cast<int>(i);
         setCell(m_goals, row, static_cast<int>(GoalColumn::Actor), actorLabel(r.goal->actor));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Buyer), actorLabel(r.goal->buyer));
+        m_goals->SetCellEditor(row, static_cast<int>(GoalColumn::Buyer), new wxGridCellChoiceEditor(buyerChoices(*r.goal)));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Thresholds), toWx(formatThresholds(r.goal->thresholdsT)));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Notes), toWx(r.goal->notes));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Delivered), toWx(computedCell(r, GoalColumn::Delivered)));
@@ -316,16 +342,44 @@ void GoalsEditor::addGoal() {
         return;
     }
     model::Goal g;
-    g.actor = preferredActor().empty() ? p.actors.front().id : preferredActor();
-    // A placeholder the user overwrites: the model needs at least one threshold.
-    g.thresholdsT = {1.0};
+    // The selected organisation, else the first organisation without a goal, else the first.
+    g.actor = preferredActor();
+    if (g.actor.empty() || m_organisationLabels.Index(actorLabel(g.actor)) == wxNOT_FOUND) {
+        g.actor.clear();
+        for (const wxString& label : m_organisationLabels) {
+            const std::string id = actorIdOf(label);
+            if (std::none_of(p.goals.begin(), p.goals.end(), [&](const model::Goal& x) { return x.actor == id; })) {
+                g.actor = id;
+                break;
+            }
+        }
+        if (g.actor.empty()) g.actor = m_organisationLabels.empty() ? p.actors.front().id : actorIdOf(m_organisationLabels[0]);
+    }
+    // The thresholds are asked for, not invented: a goal of 1 t would read as met.
+    const std::optional<wxString> typed = askThresholds(actorLabel(g.actor));
+    if (!typed) return;
+    try {
+        g.thresholdsT = parseThresholds(toUtf8(*typed));
+    } catch (const InvalidInput& e) {
+        showError(toWx(e.reason()));
+        return;
+    }
+    if (g.thresholdsT.empty()) {
+        showError(_("A goal needs at least one threshold in tonnes."));
+        return;
+    }
     std::vector<model::Goal> goals = p.goals;
     goals.push_back(g);
-    m_doc.execute(std::make_unique<model::SetGoals>(std::move(goals)));
+    try {
+        m_doc.execute(std::make_unique<model::SetGoals>(std::move(goals)));
+    } catch (const InvalidInput& e) {  // descending thresholds, a duplicate goal
+        showError(toWx(e.reason()));
+        return;
+    }
     showError(wxString());
     refresh();
-    m_goals->SetGridCursor(m_goals->GetNumberRows() - 1, static_cast<int>(GoalColumn::Thresholds));
-    m_goals->MakeCellVisible(m_goals->GetNumberRows() - 1, static_cast<int>(GoalColumn::Thresholds));
+    m_goals->SetGridCursor(m_goals->GetNumberRows() - 1, static_cast<int>(GoalColumn::Buyer));
+    m_goals->MakeCellVisible(m_goals->GetNumberRows() - 1, static_cast<int>(GoalColumn::Buyer));
 }
 
 void GoalsEditor::removeGoal() {

@@ -8,7 +8,9 @@
 // shown with the field named.
 #include <wx/panel.h>
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,12 @@ public:
     wxString errorText() const;
 
     void addGoal();
+    /// Asks for a new goal's thresholds ("10; 20; 30") for the organisation
+    /// named; nothing when cancelled. A text dialog unless a test replaces it.
+    std::function<std::optional<wxString>(const wxString& organisation)> askThresholds;
+    /// What the Organisation column offers (picker organisations), and a goal's Buyer cell (its buyers, or any).
+    const wxArrayString& organisationChoices() const { return m_organisationLabels; }
+    wxArrayString buyerChoices(const model::Goal&) const;
     void removeGoal();
     void addSupport();
     void removeSupport();
@@ -63,6 +71,7 @@ private:
     std::map<std::string, wxString> m_labelOfId;
     std::map<wxString, std::string> m_idOfLabel;
     wxArrayString m_actorLabels;
+    wxArrayString m_organisationLabels;  ///< the goal's organisation is one of these
 
     wxGrid* m_goals = nullptr;
     wxGrid* m_supports = nullptr;

@@ -175,3 +175,53 @@ TEST_CASE("GoalsEditor - screenshot of the goals and supports page", "[gui][scre
     REQUIRE(screenshot(care.frame->GetScreenRect(), png));
     CHECK(fs::file_size(png) > 20000);
 }
+
+TEST_CASE("GoalsEditor - Add goal is for an organisation, asks for its thresholds, and its buyer is one the organisation sells to", "[gui]") {
+    CareFrame care;
+    MainFrame* f = care.frame;
+    GoalsEditor* ed = f->goalsEditor();
+    const model::Project& p = f->document().project();
+    UiDriver ui;
+    // The Organisation column offers the five picker organisations only.
+    wxArrayString organisations;
+    for (const model::Actor& a : p.actors)
+        if (a.kind == model::ActorKind::PickerOrganisation) organisations.push_back(toWx(a.name));
+    REQUIRE(organisations.size() == 5);
+    CHECK(ed->organisationChoices() == organisations);
+
+    wxString asked;
+    std::optional<wxString> answer;
+    ed->askThresholds = [&](const wxString& organisation) {
+        asked = organisation;
+        return answer;
+    };
+    f->selection().set({ItemKind::Actor, "org3"});
+    pump(100);
+    auto press = [&] {
+        ui.click(ed->addGoalButton()->GetScreenRect().GetPosition() + wxPoint(10, 8));
+        pump(300);
+    };
+    // Cancelled: nothing is added; a text that is no threshold: refused, nothing added.
+    press();
+    CHECK(asked == "Organisation 3");
+    CHECK(p.goals.size() == 5);
+    answer = wxString("lots");
+    press();
+    CHECK(p.goals.size() == 5);
+    // "5; 9": a goal of 9 t with a first threshold at 5 t, for org3, any buyer.
+    answer = wxString("5; 9");
+    press();
+    REQUIRE(p.goals.size() == 6);
+    CHECK(p.goals.back().actor == "org3");
+    CHECK(p.goals.back().thresholdsT == std::vector<double>{5, 9});
+    CHECK(p.goals.back().buyer.empty());
+    // Its Buyer cell offers what org3 sells to (f6 to the intermediary, f9 to Exporter A), or any.
+    const wxArrayString buyers = ed->buyerChoices(p.goals.back());
+    CHECK(buyers.size() == 3);
+    CHECK(buyers.Index(toWx(p.findActor("int1")->name)) != wxNOT_FOUND);
+    CHECK(buyers.Index(toWx(p.findActor("expA")->name)) != wxNOT_FOUND);
+    CHECK(buyers.Index(toWx(p.findActor("expB")->name)) == wxNOT_FOUND);
+    care.undo();
+    CHECK(p.goals.size() == 5);
+    CHECK(care.errors.empty());
+}
