@@ -381,8 +381,8 @@ void MainFrame::updateTitle() {
 
 void MainFrame::updateUndoMenu() {
     wxMenuBar* bar = GetMenuBar();
-    const wxString undo = m_doc.canUndo() ? wxString::Format(_("&Undo %s"), commandLabel(m_doc.undoLabel())) : _("&Undo");
-    const wxString redo = m_doc.canRedo() ? wxString::Format(_("&Redo %s"), commandLabel(m_doc.redoLabel())) : _("&Redo");
+    const wxString undo = m_doc.canUndo() ? wxString::Format(_("&Undo: %s"), commandLabel(m_doc.undoLabel())) : _("&Undo");
+    const wxString redo = m_doc.canRedo() ? wxString::Format(_("&Redo: %s"), commandLabel(m_doc.redoLabel())) : _("&Redo");
     bar->SetLabel(wxID_UNDO, undo + "\tCtrl+Z");
     bar->SetLabel(wxID_REDO, redo + "\tCtrl+Y");
     bar->Enable(wxID_UNDO, m_doc.canUndo());

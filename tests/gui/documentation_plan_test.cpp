@@ -295,8 +295,8 @@ TEST_CASE("Claims - the claim fields are edited in the Properties pane, each one
     typeInto(ui, grid, "claim_yield", "0.9");
     REQUIRE(waitUntil([&] { return doc.project().findActor("ref")->claimYield > 0; }));
     CHECK(doc.project().findActor("ref")->claimYield == Approx(0.9));
-    CHECK(undoLabel(f) == (spanishRun() ? wxString::FromUTF8("Deshacer Editar rendimiento de declaración")
-                                        : wxString("Undo Edit claim yield")));
+    CHECK(undoLabel(f) == (spanishRun() ? wxString::FromUTF8("Deshacer: Editar rendimiento de declaración")
+                                        : wxString("Undo: Edit claim yield")));
     CHECK(f->properties()->errorText().empty());
 
     // 1.5 t of output per tonne of input cannot be: refused with the reason, nothing changes.
@@ -331,12 +331,12 @@ TEST_CASE("Claims - the claim fields are edited in the Properties pane, each one
     wxVariant yes(1L);
     REQUIRE(grid->ChangePropertyValue("makes_claims", yes));
     REQUIRE(waitUntil([&] { return doc.project().findActor("expA")->makesClaims == std::optional<bool>(true); }));
-    CHECK(undoLabel(f) == (spanishRun() ? wxString::FromUTF8("Deshacer Editar hace declaraciones") : wxString("Undo Edit makes claims")));
+    CHECK(undoLabel(f) == (spanishRun() ? wxString::FromUTF8("Deshacer: Editar hace declaraciones") : wxString("Undo: Edit makes claims")));
     f->selection().set({ItemKind::Flow, "f12"});
     REQUIRE(waitUntil([&] { return grid->GetPropertyByName("claimed_t") && grid->GetPropertyValueAsString("id") == "f12"; }));
     typeInto(ui, grid, "claimed_t", "10");
     REQUIRE(waitUntil([&] { return doc.project().findFlow("f12")->claimedT == 10; }));
-    CHECK(undoLabel(f) == (spanishRun() ? wxString::FromUTF8("Deshacer Editar toneladas declaradas") : wxString("Undo Edit claimed tonnes")));
+    CHECK(undoLabel(f) == (spanishRun() ? wxString::FromUTF8("Deshacer: Editar toneladas declaradas") : wxString("Undo: Edit claimed tonnes")));
     // The analysis keeps Exporter A's account; the Claims page lists its period.
     REQUIRE(waitUntil([&] { return !f->analysisRunner().busy() && f->analysis()->claims.has_value(); }));
     const auto& accounts = f->analysis()->claims->accounts;

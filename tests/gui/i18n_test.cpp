@@ -91,7 +91,7 @@ TEST_CASE("I18n - with LANG=es_ES the window, the analysis and the undo labels a
     CHECK(book->GetPageText(2) == wxString::FromUTF8("Qué documentar después"));
     CHECK(book->GetPageText(3) == "Señales de alerta");
     // A model command label, translated in the Undo item: "Move actor" -> "Mover actor".
-    CHECK(s.frame->GetMenuBar()->GetLabel(wxID_UNDO).StartsWith("&Deshacer Ordenar la cadena"));
+    CHECK(s.frame->GetMenuBar()->GetLabel(wxID_UNDO).StartsWith("&Deshacer: Ordenar la cadena"));
     CHECK(kindLabel(model::ActorKind::PickerOrganisation) == "Organización de recicladores");
     CHECK(formatTonnes(12.5).EndsWith(" t"));
 
@@ -110,7 +110,7 @@ TEST_CASE("I18n - without a Spanish locale the window starts in English", "[gui]
     CHECK(s.menu(4) == "&Help");
     CHECK(s.summary().Contains("reach 1 destination"));
     CHECK(s.frame->analysisPanel()->statementText().StartsWith("This statement covers the 225.2 t received by"));
-    CHECK(s.frame->GetMenuBar()->GetLabel(wxID_UNDO).StartsWith("&Undo Layout chain"));
+    CHECK(s.frame->GetMenuBar()->GetLabel(wxID_UNDO).StartsWith("&Undo: Layout chain"));
     const fs::path png = screenshotDir() / "i18n-workbench-en.png";
     fs::remove(png);
     REQUIRE(screenshot(s.frame->GetScreenRect(), png));

@@ -86,7 +86,7 @@ TEST_CASE("Uncertainty - a flow's sd typed as 5% is kept in tonnes, an amount ti
     REQUIRE(waitUntil([&] { return doc.project().findFlow("f3")->sdT > 0; }));
     CHECK(doc.project().findFlow("f3")->sdT == Approx(4.5));
     // Undo names the field and the flow (issue #17).
-    CHECK(undoLabel(f) == wxString::FromUTF8("Undo ± sd (t) of Intermediary C → Refiner R"));
+    CHECK(undoLabel(f) == wxString::FromUTF8("Undo: ± sd (t) of Intermediary C → Refiner R"));
     CHECK(f->properties()->errorText().empty());
     REQUIRE(waitUntil([&] { return grid->GetPropertyValueAsString("sd_t") == "4.5"; }));
     CHECK(grid->GetPropertyValueAsDouble("sd_pct") == Approx(5));
@@ -122,7 +122,7 @@ TEST_CASE("Uncertainty - a flow's sd typed as 5% is kept in tonnes, an amount ti
     const model::Flow* f4 = doc.project().findFlow("f4");
     CHECK(f4->tonnes == 0);
     CHECK(f4->sdT == 0);
-    CHECK(undoLabel(f) == wxString::FromUTF8("Undo amount unknown of Waste pickers Q → Refiner R"));
+    CHECK(undoLabel(f) == wxString::FromUTF8("Undo: amount unknown of Waste pickers Q → Refiner R"));
     REQUIRE(waitUntil([&] { return grid->GetPropertyByName("tonnes")->IsValueUnspecified(); }));
     CHECK_FALSE(grid->IsPropertyEnabled("sd_t"));
 

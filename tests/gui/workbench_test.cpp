@@ -65,7 +65,7 @@ TEST_CASE("Workbench - a user adds an actor and draws a flow then types its tonn
     Document& doc = f->document();
     REQUIRE(doc.project().actors.size() == 14);
     REQUIRE(doc.project().flows.size() == 13);
-    CHECK(menuLabel(f, wxID_UNDO) == "Undo Layout chain");  // the import was laid out, undoably
+    CHECK(menuLabel(f, wxID_UNDO) == "Undo: Layout chain");  // the import was laid out, undoably
     CHECK(f->GetTitle() == wxString::FromUTF8("care-pilot-2025 — Traza"));  // opening is no edit (issue #17)
     CHECK(f->analysisPanel()->chokePoints()->rowCount() >= 1);
     UiDriver ui;
@@ -82,7 +82,7 @@ TEST_CASE("Workbench - a user adds an actor and draws a flow then types its tonn
     CHECK(added.kind == model::ActorKind::Intermediary);
     CHECK(added.stage == 3);
     CHECK(f->selection().primary() == ItemRef{ItemKind::Actor, added.id});
-    CHECK(menuLabel(f, wxID_UNDO) == "Undo Add actor");
+    CHECK(menuLabel(f, wxID_UNDO) == "Undo: Add actor");
 
     // 2. Canvas: drag from the new actor's handle to Exporter B.
     ChainCanvas* canvas = f->canvas();
@@ -98,7 +98,7 @@ TEST_CASE("Workbench - a user adds an actor and draws a flow then types its tonn
     CHECK(created.to == "expB");
     CHECK(created.tonnes == 1);
     CHECK(f->selection().primary() == ItemRef{ItemKind::Flow, created.id});
-    CHECK(menuLabel(f, wxID_UNDO) == "Undo Add flow");
+    CHECK(menuLabel(f, wxID_UNDO) == "Undo: Add flow");
 
     // 3. Property grid: the flow is shown; type 12.5 into Tonnes.
     wxPropertyGrid* grid = f->properties()->grid();
@@ -118,7 +118,7 @@ TEST_CASE("Workbench - a user adds an actor and draws a flow then types its tonn
     const wxString tonnesOfFlow = wxString::FromUTF8("tonnes of ") + toWx(added.name) + wxString::FromUTF8(" → Exporter B");
     typeTonnes("12.5");
     REQUIRE(waitUntil([&] { return doc.project().findFlow(created.id)->tonnes == 12.5; }, 10000));
-    CHECK(menuLabel(f, wxID_UNDO) == "Undo " + tonnesOfFlow);
+    CHECK(menuLabel(f, wxID_UNDO) == "Undo: " + tonnesOfFlow);
     CHECK(f->properties()->errorText().empty());
 
     // A negative tonnage is refused where it was typed, with the reason.
@@ -126,7 +126,7 @@ TEST_CASE("Workbench - a user adds an actor and draws a flow then types its tonn
     REQUIRE(waitUntil([&] { return !f->properties()->errorText().empty(); }, 10000));
     CHECK(f->properties()->errorText().Contains("greater than 0"));
     CHECK(doc.project().findFlow(created.id)->tonnes == 12.5);
-    CHECK(menuLabel(f, wxID_UNDO) == "Undo " + tonnesOfFlow);
+    CHECK(menuLabel(f, wxID_UNDO) == "Undo: " + tonnesOfFlow);
     ui.key(WXK_ESCAPE);  // give up the edit: the grid shows 12.5 again
     pump(200);
 
@@ -135,11 +135,11 @@ TEST_CASE("Workbench - a user adds an actor and draws a flow then types its tonn
     pump(100);
     ui.key('z', wxMOD_CONTROL);
     REQUIRE(waitUntil([&] { return doc.project().findFlow(created.id)->tonnes == 1; }, 10000));
-    CHECK(menuLabel(f, wxID_UNDO) == "Undo Add flow");
-    CHECK(menuLabel(f, wxID_REDO) == "Redo " + tonnesOfFlow);
+    CHECK(menuLabel(f, wxID_UNDO) == "Undo: Add flow");
+    CHECK(menuLabel(f, wxID_REDO) == "Redo: " + tonnesOfFlow);
     ui.key('y', wxMOD_CONTROL);
     REQUIRE(waitUntil([&] { return doc.project().findFlow(created.id)->tonnes == 12.5; }, 10000));
-    CHECK(menuLabel(f, wxID_UNDO) == "Undo " + tonnesOfFlow);
+    CHECK(menuLabel(f, wxID_UNDO) == "Undo: " + tonnesOfFlow);
     CHECK_FALSE(f->GetMenuBar()->IsEnabled(wxID_REDO));
 
     // 5. Save, and read the file back without the GUI.
@@ -177,7 +177,7 @@ TEST_CASE("Workbench - Delete removes the selection in one undoable step", "[gui
     REQUIRE(f->selection().actors() == std::set<std::string>{"org3"});
     ui.key(WXK_DELETE);
     REQUIRE(waitUntil([&] { return doc.project().findActor("org3") == nullptr; }, 10000));
-    CHECK(menuLabel(f, wxID_UNDO) == "Undo Delete selection");
+    CHECK(menuLabel(f, wxID_UNDO) == "Undo: Delete selection");
     CHECK(f->selection().empty());
     ui.key('z', wxMOD_CONTROL);
     REQUIRE(waitUntil([&] { return doc.project().findActor("org3") != nullptr; }, 10000));
@@ -198,7 +198,7 @@ TEST_CASE("Workbench - moving an actor by mouse is one Move actor step", "[gui]"
     REQUIRE(ref);
     ui.drag(canvas->ClientToScreen(*ref), canvas->ClientToScreen(*ref + wxPoint(0, 120)));
     REQUIRE(waitUntil([&] { return doc.project().findActor("ref")->y != y0; }, 10000));
-    CHECK(menuLabel(f, wxID_UNDO) == "Undo Move actor");
+    CHECK(menuLabel(f, wxID_UNDO) == "Undo: Move actor");
     CHECK(doc.project().findActor("ref")->x == Approx(x0).margin(1));
     CHECK(doc.project().findActor("ref")->y == Approx(y0 + 120 / canvas->view().scale()).margin(2 / canvas->view().scale()));
     doc.undo();
