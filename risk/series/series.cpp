@@ -1,0 +1,48 @@
+#include "series.h"
+
+#include <algorithm>
+
+#include "series_parts.h"
+
+namespace traza::risk {
+
+namespace series_detail {
+
+std::size_t periodIndex(const std::vector<model::PeriodSlot>& periods, const std::string& date) {
+    // ISO dates order as strings; the last period starting on or before `date`.
+    auto it = std::upper_bound(periods.begin(), periods.end(), date,
+                               [](const std::string& d, const model::PeriodSlot& p) { return d < p.start; });
+    return it == periods.begin() ? 0 : static_cast<std::size_t>(it - periods.begin() - 1);
+}
+
+}  // namespace series_detail
+
+bool projectHasRecords(const model::Project& p) {
+    return std::any_of(p.flows.begin(), p.flows.end(), [](const model::Flow& f) { return !f.records.empty(); });
+}
+
+Series computeSeries(const model::Project& p, const std::vector<std::string>& destinations, const std::string& language) {
+    Series s;
+    s.kind = p.assessment.seriesPeriod;
+    std::string first, last;
+    for (const model::Flow& f : p.flows) {
+        if (f.records.empty()) {
+            s.undatedT += f.tonnes;
+            continue;
+        }
+        for (const model::Record& r : f.records) {
+            if (first.empty() || r.date < first) first = r.date;
+            if (last.empty() || r.date > last) last = r.date;
+        }
+    }
+    if (first.empty()) return s;
+    // The assessment period widens the range (months without records show as 0).
+    if (!p.assessment.period.start.empty() && p.assessment.period.start < first) first = p.assessment.period.start;
+    if (!p.assessment.period.end.empty() && p.assessment.period.end > last) last = p.assessment.period.end;
+    s.periods = model::periodsBetween(first, last, s.kind);
+    s.goals = series_detail::goalSeries(p, s.periods);
+    s.evidence = series_detail::evidenceSeries(p, s.periods, destinations, language);
+    return s;
+}
+
+}  // namespace traza::risk
