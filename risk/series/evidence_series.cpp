@@ -52,7 +52,7 @@ std::vector<EvidencePeriod> evidenceSeries(const model::Project& p, const std::v
             e.recordsT += r.tonnes;
             if (hasDocument(r))
                 for (int l = static_cast<int>(model::Evidence::SelfDeclared); l <= static_cast<int>(r.evidence); ++l)
-                    e.documentedShare[l] += r.tonnes;
+                    e.documentedT[l] += r.tonnes;
         }
         for (std::size_t i = 0; i < periods.size(); ++i) {
             if (split[i].empty()) continue;
@@ -70,7 +70,7 @@ std::vector<EvidencePeriod> evidenceSeries(const model::Project& p, const std::v
     chainOfPeriod.actors = p.actors;
     for (std::size_t i = 0; i < periods.size(); ++i) {
         EvidencePeriod& e = out[i];
-        for (double& share : e.documentedShare) share = e.recordsT > 0 ? share / e.recordsT : 0;
+        for (int l = 0; l < kEvidenceLevels; ++l) e.documentedShare[l] = e.recordsT > 0 ? e.documentedT[l] / e.recordsT : 0;
         chainOfPeriod.flows = std::move(flows[i]);
         const ChainGraph chain(chainOfPeriod, language);
         const DestinationSet dest = periodDestinations(chain, destinations);

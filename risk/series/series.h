@@ -36,8 +36,9 @@ struct GoalSeries {
 
 struct EvidencePeriod {
     double recordsT = 0;  ///< Σ t_r of the records dated in the period
-    /// documentedShare[L] for L = self_declared..verified (index by Evidence):
-    /// Σ { t_r : evidence(r) ≥ L, r has a document } / recordsT (0 when no record).
+    /// documentedT[L]: Σ { t_r : evidence(r) ≥ L, r has a document } (index by Evidence).
+    std::array<double, kEvidenceLevels> documentedT{};
+    /// documentedShare[L] for L = self_declared..verified: documentedT[L] / recordsT (0 when no record).
     std::array<double, kEvidenceLevels> documentedShare{};
     double destinationsT = 0;  ///< T of the period's chain (inflow of its destinations)
     /// traced[L][k] over the chain of the period's records (traceability.h),
