@@ -30,6 +30,7 @@ class AnswersController;
 class FindingsEditor;
 class GoalsEditor;
 class OutlinePanel;
+class ProgressPane;
 class PropertyPanel;
 class SearchBar;
 class TablePage;
@@ -62,6 +63,8 @@ public:
     ChecklistEditor* checklistEditor() const { return m_checklist; }
     GoalsEditor* goalsEditor() const { return m_goals; }
     FindingsEditor* findingsEditor() const { return m_findings; }
+    /// The Progress pane (View > Show progress, issue #19).
+    ProgressPane* progressPane() const { return m_progress; }
     /// Show the due-diligence pane on the page of `page` (one of the two editors).
     void showDueDiligence(wxWindow* page);
     AnalysisRunner& analysisRunner() { return *m_runner; }
@@ -106,6 +109,7 @@ private:
     TablePage* m_actorTable = nullptr;
     TablePage* m_flowTable = nullptr;
     SearchBar* m_search = nullptr;
+    ProgressPane* m_progress = nullptr;
     std::shared_ptr<const risk::Analysis> m_lastAnalysis;
     /// The document-next plan the analysis makes (read on the analysis thread).
     std::shared_ptr<PlanRequest> m_planRequest = std::make_shared<PlanRequest>();

@@ -67,6 +67,7 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     view->Append(ids::ShowAnalysis, _("Show &analysis"));
     view->Append(ids::ShowTables, _("Show &tables\tCtrl+T"), _("The actors and flows as tables: edit, sort, filter, paste from a spreadsheet"));
     view->Append(ids::ShowDueDiligence, _("Show &due diligence"));
+    view->Append(ids::ShowProgress, _("Show pro&gress"), _("Charts of the delivery records month by month: tonnes against goals, documented share"));
     view->Append(ids::ResetPanes, _("&Reset panes"));
 
     auto* chain = new wxMenu;
