@@ -56,6 +56,7 @@ int writeGoalTable(ReportContext& ctx, Sheet& sheet, int row, const risk::Series
         }
         sheet.number(row, supportsCol, supports, f.integer);
     }
+    sheet.autofilter(header, 0, row - 1, supportsCol);  // one filter per sheet: the first table's
     // When each threshold was reached (by the records' cumulative tonnes).
     for (const risk::GoalSeries& goal : s.goals) {
         std::vector<std::string> parts;
@@ -103,7 +104,7 @@ void chartGoals(ReportContext& ctx, Sheet& sheet, int row, int first, const risk
 }
 
 // The evidence table; returns the row after it.
-int writeEvidenceTable(ReportContext& ctx, Sheet& sheet, int row, const risk::Series& s, int stages) {
+int writeEvidenceTable(ReportContext& ctx, Sheet& sheet, int row, const risk::Series& s, int stages, bool filter) {
     const Formats& f = ctx.fmt;
     const int nPeriods = static_cast<int>(s.periods.size());
     const int docFirst = 2, shareFirst = 2 + kLevels, tracedFirst = 2 + 2 * kLevels;
@@ -136,6 +137,7 @@ int writeEvidenceTable(ReportContext& ctx, Sheet& sheet, int row, const risk::Se
             }
         }
     }
+    if (filter) sheet.autofilter(header, 0, row - 1, tracedFirst + kLevels * stages - 1);
     return row;
 }
 
@@ -190,7 +192,7 @@ void writeProgressSheet(ReportContext& ctx) {
         for (const auto& level : e.traced)
             if (!level.empty()) stages = std::max(stages, std::min(2, level.rbegin()->first));
     const int first = row + 2;
-    row = writeEvidenceTable(ctx, sheet, row, s, stages);
+    row = writeEvidenceTable(ctx, sheet, row, s, stages, s.goals.empty());
     ++row;
     chartShares(ctx, sheet, row, first, first + static_cast<int>(s.periods.size()) - 1);
     row += 22;

@@ -71,6 +71,10 @@ std::vector<EvidencePeriod> evidenceSeries(const model::Project& p, const std::v
     for (std::size_t i = 0; i < periods.size(); ++i) {
         EvidencePeriod& e = out[i];
         for (int l = 0; l < kEvidenceLevels; ++l) e.documentedShare[l] = e.recordsT > 0 ? e.documentedT[l] / e.recordsT : 0;
+        if (flows[i].empty()) {  // no records: no chain, nothing traced (and no graph built for it)
+            e.traced.assign(static_cast<std::size_t>(model::Evidence::Verified), {});
+            continue;
+        }
         chainOfPeriod.flows = std::move(flows[i]);
         const ChainGraph chain(chainOfPeriod, language);
         const DestinationSet dest = periodDestinations(chain, destinations);

@@ -2,9 +2,15 @@
 
 #include <algorithm>
 
+#include "error.h"
 #include "series_parts.h"
 
 namespace traza::risk {
+
+namespace {
+// An assessment period of decades in weeks would give thousands of empty periods.
+constexpr std::size_t kMaxWidenedPeriods = 600;
+}  // namespace
 
 namespace series_detail {
 
@@ -36,10 +42,22 @@ Series computeSeries(const model::Project& p, const std::vector<std::string>& de
         }
     }
     if (first.empty()) return s;
-    // The assessment period widens the range (months without records show as 0).
-    if (!p.assessment.period.start.empty() && p.assessment.period.start < first) first = p.assessment.period.start;
-    if (!p.assessment.period.end.empty() && p.assessment.period.end > last) last = p.assessment.period.end;
     s.periods = model::periodsBetween(first, last, s.kind);
+    // The assessment period widens the range (months without records show as 0),
+    // when its bounds are dates and the range stays of a size to read.
+    try {
+        std::string from = first, to = last;
+        if (!p.assessment.period.start.empty() && p.assessment.period.start < from) from = p.assessment.period.start;
+        if (!p.assessment.period.end.empty() && p.assessment.period.end > to) to = p.assessment.period.end;
+        model::periodOf(from, s.kind);  // throws for a bound that is no date
+        model::periodOf(to, s.kind);
+        const int years = std::stoi(to.substr(0, 4)) - std::stoi(from.substr(0, 4));
+        if ((from != first || to != last) && years <= 12) {
+            std::vector<model::PeriodSlot> wide = model::periodsBetween(from, to, s.kind);
+            if (wide.size() <= kMaxWidenedPeriods) s.periods = std::move(wide);
+        }
+    } catch (const InvalidInput&) {  // an assessment bound that is no date: the records' range
+    }
     s.goals = series_detail::goalSeries(p, s.periods);
     s.evidence = series_detail::evidenceSeries(p, s.periods, destinations, language);
     return s;

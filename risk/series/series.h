@@ -58,7 +58,9 @@ struct Series {
 bool projectHasRecords(const model::Project&);
 
 /// The periods run from the assessment period's start (or the first record)
-/// to its end (or the last record), always covering every record.
+/// to its end (or the last record), always covering every record; when the
+/// assessment's bounds are no dates, or would give more than 600 periods, the
+/// records' own range.
 /// `destinations` as AnalysisOptions::destinations; when empty, each period's
 /// chain picks its own: the refiners that received records in the period, else
 /// the actors that received records and sent none (records often stop before

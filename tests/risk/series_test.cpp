@@ -127,3 +127,19 @@ TEST_CASE("Series - only a project with records has them in its analysis") {
     CHECK_FALSE(risk::analyze(plain).series);
     CHECK_FALSE(risk::projectHasRecords(plain));
 }
+
+TEST_CASE("Series - the assessment period widens the range only when its bounds are dates and near") {
+    model::Project p = chain();
+    p.assessment.period = {"", ""};  // open: the records' own months
+    CHECK(risk::computeSeries(p, {}, "en").periods.size() == 2);
+    p.assessment.period = {"2024-11-15", "2025-02-28"};
+    const risk::Series wide = risk::computeSeries(p, {}, "en");
+    REQUIRE(wide.periods.size() == 4);
+    CHECK(wide.periods.front().key == "2024-11");
+    CHECK(wide.evidence[0].traced.size() == 4);  // an empty month still has its four levels
+    CHECK(wide.evidence[0].traced[0].empty());
+    p.assessment.period = {"1990-01-01", "2025-12-31"};  // decades of empty months are left out
+    CHECK(risk::computeSeries(p, {}, "en").periods.size() == 2);
+    p.assessment.period = {"2025-01-01", "2025-13-01"};  // a bound that is no date
+    CHECK(risk::computeSeries(p, {}, "en").periods.size() == 2);
+}
