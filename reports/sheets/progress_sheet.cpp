@@ -19,10 +19,13 @@ namespace {
 constexpr int kLevels = 4;             // self_declared .. verified
 constexpr std::size_t kChartGoals = 8;  // more lines than this cannot be read
 
-std::string fmtTonnes(double t) {
+// Tonnes in a sentence, with the report language's decimal mark.
+std::string fmtTonnes(const ReportContext& ctx, double t) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f", t);
-    return buf;
+    std::string s = buf;
+    if (ctx.lang() == "es") std::replace(s.begin(), s.end(), '.', ',');
+    return s;
 }
 
 // Rows 0..: the delivered table; returns the row after it.
@@ -63,10 +66,10 @@ int writeGoalTable(ReportContext& ctx, Sheet& sheet, int row, const risk::Series
         for (std::size_t k = 0; k < goal.thresholdsT.size(); ++k)
             parts.push_back(goal.reachedIn[k]
                                 ? ctx.text.format("label.threshold_reached_in",
-                                                  {std::to_string(k + 1), fmtTonnes(goal.thresholdsT[k]),
+                                                  {std::to_string(k + 1), fmtTonnes(ctx, goal.thresholdsT[k]),
                                                    s.periods[*goal.reachedIn[k]].key})
                                 : ctx.text.format("label.threshold_not_reached",
-                                                  {std::to_string(k + 1), fmtTonnes(goal.thresholdsT[k])}));
+                                                  {std::to_string(k + 1), fmtTonnes(ctx, goal.thresholdsT[k])}));
         sheet.text(row++, 0, ctx.actorName(goal.actor) + ": " + join(parts));
     }
     return row;
@@ -173,7 +176,7 @@ void writeProgressSheet(ReportContext& ctx) {
                f.title);
     int row = kHeaderRow;
     sheet.rowHeight(row, 30);
-    sheet.merged(row++, 0, 10, ctx.text.format("note.progress_records_only", {fmtTonnes(s.undatedT)}), f.note);
+    sheet.merged(row++, 0, 10, ctx.text.format("note.progress_records_only", {fmtTonnes(ctx, s.undatedT)}), f.note);
     ++row;
     if (!s.goals.empty()) {
         const int first = row + 2;  // section, header, then the data
