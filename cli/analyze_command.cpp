@@ -18,6 +18,7 @@
 #include "number_text.h"
 #include "error.h"
 #include "project_io.h"
+#include "series_text.h"
 
 namespace traza::cli {
 namespace {
@@ -231,6 +232,8 @@ void printSummary(const model::Project& project, const risk::Analysis& a, bool e
     }
 
     if (a.reconciliation) printReconciliation(*a.reconciliation, a.usesReconciledFigures, es, out);
+
+    printSeries(project, a, es, out);  // issue #19: only with delivery records
 
     if (a.claims) {  // one line per period; `traza-cli claims` gives the whole account
         out << "\n" << t("Claim accounts (mass balance, credit method; no physical content implied)",

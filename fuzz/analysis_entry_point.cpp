@@ -27,7 +27,9 @@ bool isFraction(double x) { return std::isfinite(x) && x >= -kTolerance && x <= 
 // flow's entered tonnes, the z of a figure nothing checks): checked separately.
 void requireNoNull(const nlohmann::json& j, const std::string& path) {
     if (path == ".reconciliation") return;
-    if (j.is_null() && path.find("horizon") == std::string::npos) throw InvariantBroken("analysis JSON has null at " + path);
+    // A goal's threshold the records never reach is null in goals[].reached (issue #19).
+    const bool mayBeNull = path.find("horizon") != std::string::npos || path.find(".reached[") != std::string::npos;
+    if (j.is_null() && !mayBeNull) throw InvariantBroken("analysis JSON has null at " + path);
     if (j.is_object())
         for (const auto& [key, value] : j.items()) requireNoNull(value, path + "." + key);
     if (j.is_array())
@@ -88,6 +90,22 @@ void analyzeChain(const std::uint8_t* data, std::size_t size) {
                 require(weaker != levels[l - 1].byStage.end() && traced <= weaker->second + kTolerance,
                         "traced at a stronger evidence level exceeds the weaker level's at stage " + std::to_string(stage));
             }
+        }
+    }
+    // Progress series (issue #19): cumulative tonnes never fall, shares are fractions.
+    if (a.series) {
+        for (const risk::GoalSeries& g : a.series->goals) {
+            double previous = 0;
+            for (const risk::GoalPeriod& period : g.periods) {
+                require(std::isfinite(period.cumulativeT) && period.cumulativeT >= previous - kTolerance,
+                        "cumulative tonnes of " + g.actor + " fall");
+                previous = period.cumulativeT;
+            }
+        }
+        for (const risk::EvidencePeriod& e : a.series->evidence) {
+            for (double share : e.documentedShare) require(isFraction(share), "a documented share per period is no fraction");
+            for (const auto& level : e.traced)
+                for (const auto& [stage, traced] : level) require(isFraction(traced), "a traced share per period is no fraction");
         }
     }
     if (a.reconciliation) {

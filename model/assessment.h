@@ -2,6 +2,8 @@
 // The one due-diligence assessment a project file holds.
 #include <string>
 
+#include "series/series_period.h"
+
 namespace traza::model {
 
 struct Period {
@@ -24,6 +26,8 @@ struct Assessment {
     std::string assessedOn;
     std::string reviewer;
     std::string reviewedOn;
+    /// The period of the progress series (issue #19): monthly unless chosen weekly.
+    SeriesPeriod seriesPeriod = SeriesPeriod::Monthly;
     bool operator==(const Assessment&) const = default;
 };
 

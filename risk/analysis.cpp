@@ -23,6 +23,7 @@
 #include "red_flags.h"
 #include "risk_score.h"
 #include "risk_weights.h"
+#include "series/series.h"
 #include "supplier_checklists.h"
 #include "text.h"
 #include "trace_breaks.h"
@@ -198,6 +199,7 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
     exact = exact && side.exact;
     a.statement = limitsStatement(chain, dest, a.traceability, lang);
     if (projectHasClaims(project)) a.claims = computeProjectClaims(project, a.redFlags, checklists, lang);
+    if (projectHasRecords(project)) a.series = computeSeries(project, options.destinations, lang);
     if (weightsFellBack)
         a.warnings.push_back(text.pick("The project's catalogue has no complete risk_weights; built-in weights were used "
                                        "for the missing ones (docs/methodology.md).",

@@ -15,6 +15,7 @@
 #include "claims/project_claims.h"
 #include "reconciliation/reconciliation.h"
 #include "sentence.h"
+#include "series/series.h"
 
 namespace traza::risk {
 
@@ -144,6 +145,8 @@ struct Analysis {
     bool usesReconciledFigures = false;  ///< AnalysisOptions::reconcile took effect
     /// The claim accounts, present when the project has claims (projectHasClaims).
     std::optional<ProjectClaims> claims;
+    /// The progress series (issue #19), present when the project has records.
+    std::optional<Series> series;
 
     const ActorResult* actor(const std::string& id) const;
 };

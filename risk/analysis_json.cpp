@@ -4,6 +4,7 @@
 // bytes as the tree's dump(2), at full double precision, never rounded for
 // display. A national chain's analysis is 90 MB of JSON (issue #15).
 #include "analysis.h"
+#include "series/series_json.h"
 
 namespace traza::risk {
 namespace {
@@ -59,7 +60,7 @@ void writeActor(JsonStreamWriter& w, const ActorResult& r) {
     w.endObject();
 }
 
-void writeTraceability(JsonStreamWriter& w, const Traceability& t) {
+void writeTraceability(JsonStreamWriter& w, const Traceability& t, const std::optional<Series>& series) {
     w.key("traceability");
     w.beginObject();
     w.field("threshold", t.threshold);
@@ -92,6 +93,7 @@ void writeTraceability(JsonStreamWriter& w, const Traceability& t) {
         w.endObject();
     }
     w.endObject();
+    if (series) writeTraceabilitySeries(w, *series);  // issue #19: only with records
     w.endObject();
 }
 
@@ -141,7 +143,7 @@ void writeAnalysisJson(const Analysis& a, const model::JsonSink& sink) {
     for (const ActorResult& r : a.actors) writeActor(w, r);
     w.endArray();
 
-    writeTraceability(w, a.traceability);
+    writeTraceability(w, a.traceability, a.series);
     if (a.plan) writePlan(w, *a.plan);  // only when asked for (--plan-level)
 
     w.key("breaks");
@@ -182,6 +184,7 @@ void writeAnalysisJson(const Analysis& a, const model::JsonSink& sink) {
         w.key("claims");
         writeClaimsJson(w, *a.claims);
     }
+    if (a.series) writeGoalSeries(w, *a.series);  // issue #19: only when the project has records
     w.endObject();
     w.finish();
 }

@@ -40,6 +40,7 @@ enum : int {
     Find,
     FindNext,
     FindPrevious,
+    ShowProgress,
     AddActorFirst = wxID_HIGHEST + 200,  ///< + ActorKind: the palette's "add actor" tools
     AddActorLast = AddActorFirst + 7,
 };

@@ -34,6 +34,7 @@
 #include "preferences.h"
 #include <wx/treectrl.h>
 #include <wx/propgrid/propgrid.h>
+#include "progress_pane.h"
 #include "property_panel.h"
 #include "actor_table.h"
 #include "flow_table.h"
@@ -142,6 +143,7 @@ void MainFrame::createPanes() {
     tables->AddPage(m_flowTable, _("Flows"));
     tables->AddPage(m_recordTable, _("Records"));
     m_search = new SearchBar(this, m_doc);
+    m_progress = new ProgressPane(this);
 
     m_aui.AddPane(m_canvas, wxAuiPaneInfo().Name("canvas").CenterPane().PaneBorder(false));
     m_aui.AddPane(palette, wxAuiPaneInfo().Name("palette").Caption(_("Palette")).ToolbarPane().Top().Row(0));
@@ -160,6 +162,9 @@ void MainFrame::createPanes() {
                               .BestSize(FromDIP(wxSize(1200, 300))).MinSize(FromDIP(wxSize(300, 160))).CloseButton(true).Hide());
     m_aui.AddPane(m_search, wxAuiPaneInfo().Name("search").Caption(_("Find")).Top().Layer(0).Row(1)
                                 .BestSize(FromDIP(wxSize(800, 36))).MinSize(FromDIP(wxSize(300, 30))).CloseButton(true).Hide());
+    // Charts of the records over time (issue #19), on demand at the right.
+    m_aui.AddPane(m_progress, wxAuiPaneInfo().Name("progress").Caption(_("Progress")).Right().Layer(2)
+                                  .BestSize(FromDIP(wxSize(640, 560))).MinSize(FromDIP(wxSize(320, 260))).CloseButton(true).Hide());
     m_defaultPerspective = m_aui.SavePerspective();
     wxString saved;
     if (wxConfigBase::Get()->Read(kPerspectiveKey, &saved) && !saved.empty()) m_aui.LoadPerspective(saved, false);
@@ -254,6 +259,7 @@ void MainFrame::bindMenus() {
     on(ids::SaveToServer, [this] { m_server->saveToServerWithDialog(); });
     on(ids::ShowHistory, [this] { m_server->showHistory(); });
     on(ids::ShowWholeChain, [this] { focusOn(std::nullopt); });
+    on(ids::ShowProgress, [this] { showPane("progress"); });
     on(ids::Find, [this] {
         showPane("search");
         m_search->focusField();
@@ -394,6 +400,7 @@ void MainFrame::onAnalysis(std::shared_ptr<const risk::Analysis> result) {
     m_canvas->setMarks(marksOf(*result));
     m_canvas->setFlowMarks(flowMarksOf(*result));
     m_analysis->showAnalysis(result, m_doc.project());
+    m_progress->showAnalysis(result, m_doc.project());
     setStatusLater(_("Analysis up to date"), 1);
     StartupTrace& trace = StartupTrace::instance();
     if (trace.reached(Milestone::LayoutDone) && trace.mark(Milestone::AnalysisShown) && trace.exitAfterLast())

@@ -32,6 +32,7 @@ class ServerController;
 class FindingsEditor;
 class GoalsEditor;
 class OutlinePanel;
+class ProgressPane;
 class PropertyPanel;
 class SearchBar;
 class TablePage;
@@ -70,6 +71,8 @@ public:
     ChecklistEditor* checklistEditor() const { return m_checklist; }
     GoalsEditor* goalsEditor() const { return m_goals; }
     FindingsEditor* findingsEditor() const { return m_findings; }
+    /// The Progress pane (View > Show progress, issue #19).
+    ProgressPane* progressPane() const { return m_progress; }
     /// Show the due-diligence pane on the page of `page` (one of the two editors).
     void showDueDiligence(wxWindow* page);
     AnalysisRunner& analysisRunner() { return *m_runner; }
@@ -117,6 +120,7 @@ private:
     TablePage* m_flowTable = nullptr;
     TablePage* m_recordTable = nullptr;
     SearchBar* m_search = nullptr;
+    ProgressPane* m_progress = nullptr;
     std::shared_ptr<const risk::Analysis> m_lastAnalysis;
     /// The document-next plan the analysis makes (read on the analysis thread).
     std::shared_ptr<PlanRequest> m_planRequest = std::make_shared<PlanRequest>();

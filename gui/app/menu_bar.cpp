@@ -76,6 +76,7 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
                  _("The delivery records of the selected flows (of every flow when none is selected): edit, add, paste"));
     view->Append(ids::ShowHistory, _("&History…"), _("Who changed what and when, for a project on a server"));
     view->Append(ids::ShowDueDiligence, _("Show &due diligence"));
+    view->Append(ids::ShowProgress, _("Show pro&gress"), _("Charts of the delivery records month by month: tonnes against goals, documented share"));
     view->Append(ids::ResetPanes, _("&Reset panes"));
 
     auto* chain = new wxMenu;

@@ -19,6 +19,11 @@ void append(wxPropertyGrid& g) {
     g.Append(text(_("Period end"), "period_end", _("YYYY-MM-DD")));
     g.Append(text(_("Currency"), "currency", _("ISO 4217 code, e.g. COP.")));
     g.Append(longText(_("Notes"), "notes", _("Sources, scope and limits of the assessment.")));
+    wxArrayString periods;
+    periods.Add(_("Monthly"));
+    periods.Add(_("Weekly (ISO weeks)"));
+    g.Append(choice(_("Progress series"), "series_period", periods,
+                    _("The periods in which the Progress pane and sheet show the delivery records.")));
     g.Append(new wxPropertyCategory(_("Sign-off")));
     g.Append(text(_("Assessed on"), "assessed_on", _("Date the assessor signed the assessment, YYYY-MM-DD.")));
     g.Append(text(_("Reviewer"), "reviewer", _("Who reviewed the assessment before sign-off.")));
@@ -36,6 +41,7 @@ void show(wxPropertyGrid& g, const model::Assessment& a) {
     g.SetPropertyValue("period_end", toWx(a.period.end));
     g.SetPropertyValue("currency", toWx(a.currency));
     g.SetPropertyValue("notes", toWx(a.notes));
+    g.SetPropertyValue("series_period", a.seriesPeriod == model::SeriesPeriod::Weekly ? 1 : 0);
     g.SetPropertyValue("assessed_on", toWx(a.assessedOn));
     g.SetPropertyValue("reviewer", toWx(a.reviewer));
     g.SetPropertyValue("reviewed_on", toWx(a.reviewedOn));
@@ -56,6 +62,8 @@ model::Assessment with(model::Assessment a, const wxString& name, const wxVarian
     else if (name == "assessed_on") a.assessedOn = s;
     else if (name == "reviewer") a.reviewer = s;
     else if (name == "reviewed_on") a.reviewedOn = s;
+    else if (name == "series_period")
+        a.seriesPeriod = fields::asInt(v) == 1 ? model::SeriesPeriod::Weekly : model::SeriesPeriod::Monthly;
     return a;
 }
 

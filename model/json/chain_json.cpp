@@ -53,7 +53,7 @@ Period readPeriod(const json& v, const std::string& path) {
 Assessment readAssessment(const json& v) {
     JsonObjectReader r(v, "assessment",
                        {"title", "assessor", "organisation", "purpose", "material", "country", "period", "currency", "notes",
-                        "assessed_on", "reviewer", "reviewed_on"});
+                        "assessed_on", "reviewer", "reviewed_on", "series_period"});
     Assessment a;
     a.title = r.text("title");
     a.assessor = r.text("assessor");
@@ -67,6 +67,11 @@ Assessment readAssessment(const json& v) {
     a.assessedOn = r.text("assessed_on");
     a.reviewer = r.text("reviewer");
     a.reviewedOn = r.text("reviewed_on");
+    if (const json* sp = r.find("series_period")) {
+        const auto kind = sp->is_string() ? parseSeriesPeriod(sp->get_ref<const std::string&>()) : std::nullopt;
+        if (!kind) throw InvalidInput(r.pathOf("series_period"), "must be \"monthly\" or \"weekly\"");
+        a.seriesPeriod = *kind;
+    }
     return a;
 }
 

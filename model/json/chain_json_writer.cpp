@@ -62,6 +62,8 @@ void write(JsonStreamWriter& w, const Assessment& a) {
     if (!a.assessedOn.empty()) w.field("assessed_on", a.assessedOn);
     if (!a.reviewer.empty()) w.field("reviewer", a.reviewer);
     if (!a.reviewedOn.empty()) w.field("reviewed_on", a.reviewedOn);
+    // Issue #19: only when not the default (monthly).
+    if (a.seriesPeriod != SeriesPeriod::Monthly) w.field("series_period", toString(a.seriesPeriod));
     w.endObject();
 }
 

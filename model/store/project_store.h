@@ -13,7 +13,7 @@ namespace traza::model {
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
     /// PRAGMA application_id of every .traza file ("TRZA").
     static constexpr int kApplicationId = 0x54525A41;
 

@@ -45,7 +45,9 @@ CREATE TABLE assessment (
     notes         TEXT NOT NULL,
     assessed_on   TEXT NOT NULL DEFAULT '',
     reviewer      TEXT NOT NULL DEFAULT '',
-    reviewed_on   TEXT NOT NULL DEFAULT ''
+    reviewed_on   TEXT NOT NULL DEFAULT '',
+    -- Schema 10 (issue #19): the period of the progress series.
+    series_period TEXT NOT NULL DEFAULT 'monthly' CHECK (series_period IN ('monthly', 'weekly'))
 ) STRICT;
 
 -- Actors (nodes of the chain); flows, goals and supports refer to them by ord.

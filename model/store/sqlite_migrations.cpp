@@ -100,6 +100,10 @@ const std::vector<MigrationStep>& migrationSteps() {
         checklistTemplateStep(6),  // ---- step 6 -> 7: checklist templates (issue #18)
         answerSourcesStep(7),      // ---- step 7 -> 8: answer sources (issue #18)
         recordsStep(8),            // ---- step 8 -> 9: delivery records (issue #19)
+        {9,  // ---- step 9 -> 10: the period of the progress series (issue #19)
+         "the assessment chooses the period of its progress series (series_period, monthly by default)",
+         "ALTER TABLE assessment ADD COLUMN series_period TEXT NOT NULL DEFAULT 'monthly'"
+         " CHECK (series_period IN ('monthly', 'weekly'));"},
     };
     return steps;
 }

@@ -137,16 +137,20 @@ int jsonDepth(const std::string& text) {
     return deepest;
 }
 
+std::vector<std::string_view> seriesPeriodNames() { return {"monthly", "weekly"}; }
+
 Assessment readAssessment(SQLite::Database& db) {
     std::int64_t n = countRows(db, "assessment", 1'000);
     if (n != 1) throw InvalidInput("assessment", "must hold exactly one row (found " + std::to_string(n) + ")");
     Query q(db, "assessment",
             "title, assessor, organisation, purpose, material, country, period_start, period_end, currency, notes,"
-            " assessed_on, reviewer, reviewed_on",
+            " assessed_on, reviewer, reviewed_on, series_period",
             "");
     q.next();
-    return {q.text(0), q.text(1), q.text(2),  q.text(3),  q.text(4),  q.text(5), {q.text(6), q.text(7)},
-            q.text(8), q.text(9), q.text(10), q.text(11), q.text(12)};
+    Assessment a{q.text(0), q.text(1), q.text(2),  q.text(3),  q.text(4),  q.text(5), {q.text(6), q.text(7)},
+                 q.text(8), q.text(9), q.text(10), q.text(11), q.text(12)};
+    a.seriesPeriod = q.enumeration<SeriesPeriod>(13, parseSeriesPeriod, seriesPeriodNames);
+    return a;
 }
 
 // Returns the actors' ords (ascending), which every reference to an actor uses.

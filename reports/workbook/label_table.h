@@ -18,5 +18,6 @@ void sheetLabels(std::vector<LabelEntry>&);     ///< sheet., title., section.
 void columnLabels(std::vector<LabelEntry>&);    ///< col.
 void noteLabels(std::vector<LabelEntry>&);      ///< note., label., legend., map., method., doc., value words
 void analysisLabels(std::vector<LabelEntry>&);  ///< recon., finding., weight., cmp.
+void progressLabels(std::vector<LabelEntry>&);  ///< the Progress sheet (issue #19)
 
 }  // namespace traza::reports

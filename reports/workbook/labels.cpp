@@ -17,6 +17,7 @@ const std::vector<LabelEntry>& table() {
         columnLabels(all);
         noteLabels(all);
         analysisLabels(all);
+        progressLabels(all);
         return all;
     }();
     return entries;

@@ -23,6 +23,7 @@ double workUnits(const model::Project& p, const risk::Analysis& a) {
     units += static_cast<double>(p.flows.size());
     units += static_cast<double>(a.breaks.size() + a.redFlags.size() + p.findings.size() + p.goals.size() + p.supports.size());
     for (const model::Checklist& c : p.checklists) units += static_cast<double>(c.items.size());
+    if (a.series) units += static_cast<double>(a.series->periods.size());  // the Progress sheet
     return units;
 }
 
@@ -75,6 +76,7 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         writeFindingsSheet(ctx);
         writeChecklistSheet(ctx);
         writeGoalsSheet(ctx);
+        writeProgressSheet(ctx);
         writePlanSheet(ctx);
         writeMethodologySheet(ctx);
         writeWeightsSheet(ctx);

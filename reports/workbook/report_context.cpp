@@ -9,7 +9,8 @@ SheetNames::SheetNames(const Labels& t)
       goals(t("sheet.goals")), methodology(t("sheet.methodology")),
       legend(t("sheet.legend")), plan(t("sheet.plan")), weights(t("sheet.weights")),
       reconciliation(t("sheet.reconciliation")), findings(t("sheet.findings")),
-      claims(t("sheet.claims")), comparison(t("sheet.comparison")), audit(t("sheet.audit")) {}
+      claims(t("sheet.claims")), comparison(t("sheet.comparison")), audit(t("sheet.audit")),
+      progress(t("sheet.progress")) {}
 
 ReportContext::ReportContext(const model::Project& p, const risk::Analysis& a, const Labels& t, const Formats& f,
                              Workbook& b, Progress& pr, Legend* l)

@@ -23,7 +23,7 @@ namespace traza::reports {
 /// Sheet names in the report's language; formulas quote them with quotedSheet().
 struct SheetNames {
     std::string summary, actors, flows, chokePoints, traceability, massBalance, redFlags, checklist, goals,
-        methodology, legend, plan, weights, reconciliation, findings, claims, comparison, audit;
+        methodology, legend, plan, weights, reconciliation, findings, claims, comparison, audit, progress;
     explicit SheetNames(const Labels&);
 };
 

@@ -53,6 +53,8 @@ std::string findingSubjectName(const ReportContext&, const std::string& subject)
 /// Today's date, YYYY-MM-DD (local time).
 std::string todayIso();
 void writeGoalsSheet(ReportContext&);
+/// Only when the analysis carries progress series (the project has delivery records, issue #19).
+void writeProgressSheet(ReportContext&);
 void writeMethodologySheet(ReportContext&);
 void writeWeightsSheet(ReportContext&);
 /// Only when the report compares with an earlier project (ReportOptions::comparison).

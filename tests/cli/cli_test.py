@@ -198,7 +198,7 @@ def case_info():
                         r.stdout), "actors by kind")
         check(re.search(r"flows: +13 ", r.stdout) and re.search(r"goals: +5\n", r.stdout), "counts of flows and goals")
         check("2025-01-01 to 2025-12-31" in r.stdout, "the assessment period")
-    check("schema version 9" in run("info", path("care.traza")).stdout, "the schema version of a project file")
+    check("schema version 10" in run("info", path("care.traza")).stdout, "the schema version of a project file")
 
 
 def case_export_formats():

@@ -94,6 +94,7 @@ inline std::string asSchemaVersion(int version) {
         "ALTER TABLE checklists DROP COLUMN template; ",
         "DROP TABLE checklist_item_sources; ",
         "DROP TABLE record_documents; DROP TABLE records; DROP TABLE actor_suspensions; ",
+        "ALTER TABLE assessment DROP COLUMN series_period; ",
     };
     if (undo.size() != static_cast<std::size_t>(ProjectStore::kSchemaVersion))
         throw std::logic_error("test: asSchemaVersion does not know how to undo every migration step");

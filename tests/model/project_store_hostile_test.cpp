@@ -125,7 +125,7 @@ TEST_CASE("ProjectStore - triggers in a file never run, not even while migrating
     // trigger would delete every flow and write to a new table if it fired.
     rawExec(file,
             "ALTER TABLE assessment DROP COLUMN assessed_on; ALTER TABLE assessment DROP COLUMN reviewer; "
-            "ALTER TABLE assessment DROP COLUMN reviewed_on; "
+            "ALTER TABLE assessment DROP COLUMN reviewed_on; ALTER TABLE assessment DROP COLUMN series_period; "
             "ALTER TABLE actors DROP COLUMN has_position; DROP TABLE import_rules; DROP TABLE actor_uncertainty; DROP TABLE flow_uncertainty; DROP TABLE findings; DROP TABLE actor_due_diligence; DROP TABLE actor_claims; DROP TABLE flow_claims; DROP TABLE checklist_item_sources; DROP TABLE record_documents; DROP TABLE records; DROP TABLE actor_suspensions; ALTER TABLE checklists DROP COLUMN template; PRAGMA user_version = 0;"
             "CREATE TABLE loot (x TEXT);"
             "CREATE TRIGGER trap AFTER UPDATE ON actors BEGIN DELETE FROM flows; INSERT INTO loot VALUES ('ran'); END;"

@@ -35,7 +35,7 @@ GROUPS = {
 }
 WORDS = {
     "en": {"sheets": ["Summary", "Actors", "Flows", "Choke points", "Traceability", "Mass balance", "Red flags",
-                      "Checklist", "Goals and supports", "Plan", "Methodology", "Weights"], "legend": "Legend",
+                      "Checklist", "Goals and supports", "Progress", "Plan", "Methodology", "Weights"], "legend": "Legend",
            "id": "ID", "kind": "Kind", "factors": "Risk factors", "reasons": "Risk reasons", "in": "In (t)",
            "out": "Out (t)", "share": "Flow share", "residual": "Residual risk", "tonnes": "Tonnes",
            "documented": "Documented (t)", "doc_share": "Documented share", "documents": "Documents",
@@ -43,7 +43,7 @@ WORDS = {
            "category": "Category", "actor": "Actor", "flow": "Flow", "why": "Why", "severity": "Severity",
            "reason": "Reason", "undoc": "Undocumented (t)", "layout": "national layout"},
     "es": {"sheets": ["Resumen", "Actores", "Flujos", "Puntos de control", "Trazabilidad", "Balance de masas",
-                      "Señales de alerta", "Lista de verificación", "Metas y apoyos", "Plan", "Metodología", "Pesos"],
+                      "Señales de alerta", "Lista de verificación", "Metas y apoyos", "Avance", "Plan", "Metodología", "Pesos"],
            "legend": "Leyenda", "layout": "formato nacional"},
 }
 
@@ -316,7 +316,7 @@ def main():
         steps = [lambda: check_codes_by_position(nat, legend, w)]
     steps += [lambda: check_summary(full, nat, w, lang, threshold),
               # Mass balance: in and out are SUMIFS in the full layout, values in the national one.
-              lambda: check_unchanged(full, fullf, nat, natf, [w["sheets"][i] for i in (3, 5, 7, 9, 10)],
+              lambda: check_unchanged(full, fullf, nat, natf, [w["sheets"][i] for i in (3, 5, 7, 9, 10, 11)],
                                       values_only=(w["sheets"][5],)),
               lambda: no_empty_text(nat, [w["sheets"][i] for i in (1, 2, 4, 6)])]
     for step in steps:

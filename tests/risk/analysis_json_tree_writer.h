@@ -68,6 +68,28 @@ inline std::string treeAnalysisJson(const Analysis& a) {
         levels[std::string(model::toString(l.level))] = level;
     }
     root["traceability"] = {{"threshold", a.traceability.threshold}, {"levels", levels}};
+    if (a.series) {  // issue #19: the progress series, only with records
+        const Series& s = *a.series;
+        ordered& t = root["traceability"];
+        t["series_period"] = std::string(model::toString(s.kind));
+        t["undated_t"] = s.undatedT;
+        ordered periods = ordered::array();
+        for (std::size_t i = 0; i < s.periods.size(); ++i) {
+            const EvidencePeriod& e = s.evidence[i];
+            ordered shares = ordered::object(), stages = ordered::object();
+            for (int l = 1; l <= 4; ++l) {
+                const std::string name(model::toString(static_cast<model::Evidence>(l)));
+                shares[name] = e.documentedShare[l];
+                ordered byStage = ordered::object();
+                for (const auto& [k, v] : e.traced[l - 1]) byStage[std::to_string(k)] = v;
+                stages[name] = byStage;
+            }
+            periods.push_back({{"period", s.periods[i].key}, {"start", s.periods[i].start}, {"end", s.periods[i].end},
+                               {"records_t", e.recordsT}, {"documented_share", shares},
+                               {"destinations_t", e.destinationsT}, {"by_stage", stages}});
+        }
+        t["by_period"] = periods;
+    }
     if (a.plan) {
         ordered steps = ordered::array();
         for (const PlanStep& s : a.plan->steps)
@@ -90,6 +112,21 @@ inline std::string treeAnalysisJson(const Analysis& a) {
     root["red_flags"] = flags;
     root["warnings"] = a.warnings;
     root["statement"] = a.statement;
+    if (a.series) {
+        const Series& s = *a.series;
+        ordered goals = ordered::array();
+        for (const GoalSeries& g : s.goals) {
+            ordered reached = ordered::array(), periods = ordered::array();
+            for (const auto& i : g.reachedIn) reached.push_back(i ? ordered(s.periods[*i].key) : ordered(nullptr));
+            for (std::size_t i = 0; i < g.periods.size(); ++i)
+                periods.push_back({{"period", s.periods[i].key}, {"delivered_t", g.periods[i].deliveredT},
+                                   {"cumulative_t", g.periods[i].cumulativeT}, {"supports", g.periods[i].supports}});
+            goals.push_back({{"actor", g.actor}, {"buyer", g.buyer}, {"thresholds_t", g.thresholdsT},
+                             {"reached", reached}, {"undated_t", g.undatedT}, {"supports_unplaced", g.supportsUnplaced},
+                             {"by_period", periods}});
+        }
+        root["goals"] = goals;
+    }
     return root.dump(2);
 }
 
