@@ -44,7 +44,7 @@ void writeAssessment(sqlite3* db, const Assessment& a) {
                      "period_end", "currency", "notes", "assessed_on", "reviewer", "reviewed_on", "series_period"});
     ins.integer(1).text(a.title).text(a.assessor).text(a.organisation).text(a.purpose).text(a.material);
     ins.text(a.country).text(a.period.start).text(a.period.end).text(a.currency).text(a.notes);
-    ins.text(a.assessedOn).text(a.reviewer).text(a.reviewedOn).text(std::string(toString(a.seriesPeriod))).endRow();
+    ins.text(a.assessedOn).text(a.reviewer).text(a.reviewedOn).text(toString(a.seriesPeriod)).endRow();  // a view of a literal: bound without a copy
     ins.finish();
 }
 
