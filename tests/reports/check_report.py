@@ -361,6 +361,11 @@ def check_properties(path, chain):
     check("xl/media/image1.png" in names, "the chain map picture is missing")
     # Traceability and Goals, and the Progress sheet's two (the CARE sample has records).
     check(sum(1 for n in names if re.match(r"xl/charts/chart\d+\.xml$", n)) == 4, "four charts expected")
+    # Every part deflated at zlib's fastest level (reports/output/fast_deflate.cpp): the
+    # zip header's flag bits 1-2 say 11 for level 1, 00 for libxlsxwriter's default 6.
+    levels = {(i.filename, i.compress_type, i.flag_bits & 6) for i in zipfile.ZipFile(path).infolist()}
+    slow = sorted(n for n, method, bits in levels if method != zipfile.ZIP_DEFLATED or bits != 6)
+    check(not slow, f"parts not deflated at level 1: {slow[:5]}")
 
 
 def sheet_texts(ws):

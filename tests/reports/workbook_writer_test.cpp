@@ -1,6 +1,12 @@
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 #include "error.h"
+#include "fast_deflate.h"
 #include "report_fixture.h"
 #include "workbook_writer.h"
 
@@ -56,4 +62,43 @@ TEST_CASE("WorkbookWriter - libxlsxwriter errors become traza::Error with the re
     Workbook nowhere(dir.path() / "missing" / "x.xlsx", false);
     nowhere.addSheet("S");
     CHECK_THROWS_WITH(nowhere.close(), Catch::Contains("Excel writer: writing the file"));
+}
+
+namespace {
+
+// The general-purpose flags of every local file header of a zip: bits 1-2 are
+// the deflate option (APPNOTE 4.4.4), 11 when the part was deflated at level 1.
+std::vector<unsigned> deflateOptions(const std::filesystem::path& zip) {
+    std::ifstream in(zip, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<unsigned> options;
+    for (std::size_t at = bytes.find("PK\x03\x04"); at != std::string::npos && at + 8 <= bytes.size();
+         at = bytes.find("PK\x03\x04", at + 4))
+        options.push_back((static_cast<unsigned char>(bytes[at + 6]) >> 1) & 3u);
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("WorkbookWriter - every part is deflated at the level asked for", "[writer]") {
+    traza::reports::test::ScratchDir dir;
+    const auto write = [&](const std::string& name) {
+        Workbook book(dir.path() / name, false);
+        Sheet s = book.addSheet("S");
+        for (int r = 0; r < 200; ++r) s.text(r, 0, "the same text on every row, to be deflated");
+        book.close();
+        return deflateOptions(dir.path() / name);
+    };
+    const int before = workbookDeflateLevel();
+    CHECK(before == 1);  // Traza's choice (fast_deflate.h)
+    const std::vector<unsigned> fast = write("fast.xlsx");
+    CHECK(fastDeflateActive());
+    REQUIRE(fast.size() >= 8);  // content types, rels, workbook, sheet, styles, ...
+    CHECK(std::all_of(fast.begin(), fast.end(), [](unsigned o) { return o == 3; }));
+
+    setWorkbookDeflateLevel(-1);  // libxlsxwriter's own choice, zlib's default 6: option 00
+    const std::vector<unsigned> normal = write("normal.xlsx");
+    setWorkbookDeflateLevel(before);
+    CHECK(std::all_of(normal.begin(), normal.end(), [](unsigned o) { return o == 0; }));
+    CHECK(std::filesystem::file_size(dir.path() / "fast.xlsx") >= std::filesystem::file_size(dir.path() / "normal.xlsx"));
 }
