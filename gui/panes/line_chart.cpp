@@ -2,10 +2,13 @@
 
 #include <wx/graphics.h>
 #include <wx/pen.h>
+#include <wx/arrstr.h>
 #include <wx/settings.h>
 
 #include <algorithm>
 #include <cmath>
+
+#include "labels.h"
 
 namespace traza::gui {
 
@@ -28,15 +31,48 @@ double niceStep(double top, int wanted) {
 
 }  // namespace
 
+std::vector<wxString> wrapText(wxGraphicsContext& gc, const wxString& text, double width) {
+    std::vector<wxString> lines;
+    wxString line;
+    for (const wxString& word : wxSplit(text, ' ', 0)) {
+        const wxString candidate = line.empty() ? word : line + " " + word;
+        wxDouble w = 0, h = 0;
+        gc.GetTextExtent(candidate, &w, &h);
+        if (w > width && !line.empty()) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+double drawWrapped(wxGraphicsContext& gc, const wxString& text, double x, double y, double width) {
+    wxDouble w = 0, h = 0;
+    gc.GetTextExtent("Ag", &w, &h);
+    for (const wxString& line : wrapText(gc, text, width)) {
+        gc.DrawText(line, x, y);
+        y += h;
+    }
+    return y;
+}
+
+wxString yTickLabel(const LineChart& chart, double value) {
+    return chart.shares ? formatShare(value, 0) : formatTonnes(value, 2);
+}
+
 std::size_t drawLineChart(wxGraphicsContext& gc, const wxRect& area, const LineChart& chart) {
     const wxFont font = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
     gc.SetFont(font, *wxBLACK);
     wxDouble tw = 0, th = 0;
     gc.GetTextExtent("0", &tw, &th);
     const double legendW = std::min(area.width * 0.35, 260.0);
-    const double left = area.x + 7 * tw + 8, top = area.y + th * 1.8;
+    // The title wraps in a narrow pane rather than being cut at its edge.
+    const double titleBottom = drawWrapped(gc, chart.title, area.x + 4, area.y + 2, area.width - 8);
+    const double left = area.x + 7 * tw + 8, top = titleBottom + th * 0.8;
     const double right = area.x + area.width - legendW - 10, bottom = area.y + area.height - th * 1.8;
-    gc.DrawText(chart.title, area.x + 4, area.y + 2);
     if (right - left < 40 || bottom - top < 40 || chart.categories.empty()) return 0;
 
     double yMax = chart.shares ? 1.0 : 0.0;
@@ -54,7 +90,7 @@ std::size_t drawLineChart(wxGraphicsContext& gc, const wxRect& area, const LineC
     gc.SetPen(wxPen(wxColour(220, 220, 220)));
     for (double v = 0; v <= yMax + 1e-9; v += step) {
         gc.StrokeLine(left, y(v), right, y(v));
-        const wxString label = chart.shares ? wxString::Format("%.0f %%", v * 100) : wxString::Format("%g", v);
+        const wxString label = yTickLabel(chart, v);
         wxDouble w = 0, h = 0;
         gc.GetTextExtent(label, &w, &h);
         gc.DrawText(label, left - w - 4, y(v) - h / 2);

@@ -47,7 +47,8 @@ void ProgressPane::showAnalysis(std::shared_ptr<const risk::Analysis> result, co
             for (const risk::EvidencePeriod& e : s.evidence) line.values.push_back(e.documentedShare[l]);
             m_shares.lines.push_back(std::move(line));
         }
-        m_note = wxString::Format(_("Only dated records count: flows without records (%.1f t) are left out."), s.undatedT);
+        m_note = wxString::Format(_("Only dated records count: flows without records (%s) are left out."),
+                                  formatTonnes(s.undatedT));
     } else {
         m_note = _("No delivery records: the progress series need dated records (Records table).");
     }
@@ -62,12 +63,10 @@ void ProgressPane::onPaint(wxPaintEvent&) {
     if (!gc) return;
     const wxSize size = GetClientSize();
     gc->SetFont(GetFont(), wxColour(80, 80, 80));
-    wxDouble w = 0, h = 0;
-    gc->GetTextExtent(m_note, &w, &h);
-    gc->DrawText(m_note, 6, 4);
+    const int top = static_cast<int>(drawWrapped(*gc, m_note, 6, 4, size.x - 12)) + 6;
     m_pointsDrawn = 0;
     if (!hasSeries()) return;
-    const int top = static_cast<int>(h) + 10, half = (size.y - top) / 2;
+    const int half = (size.y - top) / 2;
     m_pointsDrawn += drawLineChart(*gc, wxRect(4, top, size.x - 8, half - 6), m_tonnes);
     m_pointsDrawn += drawLineChart(*gc, wxRect(4, top + half, size.x - 8, half - 6), m_shares);
 }

@@ -24,6 +24,7 @@ public:
     const LineChart& tonnesChart() const { return m_tonnes; }
     const LineChart& sharesChart() const { return m_shares; }
     std::size_t pointsDrawn() const { return m_pointsDrawn; }
+    const wxString& note() const { return m_note; }
     bool hasSeries() const { return !m_tonnes.categories.empty(); }
 
 private:

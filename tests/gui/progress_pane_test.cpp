@@ -2,16 +2,23 @@
 // CARE sample shows the twelve months of its records: five organisations'
 // cumulative tonnes with their goals (dashed), the documented share at four
 // levels, every point drawn; the series are the analysis's, and the screenshot
-// is kept for the user guide.
+// is kept for the user guide. The Spanish run (TRAZA_TEST_LANGUAGE=es, in
+// dd_es_cases) checks every text the pane draws is Spanish, numbers included.
 #include <catch2/catch.hpp>
 #include <wx/aui/framemanager.h>
+#include <wx/dcmemory.h>
+#include <wx/graphics.h>
+#include <wx/numformatter.h>
+#include <wx/settings.h>
 
 #include <cstdlib>
+#include <memory>
 
 #include "analysis_runner.h"
 #include "command_ids.h"
 #include "file_controller.h"
 #include "gui_test_support.h"
+#include "labels.h"
 #include "main_frame.h"
 #include "progress_pane.h"
 #include "test_frame.h"
@@ -20,6 +27,17 @@
 using namespace traza;
 using namespace traza::gui;
 using namespace traza::gui::test;
+
+namespace {
+
+bool spanishRun() {
+    const char* lang = std::getenv("TRAZA_TEST_LANGUAGE");
+    return lang && std::string(lang) == "es";
+}
+
+wxString utf8(const char* s) { return wxString::FromUTF8(s); }
+
+}  // namespace
 
 TEST_CASE("ProgressPane - the CARE sample's months are drawn as cumulative tonnes against goals and documented shares", "[gui][screenshot]") {
     TestFrame t(wxSize(1600, 1000));
@@ -61,7 +79,45 @@ TEST_CASE("ProgressPane - the CARE sample's months are drawn as cumulative tonne
 
     const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");
     const fs::path out = outDir ? fs::path(outDir) : fs::temp_directory_path();
-    const fs::path png = out / "progress-pane.png";
+    // Every text the pane draws, in the interface's language and number convention.
+    const bool es = spanishRun();
+    CHECK(frame->panes().GetPane("progress").caption == (es ? utf8("Avance") : utf8("Progress")));
+    CHECK(tonnes.title == (es ? utf8("Toneladas acumuladas por organización por mes, frente a su meta (discontinua)")
+                              : utf8("Cumulative tonnes per organisation by month, against its goal (dashed)")));
+    CHECK(shares.title == (es ? utf8("Proporción documentada de los registros en cada nivel de evidencia")
+                              : utf8("Documented share of the records at each evidence level")));
+    CHECK(tonnes.lines[1].label == (es ? utf8("Organisation 1: meta") : utf8("Organisation 1: goal")));
+    CHECK(shares.lines[0].label == (es ? utf8("autodeclarado") : utf8("self-declared")));
+    // The marks the number formatter uses for the locale (',' and '.' where es_ES is
+    // installed; a test machine without that C locale keeps the C marks), as the
+    // analysis tables do: one convention for every number in the window.
+    const wxChar mark = wxNumberFormatter::GetDecimalSeparator();
+    wxChar sep = 0;
+    const wxString thousands = wxNumberFormatter::GetThousandsSeparatorIfUsed(&sep) ? wxString(sep) : wxString();
+    CHECK(yTickLabel(tonnes, 12.5) == wxString("12") + mark + "5 t");
+    CHECK(yTickLabel(tonnes, 1250) == wxString("1") + thousands + "250 t");
+    CHECK(yTickLabel(shares, 0.75) == utf8("75 %"));
+    // Titles too wide for the pane wrap at spaces instead of running past its edge.
+    wxBitmap bitmap(8, 8);
+    wxMemoryDC memory(bitmap);
+    std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(memory));
+    REQUIRE(gc);
+    gc->SetFont(wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT), *wxBLACK);
+    const double width = pane->GetClientSize().x - 8;
+    for (const wxString& title : {tonnes.title, shares.title, pane->note()}) {
+        const std::vector<wxString> lines = wrapText(*gc, title, width);
+        CHECK(wxJoin(wxArrayString(lines.size(), lines.data()), ' ', 0) == title);
+        for (const wxString& line : lines) {
+            wxDouble w = 0, h = 0;
+            gc->GetTextExtent(line, &w, &h);
+            CHECK(w <= width);
+        }
+    }
+    // The CARE sample's flows without records (the first mile and beyond f11) are named in tonnes.
+    CHECK(pane->note().StartsWith(es ? utf8("Solo cuentan los registros fechados") : utf8("Only dated records count")));
+    CHECK(pane->note().Contains(formatTonnes(s.undatedT)));
+
+    const fs::path png = out / (es ? "progress-pane-es.png" : "progress-pane.png");
     fs::remove(png);
     REQUIRE(screenshot(pane->GetScreenRect(), png));
     CHECK(fs::file_size(png) > 10000);
