@@ -32,9 +32,10 @@ SearchBar::SearchBar(wxWindow* parent, const Document& doc) : wxPanel(parent, wx
 
     m_field->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { next(); });
     m_field->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
-        // Count as the user types; the first hit is shown on Enter.
-        searchIfNeeded();
+        // Count once the user pauses; the first hit is shown on Enter.
+        m_typingTimer.StartOnce(kTypingPause);
     });
+    m_typingTimer.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { searchIfNeeded(); });
     m_field->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
         if (e.GetKeyCode() == WXK_ESCAPE && onClose) onClose();
         else if (e.GetKeyCode() == WXK_F3 && e.GetModifiers() == wxMOD_SHIFT) previous();
@@ -52,7 +53,10 @@ SearchBar::SearchBar(wxWindow* parent, const Document& doc) : wxPanel(parent, wx
     });
 }
 
-SearchBar::~SearchBar() { const_cast<Document&>(m_doc).changed.disconnect(m_docSlot); }
+SearchBar::~SearchBar() {
+    m_typingTimer.Stop();
+    const_cast<Document&>(m_doc).changed.disconnect(m_docSlot);
+}
 
 void SearchBar::focusField() {
     m_field->SetFocus();
@@ -62,6 +66,7 @@ void SearchBar::focusField() {
 wxString SearchBar::countText() const { return m_count->GetLabel(); }
 
 void SearchBar::searchIfNeeded() {
+    m_typingTimer.Stop();
     const wxString text = m_field->GetValue();
     if (m_searchedOnce && text == m_searched && m_searchedRevision == m_doc.revision()) return;
     // After an edit the same text goes on from the hit it showed.
@@ -69,6 +74,7 @@ void SearchBar::searchIfNeeded() {
     std::optional<ItemRef> shown;
     if (sameText && m_cursor.current() >= 0) shown = m_cursor.hits()[static_cast<std::size_t>(m_cursor.current())];
     m_searchedOnce = true;
+    ++m_searchesRun;
     m_cursor.reset(searchChain(m_doc.project(), toUtf8(text)));
     if (shown) m_cursor.resume(*shown);
     m_searched = text;

@@ -86,6 +86,35 @@ TEST_CASE("Search - Ctrl+F finds by region, Enter and F3 step through the hits w
     CHECK(fx.errors.empty());
 }
 
+TEST_CASE("Search - typing counts the hits once the keys pause, and Enter does not wait for the pause", "[gui]") {
+    TestFrame fx(wxSize(1600, 1000));
+    MainFrame* f = fx.f;
+    REQUIRE(f->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
+    REQUIRE(waitUntil([&] { return f->analysis() && !f->analysisRunner().busy(); }));
+    fx.menu(ids::Find);
+    REQUIRE(waitUntil([&] { return f->searchBar()->field()->HasFocus(); }, 3000));
+    SearchBar* bar = f->searchBar();
+    UiDriver ui;
+    const std::size_t before = bar->searchesRun();
+    ui.type("bogota");  // six keys, well inside one pause
+    REQUIRE(waitUntil([&] { return bar->countText() == wxString::Format(_("%d found"), 7); }, 3000));
+    CHECK(bar->searchesRun() - before == 1);  // one search for the six keys, not six
+
+    // Typed and Enter at once: the pending search runs now and its first hit shows.
+    bar->field()->SelectAll();
+    const std::size_t typed = bar->searchesRun();
+    bar->field()->WriteText("f12");
+    CHECK(bar->searchPending());
+    CHECK(bar->searchesRun() == typed);
+    ui.key(WXK_RETURN);
+    REQUIRE(waitUntil([&] { return f->selection().primary() == ItemRef{ItemKind::Flow, "f12"}; }, 3000));
+    CHECK_FALSE(bar->searchPending());
+    CHECK(bar->countText() == wxString::Format(_("%d of %d"), 1, 1));
+    pump(SearchBar::kTypingPause + 100);
+    CHECK(bar->searchesRun() == typed + 1);  // the pause that followed found nothing new to do
+    CHECK(fx.errors.empty());
+}
+
 TEST_CASE("Tables - screenshots of the tables and the search bar on the CARE sample", "[gui][screenshot]") {
     const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");
     const fs::path out = outDir ? fs::path(outDir) : fs::temp_directory_path();
