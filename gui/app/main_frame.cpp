@@ -39,6 +39,7 @@
 #include "actor_table.h"
 #include "flow_table.h"
 #include "record_table.h"
+#include "saved_layout.h"
 #include "search_bar.h"
 #include "server_controller.h"
 #include "table_page.h"
@@ -167,7 +168,7 @@ void MainFrame::createPanes() {
                                   .BestSize(FromDIP(wxSize(640, 560))).MinSize(FromDIP(wxSize(320, 260))).CloseButton(true).Hide());
     m_defaultPerspective = m_aui.SavePerspective();
     wxString saved;
-    if (wxConfigBase::Get()->Read(kPerspectiveKey, &saved) && !saved.empty()) m_aui.LoadPerspective(saved, false);
+    if (wxConfigBase::Get()->Read(kPerspectiveKey, &saved) && !saved.empty()) loadSavedLayout(m_aui, saved);
     m_aui.Update();
 
     m_canvas->onZoomChanged = [this](double scale) { setStatusLater(wxString::Format("%.0f %%", scale * 100), 2); };
