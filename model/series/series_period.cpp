@@ -102,6 +102,8 @@ PeriodSlot periodNamed(const std::string& key) {
         const long week = std::stol(key.substr(6, 2));
         const PeriodSlot slot = slotOfDays(mondayOf(daysFromCivil(y, 1, 4)) + 7 * (week - 1), SeriesPeriod::Weekly);
         if (week < 1 || slot.key != key) throw InvalidInput(key, "is no ISO week of " + key.substr(0, 4));
+        // 9999-W52 ends in the year 10000, which no ISO date of four digits can write.
+        if (slot.start.size() != 10 || slot.end.size() != 10) throw InvalidInput(key, "is past the year 9999");
         return slot;
     }
     throw InvalidInput(key, "is no period: write a month as 2025-03 or an ISO week as 2025-W09");
