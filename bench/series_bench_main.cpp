@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -58,6 +59,14 @@ std::size_t addMonthlyRecords(model::Project& p) {
     return records;
 }
 
+// User + system CPU time of the process so far, every thread (ms): on a
+// shared machine the wall time says as much about the neighbours.
+double cpuMs() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -66,7 +75,15 @@ int main(int argc, char** argv) {
     std::string dir = std::filesystem::temp_directory_path().string();
     app.add_option("--flows", flows, "flows of the chain (85 000: 60 000 picker groups)");
     app.add_option("--dir", dir, "where the .traza file is written");
+    std::string writeJson;
+    app.add_option("--write-json", writeJson,
+                   "write the chain JSON with its records to this file (when there is none) and stop: "
+                   "the input of bench/series_process.sh");
     CLI11_PARSE(app, argc, argv);
+    if (!writeJson.empty() && std::filesystem::exists(writeJson)) {
+        std::printf("chain JSON: %s (already there)\n", writeJson.c_str());
+        return 0;
+    }
 
     const model::Catalogue catalogue = model::Catalogue::installed();
     model::Project p = bench::generateChain(bench::ChainShape::forFlows(flows), catalogue);
@@ -74,6 +91,16 @@ int main(int argc, char** argv) {
     for (model::Flow& f : p.flows) f.periodStart = f.periodEnd = "";
     const std::size_t records = addMonthlyRecords(p);
     const std::string json = model::projectToJson(p);
+    if (!writeJson.empty()) {
+        std::ofstream out(writeJson, std::ios::binary);
+        out << json;
+        if (!out.flush()) {
+            std::fprintf(stderr, "traza-series-bench: cannot write %s\n", writeJson.c_str());
+            return 2;
+        }
+        std::printf("chain JSON: %s (%zu records)\n", writeJson.c_str(), records);
+        return 0;
+    }
     std::printf("chain: %zu actors, %zu flows, %zu records, chain JSON %.1f MB\n", p.actors.size(), p.flows.size(),
                 records, json.size() / 1e6);
 
@@ -89,11 +116,14 @@ int main(int argc, char** argv) {
     std::filesystem::remove(file);
 
     t0 = std::chrono::steady_clock::now();
+    double c0 = cpuMs();
     const risk::Series s = risk::computeSeries(opened, {}, "en");
-    std::printf("progress series alone: %.0f ms (%zu periods, %zu goals)\n", msSince(t0), s.periods.size(), s.goals.size());
+    std::printf("progress series alone: %.0f ms, CPU %.0f ms (%zu periods, %zu goals)\n", msSince(t0), cpuMs() - c0,
+                s.periods.size(), s.goals.size());
     t0 = std::chrono::steady_clock::now();
+    c0 = cpuMs();
     const risk::Analysis a = risk::analyze(opened);
-    std::printf("analysis with the series: %.0f ms\n", msSince(t0));
+    std::printf("analysis with the series: %.0f ms, CPU %.0f ms\n", msSince(t0), cpuMs() - c0);
 
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);

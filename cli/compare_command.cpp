@@ -1,5 +1,6 @@
 // traza-cli compare: two projects side by side (issue #19) — the same chain a
-// year later, or before and after a round of documentation.
+// year later, or before and after a round of documentation — or two periods of
+// one project's delivery records (--periods A B).
 #include <iostream>
 #include <memory>
 #include <string>
@@ -10,7 +11,9 @@
 #include "analysis.h"
 #include "chain_comparison.h"
 #include "commands.h"
+#include "error.h"
 #include "number_text.h"
+#include "period_comparison.h"
 #include "project_io.h"
 
 namespace traza::cli {
@@ -19,6 +22,7 @@ namespace {
 struct CompareOptions {
     std::string before;
     std::string after;
+    std::vector<std::string> periods;  ///< --periods A B: two periods of `before`
     bool json = false;
     std::string language = "en";
 };
@@ -39,7 +43,21 @@ std::string horizonText(const std::optional<int>& h) { return h ? std::to_string
 void printComparison(const risk::ChainComparison& c, const CompareOptions& o, std::ostream& out) {
     const bool es = o.language == "es";
     auto t = [es](const char* en, const char* spanish) { return es ? spanish : en; };
-    out << t("Before: ", "Antes: ") << o.before << "\n" << t("After:  ", "Después: ") << o.after << "\n\n";
+    if (c.periods.size() == 2) {
+        auto side = [&](const risk::ComparedPeriod& p) {
+            return p.label + " (" + p.start + t(" to ", " a ") + p.end + ", " + std::to_string(p.records) +
+                   t(" records)", " registros)");
+        };
+        out << t("Project: ", "Proyecto: ") << o.before << "\n"
+            << t("Before: ", "Antes: ") << side(c.periods[0]) << "\n"
+            << t("After:  ", "Después: ") << side(c.periods[1]) << "\n"
+            << t("Only delivery records carry dates: ", "Solo los registros de entrega tienen fecha: ")
+            << c.periods[0].undatedFlows << t(" flows without records (", " flujos sin registros (")
+            << fixed(c.periods[0].undatedT, 1, es) << t(" t, undated) are left out of both periods.\n\n",
+                                                        " t, sin fecha) quedan fuera de los dos periodos.\n\n");
+    } else {
+        out << t("Before: ", "Antes: ") << o.before << "\n" << t("After:  ", "Después: ") << o.after << "\n\n";
+    }
     out << t("Tonnes reaching the destinations: ", "Toneladas que llegan a los destinos: ") << arrow(c.totalT, es, false)
         << "\n"
         << t("Tonnes in all flows: ", "Toneladas en todos los flujos: ") << arrow(c.flowTonnes, es, false) << "\n"
@@ -89,6 +107,18 @@ void printComparison(const risk::ChainComparison& c, const CompareOptions& o, st
 void runCompare(const CompareOptions& o) {
     risk::AnalysisOptions options;
     options.language = o.language;
+    if (!o.periods.empty()) {
+        if (!o.after.empty())
+            throw InvalidInput("--periods", "compares two periods of one project: give one project, not two");
+        const model::Project& project = keepUntilExit(loadProject(o.before));
+        const risk::ChainComparison c = risk::comparePeriods(project, o.periods[0], o.periods[1], options, "--periods");
+        if (o.json) std::cout << risk::comparisonToJson(c) << "\n";
+        else printComparison(c, o, std::cout);
+        std::cout << std::flush;
+        return;
+    }
+    if (o.after.empty())
+        throw InvalidInput("compare", "give two projects (BEFORE AFTER), or one project and --periods A B");
     const model::Project& before = keepUntilExit(loadProject(o.before));
     const model::Project& after = keepUntilExit(loadProject(o.after));
     const risk::Analysis& beforeAnalysis = keepUntilExit(risk::analyze(before, options));
@@ -104,10 +134,19 @@ void runCompare(const CompareOptions& o) {
 void registerCompareCommand(CLI::App& app) {
     auto options = std::make_shared<CompareOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "compare", "Compare two projects (the same chain later, or another): tonnes, documented and traced shares, "
-                   "horizon, choke points, red flags and the actors whose sales changed");
-    cmd->add_option("before", options->before, "The earlier project (.traza or .json)")->required()->check(CLI::ExistingFile);
-    cmd->add_option("after", options->after, "The later project (.traza or .json)")->required()->check(CLI::ExistingFile);
+        "compare", "Compare two projects (the same chain later, or another), or two periods of one project's delivery "
+                   "records (--periods): tonnes, documented and traced shares, horizon, choke points, red flags and "
+                   "the actors whose sales changed");
+    cmd->add_option("before", options->before, "The earlier project (.traza or .json); with --periods, the project")
+        ->required()
+        ->check(CLI::ExistingFile);
+    cmd->add_option("after", options->after, "The later project (.traza or .json); none with --periods")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--periods", options->periods,
+                    "Compare two periods of one project, A then B: a month (2025-01), an ISO week (2025-W03) or an "
+                    "inclusive range (2025-01..2025-03). Only the delivery records dated in each period count; flows "
+                    "without records are left out and their tonnes reported as undated")
+        ->expected(2);
     cmd->add_flag("--json", options->json, "Write the comparison as JSON");
     cmd->add_option("--lang", options->language, "Language of the text and the red flags' sentences: en or es")
         ->check(CLI::IsMember({"en", "es"}));

@@ -11,6 +11,7 @@
 #include "analysis.h"
 #include "anonymise_flags.h"
 #include "chain_comparison.h"
+#include "period_comparison.h"
 #include "commands.h"
 #include "error.h"
 #include "project_io.h"
@@ -32,6 +33,7 @@ struct ReportCommandOptions {
     double planTarget = -1;
     AnonymiseFlags anonymise;
     std::string compareWith;  ///< an earlier project: a Comparison sheet
+    std::vector<std::string> comparePeriods;  ///< two periods of this project: a Comparison sheet
 };
 
 // The newest changes of a shared project's audit trail the report lists.
@@ -66,7 +68,14 @@ void runReport(const ReportCommandOptions& o) {
     const risk::Analysis& analysis = keepUntilExit(risk::analyze(project, analysisOptions));
 
     std::optional<risk::ChainComparison> comparison;
-    if (!o.compareWith.empty()) {
+    if (!o.comparePeriods.empty()) {
+        if (!o.compareWith.empty())
+            throw InvalidInput("--compare-periods", "give either --compare-with or --compare-periods, not both");
+        if (o.anonymise.anonymise)
+            throw InvalidInput("--compare-periods", "cannot be anonymised yet; compare the two periods, then share");
+        comparison = risk::comparePeriods(project, o.comparePeriods[0], o.comparePeriods[1], analysisOptions,
+                                          "--compare-periods");
+    } else if (!o.compareWith.empty()) {
         if (o.anonymise.anonymise)
             throw InvalidInput("--compare-with", "cannot be anonymised yet; compare the two projects, then share");
         const model::Project& earlier = keepUntilExit(loadProject(o.compareWith));
@@ -112,6 +121,10 @@ void registerReportCommand(CLI::App& app) {
     cmd->add_option("--compare-with", options->compareWith,
                     "An earlier project (.traza or .json): adds a Comparison sheet of what changed since")
         ->check(CLI::ExistingFile);
+    cmd->add_option("--compare-periods", options->comparePeriods,
+                    "Two periods of this project, A then B (2025-01, 2025-W03, or 2025-01..2025-03): adds a "
+                    "Comparison sheet headed by the periods; only the delivery records dated in each count")
+        ->expected(2);
     addAnonymiseFlags(*cmd, options->anonymise);
     cmd->callback([options] { runReport(*options); });
 }

@@ -76,28 +76,46 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
         pass([](std::uint64_t key) { return static_cast<std::size_t>(key & 0xffffffffu); }, keyed, buffer);
         pass([](std::uint64_t key) { return static_cast<std::size_t>(key >> 32); }, buffer, keyed);
     }
-    m_flowIndex.reserve(keyed.size());
-    m_edges.reserve(keyed.size());
-    m_source.reserve(keyed.size());
-    m_target.reserve(keyed.size());
-    m_flowStart.reserve(keyed.size() + 1);
+    buildEdges(keyed.size(), [&](std::size_t i) { return keyed[i]; },
+               [&](EdgeData& e, std::size_t i) {
+                   const model::Flow& f = project.flows[keyed[i].second];
+                   e.tonnes += f.tonnes;
+                   // Records (issue #19), when the flow has any, give each level its own share.
+                   for (int level = 0; level < kEvidenceLevels; ++level)
+                       e.documentedAtLeast[level] += model::documentedAtLeast(f, static_cast<model::Evidence>(level));
+               });
+}
+
+ChainGraph::ChainGraph(const model::Project& project, std::span<const KeyedFlow> flows) : m_project(project) {
+    buildEdges(flows.size(), [&](std::size_t i) { return std::pair{flows[i].key, flows[i].flow}; },
+               [&](EdgeData& e, std::size_t i) {
+                   e.tonnes += flows[i].tonnes;
+                   for (int level = 0; level < kEvidenceLevels; ++level)
+                       e.documentedAtLeast[level] += flows[i].documentedAtLeast[level];
+               });
+}
+
+template <class At, class Add>
+void ChainGraph::buildEdges(std::size_t count, At at, Add add) {
+    const std::size_t n = m_project.actors.size();
+    m_flowIndex.reserve(count);
+    m_edges.reserve(count);
+    m_source.reserve(count);
+    m_target.reserve(count);
+    m_flowStart.reserve(count + 1);
     m_inT.assign(n, 0.0);
     m_outT.assign(n, 0.0);
     m_outStart.assign(n + 1, 0);
     m_inStart.assign(n + 1, 0);
-    for (std::size_t i = 0; i < keyed.size();) {
-        const std::uint64_t key = keyed[i].first;
+    for (std::size_t i = 0; i < count;) {
+        const std::uint64_t key = at(i).first;
         const Vertex u = key >> 32, v = key & 0xffffffffu;
         EdgeData e;
         e.index = m_edges.size();
         m_flowStart.push_back(m_flowIndex.size());
-        for (; i < keyed.size() && keyed[i].first == key; ++i) {
-            const model::Flow& f = project.flows[keyed[i].second];
-            e.tonnes += f.tonnes;
-            m_flowIndex.push_back(keyed[i].second);
-            // Records (issue #19), when the flow has any, give each level its own share.
-            for (int level = 0; level < kEvidenceLevels; ++level)
-                e.documentedAtLeast[level] += model::documentedAtLeast(f, static_cast<model::Evidence>(level));
+        for (; i < count && at(i).first == key; ++i) {
+            add(e, i);
+            m_flowIndex.push_back(at(i).second);
         }
         m_outT[u] += e.tonnes;
         m_inT[v] += e.tonnes;

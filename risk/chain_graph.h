@@ -77,6 +77,19 @@ public:
     /// sending to itself, tonnes not finite or <= 0) are left out with a
     /// warning in `language` instead of failing: analysis never crashes on odd input.
     explicit ChainGraph(const model::Project& project, const std::string& language = "en");
+    /// A flow already checked and summarised, for a graph built from amounts
+    /// other than the project's own (the progress series: one graph per period
+    /// of a flow's records, risk/series/). `key` is (sender << 32 | receiver).
+    struct KeyedFlow {
+        std::uint64_t key = 0;
+        std::size_t flow = 0;  ///< index into Project::flows
+        double tonnes = 0;     ///< finite and > 0
+        std::array<double, kEvidenceLevels> documentedAtLeast{};  ///< as model::documentedAtLeast
+    };
+    /// The graph of `flows`, which are in (key, flow) order; the project gives
+    /// the actors (the vertices) and nothing else. The same edges, sums and
+    /// components as the first constructor over a project holding those flows.
+    ChainGraph(const model::Project& project, std::span<const KeyedFlow> flows);
     ChainGraph(const ChainGraph&) = delete;  // components() point into the graph's own arrays
     ChainGraph& operator=(const ChainGraph&) = delete;
 
@@ -118,6 +131,10 @@ public:
     const std::vector<std::string>& buildWarnings() const { return m_warnings; }
 
 private:
+    /// Edges from flows in (key, flow) order: `count` flows, `at(i)` the
+    /// (key, flow index) of the i-th, `add(edge, i)` adds its amounts.
+    template <class At, class Add>
+    void buildEdges(std::size_t count, At at, Add add);
     void buildComponents();
 
     const model::Project& m_project;

@@ -86,6 +86,29 @@ std::optional<SeriesPeriod> parseSeriesPeriod(std::string_view s) {
 
 PeriodSlot periodOf(const std::string& isoDate, SeriesPeriod kind) { return slotOfDays(parseDays(isoDate), kind); }
 
+PeriodSlot periodNamed(const std::string& key) {
+    const auto digits = [&key](std::size_t from, std::size_t n) {
+        for (std::size_t i = from; i < from + n; ++i)
+            if (key[i] < '0' || key[i] > '9') return false;
+        return true;
+    };
+    const int y = key.size() >= 7 && digits(0, 4) ? std::stoi(key.substr(0, 4)) : 0;
+    if (key.size() == 7 && y > 0 && key[4] == '-' && digits(5, 2)) {
+        const unsigned m = static_cast<unsigned>(std::stoi(key.substr(5, 2)));
+        if (m < 1 || m > 12) throw InvalidInput(key, "is no month (01 to 12)");
+        return slotOfDays(daysFromCivil(y, m, 1), SeriesPeriod::Monthly);
+    }
+    if (key.size() == 8 && y > 0 && key[4] == '-' && key[5] == 'W' && digits(6, 2)) {
+        const long week = std::stol(key.substr(6, 2));
+        const PeriodSlot slot = slotOfDays(mondayOf(daysFromCivil(y, 1, 4)) + 7 * (week - 1), SeriesPeriod::Weekly);
+        if (week < 1 || slot.key != key) throw InvalidInput(key, "is no ISO week of " + key.substr(0, 4));
+        // 9999-W52 ends in the year 10000, which no ISO date of four digits can write.
+        if (slot.start.size() != 10 || slot.end.size() != 10) throw InvalidInput(key, "is past the year 9999");
+        return slot;
+    }
+    throw InvalidInput(key, "is no period: write a month as 2025-03 or an ISO week as 2025-W09");
+}
+
 std::vector<PeriodSlot> periodsBetween(const std::string& first, const std::string& last, SeriesPeriod kind) {
     std::vector<PeriodSlot> out;
     const long end = parseDays(last);

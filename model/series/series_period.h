@@ -28,6 +28,11 @@ struct PeriodSlot {
 /// InvalidInput naming the date otherwise.
 PeriodSlot periodOf(const std::string& isoDate, SeriesPeriod);
 
+/// The period a key names: "2025-03" (a calendar month) or "2025-W09" (an
+/// ISO week); throws InvalidInput naming the key for any other text, a month
+/// past 12 or a week the year does not have (2025-W53).
+PeriodSlot periodNamed(const std::string& key);
+
 /// Every period from the one holding `first` to the one holding `last`, in
 /// order (empty when last < first).
 std::vector<PeriodSlot> periodsBetween(const std::string& first, const std::string& last, SeriesPeriod);

@@ -1,7 +1,9 @@
 // Comparison (issue #19): this project against an earlier one (traza-cli report
-// --compare-with). Each figure before and after, and the change as a formula
+// --compare-with), or two periods of its delivery records (--compare-periods). Each figure before and after, and the change as a formula
 // over the two, so a reader can check the arithmetic; ranks, horizons and flags
 // are listed as they are.
+#include <cstdio>
+
 #include "chain_comparison.h"
 #include "sheet_table.h"
 #include "sheets.h"
@@ -43,6 +45,17 @@ private:
     int m_row;
 };
 
+// Tonnes in a sentence, one decimal, in the workbook's decimal mark.
+std::string tonnesText(const ReportContext& ctx, double t) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.1f", t);
+    std::string s = buf;
+    if (ctx.text.language() == "es")
+        for (char& ch : s)
+            if (ch == '.') ch = ',';
+    return s;
+}
+
 std::string horizonText(const std::optional<int>& h) { return h ? std::to_string(*h) : "-"; }
 
 }  // namespace
@@ -50,10 +63,21 @@ std::string horizonText(const std::optional<int>& h) { return h ? std::to_string
 void writeComparisonSheet(ReportContext& ctx) {
     if (!ctx.comparison) return;
     const risk::ChainComparison& c = *ctx.comparison;
-    const std::vector<Column> columns = {{"col.measure", 70}, {"col.before", 14}, {"col.after", 14}, {"col.change", 14}};
-    Sheet sheet = beginTableSheet(ctx, ctx.sheets.comparison, "title.comparison", columns);
+    std::vector<Column> columns = {{"col.measure", 70}, {"col.before", 14}, {"col.after", 14}, {"col.change", 14}};
+    // Two periods of this project (report --compare-periods): the periods head the columns.
+    const bool periods = c.periods.size() == 2;
+    if (periods) {
+        columns[1].text = c.periods[0].label;
+        columns[2].text = c.periods[1].label;
+    }
+    Sheet sheet = beginTableSheet(ctx, ctx.sheets.comparison, periods ? "title.comparison_periods" : "title.comparison", columns);
     Writer w(ctx, sheet, kFirstDataRow);
-    w.line(ctx.text.format("note.compared_with", {ctx.comparedWith}));
+    if (periods)
+        w.line(ctx.text.format("note.compared_periods",
+                               {c.periods[0].label, std::to_string(c.periods[0].records), c.periods[1].label,
+                                std::to_string(c.periods[1].records), std::to_string(c.periods[0].undatedFlows),
+                                tonnesText(ctx, c.periods[0].undatedT)}));
+    else w.line(ctx.text.format("note.compared_with", {ctx.comparedWith}));
     w.change(ctx.text("cmp.total_t"), c.totalT, ctx.fmt.tonnes);
     w.change(ctx.text("cmp.flow_tonnes"), c.flowTonnes, ctx.fmt.tonnes);
     w.change(ctx.text("cmp.actors"), c.actorCount, ctx.fmt.integer);

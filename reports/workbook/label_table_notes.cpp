@@ -8,6 +8,12 @@ void noteLabels(std::vector<LabelEntry>& out) {
     const LabelEntry entries[] = {
         {"note.compared_with", "Earlier project: {1}. Actors, flows and red flags are matched by id.",
          "Proyecto anterior: {1}. Actores, flujos y señales de alerta se emparejan por identificador."},
+        {"note.compared_periods",
+         "Two periods of this project: {1} ({2} records) and {3} ({4} records). Only delivery records carry dates: each "
+         "flow counts the records dated in the period; {5} flows without records ({6} t, undated) are left out.",
+         "Dos periodos de este proyecto: {1} ({2} registros) y {3} ({4} registros). Solo los registros de entrega tienen "
+         "fecha: cada flujo cuenta los registros fechados en el periodo; {5} flujos sin registros ({6} t, sin fecha) "
+         "quedan fuera."},
         {"value.typed_in_workbench", "typed in the workbench", "escrito en el banco de trabajo"},
         {"note.findings_overdue", "Overdue: not closed, and due before {1} ({2}).",
          "Vencida: no cerrada y con plazo antes del {1} ({2})."},

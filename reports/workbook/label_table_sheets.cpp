@@ -28,6 +28,7 @@ void sheetLabels(std::vector<LabelEntry>& out) {
         {"note.audit_source", "From the server's audit trail of {1}, newest first; a database superuser can rewrite it (docs/security.md).",
          "Del registro de cambios del servidor de {1}, el más reciente primero; un superusuario de la base de datos puede reescribirlo (docs/security.md)."},
         {"title.comparison", "What changed since the earlier project", "Qué cambió desde el proyecto anterior"},
+        {"title.comparison_periods", "What changed from one period to the other", "Qué cambió de un periodo al otro"},
         // Issue 16: the findings register and the actors' own due diligence.
         {"sheet.findings", "Findings", "Hallazgos"},
         {"title.findings", "Findings and corrective actions (OECD steps 3 and 4)",

@@ -19,6 +19,7 @@ Sheet beginTableSheet(ReportContext& ctx, const std::string& sheetName, std::str
 }
 
 std::string headerText(const ReportContext& ctx, const Column& c) {
+    if (!c.text.empty()) return c.text;
     return c.computed ? ctx.text(c.key) + "\n" + ctx.text("col.not_live") : ctx.text(c.key);
 }
 

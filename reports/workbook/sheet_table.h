@@ -17,6 +17,9 @@ struct Column {
     /// A figure Traza computed when it wrote the workbook (no formula): its header
     /// says so, since it will not follow an edit of the Flows sheet.
     bool computed = false;
+    /// The header as written here instead of the label of `key` (the Comparison
+    /// sheet's periods, "2025-01").
+    std::string text;
 };
 
 constexpr int kTitleRow = 0;

@@ -48,6 +48,16 @@ struct ActorTonnes {
     bool removed = false;  ///< only in the earlier one
 };
 
+/// One side of a comparison of two periods of one project (compare --periods).
+struct ComparedPeriod {
+    std::string label;   ///< as the user wrote it: "2025-01", "2025-01..2025-03"
+    std::string start;   ///< first day
+    std::string end;     ///< last day
+    std::size_t records = 0;       ///< delivery records dated in it
+    std::size_t undatedFlows = 0;  ///< flows without records, left out
+    double undatedT = 0;           ///< their tonnes
+};
+
 struct ChainComparison {
     Change totalT;  ///< tonnes reaching the destinations
     Change flowTonnes;  ///< Σ tonnes of all flows
@@ -58,13 +68,16 @@ struct ChainComparison {
     std::vector<RedFlag> newFlags;                  ///< raised only in the later analysis
     std::vector<RedFlag> resolvedFlags;             ///< raised only in the earlier one
     std::vector<ActorTonnes> actorTonnes;           ///< actors whose sales changed, largest |change| first
+    /// Two periods of one project (before, after); empty for two projects.
+    std::vector<ComparedPeriod> periods;
 };
 
 ChainComparison compareChains(const model::Project& before, const Analysis& beforeAnalysis, const model::Project& after,
                               const Analysis& afterAnalysis);
 
 /// The JSON form (full precision): `total_t`, `flow_tonnes`, `actor_count`, `flow_count`, added/removed, `levels`,
-/// `choke_points`, `new_red_flags`, `resolved_red_flags`, `actor_tonnes`.
+/// `choke_points`, `new_red_flags`, `resolved_red_flags`, `actor_tonnes`; `periods` (before, after) only when
+/// two periods are compared.
 std::string comparisonToJson(const ChainComparison&);
 
 }  // namespace traza::risk

@@ -94,6 +94,21 @@ std::string comparisonToJson(const ChainComparison& c) {
         w.endObject();
     }
     w.endArray();
+    if (!c.periods.empty()) {
+        w.key("periods");
+        w.beginArray();
+        for (const ComparedPeriod& p : c.periods) {
+            w.beginObject();
+            w.field("label", p.label);
+            w.field("start", p.start);
+            w.field("end", p.end);
+            w.field("records", static_cast<int>(p.records));
+            w.field("undated_flows", static_cast<int>(p.undatedFlows));
+            w.field("undated_t", p.undatedT);
+            w.endObject();
+        }
+        w.endArray();
+    }
     w.endObject();
     w.finish();
     return out;

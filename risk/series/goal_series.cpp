@@ -12,6 +12,7 @@ std::vector<GoalSeries> goalSeries(const model::Project& p, const std::vector<mo
     for (const model::Goal& g : p.goals) byActor.try_emplace(g.actor);
     for (const model::Flow& f : p.flows)
         if (auto it = byActor.find(f.from); it != byActor.end()) it->second.push_back(&f);
+    PeriodFinder periodOf(periods);
     for (const model::Goal& g : p.goals) {
         GoalSeries s;
         s.actor = g.actor;
@@ -21,7 +22,7 @@ std::vector<GoalSeries> goalSeries(const model::Project& p, const std::vector<mo
         for (const model::Flow* f : byActor[g.actor]) {
             if (!g.buyer.empty() && f->to != g.buyer) continue;
             if (f->records.empty()) s.undatedT += f->tonnes;
-            for (const model::Record& r : f->records) s.periods[periodIndex(periods, r.date)].deliveredT += r.tonnes;
+            for (const model::Record& r : f->records) s.periods[periodOf(r.date)].deliveredT += r.tonnes;
         }
         double cumulative = 0;
         s.reachedIn.assign(g.thresholdsT.size(), std::nullopt);

@@ -8,6 +8,7 @@
 #include "error.h"
 #include "project_store.h"
 #include "project_store_fixtures.h"
+#include "series/period_project.h"
 #include "series/series_period.h"
 
 using namespace traza::model;
@@ -68,4 +69,64 @@ TEST_CASE("Series periods - the project's choice in chain JSON and the .traza fi
     ProjectStore::save(p, file);
     rawExec(file, "PRAGMA ignore_check_constraints = 1; UPDATE assessment SET series_period = 'daily';");
     CHECK_THROWS_AS(ProjectStore::open(file), traza::Error);
+}
+
+TEST_CASE("Series periods - a period named by its key, and ranges of them (compare --periods)") {
+    CHECK(periodNamed("2025-02") == PeriodSlot{"2025-02", "2025-02-01", "2025-02-28"});
+    CHECK(periodNamed("2024-02").end == "2024-02-29");
+    CHECK(periodNamed("2025-W01") == PeriodSlot{"2025-W01", "2024-12-30", "2025-01-05"});
+    CHECK(periodNamed("2020-W53") == PeriodSlot{"2020-W53", "2020-12-28", "2021-01-03"});
+    for (const char* bad : {"2025-13", "2025-00", "2025-W53", "2025-W00", "2025-1", "2025-03-01", "Jan", "2025-w03", "", "9999-W52"})
+        CHECK_THROWS_AS(periodNamed(bad), traza::InvalidInput);
+
+    const PeriodRange q = parsePeriodRange("2025-01..2025-03", "--periods");
+    CHECK((q.start == "2025-01-01" && q.end == "2025-03-31" && q.label == "2025-01..2025-03"));
+    CHECK(parsePeriodRange("2025-W52..2026-W01", "--periods").end == "2026-01-04");
+    try {
+        parsePeriodRange("2025-03..2025-01", "--periods");
+        FAIL("a reversed range is refused");
+    } catch (const traza::InvalidInput& e) {
+        CHECK(e.where() == "--periods");
+        CHECK(e.reason().find("reversed") != std::string::npos);
+    }
+    CHECK_THROWS_AS(parsePeriodRange("2025-01..2025-W09", "--periods"), traza::InvalidInput);
+}
+
+TEST_CASE("Series periods - the project of a period keeps the records dated in it") {
+    Project p;
+    p.actors = {Actor{}, Actor{}};
+    p.actors[0].id = "a";
+    p.actors[1].id = "b";
+    Flow f;
+    f.id = "f";
+    f.from = "a";
+    f.to = "b";
+    f.records = {Record{"r1", "2025-01-31", 2.0, Evidence::Documented, {{"delivery_receipt", "1"}}, Payment::Cash, 0, ""},
+                 Record{"r2", "2025-02-01", 3.0, Evidence::Reported, {{"delivery_receipt", "2"}}, Payment::Cash, 0, ""},
+                 Record{"r3", "2025-02-28", 5.0, Evidence::Verified, {}, Payment::Cash, 0, ""}};
+    Flow undated;
+    undated.id = "u";
+    undated.from = "a";
+    undated.to = "b";
+    undated.tonnes = 7.5;
+    p.flows = {f, undated};
+
+    const ProjectOfPeriod feb = projectOfPeriod(p, parsePeriodRange("2025-02", "--periods"), "--periods");
+    REQUIRE(feb.project.flows.size() == 1);
+    const Flow& g = feb.project.flows[0];
+    CHECK(g.records.size() == 2);
+    CHECK(g.tonnes == 8.0);                     // 3 + 5
+    CHECK(g.documentedT == 3.0);                // r3 has no document
+    CHECK(g.evidence == Evidence::Reported);    // the lowest documented record
+    CHECK((feb.records == 2 && feb.undatedFlows == 1 && feb.undatedT == 7.5));
+    CHECK(feb.project.assessment.period.start == "2025-02-01");
+    CHECK(p.flows[0].records.size() == 3);  // the project itself is untouched
+
+    try {
+        projectOfPeriod(p, parsePeriodRange("2025-03", "--periods"), "--periods");
+        FAIL("a period without records is refused");
+    } catch (const traza::InvalidInput& e) {
+        CHECK(e.where() == "--periods");
+        CHECK(e.reason().find("2025-01-31 to 2025-02-28") != std::string::npos);
+    }
 }

@@ -5,6 +5,9 @@
 // Goal a → r, thresholds 15 and 40 t; supports of a: 3 at threshold 1, 5 at 2, 2 at none.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "analysis.h"
 #include "chain_builder.h"
 #include "record_summary.h"
@@ -142,4 +145,50 @@ TEST_CASE("Series - the assessment period widens the range only when its bounds 
     CHECK(risk::computeSeries(p, {}, "en").periods.size() == 2);
     p.assessment.period = {"2025-01-01", "2025-13-01"};  // a bound that is no date
     CHECK(risk::computeSeries(p, {}, "en").periods.size() == 2);
+}
+
+TEST_CASE("Series - a graph of keyed flows equals the graph of a project holding those flows") {
+    // The series build each period's graph from sums (ChainGraph::KeyedFlow);
+    // here the same flows as a project, parallel flows and a cycle included.
+    testing::ChainBuilder b;
+    b.actor("p", ActorKind::WastePicker, 1)
+        .actor("q", ActorKind::WastePicker, 1)
+        .actor("o", ActorKind::PickerOrganisation, 2)
+        .actor("i", ActorKind::Intermediary, 3)
+        .actor("r", ActorKind::Refiner, 4)
+        .flow("p", "o", 4, 1, Evidence::Documented)
+        .flow("q", "o", 3, 2, Evidence::Reported)
+        .flow("o", "i", 6, 5, Evidence::Verified)
+        .flow("i", "o", 1, 1, Evidence::SelfDeclared)
+        .flow("p", "o", 2, 2, Evidence::Verified)
+        .flow("i", "r", 5, 0, Evidence::None);
+    const model::Project& p = b.project();
+    const risk::ChainGraph whole(p);
+    // Keyed in (from, to) order, project order within a pair.
+    std::vector<risk::ChainGraph::KeyedFlow> keyed;
+    for (std::size_t fi = 0; fi < p.flows.size(); ++fi) {
+        const model::Flow& f = p.flows[fi];
+        risk::ChainGraph::KeyedFlow k;
+        k.key = (static_cast<std::uint64_t>(whole.find(f.from)) << 32) | static_cast<std::uint64_t>(whole.find(f.to));
+        k.flow = fi;
+        k.tonnes = f.tonnes;
+        for (int l = 0; l < risk::kEvidenceLevels; ++l) k.documentedAtLeast[l] = model::documentedAtLeast(f, static_cast<Evidence>(l));
+        keyed.push_back(k);
+    }
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
+    const risk::ChainGraph built(p, keyed);
+    REQUIRE(built.edgeCount() == whole.edgeCount());
+    CHECK(whole.edgeCount() == 5);  // the two p → o flows are one edge
+    for (std::size_t e = 0; e < whole.edgeCount(); ++e) {
+        CHECK(built.source(e) == whole.source(e));
+        CHECK(built.target(e) == whole.target(e));
+        CHECK(built.edge(e).tonnes == whole.edge(e).tonnes);
+        CHECK(built.edge(e).documentedAtLeast == whole.edge(e).documentedAtLeast);
+        CHECK(std::vector<std::size_t>(built.flowsOf(e).begin(), built.flowsOf(e).end()) ==
+              std::vector<std::size_t>(whole.flowsOf(e).begin(), whole.flowsOf(e).end()));
+    }
+    REQUIRE(built.components().size() == whole.components().size());
+    CHECK(built.componentOf(2) == whole.componentOf(2));
+    CHECK(built.components()[built.componentOf(2)].cyclic);  // o ⇄ i
+    CHECK(built.inT(4) == 5);
 }
