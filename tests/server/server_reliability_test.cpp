@@ -139,7 +139,7 @@ TEST_CASE("ServerProject - a database with a newer schema is refused", "[future_
     {
         pqxx::connection admin(test::connection("traza_admin", "traza_future"));
         pqxx::work tx(admin);
-        tx.exec("UPDATE traza.schema_version SET version = 2");
+        tx.exec("UPDATE traza.schema_version SET version = " + std::to_string(model::kServerSchemaVersion + 1));
         tx.commit();
     }
     CHECK_THROWS_AS(model::ServerProject(at, test::catalogue()), FutureVersionError);

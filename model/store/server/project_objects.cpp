@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -44,6 +45,54 @@ std::string naturalId(const std::string& kind, const json& o) {
     return text(o, "id");
 }
 
+[[noreturn]] void badLayout(const std::string& location, const ObjectKey& key, const std::string& path,
+                            const std::string& reason) {
+    throw InvalidInput(location + ": " + key.first + (key.second.empty() ? "" : " \"" + key.second + "\"") + " (" + path + ")",
+                       reason);
+}
+
+double finiteNumber(const json& o, const char* name, const std::string& location, const ObjectKey& key,
+                    const std::string& path) {
+    const auto it = o.find(name);
+    if (it == o.end() || !it->is_number() || !std::isfinite(it->get<double>()))
+        badLayout(location, key, path + name, "must be a finite number");
+    return it->get<double>();
+}
+
+// The rows chain JSON does not carry: canvas positions (by actor id) and the
+// remembered spreadsheet column rules. A position whose actor is gone (removed
+// by another user as this one was moving it) is left out.
+void readLayout(const ObjectRows& rows, Project& p, const std::string& location) {
+    std::unordered_map<std::string, Actor*> actors;
+    for (Actor& a : p.actors) actors.emplace(a.id, &a);
+    for (auto it = rows.lower_bound({kPositionKind, ""}); it != rows.end() && it->first.first == kPositionKind; ++it) {
+        const json o = json::parse(it->second.body, nullptr, false);
+        if (!o.is_object()) badLayout(location, it->first, "position", "must be an object {\"x\": …, \"y\": …}");
+        const double x = finiteNumber(o, "x", location, it->first, "");
+        const double y = finiteNumber(o, "y", location, it->first, "");
+        const auto actor = actors.find(it->first.second);
+        if (actor == actors.end()) continue;
+        actor->second->hasPosition = true;
+        actor->second->x = x;
+        actor->second->y = y;
+    }
+    const auto rules = rows.find({kImportRulesKind, ""});
+    if (rules == rows.end()) return;
+    const json list = json::parse(rules->second.body, nullptr, false);
+    if (!list.is_array()) badLayout(location, rules->first, "import_rules", "must be a list of rules");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string path = "import_rules[" + std::to_string(i) + "].";
+        const json& r = list[i];
+        if (!r.is_object()) badLayout(location, rules->first, path.substr(0, path.size() - 1), "must be an object");
+        for (const char* member : {"header", "field"})
+            if (!r.contains(member) || !r[member].is_string()) badLayout(location, rules->first, path + member, "must be text");
+        const double factor = finiteNumber(r, "factor", location, rules->first, path);
+        if (!(factor > 0)) badLayout(location, rules->first, path + "factor", "must be a positive number");
+        if (r["header"].get<std::string>().empty()) badLayout(location, rules->first, path + "header", "must not be empty");
+        p.importRules.add({r["header"].get<std::string>(), r["field"].get<std::string>(), factor});
+    }
+}
+
 }  // namespace
 
 ObjectRows projectObjects(const Project& p) {
@@ -60,6 +109,16 @@ ObjectRows projectObjects(const Project& p) {
             if (const int n = seen[id]++; n > 0) id += "#" + std::to_string(n + 1);
             rows[{list.kind, id}] = {static_cast<int>(i), items[i].dump()};
         }
+    }
+    // Kept apart from the actor's row, so one user moving an actor never
+    // conflicts with another editing its fields (server schema version 2).
+    for (const Actor& a : p.actors)
+        if (a.hasPosition) rows[{kPositionKind, a.id}] = {0, json{{"x", a.x}, {"y", a.y}}.dump()};
+    if (!p.importRules.empty()) {
+        json rules = json::array();
+        for (const ColumnRule& r : p.importRules.rules())
+            rules.push_back({{"header", r.header}, {"field", r.field}, {"factor", r.factor}});
+        rows[{kImportRulesKind, ""}] = {0, rules.dump()};
     }
     return rows;
 }
@@ -84,8 +143,9 @@ Project projectFromObjects(const ObjectRows& rows, const Catalogue& catalogue, c
         doc += "]";
     }
     doc += "}";
+    Project p;
     try {
-        return projectFromJson(doc, catalogue);
+        p = projectFromJson(doc, catalogue);
     } catch (const InvalidInput& e) {
         // "flows[2].to" -> flow "F3" (flows[2].to)
         std::string place = location;
@@ -102,6 +162,8 @@ Project projectFromObjects(const ObjectRows& rows, const Catalogue& catalogue, c
         }
         throw InvalidInput(where.empty() ? place : place + " (" + where + ")", e.reason());
     }
+    readLayout(rows, p, location);
+    return p;
 }
 
 ObjectChanges objectChanges(const ObjectRows& before, const ObjectRows& after) {
