@@ -81,6 +81,29 @@ void rereadRows(pqxx::transaction_base& tx, std::int64_t projectId, const std::v
     }
 }
 
+ObjectVersions readVersions(pqxx::transaction_base& tx, std::int64_t projectId) {
+    ObjectVersions versions;
+    const pqxx::result r = tx.exec_params("SELECT kind, id, version FROM traza.objects WHERE project_id = $1", projectId);
+    for (const pqxx::row& row : r) versions[{row[0].as<std::string>(), row[1].as<std::string>()}] = row[2].as<std::int64_t>();
+    return versions;
+}
+
+std::vector<AuditEntry> latestAudit(pqxx::transaction_base& tx, std::int64_t projectId, const std::vector<ObjectKey>& keys) {
+    std::vector<AuditEntry> out;
+    for (const ObjectKey& key : keys) {
+        const pqxx::result r = tx.exec_params(
+            "SELECT seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC', db_user, label, kind, object_id, action,"
+            " coalesce(before::text, ''), coalesce(after::text, '') FROM traza.audit"
+            " WHERE project_id = $1 AND kind = $2 AND object_id = $3 ORDER BY seq DESC LIMIT 1",
+            projectId, key.first, key.second);
+        for (const pqxx::row& row : r)
+            out.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                           row[3].as<std::string>(), row[4].as<std::string>(), row[5].as<std::string>(),
+                           row[6].as<std::string>(), row[7].as<std::string>(), row[8].as<std::string>()});
+    }
+    return out;
+}
+
 void setCommandLabel(pqxx::transaction_base& tx, const std::string& label) {
     tx.exec_params("SELECT set_config('traza.command_label', $1, true)", label);
 }
