@@ -1,12 +1,14 @@
 #pragma once
 // A project as the server keeps it: one row per object (the assessment, each
 // actor, flow, record, checklist, goal, support, finding, the project's own
-// catalogue), each holding the object's fragment of chain JSON. Reading joins
-// the fragments into one chain JSON document and reads it with
-// projectFromJson(), so a project from the server is validated exactly as a
-// chain JSON file is.
+// catalogue), each holding the object's fragment of chain JSON. Reading hands
+// the fragments in document order to projectFromJsonParts(), the chain JSON
+// reader fed one object at a time, so a project from the server is validated
+// exactly as a chain JSON file is.
 #include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 #include <utility>
 
 #include "project.h"
@@ -43,6 +45,17 @@ ObjectRows projectObjects(const Project&);
 /// whose place is `location` followed by the object and its JSON path, e.g.
 /// `postgresql://db/x?project=P: flow "F3" (flows[2].to)`.
 Project projectFromObjects(const ObjectRows&, const Catalogue&, const std::string& location);
+
+/// One row as the server sent it, viewed in place (no copy).
+struct ObjectView {
+    std::string_view kind;
+    std::string_view id;
+    int ordinal = 0;
+    std::string_view body;
+};
+
+/// As projectFromObjects, for rows viewed in a query's result (any order).
+Project projectFromObjectViews(std::vector<ObjectView>, const Catalogue&, const std::string& location);
 
 /// What turns `before` into `after`: the rows added or changed (with their new
 /// value) and the keys removed.

@@ -82,6 +82,11 @@ public:
     /// reached (the next poll tries again).
     std::vector<AuditEntry> poll(std::chrono::milliseconds wait = std::chrono::milliseconds(0));
 
+    /// Reads a project once (a command that only reads it: analyze, report,
+    /// export, pull): as constructing one and taking its project, without
+    /// keeping the rows and versions an editing client needs. Throws the same.
+    static Project read(const ServerLocation&, const Catalogue&);
+
     /// Saves a whole project in one transaction (import, push): creates it if
     /// the database has none of that name, else writes the objects that differ
     /// from what the server holds, whatever their versions (the pusher wins).

@@ -56,11 +56,11 @@ std::optional<std::int64_t> findProjectId(pqxx::transaction_base& tx, const std:
 void readRows(pqxx::transaction_base& tx, std::int64_t projectId, ObjectRows& rows, ObjectVersions& versions,
               bool comparable) {
     const pqxx::result r =
-        tx.exec_params("SELECT kind, id, ordinal, version, body::text FROM traza.objects WHERE project_id = $1", projectId);
+        tx.exec_params("SELECT kind, id, ordinal, version, body FROM traza.objects WHERE project_id = $1", projectId);
     for (const pqxx::row& row : r) {
-        ObjectKey key{row[0].as<std::string>(), row[1].as<std::string>()};
+        ObjectKey key{std::string(row[0].c_str(), row[0].size()), std::string(row[1].c_str(), row[1].size())};
         versions[key] = row[3].as<std::int64_t>();
-        std::string body = row[4].as<std::string>();
+        std::string body(row[4].c_str(), row[4].size());
         rows[std::move(key)] = {row[2].as<int>(), comparable ? canonical(body) : std::move(body)};
     }
 }
