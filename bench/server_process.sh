@@ -1,6 +1,6 @@
 #!/bin/bash
 # traza-cli reading a national chain from PostgreSQL (issue #22): wall time,
-# best and median of R runs, of `analyze --json` and `report` on a project read
+# best and median of R runs (and the best run's user CPU), of `analyze --json` and `report` on a project read
 # from a private cluster on a unix socket (tests/server/pg_cluster.sh), next to
 # the same commands on the .traza file; and the time of the first push.
 #   bench/server_process.sh [--flows N] [--runs R] --cli PATH --genchain PATH [--work DIR]
@@ -34,24 +34,22 @@ uri="postgresql://traza_admin@/traza?host=$cluster&project=national"
 "$cli" server init "$uri" -q
 "$genchain" --flows "$flows" -o "$work/national.traza" >/dev/null
 
-# best and median wall seconds of R runs of "$@"
+# best and median wall seconds of R runs of "$@", then the best run's user CPU
+# seconds (the machine may be shared: CPU time shows what waiting hides)
 timed() {
-  local times=()
+  local lines=()
   for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" >/dev/null
-    t1=$(date +%s.%N)
-    times+=("$(echo "$t1 - $t0" | bc)")
+    /usr/bin/time -f '%e %U' -o "$work/time.txt" "$@" >/dev/null
+    lines+=("$(cat "$work/time.txt")")
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f / %.2f", a[1], a[int((NR+1)/2)]}'
+  printf '%s\n' "${lines[@]}" | sort -n | awk '{w[NR]=$1; u[NR]=$2} END {printf "%.2f / %.2f (user %.2f)", w[1], w[int((NR+1)/2)], u[1]}'
 }
 
 t0=$(date +%s.%N)
 "$cli" push "$work/national.traza" "$uri" -q
 push=$(echo "$(date +%s.%N) - $t0" | bc)
 echo "flows: $flows; first push: $(printf '%.2f' "$push") s"
-echo "| command | file: best / median s | server: best / median s |"
+echo "| command | file: best / median s (user CPU) | server: best / median s (user CPU) |"
 echo "|---|---|---|"
 echo "| analyze --json | $(timed "$cli" analyze "$work/national.traza" --json) | $(timed "$cli" analyze "$uri" --json) |"
 echo "| report | $(timed "$cli" report "$work/national.traza" -o "$work/f.xlsx") | $(timed "$cli" report "$uri" -o "$work/s.xlsx") |"

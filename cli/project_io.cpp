@@ -33,7 +33,7 @@ std::string existingFileOrLocation(const std::string& input) {
 
 model::Project loadProject(const std::filesystem::path& path) {
     if (isServerPath(path))
-        return model::ServerProject(model::ServerLocation(path.string()), model::Catalogue::installed()).takeProject();
+        return model::ServerProject::read(model::ServerLocation(path.string()), model::Catalogue::installed());
     if (isJsonPath(path)) return model::readProjectJson(path, model::Catalogue::installed());
     return model::ProjectStore::open(path);
 }

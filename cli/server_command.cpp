@@ -42,7 +42,7 @@ void runPull(const ServerOptions& o) {
     if (isServerPath(o.to)) throw InvalidInput(o.to, "pull writes a file; use push to copy to a server");
     const model::ServerLocation from = serverLocation(o.from);
     const model::Project& p =
-        keepUntilExit(model::ServerProject(from, model::Catalogue::installed()).takeProject());
+        keepUntilExit(model::ServerProject::read(from, model::Catalogue::installed()));
     saveProject(p, o.to);
     if (!o.quiet) std::cout << "Pulled " << p.actors.size() << " actors and " << p.flows.size() << " flows into " << o.to << "\n";
 }

@@ -12,7 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "chain_json.h"
+#include "chain_json_parts.h"
 #include "csv_import.h"
 #include "error.h"
 #include "framework_file.h"
@@ -52,6 +55,59 @@ void checkJsonRoundTrip(const Project& p) {
     }
     require(back.sameChain(p), "chain JSON round trip changed the chain");
     require(model::projectToJson(back) == text, "chain JSON round trip changed the text");
+}
+
+// The server store's reader (one object at a time) against the whole-document
+// reader: for a document both can take (members an object or a list of them),
+// the one accepts what the other accepts, with the same chain, and refuses
+// what it refuses at the same place. Duplicate keys are left out: re-dumping
+// the parsed document drops them, so only the whole reader still sees them.
+void checkPartsReader(std::string_view text, const Project* whole, const std::string& wholeError) {
+    // The nesting limit's message names the limit, which a fragment counts from its own depth.
+    if (wholeError.find("duplicate field") != std::string::npos || wholeError.find("nesting deeper") != std::string::npos) return;
+    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) return;
+    if (!doc.contains("format") || doc["format"] != "traza-chain" || !doc.contains("version") || !doc["version"].is_number_integer() ||
+        doc["version"] != 1)
+        return;
+    std::vector<std::string> store;
+    store.reserve(doc.size() + 16);
+    model::ChainJsonParts parts;
+    const std::pair<const char*, std::vector<std::string_view>*> lists[] = {
+        {"actors", &parts.actors}, {"flows", &parts.flows},       {"records", &parts.records}, {"checklists", &parts.checklists},
+        {"goals", &parts.goals},   {"supports", &parts.supports}, {"findings", &parts.findings}};
+    std::size_t elements = 0;
+    for (const auto& [member, list] : lists)
+        if (doc.contains(member)) {
+            if (!doc[member].is_array()) return;
+            elements += doc[member].size();
+        }
+    store.reserve(elements + 2);
+    for (const auto& [key, value] : doc.items()) {
+        if (key == "format" || key == "version") continue;
+        if (key == "assessment" || key == "catalogue") {
+            if (value.is_null()) return;  // an explicit null is not an absent member
+            (key == "assessment" ? parts.assessment : parts.catalogue) = store.emplace_back(value.dump());
+            continue;
+        }
+        const auto list = std::find_if(std::begin(lists), std::end(lists), [&](const auto& l) { return key == l.first; });
+        if (list == std::end(lists)) return;  // an unknown member: the whole reader refuses it alone
+        for (const auto& v : value) list->second->push_back(store.emplace_back(v.dump()));
+    }
+    std::optional<Project> fromParts;
+    std::string partsError;
+    try {
+        fromParts = model::projectFromJsonParts(parts, model::Catalogue::installed());
+    } catch (const InvalidInput& e) {
+        partsError = e.where() + ": " + e.reason();
+    }
+    if (whole) {
+        require(fromParts.has_value(), "the parts reader refuses a document the whole reader accepts");
+        require(fromParts->sameChain(*whole), "the parts reader reads another chain");
+    } else {
+        require(!fromParts.has_value(), "the parts reader accepts a document the whole reader refuses");
+        require(partsError == wholeError, "the parts reader refuses at another place or for another reason");
+    }
 }
 
 // A private folder for project files, removed when the process ends normally.
@@ -308,9 +364,13 @@ void jsonImport(const std::uint8_t* data, std::size_t size) {
     Project p;
     try {
         p = model::projectFromJson(text, model::Catalogue::installed());
+    } catch (const InvalidInput& e) {
+        checkPartsReader(text, nullptr, e.where() + ": " + e.reason());
+        return;  // refused cleanly
     } catch (const Error&) {
         return;  // refused cleanly
     }
+    checkPartsReader(text, &p, "");
     checkJsonRoundTrip(p);
 }
 

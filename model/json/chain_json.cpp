@@ -1,9 +1,12 @@
 #include "chain_json.h"
+#include "chain_json_parts.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <memory>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -250,7 +253,80 @@ std::vector<T> readList(const JsonObjectReader& top, const char* key, Read read)
     return out;
 }
 
+// One element's text, parsed with the document's limits (it sits `depth`
+// levels down); errors carry the element's path in the document.
+json parsePart(std::string_view text, const std::string& path, int depth) {
+    try {
+        return parseJsonDocument(text, kMaxJsonDepth - depth);
+    } catch (const InvalidInput& e) {
+        const std::string& where = e.where();
+        if (where.empty()) throw InvalidInput(path, e.reason());
+        if (where.rfind("byte ", 0) == 0) throw InvalidInput(path + " (" + where + " of it)", e.reason());
+        throw InvalidInput(where[0] == '[' ? path + where : path + "." + where, e.reason());
+    }
+}
+
+// Parses and reads each element in turn: its DOM lives only while it is read.
+template <typename T, typename Read>
+std::vector<T> readParts(const std::vector<std::string_view>& texts, const char* key, Read read) {
+    std::vector<T> out;
+    out.reserve(texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::string path = jsonPath(key, i);
+        out.push_back(read(parsePart(texts[i], path, 2), path));
+    }
+    return out;
+}
+
 }  // namespace
+
+Project projectFromJsonParts(const ChainJsonParts& parts, const Catalogue& catalogue) {
+    Project p;
+    if (!parts.assessment.empty()) p.assessment = readAssessment(parsePart(parts.assessment, "assessment", 1));
+    // Flows on a second thread: the two big lists, read at once. Errors keep the
+    // document's order (actors before flows before the rest).
+    std::vector<FlowKeysGiven> given;
+    std::exception_ptr flowError;
+    auto readFlows = [&] {
+        try {
+            p.flows = readParts<Flow>(parts.flows, "flows", [&given](const json& v, const std::string& path) {
+                return readFlow(v, path, given.emplace_back());
+            });
+        } catch (...) {
+            flowError = std::current_exception();
+        }
+    };
+    constexpr std::size_t kThreadFrom = 5000;  // below, a thread costs more than it saves
+    if (parts.flows.size() + parts.actors.size() < kThreadFrom) {
+        p.actors = readParts<Actor>(parts.actors, "actors", readActor);
+        readFlows();
+    } else {
+        std::thread flows(readFlows);
+        try {
+            p.actors = readParts<Actor>(parts.actors, "actors", readActor);
+        } catch (...) {
+            flows.join();
+            throw;
+        }
+        flows.join();
+    }
+    if (flowError) std::rethrow_exception(flowError);
+    p.checklists = readParts<Checklist>(parts.checklists, "checklists", readChecklist);
+    p.goals = readParts<Goal>(parts.goals, "goals", readGoal);
+    p.supports = readParts<Support>(parts.supports, "supports", readSupport);
+    p.findings = readParts<Finding>(parts.findings, "findings", readFinding);
+    p.catalogue = catalogue;
+    if (!parts.catalogue.empty())
+        p.catalogue = readCatalogueSection(parsePart(parts.catalogue, "catalogue", 1), catalogue, "catalogue");
+    if (!parts.records.empty()) {
+        json records = json::array();
+        for (std::size_t i = 0; i < parts.records.size(); ++i)
+            records.push_back(parsePart(parts.records[i], jsonPath("records", i), 2));
+        readRecordsJson(&records, given, p);
+    }
+    throwIfInvalid(validateProject(p));
+    return p;
+}
 
 namespace {
 

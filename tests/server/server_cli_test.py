@@ -88,6 +88,37 @@ def push_pull(tmp):
     run("report", uri("rita", "cli-push"), "-o", f"{tmp}/shared.xlsx", "--anonymise")
     if "Audit trail" in openpyxl.load_workbook(f"{tmp}/shared.xlsx", read_only=True).sheetnames:
         sys.exit("an anonymised report lists the audit trail")
+    layout(tmp)
+
+
+def layout_of(path):
+    import sqlite3
+    db = sqlite3.connect(path)
+    positions = db.execute("SELECT id, has_position, x, y FROM actors ORDER BY ord").fetchall()
+    rules = db.execute("SELECT header, field, factor FROM import_rules ORDER BY ord").fetchall()
+    db.close()
+    return positions, rules
+
+
+def layout(tmp):
+    """Canvas positions and column rules (not in chain JSON) survive push then pull."""
+    import shutil
+    import sqlite3
+    shutil.copy(f"{tmp}/care.traza", f"{tmp}/placed.traza")
+    db = sqlite3.connect(f"{tmp}/placed.traza")
+    db.execute("UPDATE actors SET has_position = 1, x = ord * 37.25 + 0.1, y = ord * -12.5 WHERE ord % 4 != 1")
+    db.execute("INSERT INTO import_rules (ord, header, field, factor) VALUES (0, 'Kg entregados', 'tonnes', 0.001),"
+               " (1, 'Observaciones', '', 1)")
+    db.commit()
+    db.close()
+    want = layout_of(f"{tmp}/placed.traza")
+    if not want[1] or sum(p[1] for p in want[0]) < 10:
+        sys.exit(f"the test file has no layout: {want}")
+    run("push", f"{tmp}/placed.traza", uri("alice", "cli-layout"), "-q")
+    run("pull", uri("rita", "cli-layout"), "-o", f"{tmp}/placed-back.traza", "-q")
+    got = layout_of(f"{tmp}/placed-back.traza")
+    if got != want:
+        sys.exit(f"pull gave other positions or rules:\n{got}\nwanted\n{want}")
 
 
 def errors(tmp):
@@ -111,7 +142,7 @@ def errors(tmp):
         sys.exit("a failed export left a file")
     # server init: again by the admin only checks; an editor may not change the schema.
     out = run("server", "init", f"postgresql://traza_admin@/traza?host={cluster}").stdout
-    if not out.startswith("Checked the Traza schema (version 1)"):
+    if not out.startswith("Checked the Traza schema (version 2)"):
         sys.exit(out)
     p = run("server", "init", f"postgresql://alice:alice-pw@/traza?host={cluster}", status=2)
     if "alice-pw" in p.stderr or "alice:***@" not in p.stderr:

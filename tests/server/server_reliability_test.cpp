@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <set>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -139,7 +140,7 @@ TEST_CASE("ServerProject - a database with a newer schema is refused", "[future_
     {
         pqxx::connection admin(test::connection("traza_admin", "traza_future"));
         pqxx::work tx(admin);
-        tx.exec("UPDATE traza.schema_version SET version = 2");
+        tx.exec("UPDATE traza.schema_version SET version = " + std::to_string(model::kServerSchemaVersion + 1));
         tx.commit();
     }
     CHECK_THROWS_AS(model::ServerProject(at, test::catalogue()), FutureVersionError);
@@ -170,4 +171,50 @@ TEST_CASE("ServerLocation - the password never appears in what people see", "[pa
         CHECK(m.find("wrong-pw-77") == std::string::npos);
         CHECK(m.find("alice:***@") != std::string::npos);
     }
+}
+
+TEST_CASE("ServerProject - a client catches up on changes made while it was reconnecting", "[catch_up]") {
+    test::pushCare("catch-up");
+    model::ServerProject alice(model::ServerLocation(uri("alice", "catch-up")), test::catalogue());
+    alice.listen();
+    CHECK(alice.poll().empty());
+    test::cluster("restart");
+    // Bob changes two objects while Alice's connection is dead: no NOTIFY can reach her.
+    model::ServerProject bob(model::ServerLocation(uri("bob", "catch-up")), test::catalogue());
+    model::Project changed = renamed(bob.project(), 2, "Changed while Alice was away");
+    changed.actors[6].hasPosition = true;
+    changed.actors[6].x = 42.5;
+    bob.commitCommand(bob.project(), changed, "Bob while away");
+    // Alice's next polls (what the window's timer calls) reconnect and report Bob's change.
+    std::vector<model::AuditEntry> seen;
+    for (int i = 0; i < 20 && seen.empty(); ++i) {
+        try {
+            seen = alice.poll(std::chrono::milliseconds(250));
+        } catch (const model::ServerError& e) {
+            INFO(e.what());
+            CHECK(std::string(e.what()).find("alice-pw") == std::string::npos);
+        }
+    }
+    REQUIRE(seen.size() == 2);
+    std::set<std::string> objects;
+    for (const model::AuditEntry& e : seen) {
+        CHECK(e.user == "bob");
+        CHECK(e.label == "Bob while away");
+        objects.insert(e.kind + " " + e.objectId);
+    }
+    CHECK(objects == std::set<std::string>{"actor " + changed.actors[2].id, "position " + changed.actors[6].id});
+    CHECK(alice.project().actors[2].name == "Changed while Alice was away");
+    CHECK(alice.project().actors[6].x == 42.5);
+    // Reported once: the next poll is quiet.
+    CHECK(alice.poll(std::chrono::milliseconds(300)).empty());
+    // Listening again: a later change arrives by NOTIFY as before.
+    bob.commitCommand(bob.project(), renamed(bob.project(), 3, "After the catch-up"), "Bob later");
+    seen.clear();
+    for (int i = 0; i < 20 && seen.empty(); ++i) seen = alice.poll(std::chrono::milliseconds(250));
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].label == "Bob later");
+    CHECK(alice.project().actors[3].name == "After the catch-up");
+    // And Alice edits on top of what she caught up with, without a conflict.
+    CHECK_NOTHROW(alice.commitCommand(alice.project(), renamed(alice.project(), 2, "Alice on top"), "Alice on top"));
+    CHECK(reread("catch-up").actors[2].name == "Alice on top");
 }

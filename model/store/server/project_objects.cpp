@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
 #include "chain_json.h"
+#include "chain_json_parts.h"
+#include "json_parse.h"
 #include "error.h"
 
 namespace traza::model {
@@ -44,6 +47,61 @@ std::string naturalId(const std::string& kind, const json& o) {
     return text(o, "id");
 }
 
+[[noreturn]] void badLayout(const std::string& location, const ObjectView& o, const std::string& path, const std::string& reason) {
+    throw InvalidInput(location + ": " + std::string(o.kind) + (o.id.empty() ? "" : " \"" + std::string(o.id) + "\"") + " (" +
+                           path + ")",
+                       reason);
+}
+
+json parseLayout(const std::string& location, const ObjectView& o, const char* path) {
+    try {
+        return parseJsonDocument(o.body, kMaxJsonDepth - 1);
+    } catch (const InvalidInput& e) {
+        badLayout(location, o, e.where().empty() ? path : std::string(path) + ", " + e.where(), e.reason());
+    }
+}
+
+double finiteNumber(const json& o, const char* name, const std::string& location, const ObjectView& view,
+                    const std::string& path) {
+    const auto it = o.find(name);
+    if (it == o.end() || !it->is_number() || !std::isfinite(it->get<double>()))
+        badLayout(location, view, path + name, "must be a finite number");
+    return it->get<double>();
+}
+
+// The rows chain JSON does not carry: canvas positions (by actor id) and the
+// remembered spreadsheet column rules. A position whose actor is gone (removed
+// by another user as this one was moving it) is left out.
+void readLayout(const std::vector<ObjectView>& positions, const ObjectView* rules, Project& p, const std::string& location) {
+    std::unordered_map<std::string_view, Actor*> actors;
+    for (Actor& a : p.actors) actors.emplace(a.id, &a);
+    for (const ObjectView& view : positions) {
+        const json o = parseLayout(location, view, "position");
+        if (!o.is_object()) badLayout(location, view, "position", "must be an object {\"x\": …, \"y\": …}");
+        const double x = finiteNumber(o, "x", location, view, "");
+        const double y = finiteNumber(o, "y", location, view, "");
+        const auto actor = actors.find(view.id);
+        if (actor == actors.end()) continue;
+        actor->second->hasPosition = true;
+        actor->second->x = x;
+        actor->second->y = y;
+    }
+    if (!rules) return;
+    const json list = parseLayout(location, *rules, "import_rules");
+    if (!list.is_array()) badLayout(location, *rules, "import_rules", "must be a list of rules");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string path = "import_rules[" + std::to_string(i) + "].";
+        const json& r = list[i];
+        if (!r.is_object()) badLayout(location, *rules, path.substr(0, path.size() - 1), "must be an object");
+        for (const char* member : {"header", "field"})
+            if (!r.contains(member) || !r[member].is_string()) badLayout(location, *rules, path + member, "must be text");
+        const double factor = finiteNumber(r, "factor", location, *rules, path);
+        if (!(factor > 0)) badLayout(location, *rules, path + "factor", "must be a positive number");
+        if (r["header"].get<std::string>().empty()) badLayout(location, *rules, path + "header", "must not be empty");
+        p.importRules.add({r["header"].get<std::string>(), r["field"].get<std::string>(), factor});
+    }
+}
+
 }  // namespace
 
 ObjectRows projectObjects(const Project& p) {
@@ -61,47 +119,74 @@ ObjectRows projectObjects(const Project& p) {
             rows[{list.kind, id}] = {static_cast<int>(i), items[i].dump()};
         }
     }
+    // Kept apart from the actor's row, so one user moving an actor never
+    // conflicts with another editing its fields (server schema version 2).
+    for (const Actor& a : p.actors)
+        if (a.hasPosition) rows[{kPositionKind, a.id}] = {0, json{{"x", a.x}, {"y", a.y}}.dump()};
+    if (!p.importRules.empty()) {
+        json rules = json::array();
+        for (const ColumnRule& r : p.importRules.rules())
+            rules.push_back({{"header", r.header}, {"field", r.field}, {"factor", r.factor}});
+        rows[{kImportRulesKind, ""}] = {0, rules.dump()};
+    }
     return rows;
 }
 
 Project projectFromObjects(const ObjectRows& rows, const Catalogue& catalogue, const std::string& location) {
-    // Each list's rows by ordinal, remembering their ids to name them in errors.
-    std::map<std::string, std::vector<std::pair<int, const ObjectKey*>>> byKind;
-    for (const auto& [key, row] : rows) byKind[key.first].push_back({row.ordinal, &key});
-    // By ordinal, then id: two clients appending at once give two rows one ordinal.
-    for (auto& [kind, list] : byKind)
-        std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
-            return a.first != b.first ? a.first < b.first : a.second->second < b.second->second;
-        });
-    std::string doc = "{\"format\":\"traza-chain\",\"version\":1";
-    for (const char* s : kSingletons)
-        if (const auto it = rows.find({s, ""}); it != rows.end()) doc += std::string(",\"") + s + "\":" + it->second.body;
-    for (const ListKind& list : kLists) {
-        const auto it = byKind.find(list.kind);
-        if (it == byKind.end()) continue;
-        doc += std::string(",\"") + list.member + "\":[";
-        for (std::size_t i = 0; i < it->second.size(); ++i) doc += (i ? "," : "") + rows.at(*it->second[i].second).body;
-        doc += "]";
+    std::vector<ObjectView> views;
+    views.reserve(rows.size());
+    for (const auto& [key, row] : rows) views.push_back({key.first, key.second, row.ordinal, row.body});
+    return projectFromObjectViews(std::move(views), catalogue, location);
+}
+
+Project projectFromObjectViews(std::vector<ObjectView> views, const Catalogue& catalogue, const std::string& location) {
+    // By kind, then ordinal, then id: two clients appending at once give two rows one ordinal.
+    std::sort(views.begin(), views.end(), [](const ObjectView& a, const ObjectView& b) {
+        if (a.kind != b.kind) return a.kind < b.kind;
+        return a.ordinal != b.ordinal ? a.ordinal < b.ordinal : a.id < b.id;
+    });
+    auto range = [&](std::string_view kind) {
+        const auto first = std::lower_bound(views.begin(), views.end(), kind,
+                                            [](const ObjectView& v, std::string_view k) { return v.kind < k; });
+        auto last = first;
+        while (last != views.end() && last->kind == kind) ++last;
+        return std::vector<ObjectView>(first, last);
+    };
+    // The document's members as the rows' texts: read like one chain JSON
+    // document, without joining and parsing it whole.
+    ChainJsonParts parts;
+    for (const ObjectView& v : range("assessment")) parts.assessment = v.body;
+    for (const ObjectView& v : range("catalogue")) parts.catalogue = v.body;
+    const std::array<std::vector<std::string_view>*, kLists.size()> lists{&parts.actors,   &parts.flows,    &parts.records,
+                                                                          &parts.checklists, &parts.goals, &parts.supports,
+                                                                          &parts.findings};
+    std::array<std::vector<ObjectView>, kLists.size()> byList;
+    for (std::size_t l = 0; l < kLists.size(); ++l) {
+        byList[l] = range(kLists[l].kind);
+        lists[l]->reserve(byList[l].size());
+        for (const ObjectView& v : byList[l]) lists[l]->push_back(v.body);
     }
-    doc += "}";
+    Project p;
     try {
-        return projectFromJson(doc, catalogue);
+        p = projectFromJsonParts(parts, catalogue);
     } catch (const InvalidInput& e) {
         // "flows[2].to" -> flow "F3" (flows[2].to)
         std::string place = location;
         const std::string& where = e.where();
-        for (const ListKind& list : kLists) {
-            const std::string prefix = std::string(list.member) + "[";
+        for (std::size_t l = 0; l < kLists.size(); ++l) {
+            const std::string prefix = std::string(kLists[l].member) + "[";
             if (where.rfind(prefix, 0) != 0) continue;
             std::size_t index = 0;
             const char* first = where.data() + prefix.size();
             std::from_chars(first, where.data() + where.size(), index);
-            const auto it = byKind.find(list.kind);
-            if (it != byKind.end() && index < it->second.size())
-                place += std::string(": ") + list.kind + " \"" + it->second[index].second->second + "\"";
+            if (index < byList[l].size())
+                place += std::string(": ") + kLists[l].kind + " \"" + std::string(byList[l][index].id) + "\"";
         }
         throw InvalidInput(where.empty() ? place : place + " (" + where + ")", e.reason());
     }
+    const std::vector<ObjectView> rules = range(kImportRulesKind);
+    readLayout(range(kPositionKind), rules.empty() ? nullptr : &rules.front(), p, location);
+    return p;
 }
 
 ObjectChanges objectChanges(const ObjectRows& before, const ObjectRows& after) {

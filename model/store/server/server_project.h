@@ -12,11 +12,13 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include <pqxx/connection>
+#include <pqxx/transaction_base>
 
 #include "project.h"
 #include "project_objects.h"
@@ -71,8 +73,19 @@ public:
     void listen();
     /// Waits up to `wait` for notifications, then reloads the objects other
     /// clients changed since the last poll into project() and returns their
-    /// audit entries (empty when nothing came). Requires listen().
+    /// audit entries (empty when nothing came). After the connection was lost
+    /// (server restarted, network down) it reconnects, listens again and
+    /// catches up: the objects whose versions differ from those loaded are
+    /// reloaded and reported with their newest audit entry, as a notification
+    /// would have; a notification arriving later for one of those entries is
+    /// not reported twice. Throws ServerError while the server cannot be
+    /// reached (the next poll tries again).
     std::vector<AuditEntry> poll(std::chrono::milliseconds wait = std::chrono::milliseconds(0));
+
+    /// Reads a project once (a command that only reads it: analyze, report,
+    /// export, pull): as constructing one and taking its project, without
+    /// keeping the rows and versions an editing client needs. Throws the same.
+    static Project read(const ServerLocation&, const Catalogue&);
 
     /// Saves a whole project in one transaction (import, push): creates it if
     /// the database has none of that name, else writes the objects that differ
@@ -81,7 +94,9 @@ public:
 
 private:
     class Listener;
-    void reconnect();
+    void reconnect(int attempts = 41);
+    void awaitNotifications(std::chrono::milliseconds wait);
+    void catchUp(pqxx::transaction_base&, std::vector<ObjectKey>& changed, std::vector<AuditEntry>& entries);
     void writeChanges(const ObjectChanges&, const std::string& label, std::map<ObjectKey, std::int64_t>& versions);
     void reload(const std::vector<ObjectKey>&);
 
@@ -93,6 +108,8 @@ private:
     ObjectRows m_rows;
     std::map<ObjectKey, std::int64_t> m_versions;
     Project m_project;
+    bool m_catchUp = false;                  ///< a reconnection may have missed notifications
+    std::set<std::int64_t> m_caughtUpSeqs;  ///< audit entries already reported by a catch-up
 };
 
 }  // namespace traza::model

@@ -16,6 +16,7 @@ std::vector<ObjectKey> targets(const ObjectKey& key, const std::string& body) {
     auto text = [&](const char* k) { return doc.contains(k) && doc[k].is_string() ? doc[k].get<std::string>() : std::string(); };
     if (key.first == "flow") return {{"actor", text("from")}, {"actor", text("to")}};
     if (key.first == "record") return {{"flow", text("flow")}};
+    if (key.first == kPositionKind) return {{"actor", key.second}};
     return {};
 }
 
@@ -39,8 +40,8 @@ void checkReferences(pqxx::transaction_base& tx, std::int64_t projectId, const O
         if (key.first != "actor" && key.first != "flow") continue;
         const pqxx::result r =
             key.first == "actor"
-                ? tx.exec_params("SELECT kind, id FROM traza.objects WHERE project_id = $1 AND kind = 'flow'"
-                                 " AND (body->>'from' = $2 OR body->>'to' = $2)",
+                ? tx.exec_params("SELECT kind, id FROM traza.objects WHERE project_id = $1 AND ((kind = 'flow'"
+                                 " AND (body->>'from' = $2 OR body->>'to' = $2)) OR (kind = 'position' AND id = $2))",
                                  projectId, key.second)
                 : tx.exec_params("SELECT kind, id FROM traza.objects WHERE project_id = $1 AND kind = 'record' AND body->>'flow' = $2",
                                  projectId, key.second);

@@ -56,11 +56,11 @@ std::optional<std::int64_t> findProjectId(pqxx::transaction_base& tx, const std:
 void readRows(pqxx::transaction_base& tx, std::int64_t projectId, ObjectRows& rows, ObjectVersions& versions,
               bool comparable) {
     const pqxx::result r =
-        tx.exec_params("SELECT kind, id, ordinal, version, body::text FROM traza.objects WHERE project_id = $1", projectId);
+        tx.exec_params("SELECT kind, id, ordinal, version, body FROM traza.objects WHERE project_id = $1", projectId);
     for (const pqxx::row& row : r) {
-        ObjectKey key{row[0].as<std::string>(), row[1].as<std::string>()};
+        ObjectKey key{std::string(row[0].c_str(), row[0].size()), std::string(row[1].c_str(), row[1].size())};
         versions[key] = row[3].as<std::int64_t>();
-        std::string body = row[4].as<std::string>();
+        std::string body(row[4].c_str(), row[4].size());
         rows[std::move(key)] = {row[2].as<int>(), comparable ? canonical(body) : std::move(body)};
     }
 }
@@ -79,6 +79,29 @@ void rereadRows(pqxx::transaction_base& tx, std::int64_t projectId, const std::v
             versions[key] = r[0][1].as<std::int64_t>();
         }
     }
+}
+
+ObjectVersions readVersions(pqxx::transaction_base& tx, std::int64_t projectId) {
+    ObjectVersions versions;
+    const pqxx::result r = tx.exec_params("SELECT kind, id, version FROM traza.objects WHERE project_id = $1", projectId);
+    for (const pqxx::row& row : r) versions[{row[0].as<std::string>(), row[1].as<std::string>()}] = row[2].as<std::int64_t>();
+    return versions;
+}
+
+std::vector<AuditEntry> latestAudit(pqxx::transaction_base& tx, std::int64_t projectId, const std::vector<ObjectKey>& keys) {
+    std::vector<AuditEntry> out;
+    for (const ObjectKey& key : keys) {
+        const pqxx::result r = tx.exec_params(
+            "SELECT seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC', db_user, label, kind, object_id, action,"
+            " coalesce(before::text, ''), coalesce(after::text, '') FROM traza.audit"
+            " WHERE project_id = $1 AND kind = $2 AND object_id = $3 ORDER BY seq DESC LIMIT 1",
+            projectId, key.first, key.second);
+        for (const pqxx::row& row : r)
+            out.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                           row[3].as<std::string>(), row[4].as<std::string>(), row[5].as<std::string>(),
+                           row[6].as<std::string>(), row[7].as<std::string>(), row[8].as<std::string>()});
+    }
+    return out;
 }
 
 void setCommandLabel(pqxx::transaction_base& tx, const std::string& label) {

@@ -29,6 +29,13 @@ void readRows(pqxx::transaction_base&, std::int64_t projectId, ObjectRows&, Obje
 void rereadRows(pqxx::transaction_base&, std::int64_t projectId, const std::vector<ObjectKey>&, ObjectRows&,
                 ObjectVersions&);
 
+/// The version of every object of the project (no bodies: a cheap comparison).
+ObjectVersions readVersions(pqxx::transaction_base&, std::int64_t projectId);
+
+/// The newest audit entry of each of the given objects (none for an object
+/// without one), in the order of `keys`.
+std::vector<AuditEntry> latestAudit(pqxx::transaction_base&, std::int64_t projectId, const std::vector<ObjectKey>& keys);
+
 /// Sets the label the audit trigger records for this transaction.
 void setCommandLabel(pqxx::transaction_base&, const std::string& label);
 

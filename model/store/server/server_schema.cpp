@@ -1,5 +1,7 @@
 #include "server_schema.h"
 
+#include <algorithm>
+
 #include <pqxx/transaction>
 
 #include "server_connection.h"
@@ -13,8 +15,20 @@ struct ServerMigration {
     int fromVersion;
     const char* sql;
 };
+// Version 2: the rows chain JSON does not carry, an actor's canvas position
+// ("position", its own row and version so moving an actor never conflicts
+// with editing its fields) and the spreadsheet column rules ("import_rules").
+// The kinds a database holds are now listed, so a client that knows fewer
+// cannot leave rows it would not read (it refuses the version anyway).
+constexpr const char* kServerSchemaV2Sql = R"sql(
+ALTER TABLE traza.objects ADD CONSTRAINT objects_kind CHECK (kind IN (
+  'assessment', 'catalogue', 'actor', 'flow', 'record', 'checklist', 'goal', 'support', 'finding',
+  'position', 'import_rules'));
+COMMENT ON TABLE traza.objects IS 'Traza objects: chain JSON fragments, and (version 2) canvas positions and column rules';
+)sql";
+
 const std::vector<ServerMigration>& migrations() {
-    static const std::vector<ServerMigration> steps{{0, kServerSchemaSql}};
+    static const std::vector<ServerMigration> steps{{0, kServerSchemaSql}, {1, kServerSchemaV2Sql}};
     return steps;
 }
 
@@ -58,7 +72,7 @@ void checkServerSchema(pqxx::connection_base& c, const ServerLocation& location)
                           "; run `traza-cli server init` to migrate it to version " + std::to_string(kServerSchemaVersion));
 }
 
-int initServerSchema(const ServerLocation& location, const ServerInitOptions& options) {
+int initServerSchema(const ServerLocation& location, const ServerInitOptions& options, int toVersion) {
     try {
         auto c = connectToServer(location);
         pqxx::work tx(*c);
@@ -73,10 +87,11 @@ int initServerSchema(const ServerLocation& location, const ServerInitOptions& op
         if (found > kServerSchemaVersion)
             throw FutureVersionError(location.display() + ": the database holds Traza schema version " + std::to_string(found) +
                                      ", newer than this Traza knows (" + std::to_string(kServerSchemaVersion) + ")");
+        const int target = std::max(found, std::min(toVersion, kServerSchemaVersion));
         for (const ServerMigration& step : migrations())
-            if (step.fromVersion >= found) tx.exec(step.sql);
+            if (step.fromVersion >= found && step.fromVersion < target) tx.exec(step.sql);
         tx.exec("DELETE FROM traza.schema_version");
-        tx.exec("INSERT INTO traza.schema_version VALUES (" + std::to_string(kServerSchemaVersion) + ")");
+        tx.exec("INSERT INTO traza.schema_version VALUES (" + std::to_string(target) + ")");
         tx.exec(kRolesSql);
         for (const std::string& user : options.editors) tx.exec("GRANT traza_editor TO " + quotedRole(tx, user));
         for (const std::string& user : options.reviewers) tx.exec("GRANT traza_reviewer TO " + quotedRole(tx, user));

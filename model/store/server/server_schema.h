@@ -12,7 +12,8 @@ namespace traza::model {
 class ServerLocation;
 
 /// The server schema's version this Traza writes and reads.
-constexpr int kServerSchemaVersion = 1;
+/// 1: chain JSON objects, audit, roles; 2: canvas positions and column rules.
+constexpr int kServerSchemaVersion = 2;
 
 /// The group roles `initServerSchema` creates: editors read and write the
 /// projects, reviewers only read; the database itself refuses the rest.
@@ -27,8 +28,9 @@ struct ServerInitOptions {
 /// Creates the schema (or migrates it to kServerSchemaVersion), the two group
 /// roles and their grants, all in one transaction; run by the database's
 /// owner or a superuser. Returns the version found before (0: none). Throws
-/// FutureVersionError for a newer schema, ServerError otherwise.
-int initServerSchema(const ServerLocation&, const ServerInitOptions& = {});
+/// FutureVersionError for a newer schema, ServerError otherwise. `toVersion`
+/// stops the migrations early (tests making an older database).
+int initServerSchema(const ServerLocation&, const ServerInitOptions& = {}, int toVersion = kServerSchemaVersion);
 
 /// The schema version a database holds (0 when it has none).
 int serverSchemaVersion(pqxx::connection_base&);

@@ -1,4 +1,5 @@
--- Traza's schema on a PostgreSQL server, version 1 (model/store/server/server_schema.h).
+-- Traza's schema on a PostgreSQL server, version 1 (model/store/server/server_schema.h);
+-- later versions are steps in server_schema.cpp (2: positions and column rules).
 -- Several projects per database; each project's objects are rows holding their
 -- chain JSON fragment, with a version for optimistic concurrency. Every change
 -- is written to the audit trail by a trigger and announced with NOTIFY.
