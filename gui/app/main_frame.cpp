@@ -29,6 +29,7 @@
 #include "labels.h"
 #include "menu_bar.h"
 #include "outline_panel.h"
+#include "pane_budget.h"
 #include "plan_page.h"
 #include "palette.h"
 #include "preferences.h"
@@ -288,8 +289,12 @@ void MainFrame::bindMenus() {
 }
 
 void MainFrame::showPane(const char* name) {
-    m_aui.GetPane(name).Show();
+    wxAuiPaneInfo& pane = m_aui.GetPane(name);
+    const bool opening = !pane.IsShown();
+    pane.Show();
     m_aui.Update();
+    // A row opened below the canvas shares the bottom half with the others.
+    if (opening && pane.dock_direction == wxAUI_DOCK_BOTTOM) fitBottomRows(m_aui, GetClientSize().y);
 }
 
 void MainFrame::reveal(const ItemRef& r) {
@@ -362,7 +367,10 @@ void MainFrame::onDocumentChanged(DocumentChange c) {
 void MainFrame::afterLoad() {
     m_selection.clear();
     const bool modified = m_doc.isModified();
-    if (needsInitialLayout(m_doc.project())) m_canvas->layoutChain();  // undoable, like any layout
+    if (needsInitialLayout(m_doc.project())) {
+        if (m_doc.hasStepSink()) m_canvas->layoutChainLocally();  // a shared project: opening writes nothing
+        else m_canvas->layoutChain();  // undoable, like any layout
+    }
     // The first layout of an opened chain is part of opening it, not an edit to save.
     if (!modified && m_doc.isModified()) m_doc.markUnmodified();
     m_canvas->showFirstView();

@@ -161,6 +161,16 @@ void ChainCanvas::layoutChain() {
     });
 }
 
+void ChainCanvas::layoutChainLocally() {
+    wxBusyCursor busy;
+    auto positions = computeLayout(m_scene);
+    if (positions.empty()) return;
+    model::Project laidOut = m_doc.project();
+    makeLayoutCommand(std::move(positions))->apply(laidOut);
+    m_doc.adoptRemote(std::move(laidOut));
+    showFirstView();
+}
+
 void ChainCanvas::addActorAtCentre(model::ActorKind kind) {
     const int stage = model::defaultStage(kind) > 0 ? model::defaultStage(kind) : 1;
     const Point where = placeInLane(m_scene, stage);

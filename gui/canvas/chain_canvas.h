@@ -55,6 +55,10 @@ public:
     void zoomBy(double factor);
     /// "Layout chain": lay the drawn chain out with Graphviz as one undoable step.
     void layoutChain();
+    /// The first layout of a project opened from a shared store: applied in this
+    /// window only, not a step sent to the store (opening edits nothing, and a
+    /// read-only reviewer may not write). No undo step either.
+    void layoutChainLocally();
     /// Add an actor of `kind` in its stage's lane below the boxes there
     /// (placeInLane), select it and scroll so that it is in the middle.
     void addActorAtCentre(model::ActorKind);

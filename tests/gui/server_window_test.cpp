@@ -110,5 +110,6 @@ TEST_CASE("Server - a reviewer opens the project and reads it, and the database 
     CHECK_THROWS_AS(doc.execute(std::make_unique<model::UpdateFlow>("f6", withTonnes(doc.project(), "f6", 7))), model::ServerError);
     CHECK(doc.project().findFlow("f6")->tonnes == 6.5);
     CHECK(onServer("gui-reviewer", "f6") == 6.5);
+    for (const wxString& e : fx.errors) UNSCOPED_INFO(e.utf8_string());
     CHECK(fx.errors.empty());
 }
