@@ -47,9 +47,14 @@ public:
     void setFocus(std::optional<ActorSet> actors);
     bool focused() const { return m_focus.has_value(); }
 
+    /// Fit (toolbar, '0'): the whole chain, or, where that would leave its boxes
+    /// unreadable, every stage at a readable scale from the top; a second Fit on
+    /// that view shows the whole chain anyway.
     void fitToWindow();
-    /// The first view after opening or laying out a chain: fitToWindow(), unless
-    /// that leaves the boxes unreadable; then the whole width at the drawing's middle.
+    /// True when the view's scale is the one that shows the whole chain.
+    bool wholeChainInView() const;
+    /// The first view after opening or laying out a chain: the whole chain, unless
+    /// that leaves the boxes unreadable; then the whole width from the top.
     void showFirstView();
     /// Zoom about the window centre.
     void zoomBy(double factor);

@@ -10,12 +10,16 @@
 #include <filesystem>
 
 #include "analysis_runner.h"
+#include "canvas_painter.h"
 #include "canvas_style.h"
 #include "catalogue.h"
 #include "chain_canvas.h"
+#include "command_ids.h"
 #include "file_controller.h"
+#include "gui_test_support.h"
 #include "main_frame.h"
 #include "overview_map.h"
+#include "project_store.h"
 #include "test_frame.h"
 #include "ui_driver.h"
 
@@ -136,5 +140,43 @@ TEST_CASE("Canvas - the overview shows once the chain is not all in view, and a 
     const fs::path png = (outDir ? fs::path(outDir) : fs::temp_directory_path()) / "canvas-overview.png";
     fs::remove(png);
     REQUIRE(screenshot(wxRect(canvas.GetScreenPosition(), size), png));
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("Canvas - Fit on a national chain shows every stage at a readable scale from the top, and a second Fit the whole chain", "[gui]") {
+    TempDir dir;
+    const fs::path file = dir / "tall.traza";
+    model::ProjectStore::save(nationalChain(30, 4), file);  // 150 first-mile actors: columns far taller than wide
+    TestFrame fx(wxSize(1600, 1000));
+    MainFrame* f = fx.f;
+    REQUIRE(f->files().openPath(file));
+    REQUIRE(waitUntil([&] { return f->analysis() && !f->analysisRunner().busy(); }, 60000));
+    ChainCanvas* canvas = f->canvas();
+    canvas->zoomBy(3);  // somewhere else first
+    pump(100);
+
+    fx.menu(ids::FitWindow);
+    pump(200);
+    const ViewTransform readable = canvas->view();
+    CHECK(readable.scale() >= kReadableScale);
+    CHECK_FALSE(canvas->wholeChainInView());  // the whole chain would be unreadable here
+    // Every stage across the window: the drawing's left and right edges are in view.
+    const Rect bounds = canvas->scene().bounds();
+    const wxSize size = canvas->GetClientSize();
+    CHECK(readable.toScreen({bounds.x, bounds.y}).x >= 0);
+    CHECK(readable.toScreen({bounds.right(), bounds.y}).x <= size.x);
+    // From the top: the first boxes and their stage headers are in view.
+    CHECK(readable.toScreen({bounds.x, bounds.y}).y >= 0);
+    CHECK(readable.toScreen({bounds.x, bounds.y}).y < size.y / 4);
+
+    fx.menu(ids::FitWindow);  // again: the whole chain, however small
+    pump(200);
+    CHECK(canvas->wholeChainInView());
+    CHECK(canvas->view().scale() < kReadableScale);
+    CHECK(canvas->view().toScreen({bounds.x, bounds.bottom()}).y <= size.y);
+
+    fx.menu(ids::FitWindow);  // and back to the readable view
+    pump(200);
+    CHECK(canvas->view().scale() == Approx(readable.scale()));
     CHECK(fx.errors.empty());
 }
