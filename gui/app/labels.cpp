@@ -52,6 +52,21 @@ std::string uiLanguage() {
     return language;
 }
 
+wxChar decimalMark() { return uiLanguage() == "es" ? wxChar(',') : wxChar('.'); }
+
+wxString formatNumber(double value, int decimals, int style) {
+    wxString text = wxNumberFormatter::ToString(value, decimals, style);
+    // The formatter follows the C locale; where its mark is not the language's,
+    // the two marks trade places (its thousands separator is then the other one).
+    if (wxNumberFormatter::GetDecimalSeparator() != decimalMark()) {
+        for (auto it = text.begin(); it != text.end(); ++it) {
+            if (*it == '.') *it = ',';
+            else if (*it == ',') *it = '.';
+        }
+    }
+    return text;
+}
+
 wxString kindLabel(model::ActorKind k) { return pick(kKinds, static_cast<int>(k)); }
 wxString formalityLabel(model::Formality f) { return pick(kFormality, static_cast<int>(f)); }
 wxString evidenceLabel(model::Evidence e) { return pick(kEvidence, static_cast<int>(e)); }
@@ -75,8 +90,7 @@ wxString commandLabel(const std::string& modelLabel) { return wxGetTranslation(t
 
 wxString formatTonnes(double t, int decimals) {
     // Locale-aware: "1,234.5 t" in English, "1.234,5 t" in Spanish.
-    const wxString s = wxNumberFormatter::ToString(t, decimals,
-                                                   wxNumberFormatter::Style_NoTrailingZeroes | wxNumberFormatter::Style_WithThousandsSep);
+    const wxString s = formatNumber(t, decimals, wxNumberFormatter::Style_NoTrailingZeroes | wxNumberFormatter::Style_WithThousandsSep);
     return wxString::Format(_("%s t"), s);
 }
 
@@ -84,16 +98,15 @@ wxString formatUncertainTonnes(double t, double sdT, bool unknown, int decimals)
     if (unknown) return _("? t");
     if (!(sdT > 0)) return formatTonnes(t, decimals);
     const auto style = wxNumberFormatter::Style_NoTrailingZeroes | wxNumberFormatter::Style_WithThousandsSep;
-    return wxString::Format(_("%s ± %s t"), wxNumberFormatter::ToString(t, decimals, style),
-                            wxNumberFormatter::ToString(sdT, decimals, style));
+    return wxString::Format(_("%s ± %s t"), formatNumber(t, decimals, style), formatNumber(sdT, decimals, style));
 }
 
 wxString formatShare(double share, int decimals) {
-    return wxString::Format(_("%s %%"), wxNumberFormatter::ToString(share * 100, decimals));
+    return wxString::Format(_("%s %%"), formatNumber(share * 100, decimals));
 }
 
 wxString formatPoints(double change, int decimals) {
-    const wxString n = wxNumberFormatter::ToString(std::abs(change) * 100, decimals);
+    const wxString n = formatNumber(std::abs(change) * 100, decimals);
     return wxString::Format(change < 0 ? _("−%s pts") : _("+%s pts"), n);
 }
 

@@ -21,6 +21,12 @@ inline std::string toUtf8(const wxString& s) {
 
 /// "es" when the interface runs in Spanish, else "en" (for catalogue texts and analysis sentences).
 std::string uiLanguage();
+/// The interface language's decimal mark: ',' in Spanish, '.' in English.
+wxChar decimalMark();
+/// A number with the interface language's marks ("1.234,5" in Spanish, "1,234.5"
+/// in English) whatever the C locale, so a Spanish window on a machine without
+/// es_ES writes its numbers as its sentences do. `style`: wxNumberFormatter's.
+wxString formatNumber(double value, int decimals, int style = 0);
 /// A catalogue text in the interface language.
 inline wxString localText(const model::LocalText& t) { return toWx(t.in(uiLanguage())); }
 

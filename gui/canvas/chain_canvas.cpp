@@ -128,15 +128,9 @@ Rect fitContent(const ChainScene& scene) {
 void ChainCanvas::fitToWindow() {
     const wxSize size = GetClientSize();
     // A national chain fitted whole is a strip of unreadable boxes: Fit shows
-    // all the stages at a scale their names can be read, from the top. Pressed
-    // again on that view, it shows the whole chain however small.
-    ViewTransform readable = m_view;
-    readable.fitReadable(fitContent(m_scene), size.x, size.y, kReadableScale);
-    const bool already = std::abs(readable.scale() - m_view.scale()) < 1e-9 &&
-                         std::abs(readable.origin().x - m_view.origin().x) < 1e-6 &&
-                         std::abs(readable.origin().y - m_view.origin().y) < 1e-6;
-    if (already) m_view.fit(fitContent(m_scene), size.x, size.y);
-    else m_view = readable;
+    // all the stages at a scale their names can be read, from the top; the
+    // overview in the corner shows the whole chain and where the view is.
+    m_view.fitReadable(fitContent(m_scene), size.x, size.y, kReadableScale);
     viewChanged();
 }
 
@@ -147,11 +141,7 @@ bool ChainCanvas::wholeChainInView() const {
     return std::abs(whole.scale() - m_view.scale()) < 1e-9;
 }
 
-void ChainCanvas::showFirstView() {
-    const wxSize size = GetClientSize();
-    m_view.fitReadable(fitContent(m_scene), size.x, size.y, kReadableScale);
-    viewChanged();
-}
+void ChainCanvas::showFirstView() { fitToWindow(); }
 
 void ChainCanvas::zoomBy(double factor) {
     const wxSize size = GetClientSize();

@@ -48,8 +48,8 @@ public:
     bool focused() const { return m_focus.has_value(); }
 
     /// Fit (toolbar, '0'): the whole chain, or, where that would leave its boxes
-    /// unreadable, every stage at a readable scale from the top; a second Fit on
-    /// that view shows the whole chain anyway.
+    /// unreadable, every stage at a readable scale from the top (the overview in
+    /// the corner then shows the whole chain).
     void fitToWindow();
     /// True when the view's scale is the one that shows the whole chain.
     bool wholeChainInView() const;

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "error.h"
+#include "labels.h"
 #include "property_fields.h"
 #include "uncertainty_entry.h"
 
@@ -37,7 +38,7 @@ void appendUncertainty(wxPropertyGrid& g, const wxString& label, const wxString&
 }
 
 void showUncertainty(wxPropertyGrid& g, const wxString& sdRow, double sdT, double figureT, bool enabled) {
-    g.SetPropertyValue(sdRow, sdT == 0 ? wxString("0") : wxNumberFormatter::ToString(sdT, 6, wxNumberFormatter::Style_NoTrailingZeroes));
+    g.SetPropertyValue(sdRow, sdT == 0 ? wxString("0") : formatNumber(sdT, 6, wxNumberFormatter::Style_NoTrailingZeroes));
     const wxString pctRow = percentRowOf(sdRow);
     const double pct = uncertaintyPercent(sdT, figureT);
     if (std::isfinite(pct)) g.SetPropertyValue(pctRow, pct);

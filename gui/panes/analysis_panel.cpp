@@ -25,8 +25,8 @@ namespace traza::gui {
 namespace {
 
 // Numbers in the interface's convention: "96,5 %" and "0,65" in Spanish (issue #17).
-wxString percent(double share) { return wxNumberFormatter::ToString(share * 100, 1) + " %"; }
-wxString score(double x) { return wxNumberFormatter::ToString(x, 2); }
+wxString percent(double share) { return formatNumber(share * 100, 1) + " %"; }
+wxString score(double x) { return formatNumber(x, 2); }
 
 wxString joined(const std::vector<std::string>& parts, const char* sep = "; ") {
     wxString s;

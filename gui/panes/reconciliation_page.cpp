@@ -21,7 +21,7 @@ using risk::ReconciledFigure;
 
 // Locale-aware ("2,00" in Spanish), with the decimals kept: a statistic, not an amount.
 wxString number(double v, int decimals) {
-    return std::isfinite(v) ? wxNumberFormatter::ToString(v, decimals, wxNumberFormatter::Style_None) : wxString("–");
+    return std::isfinite(v) ? formatNumber(v, decimals, wxNumberFormatter::Style_None) : wxString("–");
 }
 wxString tonnes(double t) { return std::isfinite(t) ? formatTonnes(t, 2) : wxString("–"); }
 

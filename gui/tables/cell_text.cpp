@@ -28,7 +28,7 @@ std::string plainNumber(std::string s) {
         return true;
     };
     // The separator the cells do not show as their decimal mark groups thousands.
-    const char thousands = wxNumberFormatter::GetDecimalSeparator() == ',' ? '.' : ',';
+    const char thousands = decimalMark() == ',' ? '.' : ',';
     if (comma != std::string::npos && point != std::string::npos) {
         drop(comma > point ? '.' : ',');
         if (comma > point) std::replace(s.begin(), s.end(), ',', '.');
@@ -63,7 +63,7 @@ int integer(const wxString& text, const std::string& key) {
 }
 
 wxString show(double value) {
-    return wxNumberFormatter::ToString(value, 3, wxNumberFormatter::Style_NoTrailingZeroes);
+    return formatNumber(value, 3, wxNumberFormatter::Style_NoTrailingZeroes);
 }
 
 int choice(const wxString& text, const wxArrayString& labels, const std::vector<std::string_view>& names, const std::string& key) {

@@ -173,7 +173,7 @@ TEST_CASE("DocumentationPlan - the page lists the library's plan, the canvas mar
         CHECK(cells[4] == formatShare(plan.steps[i].traced));
     }
     CHECK(steps->row(0).cells[1] == wxString::FromUTF8("f1: Waste pickers of Organisation 1 → Organisation 1"));
-    CHECK(formatPoints(0.0332) == "+3.3 pts");
+    CHECK(formatPoints(0.0332) == (spanishRun() ? "+3,3 pts" : "+3.3 pts"));  // the language's mark
     CHECK(fx.plan()->summaryText().Contains(formatShare(plan.start)));
 
     // The canvas marks exactly the plan's flows with their step and gain.
