@@ -121,8 +121,8 @@ private:
         for (std::size_t i = 0; i < m_stack.size(); ++i) {
             const json& node = *m_stack[i].node;
             const bool last = i + 1 == m_stack.size();
-            const std::size_t index = m_stack[i].taken + (last ? node.size() : node.size() - 1);
-            if (node.is_array()) path += "[" + std::to_string(index) + "]";
+            if (node.is_array())  // counting the elements handed to the sink
+                path += "[" + std::to_string(m_stack[i].taken + (last ? node.size() : node.size() - 1)) + "]";
             else path += (path.empty() ? "" : ".") + m_stack[i].key;
         }
         return path;
