@@ -16,7 +16,7 @@ using nlohmann::json;
 // of the value being read; nlohmann's own DOM parser only knows byte offsets.
 class PathTrackingBuilder {
 public:
-    explicit PathTrackingBuilder(int maxDepth) : m_maxDepth(maxDepth) {}
+    PathTrackingBuilder(int maxDepth, const JsonElementSink* sink) : m_maxDepth(maxDepth), m_sink(sink) {}
 
     bool null() { return add(json(nullptr)); }
     bool boolean(bool v) { return add(json(v)); }
@@ -57,7 +57,20 @@ private:
         json* node;
         std::string key;                ///< last key read, for objects
         json::object_t::iterator hint;  ///< where that key's value goes (set with the key)
+        std::size_t taken = 0;          ///< elements handed to the sink (the sink's array)
     };
+    // Whether the container being built at the top of the stack is the sink's array.
+    bool topIsSinkArray() const {
+        return m_sink && m_stack.size() == 2 && m_stack[0].node->is_object() && m_stack[1].node->is_array() &&
+               m_stack[0].key == m_sink->key;
+    }
+    // Hands the last element of the sink's array over, out of the DOM.
+    void handOver() {
+        Frame& f = m_stack.back();
+        json element = std::move(f.node->back());
+        f.node->get_ref<json::array_t&>().pop_back();
+        m_sink->take(std::move(element), f.taken++);
+    }
     // Inserts the value of the key just read into the object being built.
     json& insert(json&& value) {
         Frame& f = m_stack.back();
@@ -70,8 +83,12 @@ private:
             return true;
         }
         json& parent = *m_stack.back().node;
-        if (parent.is_array()) parent.push_back(std::move(value));
-        else insert(std::move(value));
+        if (parent.is_array()) {
+            parent.push_back(std::move(value));
+            if (topIsSinkArray()) handOver();
+        } else {
+            insert(std::move(value));
+        }
         return true;
     }
     bool open(json&& container) {
@@ -95,6 +112,7 @@ private:
     }
     bool close() {
         m_stack.pop_back();
+        if (topIsSinkArray()) handOver();
         return true;
     }
     // Path of the value about to be added (not yet inserted in its parent).
@@ -103,7 +121,8 @@ private:
         for (std::size_t i = 0; i < m_stack.size(); ++i) {
             const json& node = *m_stack[i].node;
             const bool last = i + 1 == m_stack.size();
-            if (node.is_array()) path += "[" + std::to_string(last ? node.size() : node.size() - 1) + "]";
+            if (node.is_array())  // counting the elements handed to the sink
+                path += "[" + std::to_string(m_stack[i].taken + (last ? node.size() : node.size() - 1)) + "]";
             else path += (path.empty() ? "" : ".") + m_stack[i].key;
         }
         return path;
@@ -114,6 +133,7 @@ private:
     }
 
     int m_maxDepth;
+    const JsonElementSink* m_sink;
     json m_root;
     std::vector<Frame> m_stack;
     std::optional<InvalidInput> m_error;
@@ -121,18 +141,24 @@ private:
 
 }  // namespace
 
-json parseJsonDocument(std::string_view text, int maxDepth) {
+static json parseWithSink(std::string_view text, const JsonElementSink* sink, int maxDepth) {
     // Checked first so that binary files get a plain message, not a syntax error.
     if (auto nul = text.find('\0'); nul != std::string_view::npos)
         throw InvalidInput("byte " + std::to_string(nul + 1), "binary data (NUL byte): not a JSON text file");
     if (auto bad = firstInvalidUtf8(text))
         throw InvalidInput("byte " + std::to_string(*bad + 1), "invalid UTF-8: the file must be UTF-8 encoded text");
 
-    PathTrackingBuilder builder(maxDepth);
+    PathTrackingBuilder builder(maxDepth, sink);
     const bool ok = json::sax_parse(text.begin(), text.end(), &builder);
     if (builder.error()) throw *builder.error();
     if (!ok) throw InvalidInput("", "not valid JSON");
     return builder.take();
+}
+
+json parseJsonDocument(std::string_view text, int maxDepth) { return parseWithSink(text, nullptr, maxDepth); }
+
+json parseJsonDocument(std::string_view text, const JsonElementSink& sink, int maxDepth) {
+    return parseWithSink(text, &sink, maxDepth);
 }
 
 }  // namespace traza::model

@@ -54,27 +54,52 @@ void number(JsonStreamWriter& w, double v) {
 
 }  // namespace
 
-void readRecordsJson(const json* records, const std::vector<FlowKeysGiven>& given, Project& p) {
+void RecordsReadAhead::add(const json& element, std::size_t index) {
+    if (m_error || index != m_records.size()) return;  // the first problem is the one reported
+    try {
+        std::string flow;
+        Record rec = readRecord(element, jsonPath("records", index), flow);
+        m_records.push_back(std::move(rec));
+        m_flows.push_back(std::move(flow));
+    } catch (const InvalidInput&) {
+        m_error = std::current_exception();
+    }
+}
+
+void readRecordsJson(const json* records, const std::vector<FlowKeysGiven>& given, Project& p, RecordsReadAhead* ahead) {
     const Catalogue* cat = p.catalogue.actorKinds.empty() ? nullptr : &p.catalogue;
     if (records) {
         if (!records->is_array()) throw InvalidInput("records", "must be an array");
         std::unordered_map<std::string_view, std::size_t> flowIndex;
         flowIndex.reserve(p.flows.size());
         for (std::size_t i = 0; i < p.flows.size(); ++i) flowIndex.emplace(p.flows[i].id, i);  // first wins
-        std::unordered_set<std::string> ids;
-        std::vector<std::pair<std::size_t, Record>> read;
-        read.reserve(records->size());
+        // Read ahead while parsing, or here from the array; either way kept in
+        // place (reserved: ids can be views) until all are checked.
+        std::vector<Record> local;
+        std::vector<Record>& read = ahead ? ahead->m_records : local;
+        const std::size_t count = ahead ? read.size() : records->size();
+        local.reserve(count);
+        std::vector<std::size_t> flowOf;
+        flowOf.reserve(count);
+        std::unordered_set<std::string_view> ids;
+        ids.reserve(count);
         std::string flow;
-        for (std::size_t k = 0; k < records->size(); ++k) {
+        for (std::size_t k = 0; k < count; ++k) {
             const std::string path = jsonPath("records", k);
-            Record rec = readRecord((*records)[k], path, flow);
+            if (ahead) flow = std::move(ahead->m_flows[k]);
+            else local.push_back(readRecord((*records)[k], path, flow));
+            const Record& rec = read[k];
             const auto at = flowIndex.find(flow);
             if (at == flowIndex.end()) throw InvalidInput(path + ".flow", "no flow has id \"" + flow + "\"");
             throwIfInvalid(validateRecord(rec, p.flows[at->second], p.assessment.period, path, cat));
             if (!ids.insert(rec.id).second) throw InvalidInput(path + ".id", "duplicate record id \"" + rec.id + "\"");
-            read.emplace_back(at->second, std::move(rec));
+            flowOf.push_back(at->second);
         }
-        for (auto& [fi, rec] : read) p.flows[fi].records.push_back(std::move(rec));
+        if (ahead && ahead->m_error) std::rethrow_exception(ahead->m_error);
+        ids = {};
+        for (std::size_t k = 0; k < count; ++k) p.flows[flowOf[k]].records.push_back(std::move(read[k]));
+        read = {};
+        if (ahead) ahead->m_flows = {};
     }
     for (std::size_t i = 0; i < p.flows.size(); ++i) {
         Flow& f = p.flows[i];
