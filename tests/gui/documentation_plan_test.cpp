@@ -40,10 +40,6 @@ using Catch::Detail::Approx;
 
 namespace {
 
-bool spanishRun() {
-    const char* lang = std::getenv("TRAZA_TEST_LANGUAGE");
-    return lang && std::string(lang) == "es";
-}
 
 struct CareFrame : TestFrame {
     MainFrame* frame = f;

@@ -2,6 +2,7 @@
 // Helpers of the GUI tests: a private temp folder, and chains built in code
 // (a small hand-checked one and a national-scale one with tens of thousands of
 // picker groups).
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -11,6 +12,13 @@
 #include "project.h"
 
 namespace traza::gui::test {
+
+/// True in the Spanish runs of the window cases (ctest sets TRAZA_TEST_LANGUAGE=es
+/// with LANG=es_ES; see dd_es_cases in CMakeLists.txt).
+inline bool spanishRun() {
+    const char* lang = std::getenv("TRAZA_TEST_LANGUAGE");
+    return lang && std::string(lang) == "es";
+}
 
 namespace fs = std::filesystem;
 

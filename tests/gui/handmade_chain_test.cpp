@@ -27,10 +27,6 @@ using namespace traza::gui::test;
 
 namespace {
 
-bool spanishRun() {
-    const char* lang = std::getenv("TRAZA_TEST_LANGUAGE");
-    return lang && std::string(lang) == "es";
-}
 
 fs::path screenshotPath(const std::string& name) {
     const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");

@@ -29,10 +29,6 @@ using namespace traza::gui::test;
 
 namespace {
 
-bool spanishRun() {
-    const char* lang = std::getenv("TRAZA_TEST_LANGUAGE");
-    return lang && std::string(lang) == "es";
-}
 
 wxString utf8(const char* s) { return wxString::FromUTF8(s); }
 

@@ -17,6 +17,7 @@
 #include "analysis_runner.h"
 #include "catalogue.h"
 #include "file_controller.h"
+#include "gui_test_support.h"
 #include "main_frame.h"
 #include "red_flags_page.h"
 #include "table_view.h"
@@ -119,8 +120,7 @@ TEST_CASE("AnalysisPanel - shares and scores are written in the interface langua
     const TableView::Row first = chokes->row(0);
     // The interface language's mark, whatever the C locale (this machine has no
     // es_ES): one convention for every number, as in the analysis sentences.
-    const char* lang = std::getenv("TRAZA_TEST_LANGUAGE");
-    const bool es = lang && std::string(lang) == "es";
+    const bool es = spanishRun();
     if (es) REQUIRE(_("No match") == wxString::FromUTF8("Sin resultados"));
     const wxChar mark = es ? ',' : '.';
     CHECK(first.cells[5].Contains(wxString("96") + mark + "5"));  // the sentence beside the cells

@@ -27,13 +27,6 @@ using namespace traza;
 using namespace traza::gui;
 using namespace traza::gui::test;
 
-namespace {
-bool spanishRun() {
-    const char* lang = std::getenv("TRAZA_TEST_LANGUAGE");
-    return lang && std::string(lang) == "es";
-}
-}  // namespace
-
 TEST_CASE("Search - Ctrl+F finds by region, Enter and F3 step through the hits with a count, each selected and centred", "[gui]") {
     TestFrame fx(wxSize(1600, 1000));
     MainFrame* f = fx.f;

@@ -20,11 +20,6 @@
 
 namespace traza::gui::test {
 
-inline bool spanishRun() {
-    const char* lang = std::getenv("TRAZA_TEST_LANGUAGE");
-    return lang && std::string(lang) == "es";
-}
-
 /// The CARE sample open in a real 1600 x 1000 frame with the Tables pane shown.
 struct CareTables : TestFrame {
     MainFrame* frame = f;
