@@ -90,7 +90,8 @@ void checkPartsReader(std::string_view text, const Project* whole, const std::st
             (key == "assessment" ? parts.assessment : parts.catalogue) = store.emplace_back(value.dump());
             continue;
         }
-        const auto list = std::find_if(std::begin(lists), std::end(lists), [&](const auto& l) { return key == l.first; });
+        const std::string& name = key;  // clang 14 lets no lambda capture a structured binding
+        const auto list = std::find_if(std::begin(lists), std::end(lists), [&](const auto& l) { return name == l.first; });
         if (list == std::end(lists)) return;  // an unknown member: the whole reader refuses it alone
         for (const auto& v : value) list->second->push_back(store.emplace_back(v.dump()));
     }
