@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 
+from cli_checks import check, close
+
 CASE, CLI = sys.argv[1:3]
 SEEDS = int(sys.argv[3]) if len(sys.argv) > 3 else 40
 WORK = tempfile.mkdtemp(prefix="traza-claims-test-")
@@ -27,16 +29,6 @@ EVIDENCE = ["none", "self_declared", "reported", "documented", "verified"]
 
 def run(*args):
     return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120)
-
-
-def check(condition, message):
-    if not condition:
-        print("FAILED:", message)
-        sys.exit(1)
-
-
-def close(a, b):
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
 def month_end(year, month):

@@ -25,21 +25,11 @@ import tempfile
 
 import openpyxl
 
+from cli_checks import LEVELS, RANK, check, close
+
 CLI, SOURCE = sys.argv[1], sys.argv[2]
 SEEDS = int(sys.argv[3]) if len(sys.argv) > 3 else 10
 WORK = tempfile.mkdtemp(prefix="traza-compare-periods-test-")
-LEVELS = ["self_declared", "reported", "documented", "verified"]
-RANK = {"none": 0, "self_declared": 1, "reported": 2, "documented": 3, "verified": 4}
-
-
-def check(condition, message):
-    if not condition:
-        print("FAILED:", message)
-        sys.exit(1)
-
-
-def close(a, b):
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
 def run(*args, status=0):

@@ -20,27 +20,17 @@ import tempfile
 
 import openpyxl
 
+from cli_checks import LEVELS, RANK, check, close
+
 CLI = sys.argv[1]
 SEEDS = int(sys.argv[2]) if len(sys.argv) > 2 else 20
 WORK = tempfile.mkdtemp(prefix="traza-compare-test-")
-LEVELS = ["self_declared", "reported", "documented", "verified"]
-RANK = {"none": 0, "self_declared": 1, "reported": 2, "documented": 3, "verified": 4}
 
 
 def run(*args):
     r = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120)
     check(r.returncode == 0, "traza-cli %s: %s" % (" ".join(args), r.stderr))
     return r.stdout
-
-
-def check(condition, message):
-    if not condition:
-        print("FAILED:", message)
-        sys.exit(1)
-
-
-def close(a, b):
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
 def chain(rng):
