@@ -3,11 +3,12 @@
 // flow with records dated in the period, summarised from those records
 // (record_summary.h); flows without records are left out.
 //
-// One pass over the records sums each flow's records per period (in record
-// order, as record_summary.h sums a flow holding only that period's records),
-// and each period's graph is built from those sums (ChainGraph::KeyedFlow)
-// instead of from a copy of the flows and their records: the same edges and
-// the same figures to the last bit, at a fraction of the cost (issue #19,
+// Two passes over the records: one in project order sums the documented
+// shares; one flow after flow, in the order ChainGraph keeps its edges, sums
+// each flow's records per period (in record order, as record_summary.h sums a
+// flow holding only that period's records) and hands the sums to the period's
+// graph (ChainGraph::KeyedFlow). No flow or record is copied: the same edges
+// and the same figures to the last bit, at a fraction of the cost (issue #19,
 // "Scale"). The periods are then independent, and are traced on two threads.
 #include <algorithm>
 #include <atomic>
@@ -48,27 +49,47 @@ DestinationSet periodDestinations(const ChainGraph& chain, const std::vector<std
     return d;
 }
 
-// One flow's records of one period, summed in record order.
-struct PeriodSum {
-    std::size_t period = 0;
-    ChainGraph::KeyedFlow flow;
-};
+// Sums one flow's records per period, in record order (as record_summary.h
+// sums a flow holding only that period's records). The slots are kept between
+// flows and only the periods a flow touched are read and cleared, so a year
+// of 870 000 records needs no buffer of per-flow sums (issue #19, "Scale").
+class FlowPeriodSums {
+public:
+    explicit FlowPeriodSums(std::size_t periods) : m_sums(periods), m_touched(periods, 0) {}
 
-// Adds a record to its flow's sum for the period; a flow's records mostly come
-// in date order, so the period is looked for from the last sum backwards.
-void addRecord(std::vector<PeriodSum>& sums, std::size_t first, std::size_t period, const model::Record& r) {
-    std::size_t k = sums.size();
-    while (k > first && sums[k - 1].period != period) --k;
-    if (k == first) {
-        sums.push_back({period, {}});
-        k = sums.size();
+    void add(std::size_t period, const model::Record& r) {
+        if (!m_touched[period]) {
+            m_touched[period] = 1;
+            m_order.push_back(period);
+        }
+        ChainGraph::KeyedFlow& f = m_sums[period];
+        f.tonnes += r.tonnes;
+        // As model::documentedAtLeast over the period's records.
+        if (hasDocument(r) && std::isfinite(r.tonnes) && r.tonnes > 0)
+            for (int l = 0; l <= static_cast<int>(r.evidence); ++l) f.documentedAtLeast[l] += r.tonnes;
     }
-    ChainGraph::KeyedFlow& f = sums[k - 1].flow;
-    f.tonnes += r.tonnes;
-    // As model::documentedAtLeast over the period's records.
-    if (hasDocument(r) && std::isfinite(r.tonnes) && r.tonnes > 0)
-        for (int l = 0; l <= static_cast<int>(r.evidence); ++l) f.documentedAtLeast[l] += r.tonnes;
-}
+
+    /// Hands each touched period's sum, capped as documentedAtLeast caps it, to
+    /// `take(period, sum)`, and clears the slots for the next flow.
+    template <class Take>
+    void drain(std::uint64_t key, std::size_t flow, Take take) {
+        for (std::size_t period : m_order) {
+            ChainGraph::KeyedFlow& g = m_sums[period];
+            g.key = key;
+            g.flow = flow;
+            for (double& d : g.documentedAtLeast) d = std::min(d, g.tonnes);
+            take(period, g);
+            g = {};
+            m_touched[period] = 0;
+        }
+        m_order.clear();
+    }
+
+private:
+    std::vector<ChainGraph::KeyedFlow> m_sums;
+    std::vector<char> m_touched;
+    std::vector<std::size_t> m_order;
+};
 
 // The traced shares of one period's chain.
 void tracePeriod(const model::Project& p, std::span<const ChainGraph::KeyedFlow> flows,
@@ -113,23 +134,22 @@ std::vector<EvidencePeriod> evidenceSeries(const model::Project& p, const std::v
     (void)language;  // the period graphs hold checked flows only: they have no warnings to word
     std::vector<EvidencePeriod> out(periods.size());
     const ActorIndex byId(p.actors);
-    // Each flow's sums, flow after flow in project order.
-    std::vector<PeriodSum> sums;
-    struct FlowSums {
+    struct KeyedIndex {
         std::uint64_t key;
-        std::size_t first, last;  ///< into sums
+        std::size_t flow;
     };
-    std::vector<FlowSums> keyed;  // the analysable flows with records
+    std::vector<KeyedIndex> keyed;  // the analysable flows with records
     std::vector<char> anyRecord(periods.size(), 0);
+    std::vector<std::size_t> recordsIn(periods.size(), 0);  // bounds each period's flows
     PeriodFinder periodOf(periods);
+    // The documented shares, over the records in project order.
     for (std::size_t fi = 0; fi < p.flows.size(); ++fi) {
         const model::Flow& f = p.flows[fi];
         if (f.records.empty()) continue;
-        const std::size_t first = sums.size();
         for (const model::Record& r : f.records) {
             const std::size_t i = periodOf(r.date);
             anyRecord[i] = 1;
-            addRecord(sums, first, i, r);
+            ++recordsIn[i];
             EvidencePeriod& e = out[i];
             e.recordsT += r.tonnes;
             if (hasDocument(r))
@@ -138,32 +158,21 @@ std::vector<EvidencePeriod> evidenceSeries(const model::Project& p, const std::v
         }
         // As ChainGraph leaves out a flow with an unknown end or from an actor to itself.
         const std::size_t from = byId.find(f.from), to = byId.find(f.to);
-        if (from == ActorIndex::kNone || to == ActorIndex::kNone || from == to) {
-            sums.resize(first);
-            continue;
-        }
-        const std::uint64_t key = (static_cast<std::uint64_t>(from) << 32) | static_cast<std::uint64_t>(to);
-        for (std::size_t k = first; k < sums.size(); ++k) {
-            ChainGraph::KeyedFlow& g = sums[k].flow;
-            g.key = key;
-            g.flow = fi;
-            for (double& d : g.documentedAtLeast) d = std::min(d, g.tonnes);  // documentedAtLeast's cap
-        }
-        keyed.push_back({key, first, sums.size()});
+        if (from == ActorIndex::kNone || to == ActorIndex::kNone || from == to) continue;
+        keyed.push_back({(static_cast<std::uint64_t>(from) << 32) | static_cast<std::uint64_t>(to), fi});
     }
-    // Each period's flows in (key, flow) order, as ChainGraph orders them.
+    // Each period's flows in (key, flow) order, as ChainGraph orders them:
+    // the flows are summed per period in that order.
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
     std::vector<std::vector<ChainGraph::KeyedFlow>> flows(periods.size());
-    {
-        std::vector<std::size_t> count(periods.size(), 0);
-        for (const PeriodSum& sum : sums) ++count[sum.period];
-        for (std::size_t i = 0; i < periods.size(); ++i) flows[i].reserve(count[i]);
+    for (std::size_t i = 0; i < periods.size(); ++i) flows[i].reserve(recordsIn[i]);  // untouched pages cost nothing
+    FlowPeriodSums sums(periods.size());
+    for (const KeyedIndex& k : keyed) {
+        for (const model::Record& r : p.flows[k.flow].records) sums.add(periodOf(r.date), r);
+        sums.drain(k.key, k.flow, [&](std::size_t period, const ChainGraph::KeyedFlow& g) {
+            if (std::isfinite(g.tonnes) && g.tonnes > 0) flows[period].push_back(g);
+        });
     }
-    for (const FlowSums& k : keyed)
-        for (std::size_t j = k.first; j < k.last; ++j) {
-            const ChainGraph::KeyedFlow& g = sums[j].flow;
-            if (std::isfinite(g.tonnes) && g.tonnes > 0) flows[sums[j].period].push_back(g);
-        }
     for (EvidencePeriod& e : out)
         for (int l = 0; l < kEvidenceLevels; ++l) e.documentedShare[l] = e.recordsT > 0 ? e.documentedT[l] / e.recordsT : 0;
     forEachPeriod(periods.size(), [&](std::size_t i) {
