@@ -1,5 +1,6 @@
 #include "server_project.h"
 
+#include <future>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -191,29 +192,44 @@ std::vector<AuditEntry> ServerProject::poll(std::chrono::milliseconds wait) {
 }
 
 Project ServerProject::read(const ServerLocation& location, const Catalogue& catalogue) {
-    pqxx::result result;
+    return readWithHistory(location, catalogue, 0).project;
+}
+
+ServerProject::Reading ServerProject::readWithHistory(const ServerLocation& location, const Catalogue& catalogue,
+                                                      std::size_t historyLimit) {
+    Reading reading;
     try {
         auto c = connectToServer(location);
         checkServerSchema(*c, location);
-        pqxx::read_transaction tx(*c);
+        // Repeatable read: the objects and the audit trail come from one snapshot.
+        pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(*c);
         const auto id = findProjectId(tx, location.project());
         if (!id)
             throw ServerError(location.display() + ": the database has no project named \"" + location.project() +
                               "\" (push one with `traza-cli push FILE LOCATION`)");
-        result = tx.exec_params("SELECT kind, id, ordinal, body FROM traza.objects WHERE project_id = $1", *id);
+        // `body`, not `body::text`: the same text, and the cast costs the
+        // server a copy of each row, a third of the query's time.
+        const pqxx::result result =
+            tx.exec_params("SELECT kind, id, ordinal, body FROM traza.objects WHERE project_id = $1", *id);
+        // Parse in place from the result (a national chain's rows are ~45 MB
+        // of JSON) on another thread while this one fetches the audit trail;
+        // if the fetch throws, the future's destructor waits for the parser
+        // before `result` goes.
+        auto parsed = std::async(std::launch::async, [&] {
+            std::vector<ObjectView> views;
+            views.reserve(result.size());
+            for (const pqxx::row& row : result)
+                views.push_back({{row[0].c_str(), row[0].size()}, {row[1].c_str(), row[1].size()}, row[2].as<int>(),
+                                 {row[3].c_str(), row[3].size()}});
+            return projectFromObjectViews(std::move(views), catalogue, location.display());
+        });
+        if (historyLimit > 0) reading.history = readAudit(tx, *id, historyLimit, 0, false);
         tx.commit();
+        reading.project = parsed.get();  // an invalid object's InvalidInput passes through
     } catch (...) {
         rethrowForServer(location, "open");
     }
-    // Read in place from the result: a national chain's rows are ~45 MB of JSON.
-    // (`body`, not `body::text`: the same text, and the cast costs the server a
-    // copy of each, a third of the query's time.)
-    std::vector<ObjectView> views;
-    views.reserve(result.size());
-    for (const pqxx::row& row : result)
-        views.push_back({{row[0].c_str(), row[0].size()}, {row[1].c_str(), row[1].size()}, row[2].as<int>(),
-                         {row[3].c_str(), row[3].size()}});
-    return projectFromObjectViews(std::move(views), catalogue, location.display());
+    return reading;
 }
 
 void ServerProject::saveWhole(const Project& project, const ServerLocation& location, const std::string& label) {

@@ -87,6 +87,16 @@ public:
     /// keeping the rows and versions an editing client needs. Throws the same.
     static Project read(const ServerLocation&, const Catalogue&);
 
+    /// As read(), with the newest `historyLimit` entries of the audit trail
+    /// (newest first, without the before/after bodies) taken from the same
+    /// snapshot: the report's appendix. The audit is fetched while the
+    /// objects are parsed. Throws the same.
+    struct Reading {
+        Project project;
+        std::vector<AuditEntry> history;
+    };
+    static Reading readWithHistory(const ServerLocation&, const Catalogue&, std::size_t historyLimit);
+
     /// Saves a whole project in one transaction (import, push): creates it if
     /// the database has none of that name, else writes the objects that differ
     /// from what the server holds, whatever their versions (the pusher wins).

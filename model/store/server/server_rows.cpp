@@ -147,11 +147,13 @@ void writeRows(pqxx::transaction_base& tx, std::int64_t projectId, const ObjectC
     }
 }
 
-std::vector<AuditEntry> readAudit(pqxx::transaction_base& tx, std::int64_t projectId, std::size_t limit, std::int64_t txid) {
+std::vector<AuditEntry> readAudit(pqxx::transaction_base& tx, std::int64_t projectId, std::size_t limit, std::int64_t txid,
+                                  bool bodies) {
     const pqxx::result r = tx.exec_params(
-        "SELECT seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC', db_user, label, kind, object_id, action,"
-        " coalesce(before::text, ''), coalesce(after::text, '') FROM traza.audit"
-        " WHERE project_id = $1 AND ($2 = 0 OR txid = $2) ORDER BY seq DESC LIMIT $3",
+        std::string("SELECT seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC', db_user, label, kind,"
+                    " object_id, action, ") +
+            (bodies ? "coalesce(before::text, ''), coalesce(after::text, '')" : "'', ''") +
+            " FROM traza.audit WHERE project_id = $1 AND ($2 = 0 OR txid = $2) ORDER BY seq DESC LIMIT $3",
         projectId, txid, static_cast<std::int64_t>(limit));
     std::vector<AuditEntry> out;
     for (const pqxx::row& row : r)
