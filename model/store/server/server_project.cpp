@@ -10,6 +10,7 @@
 #include <pqxx/result>
 #include <pqxx/transaction>
 
+#include "order_keys.h"
 #include "server_connection.h"
 #include "server_references.h"
 #include "server_rows.h"
@@ -81,8 +82,31 @@ void ServerProject::writeChanges(const ObjectChanges& changes, const std::string
 }
 
 void ServerProject::commitCommand(const Project& before, const Project& after, const std::string& label) {
-    const ObjectChanges changes = objectChanges(projectObjects(before), projectObjects(after));
+    // `before` as the server holds it: with the order keys loaded, so a move
+    // gives the moved object a key between its new neighbours and writes it alone.
+    ObjectRows beforeRows = projectObjects(before);
+    for (auto& [key, row] : beforeRows)
+        if (const auto it = m_rows.find(key); it != m_rows.end()) row.ordinal = it->second.ordinal;
+    ObjectRows afterRows = projectObjects(after);
+    const std::vector<std::string> exhausted = assignOrderKeys(beforeRows, afterRows);
+    for (const std::string& kind : exhausted) {
+        // No key left between two neighbours: renumber that list first, as a
+        // write of its own (rare: twenty halvings of one gap).
+        ObjectChanges renumbering;
+        for (auto& [key, row] : renumberedList(m_rows, kind))
+            if (m_rows.at(key).ordinal != row.ordinal) renumbering.upserts.emplace(key, std::move(row));
+        writeCommitted(renumbering, "Renumber the " + kind + " list");
+        for (auto& [key, row] : beforeRows)
+            if (key.first == kind && m_rows.count(key)) row.ordinal = m_rows.at(key).ordinal;
+    }
+    if (!exhausted.empty()) assignOrderKeys(beforeRows, afterRows);  // room now: the lists are spaced afresh
+    const ObjectChanges changes = objectChanges(beforeRows, afterRows);
     if (changes.empty()) return;
+    writeCommitted(changes, label);
+    m_project = after;
+}
+
+void ServerProject::writeCommitted(const ObjectChanges& changes, const std::string& label) {
     ObjectVersions versions = m_versions;
     bool retried = false;
     for (;;) {
@@ -113,7 +137,6 @@ void ServerProject::commitCommand(const Project& before, const Project& after, c
     for (const auto& [key, row] : changes.upserts) m_rows[key] = row;
     for (const ObjectKey& key : changes.removals) m_rows.erase(key);
     m_versions = std::move(versions);
-    m_project = after;
 }
 
 std::vector<AuditEntry> ServerProject::history(std::size_t limit) {
@@ -219,7 +242,7 @@ ServerProject::Reading ServerProject::readWithHistory(const ServerLocation& loca
             std::vector<ObjectView> views;
             views.reserve(result.size());
             for (const pqxx::row& row : result)
-                views.push_back({{row[0].c_str(), row[0].size()}, {row[1].c_str(), row[1].size()}, row[2].as<int>(),
+                views.push_back({{row[0].c_str(), row[0].size()}, {row[1].c_str(), row[1].size()}, row[2].as<std::int64_t>(),
                                  {row[3].c_str(), row[3].size()}});
             return projectFromObjectViews(std::move(views), catalogue, location.display());
         });
@@ -233,7 +256,7 @@ ServerProject::Reading ServerProject::readWithHistory(const ServerLocation& loca
 }
 
 void ServerProject::saveWhole(const Project& project, const ServerLocation& location, const std::string& label) {
-    const ObjectRows wanted = projectObjects(project);
+    ObjectRows wanted = projectObjects(project);
     try {
         auto c = connectToServer(location);
         checkServerSchema(*c, location);
@@ -246,6 +269,9 @@ void ServerProject::saveWhole(const Project& project, const ServerLocation& loca
         ObjectRows held;
         ObjectVersions versions;
         readRows(tx, id, held, versions, true);
+        // Objects in the same order keep their keys; a list whose gaps ran
+        // out keeps its fresh numbering (the push rewrites its rows).
+        assignOrderKeys(held, wanted);
         writeRows(tx, id, objectChanges(held, wanted), nullptr, versions);
         tx.commit();
     } catch (...) {

@@ -61,7 +61,7 @@ void readRows(pqxx::transaction_base& tx, std::int64_t projectId, ObjectRows& ro
         ObjectKey key{std::string(row[0].c_str(), row[0].size()), std::string(row[1].c_str(), row[1].size())};
         versions[key] = row[3].as<std::int64_t>();
         std::string body(row[4].c_str(), row[4].size());
-        rows[std::move(key)] = {row[2].as<int>(), comparable ? canonical(body) : std::move(body)};
+        rows[std::move(key)] = {row[2].as<std::int64_t>(), comparable ? canonical(body) : std::move(body)};
     }
 }
 
@@ -75,7 +75,7 @@ void rereadRows(pqxx::transaction_base& tx, std::int64_t projectId, const std::v
             rows.erase(key);
             versions.erase(key);
         } else {
-            rows[key] = {r[0][0].as<int>(), canonical(r[0][2].as<std::string>())};
+            rows[key] = {r[0][0].as<std::int64_t>(), canonical(r[0][2].as<std::string>())};
             versions[key] = r[0][1].as<std::int64_t>();
         }
     }
