@@ -56,6 +56,9 @@ TEST_CASE("mergeRemoteObjects - added, removed and moved flows land at the serve
     const Project merged =
         mergeRemoteObjects(base, remote, {{"flow", "f-new"}, {"flow", moved.id}, {"flow", gone}});
     CHECK(flowIds(merged) == flowIds(remote));
+    // A big change (a push) takes the server's copy whole.
+    std::vector<ObjectKey> many(300, {"flow", base.flows[1].id});
+    CHECK(projectToJson(mergeRemoteObjects(base, remote, many)) == projectToJson(remote));
 }
 
 TEST_CASE("mergeRemoteObjects - a record's change takes its flow's records; a position its actor's place", "[remote_merge]") {

@@ -1,6 +1,8 @@
 #include "remote_changes.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace traza::model {
 namespace {
@@ -33,18 +35,35 @@ void mergeElement(std::vector<T>& local, const std::vector<T>& remote, const std
     local.insert(at, *r);
 }
 
-// The flows a record's id ("flow/record") can belong to: flow ids may hold "/" too.
-std::vector<const Flow*> flowsOfRecord(const Project& p, const std::string& recordId) {
-    std::vector<const Flow*> out;
-    for (const Flow& f : p.flows)
-        if (recordId.size() > f.id.size() && recordId.compare(0, f.id.size(), f.id) == 0 && recordId[f.id.size()] == '/')
-            out.push_back(&f);
-    return out;
-}
+// The flows a record's id ("flow/record") can belong to: flow ids may hold
+// "/" too, so each "/" is tried; looked up in an index of the project's flows.
+class RecordFlows {
+public:
+    explicit RecordFlows(const Project& p) {
+        for (const Flow& f : p.flows) m_flows.emplace(f.id, &f);
+    }
+    std::vector<const Flow*> of(const std::string& recordId) const {
+        std::vector<const Flow*> out;
+        for (std::size_t slash = recordId.find('/'); slash != std::string::npos; slash = recordId.find('/', slash + 1))
+            if (const auto it = m_flows.find(std::string_view(recordId).substr(0, slash)); it != m_flows.end())
+                out.push_back(it->second);
+        return out;
+    }
+
+private:
+    std::unordered_map<std::string_view, const Flow*> m_flows;
+};
+
+// Above this many changed objects the window takes the server's copy whole:
+// the same project (the window was in step with the server before), without a
+// search per object through a national chain's lists.
+constexpr std::size_t kMergeLimit = 256;
 
 }  // namespace
 
 Project mergeRemoteObjects(Project local, const Project& remote, const std::vector<ObjectKey>& changed) {
+    if (changed.size() > kMergeLimit) return remote;
+    const RecordFlows remoteFlows(remote);
     for (const auto& [kind, id] : changed) {
         if (kind == "actor") {
             mergeElement(local.actors, remote.actors, id);
@@ -58,10 +77,9 @@ Project mergeRemoteObjects(Project local, const Project& remote, const std::vect
             l->x = r->x;
             l->y = r->y;
         } else if (kind == "record") {
-            for (const Flow* r : flowsOfRecord(remote, id))
+            // (A record whose flow is gone went with it: the flow's own key is named too.)
+            for (const Flow* r : remoteFlows.of(id))
                 if (const auto l = findId(local.flows, r->id); l != local.flows.end()) l->records = r->records;
-            for (const Flow* l : flowsOfRecord(local, id))  // a flow the record's flow is no longer in remote
-                if (findId(remote.flows, l->id) == remote.flows.end()) mergeElement(local.flows, remote.flows, l->id);
         } else if (kind == "assessment") {
             local.assessment = remote.assessment;
         } else if (kind == "catalogue") {
@@ -86,11 +104,12 @@ Project mergeRemoteObjects(Project local, const Project& remote, const std::vect
 std::vector<CommandSubject> changedSubjects(const std::vector<ObjectKey>& changed, const Project& remote, bool& other) {
     std::vector<CommandSubject> out;
     other = false;
+    const RecordFlows remoteFlows(remote);
     for (const auto& [kind, id] : changed) {
         if (kind == "actor" || kind == kPositionKind) out.push_back({false, id});
         else if (kind == "flow") out.push_back({true, id});
         else if (kind == "record") {
-            const std::vector<const Flow*> flows = flowsOfRecord(remote, id);
+            const std::vector<const Flow*> flows = remoteFlows.of(id);
             if (flows.empty()) other = true;  // its flow is gone: a removal named by the flow's own key too
             for (const Flow* f : flows) out.push_back({true, f->id});
         } else other = true;

@@ -17,6 +17,8 @@ namespace traza::model {
 /// actor's "position" copies its canvas position; a "record" takes its
 /// flow's records; a change of any other kind (assessment, catalogue,
 /// checklist, goal, support, finding, import rules) takes that whole part.
+/// Over 256 changed objects it is `remote` (the same project when `local`
+/// was in step with the server, without a search per object).
 Project mergeRemoteObjects(Project local, const Project& remote, const std::vector<ObjectKey>& changed);
 
 /// The actors and flows `changed` touches, as undo steps name them
