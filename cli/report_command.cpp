@@ -43,10 +43,12 @@ constexpr std::size_t kAuditLines = 5000;
 // anonymised report: the trail names people and objects).
 model::Project loadReported(const ReportCommandOptions& o, std::vector<reports::AuditLine>& audit) {
     if (!isServerPath(o.input) || o.anonymise.anonymise) return loadProject(o.input);
-    model::ServerProject sp(model::ServerLocation(o.input), model::Catalogue::installed());
-    for (const model::AuditEntry& e : sp.history(kAuditLines))
+    // The read-only path `analyze` uses, the audit trail fetched while the objects are parsed.
+    model::ServerProject::Reading reading = model::ServerProject::readWithHistory(
+        model::ServerLocation(o.input), model::Catalogue::installed(), kAuditLines);
+    for (const model::AuditEntry& e : reading.history)
         audit.push_back({e.at, e.user, e.label, e.action, e.objectId.empty() ? e.kind : e.kind + " \"" + e.objectId + "\""});
-    return std::move(sp).takeProject();
+    return std::move(reading.project);
 }
 
 void runReport(const ReportCommandOptions& o) {

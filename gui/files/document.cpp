@@ -60,6 +60,13 @@ void Document::adoptRemote(model::Project p) {
     edited();
 }
 
+bool Document::adoptRemoteChanges(model::Project p, const std::vector<model::CommandSubject>& changed, bool other) {
+    m_project = std::move(p);
+    const bool kept = m_history.keepUnlessTouched(changed, other);
+    edited();
+    return kept;
+}
+
 std::string Document::displayName() const {
     if (!m_path.empty()) return m_path.filename().string();
     return m_name;

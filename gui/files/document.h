@@ -74,6 +74,11 @@ public:
     /// Take a project changed by someone else (the server's copy): the view
     /// stays, the undo history goes (its steps were made against the old state).
     void adoptRemote(model::Project);
+    /// Take other users' changes to the given actors and flows (and, with
+    /// `other`, to something else) merged into the project: the view stays,
+    /// and the undo history too unless a step is about a changed object
+    /// (CommandStack::keepUnlessTouched). Returns whether the history stayed.
+    bool adoptRemoteChanges(model::Project, const std::vector<model::CommandSubject>& changed, bool other);
 
     Observers<DocumentChange> changed;
 

@@ -1,5 +1,7 @@
 #include "server_session.h"
 
+#include "remote_changes.h"
+
 namespace traza::gui {
 
 ServerSession::ServerSession(Document& doc, const std::string& uri, const model::Catalogue& catalogue)
@@ -16,7 +18,14 @@ ServerSession::~ServerSession() { m_doc.setStepSink(nullptr); }
 
 std::vector<model::AuditEntry> ServerSession::takeChanges() {
     std::vector<model::AuditEntry> changes = m_server->poll();
-    if (!changes.empty()) m_doc.adoptRemote(m_server->project());
+    if (changes.empty()) return changes;
+    // Only the objects named change in the window: the rest, with the
+    // selection and the view, stays; so do undo steps about untouched objects.
+    std::vector<model::ObjectKey> keys;
+    for (const model::AuditEntry& e : changes) keys.emplace_back(e.kind, e.objectId);
+    bool other = false;
+    const std::vector<model::CommandSubject> subjects = model::changedSubjects(keys, m_server->project(), other);
+    m_doc.adoptRemoteChanges(model::mergeRemoteObjects(m_doc.project(), m_server->project(), keys), subjects, other);
     return changes;
 }
 

@@ -25,7 +25,8 @@ public:
 
     const model::ServerLocation& location() const { return m_server->location(); }
     /// Other users' changes that arrived since the last call, taken into the
-    /// document (its undo history then restarts); their audit entries, or none.
+    /// document object by object (mergeRemoteObjects; its undo history stays
+    /// unless a step is about a changed object); their audit entries, or none.
     std::vector<model::AuditEntry> takeChanges();
     /// The project's audit trail, newest first.
     std::vector<model::AuditEntry> history(std::size_t limit = 500) { return m_server->history(limit); }

@@ -29,6 +29,11 @@ public:
     virtual std::string label() const = 0;
     /// The actor or flow the edit changes, if it is about one (its id as after apply()).
     virtual std::optional<CommandSubject> subject() const { return std::nullopt; }
+    /// Every actor and flow the edit changes; empty when it may change anything else.
+    virtual std::vector<CommandSubject> subjects() const {
+        if (auto s = subject()) return {*s};
+        return {};
+    }
 };
 
 /// Several commands applied and reverted as one (e.g. delete a selection).
@@ -45,6 +50,16 @@ public:
         for (const auto& p : m_parts)
             if (auto s = p->subject()) return s;
         return std::nullopt;
+    }
+    /// Every part's; empty when a part is about no single actor or flow.
+    std::vector<CommandSubject> subjects() const override {
+        std::vector<CommandSubject> all;
+        for (const auto& p : m_parts) {
+            std::vector<CommandSubject> s = p->subjects();
+            if (s.empty()) return {};
+            all.insert(all.end(), s.begin(), s.end());
+        }
+        return all;
     }
 
 private:

@@ -1,5 +1,7 @@
 #include "command_stack.h"
 
+#include <algorithm>
+
 namespace traza::model {
 
 void CompositeCommand::apply(Project& p) {
@@ -44,6 +46,21 @@ std::string CommandStack::redoLabel() const { return canRedo() ? m_done[m_next]-
 void CommandStack::dropRedo() {
     if (m_saved > static_cast<long>(m_next)) m_saved = -1;
     m_done.resize(m_next);
+}
+
+bool CommandStack::keepUnlessTouched(const std::vector<CommandSubject>& changed, bool other) {
+    bool keep = !other;
+    for (std::size_t i = 0; keep && i < m_done.size(); ++i) {
+        const std::vector<CommandSubject> subjects = m_done[i]->subjects();
+        keep = !subjects.empty();
+        for (const CommandSubject& s : subjects)
+            keep = keep && std::find(changed.begin(), changed.end(), s) == changed.end();
+    }
+    if (keep) return true;
+    m_done.clear();
+    m_next = 0;
+    m_saved = 0;
+    return false;
 }
 
 void CommandStack::clear() {

@@ -31,6 +31,12 @@ public:
     void clear();
     /// Forget what redo would do (an undone step that was refused elsewhere).
     void dropRedo();
+    /// After others changed the given actors and flows (and, with `other`,
+    /// something else): keeps the history when every step is about actors and
+    /// flows none of which changed, so undo takes back only this user's step;
+    /// otherwise forgets it (an undo would take back their change too).
+    /// Returns whether it was kept. Reports no change.
+    bool keepUnlessTouched(const std::vector<CommandSubject>& changed, bool other);
 
     /// Called after every execute/undo/redo (the GUI refreshes from here).
     std::function<void()> onChange;

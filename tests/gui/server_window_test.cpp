@@ -5,10 +5,15 @@
 // in the History window, and a reviewer's edit refused by the database.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <set>
+
+#include "chain_canvas.h"
 #include "chain_commands.h"
 #include "history_dialog.h"
 #include "labels.h"
 #include "main_frame.h"
+#include "selection.h"
 #include "server_controller.h"
 #include "server_fixture.h"
 #include "table_view.h"
@@ -97,6 +102,49 @@ TEST_CASE("Server - the window edits a project on the server step by step, takes
     REQUIRE(f->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
     CHECK(f->server().session() == nullptr);
     CHECK_FALSE(doc.hasStepSink());
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("Server - another user's change to one flow arrives alone: the selection, the view and the undo step stay",
+          "[gui][server]") {
+    traza::test::pushCare("gui-live");
+    TestFrame fx(wxSize(1600, 1000));
+    MainFrame* f = fx.f;
+    Document& doc = f->document();
+    REQUIRE(f->server().openLocation(traza::test::uri("alice", "gui-live")));
+    // The window's own step, then an actor selected and the view zoomed in.
+    doc.execute(std::make_unique<model::UpdateFlow>("f6", withTonnes(doc.project(), "f6", 7)));
+    const std::string actor = doc.project().actors.at(3).id;
+    f->selection().set({ItemKind::Actor, actor});
+    f->canvas()->zoomBy(1.5);
+    const ViewTransform view = f->canvas()->view();
+
+    // Bob changes f2's tonnes; the window shows them, and nothing else moves.
+    otherUserSets("gui-live", "f2", 31);
+    REQUIRE(waitUntil([&] { return f->server().pollNow() > 0; }, 5000));
+    CHECK(doc.project().findFlow("f2")->tonnes == 31);
+    CHECK(doc.project().findFlow("f6")->tonnes == 7);
+    CHECK(f->selection().primary() == ItemRef{ItemKind::Actor, actor});
+    CHECK(f->selection().actors() == std::set<std::string>{actor});
+    CHECK(f->canvas()->view().scale() == view.scale());
+    CHECK(f->canvas()->view().origin().x == view.origin().x);
+    CHECK(f->canvas()->view().origin().y == view.origin().y);
+    screenshot(f->GetScreenRect(), std::filesystem::temp_directory_path() / "server-live-change.png");
+    // The step about f6 survived Bob's change to f2: undo takes back only it.
+    REQUIRE(doc.canUndo());
+    doc.undo();
+    CHECK(onServer("gui-live", "f6") == 6.5);
+    CHECK(onServer("gui-live", "f2") == 31);
+    CHECK(doc.project().findFlow("f2")->tonnes == 31);
+    doc.redo();
+    CHECK(onServer("gui-live", "f6") == 7);
+
+    // Bob changes f6 itself: the step about it would take his change back, so it goes.
+    otherUserSets("gui-live", "f6", 9);
+    REQUIRE(waitUntil([&] { return f->server().pollNow() > 0; }, 5000));
+    CHECK(doc.project().findFlow("f6")->tonnes == 9);
+    CHECK_FALSE(doc.canUndo());
+    CHECK(f->selection().primary() == ItemRef{ItemKind::Actor, actor});
     CHECK(fx.errors.empty());
 }
 

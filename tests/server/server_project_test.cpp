@@ -97,6 +97,36 @@ TEST_CASE("ServerProject - the audit trail holds user, time, label and the chang
     CHECK(all.back().action == "insert");
 }
 
+TEST_CASE("ServerProject - a report's one read gives the editing client's project and the newest audit entries", "[report_read]") {
+    test::pushCare("report-read");
+    model::ServerProject alice(model::ServerLocation(uri("alice", "report-read")), test::catalogue());
+    alice.commitCommand(alice.project(), renamed(alice.project(), 1, "Reported name"), "Rename for the report");
+    alice.commitCommand(alice.project(), renamed(alice.project(), 2, "Second name"), "Second rename");
+    const model::ServerProject::Reading r =
+        model::ServerProject::readWithHistory(model::ServerLocation(uri("bob", "report-read")), test::catalogue(), 3);
+    CHECK(model::projectToJson(r.project) == model::projectToJson(alice.project()));
+    CHECK(model::projectObjects(r.project) == model::projectObjects(alice.project()));  // positions and rules too
+    const std::vector<model::AuditEntry> full = alice.history(3);
+    REQUIRE(r.history.size() == 3);
+    for (std::size_t i = 0; i < full.size(); ++i) {
+        INFO(i);
+        CHECK(r.history[i].seq == full[i].seq);
+        CHECK(r.history[i].at == full[i].at);
+        CHECK(r.history[i].user == full[i].user);
+        CHECK(r.history[i].label == full[i].label);
+        CHECK(r.history[i].kind == full[i].kind);
+        CHECK(r.history[i].objectId == full[i].objectId);
+        CHECK(r.history[i].action == full[i].action);
+        CHECK(r.history[i].before.empty());  // the report lists the changes, not their JSON
+        CHECK(r.history[i].after.empty());
+    }
+    CHECK(r.history[0].label == "Second rename");
+    CHECK(r.history[1].label == "Rename for the report");
+    // Without a history it is read(): the same project, no audit query.
+    CHECK(model::projectToJson(model::ServerProject::read(model::ServerLocation(uri("bob", "report-read")), test::catalogue())) ==
+          model::projectToJson(r.project));
+}
+
 TEST_CASE("ServerProject - a second client is notified and reloads the changed objects", "[notify]") {
     test::pushCare("notify");
     model::ServerProject alice(model::ServerLocation(uri("alice", "notify")), test::catalogue());

@@ -12,6 +12,7 @@
 #include "chain_json_parts.h"
 #include "json_parse.h"
 #include "error.h"
+#include "order_keys.h"
 
 namespace traza::model {
 namespace {
@@ -104,6 +105,15 @@ void readLayout(const std::vector<ObjectView>& positions, const ObjectView* rule
 
 }  // namespace
 
+const std::vector<std::string>& listKinds() {
+    static const std::vector<std::string> kinds = [] {
+        std::vector<std::string> k;
+        for (const ListKind& list : kLists) k.emplace_back(list.kind);
+        return k;
+    }();
+    return kinds;
+}
+
 ObjectRows projectObjects(const Project& p) {
     const json doc = json::parse(projectToJson(p));
     ObjectRows rows;
@@ -116,7 +126,8 @@ ObjectRows projectObjects(const Project& p) {
         for (std::size_t i = 0; i < items.size(); ++i) {
             std::string id = naturalId(list.kind, items[i]);
             if (const int n = seen[id]++; n > 0) id += "#" + std::to_string(n + 1);
-            rows[{list.kind, id}] = {static_cast<int>(i), items[i].dump()};
+            rows[{list.kind, id}] = {static_cast<std::int64_t>(i + 1) * kOrderGap, items[i].dump(),
+                                     std::string(list.kind) == "record" ? text(items[i], "flow") : std::string()};
         }
     }
     // Kept apart from the actor's row, so one user moving an actor never
@@ -140,7 +151,7 @@ Project projectFromObjects(const ObjectRows& rows, const Catalogue& catalogue, c
 }
 
 Project projectFromObjectViews(std::vector<ObjectView> views, const Catalogue& catalogue, const std::string& location) {
-    // By kind, then ordinal, then id: two clients appending at once give two rows one ordinal.
+    // By kind, then order key, then id: two clients putting objects into one gap at once give two rows one key.
     std::sort(views.begin(), views.end(), [](const ObjectView& a, const ObjectView& b) {
         if (a.kind != b.kind) return a.kind < b.kind;
         return a.ordinal != b.ordinal ? a.ordinal < b.ordinal : a.id < b.id;

@@ -5,6 +5,7 @@
 // the fragments in document order to projectFromJsonParts(), the chain JSON
 // reader fed one object at a time, so a project from the server is validated
 // exactly as a chain JSON file is.
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -28,16 +29,25 @@ inline constexpr const char* kPositionKind = "position";
 inline constexpr const char* kImportRulesKind = "import_rules";
 
 struct ObjectRow {
-    int ordinal = 0;   ///< position in its chain JSON array (0 for singletons)
+    std::int64_t ordinal = 0;  ///< order key within its list (order_keys.h; 0 for singletons)
     std::string body;  ///< the object's chain JSON (compact)
-    bool operator==(const ObjectRow&) const = default;
+    /// A record's flow id (projectObjects only): records are ordered within
+    /// their flow, so moving a flow moves none of its records' rows. Follows
+    /// from the body, so not compared.
+    std::string group;
+    bool operator==(const ObjectRow& o) const { return ordinal == o.ordinal && body == o.body; }
 };
 
 using ObjectRows = std::map<ObjectKey, ObjectRow>;
 
+/// The kinds whose rows are a chain JSON list (actor, flow, record, ...), in
+/// the order chain JSON writes them.
+const std::vector<std::string>& listKinds();
+
 /// Splits a project into its rows (through the chain JSON writer), plus a
 /// "position" row per placed actor ({"x":…,"y":…}) and one "import_rules" row
 /// ([{"header":…,"field":…,"factor":…}…]) when the project remembers rules.
+/// A list's rows are numbered (index + 1) * kOrderGap, as a fresh list.
 ObjectRows projectObjects(const Project&);
 
 /// Joins rows into a project, validated as chain JSON; positions and column
@@ -50,7 +60,7 @@ Project projectFromObjects(const ObjectRows&, const Catalogue&, const std::strin
 struct ObjectView {
     std::string_view kind;
     std::string_view id;
-    int ordinal = 0;
+    std::int64_t ordinal = 0;
     std::string_view body;
 };
 

@@ -1,5 +1,6 @@
 #include "server_project.h"
 
+#include <future>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include <pqxx/result>
 #include <pqxx/transaction>
 
+#include "order_keys.h"
 #include "server_connection.h"
 #include "server_references.h"
 #include "server_rows.h"
@@ -80,8 +82,31 @@ void ServerProject::writeChanges(const ObjectChanges& changes, const std::string
 }
 
 void ServerProject::commitCommand(const Project& before, const Project& after, const std::string& label) {
-    const ObjectChanges changes = objectChanges(projectObjects(before), projectObjects(after));
+    // `before` as the server holds it: with the order keys loaded, so a move
+    // gives the moved object a key between its new neighbours and writes it alone.
+    ObjectRows beforeRows = projectObjects(before);
+    for (auto& [key, row] : beforeRows)
+        if (const auto it = m_rows.find(key); it != m_rows.end()) row.ordinal = it->second.ordinal;
+    ObjectRows afterRows = projectObjects(after);
+    const std::vector<std::string> exhausted = assignOrderKeys(beforeRows, afterRows);
+    for (const std::string& kind : exhausted) {
+        // No key left between two neighbours: renumber that list first, as a
+        // write of its own (rare: twenty halvings of one gap).
+        ObjectChanges renumbering;
+        for (auto& [key, row] : renumberedList(m_rows, kind))
+            if (m_rows.at(key).ordinal != row.ordinal) renumbering.upserts.emplace(key, std::move(row));
+        writeCommitted(renumbering, "Renumber the " + kind + " list");
+        for (auto& [key, row] : beforeRows)
+            if (key.first == kind && m_rows.count(key)) row.ordinal = m_rows.at(key).ordinal;
+    }
+    if (!exhausted.empty()) assignOrderKeys(beforeRows, afterRows);  // room now: the lists are spaced afresh
+    const ObjectChanges changes = objectChanges(beforeRows, afterRows);
     if (changes.empty()) return;
+    writeCommitted(changes, label);
+    m_project = after;
+}
+
+void ServerProject::writeCommitted(const ObjectChanges& changes, const std::string& label) {
     ObjectVersions versions = m_versions;
     bool retried = false;
     for (;;) {
@@ -112,7 +137,6 @@ void ServerProject::commitCommand(const Project& before, const Project& after, c
     for (const auto& [key, row] : changes.upserts) m_rows[key] = row;
     for (const ObjectKey& key : changes.removals) m_rows.erase(key);
     m_versions = std::move(versions);
-    m_project = after;
 }
 
 std::vector<AuditEntry> ServerProject::history(std::size_t limit) {
@@ -191,33 +215,48 @@ std::vector<AuditEntry> ServerProject::poll(std::chrono::milliseconds wait) {
 }
 
 Project ServerProject::read(const ServerLocation& location, const Catalogue& catalogue) {
-    pqxx::result result;
+    return readWithHistory(location, catalogue, 0).project;
+}
+
+ServerProject::Reading ServerProject::readWithHistory(const ServerLocation& location, const Catalogue& catalogue,
+                                                      std::size_t historyLimit) {
+    Reading reading;
     try {
         auto c = connectToServer(location);
         checkServerSchema(*c, location);
-        pqxx::read_transaction tx(*c);
+        // Repeatable read: the objects and the audit trail come from one snapshot.
+        pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(*c);
         const auto id = findProjectId(tx, location.project());
         if (!id)
             throw ServerError(location.display() + ": the database has no project named \"" + location.project() +
                               "\" (push one with `traza-cli push FILE LOCATION`)");
-        result = tx.exec_params("SELECT kind, id, ordinal, body FROM traza.objects WHERE project_id = $1", *id);
+        // `body`, not `body::text`: the same text, and the cast costs the
+        // server a copy of each row, a third of the query's time.
+        const pqxx::result result =
+            tx.exec_params("SELECT kind, id, ordinal, body FROM traza.objects WHERE project_id = $1", *id);
+        // Parse in place from the result (a national chain's rows are ~45 MB
+        // of JSON) on another thread while this one fetches the audit trail;
+        // if the fetch throws, the future's destructor waits for the parser
+        // before `result` goes.
+        auto parsed = std::async(std::launch::async, [&] {
+            std::vector<ObjectView> views;
+            views.reserve(result.size());
+            for (const pqxx::row& row : result)
+                views.push_back({{row[0].c_str(), row[0].size()}, {row[1].c_str(), row[1].size()}, row[2].as<std::int64_t>(),
+                                 {row[3].c_str(), row[3].size()}});
+            return projectFromObjectViews(std::move(views), catalogue, location.display());
+        });
+        if (historyLimit > 0) reading.history = readAudit(tx, *id, historyLimit, 0, false);
         tx.commit();
+        reading.project = parsed.get();  // an invalid object's InvalidInput passes through
     } catch (...) {
         rethrowForServer(location, "open");
     }
-    // Read in place from the result: a national chain's rows are ~45 MB of JSON.
-    // (`body`, not `body::text`: the same text, and the cast costs the server a
-    // copy of each, a third of the query's time.)
-    std::vector<ObjectView> views;
-    views.reserve(result.size());
-    for (const pqxx::row& row : result)
-        views.push_back({{row[0].c_str(), row[0].size()}, {row[1].c_str(), row[1].size()}, row[2].as<int>(),
-                         {row[3].c_str(), row[3].size()}});
-    return projectFromObjectViews(std::move(views), catalogue, location.display());
+    return reading;
 }
 
 void ServerProject::saveWhole(const Project& project, const ServerLocation& location, const std::string& label) {
-    const ObjectRows wanted = projectObjects(project);
+    ObjectRows wanted = projectObjects(project);
     try {
         auto c = connectToServer(location);
         checkServerSchema(*c, location);
@@ -230,6 +269,9 @@ void ServerProject::saveWhole(const Project& project, const ServerLocation& loca
         ObjectRows held;
         ObjectVersions versions;
         readRows(tx, id, held, versions, true);
+        // Objects in the same order keep their keys; a list whose gaps ran
+        // out keeps its fresh numbering (the push rewrites its rows).
+        assignOrderKeys(held, wanted);
         writeRows(tx, id, objectChanges(held, wanted), nullptr, versions);
         tx.commit();
     } catch (...) {

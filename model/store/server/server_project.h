@@ -56,9 +56,12 @@ public:
     Project takeProject() && { return std::move(m_project); }
 
     /// Writes what turns `before` into `after` (the objects the command added,
-    /// changed or removed) in one transaction labelled `label`, each update and
+    /// changed, removed or moved within a list: a move writes the moved object
+    /// alone, order_keys.h) in one transaction labelled `label`, each update and
     /// delete only if the object still has the version loaded (`before` is
-    /// normally project()). On success project() becomes `after`. Throws
+    /// normally project()). When a list has no key left between two
+    /// neighbours, it is first renumbered in a transaction of its own
+    /// ("Renumber the flow list"). On success project() becomes `after`. Throws
     /// ServerConflict naming the object and who changed it when (nothing is
     /// written), ServerError when refused or when the server cannot be reached.
     /// A connection lost before the commit is reopened (for up to ~10 s) and the
@@ -87,6 +90,16 @@ public:
     /// keeping the rows and versions an editing client needs. Throws the same.
     static Project read(const ServerLocation&, const Catalogue&);
 
+    /// As read(), with the newest `historyLimit` entries of the audit trail
+    /// (newest first, without the before/after bodies) taken from the same
+    /// snapshot: the report's appendix. The audit is fetched while the
+    /// objects are parsed. Throws the same.
+    struct Reading {
+        Project project;
+        std::vector<AuditEntry> history;
+    };
+    static Reading readWithHistory(const ServerLocation&, const Catalogue&, std::size_t historyLimit);
+
     /// Saves a whole project in one transaction (import, push): creates it if
     /// the database has none of that name, else writes the objects that differ
     /// from what the server holds, whatever their versions (the pusher wins).
@@ -98,6 +111,8 @@ private:
     void awaitNotifications(std::chrono::milliseconds wait);
     void catchUp(pqxx::transaction_base&, std::vector<ObjectKey>& changed, std::vector<AuditEntry>& entries);
     void writeChanges(const ObjectChanges&, const std::string& label, std::map<ObjectKey, std::int64_t>& versions);
+    /// writeChanges with one retry after a lost connection; on success the rows and versions held follow.
+    void writeCommitted(const ObjectChanges&, const std::string& label);
     void reload(const std::vector<ObjectKey>&);
 
     ServerLocation m_location;

@@ -61,7 +61,7 @@ void readRows(pqxx::transaction_base& tx, std::int64_t projectId, ObjectRows& ro
         ObjectKey key{std::string(row[0].c_str(), row[0].size()), std::string(row[1].c_str(), row[1].size())};
         versions[key] = row[3].as<std::int64_t>();
         std::string body(row[4].c_str(), row[4].size());
-        rows[std::move(key)] = {row[2].as<int>(), comparable ? canonical(body) : std::move(body)};
+        rows[std::move(key)] = {row[2].as<std::int64_t>(), comparable ? canonical(body) : std::move(body)};
     }
 }
 
@@ -75,7 +75,7 @@ void rereadRows(pqxx::transaction_base& tx, std::int64_t projectId, const std::v
             rows.erase(key);
             versions.erase(key);
         } else {
-            rows[key] = {r[0][0].as<int>(), canonical(r[0][2].as<std::string>())};
+            rows[key] = {r[0][0].as<std::int64_t>(), canonical(r[0][2].as<std::string>())};
             versions[key] = r[0][1].as<std::int64_t>();
         }
     }
@@ -147,11 +147,13 @@ void writeRows(pqxx::transaction_base& tx, std::int64_t projectId, const ObjectC
     }
 }
 
-std::vector<AuditEntry> readAudit(pqxx::transaction_base& tx, std::int64_t projectId, std::size_t limit, std::int64_t txid) {
+std::vector<AuditEntry> readAudit(pqxx::transaction_base& tx, std::int64_t projectId, std::size_t limit, std::int64_t txid,
+                                  bool bodies) {
     const pqxx::result r = tx.exec_params(
-        "SELECT seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC', db_user, label, kind, object_id, action,"
-        " coalesce(before::text, ''), coalesce(after::text, '') FROM traza.audit"
-        " WHERE project_id = $1 AND ($2 = 0 OR txid = $2) ORDER BY seq DESC LIMIT $3",
+        std::string("SELECT seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC', db_user, label, kind,"
+                    " object_id, action, ") +
+            (bodies ? "coalesce(before::text, ''), coalesce(after::text, '')" : "'', ''") +
+            " FROM traza.audit WHERE project_id = $1 AND ($2 = 0 OR txid = $2) ORDER BY seq DESC LIMIT $3",
         projectId, txid, static_cast<std::int64_t>(limit));
     std::vector<AuditEntry> out;
     for (const pqxx::row& row : r)

@@ -47,8 +47,10 @@ void setCommandLabel(pqxx::transaction_base&, const std::string& label);
 void writeRows(pqxx::transaction_base&, std::int64_t projectId, const ObjectChanges& changes,
                const ObjectVersions* expected, ObjectVersions& versions);
 
-/// Audit entries of the project, newest first: all (txid 0) or those of one transaction.
+/// Audit entries of the project, newest first: all (txid 0) or those of one
+/// transaction; without `bodies`, before and after are left empty (a report
+/// lists who changed what, not the JSON).
 std::vector<AuditEntry> readAudit(pqxx::transaction_base&, std::int64_t projectId, std::size_t limit,
-                                  std::int64_t txid = 0);
+                                  std::int64_t txid = 0, bool bodies = true);
 
 }  // namespace traza::model

@@ -27,8 +27,21 @@ ALTER TABLE traza.objects ADD CONSTRAINT objects_kind CHECK (kind IN (
 COMMENT ON TABLE traza.objects IS 'Traza objects: chain JSON fragments, and (version 2) canvas positions and column rules';
 )sql";
 
+// Version 3: a list's rows hold order keys spaced 2^20 apart (order_keys.h),
+// so moving an object writes its row alone; bigint, for a national chain's
+// lists. The renumbering changes no object: the audit trigger is off for it
+// (no audit rows, no notifications) and the versions stay.
+constexpr const char* kServerSchemaV3Sql = R"sql(
+ALTER TABLE traza.objects DISABLE TRIGGER objects_audit;
+ALTER TABLE traza.objects ALTER COLUMN ordinal TYPE bigint;
+UPDATE traza.objects SET ordinal = (ordinal + 1) * 1048576
+  WHERE kind IN ('actor', 'flow', 'record', 'checklist', 'goal', 'support', 'finding');
+ALTER TABLE traza.objects ENABLE TRIGGER objects_audit;
+COMMENT ON COLUMN traza.objects.ordinal IS 'order key within its list, 2^20 apart when numbered afresh (version 3)';
+)sql";
+
 const std::vector<ServerMigration>& migrations() {
-    static const std::vector<ServerMigration> steps{{0, kServerSchemaSql}, {1, kServerSchemaV2Sql}};
+    static const std::vector<ServerMigration> steps{{0, kServerSchemaSql}, {1, kServerSchemaV2Sql}, {2, kServerSchemaV3Sql}};
     return steps;
 }
 

@@ -12,8 +12,9 @@ namespace traza::model {
 class ServerLocation;
 
 /// The server schema's version this Traza writes and reads.
-/// 1: chain JSON objects, audit, roles; 2: canvas positions and column rules.
-constexpr int kServerSchemaVersion = 2;
+/// 1: chain JSON objects, audit, roles; 2: canvas positions and column rules;
+/// 3: order keys spaced apart within each list (order_keys.h), bigint.
+constexpr int kServerSchemaVersion = 3;
 
 /// The group roles `initServerSchema` creates: editors read and write the
 /// projects, reviewers only read; the database itself refuses the rest.

@@ -1,5 +1,6 @@
 -- Traza's schema on a PostgreSQL server, version 1 (model/store/server/server_schema.h);
--- later versions are steps in server_schema.cpp (2: positions and column rules).
+-- later versions are steps in server_schema.cpp (2: positions and column rules;
+-- 3: ordinal becomes a bigint order key, spaced apart within each list).
 -- Several projects per database; each project's objects are rows holding their
 -- chain JSON fragment, with a version for optimistic concurrency. Every change
 -- is written to the audit trail by a trigger and announced with NOTIFY.
