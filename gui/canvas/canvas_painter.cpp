@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "canvas_style.h"
+#include "evidence_key_place.h"
 #include "kind_glyph.h"
 #include "overview_map.h"
 #include "labels.h"
@@ -99,35 +100,29 @@ void drawStageHeaders(wxGraphicsContext& gc, const PaintState& st, PaintStats& s
     }
 }
 
-// A key to the flows' strokes in the bottom-left corner: each evidence level's
-// colour and dash, in the interface language.
+constexpr int kLevels = static_cast<int>(model::Evidence::Verified) + 1;
+constexpr double kKeyRow = 18, kKeySample = 34, kKeyPad = 8;
+
+// A key to the flows' strokes in a bottom corner free of boxes
+// (evidence_key_place.h): each evidence level's colour and dash, in the
+// interface language.
 void drawEvidenceLegend(wxGraphicsContext& gc, const PaintState& st, PaintStats& stats) {
-    constexpr int kLevels = static_cast<int>(model::Evidence::Verified) + 1;
-    constexpr double kRow = 18, kSample = 34, kPad = 8;
-    if (st.height < 8 * kRow + 40 || st.width < 360) return;  // a small window keeps its chain
+    if (st.height < 8 * kKeyRow + 40 || st.width < 360) return;  // a small window keeps its chain
+    const auto [boxW, boxH] = evidenceKeySize(gc);
+    const Rect box = placeEvidenceKey(*st.scene, st.view, st.width, st.height, boxW, boxH);
     gc.SetFont(fonts().body, style::kSubtleText);
-    double labelWidth = 0, h = 0;
-    for (int k = 0; k < kLevels; ++k) {
-        double w = 0;
-        gc.GetTextExtent(evidenceLabel(static_cast<model::Evidence>(k)), &w, &h);
-        labelWidth = std::max(labelWidth, w);
-    }
-    const wxString title = _("Evidence of the flows");
-    double titleWidth = 0;
-    gc.GetTextExtent(title, &titleWidth, &h);
-    const double boxW = std::max(kPad * 3 + kSample + labelWidth, titleWidth + 2 * kPad);
-    const double boxH = kPad * 2 + kRow * (kLevels + 1);
-    const Rect box{10, st.height - boxH - 10, boxW, boxH};
+    double w = 0, h = 0;
+    gc.GetTextExtent("Ag", &w, &h);
     gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(style::kSubtleText).Width(0.5)));
     gc.SetBrush(gc.CreateBrush(wxBrush(wxColour(255, 255, 255, 225))));
     gc.DrawRoundedRectangle(box.x, box.y, box.w, box.h, 5);
-    gc.DrawText(title, box.x + kPad, box.y + kPad);
+    gc.DrawText(_("Evidence of the flows"), box.x + kKeyPad, box.y + kKeyPad);
     for (int k = 0; k < kLevels; ++k) {
         const auto level = static_cast<model::Evidence>(k);
-        const double y = box.y + kPad + kRow * (k + 1) + kRow / 2;
+        const double y = box.y + kKeyPad + kKeyRow * (k + 1) + kKeyRow / 2;
         gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(style::evidenceColour(level)).Width(3).Style(style::evidenceDash(level)).Cap(wxCAP_BUTT)));
-        gc.StrokeLine(box.x + kPad, y, box.x + kPad + kSample, y);
-        gc.DrawText(evidenceLabel(level), box.x + 2 * kPad + kSample, y - h / 2);
+        gc.StrokeLine(box.x + kKeyPad, y, box.x + kKeyPad + kKeySample, y);
+        gc.DrawText(evidenceLabel(level), box.x + 2 * kKeyPad + kKeySample, y - h / 2);
     }
     stats.legend = box;
 }
@@ -348,6 +343,19 @@ void drawOverview(wxGraphicsContext& gc, const PaintState& st, PaintStats& stats
 }
 
 }  // namespace
+
+std::pair<double, double> evidenceKeySize(wxGraphicsContext& gc) {
+    gc.SetFont(fonts().body, style::kSubtleText);
+    double labelWidth = 0, h = 0;
+    for (int k = 0; k < kLevels; ++k) {
+        double w = 0;
+        gc.GetTextExtent(evidenceLabel(static_cast<model::Evidence>(k)), &w, &h);
+        labelWidth = std::max(labelWidth, w);
+    }
+    double titleWidth = 0;
+    gc.GetTextExtent(_("Evidence of the flows"), &titleWidth, &h);
+    return {std::max(kKeyPad * 3 + kKeySample + labelWidth, titleWidth + 2 * kKeyPad), kKeyPad * 2 + kKeyRow * (kLevels + 1)};
+}
 
 PaintStats paintChain(wxGraphicsContext& gc, const PaintState& st) {
     PaintStats stats;

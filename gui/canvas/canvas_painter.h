@@ -44,6 +44,9 @@ struct PaintStats {
     std::optional<Rect> overview;   ///< the overview map, in window pixels (only when the chain is not all in view)
 };
 
+/// The evidence key's width and height in pixels (its texts measured with `gc`).
+std::pair<double, double> evidenceKeySize(wxGraphicsContext& gc);
+
 /// Paint the whole visible canvas. Returns what was drawn (culling tests, benchmark).
 PaintStats paintChain(wxGraphicsContext&, const PaintState&);
 

@@ -14,6 +14,7 @@
 #include "canvas_style.h"
 #include "catalogue.h"
 #include "chain_canvas.h"
+#include "checklist_editor.h"
 #include "command_ids.h"
 #include "file_controller.h"
 #include "gui_test_support.h"
@@ -178,5 +179,58 @@ TEST_CASE("Canvas - Fit on a national chain shows every stage at a readable scal
     pump(200);
     CHECK(canvas->view().scale() == Approx(readable.scale()));
     CHECK(canvas->view().origin().y == Approx(readable.origin().y));
+    CHECK(fx.errors.empty());
+}
+
+// Issue #17: the key in the bottom-left corner covered the CARE sample's
+// waste-picker boxes. The key's rectangle, as painted, against every box's
+// rectangle in window pixels: after opening the sample, after Fit from
+// elsewhere, and in the window's language (the Spanish labels are wider).
+TEST_CASE("Canvas - the evidence key covers no box after opening the CARE sample and after Fit", "[gui]") {
+    TestFrame fx(wxSize(1600, 1000));
+    MainFrame* f = fx.f;
+    if (spanishRun()) REQUIRE(_("Evidence of the flows") != "Evidence of the flows");
+    REQUIRE(f->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
+    REQUIRE(waitUntil([&] { return f->analysis() && !f->analysisRunner().busy(); }));
+    ChainCanvas& canvas = *f->canvas();
+    auto boxesUnderKey = [&] {
+        repaint(canvas);
+        const auto key = canvas.lastPaintStats().legend;
+        REQUIRE(key);
+        const wxSize client = canvas.GetClientSize();
+        CHECK(key->x >= 0);
+        CHECK(key->right() <= client.x);
+        CHECK(key->bottom() <= client.y);
+        std::vector<std::string> covered;
+        for (const SceneNode& n : canvas.scene().nodes()) {
+            const Point a = canvas.view().toScreen({n.box.x, n.box.y}), b = canvas.view().toScreen({n.box.right(), n.box.bottom()});
+            if (Rect::spanning(a, b).intersects(*key)) covered.push_back(n.id);
+        }
+        return covered;
+    };
+    CHECK(boxesUnderKey() == std::vector<std::string>{});  // the first view
+    // Every box is still in the window: the key did not push the chain out of sight.
+    CHECK(canvas.wholeChainInView());
+
+    canvas.zoomBy(2.5);
+    canvas.centreOn("pickers-org2");
+    fx.menu(ids::FitWindow);
+    pump(200);
+    CHECK(boxesUnderKey() == std::vector<std::string>{});
+    CHECK(canvas.wholeChainInView());
+
+    // With the due-diligence pane open the canvas is wide and low: the chain
+    // fitted whole reached down into the key's corner.
+    f->showDueDiligence(f->checklistEditor());
+    pump(300);
+    fx.menu(ids::FitWindow);
+    pump(200);
+    CHECK(boxesUnderKey() == std::vector<std::string>{});
+    CHECK(canvas.wholeChainInView());
+    const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");
+    const fs::path png = (outDir ? fs::path(outDir) : fs::temp_directory_path()) /
+                         (spanishRun() ? "canvas-key-es.png" : "canvas-key.png");
+    fs::remove(png);
+    REQUIRE(screenshot(wxRect(canvas.GetScreenPosition(), canvas.GetClientSize()), png));
     CHECK(fx.errors.empty());
 }
