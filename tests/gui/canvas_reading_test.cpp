@@ -5,9 +5,13 @@
 #include <catch2/catch.hpp>
 #include <wx/image.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "analysis_runner.h"
 #include "canvas_painter.h"
@@ -232,5 +236,85 @@ TEST_CASE("Canvas - the evidence key covers no box after opening the CARE sample
                          (spanishRun() ? "canvas-key-es.png" : "canvas-key.png");
     fs::remove(png);
     REQUIRE(screenshot(wxRect(canvas.GetScreenPosition(), canvas.GetClientSize()), png));
+    CHECK(fx.errors.empty());
+}
+
+// Issue #17: an expanded group's boxes were drawn under its neighbours'. Eight
+// organisations with 45 picker groups each: one aggregated box per
+// organisation in the pickers' lane. A double-click expands one; no two boxes
+// of the canvas overlap, the boxes after it in the lane have moved down, and
+// collapsing puts every box back where it was.
+TEST_CASE("Canvas - an expanded picker group pushes the boxes after it in its lane aside, and collapsing puts them back", "[gui]") {
+    TempDir dir;
+    const fs::path file = dir / "groups.traza";
+    model::ProjectStore::save(nationalChain(8, 45), file);
+    TestFrame fx(wxSize(1600, 1000));
+    MainFrame* f = fx.f;
+    REQUIRE(f->files().openPath(file));
+    REQUIRE(waitUntil([&] { return f->analysis() && !f->analysisRunner().busy(); }, 60000));
+    ChainCanvas* canvas = f->canvas();
+    REQUIRE(canvas->scene().aggregateCount() == 8);
+    // Each box by what it shows: an actor, or an organisation's group ("org3 pickers").
+    auto boxes = [&] {
+        std::map<std::string, Rect> out;
+        for (const SceneNode& n : canvas->scene().nodes()) out[n.id + (n.kind == NodeKind::PickerGroup ? " pickers" : "")] = n.box;
+        return out;
+    };
+    auto overlapping = [&] {
+        std::vector<std::string> pairs;
+        const auto& nodes = canvas->scene().nodes();
+        for (std::size_t i = 0; i < nodes.size(); ++i)
+            for (std::size_t j = i + 1; j < nodes.size(); ++j)
+                if (nodes[i].box.intersects(nodes[j].box)) pairs.push_back(nodes[i].id + " / " + nodes[j].id);
+        return pairs;
+    };
+    const auto before = boxes();
+    CHECK(overlapping() == std::vector<std::string>{});
+
+    // The user double-clicks the middle organisation's group box.
+    std::string middle;
+    std::vector<std::pair<double, std::string>> groups;
+    for (const SceneNode& n : canvas->scene().nodes())
+        if (n.kind == NodeKind::PickerGroup) groups.emplace_back(n.box.y, n.id);
+    std::sort(groups.begin(), groups.end());
+    middle = groups[groups.size() / 2].second;
+    canvas->centreOn(middle + "-p0");
+    pump(100);
+    const auto at = canvas->actorCentreOnScreen(middle + "-p0");
+    REQUIRE(at);
+    UiDriver ui;
+    ui.doubleClick(canvas->ClientToScreen(*at));
+    REQUIRE(waitUntil([&] { return canvas->scene().aggregateCount() == 7; }, 5000));
+    CHECK(canvas->scene().nodes().size() == before.size() - 1 + 45);
+    CHECK(overlapping() == std::vector<std::string>{});
+    // The groups after it in the lane went down, below its 45 boxes; those before it stayed.
+    const auto expanded = boxes();
+    double gridBottom = 0;
+    for (const SceneNode& n : canvas->scene().nodes())
+        if (n.expandedGroupOf == middle) gridBottom = std::max(gridBottom, n.box.bottom());
+    for (std::size_t k = 0; k < groups.size(); ++k) {
+        const std::string key = groups[k].second + " pickers";
+        CAPTURE(key);
+        if (k < groups.size() / 2) CHECK(expanded.at(key).y == Approx(before.at(key).y));
+        if (k > groups.size() / 2) CHECK(expanded.at(key).y > gridBottom);
+    }
+    canvas->Refresh();
+    canvas->Update();
+    pump(200);
+    const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");
+    const fs::path png = (outDir ? fs::path(outDir) : fs::temp_directory_path()) /
+                         (spanishRun() ? "canvas-expanded-group-es.png" : "canvas-expanded-group.png");
+    fs::remove(png);
+    REQUIRE(screenshot(wxRect(canvas->GetScreenPosition(), canvas->GetClientSize()), png));
+
+    // Collapse (the box's context menu does this): every box back where it was.
+    canvas->setGroupExpanded(middle, false);
+    const auto after = boxes();
+    REQUIRE(after.size() == before.size());
+    for (const auto& [key, box] : before) {
+        CAPTURE(key);
+        CHECK(after.at(key).x == Approx(box.x));
+        CHECK(after.at(key).y == Approx(box.y));
+    }
     CHECK(fx.errors.empty());
 }
