@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "canvas_style.h"
+#include "edge_label_place.h"
 #include "evidence_key_place.h"
 #include "kind_glyph.h"
 #include "overview_map.h"
@@ -194,7 +195,10 @@ void drawEdge(wxGraphicsContext& gc, const PaintState& st, const SceneEdge& e, c
     (void)st;
 }
 
-void drawEdgeLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c) {
+// The label goes on its own arrow where it covers no box and no other label
+// (edge_label_place.h); returns its rectangle (world units), nothing when the
+// arrow has no free place for it.
+std::optional<Rect> drawEdgeLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c, std::vector<Rect>& taken) {
     // "100 ± 5 t" for an uncertain figure, "? t" for an unknown one; a warning
     // sign when the reconciliation finds the figure implausible.
     wxString tonnes = formatUncertainTonnes(e.tonnes, e.sdT, e.tonnesUnknown && e.flowCount == 1);
@@ -210,12 +214,20 @@ void drawEdgeLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c
         text = tonnes;
         gc.GetTextExtent(text, &w, &h);
     }
-    const Point m = c.at(0.5);
+    auto place = placeEdgeLabel(c, w + 8, h + 4, taken);
+    if (!place && text != tonnes) {  // no room along the arrow for the whole label: the tonnes only
+        text = tonnes;
+        gc.GetTextExtent(text, &w, &h);
+        place = placeEdgeLabel(c, w + 8, h + 4, taken);
+    }
+    if (!place) return std::nullopt;
+    taken.push_back(*place);
     if (e.implausible) gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(style::kImplausible).Width(1.5)));
     else gc.SetPen(*wxTRANSPARENT_PEN);
     gc.SetBrush(gc.CreateBrush(wxBrush(e.implausible ? style::kImplausibleLabel : wxColour(255, 255, 255, 215))));
-    gc.DrawRoundedRectangle(m.x - w / 2 - 4, m.y - h / 2 - 2, w + 8, h + 4, 4);
-    gc.DrawText(text, m.x - w / 2, m.y - h / 2);
+    gc.DrawRoundedRectangle(place->x, place->y, place->w, place->h, 4);
+    gc.DrawText(text, place->x + 4, place->y + 2);
+    return place;
 }
 
 // "1 · +3.2 pts": the plan's step and what it adds to the traced share, in a
@@ -420,7 +432,18 @@ PaintStats paintChain(wxGraphicsContext& gc, const PaintState& st) {
         }
     }
     gc.SetAntialiasMode(wxANTIALIAS_DEFAULT);
-    for (const auto& [i, c] : labelled) drawEdgeLabel(gc, scene.edges()[i], c);
+    // Labels keep off the boxes in view (a group's stack reaches 8 units up and right).
+    std::vector<Rect> taken;
+    for (std::size_t i = 0; i < scene.nodes().size() && !labelled.empty(); ++i) {
+        const Rect box = boxOf(i);
+        if (!box.inflated(12).intersects(visible)) continue;
+        taken.push_back(scene.nodes()[i].kind == NodeKind::PickerGroup ? Rect{box.x, box.y - 8, box.w + 8, box.h + 8} : box);
+    }
+    for (const auto& [i, c] : labelled)
+        if (const auto r = drawEdgeLabel(gc, scene.edges()[i], c, taken)) {
+            const Point a = st.view.toScreen({r->x, r->y}), b = st.view.toScreen({r->right(), r->bottom()});
+            stats.edgeLabels.emplace_back(i, Rect::spanning(a, b));
+        }
     for (const auto& [i, c] : planned) drawPlanLabel(gc, scene.edges()[i], c);
 
     for (std::size_t i = 0; i < scene.nodes().size(); ++i) {

@@ -318,3 +318,51 @@ TEST_CASE("Canvas - an expanded picker group pushes the boxes after it in its la
     }
     CHECK(fx.errors.empty());
 }
+
+// Issue #17: a flow's label sat at the middle of its arrow, under the
+// Intermediary's box where Organisation 2's arrow passes beneath it. Every
+// label, as painted, against every box in window pixels; each label's middle
+// on its own arrow.
+TEST_CASE("Canvas - on the CARE sample every flow label is on its own arrow and under no box", "[gui]") {
+    TestFrame fx(wxSize(1600, 1000));
+    MainFrame* f = fx.f;
+    REQUIRE(f->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
+    REQUIRE(waitUntil([&] { return f->analysis() && !f->analysisRunner().busy(); }));
+    ChainCanvas& canvas = *f->canvas();
+    fx.menu(ids::FitWindow);
+    pump(200);
+    repaint(canvas);
+    const ChainScene& scene = canvas.scene();
+    const ViewTransform view = canvas.view();
+    const PaintStats stats = canvas.lastPaintStats();
+    REQUIRE(view.scale() >= 0.55);  // labels are drawn at this scale
+    // Every flow has its label.
+    std::vector<std::string> unlabelled;
+    for (std::size_t i = 0; i < scene.edges().size(); ++i)
+        if (std::none_of(stats.edgeLabels.begin(), stats.edgeLabels.end(), [&](const auto& l) { return l.first == i; }))
+            unlabelled.push_back(scene.nodes()[scene.edges()[i].from].id + " -> " + scene.nodes()[scene.edges()[i].to].id);
+    CHECK(unlabelled == std::vector<std::string>{});
+    for (const auto& [edge, label] : stats.edgeLabels) {
+        const SceneEdge& e = scene.edges()[edge];
+        CAPTURE(e.flowId, scene.nodes()[e.from].id, scene.nodes()[e.to].id);
+        for (const SceneNode& n : scene.nodes()) {
+            const Rect box = Rect::spanning(view.toScreen({n.box.x, n.box.y}), view.toScreen({n.box.right(), n.box.bottom()}));
+            CAPTURE(n.id);
+            CHECK_FALSE(box.intersects(label));
+        }
+        // Its middle lies on its own arrow (within a pixel and a half).
+        const EdgeCurve c = scene.curve(e);
+        double nearest = 1e9;
+        for (int k = 0; k <= 400; ++k) {
+            const Point p = view.toScreen(c.at(k / 400.0));
+            nearest = std::min(nearest, std::hypot(p.x - label.centre().x, p.y - label.centre().y));
+        }
+        CHECK(nearest <= 1.5);
+    }
+    const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");
+    const fs::path png = (outDir ? fs::path(outDir) : fs::temp_directory_path()) /
+                         (spanishRun() ? "canvas-flow-labels-es.png" : "canvas-flow-labels.png");
+    fs::remove(png);
+    REQUIRE(screenshot(wxRect(canvas.GetScreenPosition(), canvas.GetClientSize()), png));
+    CHECK(fx.errors.empty());
+}
