@@ -23,7 +23,7 @@ ItemStatusButtons::ItemStatusButtons(wxWindow* parent) : wxPanel(parent, wxID_AN
             show(s);  // a second click on the pressed button keeps it pressed
             if (s != was && onChosen) onChosen(s);
         });
-        row->Add(b, 1, wxRIGHT, FromDIP(2));
+        row->Add(b, 0, wxRIGHT, FromDIP(2));  // each as wide as its label: equal widths took the items' room
         m_buttons[i] = b;
     }
     SetSizer(row);
