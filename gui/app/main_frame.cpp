@@ -49,8 +49,9 @@
 
 namespace traza::gui {
 namespace {
-// Versioned: a layout saved before the due-diligence pane existed would hide it.
-constexpr const char* kPerspectiveKey = "/Window/Perspective2";
+// Versioned: a layout saved before the due-diligence pane existed would hide it,
+// one saved before that pane went full width (issue #17) would cut its columns.
+constexpr const char* kPerspectiveKey = "/Window/Perspective3";
 
 ActorMarksMap marksOf(const risk::Analysis& a) {
     ActorMarksMap marks;
@@ -155,9 +156,11 @@ void MainFrame::createPanes() {
                                     .BestSize(FromDIP(wxSize(340, 400))).MinSize(FromDIP(wxSize(240, 100))).CloseButton(true));
     m_aui.AddPane(m_analysis, wxAuiPaneInfo().Name("analysis").Caption(_("Analysis")).Bottom().Layer(0)
                                   .BestSize(FromDIP(wxSize(800, 270))).MinSize(FromDIP(wxSize(200, 120))).CloseButton(true));
-    // A full-width row above the analysis, shown on demand (View menu): its
-    // three columns need the width, and the canvas keeps its height by default.
-    m_aui.AddPane(dueDiligence, wxAuiPaneInfo().Name("due-diligence").Caption(_("Due diligence")).Bottom().Layer(0).Row(1)
+    // A full-width row at the bottom (layer 2: under the Outline and Properties
+    // too), shown on demand (View menu): its steps, items and form side by side
+    // need the window's width (issue #17: between the side panes they were cut),
+    // and the canvas keeps its height by default.
+    m_aui.AddPane(dueDiligence, wxAuiPaneInfo().Name("due-diligence").Caption(_("Due diligence")).Bottom().Layer(2).Row(0)
                                     .BestSize(FromDIP(wxSize(1200, 270))).MinSize(FromDIP(wxSize(300, 180))).CloseButton(true).Hide());
     // Below the canvas, above the analysis, on demand: the canvas keeps its height by default.
     m_aui.AddPane(tables, wxAuiPaneInfo().Name("tables").Caption(_("Tables")).Bottom().Layer(0).Row(2)

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "canvas_style.h"
+#include "edge_label_place.h"
+#include "evidence_key_place.h"
 #include "kind_glyph.h"
 #include "overview_map.h"
 #include "labels.h"
@@ -99,35 +101,29 @@ void drawStageHeaders(wxGraphicsContext& gc, const PaintState& st, PaintStats& s
     }
 }
 
-// A key to the flows' strokes in the bottom-left corner: each evidence level's
-// colour and dash, in the interface language.
+constexpr int kLevels = static_cast<int>(model::Evidence::Verified) + 1;
+constexpr double kKeyRow = 18, kKeySample = 34, kKeyPad = 8;
+
+// A key to the flows' strokes in a bottom corner free of boxes
+// (evidence_key_place.h): each evidence level's colour and dash, in the
+// interface language.
 void drawEvidenceLegend(wxGraphicsContext& gc, const PaintState& st, PaintStats& stats) {
-    constexpr int kLevels = static_cast<int>(model::Evidence::Verified) + 1;
-    constexpr double kRow = 18, kSample = 34, kPad = 8;
-    if (st.height < 8 * kRow + 40 || st.width < 360) return;  // a small window keeps its chain
+    if (st.height < 8 * kKeyRow + 40 || st.width < 360) return;  // a small window keeps its chain
+    const auto [boxW, boxH] = evidenceKeySize(gc);
+    const Rect box = placeEvidenceKey(*st.scene, st.view, st.width, st.height, boxW, boxH);
     gc.SetFont(fonts().body, style::kSubtleText);
-    double labelWidth = 0, h = 0;
-    for (int k = 0; k < kLevels; ++k) {
-        double w = 0;
-        gc.GetTextExtent(evidenceLabel(static_cast<model::Evidence>(k)), &w, &h);
-        labelWidth = std::max(labelWidth, w);
-    }
-    const wxString title = _("Evidence of the flows");
-    double titleWidth = 0;
-    gc.GetTextExtent(title, &titleWidth, &h);
-    const double boxW = std::max(kPad * 3 + kSample + labelWidth, titleWidth + 2 * kPad);
-    const double boxH = kPad * 2 + kRow * (kLevels + 1);
-    const Rect box{10, st.height - boxH - 10, boxW, boxH};
+    double w = 0, h = 0;
+    gc.GetTextExtent("Ag", &w, &h);
     gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(style::kSubtleText).Width(0.5)));
     gc.SetBrush(gc.CreateBrush(wxBrush(wxColour(255, 255, 255, 225))));
     gc.DrawRoundedRectangle(box.x, box.y, box.w, box.h, 5);
-    gc.DrawText(title, box.x + kPad, box.y + kPad);
+    gc.DrawText(_("Evidence of the flows"), box.x + kKeyPad, box.y + kKeyPad);
     for (int k = 0; k < kLevels; ++k) {
         const auto level = static_cast<model::Evidence>(k);
-        const double y = box.y + kPad + kRow * (k + 1) + kRow / 2;
+        const double y = box.y + kKeyPad + kKeyRow * (k + 1) + kKeyRow / 2;
         gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(style::evidenceColour(level)).Width(3).Style(style::evidenceDash(level)).Cap(wxCAP_BUTT)));
-        gc.StrokeLine(box.x + kPad, y, box.x + kPad + kSample, y);
-        gc.DrawText(evidenceLabel(level), box.x + 2 * kPad + kSample, y - h / 2);
+        gc.StrokeLine(box.x + kKeyPad, y, box.x + kKeyPad + kKeySample, y);
+        gc.DrawText(evidenceLabel(level), box.x + 2 * kKeyPad + kKeySample, y - h / 2);
     }
     stats.legend = box;
 }
@@ -199,7 +195,10 @@ void drawEdge(wxGraphicsContext& gc, const PaintState& st, const SceneEdge& e, c
     (void)st;
 }
 
-void drawEdgeLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c) {
+// The label goes on its own arrow where it covers no box and no other label
+// (edge_label_place.h); returns its rectangle (world units), nothing when the
+// arrow has no free place for it.
+std::optional<Rect> drawEdgeLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c, std::vector<Rect>& taken) {
     // "100 ± 5 t" for an uncertain figure, "? t" for an unknown one; a warning
     // sign when the reconciliation finds the figure implausible.
     wxString tonnes = formatUncertainTonnes(e.tonnes, e.sdT, e.tonnesUnknown && e.flowCount == 1);
@@ -215,12 +214,20 @@ void drawEdgeLabel(wxGraphicsContext& gc, const SceneEdge& e, const EdgeCurve& c
         text = tonnes;
         gc.GetTextExtent(text, &w, &h);
     }
-    const Point m = c.at(0.5);
+    auto place = placeEdgeLabel(c, w + 8, h + 4, taken);
+    if (!place && text != tonnes) {  // no room along the arrow for the whole label: the tonnes only
+        text = tonnes;
+        gc.GetTextExtent(text, &w, &h);
+        place = placeEdgeLabel(c, w + 8, h + 4, taken);
+    }
+    if (!place) return std::nullopt;
+    taken.push_back(*place);
     if (e.implausible) gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(style::kImplausible).Width(1.5)));
     else gc.SetPen(*wxTRANSPARENT_PEN);
     gc.SetBrush(gc.CreateBrush(wxBrush(e.implausible ? style::kImplausibleLabel : wxColour(255, 255, 255, 215))));
-    gc.DrawRoundedRectangle(m.x - w / 2 - 4, m.y - h / 2 - 2, w + 8, h + 4, 4);
-    gc.DrawText(text, m.x - w / 2, m.y - h / 2);
+    gc.DrawRoundedRectangle(place->x, place->y, place->w, place->h, 4);
+    gc.DrawText(text, place->x + 4, place->y + 2);
+    return place;
 }
 
 // "1 · +3.2 pts": the plan's step and what it adds to the traced share, in a
@@ -349,6 +356,19 @@ void drawOverview(wxGraphicsContext& gc, const PaintState& st, PaintStats& stats
 
 }  // namespace
 
+std::pair<double, double> evidenceKeySize(wxGraphicsContext& gc) {
+    gc.SetFont(fonts().body, style::kSubtleText);
+    double labelWidth = 0, h = 0;
+    for (int k = 0; k < kLevels; ++k) {
+        double w = 0;
+        gc.GetTextExtent(evidenceLabel(static_cast<model::Evidence>(k)), &w, &h);
+        labelWidth = std::max(labelWidth, w);
+    }
+    double titleWidth = 0;
+    gc.GetTextExtent(_("Evidence of the flows"), &titleWidth, &h);
+    return {std::max(kKeyPad * 3 + kKeySample + labelWidth, titleWidth + 2 * kKeyPad), kKeyPad * 2 + kKeyRow * (kLevels + 1)};
+}
+
 PaintStats paintChain(wxGraphicsContext& gc, const PaintState& st) {
     PaintStats stats;
     gc.SetBrush(gc.CreateBrush(wxBrush(style::kBackground)));
@@ -412,7 +432,18 @@ PaintStats paintChain(wxGraphicsContext& gc, const PaintState& st) {
         }
     }
     gc.SetAntialiasMode(wxANTIALIAS_DEFAULT);
-    for (const auto& [i, c] : labelled) drawEdgeLabel(gc, scene.edges()[i], c);
+    // Labels keep off the boxes in view (a group's stack reaches 8 units up and right).
+    std::vector<Rect> taken;
+    for (std::size_t i = 0; i < scene.nodes().size() && !labelled.empty(); ++i) {
+        const Rect box = boxOf(i);
+        if (!box.inflated(12).intersects(visible)) continue;
+        taken.push_back(scene.nodes()[i].kind == NodeKind::PickerGroup ? Rect{box.x, box.y - 8, box.w + 8, box.h + 8} : box);
+    }
+    for (const auto& [i, c] : labelled)
+        if (const auto r = drawEdgeLabel(gc, scene.edges()[i], c, taken)) {
+            const Point a = st.view.toScreen({r->x, r->y}), b = st.view.toScreen({r->right(), r->bottom()});
+            stats.edgeLabels.emplace_back(i, Rect::spanning(a, b));
+        }
     for (const auto& [i, c] : planned) drawPlanLabel(gc, scene.edges()[i], c);
 
     for (std::size_t i = 0; i < scene.nodes().size(); ++i) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "chain_scene.h"
 #include "selection.h"
@@ -41,8 +42,12 @@ struct PaintStats {
     std::size_t headersDrawn = 0;   ///< stage headers in the window
     std::size_t headersSticky = 0;  ///< of those, pinned to the top (their band's top scrolled away)
     std::optional<Rect> legend;     ///< the evidence key, in window pixels
+    std::vector<std::pair<std::size_t, Rect>> edgeLabels;  ///< edge index and its label, in window pixels
     std::optional<Rect> overview;   ///< the overview map, in window pixels (only when the chain is not all in view)
 };
+
+/// The evidence key's width and height in pixels (its texts measured with `gc`).
+std::pair<double, double> evidenceKeySize(wxGraphicsContext& gc);
 
 /// Paint the whole visible canvas. Returns what was drawn (culling tests, benchmark).
 PaintStats paintChain(wxGraphicsContext&, const PaintState&);

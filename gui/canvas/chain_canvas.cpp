@@ -13,6 +13,7 @@
 #include "chain_edits.h"
 #include "chain_layout.h"
 #include "error_dialog.h"
+#include "evidence_key_place.h"
 #include "labels.h"
 #include "startup_trace.h"
 
@@ -130,15 +131,17 @@ void ChainCanvas::fitToWindow() {
     // A national chain fitted whole is a strip of unreadable boxes: Fit shows
     // all the stages at a scale their names can be read, from the top; the
     // overview in the corner shows the whole chain and where the view is.
-    m_view.fitReadable(fitContent(m_scene), size.x, size.y, kReadableScale);
+    // The evidence key takes a bottom corner: the fit leaves one free of boxes when it can.
+    std::pair<double, double> key{0, 0};
+    if (std::unique_ptr<wxGraphicsContext> measure(wxGraphicsContext::Create()); measure) key = evidenceKeySize(*measure);
+    m_view = fitBesideKey(m_scene, fitContent(m_scene), size.x, size.y, key.first, key.second, kReadableScale);
     viewChanged();
 }
 
 bool ChainCanvas::wholeChainInView() const {
     const wxSize size = GetClientSize();
-    ViewTransform whole = m_view;
-    whole.fit(fitContent(m_scene), size.x, size.y);
-    return std::abs(whole.scale() - m_view.scale()) < 1e-9;
+    const Rect seen = m_view.visibleWorld(size.x, size.y), drawing = fitContent(m_scene);
+    return seen.x <= drawing.x && seen.y <= drawing.y && seen.right() >= drawing.right() && seen.bottom() >= drawing.bottom();
 }
 
 void ChainCanvas::showFirstView() { fitToWindow(); }

@@ -51,7 +51,7 @@ public:
     /// unreadable, every stage at a readable scale from the top (the overview in
     /// the corner then shows the whole chain).
     void fitToWindow();
-    /// True when the view's scale is the one that shows the whole chain.
+    /// True when the whole chain, with its stage headers, is in the window.
     bool wholeChainInView() const;
     /// The first view after opening or laying out a chain: the whole chain, unless
     /// that leaves the boxes unreadable; then the whole width from the top.

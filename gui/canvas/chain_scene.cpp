@@ -6,6 +6,8 @@
 #include <map>
 #include <string_view>
 
+#include "expanded_group_room.h"
+
 namespace traza::gui {
 namespace {
 
@@ -253,6 +255,7 @@ ChainScene ChainScene::build(const model::Project& p, const ActorMarksMap& marks
         e.width = 1.5 + 8.5 * std::sqrt(s.m_maxTonnes > 0 ? e.tonnes / s.m_maxTonnes : 0);
     }
 
+    makeRoomForExpandedGroups(s.m_nodes);
     std::map<int, StageBand> bands;
     for (const SceneNode& n : s.m_nodes) {
         s.m_bounds = s.m_bounds.united(n.box);

@@ -12,15 +12,14 @@
 #include <unordered_set>
 
 #include "checklist_completion.h"
+#include "checklist_item_list.h"
+#include "item_status_buttons.h"
 #include "document_commands.h"
 #include "error.h"
 #include "labels.h"
 
 namespace traza::gui {
 namespace {
-constexpr model::ItemStatus kStatuses[] = {model::ItemStatus::NotStarted, model::ItemStatus::InProgress,
-                                           model::ItemStatus::Done, model::ItemStatus::NotApplicable};
-enum ListColumn { ColItem, ColStatus, ColOwner, ColDue, ColEvidence, ColReference };
 
 int percent(double fraction) { return static_cast<int>(std::lround(fraction * 100)); }
 }  // namespace
@@ -29,87 +28,92 @@ ChecklistEditor::ChecklistEditor(wxWindow* parent, Document& doc, Selection& sel
     : wxPanel(parent, wxID_ANY), m_doc(doc), m_selection(sel) {
     SetName("checklist-editor");
     const int gap = FromDIP(4);
-    auto* top = new wxBoxSizer(wxHORIZONTAL);
-
-    // Left: scope, overall completion, the steps.
-    auto* left = new wxBoxSizer(wxVERTICAL);
-    auto* scopeRow = new wxBoxSizer(wxHORIZONTAL);
-    scopeRow->Add(new wxStaticText(this, wxID_ANY, _("Checklist of:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    // The bottom row is short (about 200 px at 1600×1000): one line for what is
+    // shown and how far it is, then the steps, the items and the chosen item's form
+    // side by side, so all six steps and every field show without scrolling.
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* header = new wxBoxSizer(wxHORIZONTAL);
+    header->Add(new wxStaticText(this, wxID_ANY, _("Checklist of:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
     m_scopeChoice = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(230, -1)));
     m_scopeChoice->SetName("checklist-scope");
     m_scopeChoice->SetToolTip(_("The assessment's own checklist, or one per supplier (✓: the supplier has a checklist)"));
-    scopeRow->Add(m_scopeChoice, 1);
-    left->Add(scopeRow, 0, wxEXPAND | wxALL, gap);
-    auto* templateRow = new wxBoxSizer(wxHORIZONTAL);
-    templateRow->Add(new wxStaticText(this, wxID_ANY, _("Template:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    m_templateChoice = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(230, -1)));
+    header->Add(m_scopeChoice, 0, wxRIGHT, 4 * gap);
+    header->Add(new wxStaticText(this, wxID_ANY, _("Template:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    m_templateChoice = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(300, -1)));
     m_templateChoice->SetName("checklist-template");
     m_templateChoice->SetToolTip(_("The framework this checklist follows; items the new template lacks are dropped (Undo brings them back)"));
-    templateRow->Add(m_templateChoice, 1);
-    left->Add(templateRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
-    auto* overallRow = new wxBoxSizer(wxHORIZONTAL);
+    header->Add(m_templateChoice, 0, wxRIGHT, 4 * gap);
     m_overall = new wxStaticText(this, wxID_ANY, wxString());
     m_overall->SetName("checklist-overall");
     m_overall->SetFont(m_overall->GetFont().Bold());
-    overallRow->Add(m_overall, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    m_overallGauge = new wxGauge(this, wxID_ANY, 100, wxDefaultPosition, FromDIP(wxSize(120, 14)));
-    overallRow->Add(m_overallGauge, 1, wxALIGN_CENTER_VERTICAL);
-    left->Add(overallRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    header->Add(m_overall, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    m_overallGauge = new wxGauge(this, wxID_ANY, 100, wxDefaultPosition, FromDIP(wxSize(160, 14)));
+    header->Add(m_overallGauge, 0, wxALIGN_CENTER_VERTICAL);
+    top->Add(header, 0, wxEXPAND | wxALL, gap);
+
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
     m_stepsPanel = new wxPanel(this);
-    left->Add(m_stepsPanel, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
-    top->Add(left, 0, wxEXPAND);
+    m_stepsPanel->SetName("checklist-steps");
+    body->Add(m_stepsPanel, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    m_list = new ChecklistItemList(this);
+    body->Add(m_list, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
 
-    // Middle: the items. Right: the form of the chosen item (three columns fit the
-    // bottom dock's height).
-    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(360, 120)), wxLC_REPORT | wxLC_SINGLE_SEL);
-    m_list->SetName("checklist-items");
-    m_list->AppendColumn(_("Item"), wxLIST_FORMAT_LEFT, FromDIP(250));
-    m_list->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(95));
-    m_list->AppendColumn(_("Owner"), wxLIST_FORMAT_LEFT, FromDIP(110));
-    m_list->AppendColumn(_("Due"), wxLIST_FORMAT_LEFT, FromDIP(85));
-    m_list->AppendColumn(_("Evidence"), wxLIST_FORMAT_LEFT, FromDIP(300));
-    m_list->AppendColumn(_("Reference"), wxLIST_FORMAT_LEFT, FromDIP(150));
-    top->Add(m_list, 3, wxEXPAND | wxALL, gap);
-
-    auto* right = new wxBoxSizer(wxVERTICAL);
-    m_itemTitle = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(260, -1)), wxST_ELLIPSIZE_END);
+    // The form of the chosen item: its heading wrapped to the form's width,
+    // the status as buttons beside its reference, the fields two to a row.
+    m_form = new wxBoxSizer(wxVERTICAL);
+    // No autoresize, a small minimum width: a long heading wraps instead of widening the form past the pane.
+    m_itemTitle = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
+    m_itemTitle->SetMinSize(FromDIP(wxSize(120, -1)));
+    m_itemTitle->SetName("checklist-item-title");
     m_itemTitle->SetFont(m_itemTitle->GetFont().Bold());
-    right->Add(m_itemTitle, 0, wxEXPAND | wxTOP | wxBOTTOM, gap);
-    auto* form = new wxFlexGridSizer(2, gap, gap);
-    form->AddGrowableCol(1);
+    m_form->Add(m_itemTitle, 0, wxEXPAND | wxBOTTOM, gap / 2);
+    auto* statusRow = new wxBoxSizer(wxHORIZONTAL);
+    m_status = new ItemStatusButtons(this);
+    statusRow->Add(m_status, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 2 * gap);
+    m_reference = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+    m_reference->SetMinSize(FromDIP(wxSize(60, -1)));
+    m_reference->SetName("checklist-reference");
+    m_reference->SetForegroundColour(wxColour(0x55, 0x55, 0x55));
+    statusRow->Add(m_reference, 1, wxALIGN_CENTER_VERTICAL);
+    m_form->Add(statusRow, 0, wxEXPAND | wxBOTTOM, gap);
+    auto* fieldGrid = new wxFlexGridSizer(4, gap, gap);
+    fieldGrid->AddGrowableCol(1, 3);
+    fieldGrid->AddGrowableCol(3, 2);
     auto label = [&](const wxString& text) {
-        form->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
+        fieldGrid->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
     };
     auto textField = [&](const char* name, const wxString& hint) {
-        auto* t = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+        auto* t = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(60, -1)), wxTE_PROCESS_ENTER);
         t->SetName(name);
         if (!hint.empty()) t->SetHint(hint);
         return t;
     };
-    label(_("Status"));
-    m_status = new wxChoice(this, wxID_ANY);
-    m_status->SetName("checklist-status");
-    for (model::ItemStatus s : kStatuses) m_status->Append(itemStatusLabel(s));
-    form->Add(m_status, 1, wxEXPAND);
     label(_("Evidence"));
     m_evidence = textField("checklist-evidence", _("What shows the item is done"));
-    form->Add(m_evidence, 1, wxEXPAND);
-    label(_("Documents"));
-    m_documents = textField("checklist-documents", _("References, separated by ;"));
-    form->Add(m_documents, 1, wxEXPAND);
+    fieldGrid->Add(m_evidence, 1, wxEXPAND);
     label(_("Owner"));
     m_owner = textField("checklist-owner", wxString());
-    form->Add(m_owner, 1, wxEXPAND);
+    fieldGrid->Add(m_owner, 1, wxEXPAND);
+    label(_("Documents"));
+    m_documents = textField("checklist-documents", _("References, separated by ;"));
+    fieldGrid->Add(m_documents, 1, wxEXPAND);
     label(_("Due date"));
     m_due = textField("checklist-due", "YYYY-MM-DD");
-    form->Add(m_due, 1, wxEXPAND);
-    right->Add(form, 0, wxEXPAND);
-    m_error = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(260, -1)));
+    fieldGrid->Add(m_due, 1, wxEXPAND);
+    m_form->Add(fieldGrid, 0, wxEXPAND);
+    m_error = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
+    m_error->SetMinSize(FromDIP(wxSize(120, -1)));
     m_error->SetName("checklist-error");
     m_error->SetForegroundColour(wxColour(0xb0, 0x1c, 0x1c));
-    right->Add(m_error, 1, wxEXPAND | wxTOP, gap);
-    top->Add(right, 2, wxEXPAND | wxRIGHT, gap);
+    m_form->Add(m_error, 1, wxEXPAND | wxTOP, gap);
+    body->Add(m_form, 0, wxEXPAND | wxRIGHT, gap);  // as wide as its buttons need; the items take the rest
+    top->Add(body, 1, wxEXPAND | wxBOTTOM, gap);
     SetSizer(top);
+    // The heading and a message wrap to the form's width, which is known only once laid out.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        CallAfter([this] { wrapTexts(); });
+    });
 
     m_scopeChoice->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
         const int i = e.GetSelection();
@@ -127,7 +131,7 @@ ChecklistEditor::ChecklistEditor(wxWindow* parent, Document& doc, Selection& sel
             fillForm();
         }
     });
-    m_status->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { commit(Field::Status); });
+    m_status->onChosen = [this](model::ItemStatus) { commit(Field::Status); };
     const std::pair<wxTextCtrl*, Field> fields[] = {
         {m_evidence, Field::Evidence}, {m_documents, Field::Documents}, {m_owner, Field::Owner}, {m_due, Field::Due}};
     for (auto [ctrl, field] : fields) {
@@ -194,7 +198,7 @@ const model::ChecklistTemplate* ChecklistEditor::shownTemplate() const { return 
 wxString ChecklistEditor::stepText(std::size_t i) const { return i < m_stepCounts.size() ? m_stepCounts[i]->GetLabel() : wxString(); }
 wxString ChecklistEditor::overallText() const { return m_overall->GetLabel(); }
 int ChecklistEditor::stepGaugeValue(std::size_t i) const { return i < m_stepGauges.size() ? m_stepGauges[i]->GetValue() : -1; }
-wxString ChecklistEditor::errorText() const { return m_error->GetLabel(); }
+wxString ChecklistEditor::errorText() const { return m_errorText; }
 
 // Changes arrive inside the handlers of our own controls; rebuilding the list
 // there would pull the control from under its event, so refreshes wait for idle time.
@@ -239,7 +243,7 @@ void ChecklistEditor::buildSteps() {
         auto* count = new wxStaticText(m_stepsPanel, wxID_ANY, wxString());
         count->SetName(wxString::Format("checklist-step-%d", s.step));
         auto* gauge = new wxGauge(m_stepsPanel, wxID_ANY, 100, wxDefaultPosition, FromDIP(wxSize(70, 12)));
-        auto* name = new wxStaticText(m_stepsPanel, wxID_ANY, localText(s.name), wxDefaultPosition, FromDIP(wxSize(200, -1)),
+        auto* name = new wxStaticText(m_stepsPanel, wxID_ANY, localText(s.name), wxDefaultPosition, FromDIP(wxSize(250, -1)),
                                       wxST_ELLIPSIZE_END);
         name->SetToolTip(localText(s.description));
         grid->Add(count, 0, wxALIGN_CENTER_VERTICAL);
@@ -337,20 +341,16 @@ void ChecklistEditor::fillItems() {
         m_list->DeleteAllItems();
         m_itemIds.clear();
         for (const model::ChecklistItemTemplate& t : templates) {
-            m_list->InsertItem(m_list->GetItemCount(), toWx(t.id) + "  " + localText(t.name));
+            m_list->InsertItem(m_list->GetItemCount(), itemHeading(t));
             m_itemIds.push_back(t.id);
         }
     }
     for (std::size_t i = 0; i < templates.size(); ++i) {
         const model::ChecklistItem item = checklistItemOf(p, m_scope, templates[i].id);
-        const long row = static_cast<long>(i);
-        m_list->SetItem(row, ColItem, toWx(templates[i].id) + "  " + localText(templates[i].name));
-        m_list->SetItem(row, ColStatus, itemStatusLabel(item.status));
-        m_list->SetItem(row, ColOwner, toWx(item.owner));
-        m_list->SetItem(row, ColDue, toWx(item.due));
-        m_list->SetItem(row, ColEvidence, toWx(item.evidence));
-        m_list->SetItem(row, ColReference, toWx(templates[i].reference));
+        m_list->setRow(static_cast<long>(i), itemHeading(templates[i]), itemStatusLabel(item.status), toWx(item.owner),
+                       toWx(item.due), itemHeading(templates[i]) + "\n" + localText(templates[i].description));
     }
+    m_list->fitColumns();
     if ((m_item.empty() || std::find(m_itemIds.begin(), m_itemIds.end(), m_item) == m_itemIds.end()) && !m_itemIds.empty())
         m_item = m_itemIds.front();
     for (std::size_t i = 0; i < m_itemIds.size(); ++i)
@@ -364,14 +364,19 @@ void ChecklistEditor::fillForm() {
     const bool enable = t != nullptr;
     for (wxWindow* w : std::initializer_list<wxWindow*>{m_status, m_evidence, m_documents, m_owner, m_due}) w->Enable(enable);
     if (!t) {
+        m_itemTitleText.clear();
         m_itemTitle->SetLabel(wxString());
+        m_reference->SetLabel(wxString());
         return;
     }
     m_filling = true;
-    m_itemTitle->SetLabel(toWx(t->id) + "  " + localText(t->name) + (t->onTheGround ? " " + _("(on the ground)") : wxString()));
-    m_itemTitle->SetToolTip(localText(t->description) + (t->reference.empty() ? wxString() : "\n" + toWx(t->reference)));
+    m_itemTitleText = itemHeading(*t);
+    m_itemTitle->SetToolTip(localText(t->description));
+    m_reference->SetLabel(toWx(t->reference));
+    m_reference->SetToolTip(toWx(t->reference));
+    wrapTexts();
     const model::ChecklistItem item = checklistItemOf(p, m_scope, m_item);
-    m_status->SetSelection(static_cast<int>(item.status));
+    m_status->show(item.status);
     // ChangeValue: no text event, so showing a value is never taken for an edit.
     m_evidence->ChangeValue(toWx(item.evidence));
     m_documents->ChangeValue(toWx(joinDocuments(item.documents)));
@@ -386,12 +391,7 @@ void ChecklistEditor::commit(Field field) {
     const model::ChecklistItem current = checklistItemOf(m_doc.project(), m_scope, m_item);
     model::ChecklistItem item = current;
     switch (field) {
-    case Field::Status: {
-        const int i = m_status->GetSelection();
-        if (i < 0 || i >= static_cast<int>(std::size(kStatuses))) return;
-        item.status = kStatuses[i];
-        break;
-    }
+    case Field::Status: item.status = m_status->shown(); break;
     case Field::Evidence: item.evidence = toUtf8(m_evidence->GetValue()); break;
     case Field::Documents: item.documents = splitDocuments(toUtf8(m_documents->GetValue())); break;
     case Field::Owner: item.owner = toUtf8(m_owner->GetValue()); break;
@@ -415,10 +415,29 @@ void ChecklistEditor::commit(Field field) {
 }
 
 void ChecklistEditor::showError(const wxString& text) {
-    if (m_error->GetLabel() == text) return;
-    m_error->SetLabel(text);
-    m_error->Wrap(std::max(FromDIP(200), m_error->GetSize().GetWidth()));
+    if (m_errorText == text) return;
+    m_errorText = text;
+    wrapTexts();
+}
+
+wxString ChecklistEditor::itemHeading(const model::ChecklistItemTemplate& t) const {
+    return toWx(t.id) + "  " + localText(t.name) + (t.onTheGround ? " " + _("(on the ground)") : wxString());
+}
+
+// wxStaticText::Wrap breaks the label it is given: the texts are kept whole and
+// wrapped again to the form's width whenever it changes.
+void ChecklistEditor::wrapTexts() {
+    if (IsBeingDeleted()) return;
+    const int width = std::max(FromDIP(120), m_form->GetSize().x);
+    m_itemTitle->SetLabel(m_itemTitleText);
+    m_itemTitle->Wrap(width);
+    m_itemTitle->InvalidateBestSize();  // its height: the lines it now has
+    m_error->SetLabel(m_errorText);
+    m_error->Wrap(width);
+    m_error->InvalidateBestSize();
     Layout();
 }
+
+wxString ChecklistEditor::itemTitleText() const { return m_itemTitleText; }
 
 }  // namespace traza::gui

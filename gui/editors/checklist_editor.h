@@ -8,6 +8,7 @@
 // analysis (risk mitigation) sees it at once. A refused change (a due date
 // that is no date) shows its reason and changes nothing.
 #include <wx/panel.h>
+#include <wx/stattext.h>
 
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "document.h"
 #include "selection.h"
 
+class wxBoxSizer;
 class wxChoice;
 class wxGauge;
 class wxListCtrl;
@@ -22,7 +24,14 @@ class wxListEvent;
 class wxStaticText;
 class wxTextCtrl;
 
+namespace traza::model {
+struct ChecklistItemTemplate;
+}
+
 namespace traza::gui {
+
+class ChecklistItemList;
+class ItemStatusButtons;
 
 class ChecklistEditor : public wxPanel {
 public:
@@ -42,8 +51,16 @@ public:
     wxChoice* templateChoice() const { return m_templateChoice; }
     /// Make the shown checklist follow template `id` (one undoable command).
     void chooseTemplate(const std::string& id);
-    wxListCtrl* itemList() const { return m_list; }
-    wxChoice* statusChoice() const { return m_status; }
+    ChecklistItemList* itemList() const { return m_list; }
+    /// The status of the chosen item, one button per status.
+    ItemStatusButtons* statusButtons() const { return m_status; }
+    /// The chosen item's heading ("2.4  Name"), whole, and the control showing it wrapped.
+    wxString itemTitleText() const;
+    wxStaticText* itemTitle() const { return m_itemTitle; }
+    wxStaticText* referenceLabel() const { return m_reference; }
+    /// The panel of the step rows, and the row of step `index` (its count, gauge and name).
+    wxWindow* stepsPanel() const { return m_stepsPanel; }
+    wxWindow* stepName(std::size_t index) const { return index < m_stepNames.size() ? m_stepNames[index] : nullptr; }
     wxTextCtrl* evidenceField() const { return m_evidence; }
     wxTextCtrl* documentsField() const { return m_documents; }
     wxTextCtrl* ownerField() const { return m_owner; }
@@ -52,7 +69,7 @@ public:
     wxString stepText(std::size_t index) const;
     wxString overallText() const;
     int stepGaugeValue(std::size_t index) const;
-    wxString errorText() const;
+    wxString errorText() const;  ///< the message shown, unwrapped
 
 private:
     enum class Field { Status, Evidence, Documents, Owner, Due };
@@ -68,6 +85,9 @@ private:
     void fillForm();
     void commit(Field);
     void showError(const wxString&);
+    wxString itemHeading(const model::ChecklistItemTemplate&) const;
+    /// Wrap the heading and the message to the form's width.
+    void wrapTexts();
 
     Document& m_doc;
     Selection& m_selection;
@@ -91,14 +111,18 @@ private:
     std::vector<wxStaticText*> m_stepCounts;
     std::vector<wxGauge*> m_stepGauges;
     std::vector<wxStaticText*> m_stepNames;
-    wxListCtrl* m_list = nullptr;
+    ChecklistItemList* m_list = nullptr;
+    wxBoxSizer* m_form = nullptr;
     wxStaticText* m_itemTitle = nullptr;
-    wxChoice* m_status = nullptr;
+    wxString m_itemTitleText;  ///< unwrapped
+    wxStaticText* m_reference = nullptr;
+    ItemStatusButtons* m_status = nullptr;
     wxTextCtrl* m_evidence = nullptr;
     wxTextCtrl* m_documents = nullptr;
     wxTextCtrl* m_owner = nullptr;
     wxTextCtrl* m_due = nullptr;
     wxStaticText* m_error = nullptr;
+    wxString m_errorText;  ///< unwrapped
 };
 
 }  // namespace traza::gui

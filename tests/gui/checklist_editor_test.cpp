@@ -9,6 +9,7 @@
 #include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/textctrl.h>
+#include <wx/tglbtn.h>
 
 #include <cstdlib>
 
@@ -17,11 +18,14 @@
 #include "analysis_runner.h"
 #include "checklist_completion.h"
 #include "checklist_editor.h"
+#include "checklist_item_list.h"
+#include "item_status_buttons.h"
 #include "document_commands.h"
 #include "error.h"
 #include "error_dialog.h"
 #include "file_controller.h"
 #include "gui_test_support.h"
+#include "labels.h"
 #include "main_frame.h"
 #include "outline_panel.h"
 #include "table_view.h"
@@ -89,7 +93,7 @@ void typeInto(UiDriver& ui, wxTextCtrl* field, const char* text) {
 }
 
 // Click the list row of item `id`.
-void clickItem(UiDriver& ui, wxListCtrl* list, const std::string& id) {
+void clickItem(UiDriver& ui, ChecklistItemList* list, const std::string& id) {
     for (long row = 0; row < list->GetItemCount(); ++row)
         if (list->GetItemText(row).StartsWith(wxString::FromUTF8(id) + " ")) {
             list->EnsureVisible(row);
@@ -102,13 +106,11 @@ void clickItem(UiDriver& ui, wxListCtrl* list, const std::string& id) {
     FAIL("no row for item " << id);
 }
 
-// Choose a status the way the choice reports a user's pick.
-void chooseStatus(wxChoice* c, model::ItemStatus s) {
-    c->SetSelection(static_cast<int>(s));
-    wxCommandEvent e(wxEVT_CHOICE, c->GetId());
-    e.SetEventObject(c);
-    e.SetInt(static_cast<int>(s));
-    c->ProcessWindowEvent(e);
+// Choose a status with one click on its button.
+void chooseStatus(ItemStatusButtons* buttons, model::ItemStatus s) {
+    UiDriver ui;
+    ui.click(centreOf(buttons->button(s)));
+    REQUIRE(waitUntil([&] { return buttons->shown() == s; }, 3000));
     pump(100);
 }
 
@@ -141,7 +143,7 @@ TEST_CASE("ChecklistEditor - a supplier item's status and evidence reach the mod
     CHECK(original.status == model::ItemStatus::NotStarted);
     CHECK(ed->evidenceField()->GetValue() == wxString::FromUTF8(original.evidence));
     const auto revision = f->document().revision();
-    chooseStatus(ed->statusChoice(), model::ItemStatus::Done);
+    chooseStatus(ed->statusButtons(), model::ItemStatus::Done);
     typeInto(ui, ed->evidenceField(), "Site visit 2025-11-04, photos on file");
     typeInto(ui, ed->documentsField(), "visit-report-expA.pdf; photos.zip");
     CHECK(f->document().revision() == revision + 3);  // one command per edited field
@@ -168,7 +170,9 @@ TEST_CASE("ChecklistEditor - a supplier item's status and evidence reach the mod
     care.undo();
     CHECK(checklistItemOf(f->document().project(), "expA", "2.4") == original);
     REQUIRE(waitUntil([&] { return ed->stepText(1) == stepLabel(2, 1, 4); }, 3000));
-    CHECK(ed->statusChoice()->GetSelection() == static_cast<int>(model::ItemStatus::NotStarted));
+    CHECK(ed->statusButtons()->shown() == model::ItemStatus::NotStarted);
+    CHECK(ed->statusButtons()->button(model::ItemStatus::NotStarted)->GetValue());
+    CHECK_FALSE(ed->statusButtons()->button(model::ItemStatus::Done)->GetValue());
     CHECK(ed->evidenceField()->GetValue() == wxString::FromUTF8(original.evidence));
     care.settle();
     CHECK(care.result("expA").risk.residual == Approx(before.risk.residual));
@@ -233,7 +237,7 @@ TEST_CASE("ChecklistEditor - the scope list marks suppliers with a checklist, an
     CHECK(ed->scope() == "int1");
     CHECK(ed->overallText() == overallLabel(0, 13));  // a supplier: its 13 items of steps 2-4
     ed->selectItem("2.1");
-    chooseStatus(ed->statusChoice(), model::ItemStatus::InProgress);
+    chooseStatus(ed->statusButtons(), model::ItemStatus::InProgress);
     REQUIRE(f->document().project().findChecklist("int1"));
     REQUIRE(waitUntil([&] { return labelOf("Intermediary (cash buyer)").StartsWith(wxString::FromUTF8("✓")); }, 3000));
     care.undo();
@@ -282,16 +286,17 @@ TEST_CASE("ChecklistEditor - choosing the Minerals template for a supplier shows
     CHECK(now->templateId == "oecd_minerals");
     CHECK(now->items.empty());  // the sample's items are all RBC items
 
-    // Five steps, 19 items, none done; the reference shows beside each item.
+    // Five steps, 19 items, none done; the chosen item's reference shows in its form.
     REQUIRE(waitUntil([&] { return ed->itemList()->GetItemCount() == 19; }, 3000));
     CHECK(ed->stepText(5).empty());
     CHECK(ed->stepText(3) == stepLabel(4, 0, 3));
     CHECK(ed->overallText() == overallLabel(0, 11));  // the supplier steps of the 19 items
     CHECK(ed->itemList()->GetItemText(0).StartsWith("1.a "));
-    CHECK(ed->itemList()->GetItemText(0, 5) == "OECD MG Annex I step 1.A");
+    ed->selectItem("1.a");
+    CHECK(ed->referenceLabel()->GetLabel().Contains("OECD MG Annex I step 1.A"));
     // An item of the new template is edited as usual.
     ed->selectItem("2.c");
-    chooseStatus(ed->statusChoice(), model::ItemStatus::Done);
+    chooseStatus(ed->statusButtons(), model::ItemStatus::Done);
     CHECK(checklistItemOf(f->document().project(), "expB", "2.c").status == model::ItemStatus::Done);
 
     care.undo();
@@ -341,4 +346,100 @@ TEST_CASE("ChecklistEditor - the Outline and the pane count the same items for t
         CHECK(counts.overall.applicable == applicable);
         CHECK(counts.overall.applicable < 23);
     }
+}
+
+// Issue #17: at 1600×1000 the item texts and the Owner column were cut, the
+// heading ran past the pane, step 5 and 6 were hidden and the status took a
+// choice box. Checked on the widths and places the window really has.
+TEST_CASE("ChecklistEditor - at 1600x1000 the columns fit the pane, the heading wraps inside it, all six steps show, and one click sets a status",
+          "[gui]") {
+    CareFrame care;
+    MainFrame* f = care.frame;
+    ChecklistEditor* ed = f->checklistEditor();
+    f->selection().set({ItemKind::Actor, "org1"});
+    pump(300);
+    REQUIRE(ed->scope() == "org1");
+    ChecklistItemList* list = ed->itemList();
+    REQUIRE(list->GetItemCount() == 23);
+    const wxRect pane = ed->GetScreenRect();
+    auto inside = [&](const wxRect& r) { return pane.Contains(r.GetTopLeft()) && pane.Contains(r.GetBottomRight()); };
+
+    // Every column in the list's width; every owner and due date whole in its column.
+    int columns = 0;
+    for (int c = 0; c < list->GetColumnCount(); ++c) columns += list->GetColumnWidth(c);
+    CHECK(columns <= list->GetClientSize().x);
+    CHECK(inside(list->GetScreenRect()));
+    for (long row = 0; row < list->GetItemCount(); ++row) {
+        CAPTURE(row);
+        CHECK(list->GetTextExtent(list->GetItemText(row, ChecklistItemList::ColOwner)).x < list->GetColumnWidth(ChecklistItemList::ColOwner));
+        CHECK(list->GetTextExtent(list->GetItemText(row, ChecklistItemList::ColStatus)).x < list->GetColumnWidth(ChecklistItemList::ColStatus));
+    }
+    CHECK(list->GetTextExtent(wxString::FromUTF8("CEMPRE Colombia")).x < list->GetColumnWidth(ChecklistItemList::ColOwner));
+
+    // The longest item text: whole in its column, or whole under the mouse.
+    long longest = 0;
+    for (long row = 1; row < list->GetItemCount(); ++row)
+        if (list->GetTextExtent(list->GetItemText(row)).x > list->GetTextExtent(list->GetItemText(longest)).x) longest = row;
+    const wxString longText = list->GetItemText(longest);
+    INFO(longText.utf8_string());
+    if (list->GetTextExtent(longText).x >= list->GetColumnWidth(ChecklistItemList::ColItem)) {
+        list->EnsureVisible(longest);
+        pump(100);
+        wxRect r;
+        REQUIRE(list->GetItemRect(longest, r));
+        UiDriver ui;
+        ui.moveTo(list->ClientToScreen(r.GetPosition() + wxPoint(30, r.height / 2)));
+        CHECK(waitUntil([&] { return list->toolTipShown().StartsWith(longText); }, 3000));
+    }
+
+    // Chosen, its heading shows the whole text, wrapped inside the pane.
+    const std::string longestId = longText.BeforeFirst(' ').utf8_string();
+    ed->selectItem(longestId);
+    pump(300);
+    wxString shown = ed->itemTitle()->GetLabel();
+    shown.Replace("\n", " ");
+    CHECK(ed->itemTitleText().StartsWith(longText));
+    CHECK(shown == ed->itemTitleText());
+    CHECK(inside(ed->itemTitle()->GetScreenRect()));
+    for (const wxString& line : wxSplit(ed->itemTitle()->GetLabel(), '\n'))
+        CHECK(ed->itemTitle()->GetTextExtent(line).x <= ed->itemTitle()->GetSize().x);
+    CHECK(ed->itemTitle()->GetBestSize().y <= ed->itemTitle()->GetSize().y + 1);  // every line has room
+
+    // All six steps in the pane, step 5 and 6 too.
+    for (std::size_t i = 0; i < 6; ++i) {
+        CAPTURE(i);
+        REQUIRE(ed->stepName(i));
+        CHECK(ed->stepName(i)->IsShownOnScreen());
+        CHECK(inside(ed->stepName(i)->GetScreenRect()));
+        CHECK(ed->stepName(i)->GetScreenRect().GetBottom() <= ed->stepsPanel()->GetScreenRect().GetBottom());
+    }
+
+    // One click on "Done" sets item 2.5's status (in progress): one undoable command, shown in the list.
+    ed->selectItem("2.5");
+    pump(100);
+    const model::ChecklistItem before = checklistItemOf(f->document().project(), "org1", "2.5");
+    REQUIRE(before.status != model::ItemStatus::Done);
+    CHECK(inside(ed->statusButtons()->button(model::ItemStatus::NotApplicable)->GetScreenRect()));
+    const auto revision = f->document().revision();
+    UiDriver ui;
+    ui.click(centreOf(ed->statusButtons()->button(model::ItemStatus::Done)));
+    REQUIRE(waitUntil([&] { return f->document().revision() == revision + 1; }, 3000));
+    CHECK(checklistItemOf(f->document().project(), "org1", "2.5").status == model::ItemStatus::Done);
+    long row25 = -1;
+    for (long row = 0; row < list->GetItemCount(); ++row)
+        if (list->GetItemText(row).StartsWith("2.5 ")) row25 = row;
+    REQUIRE(row25 >= 0);
+    CHECK(waitUntil([&] { return list->GetItemText(row25, ChecklistItemList::ColStatus) == itemStatusLabel(model::ItemStatus::Done); }, 3000));
+    care.undo();
+    CHECK(checklistItemOf(f->document().project(), "org1", "2.5") == before);
+    CHECK(waitUntil([&] { return ed->statusButtons()->shown() == before.status; }, 3000));
+
+    ed->selectItem(longestId);  // the picture shows the longest heading wrapped
+    pump(300);
+    const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");
+    const fs::path png = (outDir ? fs::path(outDir) : fs::temp_directory_path()) /
+                         (spanishRun() ? "due-diligence-checklist-pane-es.png" : "due-diligence-checklist-pane.png");
+    fs::remove(png);
+    REQUIRE(screenshot(pane, png));
+    CHECK(care.errors.empty());
 }

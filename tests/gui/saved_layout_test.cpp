@@ -25,7 +25,7 @@ using namespace traza::gui::test;
 
 namespace {
 
-constexpr const char* kPerspectiveKey = "/Window/Perspective2";  // main_frame.cpp
+constexpr const char* kPerspectiveKey = "/Window/Perspective3";  // main_frame.cpp
 
 // Removes the saved layout at the end of the case, so the other window cases
 // sharing this HOME start from the default one.
