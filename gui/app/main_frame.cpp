@@ -361,6 +361,8 @@ void MainFrame::onDocumentChanged(DocumentChange c) {
     updateTitle();
     updateUndoMenu();
     if (c == DocumentChange::Saved) return;
+    // Boxes moved and nothing else: the analysis on screen (or on its way) still holds.
+    if (c == DocumentChange::Edited && !m_doc.lastEditChangesFigures()) return;
     m_selection.prune(m_doc.project());
     if (c == DocumentChange::Replaced) m_analysis->showPending();  // until the new chain's analysis arrives
     m_runner->schedule();
@@ -369,6 +371,10 @@ void MainFrame::onDocumentChanged(DocumentChange c) {
 
 void MainFrame::afterLoad() {
     m_selection.clear();
+    // Analyse first: the analysis reads no positions, so it runs on its own
+    // threads while this one lays the chain out and paints it (a national
+    // chain's layout and first paint take about as long as its analysis).
+    m_runner->runNow();
     const bool modified = m_doc.isModified();
     if (needsInitialLayout(m_doc.project())) {
         if (m_doc.hasStepSink()) m_canvas->layoutChainLocally();  // a shared project: opening writes nothing
@@ -379,10 +385,9 @@ void MainFrame::afterLoad() {
     m_canvas->showFirstView();
     StartupTrace::instance().mark(Milestone::LayoutDone);
     updateTitle();
-    // Paint first, analyse after: the chain reaches the screen now, before the
-    // panes' deferred refreshes and the analysis result take the GUI thread.
+    // Paint now: the chain reaches the screen before the panes' deferred
+    // refreshes and the analysis result take the GUI thread.
     m_canvas->Update();
-    m_runner->runNow();
 }
 
 // wxStatusBarGeneric repaints at once (Update()), and with it every window

@@ -176,7 +176,7 @@ void ChainCanvas::layoutChainLocally() {
     if (positions.empty()) return;
     model::Project laidOut = m_doc.project();
     makeLayoutCommand(std::move(positions))->apply(laidOut);
-    m_doc.adoptRemote(std::move(laidOut));
+    m_doc.adoptRemote(std::move(laidOut), false);  // positions only
     showFirstView();
 }
 

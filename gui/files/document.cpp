@@ -4,12 +4,15 @@
 
 namespace traza::gui {
 
-Document::Document() : m_project(model::Project::createEmpty()) {
-    m_history.onChange = [this] { edited(); };
+Document::Document() : m_project(model::Project::createEmpty()) { listenToHistory(); }
+
+void Document::listenToHistory() {
+    m_history.onChange = [this] { edited(m_history.lastChangeChangesFigures()); };
 }
 
-void Document::edited() {
+void Document::edited(bool changesFigures) {
     ++m_revision;
+    m_lastEditChangesFigures = changesFigures;
     changed.emit(DocumentChange::Edited);
 }
 
@@ -52,18 +55,18 @@ void Document::redo() {
     }
 }
 
-void Document::adoptRemote(model::Project p) {
+void Document::adoptRemote(model::Project p, bool changesFigures) {
     m_project = std::move(p);
     m_history.onChange = nullptr;  // clear() would report an edit
     m_history.clear();
-    m_history.onChange = [this] { edited(); };
-    edited();
+    listenToHistory();
+    edited(changesFigures);
 }
 
 bool Document::adoptRemoteChanges(model::Project p, const std::vector<model::CommandSubject>& changed, bool other) {
     m_project = std::move(p);
     const bool kept = m_history.keepUnlessTouched(changed, other);
-    edited();
+    edited(true);  // other users' changes may touch any figure
     return kept;
 }
 
@@ -84,7 +87,7 @@ void Document::replace(model::Project p, std::filesystem::path path, std::string
     m_unsavedContent = modified;
     m_history.onChange = nullptr;  // clear() would report an edit
     m_history.clear();
-    m_history.onChange = [this] { edited(); };
+    listenToHistory();
     ++m_revision;
     changed.emit(DocumentChange::Replaced);
 }

@@ -73,17 +73,22 @@ public:
     bool hasStepSink() const { return static_cast<bool>(m_sink); }
     /// Take a project changed by someone else (the server's copy): the view
     /// stays, the undo history goes (its steps were made against the old state).
-    void adoptRemote(model::Project);
+    /// `changesFigures` false: only positions differ (a first layout kept local).
+    void adoptRemote(model::Project, bool changesFigures = true);
     /// Take other users' changes to the given actors and flows (and, with
     /// `other`, to something else) merged into the project: the view stays,
     /// and the undo history too unless a step is about a changed object
     /// (CommandStack::keepUnlessTouched). Returns whether the history stayed.
     bool adoptRemoteChanges(model::Project, const std::vector<model::CommandSubject>& changed, bool other);
+    /// Whether the last edit changed anything the analysis reads (false when it
+    /// only moved boxes): the window need not analyse again.
+    bool lastEditChangesFigures() const { return m_lastEditChangesFigures; }
 
     Observers<DocumentChange> changed;
 
 private:
-    void edited();
+    void listenToHistory();
+    void edited(bool changesFigures);
     model::Project m_project;
     model::CommandStack m_history;
     StepSink m_sink;
@@ -91,6 +96,7 @@ private:
     std::string m_name;
     bool m_unsavedContent = false;
     std::uint64_t m_revision = 0;
+    bool m_lastEditChangesFigures = true;
 };
 
 }  // namespace traza::gui

@@ -74,6 +74,7 @@ public:
         if (m_to.size() != 1) return std::nullopt;  // a layout moves everything: nothing to show
         return CommandSubject{false, m_to.front().id};
     }
+    bool changesFigures() const override { return false; }
 
 private:
     std::vector<ActorPosition> m_to;

@@ -34,6 +34,9 @@ public:
         if (auto s = subject()) return {*s};
         return {};
     }
+    /// False for an edit of where things are drawn and nothing else: the
+    /// analysis reads no positions, so a front end need not run it again.
+    virtual bool changesFigures() const { return true; }
 };
 
 /// Several commands applied and reverted as one (e.g. delete a selection).
@@ -60,6 +63,11 @@ public:
             all.insert(all.end(), s.begin(), s.end());
         }
         return all;
+    }
+    bool changesFigures() const override {
+        for (const auto& p : m_parts)
+            if (p->changesFigures()) return true;
+        return false;
     }
 
 private:

@@ -23,6 +23,7 @@ void CommandStack::execute(Project& p, std::unique_ptr<Command> c) {
     c->apply(p);
     m_done.resize(m_next);
     if (m_saved > static_cast<long>(m_next)) m_saved = -1;  // the saved state can no longer be reached
+    m_lastChangesFigures = c->changesFigures();
     m_done.push_back(std::move(c));
     ++m_next;
     changed();
@@ -31,12 +32,14 @@ void CommandStack::execute(Project& p, std::unique_ptr<Command> c) {
 void CommandStack::undo(Project& p) {
     if (!canUndo()) return;
     m_done[--m_next]->revert(p);
+    m_lastChangesFigures = m_done[m_next]->changesFigures();
     changed();
 }
 
 void CommandStack::redo(Project& p) {
     if (!canRedo()) return;
     m_done[m_next++]->apply(p);
+    m_lastChangesFigures = m_done[m_next - 1]->changesFigures();
     changed();
 }
 
@@ -67,6 +70,7 @@ void CommandStack::clear() {
     m_done.clear();
     m_next = 0;
     m_saved = 0;
+    m_lastChangesFigures = true;
     changed();
 }
 

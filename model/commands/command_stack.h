@@ -38,6 +38,10 @@ public:
     /// Returns whether it was kept. Reports no change.
     bool keepUnlessTouched(const std::vector<CommandSubject>& changed, bool other);
 
+    /// Whether the last execute/undo/redo changed anything the analysis reads
+    /// (Command::changesFigures); true after clear().
+    bool lastChangeChangesFigures() const { return m_lastChangesFigures; }
+
     /// Called after every execute/undo/redo (the GUI refreshes from here).
     std::function<void()> onChange;
 
@@ -48,6 +52,7 @@ private:
     std::vector<std::unique_ptr<Command>> m_done;
     std::size_t m_next = 0;  ///< commands [0, m_next) are applied
     long m_saved = 0;        ///< m_next at the last save; -1 when that state is gone
+    bool m_lastChangesFigures = true;
 };
 
 }  // namespace traza::model

@@ -194,11 +194,18 @@ TEST_CASE("Workbench - moving an actor by mouse is one Move actor step", "[gui]"
     ChainCanvas* canvas = f->canvas();
     const double x0 = doc.project().findActor("ref")->x;
     const double y0 = doc.project().findActor("ref")->y;
+    REQUIRE(waitUntil([&] { return !f->analysisRunner().busy(); }, 10000));
+    const auto shown = f->analysis();
+    const std::uint64_t generation = f->analysisRunner().generation();
     auto ref = canvas->actorCentreOnScreen("ref");
     REQUIRE(ref);
     ui.drag(canvas->ClientToScreen(*ref), canvas->ClientToScreen(*ref + wxPoint(0, 120)));
     REQUIRE(waitUntil([&] { return doc.project().findActor("ref")->y != y0; }, 10000));
     CHECK(menuLabel(f, wxID_UNDO) == "Undo: Move actor");
+    // A move changes no figure: the analysis shown stays, none is started.
+    CHECK_FALSE(f->analysisRunner().busy());
+    CHECK(f->analysisRunner().generation() == generation);
+    CHECK(f->analysis() == shown);
     CHECK(doc.project().findActor("ref")->x == Approx(x0).margin(1));
     CHECK(doc.project().findActor("ref")->y == Approx(y0 + 120 / canvas->view().scale()).margin(2 / canvas->view().scale()));
     doc.undo();

@@ -150,3 +150,38 @@ TEST_CASE("MoveActors and SetChecklistItem - undo restores positions and items")
     stack.undo(p);
     CHECK_FALSE(p.findChecklist("org"));
 }
+
+TEST_CASE("CommandStack - tells whether the last step changed figures or only moved boxes") {
+    Project p = smallChain();
+    CommandStack stack;
+    CHECK(stack.lastChangeChangesFigures());
+    stack.execute(p, std::make_unique<MoveActors>(std::vector<ActorPosition>{{"org", 10, 20}, {"exp", 30, 20}}));
+    CHECK_FALSE(stack.lastChangeChangesFigures());
+    Flow heavier = *p.findFlow("f1");
+    heavier.tonnes = 12;
+    stack.execute(p, std::make_unique<UpdateFlow>("f1", heavier));
+    CHECK(stack.lastChangeChangesFigures());
+    stack.undo(p);  // undoing the tonnes changes figures
+    CHECK(stack.lastChangeChangesFigures());
+    stack.undo(p);  // undoing the move does not
+    CHECK_FALSE(stack.lastChangeChangesFigures());
+    stack.redo(p);
+    CHECK_FALSE(stack.lastChangeChangesFigures());
+    stack.redo(p);
+    CHECK(stack.lastChangeChangesFigures());
+
+    // A composite is a move only when every part is.
+    auto moves = std::make_unique<CompositeCommand>("Layout");
+    moves->add(std::make_unique<MoveActors>(std::vector<ActorPosition>{{"org", 1, 2}}));
+    moves->add(std::make_unique<MoveActors>(std::vector<ActorPosition>{{"ref", 3, 4}}));
+    stack.execute(p, std::move(moves));
+    CHECK_FALSE(stack.lastChangeChangesFigures());
+    auto mixed = std::make_unique<CompositeCommand>("Move and edit");
+    mixed->add(std::make_unique<MoveActors>(std::vector<ActorPosition>{{"org", 5, 6}}));
+    heavier.tonnes = 13;
+    mixed->add(std::make_unique<UpdateFlow>("f1", heavier));
+    stack.execute(p, std::move(mixed));
+    CHECK(stack.lastChangeChangesFigures());
+    stack.clear();
+    CHECK(stack.lastChangeChangesFigures());
+}

@@ -200,3 +200,23 @@ TEST_CASE("CARE sample - a flow's documents or notes that contradict its evidenc
                                         "evidence is 'Reported'."));
     CHECK(std::count_if(b.warnings.begin(), b.warnings.end(), [&](const std::string& w) { return w.find(f12) == 0; }) == 2);
 }
+
+// The workbench does not analyse again after a move (Command::changesFigures):
+// that holds only while no figure depends on where a box is drawn.
+TEST_CASE("CARE sample - the analysis reads no canvas positions") {
+    model::Project moved = care();
+    double x = 17;
+    for (model::Actor& a : moved.actors) {
+        a.hasPosition = !a.hasPosition || x > 500;
+        a.x = x;
+        a.y = -3 * x;
+        x = x * 1.7 + 11;
+    }
+    for (const char* language : {"en", "es"}) {
+        risk::AnalysisOptions options;
+        options.language = language;
+        const std::string before = risk::analysisToJson(risk::analyze(care(), options));
+        CHECK(before.size() > 1000);
+        CHECK(risk::analysisToJson(risk::analyze(moved, options)) == before);
+    }
+}
