@@ -41,10 +41,19 @@ wxString joined(const std::vector<std::string>& parts, const char* sep = "; ") {
 // Keys view the ids inside the result, which the tables keep alive beside this.
 struct AnalysisPanel::Names {
     Names(const risk::Analysis& a, const model::Project& p) {
+        nameOf.reserve(a.actors.size());
+        // The analysis lists the actors in the project's order: no index needed
+        // unless the project changed since (a national chain: 66 000 actors).
+        const bool sameOrder = a.actors.size() == p.actors.size() &&
+                               std::equal(a.actors.begin(), a.actors.end(), p.actors.begin(),
+                                          [](const risk::ActorResult& r, const model::Actor& actor) { return r.id == actor.id; });
+        if (sameOrder) {
+            for (std::size_t i = 0; i < a.actors.size(); ++i) nameOf.emplace(a.actors[i].id, p.actors[i].name);
+            return;
+        }
         std::unordered_map<std::string_view, const model::Actor*> actorOf;
         actorOf.reserve(p.actors.size());
         for (const model::Actor& actor : p.actors) actorOf.emplace(actor.id, &actor);
-        nameOf.reserve(a.actors.size());
         for (const risk::ActorResult& r : a.actors) {
             auto it = actorOf.find(r.id);
             nameOf.emplace(r.id, it == actorOf.end() ? std::string() : it->second->name);

@@ -94,31 +94,29 @@ void RedFlagsPage::fillChoices(const model::Project& p) {
     // The rule chosen before stays chosen if it still raises flags.
     const std::string before = m_rule->GetSelection() > 0 ? m_ruleIds[static_cast<std::size_t>(m_rule->GetSelection() - 1)] : "";
     m_ruleNames = std::make_shared<std::unordered_map<std::string, wxString>>();
-    m_flowNames = std::make_shared<std::unordered_map<std::string, wxString>>();
-    std::map<std::string, int> counts;
-    // Flows and actors by id, built once: findFlow and findActor are linear, and a
-    // national chain's 53 000 flags made the page take half a minute.
-    std::unordered_map<std::string_view, const model::Flow*> flows;
-    std::unordered_map<std::string_view, const model::Actor*> actors;
-    if (std::any_of(m_analysis->redFlags.begin(), m_analysis->redFlags.end(), [](const risk::RedFlag& f) { return !f.flow.empty(); })) {
-        flows.reserve(p.flows.size());
-        for (const model::Flow& f : p.flows) flows.emplace(f.id, &f);
-        actors.reserve(p.actors.size());
-        for (const model::Actor& a : p.actors) actors.emplace(a.id, &a);
-    }
-    auto actorName = [&](const std::string& id) {
-        const auto it = actors.find(id);
-        return it != actors.end() ? it->second->name : id;
-    };
+    m_ruleRank = std::make_shared<std::unordered_map<std::string, int>>();
+    m_flowEnds = std::make_shared<FlowEnds>();
+    std::unordered_map<std::string_view, int> perRule;
     for (const risk::RedFlag& f : m_analysis->redFlags) {
-        ++counts[f.rule];
-        if (!m_ruleNames->count(f.rule)) {
-            const model::RedFlagRule* rule = p.catalogue.redFlagRule(f.rule);
-            m_ruleNames->emplace(f.rule, rule ? localText(rule->name) : toWx(f.rule));
-        }
-        if (!f.flow.empty() && !m_flowNames->count(f.flow))
-            if (const auto it = flows.find(f.flow); it != flows.end())
-                m_flowNames->emplace(f.flow, toWx(actorName(it->second->from) + " → " + actorName(it->second->to)));
+        ++perRule[f.rule];
+        if (!f.flow.empty()) m_flowEnds->try_emplace(f.flow);
+    }
+    // One pass over the flows for the flagged ones' ends (findFlow is linear).
+    if (!m_flowEnds->empty())
+        for (const model::Flow& f : p.flows)
+            if (const auto it = m_flowEnds->find(f.id); it != m_flowEnds->end()) it->second = {f.from, f.to};
+    const std::map<std::string, int> counts(perRule.begin(), perRule.end());  // the choice lists rules by id
+    std::vector<std::string> byName;
+    for (const auto& [id, n] : counts) {
+        const model::RedFlagRule* rule = p.catalogue.redFlagRule(id);
+        m_ruleNames->emplace(id, rule ? localText(rule->name) : toWx(id));
+        byName.push_back(id);
+    }
+    std::stable_sort(byName.begin(), byName.end(),
+                     [&](const std::string& x, const std::string& y) { return m_ruleNames->at(x).CmpNoCase(m_ruleNames->at(y)) < 0; });
+    for (std::size_t i = 0, rank = 0; i < byName.size(); ++i) {  // rules of the same name share a place
+        if (i > 0 && m_ruleNames->at(byName[i - 1]).CmpNoCase(m_ruleNames->at(byName[i])) != 0) rank = i;
+        m_ruleRank->emplace(byName[i], static_cast<int>(rank));
     }
     m_rule->Clear();
     m_rule->Append(_("All rules"));
@@ -152,23 +150,23 @@ void RedFlagsPage::refill() {
     for (std::size_t i = 0; i < flags.size(); ++i)
         if ((rule.empty() || flags[i].rule == rule) && (severity.empty() || flags[i].severity == severity)) order->push_back(i);
     const auto names = m_ruleNames;
-    std::stable_sort(order->begin(), order->end(), [&](std::size_t x, std::size_t y) {
-        const int sx = severityOrder(flags[x].severity), sy = severityOrder(flags[y].severity);
-        if (sx != sy) return sx < sy;
-        return names->at(flags[x].rule).CmpNoCase(names->at(flags[y].rule)) < 0;
-    });
+    // The sort key once per flag, not per comparison (53 000 flags).
+    std::vector<std::pair<int, int>> key(flags.size());
+    for (std::size_t i : *order) key[i] = {severityOrder(flags[i].severity), m_ruleRank->at(flags[i].rule)};
+    std::stable_sort(order->begin(), order->end(), [&](std::size_t x, std::size_t y) { return key[x] < key[y]; });
     m_order = order;
     const auto a = m_analysis;
-    const auto flowNames = m_flowNames;
+    const auto flowEnds = m_flowEnds;
     const NameOf nameOf = m_nameOf;
-    m_list->setRowSource(order->size(), [a, order, names, flowNames, nameOf](std::size_t i) {
+    m_list->setRowSource(order->size(), [a, order, names, flowEnds, nameOf](std::size_t i) {
         const risk::RedFlag& f = a->redFlags[(*order)[i]];
         TableView::Row row;
         // A flag raised again after its finding was closed says so.
         const std::string detail = f.recurrence.empty() ? f.detail.text() : f.detail.text() + " " + f.recurrence;
         wxString about;
         if (!f.actor.empty()) about = nameOf(f.actor);
-        else if (auto it = flowNames->find(f.flow); it != flowNames->end()) about = it->second + " [" + toWx(f.flow) + "]";
+        else if (auto it = flowEnds->find(f.flow); it != flowEnds->end() && !it->second.first.empty())
+            about = nameOf(it->second.first) + " → " + nameOf(it->second.second) + " [" + toWx(f.flow) + "]";
         else about = toWx(f.flow);
         row.cells = {severityLabel(f.severity), names->at(f.rule), about, toWx(detail), toWx(f.finding)};
         if (!f.actor.empty()) row.item = ItemRef{ItemKind::Actor, f.actor};

@@ -56,7 +56,12 @@ private:
     NameOf m_nameOf;
     std::vector<std::string> m_ruleIds;        ///< choice index - 1 -> rule id
     std::shared_ptr<std::unordered_map<std::string, wxString>> m_ruleNames;
-    std::shared_ptr<std::unordered_map<std::string, wxString>> m_flowNames;  ///< flagged flows: "from → to"
+    /// Each rule's place when the rules are sorted by name (the rows' order).
+    std::shared_ptr<std::unordered_map<std::string, int>> m_ruleRank;
+    /// Flagged flows' ends (actor ids) by flow id, the id a view into m_analysis:
+    /// the names are made only for the rows shown (53 000 flags on a national chain).
+    using FlowEnds = std::unordered_map<std::string_view, std::pair<std::string, std::string>>;
+    std::shared_ptr<FlowEnds> m_flowEnds;
     std::shared_ptr<const std::vector<std::size_t>> m_order;  ///< row -> index into redFlags
 };
 
