@@ -8,11 +8,13 @@
 #include <wx/propgrid/manager.h>
 #include <wx/propgrid/propgrid.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include "analysis_runner.h"
 #include "catalogue.h"
 #include "file_controller.h"
 #include "gtk_warnings.h"
+#include "gui_test_support.h"
 #include "labels.h"
 #include "main_frame.h"
 #include "property_grid_driver.h"
@@ -93,5 +95,33 @@ TEST_CASE("Properties - a flow's documents read as a list without quotes, and a 
     fx.menu(wxID_UNDO);
     pump(200);
     CHECK(fx.f->document().project().findFlow("f1")->documents == std::vector<std::string>{"mass_balance_report"});
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("Properties - the assessment's purpose reads as a label in the interface language, and a typed label is kept as its code",
+          "[gui]") {
+    CareProperties fx;
+    if (spanishRun()) REQUIRE(_("Chain map") == wxString::FromUTF8("Mapa de la cadena"));
+    // Nothing selected: the grid shows the assessment, whose purpose the CARE sample stores as "chain_map".
+    fx.f->selection().clear();
+    wxPropertyGrid* grid = fx.f->properties()->grid();
+    REQUIRE(waitUntil([&] { return grid->GetPropertyByName("purpose") != nullptr; }));
+    REQUIRE(fx.f->document().project().assessment.purpose == "chain_map");
+    CHECK(grid->GetPropertyValueAsString("purpose") == _("Chain map"));
+
+    UiDriver ui;
+    ui.click(valueCell(grid, "purpose"));
+    REQUIRE(waitUntil([&] { return grid->GetEditorControl() != nullptr; }, 3000));
+    // The label goes into the cell's editor whole (XTest cannot type the "ó" of "Evaluación").
+    auto* editor = dynamic_cast<wxTextCtrl*>(grid->GetEditorControl());
+    REQUIRE(editor);
+    editor->SetValue(_("Supplier assessment"));
+    ui.key(WXK_RETURN);
+    REQUIRE(waitUntil([&] { return fx.f->document().project().assessment.purpose != "chain_map"; }, 3000));
+    CHECK(fx.f->document().project().assessment.purpose == "supplier_assessment");
+    REQUIRE(waitUntil([&] { return grid->GetPropertyValueAsString("purpose") == _("Supplier assessment"); }, 3000));
+    fx.f->document().undo();
+    REQUIRE(waitUntil([&] { return grid->GetPropertyValueAsString("purpose") == _("Chain map"); }, 3000));
+    CHECK(fx.f->document().project().assessment.purpose == "chain_map");
     CHECK(fx.errors.empty());
 }
