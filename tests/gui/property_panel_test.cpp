@@ -12,6 +12,7 @@
 
 #include "analysis_runner.h"
 #include "catalogue.h"
+#include "claim_profiles.h"
 #include "file_controller.h"
 #include "gtk_warnings.h"
 #include "gui_test_support.h"
@@ -123,5 +124,27 @@ TEST_CASE("Properties - the assessment's purpose reads as a label in the interfa
     fx.f->document().undo();
     REQUIRE(waitUntil([&] { return grid->GetPropertyValueAsString("purpose") == _("Chain map"); }, 3000));
     CHECK(fx.f->document().project().assessment.purpose == "chain_map");
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("Properties - an actor's claim profile reads as the profile's name with its id in brackets, not as a code", "[gui]") {
+    CareProperties fx;
+    const model::ClaimProfileEntry* asi = nullptr;
+    const auto profiles = model::claimProfiles(fx.f->document().project().catalogue);
+    for (const model::ClaimProfileEntry& e : profiles)
+        if (e.id == model::kDefaultClaimProfile) asi = &e;
+    REQUIRE(asi);
+    const wxString asiName = localText(asi->name);
+    if (spanishRun()) REQUIRE(asiName.StartsWith("Balance de masa"));
+    fx.f->selection().set({ItemKind::Actor, "pickers-org2"});
+    wxPropertyGrid* grid = fx.f->properties()->grid();
+    REQUIRE(waitUntil([&] { return grid->GetPropertyByName("claim_profile") && grid->GetPropertyValueAsString("id") == "pickers-org2"; }));
+    // The CARE actors name no profile: the cell says which one stands in, by its name (it said "(not set: asi)").
+    CHECK(grid->GetPropertyValueAsString("claim_profile") == wxString::Format(_("(not set: %s)"), asiName));
+    // Each choice: the name first, the catalogue id in brackets after it.
+    const wxPGChoices& choices = grid->GetPropertyByName("claim_profile")->GetChoices();
+    REQUIRE(choices.GetCount() == profiles.size() + 1);
+    for (std::size_t i = 0; i < profiles.size(); ++i)
+        CHECK(choices.GetLabel(static_cast<unsigned>(i + 1)) == localText(profiles[i].name) + " (" + toWx(profiles[i].id) + ")");
     CHECK(fx.errors.empty());
 }
