@@ -307,7 +307,8 @@ void GoalsEditor::fillGoals() {
         m_goals->SetCellEditor(row, static_cast<int>(GoalColumn::Buyer), new wxGridCellChoiceEditor(buyerChoices(*r.goal)));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Thresholds), toWx(formatThresholds(r.goal->thresholdsT)));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Notes), toWx(r.goal->notes));
-        setCell(m_goals, row, static_cast<int>(GoalColumn::Delivered), toWx(computedCell(r, GoalColumn::Delivered)));
+        // In the interface language's decimals, as the total under the table and the analysis write them.
+        setCell(m_goals, row, static_cast<int>(GoalColumn::Delivered), formatNumber(r.deliveredT, 1));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Compliance), toWx(computedCell(r, GoalColumn::Compliance)));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Reached), toWx(computedCell(r, GoalColumn::Reached)));
     }
