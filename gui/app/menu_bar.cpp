@@ -10,6 +10,17 @@
 
 namespace traza::gui {
 
+namespace {
+
+// A label inside a sentence ("Add brand / EPR scheme"): its first letter lowered,
+// unless the first word is an acronym; the rest as it is ("EPR", "REP" stay capitals).
+wxString inSentence(const wxString& label) {
+    if (label.length() < 2 || wxIsupper(label[1])) return label;
+    return label.Left(1).Lower() + label.Mid(1);
+}
+
+}  // namespace
+
 wxMenuBar* createMenuBar(wxFileHistory& history) {
     auto* file = new wxMenu;
     file->Append(wxID_NEW, _("&New\tCtrl+N"), _("Start an empty project"));
@@ -86,7 +97,7 @@ wxMenuBar* createMenuBar(wxFileHistory& history) {
     chain->AppendSeparator();
     for (int k = 0; k <= static_cast<int>(model::ActorKind::Other); ++k) {
         const auto kind = static_cast<model::ActorKind>(k);
-        auto* item = new wxMenuItem(chain, ids::AddActorFirst + k, wxString::Format(_("Add %s"), kindLabel(kind).Lower()));
+        auto* item = new wxMenuItem(chain, ids::AddActorFirst + k, wxString::Format(_("Add %s"), inSentence(kindLabel(kind))));
         item->SetBitmap(kindBitmap(kind, 16));
         chain->Append(item);
     }

@@ -361,7 +361,8 @@ void ChainCanvas::onKeyDown(wxKeyEvent& e) {
         fitToWindow();
         return;
     case 'A':
-        if (e.ControlDown()) {
+        // Ctrl+A only: Ctrl+Shift+A is View > Show the whole chain, which the skip lets the menu take.
+        if (e.ControlDown() && !e.ShiftDown()) {
             std::set<std::string> all;
             for (const SceneNode& n : m_scene.nodes())
                 if (n.kind == NodeKind::Actor) all.insert(n.id);

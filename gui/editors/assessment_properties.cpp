@@ -2,6 +2,7 @@
 
 #include <wx/propgrid/propgrid.h>
 
+#include "assessment_purpose.h"
 #include "property_fields.h"
 
 namespace traza::gui::assessment_properties {
@@ -34,7 +35,7 @@ void show(wxPropertyGrid& g, const model::Assessment& a) {
     g.SetPropertyValue("title", toWx(a.title));
     g.SetPropertyValue("assessor", toWx(a.assessor));
     g.SetPropertyValue("organisation", toWx(a.organisation));
-    g.SetPropertyValue("purpose", toWx(a.purpose));
+    g.SetPropertyValue("purpose", purposeLabel(a.purpose));
     g.SetPropertyValue("material", toWx(a.material));
     g.SetPropertyValue("country", toWx(a.country));
     g.SetPropertyValue("period_start", toWx(a.period.start));
@@ -52,7 +53,7 @@ model::Assessment with(model::Assessment a, const wxString& name, const wxVarian
     if (name == "title") a.title = s;
     else if (name == "assessor") a.assessor = s;
     else if (name == "organisation") a.organisation = s;
-    else if (name == "purpose") a.purpose = s;
+    else if (name == "purpose") a.purpose = purposeToStore(toWx(s));
     else if (name == "material") a.material = s;
     else if (name == "country") a.country = s;
     else if (name == "period_start") a.period.start = s;

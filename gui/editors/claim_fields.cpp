@@ -32,16 +32,23 @@ std::string commandLabelFor(const wxString& name) {
 }
 
 ActorClaims::ActorClaims(const model::Project& p) : m_project(&p) {
-    m_profileLabels.push_back(wxString::Format(_("(not set: %s)"), model::kDefaultClaimProfile));
-    m_profileIds.push_back("");
+    // A profile reads as its name, the catalogue id in brackets after it; "not set"
+    // names the profile it stands for (the name says the period already).
+    wxString defaultName = toWx(model::kDefaultClaimProfile);
+    std::vector<wxString> labels;
     try {
         for (const model::ClaimProfileEntry& e : model::claimProfiles(p.catalogue)) {
-            m_profileLabels.push_back(wxString::Format(wxPLURAL("%s — %s (%d month)", "%s — %s (%d months)", e.periodMonths),
-                                                       toWx(e.id), localText(e.name), e.periodMonths));
+            labels.push_back(wxString::Format("%s (%s)", localText(e.name), toWx(e.id)));
             m_profileIds.push_back(e.id);
+            if (e.id == model::kDefaultClaimProfile) defaultName = localText(e.name);
         }
     } catch (const InvalidInput&) {  // a damaged catalogue text: only "not set" can be chosen
+        labels.clear();
+        m_profileIds.clear();
     }
+    m_profileLabels.push_back(wxString::Format(_("(not set: %s)"), defaultName));
+    m_profileIds.insert(m_profileIds.begin(), "");
+    for (const wxString& l : labels) m_profileLabels.push_back(l);
 }
 
 void ActorClaims::append(wxPropertyGrid& g) const {

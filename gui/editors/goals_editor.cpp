@@ -20,8 +20,46 @@ namespace {
 
 constexpr int kGoalColumns = static_cast<int>(GoalColumn::Count);
 constexpr int kSupportColumns = static_cast<int>(SupportColumn::Columns);
-// Support types of the CARE pilot, offered first; any other text is accepted too.
-const char* const kSupportTypes[] = {"equipment", "family_welfare_voucher", "experiential_outing"};
+// Support types of the CARE pilot, offered first; any other text is accepted too. The
+// project keeps the code; the table shows and offers the label in the interface language.
+struct SupportType {
+    const char* code;
+    const char* english;
+};
+const SupportType kSupportTypes[] = {{"equipment", wxTRANSLATE("Equipment")},
+                                     {"family_welfare_voucher", wxTRANSLATE("Family welfare voucher")},
+                                     {"experiential_outing", wxTRANSLATE("Experiential outing")}};
+
+wxString supportTypeLabel(const std::string& code) {
+    for (const SupportType& t : kSupportTypes)
+        if (code == t.code) return wxGetTranslation(t.english);
+    return toWx(code);
+}
+
+std::string supportTypeCode(const wxString& typed) {
+    for (const SupportType& t : kSupportTypes)
+        if (typed.IsSameAs(wxGetTranslation(t.english), false) || typed.IsSameAs(t.english, false)) return t.code;
+    return toUtf8(typed);
+}
+
+// Each column at least as wide as its heading (Spanish headings are longer than the
+// English the widths were chosen for: "Umbrales alcanzados", "Beneficiarios únicos").
+void widenToHeadings(wxGrid* g) {
+    for (int c = 0; c < g->GetNumberCols(); ++c) {
+        const int chosen = g->GetColSize(c);
+        g->AutoSizeColLabelSize(c);
+        if (g->GetColSize(c) < chosen) g->SetColSize(c, chosen);
+    }
+}
+
+// A bold heading: its size measured in the bold font (measured in the normal one, GTK cut it).
+wxStaticText* heading(wxWindow* parent, const wxString& text) {
+    auto* head = new wxStaticText(parent, wxID_ANY, wxString());
+    head->SetFont(head->GetFont().Bold());
+    head->SetLabel(text);
+    head->SetMinSize(head->GetTextExtent(text));
+    return head;
+}
 
 wxString goalTitle(GoalColumn c) {
     switch (c) {
@@ -96,8 +134,7 @@ GoalsEditor::GoalsEditor(wxWindow* parent, Document& doc, Selection& sel)
     auto* tables = new wxBoxSizer(wxHORIZONTAL);
 
     auto* goalsBox = new wxBoxSizer(wxVERTICAL);
-    auto* goalsHead = new wxStaticText(this, wxID_ANY, _("Goals per organisation and buyer"));
-    goalsHead->SetFont(goalsHead->GetFont().Bold());
+    auto* goalsHead = heading(this, _("Goals per organisation and buyer"));
     goalsBox->Add(goalsHead, 0, wxALL, gap);
     m_goals = makeGrid("goals-grid", kGoalColumns, [](int c) { return goalTitle(static_cast<GoalColumn>(c)); });
     m_goals->SetColSize(static_cast<int>(GoalColumn::Actor), FromDIP(110));
@@ -106,6 +143,7 @@ GoalsEditor::GoalsEditor(wxWindow* parent, Document& doc, Selection& sel)
     m_goals->SetColSize(static_cast<int>(GoalColumn::Notes), FromDIP(80));
     m_goals->SetColSize(static_cast<int>(GoalColumn::Reached), FromDIP(80));
     m_goals->SetColSize(static_cast<int>(GoalColumn::Compliance), FromDIP(80));
+    widenToHeadings(m_goals);
     // The computed columns: read-only, shaded, numbers on the right.
     for (GoalColumn c : {GoalColumn::Delivered, GoalColumn::Compliance, GoalColumn::Reached}) {
         auto* attr = new wxGridCellAttr;
@@ -129,18 +167,18 @@ GoalsEditor::GoalsEditor(wxWindow* parent, Document& doc, Selection& sel)
     tables->Add(goalsBox, 3, wxEXPAND);  // the goals have the live columns: more room
 
     auto* supportsBox = new wxBoxSizer(wxVERTICAL);
-    auto* supportsHead = new wxStaticText(this, wxID_ANY, _("Supports delivered"));
-    supportsHead->SetFont(supportsHead->GetFont().Bold());
+    auto* supportsHead = heading(this, _("Supports delivered"));
     supportsBox->Add(supportsHead, 0, wxALL, gap);
     m_supports = makeGrid("supports-grid", kSupportColumns, [](int c) { return supportTitle(static_cast<SupportColumn>(c)); });
     m_supports->SetColSize(static_cast<int>(SupportColumn::Type), FromDIP(150));
+    widenToHeadings(m_supports);
     for (SupportColumn c : {SupportColumn::Threshold, SupportColumn::Count, SupportColumn::Beneficiaries, SupportColumn::Cost}) {
         auto* attr = new wxGridCellAttr;
         attr->SetAlignment(wxALIGN_RIGHT, wxALIGN_CENTRE);
         m_supports->SetColAttr(static_cast<int>(c), attr);
     }
     wxArrayString types;
-    for (const char* t : kSupportTypes) types.push_back(t);
+    for (const SupportType& t : kSupportTypes) types.push_back(wxGetTranslation(t.english));
     auto* typeAttr = new wxGridCellAttr;
     typeAttr->SetEditor(new wxGridCellChoiceEditor(types, true));
     m_supports->SetColAttr(static_cast<int>(SupportColumn::Type), typeAttr);
@@ -269,7 +307,8 @@ void GoalsEditor::fillGoals() {
         m_goals->SetCellEditor(row, static_cast<int>(GoalColumn::Buyer), new wxGridCellChoiceEditor(buyerChoices(*r.goal)));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Thresholds), toWx(formatThresholds(r.goal->thresholdsT)));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Notes), toWx(r.goal->notes));
-        setCell(m_goals, row, static_cast<int>(GoalColumn::Delivered), toWx(computedCell(r, GoalColumn::Delivered)));
+        // In the interface language's decimals, as the total under the table and the analysis write them.
+        setCell(m_goals, row, static_cast<int>(GoalColumn::Delivered), formatNumber(r.deliveredT, 1));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Compliance), toWx(computedCell(r, GoalColumn::Compliance)));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Reached), toWx(computedCell(r, GoalColumn::Reached)));
     }
@@ -288,7 +327,7 @@ void GoalsEditor::fillSupports() {
         const model::Support& s = supports[i];
         const int row = static_cast<int>(i);
         setCell(m_supports, row, static_cast<int>(SupportColumn::Actor), actorLabel(s.actor));
-        setCell(m_supports, row, static_cast<int>(SupportColumn::Type), toWx(s.type));
+        setCell(m_supports, row, static_cast<int>(SupportColumn::Type), supportTypeLabel(s.type));
         setCell(m_supports, row, static_cast<int>(SupportColumn::Threshold), wxString::Format("%d", s.threshold));
         setCell(m_supports, row, static_cast<int>(SupportColumn::Region), toWx(s.region));
         setCell(m_supports, row, static_cast<int>(SupportColumn::Count), wxString::Format("%d", s.count));
@@ -315,7 +354,9 @@ void GoalsEditor::onGoalChanging(wxGridEvent& e) {
 
 void GoalsEditor::onSupportChanging(wxGridEvent& e) {
     const auto column = static_cast<SupportColumn>(e.GetCol());
-    const std::string text = column == SupportColumn::Actor ? actorIdOf(e.GetString()) : toUtf8(e.GetString());
+    const std::string text = column == SupportColumn::Actor  ? actorIdOf(e.GetString())
+                             : column == SupportColumn::Type ? supportTypeCode(e.GetString())
+                                                             : toUtf8(e.GetString());
     try {
         std::vector<model::Support> supports =
             withSupportCell(m_doc.project().supports, static_cast<std::size_t>(e.GetRow()), column, text);

@@ -1,5 +1,6 @@
 #include "table_view.h"
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -50,8 +51,14 @@ wxString TableView::fullTextAt(const wxPoint& inList) const {
 
 void TableView::setColumns(const std::vector<Column>& columns) {
     ClearAll();
-    for (std::size_t i = 0; i < columns.size(); ++i)
-        AppendColumn(columns[i].title, columns[i].numeric ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, FromDIP(columns[i].width));
+    // A column is at least as wide as its heading: Spanish headings ("hasta eslabón 1",
+    // "Participación") are longer than the English the widths were chosen for, and a cut
+    // heading makes "to stage 1" and "to stage 2" read alike. The margin covers the
+    // header's padding and sort arrow.
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const int width = std::max(FromDIP(columns[i].width), GetTextExtent(columns[i].title).x + FromDIP(headingMargin));
+        AppendColumn(columns[i].title, columns[i].numeric ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, width);
+    }
 }
 
 void TableView::setRows(std::vector<Row> rows) {

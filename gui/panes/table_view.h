@@ -29,6 +29,9 @@ public:
     /// keeps what it needs alive itself (it is called until the next setRows).
     using RowSource = std::function<Row(std::size_t)>;
 
+    /// Room beside a heading's text (DIP): the header's padding and sort arrow.
+    static constexpr int headingMargin = 24;
+
     TableView(wxWindow* parent, const wxString& name);
     void setColumns(const std::vector<Column>&);
     void setRows(std::vector<Row>);

@@ -97,3 +97,29 @@ TEST_CASE("Focus - the dialog narrows the canvas to org3's customers within one 
     CHECK(drawnActors(canvas).size() == 14);
     CHECK(fx.errors.empty());
 }
+
+TEST_CASE("Focus - Ctrl+Shift+A typed on the canvas shows the whole chain again, and Ctrl+A still selects every actor", "[gui]") {
+    TestFrame fx(wxSize(1600, 1000));
+    MainFrame* f = fx.f;
+    REQUIRE(f->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
+    REQUIRE(waitUntil([&] { return f->analysis() && !f->analysisRunner().busy(); }));
+    ChainCanvas& canvas = *f->canvas();
+    f->selection().set({ItemKind::Actor, "org3"});
+    answerFocusDialog(1, 1);  // downstream, one step
+    fx.menu(ids::Focus);
+    pump(300);
+    REQUIRE(canvas.focused());
+
+    // The keys as the menu shows them, typed where the user works: on the canvas. The
+    // canvas took them as Ctrl+A (select all) and the focus stayed.
+    UiDriver ui;
+    canvas.SetFocus();
+    REQUIRE(waitUntil([&] { return canvas.HasFocus(); }, 3000));
+    ui.key('A', wxMOD_CONTROL | wxMOD_SHIFT);
+    REQUIRE(waitUntil([&] { return !canvas.focused(); }, 3000));
+    CHECK(drawnActors(canvas).size() == 14);
+
+    ui.key('A', wxMOD_CONTROL);
+    REQUIRE(waitUntil([&] { return f->selection().actors().size() == 14; }, 3000));
+    CHECK(fx.errors.empty());
+}

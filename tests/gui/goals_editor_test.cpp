@@ -6,7 +6,10 @@
 // 12 t gives 7.8 / 12 = 65% and a total of 225.2 / 217 = 103.8%, shown 104%.
 #include <catch2/catch.hpp>
 #include <wx/button.h>
+#include <wx/combobox.h>
+#include <wx/dcclient.h>
 #include <wx/grid.h>
+#include <wx/stattext.h>
 
 #include <cstdlib>
 
@@ -79,7 +82,7 @@ TEST_CASE("GoalsEditor - a goal's thresholds typed in the table recompute compli
     CHECK(g->GetCellValue(kOrg5, 0) == "Organisation 5");
     CHECK(g->GetCellValue(kOrg5, 1) == "Exporter B");
     CHECK(g->GetCellValue(kOrg5, kThresholds) == "6; 8; 10");
-    CHECK(g->GetCellValue(kOrg5, kDelivered) == "7.8");
+    CHECK(g->GetCellValue(kOrg5, kDelivered) == wxString("7") + decimalMark() + "8");  // "7,8" in Spanish, as the total
     CHECK(g->GetCellValue(kOrg5, kCompliance) == "78%");
     CHECK(g->GetCellValue(kOrg5, kReached) == "1 / 3");
     CHECK(g->GetCellValue(0, kCompliance) == "116%");  // 173.8 / 150
@@ -100,7 +103,7 @@ TEST_CASE("GoalsEditor - a goal's thresholds typed in the table recompute compli
     f11.documentedT = 9;
     f->document().execute(std::make_unique<model::UpdateFlow>("f11", f11));
     REQUIRE(waitUntil([&] { return g->GetCellValue(kOrg5, kCompliance) == "75%"; }, 3000));
-    CHECK(g->GetCellValue(kOrg5, kDelivered) == "9.0");
+    CHECK(g->GetCellValue(kOrg5, kDelivered) == wxString("9") + decimalMark() + "0");
     CHECK(g->GetCellValue(kOrg5, kReached) == "2 / 3");
 
     care.undo();  // the flow
@@ -223,5 +226,59 @@ TEST_CASE("GoalsEditor - Add goal is for an organisation, asks for its threshold
     CHECK(buyers.Index(toWx(p.findActor("expB")->name)) == wxNOT_FOUND);
     care.undo();
     CHECK(p.goals.size() == 5);
+    CHECK(care.errors.empty());
+}
+
+TEST_CASE("GoalsEditor - support types read in the interface language and are kept as their codes, and every heading shows whole",
+          "[gui]") {
+    CareFrame care;
+    MainFrame* f = care.frame;
+    GoalsEditor* ed = f->goalsEditor();
+    wxGrid* s = ed->supportsGrid();
+    const int kType = static_cast<int>(SupportColumn::Type);
+    // The sample stores codes ("equipment"); the table showed them as they are, in English in a Spanish window.
+    REQUIRE(f->document().project().supports[1].type == "equipment");
+    CHECK(s->GetCellValue(0, kType) == _("Equipment"));
+    CHECK(s->GetCellValue(2, kType) == _("Family welfare voucher"));
+    CHECK(s->GetCellValue(4, kType) == _("Experiential outing"));
+
+    UiDriver ui;
+    // F2 opens the type's editor (a combo box that also takes other text); the label goes in whole.
+    s->MakeCellVisible(1, kType);
+    pump(100);
+    const wxRect r = s->CellToRect(1, kType);
+    ui.click(s->GetGridWindow()->ClientToScreen(s->CalcScrolledPosition(r.GetPosition()) + wxPoint(r.width / 2, r.height / 2)));
+    REQUIRE(waitUntil([&] { return s->GetGridCursorRow() == 1 && s->GetGridCursorCol() == kType; }, 3000));
+    ui.key(WXK_F2);
+    REQUIRE(waitUntil([&] { return s->IsCellEditControlShown(); }, 3000));
+    wxGridCellEditor* typeEditor = s->GetCellEditor(1, kType);  // a reference, given back below
+    auto* combo = dynamic_cast<wxComboBox*>(typeEditor->GetControl());
+    typeEditor->DecRef();
+    REQUIRE(combo);
+    CHECK(combo->FindString(_("Experiential outing")) != wxNOT_FOUND);  // the labels are offered
+    combo->SetValue(_("Experiential outing"));
+    ui.key(WXK_RETURN);
+    pump(300);
+    REQUIRE(waitUntil([&] { return f->document().project().supports[1].type != "equipment"; }, 3000));
+    CHECK(f->document().project().supports[1].type == "experiential_outing");
+    CHECK(s->GetCellValue(1, kType) == _("Experiential outing"));
+    care.undo();
+    CHECK(f->document().project().supports[1].type == "equipment");
+
+    // Every column heading of both tables fits its column ("Umbrales alcanzados", "Beneficiarios únicos" were cut).
+    for (wxGrid* g : {ed->goalsGrid(), s}) {
+        wxClientDC dc(g->GetGridColLabelWindow());
+        dc.SetFont(g->GetLabelFont());
+        for (int c = 0; c < g->GetNumberCols(); ++c) {
+            INFO(g->GetColLabelValue(c).utf8_string());
+            CHECK(dc.GetTextExtent(g->GetColLabelValue(c)).x + g->FromDIP(4) <= g->GetColSize(c));
+        }
+    }
+    // And the bold headings over them show whole ("Metas por organización y" lost "comprador").
+    for (wxWindow* child : ed->GetChildren())
+        if (auto* text = dynamic_cast<wxStaticText*>(child); text && !text->GetLabel().empty()) {
+            INFO(text->GetLabel().utf8_string());
+            CHECK(text->GetSize().x >= text->GetTextExtent(text->GetLabel()).x);
+        }
     CHECK(care.errors.empty());
 }

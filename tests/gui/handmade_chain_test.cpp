@@ -6,6 +6,7 @@
 // the Spanish run (dd_es_cases) writes the "-es" pictures.
 #include <catch2/catch.hpp>
 #include <wx/aui/auibar.h>
+#include <wx/menu.h>
 
 #include <cstdlib>
 
@@ -108,5 +109,18 @@ TEST_CASE("Screenshots - a chain built by hand from the palette and a national c
     fs::remove(national);
     REQUIRE(screenshot(f->GetScreenRect(), national));
     CHECK(fs::file_size(national) > 20000);
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("Workbench - the Chain menu names each kind of actor as the palette does, acronyms in capitals", "[gui]") {
+    TestFrame fx(wxSize(1600, 1000));
+    if (spanishRun()) REQUIRE(kindLabel(model::ActorKind::Brand) == "Marca / sistema REP");
+    for (int k = 0; k <= static_cast<int>(model::ActorKind::Other); ++k) {
+        const wxString kind = kindLabel(static_cast<model::ActorKind>(k));
+        const wxString item = wxMenuItem::GetLabelText(fx.f->GetMenuBar()->GetLabel(ids::AddActorFirst + k));
+        INFO(item.utf8_string());
+        // "Add brand / EPR scheme": the palette's words, only the first letter lowered (it read "epr").
+        CHECK(item == wxString::Format(_("Add %s"), kind.Left(1).Lower() + kind.Mid(1)));
+    }
     CHECK(fx.errors.empty());
 }

@@ -8,11 +8,14 @@
 #include <wx/propgrid/manager.h>
 #include <wx/propgrid/propgrid.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include "analysis_runner.h"
 #include "catalogue.h"
+#include "claim_profiles.h"
 #include "file_controller.h"
 #include "gtk_warnings.h"
+#include "gui_test_support.h"
 #include "labels.h"
 #include "main_frame.h"
 #include "property_grid_driver.h"
@@ -93,5 +96,55 @@ TEST_CASE("Properties - a flow's documents read as a list without quotes, and a 
     fx.menu(wxID_UNDO);
     pump(200);
     CHECK(fx.f->document().project().findFlow("f1")->documents == std::vector<std::string>{"mass_balance_report"});
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("Properties - the assessment's purpose reads as a label in the interface language, and a typed label is kept as its code",
+          "[gui]") {
+    CareProperties fx;
+    if (spanishRun()) REQUIRE(_("Chain map") == wxString::FromUTF8("Mapa de la cadena"));
+    // Nothing selected: the grid shows the assessment, whose purpose the CARE sample stores as "chain_map".
+    fx.f->selection().clear();
+    wxPropertyGrid* grid = fx.f->properties()->grid();
+    REQUIRE(waitUntil([&] { return grid->GetPropertyByName("purpose") != nullptr; }));
+    REQUIRE(fx.f->document().project().assessment.purpose == "chain_map");
+    CHECK(grid->GetPropertyValueAsString("purpose") == _("Chain map"));
+
+    UiDriver ui;
+    ui.click(valueCell(grid, "purpose"));
+    REQUIRE(waitUntil([&] { return grid->GetEditorControl() != nullptr; }, 3000));
+    // The label goes into the cell's editor whole (XTest cannot type the "ó" of "Evaluación").
+    auto* editor = dynamic_cast<wxTextCtrl*>(grid->GetEditorControl());
+    REQUIRE(editor);
+    editor->SetValue(_("Supplier assessment"));
+    ui.key(WXK_RETURN);
+    REQUIRE(waitUntil([&] { return fx.f->document().project().assessment.purpose != "chain_map"; }, 3000));
+    CHECK(fx.f->document().project().assessment.purpose == "supplier_assessment");
+    REQUIRE(waitUntil([&] { return grid->GetPropertyValueAsString("purpose") == _("Supplier assessment"); }, 3000));
+    fx.f->document().undo();
+    REQUIRE(waitUntil([&] { return grid->GetPropertyValueAsString("purpose") == _("Chain map"); }, 3000));
+    CHECK(fx.f->document().project().assessment.purpose == "chain_map");
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("Properties - an actor's claim profile reads as the profile's name with its id in brackets, not as a code", "[gui]") {
+    CareProperties fx;
+    const model::ClaimProfileEntry* asi = nullptr;
+    const auto profiles = model::claimProfiles(fx.f->document().project().catalogue);
+    for (const model::ClaimProfileEntry& e : profiles)
+        if (e.id == model::kDefaultClaimProfile) asi = &e;
+    REQUIRE(asi);
+    const wxString asiName = localText(asi->name);
+    if (spanishRun()) REQUIRE(asiName.StartsWith("Balance de masa"));
+    fx.f->selection().set({ItemKind::Actor, "pickers-org2"});
+    wxPropertyGrid* grid = fx.f->properties()->grid();
+    REQUIRE(waitUntil([&] { return grid->GetPropertyByName("claim_profile") && grid->GetPropertyValueAsString("id") == "pickers-org2"; }));
+    // The CARE actors name no profile: the cell says which one stands in, by its name (it said "(not set: asi)").
+    CHECK(grid->GetPropertyValueAsString("claim_profile") == wxString::Format(_("(not set: %s)"), asiName));
+    // Each choice: the name first, the catalogue id in brackets after it.
+    const wxPGChoices& choices = grid->GetPropertyByName("claim_profile")->GetChoices();
+    REQUIRE(choices.GetCount() == profiles.size() + 1);
+    for (std::size_t i = 0; i < profiles.size(); ++i)
+        CHECK(choices.GetLabel(static_cast<unsigned>(i + 1)) == localText(profiles[i].name) + " (" + toWx(profiles[i].id) + ")");
     CHECK(fx.errors.empty());
 }

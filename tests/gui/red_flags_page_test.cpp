@@ -161,3 +161,28 @@ TEST_CASE("AnalysisPanel - a reason too long for its column shows in full under 
     REQUIRE(waitUntil([&] { return chokes->rowsWindow() && chokes->rowsWindow()->GetToolTipText() == why; }, 3000));
     CHECK(fx.errors.empty());
 }
+
+TEST_CASE("AnalysisPanel - every heading of the analysis tables shows whole, in either language", "[gui]") {
+    TestFrame fx(wxSize(1600, 1000));
+    MainFrame* f = fx.f;
+    if (spanishRun()) REQUIRE(_("No match") == wxString::FromUTF8("Sin resultados"));
+    REQUIRE(f->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
+    REQUIRE(waitUntil([&] { return f->analysis() && !f->analysisRunner().busy(); }));
+    AnalysisPanel* panel = f->analysisPanel();
+    // The Spanish traceability headings ("hasta eslabón 1", "hasta eslabón 2", ...) were cut
+    // to the same "hasta eslabó" at the English widths, and "Participación" to "Participaciór".
+    for (TableView* table : {panel->chokePoints(), panel->traceability(), panel->redFlags(), panel->warnings(), panel->actors()}) {
+        if (!table) continue;
+        panel->showPage(table);
+        pump(100);
+        for (int c = 0; c < table->GetColumnCount(); ++c) {
+            wxListItem heading;
+            heading.SetMask(wxLIST_MASK_TEXT);
+            REQUIRE(table->GetColumn(c, heading));
+            INFO(heading.GetText().utf8_string());
+            // The text and the header's padding on both sides.
+            CHECK(table->GetTextExtent(heading.GetText()).x + table->FromDIP(16) <= table->GetColumnWidth(c));
+        }
+    }
+    CHECK(fx.errors.empty());
+}
