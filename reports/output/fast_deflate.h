@@ -4,11 +4,14 @@
 // deflate was 40 % of `traza-cli report` (docs/performance.md, "Report"), so
 // Traza interposes minizip's zipOpenNewFileInZip4_64 (fast_deflate.cpp) and asks
 // for level 1: a third less time for a file about 30 % larger, still an
-// ordinary deflated zip every reader opens.
+// ordinary deflated zip every reader opens. The interposers also take the part's
+// bytes and deflate them on worker threads (parallel_deflate.h), handing minizip
+// the finished stream as a raw entry: the same zip, the deflate off the one core.
 namespace traza::reports {
 
 /// The zlib level every part of the next workbooks is deflated at (1 = fastest,
-/// 9 = smallest, -1 = libxlsxwriter's own choice). Process-wide.
+/// 9 = smallest, -1 = libxlsxwriter's own choice, deflated by minizip on the
+/// calling thread). Process-wide.
 void setWorkbookDeflateLevel(int level);
 int workbookDeflateLevel();
 
