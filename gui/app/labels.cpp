@@ -54,16 +54,37 @@ std::string uiLanguage() {
 
 wxChar decimalMark() { return uiLanguage() == "es" ? wxChar(',') : wxChar('.'); }
 
-wxString formatNumber(double value, int decimals, int style) {
-    wxString text = wxNumberFormatter::ToString(value, decimals, style);
-    // The formatter follows the C locale; where its mark is not the language's,
-    // the two marks trade places (its thousands separator is then the other one).
-    if (wxNumberFormatter::GetDecimalSeparator() != decimalMark()) {
-        for (auto it = text.begin(); it != text.end(); ++it) {
-            if (*it == '.') *it = ',';
-            else if (*it == ',') *it = '.';
-        }
+wxString withNumberMarks(const wxString& plain, wxChar plainDecimal, wxChar decimal, wxChar thousands) {
+    const int point = plain.Find(plainDecimal);
+    const wxString whole = point == wxNOT_FOUND ? plain : plain.Left(static_cast<size_t>(point));
+    const wxString fraction = point == wxNOT_FOUND ? wxString() : plain.Mid(static_cast<size_t>(point) + 1);
+    wxString out;
+    std::size_t digits = 0;  // in the whole part, after any sign
+    for (wxChar c : whole)
+        if (wxIsdigit(c)) ++digits;
+    for (wxChar c : whole) {
+        out += c;
+        if (!wxIsdigit(c)) continue;
+        --digits;
+        if (thousands && digits > 0 && digits % 3 == 0) out += thousands;
     }
+    if (point != wxNOT_FOUND) out << decimal << fraction;
+    return out;
+}
+
+wxString formatNumber(double value, int decimals, int style) {
+    // The formatter follows the C locale, which may have no thousands separator
+    // (a machine without es_ES): it writes the plain number, and the language's
+    // marks are put in here.
+    const bool grouped = (style & wxNumberFormatter::Style_WithThousandsSep) != 0;
+    const wxString plain = wxNumberFormatter::ToString(value, decimals, style & ~wxNumberFormatter::Style_WithThousandsSep);
+    const wxChar thousands = !grouped ? wxChar(0) : decimalMark() == ',' ? wxChar('.') : wxChar(',');
+    return withNumberMarks(plain, wxNumberFormatter::GetDecimalSeparator(), decimalMark(), thousands);
+}
+
+wxString editableNumber(const std::string& exactText) {
+    wxString text = toWx(exactText);
+    text.Replace(".", wxString(decimalMark()));
     return text;
 }
 

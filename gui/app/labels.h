@@ -27,6 +27,13 @@ wxChar decimalMark();
 /// in English) whatever the C locale, so a Spanish window on a machine without
 /// es_ES writes its numbers as its sentences do. `style`: wxNumberFormatter's.
 wxString formatNumber(double value, int decimals, int style = 0);
+/// `plain` (digits, a sign, and `plainDecimal` as decimal mark, no grouping)
+/// written with `decimal` as mark and, when `thousands` is not 0, the whole part
+/// grouped by threes with it: ("801836.7", '.', ',', '.') -> "801.836,7".
+wxString withNumberMarks(const wxString& plain, wxChar plainDecimal, wxChar decimal, wxChar thousands);
+/// A number as typed back into an editable cell: the shortest exact text
+/// ("19.2"), with the interface language's decimal mark ("19,2" in Spanish).
+wxString editableNumber(const std::string& exactText);
 /// A catalogue text in the interface language.
 inline wxString localText(const model::LocalText& t) { return toWx(t.in(uiLanguage())); }
 

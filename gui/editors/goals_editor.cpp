@@ -305,7 +305,7 @@ void GoalsEditor::fillGoals() {
         setCell(m_goals, row, static_cast<int>(GoalColumn::Actor), actorLabel(r.goal->actor));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Buyer), actorLabel(r.goal->buyer));
         m_goals->SetCellEditor(row, static_cast<int>(GoalColumn::Buyer), new wxGridCellChoiceEditor(buyerChoices(*r.goal)));
-        setCell(m_goals, row, static_cast<int>(GoalColumn::Thresholds), toWx(formatThresholds(r.goal->thresholdsT)));
+        setCell(m_goals, row, static_cast<int>(GoalColumn::Thresholds), editableNumber(formatThresholds(r.goal->thresholdsT)));
         setCell(m_goals, row, static_cast<int>(GoalColumn::Notes), toWx(r.goal->notes));
         // In the interface language's decimals, as the total under the table and the analysis write them.
         setCell(m_goals, row, static_cast<int>(GoalColumn::Delivered), formatNumber(r.deliveredT, 1));
@@ -332,7 +332,7 @@ void GoalsEditor::fillSupports() {
         setCell(m_supports, row, static_cast<int>(SupportColumn::Region), toWx(s.region));
         setCell(m_supports, row, static_cast<int>(SupportColumn::Count), wxString::Format("%d", s.count));
         setCell(m_supports, row, static_cast<int>(SupportColumn::Beneficiaries), wxString::Format("%d", s.beneficiaries));
-        setCell(m_supports, row, static_cast<int>(SupportColumn::Cost), toWx(formatNumber(s.cost)));
+        setCell(m_supports, row, static_cast<int>(SupportColumn::Cost), editableNumber(formatNumber(s.cost)));
         setCell(m_supports, row, static_cast<int>(SupportColumn::Notes), toWx(s.notes));
     }
     m_supports->EndBatch();

@@ -18,6 +18,7 @@
 #include "catalogue.h"
 #include "file_controller.h"
 #include "gui_test_support.h"
+#include "labels.h"
 #include "main_frame.h"
 #include "red_flags_page.h"
 #include "table_view.h"
@@ -127,6 +128,15 @@ TEST_CASE("AnalysisPanel - shares and scores are written in the interface langua
     // Exporter A: 96.5 % of destination input, score 0.65 (the CARE figures).
     CHECK(first.cells[3] == wxString("96") + mark + "5 %");
     CHECK(first.cells[4] == wxString("0") + mark + "65");
+    // Thousands grouped in the language's way even where the C locale groups
+    // nothing (it wrote "801836,7 t" in Spanish); editable cells keep exact text.
+    CHECK(formatTonnes(801836.7) == (es ? wxString::FromUTF8("801.836,7 t") : wxString("801,836.7 t")));
+    CHECK(formatTonnes(-1234567) == (es ? wxString("-1.234.567 t") : wxString("-1,234,567 t")));
+    CHECK(formatTonnes(999.5) == wxString("999") + mark + "5 t");
+    CHECK(editableNumber("19.2; 25.6; 32") == (es ? wxString("19,2; 25,6; 32") : wxString("19.2; 25.6; 32")));
+    CHECK(withNumberMarks("801836.7", '.', ',', '.') == "801.836,7");
+    CHECK(withNumberMarks("-100000", '.', '.', ',') == "-100,000");
+    CHECK(withNumberMarks("12.50", '.', ',', 0) == "12,50");
     CHECK(fx.errors.empty());
 }
 
