@@ -135,6 +135,7 @@ void ChainCanvas::fitToWindow() {
     std::pair<double, double> key{0, 0};
     if (std::unique_ptr<wxGraphicsContext> measure(wxGraphicsContext::Create()); measure) key = evidenceKeySize(*measure);
     m_view = fitBesideKey(m_scene, fitContent(m_scene), size.x, size.y, key.first, key.second, kReadableScale);
+    m_fittedView = m_view;
     viewChanged();
 }
 
@@ -278,10 +279,20 @@ void ChainCanvas::onPaint(wxPaintEvent&) {
     if (trace.reached(Milestone::LayoutDone) && !m_scene.nodes().empty()) trace.mark(Milestone::ChainPainted);
 }
 
+// A view the user has not zoomed or panned since it was fitted follows the
+// window: after a pane shrank the canvas, the old fit reached into the key's
+// corner and the key covered boxes (issue #17).
+bool ChainCanvas::viewIsFitted() const {
+    return m_fittedView && m_fittedView->scale() == m_view.scale() && m_fittedView->origin().x == m_view.origin().x &&
+           m_fittedView->origin().y == m_view.origin().y;
+}
+
 void ChainCanvas::onSize(wxSizeEvent& e) {
     if (m_fitPending && GetClientSize().x > 50) {
         m_fitPending = false;
         showFirstView();
+    } else if (viewIsFitted() && GetClientSize().x > 50 && GetClientSize().y > 50) {
+        fitToWindow();
     } else {
         viewChanged();
     }

@@ -110,7 +110,8 @@ TEST_CASE("I18n - without a Spanish locale the window starts in English", "[gui]
     CHECK(s.menu(4) == "&Help");
     CHECK(s.summary().Contains("reach 1 destination"));
     CHECK(s.frame->analysisPanel()->statementText().StartsWith("This statement covers the 225.2 t received by"));
-    CHECK(s.frame->GetMenuBar()->GetLabel(wxID_UNDO).StartsWith("&Undo: Layout chain"));
+    // The first layout is part of opening: no undo step the user never made.
+    CHECK(wxStripMenuCodes(s.frame->GetMenuBar()->GetLabel(wxID_UNDO)) == "Undo");
     const fs::path png = screenshotDir() / "i18n-workbench-en.png";
     fs::remove(png);
     REQUIRE(screenshot(s.frame->GetScreenRect(), png));
