@@ -97,6 +97,7 @@ private:
     void onPaint(wxPaintEvent&);
     void onSize(wxSizeEvent&);
     bool viewIsFitted() const;
+    static bool sameView(const ViewTransform&, const ViewTransform&);
     void onScroll(wxScrollWinEvent&);
     void onKeyDown(wxKeyEvent&);
     void onKeyUp(wxKeyEvent&);
@@ -143,6 +144,9 @@ private:
     /// The view the last fit made; while the view is still that one, a resize
     /// (a pane opening or closing) fits again, so the evidence key keeps its free corner.
     std::optional<ViewTransform> m_fittedView;
+    /// Likewise the view the last centreOn made and the world point it centred:
+    /// scrollbars that come or go with it must not move that point off centre.
+    std::optional<std::pair<ViewTransform, Point>> m_centredView;
 
     Gesture m_gesture = Gesture::None;
     wxPoint m_pressPixel;      ///< where the gesture started
