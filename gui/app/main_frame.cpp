@@ -153,7 +153,7 @@ void MainFrame::createPanes() {
     m_aui.AddPane(m_outline, wxAuiPaneInfo().Name("outline").Caption(_("Outline")).Left().Layer(1)
                                  .BestSize(FromDIP(wxSize(230, 400))).MinSize(FromDIP(wxSize(160, 100))).CloseButton(true));
     m_aui.AddPane(m_properties, wxAuiPaneInfo().Name("properties").Caption(_("Properties")).Right().Layer(1)
-                                    .BestSize(FromDIP(wxSize(340, 400))).MinSize(FromDIP(wxSize(240, 100))).CloseButton(true));
+                                    .BestSize(FromDIP(wxSize(460, 400))).MinSize(FromDIP(wxSize(240, 100))).CloseButton(true));
     m_aui.AddPane(m_analysis, wxAuiPaneInfo().Name("analysis").Caption(_("Analysis")).Bottom().Layer(0)
                                   .BestSize(FromDIP(wxSize(800, 270))).MinSize(FromDIP(wxSize(200, 120))).CloseButton(true));
     // A full-width row at the bottom (layer 2: under the Outline and Properties
@@ -376,10 +376,10 @@ void MainFrame::afterLoad() {
     // chain's layout and first paint take about as long as its analysis).
     m_runner->runNow();
     const bool modified = m_doc.isModified();
-    if (needsInitialLayout(m_doc.project())) {
-        if (m_doc.hasStepSink()) m_canvas->layoutChainLocally();  // a shared project: opening writes nothing
-        else m_canvas->layoutChain();  // undoable, like any layout
-    }
+    // The first layout is part of opening, not a step the user made: no undo
+    // step "Layout chain" after opening (issue #17), and for a shared project
+    // nothing sent to the store. The user's Layout command stays undoable.
+    if (needsInitialLayout(m_doc.project())) m_canvas->layoutChainLocally();
     // The first layout of an opened chain is part of opening it, not an edit to save.
     if (!modified && m_doc.isModified()) m_doc.markUnmodified();
     m_canvas->showFirstView();

@@ -135,6 +135,7 @@ void ChainCanvas::fitToWindow() {
     std::pair<double, double> key{0, 0};
     if (std::unique_ptr<wxGraphicsContext> measure(wxGraphicsContext::Create()); measure) key = evidenceKeySize(*measure);
     m_view = fitBesideKey(m_scene, fitContent(m_scene), size.x, size.y, key.first, key.second, kReadableScale);
+    m_fittedView = m_view;
     viewChanged();
 }
 
@@ -210,7 +211,14 @@ void ChainCanvas::centreOn(const std::string& actorId) {
     const Point c = m_scene.nodes()[*n].box.centre();
     const wxSize size = GetClientSize();
     m_view.setOrigin({c.x - size.x / 2.0 / m_view.scale(), c.y - size.y / 2.0 / m_view.scale()});
+    m_centredView = std::make_pair(m_view, c);
     viewChanged();
+    // Scrollbars that came or went with the new view changed the window: centre in what is left.
+    if (const wxSize now = GetClientSize(); now != size) {
+        m_view.setOrigin({c.x - now.x / 2.0 / m_view.scale(), c.y - now.y / 2.0 / m_view.scale()});
+        m_centredView = std::make_pair(m_view, c);
+        viewChanged();
+    }
 }
 
 void ChainCanvas::showFlow(const std::string& flowId, bool centre) {
@@ -278,10 +286,27 @@ void ChainCanvas::onPaint(wxPaintEvent&) {
     if (trace.reached(Milestone::LayoutDone) && !m_scene.nodes().empty()) trace.mark(Milestone::ChainPainted);
 }
 
+// A view the user has not zoomed or panned since it was fitted follows the
+// window: after a pane shrank the canvas, the old fit reached into the key's
+// corner and the key covered boxes (issue #17).
+bool ChainCanvas::sameView(const ViewTransform& a, const ViewTransform& b) {
+    return a.scale() == b.scale() && a.origin().x == b.origin().x && a.origin().y == b.origin().y;
+}
+
+bool ChainCanvas::viewIsFitted() const { return m_fittedView && sameView(*m_fittedView, m_view); }
+
 void ChainCanvas::onSize(wxSizeEvent& e) {
     if (m_fitPending && GetClientSize().x > 50) {
         m_fitPending = false;
         showFirstView();
+    } else if (viewIsFitted() && GetClientSize().x > 50 && GetClientSize().y > 50) {
+        fitToWindow();
+    } else if (m_centredView && sameView(m_centredView->first, m_view)) {
+        const wxSize size = GetClientSize();
+        const Point c = m_centredView->second;
+        m_view.setOrigin({c.x - size.x / 2.0 / m_view.scale(), c.y - size.y / 2.0 / m_view.scale()});
+        m_centredView->first = m_view;
+        viewChanged();
     } else {
         viewChanged();
     }

@@ -60,9 +60,9 @@ public:
     void zoomBy(double factor);
     /// "Layout chain": lay the drawn chain out with Graphviz as one undoable step.
     void layoutChain();
-    /// The first layout of a project opened from a shared store: applied in this
-    /// window only, not a step sent to the store (opening edits nothing, and a
-    /// read-only reviewer may not write). No undo step either.
+    /// The first layout of an opened project: part of opening, so no undo step
+    /// and, for a shared store, no step sent to it (opening edits nothing, and a
+    /// read-only reviewer may not write). Positions only: no new analysis.
     void layoutChainLocally();
     /// Add an actor of `kind` in its stage's lane below the boxes there
     /// (placeInLane), select it and scroll so that it is in the middle.
@@ -96,6 +96,8 @@ private:
     // chain_canvas.cpp: view, paint, scrollbars, keys
     void onPaint(wxPaintEvent&);
     void onSize(wxSizeEvent&);
+    bool viewIsFitted() const;
+    static bool sameView(const ViewTransform&, const ViewTransform&);
     void onScroll(wxScrollWinEvent&);
     void onKeyDown(wxKeyEvent&);
     void onKeyUp(wxKeyEvent&);
@@ -139,6 +141,12 @@ private:
     model::Project m_focused;         ///< the focused part of the project, the scene's source while focused
     ViewTransform m_view;
     bool m_fitPending = true;  ///< fit once the window has a size
+    /// The view the last fit made; while the view is still that one, a resize
+    /// (a pane opening or closing) fits again, so the evidence key keeps its free corner.
+    std::optional<ViewTransform> m_fittedView;
+    /// Likewise the view the last centreOn made and the world point it centred:
+    /// scrollbars that come or go with it must not move that point off centre.
+    std::optional<std::pair<ViewTransform, Point>> m_centredView;
 
     Gesture m_gesture = Gesture::None;
     wxPoint m_pressPixel;      ///< where the gesture started

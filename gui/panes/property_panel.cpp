@@ -6,6 +6,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 #include "actor_properties.h"
 #include "claim_fields.h"
 #include "assessment_properties.h"
@@ -21,7 +23,7 @@
 namespace traza::gui {
 
 PropertyPanel::PropertyPanel(wxWindow* parent, Document& doc, Selection& sel)
-    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(360, 600)), m_doc(doc), m_selection(sel) {
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(480, 600)), m_doc(doc), m_selection(sel) {
     SetName("property-panel");
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     m_heading = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
@@ -30,8 +32,8 @@ PropertyPanel::PropertyPanel(wxWindow* parent, Document& doc, Selection& sel)
     // The help box under the grid (wxPG_DESCRIPTION) comes after a first resize:
     // with it from the start, wx 3.2 lays the box out at the width it has before
     // knowing any (-12345) and GTK warns at every start.
-    m_manager = new wxPropertyGridManager(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(340, 500)),
-                                          wxPG_SPLITTER_AUTO_CENTER | wxPG_TOOLTIPS);
+    m_manager = new wxPropertyGridManager(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(460, 500)),
+                                          wxPG_TOOLTIPS);
     m_manager->SendSizeEvent();  // now it knows its width
     m_manager->SetWindowStyleFlag(m_manager->GetWindowStyleFlag() | wxPG_DESCRIPTION);
     m_manager->SetDescBoxHeight(FromDIP(86));
@@ -46,6 +48,10 @@ PropertyPanel::PropertyPanel(wxWindow* parent, Document& doc, Selection& sel)
     SetSizer(sizer);
 
     m_manager->Bind(wxEVT_PG_CHANGING, &PropertyPanel::onChanging, this);
+    grid()->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        CallAfter([this] { fitLabelColumn(); });  // after the grid has laid itself out
+    });
     m_docSlot = m_doc.changed.connect([this](DocumentChange c) {
         if (c == DocumentChange::Replaced) m_built = false;
         if (c != DocumentChange::Saved) scheduleRefresh();
@@ -110,7 +116,22 @@ void PropertyPanel::rebuild(Subject subject, const std::string& id) {
     }
     showValues();
     g->Thaw();
+    fitLabelColumn();
     clearError();
+}
+
+// Centred, the splitter cut long labels ("Certificación de cadena de custodia",
+// issue #17): the label column takes what its longest label needs, but never
+// more than kMaxLabelShare of the grid, so the values stay readable too.
+void PropertyPanel::fitLabelColumn() {
+    constexpr double kMinLabelShare = 0.35, kMaxLabelShare = 0.62;
+    wxPropertyGrid* g = grid();
+    const int width = g->GetClientSize().x;
+    if (width <= 0 || g->GetRoot()->GetChildCount() == 0) return;
+    g->SetSplitterLeft(true);  // wx measures every label with its indent and margins
+    const int fit = g->GetSplitterPosition();
+    const int wanted = std::clamp(fit, static_cast<int>(width * kMinLabelShare), static_cast<int>(width * kMaxLabelShare));
+    if (wanted != fit) g->SetSplitterPosition(wanted);
 }
 
 void PropertyPanel::showValues() {
@@ -144,6 +165,9 @@ void PropertyPanel::focusProperty(const wxString& name) {
         if (wxPGProperty* prop = grid()->GetPropertyByName(name)) {
             grid()->SelectProperty(prop, true);
             grid()->EnsureVisible(prop);
+            // A selection made here sends no event, so the help box would stay
+            // empty while the status bar has the hint (issue #17): show it too.
+            m_manager->SetDescription(prop->GetLabel(), prop->GetHelpString());
         }
     });
 }

@@ -39,6 +39,7 @@ public:
 private:
     enum class Subject { Assessment, Actor, Flow };
     void scheduleRefresh();
+    void fitLabelColumn();
     void rebuild(Subject, const std::string& id);
     void showValues();
     void onChanging(wxPropertyGridEvent&);

@@ -239,6 +239,46 @@ TEST_CASE("Canvas - the evidence key covers no box after opening the CARE sample
     CHECK(fx.errors.empty());
 }
 
+namespace {
+// The ids of the boxes the painted evidence key covers (window pixels).
+std::vector<std::string> boxesUnderTheKey(ChainCanvas& canvas) {
+    repaint(canvas);
+    const auto key = canvas.lastPaintStats().legend;
+    REQUIRE(key);
+    std::vector<std::string> covered;
+    for (const SceneNode& n : canvas.scene().nodes()) {
+        const Point a = canvas.view().toScreen({n.box.x, n.box.y}), b = canvas.view().toScreen({n.box.right(), n.box.bottom()});
+        if (Rect::spanning(a, b).intersects(*key)) covered.push_back(n.id);
+    }
+    return covered;
+}
+}  // namespace
+
+// Issue #17: the key found a free corner for the first view, but a pane opened
+// below shrank the canvas under the same view and the key then covered boxes.
+TEST_CASE("Canvas - the evidence key covers no box after the Tables and due-diligence panes open below the CARE sample", "[gui]") {
+    TestFrame fx(wxSize(1600, 1000));
+    MainFrame* f = fx.f;
+    REQUIRE(f->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
+    REQUIRE(waitUntil([&] { return f->analysis() && !f->analysisRunner().busy(); }));
+    ChainCanvas& canvas = *f->canvas();
+    pump(200);
+    REQUIRE(boxesUnderTheKey(canvas) == std::vector<std::string>{});
+    const int tallBefore = canvas.GetClientSize().y;
+
+    fx.menu(ids::ShowTables);
+    pump(300);
+    REQUIRE(canvas.GetClientSize().y < tallBefore);  // the pane took room from the canvas
+    CHECK(boxesUnderTheKey(canvas) == std::vector<std::string>{});
+    CHECK(canvas.wholeChainInView());
+
+    f->showDueDiligence(f->checklistEditor());
+    pump(300);
+    CHECK(boxesUnderTheKey(canvas) == std::vector<std::string>{});
+    CHECK(canvas.wholeChainInView());
+    CHECK(fx.errors.empty());
+}
+
 // Issue #17: an expanded group's boxes were drawn under its neighbours'. Eight
 // organisations with 45 picker groups each: one aggregated box per
 // organisation in the pickers' lane. A double-click expands one; no two boxes

@@ -1,6 +1,7 @@
 // File handling in the frame: autosave beside the file and its recovery after
 // a crash, export to chain JSON, and one error message naming the file.
 #include <catch2/catch.hpp>
+#include <wx/menu.h>
 
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,8 @@
 #include "chain_edits.h"
 #include "chain_commands.h"
 #include "chain_json.h"
+#include "chain_layout.h"
+#include "command_ids.h"
 #include "error_dialog.h"
 #include "file_controller.h"
 #include "gui_test_support.h"
@@ -90,7 +93,7 @@ TEST_CASE("Files - opening the CARE sample or a chain JSON does not mark the pro
     REQUIRE(fx.f->files().openPath(kSample));
     pump(200);
     Document& doc = fx.f->document();
-    CHECK(doc.canUndo());  // the first layout, undoable like any
+    CHECK_FALSE(doc.canUndo());  // the first layout is part of opening
     CHECK_FALSE(doc.isModified());
     CHECK_FALSE(fx.f->GetTitle().Contains("*"));
     // An edit marks it; undoing the edit is back to what was opened.
@@ -103,8 +106,27 @@ TEST_CASE("Files - opening the CARE sample or a chain JSON does not mark the pro
     doc.undo();
     pump(100);
     CHECK_FALSE(doc.isModified());
-    // Undoing the layout too is a change from what was opened.
-    doc.undo();
-    CHECK(doc.isModified());
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("Files - right after opening the CARE sample Undo is off and plain, the title unmarked, every box placed, and Layout stays undoable",
+          "[gui]") {
+    REQUIRE(needsInitialLayout(model::readProjectJson(kSample, model::Catalogue::installed())));  // the sample has no positions
+    Frame fx;
+    REQUIRE(fx.f->files().openPath(kSample));
+    pump(200);
+    Document& doc = fx.f->document();
+    wxMenuBar* bar = fx.f->GetMenuBar();
+    CHECK_FALSE(doc.canUndo());
+    CHECK_FALSE(bar->IsEnabled(wxID_UNDO));
+    CHECK(wxStripMenuCodes(bar->GetLabel(wxID_UNDO)) == wxStripMenuCodes(_("&Undo")));  // no "Undo: Layout chain"
+    CHECK_FALSE(fx.f->GetTitle().Contains("*"));
+    CHECK_FALSE(needsInitialLayout(doc.project()));
+    for (const model::Actor& a : doc.project().actors) CHECK((a.x != 0 || a.y != 0));
+    // The user's own Layout command is a step they can undo.
+    fx.menu(ids::LayoutChain);
+    pump(200);
+    CHECK(doc.canUndo());
+    CHECK(doc.undoLabel() == "Layout chain");
     CHECK(fx.errors.empty());
 }

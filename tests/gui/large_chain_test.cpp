@@ -80,7 +80,7 @@ TEST_CASE("Workbench - a chain of 60 000 picker groups opens aggregated and pans
     CHECK(f->document().project().actors.size() == 61581);
     CHECK(scene.aggregateCount() == 1500);
     CHECK(scene.nodes().size() == 61581 - 60000 + 1500);
-    CHECK(f->document().undoLabel() == "Layout chain");
+    CHECK_FALSE(f->document().canUndo());  // the first layout is part of opening
 
     // Paint at "fit" (everything visible, no text), then at 100 % while panning.
     canvas->Refresh();

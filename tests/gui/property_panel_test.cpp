@@ -148,3 +148,62 @@ TEST_CASE("Properties - an actor's claim profile reads as the profile's name wit
         CHECK(choices.GetLabel(static_cast<unsigned>(i + 1)) == localText(profiles[i].name) + " (" + toWx(profiles[i].id) + ")");
     CHECK(fx.errors.empty());
 }
+
+namespace {
+
+// The labels of `grid` whose text does not fit the label column: wx needs the
+// text, the row's indent, the margin and a gap on each side (as it measures
+// when fitting the column).
+std::vector<wxString> cutLabels(wxPropertyGrid* grid) {
+    std::vector<wxString> cut;
+    const int column = grid->GetSplitterPosition();
+    for (wxPropertyGridIterator it = grid->GetIterator(wxPG_ITERATE_VISIBLE); !it.AtEnd(); ++it) {
+        const wxPGProperty* p = *it;
+        if (p->IsCategory()) continue;
+        const int indent = (static_cast<int>(p->GetDepth()) - 1) * grid->FromDIP(10);
+        const int needed = grid->GetTextExtent(p->GetLabel()).x + indent + grid->GetMarginWidth() + 2 * wxPG_XBEFORETEXT;
+        if (needed > column) cut.push_back(p->GetLabel());
+    }
+    return cut;
+}
+
+}  // namespace
+
+TEST_CASE("Properties - at 1600x1000 every label of an actor, a flow and the assessment is readable whole", "[gui]") {
+    CareProperties fx;
+    if (spanishRun()) REQUIRE(_("Chain-of-custody certification") != "Chain-of-custody certification");
+    pump(300);
+    wxPropertyGrid* grid = fx.f->properties()->grid();
+
+    fx.f->selection().set({ItemKind::Actor, fx.f->document().project().actors.front().id});
+    REQUIRE(waitUntil([&] { return grid->GetPropertyByName("id") && !grid->GetPropertyByName("tonnes"); }));
+    pump(200);
+    CHECK(cutLabels(grid) == std::vector<wxString>{});
+    // The values keep room too.
+    CHECK(grid->GetClientSize().x - grid->GetSplitterPosition() >= grid->FromDIP(150));
+
+    fx.showFlow("f1");
+    pump(200);
+    CHECK(cutLabels(grid) == std::vector<wxString>{});
+
+    fx.f->selection().clear();
+    REQUIRE(waitUntil([&] { return grid->GetPropertyByName("id") == nullptr; }));
+    pump(200);
+    CHECK(cutLabels(grid) == std::vector<wxString>{});
+    CHECK(fx.errors.empty());
+}
+
+// Issue #17: after a new flow is drawn the pane focuses its Tonnes field
+// (MainFrame's onFlowCreated calls focusProperty); the hint showed in the
+// status bar only, the help box under the grid stayed empty.
+TEST_CASE("Properties - the Tonnes field focused for a new flow shows its hint in the help box", "[gui]") {
+    CareProperties fx;
+    wxPropertyGrid* grid = fx.showFlow("f1");
+    fx.f->properties()->focusProperty("tonnes");
+    REQUIRE(waitUntil([&] { return grid->GetSelection() == grid->GetPropertyByName("tonnes"); }, 3000));
+    pump(100);
+    const wxString help = grid->GetPropertyByName("tonnes")->GetHelpString();
+    REQUIRE_FALSE(help.empty());
+    CHECK(descriptionTexts(grid->GetParent()).Contains(help));
+    CHECK(fx.errors.empty());
+}
