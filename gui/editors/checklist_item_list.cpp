@@ -13,7 +13,7 @@ constexpr int kCellPadding = 24;
 }  // namespace
 
 ChecklistItemList::ChecklistItemList(wxWindow* parent)
-    : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(360, 120)), wxLC_REPORT | wxLC_SINGLE_SEL) {
+    : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, parent->FromDIP(wxSize(360, 120)), wxLC_REPORT | wxLC_SINGLE_SEL) {  // this is no window yet
     SetName("checklist-items");
     AppendColumn(_("Item"), wxLIST_FORMAT_LEFT, FromDIP(250));
     AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(95));
