@@ -175,9 +175,7 @@ void ChainCanvas::layoutChainLocally() {
     wxBusyCursor busy;
     auto positions = computeLayout(m_scene);
     if (positions.empty()) return;
-    model::Project laidOut = m_doc.project();
-    makeLayoutCommand(std::move(positions))->apply(laidOut);
-    m_doc.adoptRemote(std::move(laidOut), false);  // positions only
+    m_doc.applyUnrecorded(makeLayoutCommand(std::move(positions)));  // positions only, no copy of the chain
     showFirstView();
 }
 

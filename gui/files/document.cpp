@@ -63,6 +63,11 @@ void Document::adoptRemote(model::Project p, bool changesFigures) {
     edited(changesFigures);
 }
 
+void Document::applyUnrecorded(std::unique_ptr<model::Command> c) {
+    c->apply(m_project);
+    edited(c->changesFigures());
+}
+
 bool Document::adoptRemoteChanges(model::Project p, const std::vector<model::CommandSubject>& changed, bool other) {
     m_project = std::move(p);
     const bool kept = m_history.keepUnlessTouched(changed, other);

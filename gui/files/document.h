@@ -75,6 +75,9 @@ public:
     /// stays, the undo history goes (its steps were made against the old state).
     /// `changesFigures` false: only positions differ (a first layout kept local).
     void adoptRemote(model::Project, bool changesFigures = true);
+    /// Apply `c` in place, outside the undo history and the step sink: part of
+    /// opening (the first layout), not an edit. No copy of the project is made.
+    void applyUnrecorded(std::unique_ptr<model::Command> c);
     /// Take other users' changes to the given actors and flows (and, with
     /// `other`, to something else) merged into the project: the view stays,
     /// and the undo history too unless a step is about a changed object
