@@ -106,8 +106,11 @@ void clickItem(UiDriver& ui, ChecklistItemList* list, const std::string& id) {
     FAIL("no row for item " << id);
 }
 
-// Choose a status with one click on its button.
+// Choose a status with one click on its button. The form wraps its texts after
+// an item is chosen (a deferred layout that moves the buttons), so the click
+// aims where the button is once that has run, as a person's eye would.
 void chooseStatus(ItemStatusButtons* buttons, model::ItemStatus s) {
+    pump(150);
     UiDriver ui;
     ui.click(centreOf(buttons->button(s)));
     REQUIRE(waitUntil([&] { return buttons->shown() == s; }, 3000));
