@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "utf8.h"
 
 namespace traza::model {
 
@@ -109,8 +108,11 @@ private:
 
 bool FlatJsonObject::parse(std::string_view text) {
     for (FlatValue& v : m_slots) v.kind = FlatValue::Kind::Absent;
-    // The DOM parser's own checks come first there; here they only decide.
-    if (text.find('\0') != std::string_view::npos || firstInvalidUtf8(text)) return false;
+    // No need for parseJsonDocument's NUL and UTF-8 checks: nlohmann's lexer
+    // refuses a NUL anywhere and checks every string's UTF-8 against the same
+    // table (Unicode 3.9, table 3-7); outside strings any byte above 0x7F is
+    // a syntax error. A text it takes passes them; one it refuses goes to the
+    // strict reader, whose checks name the byte.
     FlatJsonSax sax(*this);
     return nlohmann::json::sax_parse(text.begin(), text.end(), &sax) && sax.complete();
 }

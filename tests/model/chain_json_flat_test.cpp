@@ -60,7 +60,11 @@ TEST_CASE("FlatJsonObject: takes plain members into their slots, declines every 
              R"({"id":"f1"} {})",                         // more after the object
              R"(["id"])",                                 // not an object
              "\"f1\"",                                    // not an object
-             "{\"id\":\"f\xC3\"}",                        // invalid UTF-8
+             "{\"id\":\"f\xC3\"}",                        // invalid UTF-8: truncated,
+             "{\"id\":\"\xC0\xAF\"}",                        // overlong,
+             "{\"id\":\"\xED\xA0\x80\"}",                    // a surrogate,
+             "{\"id\":\"\xF4\x90\x80\x80\"}",                // above U+10FFFF,
+             "{\"id\":\"f\"\xC3\xA9}",                    // outside a string
          })
         CHECK_FALSE(o.parse(declined));
     CHECK_FALSE(o.parse(std::string_view("{\"id\":\"f\0\"}", 10)));  // NUL
