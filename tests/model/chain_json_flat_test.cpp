@@ -2,10 +2,15 @@
 // strict readers read, and take nothing the strict readers refuse.
 #include <catch2/catch.hpp>
 
+#include <iterator>
+#include <optional>
+#include <random>
+
 #include <nlohmann/json.hpp>
 
 #include "chain_json.h"
 #include "chain_json_flat.h"
+#include "chain_json_parts.h"
 #include "error.h"
 #include "flat_json_object.h"
 #include "text_file.h"
@@ -18,6 +23,23 @@ namespace {
 json sample() {
     return json::parse(
         model::readTextFile(std::string(TRAZA_TEST_DATADIR) + "/samples/care-pilot-2025.json", 1 << 26, "chain JSON"));
+}
+
+// The parts of a chain JSON document, as texts kept in `store`.
+model::ChainJsonParts partsOf(const json& doc, std::vector<std::string>& store) {
+    store.clear();
+    store.reserve(100000);
+    model::ChainJsonParts parts;
+    auto keep = [&](const json& v) -> std::string_view { return store.emplace_back(v.dump()); };
+    if (doc.contains("assessment")) parts.assessment = keep(doc["assessment"]);
+    if (doc.contains("catalogue")) parts.catalogue = keep(doc["catalogue"]);
+    const std::pair<const char*, std::vector<std::string_view>*> lists[] = {
+        {"actors", &parts.actors}, {"flows", &parts.flows},       {"records", &parts.records}, {"checklists", &parts.checklists},
+        {"goals", &parts.goals},   {"supports", &parts.supports}, {"findings", &parts.findings}};
+    for (const auto& [member, list] : lists)
+        if (doc.contains(member))
+            for (const json& v : doc[member]) list->push_back(keep(v));
+    return parts;
 }
 
 // The project the strict reader makes of the sample with actor 0 and flow 0 replaced.
@@ -164,4 +186,54 @@ TEST_CASE("readFlatActor and readFlatFlow decline what the strict readers refuse
     json noFrom = doc["flows"][0];
     noFrom.erase("from");
     CHECK_FALSE(model::readFlatFlow(flowSlots, noFrom.dump(), given));
+}
+
+TEST_CASE("projectFromJsonParts through the flat readers: 150 random changes read or refused as projectFromJson does",
+          "[chain_json_flat]") {
+    // The json_import fuzz target's oracle on structured changes: one key of one
+    // actor or flow set to a value of another type or shape, or removed.
+    const json doc = sample();
+    const json values[] = {nullptr, true, false, 0, -1, 3, 2.5, 1e308, -0.0, "x", "", "informal", "none", "cash",
+                           "self_declared", "waste_picker", "2025-01-01", "asi", json::array(), json::array({"a"}),
+                           json::array({1}), json::object(), json::object({{"start", "2025-01-01"}}),
+                           json::object({{"start", 1}}), json::object({{"x", "y"}})};
+    std::vector<std::string_view> actorKeys = model::actorJsonKeys(), flowKeys = model::flowJsonKeys();
+    actorKeys.push_back("colour");
+    flowKeys.push_back("tonne");
+    std::mt19937 random(22);
+    std::vector<std::string> store;
+    int refused = 0;
+    for (int n = 0; n < 150; ++n) {
+        json changed = doc;
+        const bool actor = random() % 2 == 0;
+        json& list = changed[actor ? "actors" : "flows"];
+        json& object = list[random() % list.size()];
+        const auto& keys = actor ? actorKeys : flowKeys;
+        const std::string key(keys[random() % keys.size()]);
+        const std::size_t pick = random() % (std::size(values) + 1);
+        if (pick == std::size(values)) object.erase(key);
+        else object[key] = values[pick];
+        std::string wholeError, partsError;
+        std::optional<model::Project> whole, parts;
+        try {
+            whole = model::projectFromJson(changed.dump(), model::Catalogue::installed());
+        } catch (const InvalidInput& e) {
+            wholeError = e.where() + ": " + e.reason();
+        }
+        try {
+            parts = model::projectFromJsonParts(partsOf(changed, store), model::Catalogue::installed());
+        } catch (const InvalidInput& e) {
+            partsError = e.where() + ": " + e.reason();
+        }
+        INFO(key << " = " << (pick == std::size(values) ? std::string("(removed)") : values[pick].dump()));
+        REQUIRE(whole.has_value() == parts.has_value());
+        if (whole) {
+            CHECK(model::projectToJson(*parts) == model::projectToJson(*whole));
+        } else {
+            CHECK(partsError == wholeError);
+            ++refused;
+        }
+    }
+    CHECK(refused > 20);  // both kinds of outcome were exercised
+    CHECK(refused < 140);
 }
