@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 #include "json_reader.h"
 #include "claim_profiles.h"
 #include "catalogue_section.h"
+#include "chain_json_flat.h"
 #include "interchange/chain_fields.h"
 #include "record_json.h"
 #include "text_file.h"
@@ -104,16 +106,6 @@ FieldValue readField(const JsonObjectReader& r, const Field& f) {
     }
 }
 
-// The keys JSON allows for a record: the table's, with dates nested in "period".
-template <typename Field>
-std::vector<std::string_view> jsonKeys(const std::vector<Field>& fields) {
-    std::vector<std::string_view> keys;
-    for (const Field& f : fields)
-        if (f.type != FieldType::Date) keys.push_back(f.key);
-        else if (std::find(keys.begin(), keys.end(), "period") == keys.end()) keys.push_back("period");
-    return keys;
-}
-
 // Every field of the table present in the object; dates are read by the caller.
 template <typename Record, typename Field>
 void readFields(const JsonObjectReader& r, const std::vector<Field>& fields, Record& record,
@@ -124,17 +116,6 @@ void readFields(const JsonObjectReader& r, const std::vector<Field>& fields, Rec
         if (!r.has(f.key) && f.vocabulary == Vocabulary::ActorKind) r.fail(f.key, "missing required field; " + allowedValues(actorKindNames()));
         f.set(record, readField(r, f));
     }
-}
-
-// The actor keys of the shared table plus those spreadsheets do not carry: the
-// actor's own due diligence (issue 16) and whether it makes claims (issue #20).
-std::vector<std::string_view> actorJsonKeys() {
-    std::vector<std::string_view> keys = jsonKeys(actorFields());
-    keys.push_back("dd_status");
-    keys.push_back("coc_certification");
-    keys.push_back("makes_claims");
-    keys.push_back("suspended_from");
-    return keys;
 }
 
 // makes_claims, claim_yield, claim_profile: each only when given.
@@ -149,8 +130,7 @@ void readActorClaims(const JsonObjectReader& r, Actor& a) {
 }
 
 Actor readActor(const json& v, const std::string& path) {
-    static const std::vector<std::string_view> keys = actorJsonKeys();
-    JsonObjectReader r(v, path, keys);
+    JsonObjectReader r(v, path, actorJsonKeys());  // chain_json_flat.h
     Actor a;
     readFields(r, actorFields(), a);
     a.ddStatus = r.enumeration("dd_status", DueDiligenceStatus::None, parseDueDiligenceStatus, dueDiligenceStatusNames());
@@ -163,8 +143,7 @@ Actor readActor(const json& v, const std::string& path) {
 
 // The flow keys of the shared table plus "records"' absent-tonnes rule (issue #19).
 Flow readFlow(const json& v, const std::string& path, FlowKeysGiven& given) {
-    static const std::vector<std::string_view> keys = jsonKeys(flowFields());
-    JsonObjectReader r(v, path, keys);
+    JsonObjectReader r(v, path, flowJsonKeys());
     Flow f;
     // "tonnes": null is an unknown amount, computed by reconciliation (second wave);
     // no "tonnes" at all is allowed for a flow with records (readRecordsJson checks).
@@ -278,6 +257,29 @@ std::vector<T> readParts(const std::vector<std::string_view>& texts, const char*
     return out;
 }
 
+// As readParts, each element first offered to `flat` (chain_json_flat.h, no
+// DOM); one it does not take is parsed and read by `read`, which says why.
+template <typename T, typename Flat, typename Read>
+std::vector<T> readFlatParts(const std::vector<std::string_view>& texts, const char* key, Flat flat, Read read) {
+    std::vector<T> out;
+    out.reserve(texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (std::optional<T> v = flat(texts[i])) {
+            out.push_back(std::move(*v));
+            continue;
+        }
+        const std::string path = jsonPath(key, i);
+        out.push_back(read(parsePart(texts[i], path, 2), path));
+    }
+    return out;
+}
+
+std::vector<Actor> readActorParts(const std::vector<std::string_view>& texts) {
+    FlatJsonObject scratch(actorJsonKeys());
+    return readFlatParts<Actor>(
+        texts, "actors", [&scratch](std::string_view text) { return readFlatActor(scratch, text); }, readActor);
+}
+
 }  // namespace
 
 Project projectFromJsonParts(const ChainJsonParts& parts, const Catalogue& catalogue) {
@@ -289,21 +291,28 @@ Project projectFromJsonParts(const ChainJsonParts& parts, const Catalogue& catal
     std::exception_ptr flowError;
     auto readFlows = [&] {
         try {
-            p.flows = readParts<Flow>(parts.flows, "flows", [&given](const json& v, const std::string& path) {
-                return readFlow(v, path, given.emplace_back());
-            });
+            given.reserve(parts.flows.size());
+            FlatJsonObject scratch(flowJsonKeys());
+            p.flows = readFlatParts<Flow>(
+                parts.flows, "flows",
+                [&](std::string_view text) {
+                    std::optional<Flow> f = readFlatFlow(scratch, text, given.emplace_back());
+                    if (!f) given.pop_back();
+                    return f;
+                },
+                [&given](const json& v, const std::string& path) { return readFlow(v, path, given.emplace_back()); });
         } catch (...) {
             flowError = std::current_exception();
         }
     };
     constexpr std::size_t kThreadFrom = 5000;  // below, a thread costs more than it saves
     if (parts.flows.size() + parts.actors.size() < kThreadFrom) {
-        p.actors = readParts<Actor>(parts.actors, "actors", readActor);
+        p.actors = readActorParts(parts.actors);
         readFlows();
     } else {
         std::thread flows(readFlows);
         try {
-            p.actors = readParts<Actor>(parts.actors, "actors", readActor);
+            p.actors = readActorParts(parts.actors);
         } catch (...) {
             flows.join();
             throw;

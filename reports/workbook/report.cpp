@@ -1,6 +1,8 @@
 #include "report.h"
 
+#include <future>
 #include <optional>
+#include <string>
 
 #include "atomic_output.h"
 #include "chain_map_image.h"
@@ -36,6 +38,12 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
     Progress progress(options.progress, workUnits(project, analysis));
     progress.reach(0.0);
 
+    // The project file's digest (a national .traza is ~40 MB to read and hash)
+    // is computed beside the chain map; the Summary needs it first.
+    std::future<std::string> digest;
+    if (!options.projectFile.empty())
+        digest = std::async(std::launch::async, [&options] { return sha256OfFile(options.projectFile); });
+
     ChainMapImage map;
     if (options.chainMap) map = renderChainMap(project, analysis, text);
     progress.advance(10);
@@ -53,7 +61,7 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         ReportContext ctx(project, analysis, text, formats, book, progress, national ? &legend : nullptr);
         if (!options.projectFile.empty()) {
             ctx.signOff.projectFile = options.projectFile.string();
-            ctx.signOff.sha256 = sha256OfFile(options.projectFile);
+            ctx.signOff.sha256 = digest.get();
         }
         ctx.comparison = options.comparison;
         ctx.comparedWith = options.comparedWith;

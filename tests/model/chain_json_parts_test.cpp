@@ -101,6 +101,12 @@ TEST_CASE("projectFromJsonParts: a fragment's own syntax and limits are checked,
     parts.actors[0] = duplicate;
     CHECK_THROWS_WITH(model::projectFromJsonParts(parts, model::Catalogue::installed()),
                       Catch::StartsWith("actors[0].id: duplicate field"));
+    // Encoding: the strict reader's message (the reader without a DOM declines the fragment).
+    parts = partsOf(json::parse(sample()), store);
+    const std::string overlong = "{\"id\":\"\xC0\xAF\"}";
+    parts.actors[0] = overlong;
+    CHECK_THROWS_WITH(model::projectFromJsonParts(parts, model::Catalogue::installed()),
+                      Catch::StartsWith("actors[0] (byte 8 of it)") && Catch::Contains("invalid UTF-8"));
     // Nesting: the fragment sits two levels down, so the document's limit of 64 counts them (62 arrays: 65 levels in the document).
     parts = partsOf(json::parse(sample()), store);
     std::string deep = R"({"id":"x","notes":)" + std::string(62, '[') + std::string(62, ']') + "}";

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <vector>
@@ -6,9 +7,11 @@
 #include <catch2/catch.hpp>
 
 #include "error.h"
+#include "fast_cells.h"
 #include "fast_deflate.h"
 #include "report_fixture.h"
 #include "workbook_writer.h"
+#include "spreadsheet/zip_archive.h"
 
 using namespace traza::reports;
 
@@ -101,4 +104,61 @@ TEST_CASE("WorkbookWriter - every part is deflated at the level asked for", "[wr
     setWorkbookDeflateLevel(before);
     CHECK(std::all_of(normal.begin(), normal.end(), [](unsigned o) { return o == 0; }));
     CHECK(std::filesystem::file_size(dir.path() / "fast.xlsx") >= std::filesystem::file_size(dir.path() / "normal.xlsx"));
+}
+
+namespace {
+
+// Sheet 1's XML of a workbook of numbers, texts and formulas, written with or
+// without fast_cells.h's interposers.
+std::string cellsXml(const std::filesystem::path& file, bool constantMemory, bool fast) {
+    setFastCells(fast);
+    {
+        Workbook book(file, constantMemory);
+        Sheet s = book.addSheet("S");
+        lxw_format* bold = book.addFormat();
+        format_set_bold(bold);
+        const double numbers[] = {0,    -0.0, 1,       12.5,  173.8, 1.0 / 3, -2.0 / 3 * 1e-7, 1e15, 1e16, 1.5e17,
+                                  5e-324, 1.7976931348623157e308, 0.1, 0.57, 85000, -4, 1e-5, 123456.78901234567};
+        const char* texts[] = {"F1", " leading", "trailing ", "a & b <c> \"q\" 'x'", "\tTab", "Bogotá – 5%", "x\ny", "&&"};
+        int r = 0;
+        for (double n : numbers) {
+            s.number(r, 0, n);
+            s.number(r, 27, n, bold);
+            s.formula(r, 2, "=A" + std::to_string(r + 1) + "*1", n);
+            s.formula(r, 3, "=IF(A1<1,\"<&>\",A1)", n, bold);
+            ++r;
+        }
+        for (const char* t : texts) {
+            s.text(r, 0, t);
+            s.text(r, 5, t, bold);
+            ++r;
+        }
+        s.number(1048575, 16383, 7);  // Excel's last cell
+        book.close();
+    }
+    setFastCells(true);
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    traza::model::ZipArchive zip(bytes, file.filename().string(), traza::model::SpreadsheetLimits{});
+    return zip.read("xl/worksheets/sheet1.xml");
+}
+
+}  // namespace
+
+TEST_CASE("WorkbookWriter - cells are written byte for byte as libxlsxwriter writes them", "[writer]") {
+    // fast_cells.h writes numbers, references and texts without printf; the
+    // reference is the library's own functions, and printf for the numbers.
+    const bool constantMemory = GENERATE(false, true);
+    traza::reports::test::ScratchDir dir;
+    const std::string fast = cellsXml(dir.path() / "fast.xlsx", constantMemory, true);
+    CHECK(fastCellsActive());
+    const std::string library = cellsXml(dir.path() / "library.xlsx", constantMemory, false);
+    CHECK(fast == library);
+    char printed[100];
+    std::snprintf(printed, sizeof printed, "<c r=\"AB6\" s=\"1\"><v>%.16G</v></c>", 1.0 / 3);
+    CHECK(fast.find(printed) != std::string::npos);
+    std::snprintf(printed, sizeof printed, "<f>A10*1</f><v>%.16G</v>", 1.5e17);
+    CHECK(fast.find(printed) != std::string::npos);
+    CHECK(fast.find("<c r=\"XFD1048576\"><v>7</v></c>") != std::string::npos);
+    if (constantMemory) CHECK(fast.find("<t xml:space=\"preserve\">trailing </t>") != std::string::npos);
 }
