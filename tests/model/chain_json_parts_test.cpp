@@ -9,28 +9,14 @@
 #include "chain_json_parts.h"
 #include "error.h"
 #include "text_file.h"
+#include "chain_json_parts_of.h"
 
 using namespace traza;
 using nlohmann::json;
+using traza::test::partsOf;
 
 namespace {
 
-// The parts of a chain JSON document, as texts kept in `store`.
-model::ChainJsonParts partsOf(const json& doc, std::vector<std::string>& store) {
-    store.clear();
-    store.reserve(100000);
-    model::ChainJsonParts parts;
-    auto keep = [&](const json& v) -> std::string_view { return store.emplace_back(v.dump()); };
-    if (doc.contains("assessment")) parts.assessment = keep(doc["assessment"]);
-    if (doc.contains("catalogue")) parts.catalogue = keep(doc["catalogue"]);
-    const std::pair<const char*, std::vector<std::string_view>*> lists[] = {
-        {"actors", &parts.actors}, {"flows", &parts.flows},       {"records", &parts.records}, {"checklists", &parts.checklists},
-        {"goals", &parts.goals},   {"supports", &parts.supports}, {"findings", &parts.findings}};
-    for (const auto& [member, list] : lists)
-        if (doc.contains(member))
-            for (const json& v : doc[member]) list->push_back(keep(v));
-    return parts;
-}
 
 std::string sample() {
     return model::readTextFile(std::string(TRAZA_TEST_DATADIR) + "/samples/care-pilot-2025.json", 1 << 26, "chain JSON");
