@@ -81,8 +81,8 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
                    const model::Flow& f = project.flows[keyed[i].second];
                    e.tonnes += f.tonnes;
                    // Records (issue #19), when the flow has any, give each level its own share.
-                   for (int level = 0; level < kEvidenceLevels; ++level)
-                       e.documentedAtLeast[level] += model::documentedAtLeast(f, static_cast<model::Evidence>(level));
+                   const std::array<double, kEvidenceLevels> documented = model::documentedAtEachLevel(f);
+                   for (int level = 0; level < kEvidenceLevels; ++level) e.documentedAtLeast[level] += documented[level];
                });
 }
 
