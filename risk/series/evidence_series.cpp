@@ -14,6 +14,8 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <map>
+#include <optional>
 #include <thread>
 
 #include "actor_index.h"
@@ -21,6 +23,7 @@
 #include "proportional_mixing.h"
 #include "series_parts.h"
 #include "traceability.h"
+#include "traced_on_demand.h"
 
 namespace traza::risk::series_detail {
 
@@ -28,17 +31,52 @@ namespace {
 
 bool hasDocument(const model::Record& r) { return !r.documents.empty(); }
 
+// What every period's chain reads of the actors and of the edges of all
+// periods together, found once rather than per period.
+struct SharedByPeriods {
+    std::vector<char> refiner;  ///< per actor
+    std::vector<int> stage;     ///< per actor
+    /// A topological order of every period's edges together (ChainGraph's
+    /// third constructor), empty when they make a cycle.
+    std::vector<Vertex> order;
+};
+
+// Kahn's algorithm over the distinct edges of `keys` (sorted, sender << 32 |
+// receiver); empty when they make a cycle.
+std::vector<Vertex> topologicalOrder(std::size_t n, const std::vector<std::uint64_t>& keys) {
+    std::vector<std::size_t> outStart(n + 1, 0), pending(n, 0);
+    std::vector<Vertex> receiver;
+    receiver.reserve(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (i > 0 && keys[i] == keys[i - 1]) continue;
+        ++outStart[(keys[i] >> 32) + 1];
+        ++pending[keys[i] & 0xffffffffu];
+        receiver.push_back(keys[i] & 0xffffffffu);
+    }
+    for (std::size_t v = 0; v < n; ++v) outStart[v + 1] += outStart[v];
+    std::vector<Vertex> order;
+    order.reserve(n);
+    for (Vertex v = 0; v < n; ++v)
+        if (pending[v] == 0) order.push_back(v);
+    for (std::size_t i = 0; i < order.size(); ++i)
+        for (std::size_t k = outStart[order[i]]; k < outStart[order[i] + 1]; ++k)
+            if (--pending[receiver[k]] == 0) order.push_back(receiver[k]);
+    if (order.size() < n) order.clear();
+    return order;
+}
+
 // The destinations of a period's chain: the named ones, else its refiners that
 // received records in the period, else its sinks (inflow, no outflow). Unlike
 // chooseDestinations, a refiner without records in the period is no
 // destination: records often stop before the refiner (the CARE pilot's do).
-DestinationSet periodDestinations(const ChainGraph& chain, const std::vector<std::string>& named) {
+DestinationSet periodDestinations(const ChainGraph& chain, const std::vector<std::string>& named,
+                                  const std::vector<char>& isRefiner) {
     if (!named.empty()) return chooseDestinations(chain, named);
     DestinationSet d;
     d.contains.assign(chain.vertexCount(), 0);
     for (int pass = 0; pass < 2 && d.vertices.empty(); ++pass)
         for (Vertex v = 0; v < chain.vertexCount(); ++v) {
-            const bool refiner = chain.actor(v).kind == model::ActorKind::Refiner;
+            const bool refiner = isRefiner[v];
             if (chain.inT(v) > 0 && (pass == 0 ? refiner : chain.outT(v) == 0)) {
                 d.contains[v] = 1;
                 d.vertices.push_back(v);
@@ -91,15 +129,20 @@ private:
     std::vector<std::size_t> m_order;
 };
 
-// The traced shares of one period's chain.
+// The traced shares of one period's chain: read where the destinations need
+// them when the chain has no cycle, else solved over the whole chain.
 void tracePeriod(const model::Project& p, std::span<const ChainGraph::KeyedFlow> flows,
-                 const std::vector<std::string>& destinations, EvidencePeriod& e) {
-    const ChainGraph chain(p, flows);
-    const DestinationSet dest = periodDestinations(chain, destinations);
+                 const std::vector<std::string>& destinations, const SharedByPeriods& shared, EvidencePeriod& e) {
+    const ChainGraph chain(p, flows, shared.order);
+    const DestinationSet dest = periodDestinations(chain, destinations, shared.refiner);
+    e.destinationsT = dest.totalT;
+    if (std::optional<std::vector<std::map<int, double>>> traced = tracedOnDemand(chain, dest, shared.stage)) {
+        e.traced = std::move(*traced);
+        return;
+    }
     const MixingSolver solver(chain);
     bool exact = true;
     const Traceability t = computeTraceability(chain, dest, solver, 0.8, exact);
-    e.destinationsT = dest.totalT;
     for (const TraceLevel& l : t.levels) e.traced.push_back(l.byStage);
 }
 
@@ -175,8 +218,20 @@ std::vector<EvidencePeriod> evidenceSeries(const model::Project& p, const std::v
     }
     for (EvidencePeriod& e : out)
         for (int l = 0; l < kEvidenceLevels; ++l) e.documentedShare[l] = e.recordsT > 0 ? e.documentedT[l] / e.recordsT : 0;
+    SharedByPeriods shared;
+    shared.refiner.reserve(p.actors.size());
+    shared.stage.reserve(p.actors.size());
+    for (const model::Actor& a : p.actors) {
+        shared.refiner.push_back(a.kind == model::ActorKind::Refiner);
+        shared.stage.push_back(a.stage);
+    }
+    {
+        std::vector<std::uint64_t> keys(keyed.size());
+        for (std::size_t i = 0; i < keyed.size(); ++i) keys[i] = keyed[i].key;
+        shared.order = topologicalOrder(p.actors.size(), keys);
+    }
     forEachPeriod(periods.size(), [&](std::size_t i) {
-        if (anyRecord[i]) tracePeriod(p, flows[i], destinations, out[i]);
+        if (anyRecord[i]) tracePeriod(p, flows[i], destinations, shared, out[i]);
         else out[i].traced.assign(static_cast<std::size_t>(model::Evidence::Verified), {});  // no records: no chain
     });
     return out;
