@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 
 #include "traceability.h"
@@ -15,6 +16,18 @@ constexpr int kLevels = static_cast<int>(model::Evidence::Verified) - kFirstLeve
 constexpr std::uint32_t kUnseen = UINT32_MAX;
 constexpr std::uint32_t kOne = UINT32_MAX - 1;  // stage ≤ 1: fixed at τ = 1 for every stage k ≥ 1
 constexpr std::uint32_t kOpen = UINT32_MAX - 2;  // on the walk's stack
+
+// documentedFraction(e, level) · t_e to the last bit, without the division
+// where its answer is known: nothing documented at the level (0) or all of it
+// (t_e itself), as on every edge of a month with one record per flow.
+double documentedWeight(const EdgeData& e, int level) {
+    const double documented = e.documentedAtLeast[static_cast<std::size_t>(level)];
+    if (e.tonnes > 0 && std::isfinite(e.tonnes)) {
+        if (documented == 0) return documented;  // ±0 / t · t keeps the sign
+        if (documented == e.tonnes) return e.tonnes;
+    }
+    return documentedFraction(e, static_cast<model::Evidence>(level)) * e.tonnes;
+}
 
 }  // namespace
 
@@ -83,7 +96,7 @@ std::optional<std::vector<std::map<int, double>>> tracedOnDemand(const ChainGrap
             for (std::size_t e : chain.inEdges(v)) {
                 const EdgeData& d = chain.edge(e);
                 for (int l = 0; l < kLevels; ++l)
-                    weight[l] = documentedFraction(d, static_cast<model::Evidence>(kFirstLevel + l)) * d.tonnes;
+                    weight[l] = documentedWeight(d, kFirstLevel + l);
                 const Vertex u = chain.source(e);
                 for (std::size_t j = 0; j < problems; ++j)
                     in[j] += weight[j / static_cast<std::size_t>(lastStage)] * tauOf(u, j);
@@ -103,7 +116,7 @@ std::optional<std::vector<std::map<int, double>>> tracedOnDemand(const ChainGrap
             for (std::size_t e : chain.inEdges(d)) {
                 const EdgeData& data = chain.edge(e);
                 for (int l = 0; l < kLevels; ++l)
-                    weight[l] = documentedFraction(data, static_cast<model::Evidence>(kFirstLevel + l)) * data.tonnes;
+                    weight[l] = documentedWeight(data, kFirstLevel + l);
                 const Vertex u = chain.source(e);
                 for (std::size_t j = 0; j < problems; ++j)
                     sum[j] += weight[j / static_cast<std::size_t>(lastStage)] * tauOf(u, j);

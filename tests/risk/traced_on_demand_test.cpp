@@ -38,7 +38,8 @@ model::Project randomAcyclicChain(std::mt19937& rng) {
         std::uniform_int_distribution<int> to(u + 1, n - 1);
         const int v = to(rng);
         const double t = 0.1 + 10 * unit(rng);
-        const double documented = unit(rng) < 0.3 ? 0.0 : t * unit(rng);
+        const double draw = unit(rng);  // none, all or part documented (the first two skip a division)
+        const double documented = draw < 0.3 ? 0.0 : draw < 0.6 ? t : t * unit(rng);
         b.flow("a" + std::to_string(u), "a" + std::to_string(v), t, documented, static_cast<Evidence>(evidence(rng)));
     }
     return b.project();
