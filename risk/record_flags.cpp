@@ -105,6 +105,7 @@ std::vector<RecordHit> reusedDocumentNumbers(const ChainGraph& chain, int minUse
 std::vector<RecordHit> recordsOutsideFlowPeriod(const ChainGraph& chain) {
     std::vector<RecordHit> out;
     forEachFlowWithRecords(chain, [&](const model::Flow& f, Vertex from) {
+        if (f.periodStart.empty() && f.periodEnd.empty()) return;  // no period of its own: no record is outside it
         RecordHit hit{from, f.id, 0, 0, {}};
         for (const model::Record& r : f.records)
             if (model::outsideFlowPeriod(r.date, f)) {
