@@ -119,7 +119,7 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
     exact = exact && shares.exact;
 
     // Traceability, trace breaks, warnings and red flags read only the graph,
-    // the destinations and the flow shares: they run on a second thread while
+    // the destinations and the flow shares: they run on other threads while
     // this one scores risks and ranks choke points (the machine has two cores).
     // Each side writes only its own results, so the analysis is the same
     // whichever finishes first.
@@ -127,7 +127,6 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
         Traceability traceability;
         std::vector<TraceBreak> breaks;
         std::vector<std::string> warnings;
-        std::vector<RedFlag> redFlags;
         std::optional<DocumentationPlan> plan;
         bool exact = true;
     };
@@ -150,15 +149,34 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
         }
         side.breaks = findTraceBreaks(chain, lang);
         side.warnings = chainWarnings(chain, dest, lang);
-        side.redFlags = evaluateRedFlags({chain, dest, solver, shares.share, lang, reconciliation}, side.warnings, side.exact);
         return side;
     };
+    // The red flags read what the side work reads but none of its results:
+    // they are a task of their own (half of the side work on a national year
+    // of records), so neither side task holds a core while the other waits.
+    // Their warnings follow the chain's, as when they ran after them.
+    struct FlagResults {
+        std::vector<RedFlag> redFlags;
+        std::vector<std::string> warnings;
+        bool exact = true;
+    };
+    auto flagWork = [&]() {
+        FlagResults flags;
+        flags.redFlags =
+            evaluateRedFlags({chain, dest, solver, shares.share, lang, reconciliation}, flags.warnings, flags.exact);
+        return flags;
+    };
     std::future<SideResults> sideFuture;
+    std::future<FlagResults> flagFuture;
     try {
-        if (options.secondThread) sideFuture = std::async(std::launch::async, sideWork);
+        if (options.secondThread) {
+            sideFuture = std::async(std::launch::async, sideWork);
+            flagFuture = std::async(std::launch::async, flagWork);
+        }
     } catch (const std::system_error&) {  // no thread to be had: the same work, later, on this one
     }
     if (!sideFuture.valid()) sideFuture = std::async(std::launch::deferred, sideWork);
+    if (!flagFuture.valid()) flagFuture = std::async(std::launch::deferred, flagWork);
     const Dominance dominance = computeDominators(chain, dest);
     const Upstream upstream = computeUpstream(chain);
     const TypologyMix typology = mixByTypology(
@@ -202,14 +220,16 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
     }
 
     SideResults side = sideFuture.get();
+    FlagResults flags = flagFuture.get();
     a.traceability = std::move(side.traceability);
     a.breaks = std::move(side.breaks);
     a.warnings = std::move(side.warnings);
+    for (std::string& w : flags.warnings) a.warnings.push_back(std::move(w));
     for (std::string& w : evidenceWarnings(project, lang)) a.warnings.push_back(std::move(w));
-    a.redFlags = std::move(side.redFlags);
+    a.redFlags = std::move(flags.redFlags);
     linkFlagsToFindings(a.redFlags, project.findings, lang);
     a.plan = std::move(side.plan);
-    exact = exact && side.exact;
+    exact = exact && side.exact && flags.exact;
     a.statement = limitsStatement(chain, dest, a.traceability, lang);
     if (projectHasClaims(project)) a.claims = computeProjectClaims(project, a.redFlags, checklists, lang);
     a.series = seriesFuture.get();

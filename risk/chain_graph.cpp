@@ -81,18 +81,25 @@ ChainGraph::ChainGraph(const model::Project& project, const std::string& languag
                    const model::Flow& f = project.flows[keyed[i].second];
                    e.tonnes += f.tonnes;
                    // Records (issue #19), when the flow has any, give each level its own share.
+                   const std::array<double, kEvidenceLevels> documented = model::documentedAtEachLevel(f);
                    for (int level = 0; level < kEvidenceLevels; ++level)
-                       e.documentedAtLeast[level] += model::documentedAtLeast(f, static_cast<model::Evidence>(level));
+                       e.documentedAtLeast[level] += documented[level];
                });
+    buildComponents();
 }
 
-ChainGraph::ChainGraph(const model::Project& project, std::span<const KeyedFlow> flows) : m_project(project) {
+ChainGraph::ChainGraph(const model::Project& project, std::span<const KeyedFlow> flows)
+    : ChainGraph(project, flows, {}) {}
+
+ChainGraph::ChainGraph(const model::Project& project, std::span<const KeyedFlow> flows, std::span<const Vertex> order)
+    : m_project(project) {
     buildEdges(flows.size(), [&](std::size_t i) { return std::pair{flows[i].key, flows[i].flow}; },
                [&](EdgeData& e, std::size_t i) {
                    e.tonnes += flows[i].tonnes;
                    for (int level = 0; level < kEvidenceLevels; ++level)
                        e.documentedAtLeast[level] += flows[i].documentedAtLeast[level];
                });
+    if (!takeAcyclicOrder(order)) buildComponents();
 }
 
 template <class At, class Add>
@@ -137,7 +144,6 @@ void ChainGraph::buildEdges(std::size_t count, At at, Add add) {
         std::vector<std::size_t> fill(m_inStart.begin(), m_inStart.end() - 1);
         for (std::size_t e = 0; e < m_edges.size(); ++e) m_inEdge[fill[m_target[e]]++] = e;
     }
-    buildComponents();
 }
 
 long ChainGraph::find(const std::string& actorId) const {
@@ -149,6 +155,22 @@ long ChainGraph::find(const std::string& actorId) const {
 const std::string& ChainGraph::label(Vertex v) const {
     const model::Actor& a = actor(v);
     return a.name.empty() ? a.id : a.name;
+}
+
+bool ChainGraph::takeAcyclicOrder(std::span<const Vertex> order) {
+    const std::size_t n = vertexCount();
+    if (order.size() != n || n == 0) return false;
+    std::vector<std::size_t> position(n, n);
+    for (std::size_t pos = 0; pos < n; ++pos)
+        if (order[pos] >= n || position[order[pos]] != n) return false;  // not every vertex once
+        else position[order[pos]] = pos;
+    for (std::size_t e = 0; e < m_edges.size(); ++e)
+        if (position[m_source[e]] >= position[m_target[e]]) return false;  // backwards (or a loop): a cycle may hide
+    m_memberList.assign(order.begin(), order.end());
+    m_componentOf = std::move(position);
+    m_components.resize(n);
+    for (std::size_t pos = 0; pos < n; ++pos) m_components[pos].members = {m_memberList.data() + pos, 1};
+    return true;
 }
 
 void ChainGraph::buildComponents() {

@@ -1,6 +1,8 @@
 #include "record_flags.h"
 
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <string_view>
 #include <unordered_map>
@@ -38,38 +40,64 @@ std::string weightText(double t) {
 }  // namespace
 
 std::vector<RecordHit> reusedDocumentNumbers(const ChainGraph& chain, int minUses) {
+    // Each (type, number) once, in the order first seen, found through an
+    // open-addressing table of positions keyed by a hash of the pair: most
+    // numbers are used once, and a std::map of 400 000 pairs of strings, with
+    // a list of records per number, was most of the red flags' time on a
+    // national year (issue #19, "Scale").
     struct Uses {
+        std::size_t hash = 0;
+        std::string_view type, number;
         Vertex actor = 0;
-        std::string flow;
+        const std::string* flow = nullptr;
         double tonnes = 0;
-        std::vector<std::string_view> records;
+        std::string_view first;               ///< the first record's id
+        std::vector<std::string_view> later;  ///< the other records' ids, in order (rarely any)
+        std::string_view last() const { return later.empty() ? first : later.back(); }
     };
-    // Keyed by type and number, in the order first seen (std::map on a pair: a national chain's numbers sort once).
-    std::map<std::pair<std::string_view, std::string_view>, Uses> byNumber;
-    std::vector<std::pair<std::string_view, std::string_view>> order;
+    std::vector<Uses> numbers;
+    std::vector<std::uint32_t> slots(1024, 0);  // position + 1; 0 = empty
+    auto slotOf = [&](std::size_t hash, std::string_view type, std::string_view number) -> std::uint32_t& {
+        for (std::size_t i = hash & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1)) {
+            std::uint32_t& slot = slots[i];
+            if (slot == 0) return slot;
+            const Uses& u = numbers[slot - 1];
+            if (u.hash == hash && u.type == type && u.number == number) return slot;
+        }
+    };
     forEachFlowWithRecords(chain, [&](const model::Flow& f, Vertex from) {
         for (const model::Record& r : f.records)
             for (const model::RecordDocument& d : r.documents) {
                 if (d.number.empty()) continue;
-                auto [it, fresh] = byNumber.try_emplace({d.type, d.number});
-                if (fresh) {
-                    it->second.actor = from;
-                    it->second.flow = f.id;
-                    order.push_back(it->first);
+                const std::size_t hash = std::hash<std::string_view>{}(d.type) * 0x9e3779b97f4a7c15ull ^
+                                         std::hash<std::string_view>{}(d.number);
+                std::uint32_t& slot = slotOf(hash, d.type, d.number);
+                if (slot == 0) {
+                    slot = static_cast<std::uint32_t>(numbers.size() + 1);
+                    numbers.push_back({hash, d.type, d.number, from, &f.id, 0.0 + r.tonnes, r.id, {}});  // as 0 += t
+                    if (numbers.size() * 2 > slots.size()) {  // keep the table at most half full
+                        slots.assign(slots.size() * 2, 0);
+                        for (std::size_t k = 0; k < numbers.size(); ++k) {
+                            const Uses& u = numbers[k];
+                            slotOf(u.hash, u.type, u.number) = static_cast<std::uint32_t>(k + 1);
+                        }
+                    }
+                    continue;
                 }
+                Uses& u = numbers[slot - 1];
                 // One record naming the same document twice is one use.
-                if (!it->second.records.empty() && it->second.records.back() == r.id) continue;
-                it->second.records.push_back(r.id);
-                it->second.tonnes += r.tonnes;
+                if (u.last() == r.id) continue;
+                u.later.push_back(r.id);
+                u.tonnes += r.tonnes;
             }
     });
     std::vector<RecordHit> out;
-    for (const auto& key : order) {
-        const Uses& u = byNumber.at(key);
-        if (static_cast<int>(u.records.size()) < std::max(2, minUses)) continue;
-        std::string items = std::string(key.first) + " " + std::string(key.second) + ":";
-        for (std::size_t i = 0; i < u.records.size(); ++i) items += (i ? ", " : " ") + std::string(u.records[i]);
-        out.push_back({u.actor, u.flow, u.tonnes, static_cast<double>(u.records.size()), items});
+    for (const Uses& u : numbers) {
+        const std::size_t uses = 1 + u.later.size();
+        if (static_cast<int>(uses) < std::max(2, minUses)) continue;
+        std::string items = std::string(u.type) + " " + std::string(u.number) + ": " + std::string(u.first);
+        for (std::string_view id : u.later) items += ", " + std::string(id);
+        out.push_back({u.actor, *u.flow, u.tonnes, static_cast<double>(uses), items});
     }
     return out;
 }
@@ -77,6 +105,7 @@ std::vector<RecordHit> reusedDocumentNumbers(const ChainGraph& chain, int minUse
 std::vector<RecordHit> recordsOutsideFlowPeriod(const ChainGraph& chain) {
     std::vector<RecordHit> out;
     forEachFlowWithRecords(chain, [&](const model::Flow& f, Vertex from) {
+        if (f.periodStart.empty() && f.periodEnd.empty()) return;  // no period of its own: no record is outside it
         RecordHit hit{from, f.id, 0, 0, {}};
         for (const model::Record& r : f.records)
             if (model::outsideFlowPeriod(r.date, f)) {
@@ -120,7 +149,8 @@ std::vector<RecordHit> sameRoundWeights(const ChainGraph& chain, double unit, in
         std::map<long long, std::pair<int, std::string>> roundCount;  // weight in units -> count, first flow
         double tonnesOfRound = 0;
     };
-    std::unordered_map<Vertex, Supplier> suppliers;
+    // Per actor (a table by vertex, not a hash map: 60 000 senders on a national year).
+    std::vector<Supplier> suppliers(chain.vertexCount());
     forEachFlowWithRecords(chain, [&](const model::Flow& f, Vertex from) {
         Supplier& s = suppliers[from];
         for (const model::Record& r : f.records) {
@@ -135,11 +165,9 @@ std::vector<RecordHit> sameRoundWeights(const ChainGraph& chain, double unit, in
     });
     std::vector<RecordHit> out;
     for (Vertex v = 0; v < chain.vertexCount(); ++v) {
-        const auto it = suppliers.find(v);
-        if (it == suppliers.end()) continue;
-        for (const auto& [units, countAndFlow] : it->second.roundCount) {
+        for (const auto& [units, countAndFlow] : suppliers[v].roundCount) {
             const int count = countAndFlow.first;
-            const double share = static_cast<double>(count) / static_cast<double>(it->second.records);
+            const double share = static_cast<double>(count) / static_cast<double>(suppliers[v].records);
             if (count < minCount || share < minShare) continue;
             const double weight = static_cast<double>(units) * unit;
             out.push_back({v, countAndFlow.second, weight * count, share,

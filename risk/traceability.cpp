@@ -10,10 +10,6 @@ int lastTracedStage(const ChainGraph& chain, const DestinationSet& dest) {
     return std::max(0, top - 1);
 }
 
-double documentedFraction(const EdgeData& e, model::Evidence level) {
-    return e.tonnes > 0 ? std::min(1.0, e.documentedAtLeast[static_cast<int>(level)] / e.tonnes) : 0.0;
-}
-
 Traceability computeTraceability(const ChainGraph& chain, const DestinationSet& dest, const MixingSolver& solver,
                                  double theta, bool& exact) {
     const std::size_t n = chain.vertexCount();

@@ -6,6 +6,8 @@
 // traced[L][k] = Σ_{d∈D} Σ_{e=(w,d)} s_e(L) τ_k(w) t_e / T, for every level
 // self_declared..verified and every stage 1..(highest destination stage − 1).
 // The horizon at L is the smallest k with traced ≥ θ.
+#include <algorithm>
+
 #include "analysis.h"
 #include "chain_graph.h"
 #include "destinations.h"
@@ -20,7 +22,16 @@ int lastTracedStage(const ChainGraph&, const DestinationSet&);
 Traceability computeTraceability(const ChainGraph&, const DestinationSet&, const MixingSolver&, double theta,
                                  bool& exact);
 
-/// s_e(L) of a (summed) edge.
-double documentedFraction(const EdgeData&, model::Evidence level);
+/// s_e(L) of a (summed) edge: min(1, documented / tonnes), 0 without tonnes.
+/// Inline, and without the division where its answer is known (nothing or
+/// everything documented at L, as on most edges), the same bits: the
+/// analysis asks for it per edge and level many times over.
+inline double documentedFraction(const EdgeData& e, model::Evidence level) {
+    if (!(e.tonnes > 0)) return 0.0;
+    const double documented = e.documentedAtLeast[static_cast<int>(level)];
+    if (documented == 0) return documented;      // ±0 / t keeps the sign
+    if (documented == e.tonnes) return 1.0;      // t / t (and min(1, ∞ / ∞) is 1)
+    return std::min(1.0, documented / e.tonnes);
+}
 
 }  // namespace traza::risk

@@ -50,4 +50,20 @@ double documentedAtLeast(const Flow& f, Evidence level) {
     return std::min(sum, tonnes);
 }
 
+std::array<double, 5> documentedAtEachLevel(const Flow& f) {
+    std::array<double, 5> out{};
+    const double tonnes = std::isfinite(f.tonnes) ? std::max(f.tonnes, 0.0) : 0.0;
+    if (f.records.empty()) {
+        const double documented = std::isfinite(f.documentedT) ? std::clamp(f.documentedT, 0.0, tonnes) : 0.0;
+        for (int level = 0; level <= std::min(static_cast<int>(f.evidence), 4); ++level) out[level] = documented;
+        return out;
+    }
+    // Each level's sum in record order, as documentedAtLeast sums it.
+    for (const Record& r : f.records)
+        if (!r.documents.empty() && std::isfinite(r.tonnes) && r.tonnes > 0)
+            for (int level = 0; level <= std::min(static_cast<int>(r.evidence), 4); ++level) out[level] += r.tonnes;
+    for (double& sum : out) sum = std::min(sum, tonnes);
+    return out;
+}
+
 }  // namespace traza::model

@@ -1,6 +1,8 @@
 #pragma once
 // What a flow's records say about the flow: the one place where records feed
 // the flow's tonnes and documented fractions (chain JSON, "records").
+#include <array>
+
 #include "flow.h"
 
 namespace traza::model {
@@ -28,5 +30,10 @@ void applyRecordSummary(Flow&);
 /// tonnes); without, documentedT (clamped to [0, tonnes]) when evidence >= level,
 /// else 0 (the version-1 rule).
 double documentedAtLeast(const Flow&, Evidence level);
+
+/// documentedAtLeast at every level (index by Evidence), the same figures to
+/// the last bit from one pass over the records instead of five: the chain
+/// graph of a national year reads 870 000 records (issue #19, "Scale").
+std::array<double, 5> documentedAtEachLevel(const Flow&);
 
 }  // namespace traza::model

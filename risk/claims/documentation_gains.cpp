@@ -53,12 +53,14 @@ DocumentationGains::DocumentationGains(const ChainGraph& chain, const Destinatio
 
 std::vector<double> DocumentationGains::undocumented(model::Evidence level) const {
     const auto& flows = m_chain.project().flows;
+    std::call_once(m_documentedOnce, [&] {
+        m_documented.assign(flows.size(), {});
+        for (std::size_t i = 0; i < flows.size(); ++i)
+            if (m_edgeOfFlow[i] >= 0) m_documented[i] = model::documentedAtEachLevel(flows[i]);  // as chain_graph.cpp
+    });
     std::vector<double> out(flows.size(), 0.0);
-    for (std::size_t i = 0; i < flows.size(); ++i) {
-        if (m_edgeOfFlow[i] < 0) continue;
-        const model::Flow& f = flows[i];  // as chain_graph.cpp counts it
-        out[i] = f.tonnes - model::documentedAtLeast(f, level);
-    }
+    for (std::size_t i = 0; i < flows.size(); ++i)
+        if (m_edgeOfFlow[i] >= 0) out[i] = flows[i].tonnes - m_documented[i][static_cast<std::size_t>(level)];
     return out;
 }
 

@@ -23,7 +23,9 @@
 //
 // The result keeps x, y, the factors and G, so the plan (documentation_plan.h)
 // can update them after each step instead of starting again.
+#include <array>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <vector>
 
@@ -96,6 +98,11 @@ private:
     const DestinationSet& m_dest;
     const MixingSolver& m_solver;
     std::vector<long> m_edgeOfFlow;
+    /// Each project flow's documented tonnes at every level, read from its
+    /// records once, at the first undocumented(): a national year's 870 000
+    /// records are then read once rather than once per level (issue #19).
+    mutable std::once_flag m_documentedOnce;
+    mutable std::vector<std::array<double, 5>> m_documented;
 };
 
 }  // namespace traza::risk

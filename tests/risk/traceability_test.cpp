@@ -3,6 +3,12 @@
 
 #include "analysis.h"
 #include "chain_builder.h"
+#include "traceability.h"
+
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <random>
 
 using namespace traza;
 using model::ActorKind;
@@ -149,4 +155,28 @@ TEST_CASE("Traceability - a source above stage k has unknown origin") {
     CHECK(traced(an, Evidence::Verified, 1) == Approx(0.75).margin(1e-12));
     CHECK(traced(an, Evidence::Verified, 2) == Approx(0.75).margin(1e-12));
     CHECK(traced(an, Evidence::Verified, 3) == Approx(1.0).margin(1e-12));
+}
+
+TEST_CASE("documentedFraction - its shortcuts give the bits of min(1, documented / tonnes)") {
+    // The quotient it skips where the answer is known (nothing or everything
+    // documented), checked bit for bit against the plain formula, signs of
+    // zero, infinities and NaN included.
+    const double inf = std::numeric_limits<double>::infinity(), nan = std::numeric_limits<double>::quiet_NaN();
+    std::vector<std::pair<double, double>> cases{{0.0, 3.0},  {-0.0, 3.0}, {3.0, 3.0}, {2.0, 3.0},  {4.0, 3.0},
+                                                 {0.0, inf},  {-0.0, inf}, {inf, inf}, {1.0, inf},  {nan, 3.0},
+                                                 {-1.0, 3.0}, {1e-300, 1e-300}, {0.0, 0.0}, {1.0, -2.0}, {1.0, nan}};
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (int i = 0; i < 1000; ++i) {
+        const double t = 100 * unit(rng);
+        cases.push_back({i % 3 == 0 ? t : t * unit(rng), t});
+    }
+    for (const auto& [documented, tonnes] : cases) {
+        risk::EdgeData e;
+        e.tonnes = tonnes;
+        e.documentedAtLeast[static_cast<int>(Evidence::Reported)] = documented;
+        const double plain = tonnes > 0 ? std::min(1.0, documented / tonnes) : 0.0;
+        const double fast = risk::documentedFraction(e, Evidence::Reported);
+        CHECK(std::bit_cast<std::uint64_t>(fast) == std::bit_cast<std::uint64_t>(plain));
+    }
 }
