@@ -1,5 +1,6 @@
 #include "red_flag_lines.h"
 
+#include <algorithm>
 #include <future>
 #include <string>
 #include <system_error>
@@ -12,24 +13,37 @@ constexpr const char* kSeverities[] = {"critical", "high", "medium", "low"};
 // From this many flags the second half of the lines is made on a thread of its own.
 constexpr std::size_t kFlagsWorthAThread = 2000;
 
-// Lines [begin, end) of `order`; a group's header goes before its first flag.
-std::string linesOf(const std::vector<const risk::RedFlag*>& order, const std::vector<int>& group,
-                    std::size_t begin, std::size_t end, bool es) {
-    std::string text;
-    text.reserve((end - begin) * 160);
+// Lines are made in blocks of this many flags (about 180 kB), each written
+// out, or kept, whole: no text of millions of bytes is grown and copied.
+constexpr std::size_t kBlock = 1024;
+
+// Appends lines [begin, end) of `order` to `text`; a group's header goes before its first flag.
+void appendLines(const std::vector<const risk::RedFlag*>& order, const std::vector<int>& group, std::size_t begin,
+                 std::size_t end, bool es, std::string& text) {
     for (std::size_t i = begin; i < end; ++i) {
         const risk::RedFlag& f = *order[i];
-        if (i == 0 || group[i] != group[i - 1]) (text += "  ") += std::string(kSeverities[group[i]]) + ":\n";
+        if (i == 0 || group[i] != group[i - 1]) ((text += "  ") += kSeverities[group[i]]) += ":\n";
         text += "    [";
         text += f.rule;
         text += "] ";
         text += f.detail.text();
         // Issue 16: the finding that answers the flag, and a recurrence after it was closed.
-        if (!f.finding.empty()) text += (es ? " (hallazgo " : " (finding ") + f.finding + ")";
-        if (!f.recurrence.empty()) text += " " + f.recurrence;
+        if (!f.finding.empty()) ((text += es ? " (hallazgo " : " (finding ") += f.finding) += ")";
+        if (!f.recurrence.empty()) (text += " ") += f.recurrence;
         text += '\n';
     }
-    return text;
+}
+
+// Lines [begin, end) in blocks.
+std::vector<std::string> blocksOf(const std::vector<const risk::RedFlag*>& order, const std::vector<int>& group,
+                                  std::size_t begin, std::size_t end, bool es) {
+    std::vector<std::string> blocks;
+    for (std::size_t at = begin; at < end; at += kBlock) {
+        std::string& text = blocks.emplace_back();
+        text.reserve(kBlock * 256);
+        appendLines(order, group, at, std::min(end, at + kBlock), es, text);
+    }
+    return blocks;
 }
 
 }  // namespace
@@ -47,20 +61,24 @@ void printRedFlagLines(const std::vector<risk::RedFlag>& flags, bool es, std::os
                 order.push_back(&f);
                 group.push_back(g);
             }
-    const std::size_t half = order.size() / 2;
-    std::future<std::string> second;
+    // This thread writes the first half, block by block, while the second is made beside it.
+    const std::size_t half = order.size() >= kFlagsWorthAThread ? order.size() / 2 : order.size();
+    std::future<std::vector<std::string>> second;
     try {
-        if (order.size() >= kFlagsWorthAThread)
-            second = std::async(std::launch::async, [&] { return linesOf(order, group, half, order.size(), es); });
-    } catch (const std::system_error&) {  // no thread to be had: all of it on this one
+        if (half < order.size())
+            second = std::async(std::launch::async, [&] { return blocksOf(order, group, half, order.size(), es); });
+    } catch (const std::system_error&) {  // no thread to be had: the same work, later, on this one
     }
-    if (!second.valid()) {
-        out << linesOf(order, group, 0, order.size(), es);
-        return;
+    if (!second.valid())
+        second = std::async(std::launch::deferred, [&] { return blocksOf(order, group, half, order.size(), es); });
+    std::string text;
+    text.reserve(kBlock * 256);
+    for (std::size_t at = 0; at < half; at += kBlock) {
+        text.clear();
+        appendLines(order, group, at, std::min(half, at + kBlock), es, text);
+        out << text;
     }
-    std::string first = linesOf(order, group, 0, half, es);
-    out << first;
-    out << second.get();
+    for (const std::string& block : second.get()) out << block;
 }
 
 }  // namespace traza::cli
