@@ -265,12 +265,13 @@ std::vector<ValidationIssue> validateProject(const Project& p) {
         for (ValidationIssue& issue : issues)
             out.push_back({std::string(list) + "[" + std::to_string(i) + "]." + issue.path, std::move(issue.reason)});
     };
-    // The flows' own fields and unique ids are checked on a second thread
-    // while this one checks the actors and then whether every flow's ends
-    // exist (a fifth of opening a national chain, on one core before). Both
-    // note each issue's flow, and the issues are put in the order one pass
-    // over the flows would give: a flow's field issues, its duplicate id, then
-    // its ends.
+    // On a second thread: the flows' own fields and unique ids, the ends of
+    // the second half of the flows (against an actor id set of its own, which
+    // is cheap to build) and the claims; on this one the actors, then the ends
+    // of the first half (this was a fifth of opening a national chain, all on
+    // one core). Each issue of a flow notes the flow, and they are put in the
+    // order of one pass over the flows: a flow's field issues, its duplicate
+    // id, then its ends; the claims' issues follow, as before.
     struct FlowIssues {
         std::vector<ValidationIssue> issues;
         std::vector<std::size_t> flow;  ///< the flow of each issue
@@ -280,23 +281,40 @@ std::vector<ValidationIssue> validateProject(const Project& p) {
         }
     };
     const auto flowPath = [](std::size_t i) { return "flows[" + std::to_string(i) + "]"; };
-    auto flowFields = [&p, cat, &flowPath] {
-        FlowIssues found;
+    const auto checkEnds = [&p, &flowPath](const IdSet<Actor>& actorIds, std::size_t begin, std::size_t end, FlowIssues& found) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const Flow& f = p.flows[i];
+            if (!f.from.empty() && !actorIds.contains(f.from)) found.add(i, {flowPath(i) + ".from", "no actor has id \"" + f.from + "\""});
+            if (!f.to.empty() && !actorIds.contains(f.to)) found.add(i, {flowPath(i) + ".to", "no actor has id \"" + f.to + "\""});
+        }
+    };
+    const std::size_t half = p.flows.size() / 2;
+    struct HelperIssues {
+        FlowIssues fields;  ///< field checks and duplicate ids, every flow
+        FlowIssues ends;    ///< ends of flows [half, n)
+        std::vector<ValidationIssue> claims;
+    };
+    auto helperWork = [&p, cat, &flowPath, &checkEnds, half] {
+        HelperIssues found;
         IdSet<Flow> flowIds(p.flows);
         for (std::size_t i = 0; i < p.flows.size(); ++i) {
             const Flow& f = p.flows[i];
             for (ValidationIssue& issue : validateFlow(f, "", cat))
-                found.add(i, {flowPath(i) + "." + issue.path, std::move(issue.reason)});
-            if (!flowIds.insert(i)) found.add(i, {flowPath(i) + ".id", "duplicate id \"" + f.id + "\""});
+                found.fields.add(i, {flowPath(i) + "." + issue.path, std::move(issue.reason)});
+            if (!flowIds.insert(i)) found.fields.add(i, {flowPath(i) + ".id", "duplicate id \"" + f.id + "\""});
         }
+        IdSet<Actor> actorIds(p.actors);
+        for (std::size_t i = 0; i < p.actors.size(); ++i) actorIds.insert(i);
+        checkEnds(actorIds, half, p.flows.size(), found.ends);
+        validateClaims(p, found.claims);
         return found;
     };
-    std::future<FlowIssues> fields;
+    std::future<HelperIssues> helper;
     try {
-        if (p.flows.size() >= kFlowsWorthAThread) fields = std::async(std::launch::async, flowFields);
+        if (p.flows.size() >= kFlowsWorthAThread) helper = std::async(std::launch::async, helperWork);
     } catch (const std::system_error&) {  // no thread to be had: the same work on this one
     }
-    if (!fields.valid()) fields = std::async(std::launch::deferred, flowFields);
+    if (!helper.valid()) helper = std::async(std::launch::deferred, helperWork);
 
     IdSet<Actor> actorIds(p.actors);
     for (std::size_t i = 0; i < p.actors.size(); ++i) {
@@ -305,17 +323,15 @@ std::vector<ValidationIssue> validateProject(const Project& p) {
             out.push_back({"actors[" + std::to_string(i) + "].id", "duplicate id \"" + p.actors[i].id + "\""});
     }
     FlowIssues ends;
-    for (std::size_t i = 0; i < p.flows.size(); ++i) {
-        const Flow& f = p.flows[i];
-        if (!f.from.empty() && !actorIds.contains(f.from)) ends.add(i, {flowPath(i) + ".from", "no actor has id \"" + f.from + "\""});
-        if (!f.to.empty() && !actorIds.contains(f.to)) ends.add(i, {flowPath(i) + ".to", "no actor has id \"" + f.to + "\""});
-    }
-    FlowIssues own = fields.get();
+    checkEnds(actorIds, 0, half, ends);
+    HelperIssues other = helper.get();
+    for (std::size_t i = 0; i < other.ends.issues.size(); ++i) ends.add(other.ends.flow[i], std::move(other.ends.issues[i]));
+    const FlowIssues& own = other.fields;
     for (std::size_t a = 0, b = 0; a < own.issues.size() || b < ends.issues.size();) {
         const bool ownFirst = b == ends.issues.size() || (a < own.issues.size() && own.flow[a] <= ends.flow[b]);
-        out.push_back(std::move(ownFirst ? own.issues[a++] : ends.issues[b++]));
+        out.push_back(std::move(ownFirst ? other.fields.issues[a++] : ends.issues[b++]));
     }
-    validateClaims(p, out);
+    for (ValidationIssue& issue : other.claims) out.push_back(std::move(issue));
     validateRecords(p, out);
     std::unordered_set<std::string> scopes;
     for (std::size_t i = 0; i < p.checklists.size(); ++i) {
