@@ -117,8 +117,8 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
     // graph), the traceability, the documentation gains, the red flags. As one
     // side task the last three made it a third longer than this thread, which
     // then waited; as tasks of their own the two cores share them as they come.
-    // Each task writes only its own results, so the analysis is the same
-    // whichever finishes first.
+    // The longest, the red flags, starts first. Each task writes only its own
+    // results, so the analysis is the same whichever finishes first.
     std::future<std::optional<Series>> seriesFuture =
         startTask(options.secondThread && projectHasRecords(project), [&]() -> std::optional<Series> {
             if (!projectHasRecords(project)) return std::nullopt;
@@ -134,6 +134,18 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
     bool weightsFellBack = false;
     const RiskWeights weights = RiskWeights::fromCatalogue(project.catalogue, &weightsFellBack);
 
+    const FlowShares shares = computeFlowShares(chain, dest);
+    exact = exact && shares.exact;
+    struct FlagResults {
+        std::vector<RedFlag> redFlags;
+        std::vector<std::string> warnings;  ///< rules this version does not know; after the chain's warnings
+        bool exact = true;
+    };
+    std::future<FlagResults> flagFuture = startTask(options.secondThread, [&] {
+        FlagResults f;
+        f.redFlags = evaluateRedFlags({chain, dest, solver, shares.share, lang, reconciliation}, f.warnings, f.exact);
+        return f;
+    });
     struct TraceResults {
         Traceability traceability;
         bool exact = true;
@@ -173,18 +185,6 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
         return g;
     });
 
-    const FlowShares shares = computeFlowShares(chain, dest);
-    exact = exact && shares.exact;
-    struct FlagResults {
-        std::vector<RedFlag> redFlags;
-        std::vector<std::string> warnings;  ///< rules this version does not know; after the chain's warnings
-        bool exact = true;
-    };
-    std::future<FlagResults> flagFuture = startTask(options.secondThread, [&] {
-        FlagResults f;
-        f.redFlags = evaluateRedFlags({chain, dest, solver, shares.share, lang, reconciliation}, f.warnings, f.exact);
-        return f;
-    });
     const Dominance dominance = computeDominators(chain, dest);
     const Upstream upstream = computeUpstream(chain);
     const TypologyMix typology = mixByTypology(
