@@ -259,6 +259,7 @@ void runAnalyze(const AnalyzeCommandOptions& o) {
     }
     options.planTarget = o.planTarget;
     options.reconcile = o.reconcile;
+    options.traceBreaks = o.json;  // the summary does not list them (85 000 on a national chain)
     const risk::Analysis& analysis = keepUntilExit(risk::analyze(project, options));
     if (o.json)  // streamed: a national chain's analysis is tens of MB
         writeStdout([&](const ByteSink& sink) {

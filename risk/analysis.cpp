@@ -180,7 +180,7 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
                                            options.planTarget >= 0 ? options.planTarget : options.traceThreshold,
                                            kMaxPlanSteps, g.exact);
         }
-        g.breaks = findTraceBreaks(chain, lang);
+        if (options.traceBreaks) g.breaks = findTraceBreaks(chain, lang);
         g.warnings = chainWarnings(chain, dest, lang);
         return g;
     });
