@@ -18,6 +18,7 @@
 #include "number_text.h"
 #include "error.h"
 #include "project_io.h"
+#include "red_flag_lines.h"
 #include "series_text.h"
 
 namespace traza::cli {
@@ -217,19 +218,7 @@ void printSummary(const model::Project& project, const risk::Analysis& a, bool e
     for (const auto& s : a.statement) out << "  - " << s << "\n";
 
     out << "\n" << t("Red flags", "Señales de alerta") << " (" << a.redFlags.size() << ")\n";
-    for (const char* severity : {"critical", "high", "medium", "low"}) {
-        bool header = false;
-        for (const auto& f : a.redFlags) {
-            if (f.severity != severity) continue;
-            if (!header) out << "  " << severity << ":\n";
-            header = true;
-            out << "    [" << f.rule << "] " << f.detail;
-            // Issue 16: the finding that answers the flag, and a recurrence after it was closed.
-            if (!f.finding.empty()) out << " (" << t("finding ", "hallazgo ") << f.finding << ")";
-            if (!f.recurrence.empty()) out << " " << f.recurrence;
-            out << "\n";
-        }
-    }
+    printRedFlagLines(a.redFlags, es, out);
 
     if (a.reconciliation) printReconciliation(*a.reconciliation, a.usesReconciledFigures, es, out);
 
@@ -270,6 +259,7 @@ void runAnalyze(const AnalyzeCommandOptions& o) {
     }
     options.planTarget = o.planTarget;
     options.reconcile = o.reconcile;
+    options.traceBreaks = o.json;  // the summary does not list them (85 000 on a national chain)
     const risk::Analysis& analysis = keepUntilExit(risk::analyze(project, options));
     if (o.json)  // streamed: a national chain's analysis is tens of MB
         writeStdout([&](const ByteSink& sink) {

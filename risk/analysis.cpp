@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <future>
+#include <type_traits>
+#include <utility>
 #include <system_error>
 
 #include "chain_graph.h"
@@ -35,6 +37,19 @@ namespace traza::risk {
 
 namespace {
 constexpr std::size_t kMaxPlanSteps = 100000;  // a plan never runs away on a hostile chain
+
+// Starts `work` on a thread of its own when `thread` is true and one can be
+// had; otherwise it runs on the thread that asks for its result, when it asks.
+template <typename Work>
+std::future<std::invoke_result_t<Work&>> startTask(bool thread, Work work) {
+    std::future<std::invoke_result_t<Work&>> result;
+    try {
+        if (thread) result = std::async(std::launch::async, work);
+    } catch (const std::system_error&) {  // no thread to be had: the same work, later, on this one
+    }
+    if (!result.valid()) result = std::async(std::launch::deferred, std::move(work));
+    return result;
+}
 }  // namespace
 
 const ActorResult* Analysis::actor(const std::string& id) const {
@@ -95,18 +110,22 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
     const std::string lang = options.language == "es" ? "es" : "en";
     const Text text(lang);
 
-    // The progress series read only the project: they run beside the rest
-    // of the analysis (about 40 % of it on a national year of records).
-    auto seriesWork = [&]() -> std::optional<Series> {
-        if (!projectHasRecords(project)) return std::nullopt;
-        return computeSeries(project, options.destinations, lang);
-    };
-    std::future<std::optional<Series>> seriesFuture;
-    try {
-        if (options.secondThread && projectHasRecords(project)) seriesFuture = std::async(std::launch::async, seriesWork);
-    } catch (const std::system_error&) {  // no thread to be had: the same work, at the end, on this one
-    }
-    if (!seriesFuture.valid()) seriesFuture = std::async(std::launch::deferred, seriesWork);
+    // Parts that read only the project, or the graph, the destinations and
+    // the flow shares, run as tasks beside this thread, which scores risks and
+    // ranks choke points: the progress series (about 40 % of the analysis on a
+    // national year of records), the evidence warnings (beside building the
+    // graph), the traceability, the documentation gains, the red flags. As one
+    // side task the last three made it a third longer than this thread, which
+    // then waited; as tasks of their own the two cores share them as they come.
+    // The longest, the red flags, starts first. Each task writes only its own
+    // results, so the analysis is the same whichever finishes first.
+    std::future<std::optional<Series>> seriesFuture =
+        startTask(options.secondThread && projectHasRecords(project), [&]() -> std::optional<Series> {
+            if (!projectHasRecords(project)) return std::nullopt;
+            return computeSeries(project, options.destinations, lang);
+        });
+    std::future<std::vector<std::string>> evidenceFuture =
+        startTask(options.secondThread, [&] { return evidenceWarnings(project, lang); });
 
     const ChainGraph chain(project, lang);
     const DestinationSet dest = chooseDestinations(chain, options.destinations);
@@ -117,66 +136,55 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
 
     const FlowShares shares = computeFlowShares(chain, dest);
     exact = exact && shares.exact;
-
-    // Traceability, trace breaks, warnings and red flags read only the graph,
-    // the destinations and the flow shares: they run on other threads while
-    // this one scores risks and ranks choke points (the machine has two cores).
-    // Each side writes only its own results, so the analysis is the same
-    // whichever finishes first.
-    struct SideResults {
-        Traceability traceability;
-        std::vector<TraceBreak> breaks;
-        std::vector<std::string> warnings;
-        std::optional<DocumentationPlan> plan;
-        bool exact = true;
-    };
-    auto sideWork = [&]() {
-        SideResults side;
-        side.traceability = computeTraceability(chain, dest, solver, options.traceThreshold, side.exact);
-        computeCreditTraceability(chain, dest, side.traceability);
-        // What to document next: the exact gains at every level for stage K
-        // (none when K is no traced stage), and the plan when one is asked for.
-        const DocumentationGains gains(chain, dest, solver);
-        const int lastStage = lastTracedStage(chain, dest);
-        side.traceability.nextFlowsStage = options.planStage;
-        if (options.planStage >= 1 && options.planStage <= lastStage) {
-            for (TraceLevel& l : side.traceability.levels)
-                l.nextFlows = nextFlows(gains, l.level, options.planStage, 20, side.exact);
-            if (options.planLevel)
-                side.plan = planDocumentation(gains, *options.planLevel, options.planStage,
-                                              options.planTarget >= 0 ? options.planTarget : options.traceThreshold,
-                                              kMaxPlanSteps, side.exact);
-        }
-        side.breaks = findTraceBreaks(chain, lang);
-        side.warnings = chainWarnings(chain, dest, lang);
-        return side;
-    };
-    // The red flags read what the side work reads but none of its results:
-    // they are a task of their own (half of the side work on a national year
-    // of records), so neither side task holds a core while the other waits.
-    // Their warnings follow the chain's, as when they ran after them.
     struct FlagResults {
         std::vector<RedFlag> redFlags;
+        std::vector<std::string> warnings;  ///< rules this version does not know; after the chain's warnings
+        bool exact = true;
+    };
+    std::future<FlagResults> flagFuture = startTask(options.secondThread, [&] {
+        FlagResults f;
+        f.redFlags = evaluateRedFlags({chain, dest, solver, shares.share, lang, reconciliation}, f.warnings, f.exact);
+        return f;
+    });
+    struct TraceResults {
+        Traceability traceability;
+        bool exact = true;
+    };
+    std::future<TraceResults> traceFuture = startTask(options.secondThread, [&] {
+        TraceResults t;
+        t.traceability = computeTraceability(chain, dest, solver, options.traceThreshold, t.exact);
+        computeCreditTraceability(chain, dest, t.traceability);
+        t.traceability.nextFlowsStage = options.planStage;
+        return t;
+    });
+    // What to document next: the exact gains at every level for stage K (none
+    // when K is no traced stage), and the plan when one is asked for; then the
+    // trace breaks and the chain's warnings.
+    struct GainResults {
+        std::vector<std::pair<model::Evidence, std::vector<NextFlow>>> nextFlows;  ///< per level, self_declared .. verified
+        std::optional<DocumentationPlan> plan;
+        std::vector<TraceBreak> breaks;
         std::vector<std::string> warnings;
         bool exact = true;
     };
-    auto flagWork = [&]() {
-        FlagResults flags;
-        flags.redFlags =
-            evaluateRedFlags({chain, dest, solver, shares.share, lang, reconciliation}, flags.warnings, flags.exact);
-        return flags;
-    };
-    std::future<SideResults> sideFuture;
-    std::future<FlagResults> flagFuture;
-    try {
-        if (options.secondThread) {
-            sideFuture = std::async(std::launch::async, sideWork);
-            flagFuture = std::async(std::launch::async, flagWork);
+    std::future<GainResults> gainFuture = startTask(options.secondThread, [&] {
+        GainResults g;
+        const int lastStage = lastTracedStage(chain, dest);
+        if (options.planStage >= 1 && options.planStage <= lastStage) {
+            const DocumentationGains gains(chain, dest, solver);
+            for (int l = static_cast<int>(model::Evidence::SelfDeclared); l <= static_cast<int>(model::Evidence::Verified); ++l)
+                g.nextFlows.emplace_back(static_cast<model::Evidence>(l),
+                                         nextFlows(gains, static_cast<model::Evidence>(l), options.planStage, 20, g.exact));
+            if (options.planLevel)
+                g.plan = planDocumentation(gains, *options.planLevel, options.planStage,
+                                           options.planTarget >= 0 ? options.planTarget : options.traceThreshold,
+                                           kMaxPlanSteps, g.exact);
         }
-    } catch (const std::system_error&) {  // no thread to be had: the same work, later, on this one
-    }
-    if (!sideFuture.valid()) sideFuture = std::async(std::launch::deferred, sideWork);
-    if (!flagFuture.valid()) flagFuture = std::async(std::launch::deferred, flagWork);
+        if (options.traceBreaks) g.breaks = findTraceBreaks(chain, lang);
+        g.warnings = chainWarnings(chain, dest, lang);
+        return g;
+    });
+
     const Dominance dominance = computeDominators(chain, dest);
     const Upstream upstream = computeUpstream(chain);
     const TypologyMix typology = mixByTypology(
@@ -219,17 +227,21 @@ Analysis analyzeFigures(const model::Project& project, const AnalysisOptions& op
         r.risk = std::move(scores[v]);  // exposure above has already read the residuals
     }
 
-    SideResults side = sideFuture.get();
+    TraceResults trace = traceFuture.get();
+    GainResults gain = gainFuture.get();
     FlagResults flags = flagFuture.get();
-    a.traceability = std::move(side.traceability);
-    a.breaks = std::move(side.breaks);
-    a.warnings = std::move(side.warnings);
+    a.traceability = std::move(trace.traceability);
+    for (TraceLevel& l : a.traceability.levels)
+        for (auto& [level, next] : gain.nextFlows)
+            if (level == l.level) l.nextFlows = std::move(next);
+    a.breaks = std::move(gain.breaks);
+    a.warnings = std::move(gain.warnings);
     for (std::string& w : flags.warnings) a.warnings.push_back(std::move(w));
-    for (std::string& w : evidenceWarnings(project, lang)) a.warnings.push_back(std::move(w));
+    for (std::string& w : evidenceFuture.get()) a.warnings.push_back(std::move(w));
     a.redFlags = std::move(flags.redFlags);
     linkFlagsToFindings(a.redFlags, project.findings, lang);
-    a.plan = std::move(side.plan);
-    exact = exact && side.exact && flags.exact;
+    a.plan = std::move(gain.plan);
+    exact = exact && trace.exact && gain.exact && flags.exact;
     a.statement = limitsStatement(chain, dest, a.traceability, lang);
     if (projectHasClaims(project)) a.claims = computeProjectClaims(project, a.redFlags, checklists, lang);
     a.series = seriesFuture.get();

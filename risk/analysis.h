@@ -29,6 +29,10 @@ struct AnalysisOptions {
     std::optional<model::Evidence> planLevel;  ///< when set, a document-next plan at this level
     double planTarget = -1;                 ///< θ of the plan; < 0: traceThreshold
     bool secondThread = true;               ///< run the independent parts on a second thread (same result)
+    /// Find the trace breaks (Analysis::breaks, every flow with undocumented
+    /// tonnes); false leaves them empty, for a caller that never shows them
+    /// (`traza-cli analyze` without --json). Nothing else depends on them.
+    bool traceBreaks = true;
     /// Analyse the reconciled figures instead of the figures as entered
     /// (`traza-cli analyze --reconcile`); without uncertainty it changes nothing.
     bool reconcile = false;

@@ -438,12 +438,22 @@ ColumnMapping readImportRules(SQLite::Database& db) {
 Project readProject(SQLite::Database& db, SQLite::Database* flowsDb) {
     Project p;
     p.assessment = readAssessment(db);
-    // The flows (half of a national chain's rows) are read on flowsDb's own
-    // thread while this one reads the actors. Errors keep the order of a
-    // sequential read: the actors' first, then the flows', then the rest.
-    std::future<FlowRows> flows;
+    // The flows (half of a national chain's rows) and then the checklists
+    // are read on flowsDb's own thread while this one reads the actors (the
+    // two took about as long, and the checklists were left for the end).
+    // Errors keep the order of a sequential read: the actors' first, then the
+    // flows', then the checklists', then the rest.
+    struct FlowsAndChecklists {
+        FlowRows flows;
+        Project checklists;  ///< only its checklists are read
+    };
+    std::future<FlowsAndChecklists> flows;
     if (flowsDb)
-        flows = std::async(std::launch::async, [flowsDb] { return readFlows(*flowsDb, readActorOrds(*flowsDb)); });
+        flows = std::async(std::launch::async, [flowsDb] {
+            FlowsAndChecklists read{readFlows(*flowsDb, readActorOrds(*flowsDb)), {}};
+            readChecklists(*flowsDb, read.checklists);
+            return read;
+        });
     std::vector<std::int64_t> actorOrds;
     try {
         actorOrds = readActors(db, p);
@@ -454,8 +464,14 @@ Project readProject(SQLite::Database& db, SQLite::Database* flowsDb) {
         }
         throw;
     }
-    resolveFlowEnds(p, flowsDb ? flows.get() : readFlows(db, actorOrds));
-    readChecklists(db, p);
+    if (flowsDb) {
+        FlowsAndChecklists read = flows.get();
+        resolveFlowEnds(p, std::move(read.flows));
+        p.checklists = std::move(read.checklists.checklists);
+    } else {
+        resolveFlowEnds(p, readFlows(db, actorOrds));
+        readChecklists(db, p);
+    }
     readGoalsAndSupports(db, p, actorOrds);
     readFindings(db, p);
     p.catalogue = readCatalogue(db);

@@ -6,6 +6,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <future>
+#include <system_error>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -97,6 +99,45 @@ std::size_t readFully(int fd, unsigned char* out, std::size_t size, const std::f
     return done;
 }
 
+// pread of up to `size` bytes from `offset`; fewer only if the file ends first.
+std::size_t preadFully(int fd, unsigned char* out, std::size_t size, off_t offset, const std::filesystem::path& path) {
+    std::size_t done = 0;
+    while (done < size) {
+        ssize_t n = ::pread(fd, out + done, size - done, offset + static_cast<off_t>(done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw IoError("could not read " + path.string() + ": " + osReason(errno));
+        if (n == 0) break;  // the file shrank while we read it: take what is there
+        done += static_cast<std::size_t>(n);
+    }
+    return done;
+}
+
+// Reads up to `size` bytes, a large file in two halves on two threads: most of
+// the time goes to the kernel giving the fresh buffer its pages (zeroing them),
+// and two cores do that in half the time (about 20 ms for a national chain's
+// 21 MB on one). Returns the bytes read from the start without a gap: fewer
+// than `size` only if the file ended first.
+std::size_t readInTwo(int fd, unsigned char* out, std::size_t size, const std::filesystem::path& path) {
+    constexpr std::size_t kWorthAThread = std::size_t(4) << 20;
+    const std::size_t half = size / 2;
+    std::future<std::size_t> second;
+    try {
+        if (size >= kWorthAThread)
+            second = std::async(std::launch::async, [=] { return preadFully(fd, out + half, size - half, static_cast<off_t>(half), path); });
+    } catch (const std::system_error&) {  // no thread to be had: all of it on this one
+    }
+    if (!second.valid()) return preadFully(fd, out, size, 0, path);
+    std::size_t first = 0;
+    try {
+        first = preadFully(fd, out, half, 0, path);
+    } catch (...) {
+        second.wait();  // it writes into `out`, which the caller frees
+        throw;
+    }
+    const std::size_t rest = second.get();
+    return first < half ? first : half + rest;
+}
+
 }  // namespace
 
 FileBytes readWholeFile(const std::filesystem::path& path, std::size_t maxBytes) {
@@ -109,7 +150,7 @@ FileBytes readWholeFile(const std::filesystem::path& path, std::size_t maxBytes)
     FileBytes out;
     out.data = {static_cast<unsigned char*>(sqlite3_malloc64(size ? size : 1)), sqlite3_free};
     if (!out.data) throw std::bad_alloc();
-    out.size = readFully(file.fd, out.data.get(), size, path);
+    out.size = readInTwo(file.fd, out.data.get(), size, path);
     return out;
 }
 

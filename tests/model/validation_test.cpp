@@ -64,6 +64,40 @@ TEST_CASE("Validation - every broken rule names its path") {
     CHECK(hasIssue(validateProject(p), "flows[0].typology"));
 }
 
+// A national chain's flows are checked on a second thread (from 5 000 flows):
+// the issues must still come in the order of one pass over the flows, each
+// flow's field issues, then its duplicate id, then its ends.
+TEST_CASE("Validation - flow issues come in flow order, with or without the second thread") {
+    for (const std::size_t n : {std::size_t{4}, std::size_t{6000}}) {
+        Project p = twoActors();
+        Actor c = p.actors[0];
+        c.id = "c";
+        c.stage = 0;
+        p.actors.push_back(c);
+        const Flow valid = p.flows[0];
+        p.flows.clear();
+        for (std::size_t i = 0; i < n; ++i) {
+            p.flows.push_back(valid);
+            p.flows.back().id = "f" + std::to_string(i);
+        }
+        p.flows[1].tonnes = 0;
+        p.flows[1].from = "zzz";
+        p.flows[2].id = "f0";
+        p.flows[2].documentedT = -1;
+        p.flows[2].to = "yyy";
+        p.flows[n - 1].to = "xxx";
+        p.flows[n - 1].pricePerT = -1;
+        std::vector<std::string> paths;
+        for (const ValidationIssue& i : validateProject(p)) paths.push_back(i.path);
+        const std::string last = "flows[" + std::to_string(n - 1) + "]";
+        const std::vector<std::string> expected{"actors[2].stage",       "flows[1].tonnes", "flows[1].from",
+                                                "flows[2].documented_t", "flows[2].id",     "flows[2].to",
+                                                last + ".price_per_t",   last + ".to"};
+        INFO(n << " flows");
+        CHECK(paths == expected);
+    }
+}
+
 TEST_CASE("Validation - a date must exist on the calendar, whatever the entry path") {
     Project p = twoActors();
     p.flows[0].periodStart = "2024-02-29";  // leap year
