@@ -52,26 +52,23 @@ std::optional<std::vector<std::map<int, double>>> tracedOnDemand(const ChainGrap
         std::size_t next;  // position in v's in-edges
     };
     std::vector<Open> stack;
-    auto visit = [&](Vertex root) {
-        if (slot[root] != kUnseen) return;
-        if (stage[root] <= 1) {
-            slot[root] = kOne;
+    // A vertex first met: stage 1 is traced wholly; any other is opened to read its suppliers.
+    auto meet = [&](Vertex v) {
+        if (slot[v] != kUnseen) return;
+        if (stage[v] <= 1) {
+            slot[v] = kOne;
             return;
         }
-        slot[root] = kOpen;
-        stack.push_back({root, 0});
+        slot[v] = kOpen;
+        stack.push_back({v, 0});
+    };
+    auto visit = [&](Vertex root) {
+        meet(root);
         while (!stack.empty()) {
             Open& top = stack.back();
             const InEdges in = chain.inEdges(top.v);
             if (top.next < in.size()) {
-                const Vertex u = chain.source(in[top.next++]);
-                if (slot[u] != kUnseen) continue;
-                if (stage[u] <= 1) {
-                    slot[u] = kOne;
-                    continue;
-                }
-                slot[u] = kOpen;
-                stack.push_back({u, 0});
+                meet(chain.source(in[top.next++]));
                 continue;
             }
             slot[top.v] = static_cast<std::uint32_t>(needed.size());
