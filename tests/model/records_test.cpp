@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <limits>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,7 @@
 #include "chain_commands.h"
 #include "record_commands.h"
 #include "record_summary.h"
+#include "records/record_validation.h"
 #include "validation.h"
 
 using namespace traza::model;
@@ -304,4 +306,53 @@ TEST_CASE("Records - an edit of a flow with records that contradicts them is ref
     f1.notes = "checked";
     stack.execute(p, std::make_unique<UpdateFlow>("f1", f1));
     CHECK(p.findFlow("f1")->notes == "checked");
+}
+
+// validateRecords checks a large project's records on several threads; its
+// issues must be those of one pass in record order: each record's field issues,
+// then its duplicate id. The reference here is that one pass.
+TEST_CASE("Records - many records' issues come out in record order, as one pass gives them, duplicates included") {
+    Project p = imported();
+    const Catalogue* cat = p.catalogue.actorKinds.empty() ? nullptr : &p.catalogue;
+    REQUIRE(cat);
+    p.flows.resize(2);
+    for (Flow& f : p.flows) f.records.clear();
+    std::uint32_t seed = 12345;
+    auto next = [&seed] { return seed = seed * 1664525u + 1013904223u, seed >> 8; };
+    for (int i = 0; i < 30000; ++i) {  // above the count that starts threads
+        Flow& f = p.flows[(i / 7) % 2 == 0 ? 0 : 1];
+        Record r;
+        r.id = "r" + std::to_string(i);
+        r.date = "2025-04-01";
+        r.tonnes = 1.5;
+        const std::uint32_t roll = next() % 1000;
+        if (roll < 6) r.id = "r" + std::to_string(next() % (i + 1));  // an earlier id, or its own
+        else if (roll < 8) r.id.clear();
+        if (roll % 97 == 3) r.date = "2025-02-30";
+        if (roll % 89 == 5) r.tonnes = -1;
+        if (roll % 83 == 7) r.documents.push_back({"no_such_type", "1"});
+        f.records.push_back(std::move(r));
+    }
+    std::vector<ValidationIssue> expected;
+    std::unordered_set<std::string> ids;
+    std::size_t k = 0;
+    for (const Flow& f : p.flows)
+        for (const Record& r : f.records) {
+            const std::string path = "records[" + std::to_string(k++) + "]";
+            for (ValidationIssue& issue : validateRecord(r, f, p.assessment.period, path, cat)) expected.push_back(issue);
+            if (!r.id.empty() && !ids.insert(r.id).second) expected.push_back({path + ".id", "duplicate record id \"" + r.id + "\""});
+        }
+    std::size_t duplicates = 0;
+    for (const ValidationIssue& issue : expected) duplicates += issue.reason.rfind("duplicate record id", 0) == 0;
+    REQUIRE(duplicates > 50);
+    REQUIRE(expected.size() > duplicates + 100);
+
+    std::vector<ValidationIssue> found;
+    validateRecords(p, found);
+    REQUIRE(found.size() == expected.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        INFO(i << ": " << expected[i].path << " " << expected[i].reason);
+        CHECK(found[i].path == expected[i].path);
+        CHECK(found[i].reason == expected[i].reason);
+    }
 }
