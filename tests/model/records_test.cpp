@@ -356,3 +356,24 @@ TEST_CASE("Records - many records' issues come out in record order, as one pass 
         CHECK(found[i].reason == expected[i].reason);
     }
 }
+
+// The records are read on another connection than the flows and the checklists
+// (readProject); a file damaged in several tables is still refused naming the
+// first one a reading in file order meets: flows, then records, then checklists.
+TEST_CASE("Records - a file damaged in several tables names the flows first, then the records, then the checklists") {
+    TempDir dir;
+    const fs::path file = dir / "bad.traza";
+    const Project care = readProjectJson(fs::path(TRAZA_TEST_DATADIR) / "samples" / "care-pilot-2025.json", Catalogue::installed());
+    REQUIRE(!care.checklists.empty());
+    auto damaged = [&](const std::string& sql) {
+        ProjectStore::save(care, file);
+        rawExec(file, sql);
+        return thrownMessage<traza::Error>([&] { ProjectStore::open(file); });
+    };
+    const std::string badFlow = "UPDATE flows SET evidence = 'great' WHERE ord = (SELECT max(ord) FROM flows);";
+    const std::string badRecord = "UPDATE records SET evidence = 'great' WHERE ord = (SELECT min(ord) FROM records);";
+    const std::string badItem = "UPDATE checklist_items SET status = 'great' WHERE ord = (SELECT min(ord) FROM checklist_items);";
+    CHECK_THAT(damaged(badFlow + badRecord + badItem), Catch::Contains("flows[") && Catch::Contains("evidence"));
+    CHECK_THAT(damaged(badRecord + badItem), Catch::Contains("records[0].evidence"));
+    CHECK_THAT(damaged(badItem), Catch::Contains("checklist_items[0].status"));
+}
