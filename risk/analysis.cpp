@@ -2,9 +2,7 @@
 
 #include <cmath>
 #include <future>
-#include <type_traits>
 #include <utility>
-#include <system_error>
 
 #include "chain_graph.h"
 #include "chain_warnings.h"
@@ -26,6 +24,7 @@
 #include "risk_score.h"
 #include "risk_weights.h"
 #include "series/series.h"
+#include "start_task.h"
 #include "supplier_checklists.h"
 #include "text.h"
 #include "trace_breaks.h"
@@ -37,19 +36,6 @@ namespace traza::risk {
 
 namespace {
 constexpr std::size_t kMaxPlanSteps = 100000;  // a plan never runs away on a hostile chain
-
-// Starts `work` on a thread of its own when `thread` is true and one can be
-// had; otherwise it runs on the thread that asks for its result, when it asks.
-template <typename Work>
-std::future<std::invoke_result_t<Work&>> startTask(bool thread, Work work) {
-    std::future<std::invoke_result_t<Work&>> result;
-    try {
-        if (thread) result = std::async(std::launch::async, work);
-    } catch (const std::system_error&) {  // no thread to be had: the same work, later, on this one
-    }
-    if (!result.valid()) result = std::async(std::launch::deferred, std::move(work));
-    return result;
-}
 }  // namespace
 
 const ActorResult* Analysis::actor(const std::string& id) const {

@@ -5,10 +5,9 @@
 #include <future>
 #include <sstream>
 #include <string_view>
-#include <system_error>
-#include <type_traits>
 
 #include "own_entries.h"
+#include "start_task.h"
 
 namespace traza::model {
 namespace {
@@ -65,19 +64,6 @@ std::vector<ValidationIssue> validateRecord(const Record& r, const Flow& f, cons
 namespace {
 
 constexpr std::size_t kRecordsWorthAThread = 20000;
-
-// Runs `work` on a thread of its own when `thread` and one can be had, else
-// when its result is asked for.
-template <typename Work>
-std::future<std::invoke_result_t<Work&>> startTask(bool thread, Work work) {
-    std::future<std::invoke_result_t<Work&>> result;
-    try {
-        if (thread) result = std::async(std::launch::async, work);
-    } catch (const std::system_error&) {  // no thread to be had: the same work, later, on this one
-    }
-    if (!result.valid()) result = std::async(std::launch::deferred, std::move(work));
-    return result;
-}
 
 // The field issues of a run of flows' records, each with its record's number k.
 struct FieldIssues {
