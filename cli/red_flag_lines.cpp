@@ -1,9 +1,9 @@
 #include "red_flag_lines.h"
+#include "start_task.h"
 
 #include <algorithm>
 #include <future>
 #include <string>
-#include <system_error>
 
 namespace traza::cli {
 namespace {
@@ -63,14 +63,8 @@ void printRedFlagLines(const std::vector<risk::RedFlag>& flags, bool es, std::os
             }
     // This thread writes the first half, block by block, while the second is made beside it.
     const std::size_t half = order.size() >= kFlagsWorthAThread ? order.size() / 2 : order.size();
-    std::future<std::vector<std::string>> second;
-    try {
-        if (half < order.size())
-            second = std::async(std::launch::async, [&] { return blocksOf(order, group, half, order.size(), es); });
-    } catch (const std::system_error&) {  // no thread to be had: the same work, later, on this one
-    }
-    if (!second.valid())
-        second = std::async(std::launch::deferred, [&] { return blocksOf(order, group, half, order.size(), es); });
+    std::future<std::vector<std::string>> second =
+        startTask(half < order.size(), [&] { return blocksOf(order, group, half, order.size(), es); });
     std::string text;
     text.reserve(kBlock * 256);
     for (std::size_t at = 0; at < half; at += kBlock) {

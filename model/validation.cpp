@@ -1,13 +1,13 @@
 #include "validation.h"
 
 #include "own_entries.h"
+#include "start_task.h"
 
 #include <cmath>
 #include <cstdint>
 #include <future>
 #include <sstream>
 #include <string_view>
-#include <system_error>
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
@@ -309,12 +309,7 @@ std::vector<ValidationIssue> validateProject(const Project& p) {
         validateClaims(p, found.claims);
         return found;
     };
-    std::future<HelperIssues> helper;
-    try {
-        if (p.flows.size() >= kFlowsWorthAThread) helper = std::async(std::launch::async, helperWork);
-    } catch (const std::system_error&) {  // no thread to be had: the same work on this one
-    }
-    if (!helper.valid()) helper = std::async(std::launch::deferred, helperWork);
+    std::future<HelperIssues> helper = startTask(p.flows.size() >= kFlowsWorthAThread, helperWork);
 
     IdSet<Actor> actorIds(p.actors);
     for (std::size_t i = 0; i < p.actors.size(); ++i) {

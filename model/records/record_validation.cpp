@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <functional>
+#include <utility>
 #include <future>
 #include <sstream>
 #include <string_view>
@@ -86,15 +87,15 @@ FieldIssues checkFields(const Project& p, const Catalogue* cat, std::size_t flow
     return found;
 }
 
-// The numbers k of the records whose id an earlier record already has, in
-// order. An open-addressing table of the ids (a node-based set of 870 000
+// The records whose id an earlier record already has, with their numbers k,
+// in order. An open-addressing table of the ids (a node-based set of 870 000
 // ids was a quarter of opening a national year).
-std::vector<std::size_t> laterDuplicates(const Project& p, std::size_t count) {
+std::vector<std::pair<std::size_t, const Record*>> laterDuplicates(const Project& p, std::size_t count) {
     std::size_t capacity = 16;
     while (capacity < 2 * count) capacity *= 2;
     std::vector<const std::string*> slots(capacity, nullptr);
     const std::hash<std::string_view> hash;
-    std::vector<std::size_t> found;
+    std::vector<std::pair<std::size_t, const Record*>> found;
     std::size_t k = 0;
     for (const Flow& f : p.flows)
         for (const Record& r : f.records) {
@@ -105,7 +106,7 @@ std::vector<std::size_t> laterDuplicates(const Project& p, std::size_t count) {
                         break;
                     }
                     if (*slots[at] == r.id) {
-                        found.push_back(k);
+                        found.emplace_back(k, &r);
                         break;
                     }
                 }
@@ -126,33 +127,23 @@ void validateRecords(const Project& p, std::vector<ValidationIssue>& out) {
     // tasks; the issues come out as one pass would give them: record by record,
     // its fields' issues and then its duplicate id.
     const bool threads = count >= kRecordsWorthAThread;
-    std::future<std::vector<std::size_t>> duplicates = startTask(threads, [&] { return laterDuplicates(p, count); });
+    std::future<std::vector<std::pair<std::size_t, const Record*>>> duplicates = startTask(threads, [&] { return laterDuplicates(p, count); });
     std::size_t middle = 0, firstOfMiddle = 0;
     while (middle < p.flows.size() && firstOfMiddle + p.flows[middle].records.size() <= count / 2)
         firstOfMiddle += p.flows[middle++].records.size();
     std::future<FieldIssues> firstHalf = startTask(threads, [&] { return checkFields(p, cat, 0, middle, 0); });
     FieldIssues second = checkFields(p, cat, middle, p.flows.size(), firstOfMiddle);
     FieldIssues first = firstHalf.get();
-    const std::vector<std::size_t> later = duplicates.get();
+    const std::vector<std::pair<std::size_t, const Record*>> later = duplicates.get();
 
-    std::vector<const Record*> laterRecords;  // only to name the duplicates' ids
-    if (!later.empty()) {
-        laterRecords.reserve(later.size());
-        std::size_t k = 0, next = 0;
-        for (const Flow& f : p.flows)
-            for (const Record& r : f.records) {
-                if (next < later.size() && later[next] == k) laterRecords.push_back(&r), ++next;
-                ++k;
-            }
-    }
-    std::size_t a = 0, b = 0, d = 0;
+    std::size_t a = 0, b = 0;
     auto fieldIssue = [&](std::size_t& i, FieldIssues& from, std::size_t beforeK) {
         while (i < from.issues.size() && from.record[i] <= beforeK) out.push_back(std::move(from.issues[i++]));
     };
-    for (; d < later.size(); ++d) {
-        fieldIssue(a, first, later[d]);
-        fieldIssue(b, second, later[d]);
-        out.push_back({"records[" + std::to_string(later[d]) + "].id", "duplicate record id \"" + laterRecords[d]->id + "\""});
+    for (const auto& [k, record] : later) {
+        fieldIssue(a, first, k);
+        fieldIssue(b, second, k);
+        out.push_back({"records[" + std::to_string(k) + "].id", "duplicate record id \"" + record->id + "\""});
     }
     fieldIssue(a, first, count);
     fieldIssue(b, second, count);

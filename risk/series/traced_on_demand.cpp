@@ -83,21 +83,25 @@ std::optional<std::vector<std::map<int, double>>> tracedOnDemand(const ChainGrap
     // single-actor component: fixed (1) at stage ≤ k, else b + Σ f·t·τ(u) / in(v).
     std::vector<double> tau(needed.size() * problems);
     auto tauOf = [&](Vertex u, std::size_t j) { return slot[u] == kOne ? 1.0 : tau[slot[u] * problems + j]; };
+    // acc[j] += s_e(L)·t_e·τ_k(u) over v's in-edges, in their order, for every
+    // problem j = (L, k); each edge's s_e·t_e is found once for all problems.
+    std::array<double, kLevels> weight{};
+    auto addInEdges = [&](Vertex v, std::vector<double>& acc) {
+        for (std::size_t e : chain.inEdges(v)) {
+            const EdgeData& d = chain.edge(e);
+            for (int l = 0; l < kLevels; ++l)
+                weight[l] = documentedWeight(d, kFirstLevel + l);
+            const Vertex u = chain.source(e);
+            for (std::size_t j = 0; j < problems; ++j)
+                acc[j] += weight[j / static_cast<std::size_t>(lastStage)] * tauOf(u, j);
+        }
+    };
     std::vector<double> in(problems);
-    std::array<double, kLevels> weight{};  // f_e·t_e per level, found once per edge
     for (std::size_t i = 0; i < needed.size(); ++i) {
         const Vertex v = needed[i];
         const double inT = chain.inT(v);
         std::fill(in.begin(), in.end(), 0.0);
-        if (inT > 0)
-            for (std::size_t e : chain.inEdges(v)) {
-                const EdgeData& d = chain.edge(e);
-                for (int l = 0; l < kLevels; ++l)
-                    weight[l] = documentedWeight(d, kFirstLevel + l);
-                const Vertex u = chain.source(e);
-                for (std::size_t j = 0; j < problems; ++j)
-                    in[j] += weight[j / static_cast<std::size_t>(lastStage)] * tauOf(u, j);
-            }
+        if (inT > 0) addInEdges(v, in);
         for (std::size_t j = 0; j < problems; ++j) {
             const int k = static_cast<int>(j % static_cast<std::size_t>(lastStage)) + 1;
             tau[i * problems + j] = stage[v] <= k ? 1.0 : 0.0 + (inT > 0 ? in[j] / inT : 0.0);
@@ -105,19 +109,10 @@ std::optional<std::vector<std::map<int, double>>> tracedOnDemand(const ChainGrap
     }
 
     // traced[L][k] = Σ s_e(L)·t_e·τ_k(w) / T over the destinations' in-edges,
-    // each problem's sum in computeTraceability's order (the edges outermost
-    // here, so each edge's s_e·t_e is found once for every problem).
+    // each problem's sum in computeTraceability's order.
     std::vector<double> sum(problems, 0.0);
     if (dest.totalT > 0)
-        for (Vertex d : dest.vertices)
-            for (std::size_t e : chain.inEdges(d)) {
-                const EdgeData& data = chain.edge(e);
-                for (int l = 0; l < kLevels; ++l)
-                    weight[l] = documentedWeight(data, kFirstLevel + l);
-                const Vertex u = chain.source(e);
-                for (std::size_t j = 0; j < problems; ++j)
-                    sum[j] += weight[j / static_cast<std::size_t>(lastStage)] * tauOf(u, j);
-            }
+        for (Vertex d : dest.vertices) addInEdges(d, sum);
     for (int l = 0; l < kLevels; ++l)
         for (int k = 1; k <= lastStage; ++k) {
             double share = sum[static_cast<std::size_t>(l * lastStage + (k - 1))];
