@@ -327,13 +327,12 @@ Project projectFromJsonParts(const ChainJsonParts& parts, const Catalogue& catal
     p.catalogue = catalogue;
     if (!parts.catalogue.empty())
         p.catalogue = readCatalogueSection(parsePart(parts.catalogue, "catalogue", 1), catalogue, "catalogue");
-    if (!parts.records.empty()) {
-        RecordsReadAhead ahead;  // each record's DOM freed once read
-        for (std::size_t i = 0; i < parts.records.size(); ++i)
-            ahead.add(parsePart(parts.records[i], jsonPath("records", i), 2), i);
-        const json records = json::array();
-        readRecordsJson(&records, given, p, &ahead);
-    }
+    // Read even without records: it also refuses a flow that has neither tonnes nor records.
+    RecordsReadAhead ahead;  // each record's DOM freed once read
+    for (std::size_t i = 0; i < parts.records.size(); ++i)
+        ahead.add(parsePart(parts.records[i], jsonPath("records", i), 2), i);
+    const json records = json::array();
+    readRecordsJson(&records, given, p, &ahead);
     throwIfInvalid(validateProject(p));
     return p;
 }

@@ -103,12 +103,12 @@ void readRecordsJson(const json* records, const std::vector<FlowKeysGiven>& give
     }
     for (std::size_t i = 0; i < p.flows.size(); ++i) {
         Flow& f = p.flows[i];
-        const std::string path = jsonPath("flows", i);
         const FlowKeysGiven g = i < given.size() ? given[i] : FlowKeysGiven{true, true, true};
         if (f.records.empty()) {
-            if (!g.tonnes) throw InvalidInput(path + ".tonnes", "missing required field (or give the flow records)");
-            continue;
+            if (!g.tonnes) throw InvalidInput(jsonPath("flows", i) + ".tonnes", "missing required field (or give the flow records)");
+            continue;  // no path built: most flows of a national chain end here
         }
+        const std::string path = jsonPath("flows", i);
         const double sum = recordsTonnes(f);
         if (g.tonnes && (f.tonnesUnknown || !sameTonnes(f.tonnes, sum)))
             throw InvalidInput(path + ".tonnes", "must equal the sum of the flow's records (" + fmt(sum) + " t in " +

@@ -73,6 +73,15 @@ TEST_CASE("projectFromJsonParts refuses what projectFromJson refuses, at the sam
     bad["flows"][0]["to"] = "nobody";
     bad["actors"][13]["kind"] = "wizard";
     CHECK(both(bad).rfind("actors[13].kind: ", 0) == 0);
+    // A flow with neither tonnes nor records, in a document without records
+    // (a fuzzer's find: the parts reader skipped this check without records).
+    bad = doc;
+    bad.erase("records");
+    for (json& f : bad["flows"]) f["tonnes"] = 1.0, f.erase("documented_t"), f.erase("evidence");
+    bad["flows"][3].erase("tonnes");
+    CHECK(both(bad).rfind("flows[3].tonnes: missing required field", 0) == 0);
+    bad["goals"][0]["actor"] = "nobody";  // and a later error that validation would report
+    CHECK(both(bad).rfind("flows[3].tonnes: missing required field", 0) == 0);
 }
 
 TEST_CASE("projectFromJsonParts: a fragment's own syntax and limits are checked, named by its path", "[chain_json_parts]") {
