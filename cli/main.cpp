@@ -4,14 +4,11 @@
 #include <exception>
 #include <iostream>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
 #include "error.h"
+#include "process_memory.h"
 #include "server_location.h"
 
 namespace {
@@ -21,26 +18,10 @@ int fail(int status, const char* what) {
     return status;
 }
 
-// A command runs once and exits, so memory it frees is better kept for its
-// next allocations than given back to the kernel: every fresh page the kernel
-// hands out is zeroed first, and on a national chain that was a fifth to a
-// third of `analyze`. By default glibc gives large blocks pages of their own
-// (from 128 kB, a bar it raises as blocks are freed: the file's 21 MB copy,
-// the analysis's per-actor arrays) and returns them to the kernel when freed,
-// and trims the heap's free top; here only blocks above 32 MB (glibc's
-// ceiling for this bar) get pages of their own, and the free top is kept. About 7 000 fewer page faults (of
-// 50 000) on `analyze`; the peak grows by a few MB.
-void keepFreedMemory() {
-#if defined(__GLIBC__)
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-    keepFreedMemory();
+    traza::cli::tuneProcessMemory();
     CLI::App app{"Traza: due diligence for recycled-metal value chains.\n"
                  "Import, export and inspect chains and project files.",
                  "traza-cli"};
