@@ -1,17 +1,21 @@
-// A command runs once and exits; on a national chain it touches 100-200 MB of
-// fresh memory, and every fresh 4 kB page is a fault the kernel must serve and
-// zero. On a virtual machine a fault is expensive: on the EPYC VM of
+// A command runs once and exits; opening a national chain touches 100-200 MB
+// of fresh memory, and every fresh 4 kB page is a fault the kernel must serve
+// and zero. On a virtual machine a fault is expensive: on the EPYC VM of
 // 2026-12-05, 46 000 faults were a fifth of `analyze`'s CPU. Three settings
 // (glibc's mallopt and Linux's madvise, both documented interfaces):
-//  - freed memory is kept for the command's next allocations (never trimmed,
-//    mmap only above 32 MB, glibc's ceiling for that bar);
+//  - freed memory is kept for the command's next allocations: the heap's
+//    top is never trimmed (else the reserve below would go back at the first
+//    free()), and only blocks above 32 MB (glibc's ceiling for that bar) get
+//    pages of their own;
 //  - one malloc arena for every thread: the reading and the analysis tasks
 //    allocate from the main heap instead of heaps of their own (each a
 //    separate run of fresh pages);
 //  - the main heap is grown once by 256 MB of address space (nothing is
 //    touched, so nothing is resident until used) and marked MADV_HUGEPAGE,
 //    so that the kernel serves it in 2 MB pages: 46 000 faults became 1 300.
-// Measured in docs/performance.md (#15, "Page faults").
+// Measured in docs/performance.md (#15, "Page faults"). Not for the
+// workbench: the same settings there made the national chain's first view
+// slower (analysis shown 1.96 -> 2.48 s), so it keeps glibc's defaults.
 #include "process_memory.h"
 
 #include <cstdint>
