@@ -12,8 +12,9 @@
 //    separate run of fresh pages);
 //  - the main heap is grown once by 256 MB of address space (nothing is
 //    touched, so nothing is resident until used) and marked MADV_HUGEPAGE,
-//    so that the kernel serves it in 2 MB pages: 46 000 faults became 1 300.
-// Measured in docs/performance.md (#15, "Page faults"). Not for the
+//    so that the kernel serves it in 2 MB pages: 46 000 faults became about
+//    1 400.
+// Measured in docs/performance.md (#15, "Page faults on a virtual machine"). Not for the
 // workbench: the same settings there made the national chain's first view
 // slower (analysis shown 1.96 -> 2.48 s), so it keeps glibc's defaults.
 #include "process_memory.h"
