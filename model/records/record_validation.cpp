@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <functional>
-#include <utility>
 #include <future>
 #include <sstream>
 #include <string_view>
@@ -87,15 +86,20 @@ FieldIssues checkFields(const Project& p, const Catalogue* cat, std::size_t flow
     return found;
 }
 
-// The records whose id an earlier record already has, with their numbers k,
-// in order. An open-addressing table of the ids (a node-based set of 870 000
-// ids was a quarter of opening a national year).
-std::vector<std::pair<std::size_t, const Record*>> laterDuplicates(const Project& p, std::size_t count) {
+// A record whose id an earlier record already has, and its number k.
+struct LaterDuplicate {
+    std::size_t k;
+    const Record* record;
+};
+
+// The later duplicates, in order. An open-addressing table of the ids (a
+// node-based set of 870 000 ids was a quarter of opening a national year).
+std::vector<LaterDuplicate> laterDuplicates(const Project& p, std::size_t count) {
     std::size_t capacity = 16;
     while (capacity < 2 * count) capacity *= 2;
     std::vector<const std::string*> slots(capacity, nullptr);
     const std::hash<std::string_view> hash;
-    std::vector<std::pair<std::size_t, const Record*>> found;
+    std::vector<LaterDuplicate> found;
     std::size_t k = 0;
     for (const Flow& f : p.flows)
         for (const Record& r : f.records) {
@@ -106,7 +110,7 @@ std::vector<std::pair<std::size_t, const Record*>> laterDuplicates(const Project
                         break;
                     }
                     if (*slots[at] == r.id) {
-                        found.emplace_back(k, &r);
+                        found.push_back({k, &r});
                         break;
                     }
                 }
@@ -127,23 +131,23 @@ void validateRecords(const Project& p, std::vector<ValidationIssue>& out) {
     // tasks; the issues come out as one pass would give them: record by record,
     // its fields' issues and then its duplicate id.
     const bool threads = count >= kRecordsWorthAThread;
-    std::future<std::vector<std::pair<std::size_t, const Record*>>> duplicates = startTask(threads, [&] { return laterDuplicates(p, count); });
+    std::future<std::vector<LaterDuplicate>> duplicates = startTask(threads, [&] { return laterDuplicates(p, count); });
     std::size_t middle = 0, firstOfMiddle = 0;
     while (middle < p.flows.size() && firstOfMiddle + p.flows[middle].records.size() <= count / 2)
         firstOfMiddle += p.flows[middle++].records.size();
     std::future<FieldIssues> firstHalf = startTask(threads, [&] { return checkFields(p, cat, 0, middle, 0); });
     FieldIssues second = checkFields(p, cat, middle, p.flows.size(), firstOfMiddle);
     FieldIssues first = firstHalf.get();
-    const std::vector<std::pair<std::size_t, const Record*>> later = duplicates.get();
+    const std::vector<LaterDuplicate> later = duplicates.get();
 
     std::size_t a = 0, b = 0;
     auto fieldIssue = [&](std::size_t& i, FieldIssues& from, std::size_t beforeK) {
         while (i < from.issues.size() && from.record[i] <= beforeK) out.push_back(std::move(from.issues[i++]));
     };
-    for (const auto& [k, record] : later) {
-        fieldIssue(a, first, k);
-        fieldIssue(b, second, k);
-        out.push_back({"records[" + std::to_string(k) + "].id", "duplicate record id \"" + record->id + "\""});
+    for (const LaterDuplicate& d : later) {
+        fieldIssue(a, first, d.k);
+        fieldIssue(b, second, d.k);
+        out.push_back({"records[" + std::to_string(d.k) + "].id", "duplicate record id \"" + d.record->id + "\""});
     }
     fieldIssue(a, first, count);
     fieldIssue(b, second, count);
