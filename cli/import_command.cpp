@@ -53,7 +53,7 @@ model::ColumnMapping columnRules(const ImportOptions& o) {
 // the file is written, closed and in place. The process's end gives the memory
 // back at once. Builds with AddressSanitizer free it, so that their leak
 // check keeps meaning something.
-void keepUntilExit(std::unique_ptr<model::SheetImport> in) {
+void keepImportUntilExit(std::unique_ptr<model::SheetImport> in) {
 #if defined(__SANITIZE_ADDRESS__)
     in.reset();
 #elif defined(__has_feature)
@@ -96,7 +96,7 @@ void runImport(const ImportOptions& o) {
                   << "\n";
         for (const std::string& line : in->summary) std::cout << "  " << line << "\n";
     }
-    keepUntilExit(std::move(in));
+    keepImportUntilExit(std::move(in));
 }
 
 }  // namespace

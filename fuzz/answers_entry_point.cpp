@@ -16,7 +16,7 @@
 namespace traza::fuzz {
 namespace {
 
-void require(bool ok, const std::string& what) {
+void requireAnswers(bool ok, const std::string& what) {
     if (!ok) throw InvariantBroken(what);
 }
 
@@ -52,10 +52,10 @@ void questionnaireAnswers(const std::uint8_t* data, std::size_t size) {
     model::questionnaire::ApplyAnswers command(answers);
     command.apply(p);
     const auto issues = model::validateProject(p);
-    require(issues.empty(), "answers made the project invalid: " + (issues.empty() ? "" : issues.front().path + ": " + issues.front().reason));
-    for (const auto& c : answers.flows) require(c.after.documentedT <= c.after.tonnes || c.after.tonnesUnknown, "documented > tonnes accepted");
+    requireAnswers(issues.empty(), "answers made the project invalid: " + (issues.empty() ? "" : issues.front().path + ": " + issues.front().reason));
+    for (const auto& c : answers.flows) requireAnswers(c.after.documentedT <= c.after.tonnes || c.after.tonnesUnknown, "documented > tonnes accepted");
     command.revert(p);
-    require(p.checklists == project.checklists && p.flows == project.flows, "revert did not restore the project");
+    requireAnswers(p.checklists == project.checklists && p.flows == project.flows, "revert did not restore the project");
 }
 
 }  // namespace traza::fuzz

@@ -11,13 +11,6 @@ namespace {
 
 using model::JsonStreamWriter;
 
-void textsField(JsonStreamWriter& w, const char* name, const std::vector<std::string>& values) {
-    w.key(name);
-    w.beginArray();
-    for (const std::string& v : values) w.string(v);
-    w.endArray();
-}
-
 void sentencesField(JsonStreamWriter& w, const char* name, const std::vector<Sentence>& values) {
     w.key(name);
     w.beginArray();
@@ -43,7 +36,7 @@ void writeActor(JsonStreamWriter& w, const ActorResult& r) {
     w.field("in_t", r.inT);
     w.field("out_t", r.outT);
     w.field("flow_share", r.flowShare);
-    textsField(w, "dominates", r.dominates);
+    w.field("dominates", r.dominates);
     w.field("upstream_sources", r.upstreamSources);
     w.field("choke_point", r.chokePoint);
     w.field("choke_rank", r.chokeRank);
@@ -172,8 +165,8 @@ void writeAnalysisJson(const Analysis& a, const model::JsonSink& sink) {
         w.endObject();
     }
     w.endArray();
-    textsField(w, "warnings", a.warnings);
-    textsField(w, "statement", a.statement);
+    w.field("warnings", a.warnings);
+    w.field("statement", a.statement);
     // Second wave: only when some figure is uncertain, so older output is unchanged.
     if (a.usesReconciledFigures) w.field("figures", "reconciled");
     if (a.reconciliation) {

@@ -46,7 +46,7 @@ wxString sourceLabel(model::FindingSource s) {
 
 const model::FindingResponse kResponses[] = {model::FindingResponse::MitigateWhileTrading, model::FindingResponse::Suspend,
                                              model::FindingResponse::Disengage};
-const model::FindingStatus kStatuses[] = {model::FindingStatus::Open, model::FindingStatus::InProgress,
+const model::FindingStatus kFindingStatuses[] = {model::FindingStatus::Open, model::FindingStatus::InProgress,
                                           model::FindingStatus::Closed};
 
 wxString responseLabel(model::FindingResponse r) {
@@ -69,7 +69,7 @@ wxString statusLabel(model::FindingStatus s) {
 
 std::string today() { return toUtf8(wxDateTime::Today().FormatISODate()); }
 
-void setCell(wxGrid* g, int row, int c, const wxString& text) {
+void setFindingCell(wxGrid* g, int row, int c, const wxString& text) {
     if (g->GetCellValue(row, c) != text) g->SetCellValue(row, c, text);
 }
 
@@ -116,7 +116,7 @@ FindingsEditor::FindingsEditor(wxWindow* parent, Document& doc, Selection& sel)
     wxArrayString severities, responses, statuses;
     for (std::string_view s : model::findingSeverityNames()) severities.push_back(riskLevelLabel(std::string(s)));
     for (auto r : kResponses) responses.push_back(responseLabel(r));
-    for (auto s : kStatuses) statuses.push_back(statusLabel(s));
+    for (auto s : kFindingStatuses) statuses.push_back(statusLabel(s));
     choiceColumn(FindingColumn::Severity, severities);
     choiceColumn(FindingColumn::Response, responses);
     choiceColumn(FindingColumn::Status, statuses);
@@ -190,20 +190,20 @@ void FindingsEditor::refresh() {
         open += !f.isClosed();
         const bool late = f.isOverdue(reference);
         overdue += late;
-        setCell(m_grid, r, col(FindingColumn::Id), toWx(f.id));
-        setCell(m_grid, r, col(FindingColumn::Source),
+        setFindingCell(m_grid, r, col(FindingColumn::Id), toWx(f.id));
+        setFindingCell(m_grid, r, col(FindingColumn::Source),
                 f.source == model::FindingSource::RedFlag ? sourceLabel(f.source) + ": " + toWx(f.rule)
                 : f.source == model::FindingSource::ChecklistItem ? sourceLabel(f.source) + " " + toWx(f.item)
                                                                   : sourceLabel(f.source));
-        setCell(m_grid, r, col(FindingColumn::About), aboutLabel(p, f));
-        setCell(m_grid, r, col(FindingColumn::Severity), riskLevelLabel(f.severity));
-        setCell(m_grid, r, col(FindingColumn::Owner), toWx(f.owner));
-        setCell(m_grid, r, col(FindingColumn::Response), responseLabel(f.response));
-        setCell(m_grid, r, col(FindingColumn::Action), toWx(f.action));
-        setCell(m_grid, r, col(FindingColumn::Due), toWx(f.due));
-        setCell(m_grid, r, col(FindingColumn::Status), statusLabel(f.status));
-        setCell(m_grid, r, col(FindingColumn::Evidence), toWx(f.evidence));
-        setCell(m_grid, r, col(FindingColumn::ClosedOn), toWx(f.closedOn));
+        setFindingCell(m_grid, r, col(FindingColumn::About), aboutLabel(p, f));
+        setFindingCell(m_grid, r, col(FindingColumn::Severity), riskLevelLabel(f.severity));
+        setFindingCell(m_grid, r, col(FindingColumn::Owner), toWx(f.owner));
+        setFindingCell(m_grid, r, col(FindingColumn::Response), responseLabel(f.response));
+        setFindingCell(m_grid, r, col(FindingColumn::Action), toWx(f.action));
+        setFindingCell(m_grid, r, col(FindingColumn::Due), toWx(f.due));
+        setFindingCell(m_grid, r, col(FindingColumn::Status), statusLabel(f.status));
+        setFindingCell(m_grid, r, col(FindingColumn::Evidence), toWx(f.evidence));
+        setFindingCell(m_grid, r, col(FindingColumn::ClosedOn), toWx(f.closedOn));
         // Overdue: the due date in red.
         m_grid->SetCellTextColour(r, col(FindingColumn::Due), late ? wxColour(0xb0, 0x1c, 0x1c) : *wxBLACK);
     }
@@ -241,7 +241,7 @@ void FindingsEditor::onChanging(wxGridEvent& e) {
     case FindingColumn::Action: f.action = text; break;
     case FindingColumn::Due: f.due = text; break;
     case FindingColumn::Status:
-        for (auto s : kStatuses)
+        for (auto s : kFindingStatuses)
             if (statusLabel(s) == value) f.status = s;
         // Closing dates itself today; reopening clears the date.
         if (f.isClosed() && f.closedOn.empty()) f.closedOn = today();

@@ -96,7 +96,7 @@ void setRowCount(wxGrid* g, int rows) {
     else if (g->GetNumberRows() > rows) g->DeleteRows(rows, g->GetNumberRows() - rows);
 }
 
-void setCell(wxGrid* g, int row, int col, const wxString& text) {
+void setGoalCell(wxGrid* g, int row, int col, const wxString& text) {
     if (g->GetCellValue(row, col) != text) g->SetCellValue(row, col, text);
 }
 
@@ -302,15 +302,15 @@ void GoalsEditor::fillGoals() {
     for (std::size_t i = 0; i < table.rows.size(); ++i) {
         const model::GoalProgress& r = table.rows[i];
         const int row = static_cast<int>(i);
-        setCell(m_goals, row, static_cast<int>(GoalColumn::Actor), actorLabel(r.goal->actor));
-        setCell(m_goals, row, static_cast<int>(GoalColumn::Buyer), actorLabel(r.goal->buyer));
+        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Actor), actorLabel(r.goal->actor));
+        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Buyer), actorLabel(r.goal->buyer));
         m_goals->SetCellEditor(row, static_cast<int>(GoalColumn::Buyer), new wxGridCellChoiceEditor(buyerChoices(*r.goal)));
-        setCell(m_goals, row, static_cast<int>(GoalColumn::Thresholds), editableNumber(formatThresholds(r.goal->thresholdsT)));
-        setCell(m_goals, row, static_cast<int>(GoalColumn::Notes), toWx(r.goal->notes));
+        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Thresholds), editableNumber(formatThresholds(r.goal->thresholdsT)));
+        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Notes), toWx(r.goal->notes));
         // In the interface language's decimals, as the total under the table and the analysis write them.
-        setCell(m_goals, row, static_cast<int>(GoalColumn::Delivered), formatNumber(r.deliveredT, 1));
-        setCell(m_goals, row, static_cast<int>(GoalColumn::Compliance), toWx(computedCell(r, GoalColumn::Compliance)));
-        setCell(m_goals, row, static_cast<int>(GoalColumn::Reached), toWx(computedCell(r, GoalColumn::Reached)));
+        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Delivered), formatNumber(r.deliveredT, 1));
+        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Compliance), toWx(computedCell(r, GoalColumn::Compliance)));
+        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Reached), toWx(computedCell(r, GoalColumn::Reached)));
     }
     m_goals->EndBatch();
     if (table.rows.empty()) m_total->SetLabel(wxString());
@@ -326,14 +326,14 @@ void GoalsEditor::fillSupports() {
     for (std::size_t i = 0; i < supports.size(); ++i) {
         const model::Support& s = supports[i];
         const int row = static_cast<int>(i);
-        setCell(m_supports, row, static_cast<int>(SupportColumn::Actor), actorLabel(s.actor));
-        setCell(m_supports, row, static_cast<int>(SupportColumn::Type), supportTypeLabel(s.type));
-        setCell(m_supports, row, static_cast<int>(SupportColumn::Threshold), wxString::Format("%d", s.threshold));
-        setCell(m_supports, row, static_cast<int>(SupportColumn::Region), toWx(s.region));
-        setCell(m_supports, row, static_cast<int>(SupportColumn::Count), wxString::Format("%d", s.count));
-        setCell(m_supports, row, static_cast<int>(SupportColumn::Beneficiaries), wxString::Format("%d", s.beneficiaries));
-        setCell(m_supports, row, static_cast<int>(SupportColumn::Cost), editableNumber(formatNumber(s.cost)));
-        setCell(m_supports, row, static_cast<int>(SupportColumn::Notes), toWx(s.notes));
+        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Actor), actorLabel(s.actor));
+        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Type), supportTypeLabel(s.type));
+        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Threshold), wxString::Format("%d", s.threshold));
+        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Region), toWx(s.region));
+        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Count), wxString::Format("%d", s.count));
+        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Beneficiaries), wxString::Format("%d", s.beneficiaries));
+        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Cost), editableNumber(formatNumber(s.cost)));
+        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Notes), toWx(s.notes));
     }
     m_supports->EndBatch();
 }

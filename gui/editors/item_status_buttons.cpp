@@ -7,14 +7,14 @@
 
 namespace traza::gui {
 namespace {
-constexpr model::ItemStatus kStatuses[] = {model::ItemStatus::NotStarted, model::ItemStatus::InProgress,
+constexpr model::ItemStatus kItemStatuses[] = {model::ItemStatus::NotStarted, model::ItemStatus::InProgress,
                                            model::ItemStatus::Done, model::ItemStatus::NotApplicable};
 }
 
 ItemStatusButtons::ItemStatusButtons(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     SetName("checklist-status");
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    for (model::ItemStatus s : kStatuses) {
+    for (model::ItemStatus s : kItemStatuses) {
         const int i = static_cast<int>(s);
         auto* b = new wxToggleButton(this, wxID_ANY, itemStatusLabel(s), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
         b->SetName(wxString::Format("checklist-status-%d", i));
@@ -32,7 +32,7 @@ ItemStatusButtons::ItemStatusButtons(wxWindow* parent) : wxPanel(parent, wxID_AN
 
 void ItemStatusButtons::show(model::ItemStatus status) {
     m_shown = status;
-    for (model::ItemStatus s : kStatuses) m_buttons[static_cast<int>(s)]->SetValue(s == status);
+    for (model::ItemStatus s : kItemStatuses) m_buttons[static_cast<int>(s)]->SetValue(s == status);
 }
 
 wxToggleButton* ItemStatusButtons::button(model::ItemStatus s) const { return m_buttons[static_cast<int>(s)]; }

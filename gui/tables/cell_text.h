@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "enums.h"
+
 namespace traza::gui::cells {
 
 /// A number; an empty cell is `whenEmpty` (or refused when none is given).
@@ -27,5 +29,15 @@ int choice(const wxString& text, const wxArrayString& labels, const std::vector<
 
 /// The cell split on ';' (and ','), each part trimmed, empty parts dropped.
 std::vector<wxString> list(const wxString& text);
+
+/// The chain JSON names of an enumeration's first `count` values, as `choice` takes them.
+template <typename E>
+std::vector<std::string_view> enumNames(int count) {
+    std::vector<std::string_view> names;
+    for (int i = 0; i < count; ++i) names.push_back(model::toString(static_cast<E>(i)));
+    return names;
+}
+inline constexpr int kEvidenceCount = static_cast<int>(model::Evidence::Verified) + 1;
+inline constexpr int kPaymentCount = static_cast<int>(model::Payment::Credit) + 1;
 
 }  // namespace traza::gui::cells

@@ -9,21 +9,13 @@
 namespace traza::gui {
 namespace {
 
-template <typename E>
-std::vector<std::string_view> namesOf(int count) {
-    std::vector<std::string_view> names;
-    for (int i = 0; i < count; ++i) names.push_back(model::toString(static_cast<E>(i)));
-    return names;
-}
-constexpr int kEvidence = static_cast<int>(model::Evidence::Verified) + 1;
-constexpr int kPayment = static_cast<int>(model::Payment::Credit) + 1;
 
 }  // namespace
 
 FlowTable::FlowTable() {
     wxArrayString evidence, payment;
-    for (int i = 0; i < kEvidence; ++i) evidence.push_back(evidenceLabel(static_cast<model::Evidence>(i)));
-    for (int i = 0; i < kPayment; ++i) payment.push_back(paymentLabel(static_cast<model::Payment>(i)));
+    for (int i = 0; i < cells::kEvidenceCount; ++i) evidence.push_back(evidenceLabel(static_cast<model::Evidence>(i)));
+    for (int i = 0; i < cells::kPaymentCount; ++i) payment.push_back(paymentLabel(static_cast<model::Payment>(i)));
     m_columns = {{"id", _("ID"), 70},
                  {"from", _("From"), 210},
                  {"to", _("To"), 210},
@@ -128,7 +120,7 @@ model::Flow FlowTable::with(model::Flow f, const TypedCells& typed) const {
             break;
         case Documented: f.documentedT = cells::number(text, key, 0.0); break;
         case Evidence:
-            f.evidence = static_cast<model::Evidence>(cells::choice(text, m_columns[Evidence].choices, namesOf<model::Evidence>(kEvidence), key));
+            f.evidence = static_cast<model::Evidence>(cells::choice(text, m_columns[Evidence].choices, cells::enumNames<model::Evidence>(cells::kEvidenceCount), key));
             break;
         case Documents: {
             std::vector<std::string> ids;
@@ -137,7 +129,7 @@ model::Flow FlowTable::with(model::Flow f, const TypedCells& typed) const {
             break;
         }
         case Payment:
-            f.payment = static_cast<model::Payment>(cells::choice(text, m_columns[Payment].choices, namesOf<model::Payment>(kPayment), key));
+            f.payment = static_cast<model::Payment>(cells::choice(text, m_columns[Payment].choices, cells::enumNames<model::Payment>(cells::kPaymentCount), key));
             break;
         case Price: f.pricePerT = cells::number(text, key, 0.0); break;
         case Notes: f.notes = toUtf8(text); break;

@@ -12,14 +12,6 @@
 namespace traza::gui {
 namespace {
 
-template <typename E>
-std::vector<std::string_view> namesOf(int count) {
-    std::vector<std::string_view> names;
-    for (int i = 0; i < count; ++i) names.push_back(model::toString(static_cast<E>(i)));
-    return names;
-}
-constexpr int kEvidence = static_cast<int>(model::Evidence::Verified) + 1;
-constexpr int kPayment = static_cast<int>(model::Payment::Credit) + 1;
 
 // Document numbers may hold commas ("FE-2,231"): a records cell splits on ';' only.
 std::vector<wxString> documentParts(const wxString& text) {
@@ -35,8 +27,8 @@ std::vector<wxString> documentParts(const wxString& text) {
 
 RecordTable::RecordTable(const Selection& selection) : m_selection(selection) {
     wxArrayString evidence, payment;
-    for (int i = 0; i < kEvidence; ++i) evidence.push_back(evidenceLabel(static_cast<model::Evidence>(i)));
-    for (int i = 0; i < kPayment; ++i) payment.push_back(paymentLabel(static_cast<model::Payment>(i)));
+    for (int i = 0; i < cells::kEvidenceCount; ++i) evidence.push_back(evidenceLabel(static_cast<model::Evidence>(i)));
+    for (int i = 0; i < cells::kPaymentCount; ++i) payment.push_back(paymentLabel(static_cast<model::Payment>(i)));
     m_columns = {{"id", _("ID"), 100},
                  {"flow", _("Flow"), 60},
                  {"date", _("Date"), 100},
@@ -144,7 +136,7 @@ model::Record RecordTable::with(model::Record r, const TypedCells& typed) const 
         }
         case Tonnes: r.tonnes = cells::number(text, key); break;
         case Evidence:
-            r.evidence = static_cast<model::Evidence>(cells::choice(text, m_columns[Evidence].choices, namesOf<model::Evidence>(kEvidence), key));
+            r.evidence = static_cast<model::Evidence>(cells::choice(text, m_columns[Evidence].choices, cells::enumNames<model::Evidence>(cells::kEvidenceCount), key));
             break;
         case Documents: {
             std::vector<model::RecordDocument> documents;
@@ -159,7 +151,7 @@ model::Record RecordTable::with(model::Record r, const TypedCells& typed) const 
             break;
         }
         case Payment:
-            r.payment = static_cast<model::Payment>(cells::choice(text, m_columns[Payment].choices, namesOf<model::Payment>(kPayment), key));
+            r.payment = static_cast<model::Payment>(cells::choice(text, m_columns[Payment].choices, cells::enumNames<model::Payment>(cells::kPaymentCount), key));
             break;
         case Price: r.pricePerT = cells::number(text, key, 0.0); break;
         case Notes: r.notes = toUtf8(text); break;

@@ -28,9 +28,6 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-constexpr int kFormatVersion = 1;
-constexpr const char* kFormatName = "traza-chain";
-
 // ---- reading ---------------------------------------------------------------
 
 // format and version are checked before anything else, so that a file from a
@@ -38,16 +35,16 @@ constexpr const char* kFormatName = "traza-chain";
 void checkHeader(const json& doc) {
     const auto format = doc.find("format");
     if (format == doc.end()) throw InvalidInput("format", "missing required field (\"format\": \"traza-chain\")");
-    if (!format->is_string() || format->get<std::string>() != kFormatName)
+    if (!format->is_string() || format->get<std::string>() != kChainJsonFormat)
         throw InvalidInput("format", "must be \"traza-chain\" (got " + format->dump() + ")");
     const auto version = doc.find("version");
     if (version == doc.end()) throw InvalidInput("version", "missing required field");
     if (!version->is_number_integer()) throw InvalidInput("version", "must be a whole number (got " + version->dump() + ")");
-    const bool newer = version->is_number_unsigned() ? version->get<std::uint64_t>() > kFormatVersion
-                                                     : version->get<std::int64_t>() > kFormatVersion;
+    const bool newer = version->is_number_unsigned() ? version->get<std::uint64_t>() > kChainJsonVersion
+                                                     : version->get<std::int64_t>() > kChainJsonVersion;
     if (newer)
         throw InvalidInput("version", "written by a newer Traza (version " + version->dump() + "); this Traza reads version 1");
-    if (version->get<std::int64_t>() != kFormatVersion) throw InvalidInput("version", "must be 1 (got " + version->dump() + ")");
+    if (version->get<std::int64_t>() != kChainJsonVersion) throw InvalidInput("version", "must be 1 (got " + version->dump() + ")");
 }
 
 // {"start": ..., "end": ...}, both optional.

@@ -11,6 +11,10 @@
 
 namespace traza::model {
 
+/// The "format" and "version" every chain JSON document opens with.
+inline constexpr const char* kChainJsonFormat = "traza-chain";
+inline constexpr int kChainJsonVersion = 1;
+
 /// Parse chain JSON text. Throws InvalidInput(path, reason), e.g.
 /// ("flows[3].to", "no actor has id \"x\""). `catalogue` is copied into the project.
 Project projectFromJson(std::string_view text, const Catalogue& catalogue);

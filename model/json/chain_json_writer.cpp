@@ -15,9 +15,6 @@
 namespace traza::model {
 namespace {
 
-constexpr int kFormatVersion = 1;
-constexpr const char* kFormatName = "traza-chain";
-
 // Whole numbers are written without ".0" (200, not 200.0); both forms read back
 // as the same double, so this only affects how the file looks. Other values use
 // nlohmann's shortest representation that reads back to the same double.
@@ -30,13 +27,6 @@ void number(JsonStreamWriter& w, double v) {
 void numberField(JsonStreamWriter& w, const char* name, double v) {
     w.key(name);
     number(w, v);
-}
-
-void textsField(JsonStreamWriter& w, const char* name, const std::vector<std::string>& values) {
-    w.key(name);
-    w.beginArray();
-    for (const auto& v : values) w.string(v);
-    w.endArray();
 }
 
 void periodField(JsonStreamWriter& w, const std::string& start, const std::string& end) {
@@ -84,7 +74,7 @@ void write(JsonStreamWriter& w, const Actor& a) {
     if (a.stockChangeSdT != 0) numberField(w, "stock_change_sd_t", a.stockChangeSdT);
     if (a.lossSdT != 0) numberField(w, "loss_sd_t", a.lossSdT);
     w.field("public_service_provider", a.publicServiceProvider);
-    textsField(w, "risk_factors", a.riskFactors);
+    w.field("risk_factors", a.riskFactors);
     w.field("notes", a.notes);
     // The actor's own due diligence (issue 16): only when set, so older files round-trip unchanged.
     if (a.ddStatus != DueDiligenceStatus::None) w.field("dd_status", toString(a.ddStatus));
@@ -112,7 +102,7 @@ void write(JsonStreamWriter& w, const Flow& f) {
     if (!f.periodStart.empty() || !f.periodEnd.empty()) periodField(w, f.periodStart, f.periodEnd);
     numberField(w, "documented_t", f.documentedT);
     w.field("evidence", toString(f.evidence));
-    textsField(w, "documents", f.documents);
+    w.field("documents", f.documents);
     w.field("payment", toString(f.payment));
     numberField(w, "price_per_t", f.pricePerT);
     w.field("typology", f.typology);
@@ -133,7 +123,7 @@ void write(JsonStreamWriter& w, const Checklist& c) {
         w.field("id", item.id);
         w.field("status", toString(item.status));
         w.field("evidence", item.evidence);
-        if (!item.documents.empty()) textsField(w, "documents", item.documents);  // optional extension
+        if (!item.documents.empty()) w.field("documents", item.documents);  // optional extension
         w.field("owner", item.owner);
         w.field("due", item.due);
         if (!item.source.empty()) w.field("source", item.source);  // optional (issue #18)
@@ -266,7 +256,7 @@ void writeOwnCatalogue(JsonStreamWriter& w, const Catalogue& catalogue) {
         w.field("min_evidence", toString(p.minEvidence));
         numberField(w, "min_checklist_progress", p.minChecklistProgress);
         w.field("blocking_severity", p.blockingSeverity);
-        textsField(w, "typologies", p.typologies);
+        w.field("typologies", p.typologies);
         w.endObject();
         w.endObject();
     }
@@ -280,8 +270,8 @@ void writeProjectJson(const Project& p, const JsonSink& sink) {
     // Replace: a string that is not UTF-8 (typed in elsewhere) must not abort an export.
     JsonStreamWriter w(sink, JsonStreamWriter::InvalidUtf8::Replace);
     w.beginObject();
-    w.field("format", kFormatName);
-    w.field("version", kFormatVersion);
+    w.field("format", kChainJsonFormat);
+    w.field("version", kChainJsonVersion);
     w.key("assessment");
     write(w, p.assessment);
     listField(w, "actors", p.actors);

@@ -56,6 +56,11 @@ public:
     void field(std::string_view name, double value) { key(name), number(value); }
     void field(std::string_view name, int value) { key(name), integer(value); }
     void field(std::string_view name, bool value) { key(name), boolean(value); }
+    void field(std::string_view name, const std::vector<std::string>& texts) {
+        key(name), beginArray();
+        for (const std::string& t : texts) string(t);
+        endArray();
+    }
 
     /// Writes raw bytes (a trailing newline, say) after the document.
     void raw(std::string_view bytes);

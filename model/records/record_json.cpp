@@ -17,13 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string fmt(double v) {
-    std::ostringstream s;
-    s.precision(15);
-    s << v;
-    return s.str();
-}
-
 Record readRecord(const json& v, const std::string& path, std::string& flow) {
     JsonObjectReader r(v, path, {"id", "flow", "date", "tonnes", "evidence", "documents", "payment", "price_per_t", "notes"});
     Record rec;
@@ -111,13 +104,13 @@ void readRecordsJson(const json* records, const std::vector<FlowKeysGiven>& give
         const std::string path = jsonPath("flows", i);
         const double sum = recordsTonnes(f);
         if (g.tonnes && (f.tonnesUnknown || !sameTonnes(f.tonnes, sum)))
-            throw InvalidInput(path + ".tonnes", "must equal the sum of the flow's records (" + fmt(sum) + " t in " +
+            throw InvalidInput(path + ".tonnes", "must equal the sum of the flow's records (" + recordNumberText(sum) + " t in " +
                                                      std::to_string(f.records.size()) + " records), or be left out");
         const Flow before = f;
         applyRecordSummary(f);
         if (g.documentedT && !sameTonnes(before.documentedT, f.documentedT))
             throw InvalidInput(path + ".documented_t", "must equal the tonnes of the flow's records that have a document (" +
-                                                           fmt(f.documentedT) + "), or be left out");
+                                                           recordNumberText(f.documentedT) + "), or be left out");
         if (g.evidence && before.evidence != f.evidence)
             throw InvalidInput(path + ".evidence", "must be \"" + std::string(toString(f.evidence)) +
                                                        "\", the lowest evidence of the flow's documented records, or be left out");

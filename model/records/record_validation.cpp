@@ -10,16 +10,13 @@
 #include "start_task.h"
 
 namespace traza::model {
-namespace {
 
-std::string fmt(double v) {
+std::string recordNumberText(double v) {
     std::ostringstream s;
     s.precision(15);
     s << v;
     return s.str();
 }
-
-}  // namespace
 
 Period recordPeriod(const Flow& f, const Period& assessment) {
     return {assessment.start.empty() ? f.periodStart : assessment.start, assessment.end.empty() ? f.periodEnd : assessment.end};
@@ -47,10 +44,10 @@ std::vector<ValidationIssue> validateRecord(const Record& r, const Flow& f, cons
             add("date", r.date + " is outside the assessment period (" + (period.start.empty() ? "…" : period.start) + " to " +
                             (period.end.empty() ? "…" : period.end) + ")");
     }
-    if (!std::isfinite(r.tonnes) || r.tonnes <= 0) add("tonnes", "must be a finite number greater than 0 (got " + fmt(r.tonnes) + ")");
-    else if (r.tonnes > kMaxAmount) add("tonnes", "must be at most " + fmt(kMaxAmount) + " (got " + fmt(r.tonnes) + ")");
+    if (!std::isfinite(r.tonnes) || r.tonnes <= 0) add("tonnes", "must be a finite number greater than 0 (got " + recordNumberText(r.tonnes) + ")");
+    else if (r.tonnes > kMaxAmount) add("tonnes", "must be at most " + recordNumberText(kMaxAmount) + " (got " + recordNumberText(r.tonnes) + ")");
     if (!std::isfinite(r.pricePerT) || r.pricePerT < 0) add("price_per_t", "must be a finite number, at least 0");
-    else if (r.pricePerT > kMaxAmount) add("price_per_t", "must be at most " + fmt(kMaxAmount));
+    else if (r.pricePerT > kMaxAmount) add("price_per_t", "must be at most " + recordNumberText(kMaxAmount));
     for (std::size_t i = 0; i < r.documents.size(); ++i) {
         const std::string dpath = "documents[" + std::to_string(i) + "].type";
         const std::string& type = r.documents[i].type;

@@ -11,6 +11,9 @@
 
 namespace traza::model {
 
+/// A figure as a message shows it: up to 15 significant digits (1e+06, 0.1).
+std::string recordNumberText(double v);
+
 /// The period a record of flow `f` must lie in: the assessment's, each bound
 /// falling back to the flow's own when the assessment leaves it open (an empty
 /// bound is open). A record inside it but outside the flow's own narrower

@@ -19,7 +19,7 @@ std::string number(double v) {
     return ec == std::errc() ? std::string(buf, end) : std::string("0");
 }
 
-std::string joined(const std::vector<std::string>& items) {
+std::string commaJoined(const std::vector<std::string>& items) {
     std::string out;
     for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
     return out;
@@ -89,7 +89,7 @@ std::vector<Attribute> actorAttributes(const model::Actor& a, const ResultIndex&
         {"stock_change_t", "double", number(a.stockChangeT)},
         {"loss_t", "double", number(a.lossT)},
         {"public_service_provider", "boolean", a.publicServiceProvider ? "true" : "false"},
-        {"risk_factors", "string", joined(a.riskFactors)},
+        {"risk_factors", "string", commaJoined(a.riskFactors)},
         {"notes", "string", a.notes},
     };
     if (results.analysis()) {
@@ -110,7 +110,7 @@ std::vector<Attribute> flowAttributes(const model::Flow& f, const model::Assessm
         {"documented_t", "double", number(f.documentedT)},
         {"period", "string", flowPeriod(f, assessment)},
         {"evidence", "string", std::string(model::toString(f.evidence))},
-        {"documents", "string", joined(f.documents)},
+        {"documents", "string", commaJoined(f.documents)},
         {"payment", "string", std::string(model::toString(f.payment))},
         {"price_per_t", "double", number(f.pricePerT)},
         {"typology", "string", f.typology},

@@ -19,7 +19,7 @@
 
 namespace {
 
-std::atomic<bool> g_reached{false};
+std::atomic<bool> g_cellsReached{false};
 std::atomic<bool> g_enabled{true};
 
 // The interposers only stand in for the library they were written for.
@@ -64,7 +64,7 @@ extern "C" __attribute__((visibility("default"))) void _write_number_cell(lxw_wo
         static const auto real = library<WriteNumberCell>("_write_number_cell");
         return real(self, range, style_index, cell);
     }
-    g_reached = true;
+    g_cellsReached = true;
     char xml[128];
     char* p = append(xml, "<c r=\"");
     p = append(p, range);
@@ -138,6 +138,6 @@ namespace traza::reports {
 
 void setFastCells(bool on) { g_enabled = on; }
 
-bool fastCellsActive() { return fast() && g_reached.load(); }
+bool fastCellsActive() { return fast() && g_cellsReached.load(); }
 
 }  // namespace traza::reports

@@ -25,7 +25,7 @@ constexpr int kZipInternalError = -104;  // ZIP_INTERNALERROR: libxlsxwriter rep
 constexpr int kDeflated = 8;
 
 std::atomic<int> g_level{1};
-std::atomic<bool> g_reached{false};
+std::atomic<bool> g_deflateReached{false};
 
 using ZipOpenNewFile = int (*)(void*, const char*, const void*, const void*, unsigned, const void*, unsigned,
                                const char*, int, int, int, int, int, int, const char*, unsigned long,
@@ -89,7 +89,7 @@ extern "C" __attribute__((visibility("default"))) int zipOpenNewFileInZip4_64(
     unsigned long versionMadeBy, unsigned long flagBase, int zip64) {
     const ZipOpenNewFile real = realOpenNewFile();
     if (!real || !realWrite() || !realCloseFileRaw()) return kZipInternalError;
-    g_reached = true;
+    g_deflateReached = true;
     takePart(file);  // a part left open by an earlier error is dropped
     const int chosen = g_level.load();
     // Only a deflated, non-raw, unencrypted part is taken over; anything else goes through as asked.
@@ -140,6 +140,6 @@ void setWorkbookDeflateLevel(int level) { g_level = level < -1 || level > 9 ? -1
 
 int workbookDeflateLevel() { return g_level.load(); }
 
-bool fastDeflateActive() { return realOpenNewFile() != nullptr && g_reached.load(); }
+bool fastDeflateActive() { return realOpenNewFile() != nullptr && g_deflateReached.load(); }
 
 }  // namespace traza::reports

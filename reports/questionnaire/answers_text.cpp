@@ -12,13 +12,13 @@ namespace q = model::questionnaire;
 
 std::string inQuotes(const std::string& s) { return "\"" + s + "\""; }
 
-std::string joined(const std::vector<std::string>& parts) {
+std::string quotedJoined(const std::vector<std::string>& parts) {
     std::string s;
     for (const std::string& p : parts) s += (s.empty() ? "" : "; ") + p;
     return inQuotes(s);
 }
 
-std::string number(double v) {
+std::string answerNumber(double v) {
     std::ostringstream out;
     out.precision(12);
     out << v;
@@ -42,21 +42,21 @@ std::string describeAnswers(const q::Answers& a, const model::Project& project, 
         out << questionnaireText("diff.item", lang, {c.after.id}) << "\n";
         change(out, lang, "diff.status", q::statusWord(c.before.status, lang), q::statusWord(c.after.status, lang));
         change(out, lang, "diff.evidence", inQuotes(c.before.evidence), inQuotes(c.after.evidence));
-        change(out, lang, "diff.documents", joined(c.before.documents), joined(c.after.documents));
+        change(out, lang, "diff.documents", quotedJoined(c.before.documents), quotedJoined(c.after.documents));
         change(out, lang, "diff.owner", inQuotes(c.before.owner), inQuotes(c.after.owner));
         change(out, lang, "diff.due", inQuotes(c.before.due), inQuotes(c.after.due));
     }
-    const auto tonnes = [&](const model::Flow& f) { return f.tonnesUnknown ? questionnaireText("diff.unknown", lang) : number(f.tonnes); };
+    const auto tonnes = [&](const model::Flow& f) { return f.tonnesUnknown ? questionnaireText("diff.unknown", lang) : answerNumber(f.tonnes); };
     const auto evidence = [&](const model::Flow& f) { return labels.label(model::Vocabulary::Evidence, std::string(model::toString(f.evidence))); };
     const auto documents = [&](const model::Flow& f) {
         std::vector<std::string> names;
         for (const std::string& d : f.documents) names.push_back(labels.label(model::Vocabulary::DocumentTypes, d));
-        return joined(names);
+        return quotedJoined(names);
     };
     for (const q::FlowChange& c : a.flows) {
         out << questionnaireText("diff.flow", lang, {c.after.id, c.after.from, c.after.to}) << "\n";
         change(out, lang, "diff.tonnes", tonnes(c.before), tonnes(c.after));
-        change(out, lang, "diff.documented_t", number(c.before.documentedT), number(c.after.documentedT));
+        change(out, lang, "diff.documented_t", answerNumber(c.before.documentedT), answerNumber(c.after.documentedT));
         change(out, lang, "diff.evidence_level", evidence(c.before), evidence(c.after));
         change(out, lang, "diff.documents", documents(c.before), documents(c.after));
     }

@@ -111,7 +111,7 @@ void writeDate(Sheet& sheet, int row, int col, const std::string& iso, lxw_forma
     checkLxw(worksheet_write_datetime(sheet.raw(), row, col, &dt, format), sheet.name() + ": date");
 }
 
-std::string joined(const std::vector<std::string>& parts) {
+std::string semicolonJoined(const std::vector<std::string>& parts) {
     std::string s;
     for (const std::string& p : parts) s += (s.empty() ? "" : "; ") + p;
     return s;
@@ -142,14 +142,14 @@ void writeInstructions(Workbook& wb, const Book& b, const std::string& generated
     line(1, questionnaireText("for", L, {b.supplier.name, b.supplier.id, b.project.assessment.title, generated}), b.f.paragraph, 30);
     line(2, questionnaireText("intro", L), b.f.paragraph, 30);
     line(4, questionnaireText("checklist.head", L, {q::sheetName("checklist", L)}), b.f.title);
-    line(5, questionnaireText("checklist.status", L, {joined(b.statusWords)}), b.f.paragraph);
+    line(5, questionnaireText("checklist.status", L, {semicolonJoined(b.statusWords)}), b.f.paragraph);
     line(6, questionnaireText("checklist.evidence", L), b.f.paragraph);
     line(7, questionnaireText("checklist.documents", L), b.f.paragraph);
     line(8, questionnaireText("checklist.owner", L), b.f.paragraph);
     line(10, questionnaireText("flows.head", L, {q::sheetName("flows", L)}), b.f.title);
     line(11, questionnaireText("flows.tonnes", L), b.f.paragraph);
     line(12, questionnaireText("flows.documented", L), b.f.paragraph);
-    line(13, questionnaireText("flows.evidence", L, {joined(b.evidenceWords)}), b.f.paragraph);
+    line(13, questionnaireText("flows.evidence", L, {semicolonJoined(b.evidenceWords)}), b.f.paragraph);
     line(14, questionnaireText("flows.documents", L, {documentTypes}), b.f.paragraph);
     line(16, questionnaireText("return", L), b.f.paragraph);
     worksheet_set_landscape(sheet.raw());
@@ -176,13 +176,13 @@ std::vector<std::string> writeChecklist(Workbook& wb, const Book& b) {
         const model::ChecklistItemTemplate* t = tpl ? tpl->item(it.id) : nullptr;
         const std::string text = t ? t->name.in(L) : std::string();
         // Rows are not fitted to wrapped text on opening (LibreOffice): room for the longer of item and evidence.
-        const std::size_t lines = std::max({text.size() / 52, it.evidence.size() / 42, joined(it.documents).size() / 28}) + 1;
+        const std::size_t lines = std::max({text.size() / 52, it.evidence.size() / 42, semicolonJoined(it.documents).size() / 28}) + 1;
         sheet.rowHeight(row, 15.0 * static_cast<double>(std::min<std::size_t>(lines, 8)));
         sheet.text(row, q::kItemId, it.id, b.f.locked);
         sheet.text(row, q::kItemText, text, b.f.lockedWrap);
         sheet.text(row, q::kItemStatus, q::statusWord(it.status, L), b.f.answer);
         sheet.text(row, q::kItemEvidence, it.evidence, b.f.answerWrap);
-        sheet.text(row, q::kItemDocuments, joined(it.documents), b.f.answerWrap);
+        sheet.text(row, q::kItemDocuments, semicolonJoined(it.documents), b.f.answerWrap);
         sheet.text(row, q::kItemOwner, it.owner, b.f.answer);
         if (it.due.empty()) sheet.blank(row, q::kItemDue, b.f.date);
         else writeDate(sheet, row, q::kItemDue, it.due, b.f.date);
@@ -222,7 +222,7 @@ std::vector<std::string> writeFlows(Workbook& wb, const Book& b) {
         std::vector<std::string> documents;
         for (const std::string& d : f->documents) documents.push_back(b.labels.label(Vocabulary::DocumentTypes, d));
         if (documents.empty()) sheet.blank(row, q::kFlowDocuments, b.f.answerWrap);
-        else sheet.text(row, q::kFlowDocuments, joined(documents), b.f.answerWrap);
+        else sheet.text(row, q::kFlowDocuments, semicolonJoined(documents), b.f.answerWrap);
         ids.push_back(f->id);
         ++row;
     }

@@ -2,18 +2,7 @@
 #include "project_claims.h"
 
 namespace traza::risk {
-namespace {
-
 using model::JsonStreamWriter;
-
-void textsField(JsonStreamWriter& w, const char* name, const std::vector<std::string>& values) {
-    w.key(name);
-    w.beginArray();
-    for (const std::string& v : values) w.string(v);
-    w.endArray();
-}
-
-}  // namespace
 
 void writeClaimsJson(JsonStreamWriter& w, const ProjectClaims& claims) {
     w.beginObject();
@@ -56,7 +45,7 @@ void writeClaimsJson(JsonStreamWriter& w, const ProjectClaims& claims) {
             w.field("tonnes", in.tonnes);
             w.field("eligible", in.eligible);
             w.field("eligible_t", in.eligibleT);
-            textsField(w, "reasons", in.reasons);
+            w.field("reasons", in.reasons);
             w.endObject();
         }
         w.endArray();

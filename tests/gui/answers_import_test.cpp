@@ -23,8 +23,8 @@ using namespace traza::gui::test;
 
 namespace {
 
-struct CareFrame : TestFrame {
-    CareFrame() : TestFrame(wxSize(1400, 900)) {
+struct AnswersFrame : TestFrame {
+    AnswersFrame() : TestFrame(wxSize(1400, 900)) {
         if (const char* lang = std::getenv("TRAZA_TEST_LANGUAGE"); lang && std::string(lang) == "es")
             REQUIRE(_("Import answers") == wxString::FromUTF8("Importar respuestas"));
         REQUIRE(f->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
@@ -53,7 +53,7 @@ void fill(const fs::path& book) {
 TEST_CASE("AnswersImport - a returned questionnaire shows its diff in the window's language and applies as one undo step",
           "[gui][answers]") {
     TempDir dir;
-    CareFrame fx;
+    AnswersFrame fx;
     Document& doc = fx.f->document();
     const fs::path book = dir / "q-org1.xlsx";
     reports::writeQuestionnaire(book, doc.project(), "org1", uiLanguage(), "2026-12-01");
@@ -93,7 +93,7 @@ TEST_CASE("AnswersImport - a returned questionnaire shows its diff in the window
 TEST_CASE("AnswersImport - a questionnaire of another project is refused with the cell named and changes nothing",
           "[gui][answers]") {
     TempDir dir;
-    CareFrame fx;
+    AnswersFrame fx;
     Document& doc = fx.f->document();
     model::Project other = doc.project();
     other.assessment.title = "Another assessment";
@@ -114,7 +114,7 @@ TEST_CASE("AnswersImport - a questionnaire of another project is refused with th
 TEST_CASE("AnswersImport - File > Write questionnaires writes one workbook per selected supplier, in the window's language",
           "[gui][answers]") {
     TempDir dir;
-    CareFrame fx;
+    AnswersFrame fx;
     AnswersController& answers = fx.f->answers();
     answers.setUnattended(true, dir.path());
     fx.menu(ids::WriteQuestionnaires);  // nothing selected: nothing written

@@ -24,9 +24,9 @@ using namespace traza::gui::test;
 
 namespace {
 
-struct CareFrame : TestFrame {
+struct CatalogueFrame : TestFrame {
     MainFrame* frame = f;
-    CareFrame() : TestFrame(wxSize(1600, 1000)) {
+    CatalogueFrame() : TestFrame(wxSize(1600, 1000)) {
         if (const char* lang = std::getenv("TRAZA_TEST_LANGUAGE"); lang && std::string(lang) == "es")
             REQUIRE(_("Risk factors") == wxString::FromUTF8("Factores de riesgo"));
         REQUIRE(frame->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
@@ -76,7 +76,7 @@ void typeInto(CatalogueEntryDialog& editor, const std::string& key, const char* 
 
 TEST_CASE("CatalogueDialog - a risk factor's weight edited, a factor added and one retired in use, each one undo step",
           "[gui][catalogue]") {
-    CareFrame care;
+    CatalogueFrame care;
     const double weightBefore = care.factor("informal_status")->weight;
     const double riskBefore = care.residualOf("pickers-org1");
 

@@ -39,9 +39,9 @@ using namespace traza::gui::test;
 namespace {
 
 /// The CARE sample open in a real frame, its due-diligence pane showing.
-struct CareFrame : TestFrame {
+struct ChecklistFrame : TestFrame {
     MainFrame* frame = f;
-    CareFrame() : TestFrame(wxSize(1600, 1000)) {
+    ChecklistFrame() : TestFrame(wxSize(1600, 1000)) {
         // The Spanish run (TRAZA_TEST_LANGUAGE=es) must really show Spanish.
         if (const char* lang = std::getenv("TRAZA_TEST_LANGUAGE"); lang && std::string(lang) == "es")
             REQUIRE(_("Goals and supports") == wxString::FromUTF8("Metas y apoyos"));
@@ -121,7 +121,7 @@ void chooseStatus(ItemStatusButtons* buttons, model::ItemStatus s) {
 
 TEST_CASE("ChecklistEditor - a supplier item's status and evidence reach the model, the step count and the risk, and undo restores them",
           "[gui]") {
-    CareFrame care;
+    ChecklistFrame care;
     MainFrame* f = care.frame;
     ChecklistEditor* ed = f->checklistEditor();
     UiDriver ui;
@@ -184,7 +184,7 @@ TEST_CASE("ChecklistEditor - a supplier item's status and evidence reach the mod
 }
 
 TEST_CASE("ChecklistEditor - a due date that is no date is refused with a message and changes nothing", "[gui]") {
-    CareFrame care;
+    ChecklistFrame care;
     MainFrame* f = care.frame;
     ChecklistEditor* ed = f->checklistEditor();
     UiDriver ui;
@@ -217,7 +217,7 @@ TEST_CASE("ChecklistEditor - a due date that is no date is refused with a messag
 
 TEST_CASE("ChecklistEditor - the scope list marks suppliers with a checklist, and a first item creates one that undo removes",
           "[gui]") {
-    CareFrame care;
+    ChecklistFrame care;
     MainFrame* f = care.frame;
     ChecklistEditor* ed = f->checklistEditor();
     wxChoice* scopes = ed->scopeChoice();
@@ -251,7 +251,7 @@ TEST_CASE("ChecklistEditor - the scope list marks suppliers with a checklist, an
 TEST_CASE("ChecklistEditor - screenshot of the due-diligence pane", "[gui][screenshot]") {
     const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");
     const fs::path out = outDir ? fs::path(outDir) : fs::temp_directory_path();
-    CareFrame care;
+    ChecklistFrame care;
     care.frame->selection().set({ItemKind::Actor, "org1"});
     care.frame->checklistEditor()->selectItem("2.4");
     pump(500);
@@ -263,7 +263,7 @@ TEST_CASE("ChecklistEditor - screenshot of the due-diligence pane", "[gui][scree
 
 TEST_CASE("ChecklistEditor - choosing the Minerals template for a supplier shows its five steps and references, and undo restores the six",
           "[gui]") {
-    CareFrame care;
+    ChecklistFrame care;
     MainFrame* f = care.frame;
     ChecklistEditor* ed = f->checklistEditor();
     f->selection().set({ItemKind::Actor, "expB"});
@@ -313,7 +313,7 @@ TEST_CASE("ChecklistEditor - choosing the Minerals template for a supplier shows
 
 // Issue #17: the Outline said "2 of 10" and the pane "2/23" for the same checklist.
 TEST_CASE("ChecklistEditor - the Outline and the pane count the same items for the assessment and for suppliers", "[gui]") {
-    CareFrame care;
+    ChecklistFrame care;
     MainFrame* f = care.frame;
     ChecklistEditor* ed = f->checklistEditor();
     wxTreeCtrl* tree = f->outline()->tree();
@@ -356,7 +356,7 @@ TEST_CASE("ChecklistEditor - the Outline and the pane count the same items for t
 // choice box. Checked on the widths and places the window really has.
 TEST_CASE("ChecklistEditor - at 1600x1000 the columns fit the pane, the heading wraps inside it, all six steps show, and one click sets a status",
           "[gui]") {
-    CareFrame care;
+    ChecklistFrame care;
     MainFrame* f = care.frame;
     ChecklistEditor* ed = f->checklistEditor();
     f->selection().set({ItemKind::Actor, "org1"});

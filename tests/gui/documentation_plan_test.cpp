@@ -41,12 +41,12 @@ using Catch::Detail::Approx;
 namespace {
 
 
-struct CareFrame : TestFrame {
+struct PlanFrame : TestFrame {
     MainFrame* frame = f;
     TempDir dir;
     /// `saved`: the sample saved as a project and opened again, so that its
     /// undo stack is empty and it is unmodified (opening the JSON lays it out, one undo step).
-    explicit CareFrame(bool saved = false) : TestFrame(wxSize(1600, 1000)) {
+    explicit PlanFrame(bool saved = false) : TestFrame(wxSize(1600, 1000)) {
         if (spanishRun()) REQUIRE(_("What to document next") == wxString::FromUTF8("Qué documentar después"));
         REQUIRE(frame->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
         settle();
@@ -141,7 +141,7 @@ double tracedAt(const risk::Traceability& t, model::Evidence level, int stage) {
 }  // namespace
 
 TEST_CASE("DocumentationPlan - the page lists the library's plan, the canvas marks its flows with their gain, and a step shows its flow", "[gui]") {
-    CareFrame fx;
+    PlanFrame fx;
     MainFrame* f = fx.frame;
     const auto level = model::Evidence::SelfDeclared;
     fx.showPlan(level, 1, 80);
@@ -213,7 +213,7 @@ TEST_CASE("DocumentationPlan - the page lists the library's plan, the canvas mar
 }
 
 TEST_CASE("DocumentationPlan - ticked flows show the share the library computes with them documented, the project unchanged, and Reset", "[gui]") {
-    CareFrame fx(true);
+    PlanFrame fx(true);
     MainFrame* f = fx.frame;
     const auto level = model::Evidence::SelfDeclared;
     fx.showPlan(level, 1, 80);
@@ -276,7 +276,7 @@ TEST_CASE("DocumentationPlan - ticked flows show the share the library computes 
 }
 
 TEST_CASE("Claims - the claim fields are edited in the Properties pane, each one undo step, and impossible values are refused", "[gui]") {
-    CareFrame fx(true);
+    PlanFrame fx(true);
     MainFrame* f = fx.frame;
     Document& doc = f->document();
     wxPropertyGrid* grid = f->properties()->grid();
@@ -354,7 +354,7 @@ TEST_CASE("DocumentationPlan - screenshots of the plan on the canvas and of the 
     const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");
     const fs::path out = outDir ? fs::path(outDir) : fs::temp_directory_path();
     const std::string suffix = spanishRun() ? "-es" : "";
-    CareFrame fx;
+    PlanFrame fx;
     MainFrame* f = fx.frame;
     fx.showPlan(model::Evidence::SelfDeclared, 1, 80);
     fx.tick("f1", true);

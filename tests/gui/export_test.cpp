@@ -33,10 +33,9 @@ using namespace traza::gui;
 using namespace traza::gui::test;
 
 namespace {
-const fs::path kSample = model::dataDirectory() / "samples" / "care-pilot-2025.json";
 
-struct Frame : TestFrame {
-    Frame() : TestFrame(wxSize(1400, 900)) {}
+struct ExportFrame : TestFrame {
+    ExportFrame() : TestFrame(wxSize(1400, 900)) {}
 };
 
 std::string slurp(const fs::path& p) {
@@ -63,17 +62,13 @@ std::string sheetsByOpenpyxl(const fs::path& xlsx) {
                     "print('\\n'.join(openpyxl.load_workbook(sys.argv[1]).sheetnames))\" '" + xlsx.string() + "'");
 }
 
-fs::path screenshotDir() {
-    const char* d = std::getenv("TRAZA_SCREENSHOT_DIR");
-    return d ? fs::path(d) : fs::temp_directory_path();
-}
 }  // namespace
 
 TEST_CASE("Export - File > Export report writes the workbook behind a progress dialog and openpyxl reads its sheets", "[gui][export]") {
     TempDir dir;
     const fs::path out = dir / "care report.xlsx";
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    ExportFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     ExportController& exports = fx.f->exports();
     exports.setUnattended(true, out);
     bool sawDialog = false;
@@ -103,8 +98,8 @@ static std::string pythonOutput(const std::string& script, const fs::path& a, co
 TEST_CASE("Export - a report of a saved project carries the file's SHA-256 in its sign-off, an edited one none", "[gui][export]") {
     TempDir dir;
     const fs::path project = dir / "care.traza", out = dir / "signed.xlsx";
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    ExportFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     fx.f->document().saveAs(project);
     ExportController& exports = fx.f->exports();
     exports.setUnattended(true, out);
@@ -136,8 +131,8 @@ TEST_CASE("Export - Cancel in the progress dialog leaves no file and an existing
     TempDir dir;
     const fs::path out = dir / "report.xlsx";
     std::ofstream(out) << "the previous report";
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    ExportFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     ExportController& exports = fx.f->exports();
     exports.setUnattended(true, out);
     // A slow writer, so the click lands mid-way.
@@ -178,8 +173,8 @@ TEST_CASE("Export - Cancel in the progress dialog leaves no file and an existing
 TEST_CASE("Export - a report to a folder that does not exist names the file and the reason", "[gui][export]") {
     TempDir dir;
     const fs::path out = dir / "missing" / "report.xlsx";
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    ExportFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     fx.f->exports().setUnattended(true, out);
     fx.menu(ids::ExportReport);
     REQUIRE(waitUntil([&] { return !fx.f->exports().reportRunning() && fx.f->exports().lastOutcome() != ExportController::Outcome::None; }, 60000));
@@ -191,8 +186,8 @@ TEST_CASE("Export - a report to a folder that does not exist names the file and 
 
 TEST_CASE("Export - File > Export chain writes the map as PNG and SVG and the graph as GraphML and DOT", "[gui][export]") {
     TempDir dir;
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    ExportFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     for (const char* name : {"map.png", "map.svg", "chain.graphml", "chain.dot"}) {
         INFO(name);
         fx.f->exports().setUnattended(true, {}, dir / name);
@@ -220,8 +215,8 @@ static std::string cellsByOpenpyxl(const fs::path& xlsx) {
 TEST_CASE("Export - File > Share anonymised writes chain JSON and the report with pseudonyms and leaves the project as it was",
           "[gui][export]") {
     TempDir dir;
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    ExportFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     const model::Project before = fx.f->document().project();
     REQUIRE(before.actors[0].region == "Barranquilla");
     ExportController& exports = fx.f->exports();

@@ -24,18 +24,17 @@ using namespace traza::gui;
 using namespace traza::gui::test;
 
 namespace {
-const fs::path kSample = model::dataDirectory() / "samples" / "care-pilot-2025.json";
 
-using Frame = TestFrame;
+using FilesFrame = TestFrame;
 }  // namespace
 
 TEST_CASE("Files - an autosave left by a crash is offered and recovered on open", "[gui]") {
     TempDir dir;
     const fs::path file = dir / "chain.traza";
     const fs::path autosave = dir / "chain.autosave.traza";
-    Frame fx;
+    FilesFrame fx;
     FileController& files = fx.f->files();
-    REQUIRE(files.openPath(kSample));
+    REQUIRE(files.openPath(careSample()));
     REQUIRE(files.saveTo(file));
     CHECK(files.autosavePath() == autosave);
 
@@ -68,8 +67,8 @@ TEST_CASE("Files - an autosave left by a crash is offered and recovered on open"
 
 TEST_CASE("Files - export writes chain JSON that reads back as the same chain", "[gui]") {
     TempDir dir;
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    FilesFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     addActor(fx.f->document(), model::ActorKind::Brand, {0, 0}, "Brand Y");
     REQUIRE(fx.f->files().exportJsonTo(dir / "out.json"));
     const model::Project back = model::readProjectJson(dir / "out.json", model::Catalogue::installed());
@@ -80,7 +79,7 @@ TEST_CASE("Files - a damaged project is reported once with the file and the reas
     TempDir dir;
     const fs::path bad = dir / "broken.traza";
     std::ofstream(bad) << "this is not a database";
-    Frame fx;
+    FilesFrame fx;
     const std::size_t actorsBefore = fx.f->document().project().actors.size();
     CHECK_FALSE(fx.f->files().openPath(bad));
     REQUIRE(fx.errors.size() == 1);
@@ -89,8 +88,8 @@ TEST_CASE("Files - a damaged project is reported once with the file and the reas
 }
 
 TEST_CASE("Files - opening the CARE sample or a chain JSON does not mark the project modified, an edit does", "[gui]") {
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    FilesFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     pump(200);
     Document& doc = fx.f->document();
     CHECK_FALSE(doc.canUndo());  // the first layout is part of opening
@@ -111,9 +110,9 @@ TEST_CASE("Files - opening the CARE sample or a chain JSON does not mark the pro
 
 TEST_CASE("Files - right after opening the CARE sample Undo is off and plain, the title unmarked, every box placed, and Layout stays undoable",
           "[gui]") {
-    REQUIRE(needsInitialLayout(model::readProjectJson(kSample, model::Catalogue::installed())));  // the sample has no positions
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    REQUIRE(needsInitialLayout(model::readProjectJson(careSample(), model::Catalogue::installed())));  // the sample has no positions
+    FilesFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     pump(200);
     Document& doc = fx.f->document();
     wxMenuBar* bar = fx.f->GetMenuBar();

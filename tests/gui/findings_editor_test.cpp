@@ -18,6 +18,7 @@
 #include "findings/flag_findings.h"
 #include "findings_editor.h"
 #include "gui_test_support.h"
+#include "tables_fixture.h"
 #include "labels.h"
 #include "main_frame.h"
 #include "table_view.h"
@@ -35,9 +36,9 @@ const int kEvidence = static_cast<int>(FindingColumn::Evidence);
 const int kDue = static_cast<int>(FindingColumn::Due);
 const int kStatus = static_cast<int>(FindingColumn::Status);
 
-struct CareFrame : TestFrame {
+struct FindingsFrame : TestFrame {
     MainFrame* frame = f;
-    CareFrame() : TestFrame(wxSize(1600, 1000)) {
+    FindingsFrame() : TestFrame(wxSize(1600, 1000)) {
         REQUIRE(frame->files().openPath(model::dataDirectory() / "samples" / "care-pilot-2025.json"));
         REQUIRE(waitUntil([&] { return frame->analysis() && !frame->analysisRunner().busy(); }));
         frame->showDueDiligence(frame->findingsEditor());
@@ -62,22 +63,10 @@ struct CareFrame : TestFrame {
     }
 };
 
-void typeInCell(UiDriver& ui, wxGrid* g, int row, int col, const char* text) {
-    g->MakeCellVisible(row, col);
-    pump(100);
-    const wxRect r = g->CellToRect(row, col);
-    const wxPoint unscrolled = g->CalcScrolledPosition(r.GetPosition());
-    ui.click(g->GetGridWindow()->ClientToScreen(unscrolled + wxPoint(r.width / 2, r.height / 2)));
-    REQUIRE(waitUntil([&] { return g->GetGridCursorRow() == row && g->GetGridCursorCol() == col; }, 3000));
-    ui.type(text);  // the first key opens the cell's editor
-    ui.key(WXK_RETURN);
-    pump(300);
-}
-
 }  // namespace
 
 TEST_CASE("FindingsEditor - a red flag becomes a finding, is closed with its evidence, recurs in the analysis, and undo takes it all back", "[gui]") {
-    CareFrame care;
+    FindingsFrame care;
     MainFrame* f = care.frame;
     FindingsEditor* ed = f->findingsEditor();
     wxGrid* g = ed->grid();
@@ -153,7 +142,7 @@ TEST_CASE("FindingsEditor - a red flag becomes a finding, is closed with its evi
 TEST_CASE("FindingsEditor - screenshot of the findings page", "[gui][screenshot]") {
     const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");
     const fs::path out = outDir ? fs::path(outDir) : fs::temp_directory_path();
-    CareFrame care;
+    FindingsFrame care;
     MainFrame* f = care.frame;
     // Two findings: one from the first red flag, overdue, and one of the assessor's own.
     care.chooseFlag(0);

@@ -20,6 +20,7 @@
 #include "goals_editor.h"
 #include "goals_editor_fields.h"
 #include "gui_test_support.h"
+#include "tables_fixture.h"
 #include "labels.h"
 #include "main_frame.h"
 #include "test_frame.h"
@@ -39,9 +40,9 @@ const int kReached = static_cast<int>(GoalColumn::Reached);
 const int kCount = static_cast<int>(SupportColumn::Count);
 
 /// The CARE sample open in a real frame, its due-diligence pane showing.
-struct CareFrame : TestFrame {
+struct GoalsFrame : TestFrame {
     MainFrame* frame = f;
-    CareFrame() : TestFrame(wxSize(1600, 1000)) {
+    GoalsFrame() : TestFrame(wxSize(1600, 1000)) {
         // The Spanish run (TRAZA_TEST_LANGUAGE=es) must really show Spanish.
         if (const char* lang = std::getenv("TRAZA_TEST_LANGUAGE"); lang && std::string(lang) == "es")
             REQUIRE(_("Goals and supports") == wxString::FromUTF8("Metas y apoyos"));
@@ -57,23 +58,10 @@ struct CareFrame : TestFrame {
     }
 };
 
-// Click a cell, type over it and press Enter, as a user edits a grid.
-void typeInCell(UiDriver& ui, wxGrid* g, int row, int col, const char* text) {
-    g->MakeCellVisible(row, col);
-    pump(100);
-    const wxRect r = g->CellToRect(row, col);
-    const wxPoint unscrolled = g->CalcScrolledPosition(r.GetPosition());
-    ui.click(g->GetGridWindow()->ClientToScreen(unscrolled + wxPoint(r.width / 2, r.height / 2)));
-    REQUIRE(waitUntil([&] { return g->GetGridCursorRow() == row && g->GetGridCursorCol() == col; }, 3000));
-    ui.type(text);  // the first key opens the cell's editor
-    ui.key(WXK_RETURN);
-    pump(300);
-}
-
 }  // namespace
 
 TEST_CASE("GoalsEditor - a goal's thresholds typed in the table recompute compliance from the flows, live and undoable", "[gui]") {
-    CareFrame care;
+    GoalsFrame care;
     MainFrame* f = care.frame;
     GoalsEditor* ed = f->goalsEditor();
     wxGrid* g = ed->goalsGrid();
@@ -116,7 +104,7 @@ TEST_CASE("GoalsEditor - a goal's thresholds typed in the table recompute compli
 }
 
 TEST_CASE("GoalsEditor - descending thresholds and a negative count are refused with the field named", "[gui]") {
-    CareFrame care;
+    GoalsFrame care;
     MainFrame* f = care.frame;
     GoalsEditor* ed = f->goalsEditor();
     UiDriver ui;
@@ -141,7 +129,7 @@ TEST_CASE("GoalsEditor - descending thresholds and a negative count are refused 
 }
 
 TEST_CASE("GoalsEditor - a support row is added with the button, filled in, and undone", "[gui]") {
-    CareFrame care;
+    GoalsFrame care;
     MainFrame* f = care.frame;
     GoalsEditor* ed = f->goalsEditor();
     wxGrid* s = ed->supportsGrid();
@@ -171,7 +159,7 @@ TEST_CASE("GoalsEditor - a support row is added with the button, filled in, and 
 TEST_CASE("GoalsEditor - screenshot of the goals and supports page", "[gui][screenshot]") {
     const char* outDir = std::getenv("TRAZA_SCREENSHOT_DIR");
     const fs::path out = outDir ? fs::path(outDir) : fs::temp_directory_path();
-    CareFrame care;
+    GoalsFrame care;
     pump(300);
     const fs::path png = out / "due-diligence-goals.png";
     fs::remove(png);
@@ -180,7 +168,7 @@ TEST_CASE("GoalsEditor - screenshot of the goals and supports page", "[gui][scre
 }
 
 TEST_CASE("GoalsEditor - Add goal is for an organisation, asks for its thresholds, and its buyer is one the organisation sells to", "[gui]") {
-    CareFrame care;
+    GoalsFrame care;
     MainFrame* f = care.frame;
     GoalsEditor* ed = f->goalsEditor();
     const model::Project& p = f->document().project();
@@ -231,7 +219,7 @@ TEST_CASE("GoalsEditor - Add goal is for an organisation, asks for its threshold
 
 TEST_CASE("GoalsEditor - support types read in the interface language and are kept as their codes, and every heading shows whole",
           "[gui]") {
-    CareFrame care;
+    GoalsFrame care;
     MainFrame* f = care.frame;
     GoalsEditor* ed = f->goalsEditor();
     wxGrid* s = ed->supportsGrid();

@@ -29,11 +29,6 @@ using namespace traza::gui::test;
 
 namespace {
 
-fs::path screenshotDir() {
-    const char* dir = std::getenv("TRAZA_SCREENSHOT_DIR");
-    return dir ? fs::path(dir) : fs::temp_directory_path();
-}
-
 // The main window on the CARE sample with its analysis shown; errors collected.
 struct SampleFrame {
     MainFrame* frame = nullptr;

@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum RecordCol { kId = 0, kFlow = 1, kDate = 2, kTonnes = 3, kEvidence = 4, kDocuments = 5 };
+enum RecordCol { kRecordId = 0, kRecordFlow = 1, kRecordDate = 2, kRecordTonnes = 3, kRecordEvidence = 4, kRecordDocuments = 5 };
 
 double recordSum(const model::Flow& f) {
     return std::accumulate(f.records.begin(), f.records.end(), 0.0, [](double s, const model::Record& r) { return s + r.tonnes; });
@@ -63,14 +63,14 @@ TEST_CASE("Records - the selected flow's records are listed, and a typed tonnes 
     wxGrid* g = t->grid();
     const int jan = rowOf(t, "f7-2025-01");
     REQUIRE(jan >= 0);
-    CHECK(g->GetCellValue(jan, kFlow) == "f7");
-    CHECK(g->GetCellValue(jan, kDate) == "2025-01-28");
-    CHECK(g->GetCellValue(jan, kDocuments).Contains(": FE-O1-001"));
+    CHECK(g->GetCellValue(jan, kRecordFlow) == "f7");
+    CHECK(g->GetCellValue(jan, kRecordDate) == "2025-01-28");
+    CHECK(g->GetCellValue(jan, kRecordDocuments).Contains(": FE-O1-001"));
     const double before = fx.project().findFlow("f7")->tonnes;
     CHECK(before == Approx(173.8));
 
     // January's 13.5 t become 20 t: the flow's total follows, one undo step.
-    typeInCell(ui, g, jan, kTonnes, spanishRun() ? "20,0" : "20.0");
+    typeInCell(ui, g, jan, kRecordTonnes, spanishRun() ? "20,0" : "20.0");
     REQUIRE(waitUntil([&] { return fx.project().findFlow("f7")->records.front().tonnes == 20; }, 3000));
     const model::Flow& f7 = *fx.project().findFlow("f7");
     CHECK(f7.tonnes == Approx(recordSum(f7)).epsilon(1e-12));
@@ -81,15 +81,15 @@ TEST_CASE("Records - the selected flow's records are listed, and a typed tonnes 
     CHECK(fx.project().findFlow("f7")->records.front().tonnes == 13.5);
 
     // A date typed day first is read; a date outside 2025 and an ambiguous one are refused, naming the row and column.
-    typeInCell(ui, g, jan, kDate, "15/01/2025");
+    typeInCell(ui, g, jan, kRecordDate, "15/01/2025");
     CHECK(fx.project().findFlow("f7")->records.front().date == "2025-01-15");
     CHECK(t->errorText().empty());
-    typeInCell(ui, g, jan, kDate, "2026-01-15");
+    typeInCell(ui, g, jan, kRecordDate, "2026-01-15");
     CHECK(fx.project().findFlow("f7")->records.front().date == "2025-01-15");
     const wxString where = wxString::Format(_("row %d, column %s"), jan + 1, _("Date"));
     CAPTURE(t->errorText());
     CHECK(t->errorText().StartsWith(where));
-    typeInCell(ui, g, jan, kDate, "03/04/2025");
+    typeInCell(ui, g, jan, kRecordDate, "03/04/2025");
     CHECK(fx.project().findFlow("f7")->records.front().date == "2025-01-15");
     CHECK(t->errorText().StartsWith(where));
 
@@ -98,7 +98,7 @@ TEST_CASE("Records - the selected flow's records are listed, and a typed tonnes 
     REQUIRE(waitUntil([&] { return t->rowCount() == 12 && t->idAt(0).rfind("f9-", 0) == 0; }, 3000));
     t->setScoped(false);
     CHECK(t->rowCount() == 60);
-    ui.click(cellOnScreen(g, rowOf(t, "f10-2025-06"), kTonnes));
+    ui.click(cellOnScreen(g, rowOf(t, "f10-2025-06"), kRecordTonnes));
     REQUIRE(waitUntil([&] { return fx.frame->selection().primary() == ItemRef{ItemKind::Flow, "f10"}; }, 3000));
     CHECK(fx.errors.empty());
 }
@@ -122,8 +122,8 @@ TEST_CASE("Records - rows pasted from a spreadsheet add records to the selected 
         REQUIRE_FALSE(!lock);
         wxTheClipboard->SetData(new wxTextDataObject(pasted));
     }
-    ui.click(cellOnScreen(g, 3, kId));
-    REQUIRE(waitUntil([&] { return g->GetGridCursorRow() == 3 && g->GetGridCursorCol() == kId; }, 3000));
+    ui.click(cellOnScreen(g, 3, kRecordId));
+    REQUIRE(waitUntil([&] { return g->GetGridCursorRow() == 3 && g->GetGridCursorCol() == kRecordId; }, 3000));
     ui.key('V', wxMOD_CONTROL);
     CAPTURE(t->errorText());
     REQUIRE(waitUntil([&] { return fx.project().findFlow("f9")->records.size() == 14; }, 5000));

@@ -35,16 +35,10 @@ using namespace traza::gui::test;
 using model::SheetKind;
 
 namespace {
-const fs::path kSample = model::dataDirectory() / "samples" / "care-pilot-2025.json";
 
-struct Frame : TestFrame {
-    Frame() : TestFrame(wxSize(1400, 900)) {}
+struct ImportFrame : TestFrame {
+    ImportFrame() : TestFrame(wxSize(1400, 900)) {}
 };
-
-fs::path screenshotDir() {
-    const char* d = std::getenv("TRAZA_SCREENSHOT_DIR");
-    return d ? fs::path(d) : fs::temp_directory_path();
-}
 
 void write(const fs::path& p, const char* text) { std::ofstream(p, std::ios::binary) << text; }
 
@@ -86,8 +80,8 @@ TEST_CASE("SpreadsheetImport - a Spanish CSV pair is previewed, a column mapped 
     TempDir dir;
     write(dir / "actores.csv", kActors);
     write(dir / "flujos.csv", kFlows);
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    ImportFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     Document& doc = fx.f->document();
     const std::size_t actorsBefore = doc.project().actors.size(), flowsBefore = doc.project().flows.size();
     ImportController& imports = fx.f->imports();
@@ -179,7 +173,7 @@ TEST_CASE("SpreadsheetImport - a bad cell is listed with its place, double-click
           "Código;Origen;Destino;Toneladas;Nivel de evidencia\n"
           "imp-f1;imp-org;imp-exp;120,5;Autodeclarada\n"
           "imp-f2;imp-exp;imp-ref;mucho;Autodeclarada\n");
-    Frame fx;
+    ImportFrame fx;
     Document& doc = fx.f->document();
     ImportController& imports = fx.f->imports();
     imports.setUnattended(true, {dir / "actores.csv", dir / "flujos.csv"});
@@ -218,7 +212,7 @@ TEST_CASE("SpreadsheetImport - Cancel while the files are read shows no dialog a
     TempDir dir;
     write(dir / "actores.csv", kActors);
     write(dir / "flujos.csv", kFlows);
-    Frame fx;
+    ImportFrame fx;
     ImportController& imports = fx.f->imports();
     imports.setUnattended(true, {dir / "actores.csv", dir / "flujos.csv"});
     // A slow reader, so that the progress dialog shows and the click lands mid-way.
@@ -251,10 +245,10 @@ TEST_CASE("SpreadsheetImport - Cancel while the files are read shows no dialog a
 
 TEST_CASE("SpreadsheetImport - a workbook Traza wrote comes back through the dialog as a new project with the same chain", "[gui][import]") {
     TempDir dir;
-    const model::Project sample = model::readProjectJson(kSample, model::Catalogue::installed());
+    const model::Project sample = model::readProjectJson(careSample(), model::Catalogue::installed());
     reports::writeChainWorkbook(dir / "cadena.xlsx", sample, "es");
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    ImportFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     ImportController& imports = fx.f->imports();
     imports.setUnattended(true, {dir / "cadena.xlsx"});
     bool driven = false;
@@ -287,7 +281,7 @@ TEST_CASE("SpreadsheetImport - a workbook Traza wrote comes back through the dia
 
 TEST_CASE("SpreadsheetImport - File > Save template writes the empty workbook, which the dialog then reads", "[gui][import]") {
     TempDir dir;
-    Frame fx;
+    ImportFrame fx;
     ImportController& imports = fx.f->imports();
     imports.setUnattended(true, {dir / "plantilla.xlsx"}, dir / "plantilla.xlsx");
     CHECK(fx.f->GetMenuBar()->IsEnabled(ids::SaveTemplate));

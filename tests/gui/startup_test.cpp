@@ -25,10 +25,9 @@ using namespace traza::gui::test;
 
 namespace {
 
-const fs::path kSample = model::dataDirectory() / "samples" / "care-pilot-2025.json";
 
 bool openSample(MainFrame* f) {
-    return f->files().openPath(kSample) &&
+    return f->files().openPath(careSample()) &&
            waitUntil([&] { return f->analysis() != nullptr && !f->analysisRunner().busy(); });
 }
 
@@ -86,7 +85,7 @@ TEST_CASE("Startup - opening the CARE sample traces frame, file, layout, chain p
 TEST_CASE("AnalysisPanel - the actor and red-flag tables made on demand hold every row of the analysis", "[gui]") {
     TestFrame t(wxSize(1600, 1000));
     // Right after the load (the analysis runs on): the old project's rows are gone.
-    REQUIRE(t.f->files().openPath(kSample));
+    REQUIRE(t.f->files().openPath(careSample()));
     CHECK(t.f->analysisPanel()->summaryText() == _("Analysing…"));
     CHECK(t.f->analysisPanel()->actors()->rowCount() == 0);
     CHECK(t.f->analysisPanel()->warnings()->rowCount() == 0);

@@ -29,11 +29,10 @@ using namespace traza::gui;
 using namespace traza::gui::test;
 
 namespace {
-const fs::path kSample = model::dataDirectory() / "samples" / "care-pilot-2025.json";
 
-struct Frame : TestFrame {
-    Frame() : TestFrame(wxSize(1400, 900)) {}
-    ~Frame() { setTypologyChooser({}); }
+struct TypologyFrame : TestFrame {
+    TypologyFrame() : TestFrame(wxSize(1400, 900)) {}
+    ~TypologyFrame() { setTypologyChooser({}); }
     bool analysed() { return f->analysis() && !f->analysisRunner().busy(); }
 };
 
@@ -46,8 +45,8 @@ std::vector<const model::Flow*> outgoing(const model::Project& p, const std::str
 }  // namespace
 
 TEST_CASE("Typology - setting the typology of all outgoing flows of an actor is one undo step and re-runs the analysis", "[gui][typology]") {
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    TypologyFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     REQUIRE(waitUntil([&] { return fx.analysed(); }));
     Document& doc = fx.f->document();
     // The actor with the most outgoing flows (an exporter or intermediary of the sample).
@@ -98,8 +97,8 @@ TEST_CASE("Typology - setting the typology of all outgoing flows of an actor is 
 }
 
 TEST_CASE("Typology - an unknown typology is refused and nothing changes", "[gui][typology]") {
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    TypologyFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     Document& doc = fx.f->document();
     const std::vector<model::Flow> before = doc.project().flows;
     CHECK_THROWS_AS(setOutgoingTypology(doc, {"expA"}, "rrrm-9"), traza::InvalidInput);
@@ -108,8 +107,8 @@ TEST_CASE("Typology - an unknown typology is refused and nothing changes", "[gui
 }
 
 TEST_CASE("Typology - the property grid explains the chosen typology and risk factors from the catalogue", "[gui][typology]") {
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    TypologyFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     const model::Project& p = fx.f->document().project();
     const model::Catalogue& c = p.catalogue;
     wxPropertyGrid* grid = fx.f->properties()->grid();
@@ -155,8 +154,8 @@ TEST_CASE("Typology - the property grid explains the chosen typology and risk fa
 }
 
 TEST_CASE("Typology - the dialog lists the catalogue's typologies and explains the highlighted one", "[gui][typology]") {
-    Frame fx;
-    REQUIRE(fx.f->files().openPath(kSample));
+    TypologyFrame fx;
+    REQUIRE(fx.f->files().openPath(careSample()));
     Document& doc = fx.f->document();
     const model::Catalogue& c = doc.project().catalogue;
     REQUIRE(c.typologies.size() >= 2);

@@ -28,7 +28,6 @@ using namespace traza::gui::test;
 
 namespace {
 
-const fs::path kSample = model::dataDirectory() / "samples" / "care-pilot-2025.json";
 
 wxString menuLabel(MainFrame* f, int id) { return f->GetMenuBar()->FindItem(id)->GetItemLabelText(); }
 
@@ -50,7 +49,7 @@ struct FrameFixture {
         setErrorSink({});
     }
     bool openSample() {
-        const bool ok = frame->files().openPath(kSample);
+        const bool ok = frame->files().openPath(careSample());
         return ok && waitUntil([&] { return frame->analysis() != nullptr && !frame->analysisRunner().busy(); });
     }
 };

@@ -22,7 +22,7 @@ using traza::test::partsOf;
 
 namespace {
 
-json sample() {
+json flatSample() {
     return json::parse(
         model::readTextFile(std::string(TRAZA_TEST_DATADIR) + "/samples/care-pilot-2025.json", 1 << 26, "chain JSON"));
 }
@@ -79,7 +79,7 @@ TEST_CASE("FlatJsonObject: takes plain members into their slots, declines every 
 }
 
 TEST_CASE("readFlatActor and readFlatFlow read the sample's objects as the strict readers do", "[chain_json_flat]") {
-    const json doc = sample();
+    const json doc = flatSample();
     const model::Project whole = model::projectFromJson(doc.dump(), model::Catalogue::installed());
     model::FlatJsonObject actorSlots(model::actorJsonKeys()), flowSlots(model::flowJsonKeys());
     REQUIRE(doc["actors"].size() == whole.actors.size());
@@ -102,7 +102,7 @@ TEST_CASE("readFlatActor and readFlatFlow read the sample's objects as the stric
 }
 
 TEST_CASE("readFlatActor and readFlatFlow: each field and rule as the strict readers", "[chain_json_flat]") {
-    const json doc = sample();
+    const json doc = flatSample();
     model::FlatJsonObject actorSlots(model::actorJsonKeys()), flowSlots(model::flowJsonKeys());
     json actor = doc["actors"][0];
     actor.update(json::parse(R"({"kind":"other","stage":1.0,"headcount":12,"capacity_t":5,"loss_t":0.25,
@@ -140,7 +140,7 @@ TEST_CASE("readFlatActor and readFlatFlow: each field and rule as the strict rea
 }
 
 TEST_CASE("readFlatActor and readFlatFlow decline what the strict readers refuse", "[chain_json_flat]") {
-    const json doc = sample();
+    const json doc = flatSample();
     model::FlatJsonObject actorSlots(model::actorJsonKeys()), flowSlots(model::flowJsonKeys());
     for (const char* change : {R"({"kind":"wizard"})", R"({"kind":"other"})", R"({"stage":2.5})",
                                R"({"stage":3000000000})", R"({"headcount":"many"})", R"({"name":7})",
@@ -178,7 +178,7 @@ TEST_CASE("projectFromJsonParts through the flat readers: 150 random changes rea
           "[chain_json_flat]") {
     // The json_import fuzz target's oracle on structured changes: one key of one
     // actor or flow set to a value of another type or shape, or removed.
-    const json doc = sample();
+    const json doc = flatSample();
     const json values[] = {nullptr, true, false, 0, -1, 3, 2.5, 1e308, -0.0, "x", "", "informal", "none", "cash",
                            "self_declared", "waste_picker", "2025-01-01", "asi", json::array(), json::array({"a"}),
                            json::array({1}), json::object(), json::object({{"start", "2025-01-01"}}),

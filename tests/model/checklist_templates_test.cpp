@@ -47,7 +47,7 @@ json ownTemplate() {
     })J");
 }
 
-std::string errorOf(const json& doc) {
+std::string templateErrorOf(const json& doc) {
     try {
         projectFromJson(doc.dump(), Catalogue::installed());
     } catch (const InvalidInput& e) {
@@ -113,14 +113,14 @@ TEST_CASE("Checklist templates - a supplier checklist following oecd_minerals va
     // "2.5" is an RBC item (a site visit); the Minerals template names it otherwise.
     json bad = chainWith(list);
     bad["checklists"][0]["items"][1]["id"] = "2.5";
-    CHECK(errorOf(bad) == "checklists[0].items[1].id: not an item of the checklist template \"oecd_minerals\" (\"2.5\") (closest: 2.a, 2.b, 2.c)");
+    CHECK(templateErrorOf(bad) == "checklists[0].items[1].id: not an item of the checklist template \"oecd_minerals\" (\"2.5\") (closest: 2.a, 2.b, 2.c)");
     // And the other way round: a checklist naming no template follows oecd_rbc.
     bad = chainWith(list);
     bad["checklists"][0].erase("template");
-    CHECK(errorOf(bad).rfind("checklists[0].items[0].id: not an item of the checklist template \"oecd_rbc\" (\"2.a\") (closest: 2.1", 0) == 0);
+    CHECK(templateErrorOf(bad).rfind("checklists[0].items[0].id: not an item of the checklist template \"oecd_rbc\" (\"2.a\") (closest: 2.1", 0) == 0);
     bad = chainWith(list);
     bad["checklists"][0]["template"] = "oecd_mineral";
-    CHECK(errorOf(bad) == "checklists[0].template: unknown checklist template \"oecd_mineral\" (closest: oecd_minerals, oecd_rbc)");
+    CHECK(templateErrorOf(bad) == "checklists[0].template: unknown checklist template \"oecd_mineral\" (closest: oecd_minerals, oecd_rbc)");
 
     // Export names the template only when it is not the default.
     const json out = json::parse(projectToJson(p));
@@ -221,7 +221,7 @@ TEST_CASE("Checklist templates - replacing an installed template by id, and what
         json t = ownTemplate();
         t.merge_patch(json::parse(entry));
         d["catalogue"]["checklist_templates"] = json::array({t});
-        return errorOf(d);
+        return templateErrorOf(d);
     };
     CHECK(refused(R"({"items": [{"id": "x", "step": 7, "name": "X"}]})") ==
           "catalogue.checklist_templates[0].items[0].step: the template has no step 7");

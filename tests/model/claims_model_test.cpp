@@ -31,7 +31,7 @@ json claimChain() {
     })");
 }
 
-std::string errorOf(const json& doc) {
+std::string claimsErrorOf(const json& doc) {
     try {
         projectFromJson(doc.dump(), Catalogue::installed());
     } catch (const InvalidInput& e) {
@@ -133,38 +133,38 @@ TEST_CASE("claims model - the project's own claim profiles travel in chain JSON 
 TEST_CASE("claims model - wrong claim data is refused with its JSON path") {
     json doc = claimChain();
     doc["actors"][1]["claim_yield"] = 1.5;
-    CHECK(errorOf(doc).rfind("actors[1].claim_yield: must be more than 0 and at most 1", 0) == 0);
+    CHECK(claimsErrorOf(doc).rfind("actors[1].claim_yield: must be more than 0 and at most 1", 0) == 0);
     doc = claimChain();
     doc["actors"][1]["claim_yield"] = 0;
-    CHECK(errorOf(doc).rfind("actors[1].claim_yield:", 0) == 0);
+    CHECK(claimsErrorOf(doc).rfind("actors[1].claim_yield:", 0) == 0);
     doc = claimChain();
     doc["actors"][1]["makes_claims"] = "yes";
-    CHECK(errorOf(doc).rfind("actors[1].makes_claims:", 0) == 0);
+    CHECK(claimsErrorOf(doc).rfind("actors[1].makes_claims:", 0) == 0);
     doc = claimChain();
     doc["flows"][1]["claimed_t"] = 95;
-    CHECK(errorOf(doc) == "flows[1].claimed_t: must not exceed tonnes (95 > 90)");
+    CHECK(claimsErrorOf(doc) == "flows[1].claimed_t: must not exceed tonnes (95 > 90)");
     doc = claimChain();
     doc["flows"][1]["claimed_t"] = -1;
-    CHECK(errorOf(doc) == "flows[1].claimed_t: must be a finite number, at least 0");
+    CHECK(claimsErrorOf(doc) == "flows[1].claimed_t: must be a finite number, at least 0");
     doc = claimChain();
     doc["flows"][0]["claimed_t"] = 10;  // the picker organisation makes no claims
-    CHECK(errorOf(doc) == "flows[0].claimed_t: claims on a flow from \"org\", which makes no claims (set makes_claims on the actor)");
+    CHECK(claimsErrorOf(doc) == "flows[0].claimed_t: claims on a flow from \"org\", which makes no claims (set makes_claims on the actor)");
     doc["actors"][0]["makes_claims"] = true;
-    CHECK(errorOf(doc).empty());
+    CHECK(claimsErrorOf(doc).empty());
     doc = claimChain();
     doc["actors"][1]["claim_profile"] = "fsc";
-    CHECK(errorOf(doc) == "actors[1].claim_profile: unknown claim profile \"fsc\" (known: asi, iscc)");
+    CHECK(claimsErrorOf(doc) == "actors[1].claim_profile: unknown claim profile \"fsc\" (known: asi, iscc)");
     doc = claimChain();
     doc["catalogue"] = json::parse(R"({"claim_profiles": [{"id": "x", "period_months": 0}]})");
-    CHECK(errorOf(doc).rfind("catalogue.claim_profiles[0].period_months: must be a whole number from 1 to 120", 0) == 0);
+    CHECK(claimsErrorOf(doc).rfind("catalogue.claim_profiles[0].period_months: must be a whole number from 1 to 120", 0) == 0);
     doc["catalogue"] = json::parse(R"({"claim_profiles": [{"id": "x", "eligibility": {"min_evidence": "sworn"}}]})");
-    CHECK(errorOf(doc).rfind("catalogue.claim_profiles[0].eligibility.min_evidence: unknown value \"sworn\"", 0) == 0);
+    CHECK(claimsErrorOf(doc).rfind("catalogue.claim_profiles[0].eligibility.min_evidence: unknown value \"sworn\"", 0) == 0);
     doc["catalogue"] = json::parse(R"({"claim_profiles": [{"id": "x", "eligibility": {"typologies": ["rrrm-9"]}}]})");
-    CHECK(errorOf(doc) == "catalogue.claim_profiles[2].eligibility.typologies[0]: unknown typology \"rrrm-9\"");
+    CHECK(claimsErrorOf(doc) == "catalogue.claim_profiles[2].eligibility.typologies[0]: unknown typology \"rrrm-9\"");
     doc["catalogue"] = json::parse(R"({"claim_profiles": [{"id": "x"}, {"id": "x"}]})");
-    CHECK(errorOf(doc) == "catalogue.claim_profiles[1].id: duplicate id \"x\"");
+    CHECK(claimsErrorOf(doc) == "catalogue.claim_profiles[1].id: duplicate id \"x\"");
     doc["catalogue"] = json::parse(R"({"checklist_templates": [{"id": "x", "name": "X", "steps": []}]})");
-    CHECK(errorOf(doc) == "catalogue.checklist_templates[0].steps: must be a non-empty array");
+    CHECK(claimsErrorOf(doc) == "catalogue.checklist_templates[0].steps: must be a non-empty array");
 }
 
 TEST_CASE("claims model - the .traza file keeps claim settings, and a version 4 file opens without any") {

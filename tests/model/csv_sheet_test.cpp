@@ -17,7 +17,7 @@ namespace {
 const fs::path kFixtures = fs::path(TRAZA_MODEL_FIXTURES) / "spreadsheet";
 
 // The InvalidInput that reading `bytes` as "actores.csv" must throw.
-traza::InvalidInput errorOf(const std::string& bytes) {
+traza::InvalidInput csvErrorOf(const std::string& bytes) {
     try {
         csvToSheetTable(bytes, "actores.csv");
     } catch (const traza::InvalidInput& e) {
@@ -120,16 +120,16 @@ TEST_CASE("CsvSheet - errors name file:line:column (the field's place) in the fi
         CHECK_THAT(e.reason(), Catch::Contains(reason));
     };
     // An undefined Windows-1252 byte in the fifth field of line 3.
-    check(errorOf("id;a;b;c;nombre\r\norg1;1;2;3;Bogot\xE1\r\norg2;1;2;3;Medell\x81n\r\n"), "actores.csv:3:5",
+    check(csvErrorOf("id;a;b;c;nombre\r\norg1;1;2;3;Bogot\xE1\r\norg2;1;2;3;Medell\x81n\r\n"), "actores.csv:3:5",
           "byte 0x81 is not a character in Windows-1252");
     // The same byte inside a quoted field spanning lines: the line of the byte, as for a NUL byte.
-    check(errorOf("id;nombre;notas\norg1;\"Bogot\xE1\nl\xEDnea \x8D\";x\n"), "actores.csv:3:2", "byte 0x8D");
-    check(errorOf("id;nombre\norg1;Ex \"A\"\n"), "actores.csv:2:2", "quote inside an unquoted field");
-    check(errorOf("id;nombre\norg1;\"Ex\" A\n"), "actores.csv:2:2", "after the closing quote");
-    check(errorOf("id;nombre\norg1;\"Ex A\n"), "actores.csv:2:2", "not closed");
-    check(errorOf(std::string("id;nombre\norg1;Bogot\xE1\nor\0g2;x\n", 27)), "actores.csv:3:1", "NUL byte: this is not a text file");
-    check(errorOf("id\tnombre\norg1\tBogotá\norg2\tMedell\xEDn\n"), "actores.csv:3:2", "the file mixes two encodings");
-    check(errorOf(std::string("\xFF\xFEi\0\n\0x\0\x3D\xD8", 10)), "actores.csv:2:1", "unpaired surrogate");
+    check(csvErrorOf("id;nombre;notas\norg1;\"Bogot\xE1\nl\xEDnea \x8D\";x\n"), "actores.csv:3:2", "byte 0x8D");
+    check(csvErrorOf("id;nombre\norg1;Ex \"A\"\n"), "actores.csv:2:2", "quote inside an unquoted field");
+    check(csvErrorOf("id;nombre\norg1;\"Ex\" A\n"), "actores.csv:2:2", "after the closing quote");
+    check(csvErrorOf("id;nombre\norg1;\"Ex A\n"), "actores.csv:2:2", "not closed");
+    check(csvErrorOf(std::string("id;nombre\norg1;Bogot\xE1\nor\0g2;x\n", 27)), "actores.csv:3:1", "NUL byte: this is not a text file");
+    check(csvErrorOf("id\tnombre\norg1\tBogotá\norg2\tMedell\xEDn\n"), "actores.csv:3:2", "the file mixes two encodings");
+    check(csvErrorOf(std::string("\xFF\xFEi\0\n\0x\0\x3D\xD8", 10)), "actores.csv:2:1", "unpaired surrogate");
 }
 
 TEST_CASE("CsvSheet - files above the size limit are refused before reading; unreadable files are IoError") {

@@ -9,7 +9,7 @@ using namespace traza::model;
 
 namespace {
 
-Actor actor(const std::string& id, ActorKind kind) {
+Actor importActor(const std::string& id, ActorKind kind) {
     Actor a;
     a.id = id;
     a.name = id;
@@ -18,7 +18,7 @@ Actor actor(const std::string& id, ActorKind kind) {
     return a;
 }
 
-Flow flow(const std::string& id, const std::string& from, const std::string& to, double t) {
+Flow importFlow(const std::string& id, const std::string& from, const std::string& to, double t) {
     Flow f;
     f.id = id;
     f.from = from;
@@ -29,16 +29,16 @@ Flow flow(const std::string& id, const std::string& from, const std::string& to,
 
 Project openProject() {
     Project p;
-    p.actors = {actor("org", ActorKind::PickerOrganisation), actor("exp", ActorKind::Exporter)};
-    p.flows = {flow("f1", "org", "exp", 10)};
+    p.actors = {importActor("org", ActorKind::PickerOrganisation), importActor("exp", ActorKind::Exporter)};
+    p.flows = {importFlow("f1", "org", "exp", 10)};
     return p;
 }
 
 std::unique_ptr<ImportChain> imported() {
     ColumnMapping rules;
     rules.add({"Kilos entregados", "tonnes", 0.001});
-    return std::make_unique<ImportChain>(std::vector<Actor>{actor("org2", ActorKind::PickerOrganisation), actor("ref", ActorKind::Refiner)},
-                                         std::vector<Flow>{flow("f2", "org2", "exp", 4), flow("f3", "exp", "ref", 14)}, rules);
+    return std::make_unique<ImportChain>(std::vector<Actor>{importActor("org2", ActorKind::PickerOrganisation), importActor("ref", ActorKind::Refiner)},
+                                         std::vector<Flow>{importFlow("f2", "org2", "exp", 4), importFlow("f3", "exp", "ref", 14)}, rules);
 }
 
 }  // namespace
@@ -69,8 +69,8 @@ TEST_CASE("ImportChain - adds actors and flows as one step that undo removes and
 TEST_CASE("ImportChain - an id already in the project is a conflict and nothing is added") {
     Project p = openProject();
     const Project before = p;
-    auto clash = std::make_unique<ImportChain>(std::vector<Actor>{actor("exp", ActorKind::Exporter), actor("new", ActorKind::Refiner)},
-                                               std::vector<Flow>{flow("f1", "exp", "new", 1), flow("org", "exp", "new", 1)});
+    auto clash = std::make_unique<ImportChain>(std::vector<Actor>{importActor("exp", ActorKind::Exporter), importActor("new", ActorKind::Refiner)},
+                                               std::vector<Flow>{importFlow("f1", "exp", "new", 1), importFlow("org", "exp", "new", 1)});
     CHECK(clash->conflicts(p) == std::vector<std::string>{"exp", "f1", "org"});
     CommandStack stack;
     try {
@@ -86,7 +86,7 @@ TEST_CASE("ImportChain - an id already in the project is a conflict and nothing 
 
 TEST_CASE("ImportChain - a flow naming an actor that nobody has is refused") {
     Project p = openProject();
-    auto dangling = std::make_unique<ImportChain>(std::vector<Actor>{}, std::vector<Flow>{flow("f9", "exp", "ghost", 1)});
+    auto dangling = std::make_unique<ImportChain>(std::vector<Actor>{}, std::vector<Flow>{importFlow("f9", "exp", "ghost", 1)});
     CHECK_THROWS_AS(dangling->apply(p), traza::InvalidInput);
     CHECK(p.flows.size() == 1);
 }

@@ -40,7 +40,7 @@ json ownChain() {
     })J");
 }
 
-std::string errorOf(const json& doc) {
+std::string catalogueErrorOf(const json& doc) {
     try {
         projectFromJson(doc.dump(), Catalogue::installed());
     } catch (const InvalidInput& e) {
@@ -113,51 +113,51 @@ TEST_CASE("Own catalogue - export writes the entries that differ, and reads back
 TEST_CASE("Own catalogue - what Traza cannot act on is refused with its JSON path and the closest id") {
     json doc = ownChain();
     doc["catalogue"]["red_flag_rules"][0]["id"] = "mass_balance_gaps";
-    CHECK(errorOf(doc) == "catalogue.red_flag_rules[0].id: Traza has no red-flag rule \"mass_balance_gaps\"; a project may change "
+    CHECK(catalogueErrorOf(doc) == "catalogue.red_flag_rules[0].id: Traza has no red-flag rule \"mass_balance_gaps\"; a project may change "
                           "the texts, severity and parameters of the known ones (closest: mass_balance_gap)");
     doc = ownChain();
     doc["catalogue"]["red_flag_rules"][0]["parameters"] = json::parse(R"({"relativ": 0.2})");
-    CHECK(errorOf(doc) == "catalogue.red_flag_rules[0].parameters.relativ: the rule has no such parameter (closest: relative)");
+    CHECK(catalogueErrorOf(doc) == "catalogue.red_flag_rules[0].parameters.relativ: the rule has no such parameter (closest: relative)");
     doc = ownChain();
     doc["catalogue"]["red_flag_rules"][0]["parameters"] = json::parse(R"({"relative": "5%"})");
-    CHECK(errorOf(doc) == "catalogue.red_flag_rules[0].parameters.relative: must be number like the rule's own value");
+    CHECK(catalogueErrorOf(doc) == "catalogue.red_flag_rules[0].parameters.relative: must be number like the rule's own value");
     doc = ownChain();
     doc["catalogue"]["red_flag_rules"][0]["severity"] = "severe";
-    CHECK(errorOf(doc) == "catalogue.red_flag_rules[0].severity: must be low, medium, high or critical");
+    CHECK(catalogueErrorOf(doc) == "catalogue.red_flag_rules[0].severity: must be low, medium, high or critical");
     doc = ownChain();
     doc["catalogue"]["risk_factors"][0]["weight"] = 1.5;
-    CHECK(errorOf(doc) == "catalogue.risk_factors[0].weight: must be between 0 and 1 (the share of the remaining risk the factor adds)");
+    CHECK(catalogueErrorOf(doc) == "catalogue.risk_factors[0].weight: must be between 0 and 1 (the share of the remaining risk the factor adds)");
     doc = ownChain();
     doc["catalogue"]["risk_factors"][0].erase("name");
-    CHECK(errorOf(doc) == "catalogue.risk_factors[0].name: missing");
+    CHECK(catalogueErrorOf(doc) == "catalogue.risk_factors[0].name: missing");
     doc = ownChain();
     doc["catalogue"]["risk_factors"].push_back(doc["catalogue"]["risk_factors"][0]);
-    CHECK(errorOf(doc) == "catalogue.risk_factors[1].id: duplicate id \"living_income\"");
+    CHECK(catalogueErrorOf(doc) == "catalogue.risk_factors[1].id: duplicate id \"living_income\"");
     doc = ownChain();
     doc["catalogue"]["actor_kinds"][0]["id"] = "scrapyard";
-    CHECK(errorOf(doc).rfind("catalogue.actor_kinds[0].id: Traza has no actor kind \"scrapyard\"", 0) == 0);
+    CHECK(catalogueErrorOf(doc).rfind("catalogue.actor_kinds[0].id: Traza has no actor kind \"scrapyard\"", 0) == 0);
     doc = ownChain();
     doc["catalogue"]["document_types"][0]["typical_evidence"] = "notarised";
-    CHECK(errorOf(doc).rfind("catalogue.document_types[0].typical_evidence: must be an evidence level", 0) == 0);
+    CHECK(catalogueErrorOf(doc).rfind("catalogue.document_types[0].typical_evidence: must be an evidence level", 0) == 0);
     doc = ownChain();
     doc["catalogue"]["checklist_templates"] = json::object();  // accepted since issue #18, as a list
-    CHECK(errorOf(doc) == "catalogue.checklist_templates: must be an array of entries");
+    CHECK(catalogueErrorOf(doc) == "catalogue.checklist_templates: must be an array of entries");
 }
 
 TEST_CASE("Own catalogue - an unknown id in the chain names the closest known one") {
     json doc = ownChain();
     doc["actors"][0]["risk_factors"][0] = "living_incme";
-    CHECK(errorOf(doc).find("unknown risk factor \"living_incme\" (closest: living_income") != std::string::npos);
+    CHECK(catalogueErrorOf(doc).find("unknown risk factor \"living_incme\" (closest: living_income") != std::string::npos);
     doc = ownChain();
     doc["flows"][0]["documents"][0] = "eca_delivery_nte";
-    CHECK(errorOf(doc).find("unknown document type \"eca_delivery_nte\" (closest: eca_delivery_note)") != std::string::npos);
+    CHECK(catalogueErrorOf(doc).find("unknown document type \"eca_delivery_nte\" (closest: eca_delivery_note)") != std::string::npos);
     doc = ownChain();
     doc["flows"][0]["typology"] = "rrrm-5";
-    CHECK(errorOf(doc).find("unknown typology \"rrrm-5\" (closest: rrrm-1") != std::string::npos);
+    CHECK(catalogueErrorOf(doc).find("unknown typology \"rrrm-5\" (closest: rrrm-1") != std::string::npos);
     // Without the project's own entries, its own ids are unknown.
     doc = ownChain();
     doc.erase("catalogue");
-    CHECK(errorOf(doc).find("unknown risk factor \"living_income\"") != std::string::npos);
+    CHECK(catalogueErrorOf(doc).find("unknown risk factor \"living_income\"") != std::string::npos);
 }
 
 TEST_CASE("Own catalogue - merging reports what it adds, replaces and leaves as it was") {

@@ -61,12 +61,12 @@ void requireErrorAt(const json& doc, const std::string& path, const std::string&
     CHECK_THAT(e.reason(), Catch::Contains(reasonPart));
 }
 
-Project imported(const json& doc = withRecords()) { return projectFromJson(doc.dump(), Catalogue::installed()); }
+Project importedRecords(const json& doc = withRecords()) { return projectFromJson(doc.dump(), Catalogue::installed()); }
 
 }  // namespace
 
 TEST_CASE("Records - a flow takes its tonnes and documentation summary from its records") {
-    const Project p = imported();
+    const Project p = importedRecords();
     const Flow& f1 = *p.findFlow("f1");
     REQUIRE(f1.records.size() == 3);
     CHECK(f1.tonnes == 4.0);  // 1.25 + 2.5 + 0.25, exact in binary
@@ -100,7 +100,7 @@ TEST_CASE("Records - a one-record flow is documented exactly as the version-1 fl
 }
 
 TEST_CASE("Records - chain JSON round trip is lossless and files without records are unchanged") {
-    const Project p = imported();
+    const Project p = importedRecords();
     const std::string text = projectToJson(p);
     const Project back = projectFromJson(text, Catalogue::installed());
     CHECK(back.sameChain(p));
@@ -110,7 +110,7 @@ TEST_CASE("Records - chain JSON round trip is lossless and files without records
     json plain = withRecords();
     plain.erase("records");
     plain["flows"][0]["tonnes"] = 3;
-    CHECK(json::parse(projectToJson(imported(plain))).count("records") == 0);
+    CHECK(json::parse(projectToJson(importedRecords(plain))).count("records") == 0);
 }
 
 TEST_CASE("Records - errors name the JSON path and nothing is imported") {
@@ -135,7 +135,7 @@ TEST_CASE("Records - errors name the JSON path and nothing is imported") {
     // Inside the assessment period but outside the flow's own: valid (a red flag, not an error).
     d = withRecords();
     d["records"][0]["date"] = "2025-07-01";
-    CHECK(imported(d).findFlow("f1")->records[0].date == "2025-07-01");
+    CHECK(importedRecords(d).findFlow("f1")->records[0].date == "2025-07-01");
     d = withRecords();
     d["records"][1]["tonnes"] = 0;
     requireErrorAt(d, "records[1].tonnes", "greater than 0");
@@ -168,14 +168,14 @@ TEST_CASE("Records - errors name the JSON path and nothing is imported") {
 TEST_CASE("Records - a given flow tonnes equal to the sum within 1e-9 is accepted") {
     json d = withRecords();
     d["flows"][0]["tonnes"] = 4.0 * (1 + 5e-10);
-    CHECK(imported(d).findFlow("f1")->tonnes == 4.0);
+    CHECK(importedRecords(d).findFlow("f1")->tonnes == 4.0);
     d["flows"][0]["tonnes"] = 4.0 * (1 + 5e-9);
     requireErrorAt(d, "flows[0].tonnes", "sum");
 }
 
 TEST_CASE("Records - a non-finite record tonnage is refused") {
     // JSON has no NaN; the check is shared with the store and the commands.
-    Project p = imported();
+    Project p = importedRecords();
     p.flows[0].records[0].tonnes = std::numeric_limits<double>::quiet_NaN();
     const auto issues = validateProject(p);
     REQUIRE_FALSE(issues.empty());
@@ -185,7 +185,7 @@ TEST_CASE("Records - a non-finite record tonnage is refused") {
 }
 
 TEST_CASE("Records - add, edit and delete are one undo step each, and a pasted batch one") {
-    Project p = imported();
+    Project p = importedRecords();
     const Project start = p;
     CommandStack stack;
     Record r4{"r4", "2025-06-01", 1.0, Evidence::Verified, {{"certificate", "C-1"}}, Payment::Cash, 10, ""};
@@ -214,7 +214,7 @@ TEST_CASE("Records - add, edit and delete are one undo step each, and a pasted b
 }
 
 TEST_CASE("Records - an invalid record command changes nothing") {
-    Project p = imported();
+    Project p = importedRecords();
     const Project start = p;
     CommandStack stack;
     // The second record of the batch is outside the assessment period: nothing of the batch stays.
@@ -233,7 +233,7 @@ TEST_CASE("Records - an invalid record command changes nothing") {
 TEST_CASE("Records - the .traza file keeps them, and a version 8 file opens without records") {
     TempDir dir;
     const fs::path file = dir / "records.traza";
-    Project p = imported();
+    Project p = importedRecords();
     ProjectStore::save(p, file);
     const Project back = ProjectStore::open(file);
     CHECK(back.flows == p.flows);
@@ -258,16 +258,16 @@ TEST_CASE("Records - the .traza file keeps them, and a version 8 file opens with
 TEST_CASE("Records - a hostile file's record rows are checked") {
     TempDir dir;
     const fs::path file = dir / "bad.traza";
-    ProjectStore::save(imported(), file);
+    ProjectStore::save(importedRecords(), file);
     rawExec(file, "UPDATE records SET tonnes = 9 WHERE id = 'r3';");  // no longer the flow's sum
     CHECK_THAT(thrownMessage<traza::Error>([&] { ProjectStore::open(file); }), Catch::Contains("flows[0].tonnes"));
-    ProjectStore::save(imported(), file);
+    ProjectStore::save(importedRecords(), file);
     rawExec(file, "UPDATE records SET flow = 77 WHERE id = 'r3';");
     CHECK_THAT(thrownMessage<traza::Error>([&] { ProjectStore::open(file); }), Catch::Contains("records[2].flow"));
-    ProjectStore::save(imported(), file);
+    ProjectStore::save(importedRecords(), file);
     rawExec(file, "UPDATE records SET evidence = 'great' WHERE id = 'r1';");
     CHECK_THAT(thrownMessage<traza::Error>([&] { ProjectStore::open(file); }), Catch::Contains("records[0].evidence"));
-    ProjectStore::save(imported(), file);
+    ProjectStore::save(importedRecords(), file);
     rawExec(file, "UPDATE records SET id = 'r1' WHERE id = 'r2';");
     CHECK_THAT(thrownMessage<traza::Error>([&] { ProjectStore::open(file); }), Catch::Contains("duplicate record id"));
 }
@@ -275,10 +275,10 @@ TEST_CASE("Records - a hostile file's record rows are checked") {
 TEST_CASE("Records - an actor's suspended_from travels in chain JSON and the .traza file") {
     json d = withRecords();
     d["actors"][0]["suspended_from"] = "2025-05-01";
-    const Project p = imported(d);
+    const Project p = importedRecords(d);
     CHECK(p.findActor("a")->suspendedFrom == "2025-05-01");
     CHECK(json::parse(projectToJson(p))["actors"][0]["suspended_from"] == "2025-05-01");
-    CHECK_FALSE(json::parse(projectToJson(imported()))["actors"][0].contains("suspended_from"));  // only when set
+    CHECK_FALSE(json::parse(projectToJson(importedRecords()))["actors"][0].contains("suspended_from"));  // only when set
     TempDir dir;
     const fs::path file = dir / "suspended.traza";
     ProjectStore::save(p, file);
@@ -288,7 +288,7 @@ TEST_CASE("Records - an actor's suspended_from travels in chain JSON and the .tr
 }
 
 TEST_CASE("Records - an edit of a flow with records that contradicts them is refused") {
-    Project p = imported();
+    Project p = importedRecords();
     const Project start = p;
     CommandStack stack;
     Flow f1 = *p.findFlow("f1");
@@ -312,7 +312,7 @@ TEST_CASE("Records - an edit of a flow with records that contradicts them is ref
 // issues must be those of one pass in record order: each record's field issues,
 // then its duplicate id. The reference here is that one pass.
 TEST_CASE("Records - many records' issues come out in record order, as one pass gives them, duplicates included") {
-    Project p = imported();
+    Project p = importedRecords();
     const Catalogue* cat = p.catalogue.actorKinds.empty() ? nullptr : &p.catalogue;
     REQUIRE(cat);
     p.flows.resize(2);

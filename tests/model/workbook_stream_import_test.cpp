@@ -65,7 +65,7 @@ std::filesystem::path workbook(const std::string& name, const std::vector<std::v
     const auto dir = std::filesystem::temp_directory_path() / ("traza-stream-import-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto path = dir / name;
-    std::ofstream(path, std::ios::binary) << test::zipOf(p);
+    std::ofstream(path, std::ios::binary) << traza::test::zipOf(p);
     return path;
 }
 

@@ -19,7 +19,7 @@ using namespace traza::reports::test;
 
 namespace {
 
-model::Catalogue catalogue() { return model::Catalogue::loadDirectory(std::filesystem::path(TRAZA_TEST_DATADIR) / "catalogue"); }
+model::Catalogue workbookCatalogue() { return model::Catalogue::loadDirectory(std::filesystem::path(TRAZA_TEST_DATADIR) / "catalogue"); }
 
 model::Actor actor(std::string id, model::ActorKind kind, int stage) {
     model::Actor a;
@@ -170,13 +170,13 @@ TEST_CASE("Chain workbook - the CARE sample exported in English and in Spanish i
 
 TEST_CASE("Chain workbook - accents, quotes, line breaks, separators and every enumeration value survive the round trip") {
     ScratchDir dir;
-    const model::Project chain = awkwardChain(catalogue());
+    const model::Project chain = awkwardChain(workbookCatalogue());
     for (const char* lang : {"en", "es"}) checkRoundTrip(chain, lang, dir);
 }
 
 TEST_CASE("Chain workbook - a generated chain of 3000 flows survives the round trip") {
     ScratchDir dir;
-    checkRoundTrip(generatedChain(catalogue(), 400, 3000), "es", dir);
+    checkRoundTrip(generatedChain(workbookCatalogue(), 400, 3000), "es", dir);
 }
 
 // Hidden (run by hand): TRAZA_CHAIN_WORKBOOK_PROJECT=national.traza reports_tests "[national]"
@@ -193,7 +193,7 @@ TEST_CASE("Chain workbook - a chain from traza-genchain survives the round trip"
 
 TEST_CASE("Chain workbook - numbers are written as numbers, periods as dates, enumerations as their labels") {
     ScratchDir dir;
-    const model::Project chain = awkwardChain(catalogue());
+    const model::Project chain = awkwardChain(workbookCatalogue());
     const auto file = dir.path() / "cells.xlsx";
     writeChainWorkbook(file, chain, "es");
     const Json book = readChainBook(file);
@@ -228,7 +228,7 @@ TEST_CASE("Chain workbook - numbers are written as numbers, periods as dates, en
 
 TEST_CASE("Chain workbook - numbers keep 16 significant digits, all libxlsxwriter 1.1.4 writes (Excel shows 15)") {
     ScratchDir dir;
-    model::Project chain = awkwardChain(catalogue());
+    model::Project chain = awkwardChain(workbookCatalogue());
     chain.flows[0].tonnes = 1234.5678901234567;  // 17 digits: the last is lost
     chain.flows[1].tonnes = 9.876543210987654e+20;  // 16 digits: kept
     chain.flows[1].documentedT = 0.1 + 0.2;         // 0.30000000000000004
@@ -242,7 +242,7 @@ TEST_CASE("Chain workbook - numbers keep 16 significant digits, all libxlsxwrite
 
 TEST_CASE("Chain workbook - a value longer than an Excel cell is refused naming the flow, and nothing is written") {
     ScratchDir dir;
-    model::Project chain = awkwardChain(catalogue());
+    model::Project chain = awkwardChain(workbookCatalogue());
     chain.flows[3].notes = std::string(40'000, 'x');
     const auto file = dir.path() / "long.xlsx";
     std::ofstream(file) << "keep me";
@@ -259,7 +259,7 @@ TEST_CASE("Chain workbook - a value longer than an Excel cell is refused naming 
     CHECK(kept == "keep me");
     CHECK(dir.files() == std::vector<std::string>{"long.xlsx"});  // no temporary file left
     // A long id is named cut short, at a character boundary.
-    model::Project longId = awkwardChain(catalogue());
+    model::Project longId = awkwardChain(workbookCatalogue());
     longId.actors[1].id = "é" + std::string(40'000, 'x');
     for (model::Flow& f : longId.flows)
         if (f.from == "007") f.from = longId.actors[1].id;
@@ -277,6 +277,6 @@ TEST_CASE("Chain workbook - a value longer than an Excel cell is refused naming 
 
 TEST_CASE("Chain workbook - a language other than English or Spanish is refused before anything is written") {
     ScratchDir dir;
-    CHECK_THROWS_AS(writeChainTemplate(dir.path() / "t.xlsx", "fr", catalogue()), InvalidInput);
+    CHECK_THROWS_AS(writeChainTemplate(dir.path() / "t.xlsx", "fr", workbookCatalogue()), InvalidInput);
     CHECK(dir.files().empty());
 }

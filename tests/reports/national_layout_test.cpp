@@ -78,7 +78,7 @@ std::string run(const std::string& command, int& status) {
     return out;
 }
 
-void writeText(const std::filesystem::path& file, const std::string& text) {
+void writeLayoutText(const std::filesystem::path& file, const std::string& text) {
     std::ofstream(file, std::ios::binary) << text;
 }
 
@@ -95,8 +95,8 @@ void checkBothLayouts(const model::Project& p, const std::string& lang, std::siz
     national.nationalLayoutFlows = threshold;
     writeReport(p, a, dir.path() / "full.xlsx", full);
     writeReport(p, a, dir.path() / "national.xlsx", national);
-    writeText(dir.path() / "analysis.json", risk::analysisToJson(a));
-    writeText(dir.path() / "chain.json", model::projectToJson(p));
+    writeLayoutText(dir.path() / "analysis.json", risk::analysisToJson(a));
+    writeLayoutText(dir.path() / "chain.json", model::projectToJson(p));
     int status = 0;
     const std::string out = run("/usr/bin/python3 " TRAZA_CHECK_NATIONAL_PY " '" + dir.path().string() + "' " + lang +
                                     " " + std::to_string(threshold) + " 2>&1",

@@ -13,12 +13,12 @@ using model::Evidence;
 using Catch::Detail::Approx;
 
 namespace {
-const model::Project& care() {
+const model::Project& careSampleProject() {
     static const model::Project p = model::readProjectJson(std::string(TRAZA_TEST_DATADIR) + "/samples/care-pilot-2025.json",
                                                            model::Catalogue::installed());
     return p;
 }
-double traced(const risk::Analysis& a, Evidence level, int k) {
+double tracedShare(const risk::Analysis& a, Evidence level, int k) {
     for (const auto& l : a.traceability.levels)
         if (l.level == level) return l.byStage.at(k);
     return -1;
@@ -29,7 +29,7 @@ bool anyContains(const std::vector<std::string>& lines, const std::string& part)
 }  // namespace
 
 TEST_CASE("CARE sample - refiner input and exporter shares") {
-    const risk::Analysis a = risk::analyze(care());
+    const risk::Analysis a = risk::analyze(careSampleProject());
     REQUIRE(a.destinations.size() == 1);
     CHECK(a.destinations[0].id == "ref");
     // 217.4 t from Exporter A + 7.8 t from Exporter B.
@@ -51,7 +51,7 @@ TEST_CASE("CARE sample - refiner input and exporter shares") {
 }
 
 TEST_CASE("CARE sample - traceability by level and stage") {
-    const risk::Analysis a = risk::analyze(care());
+    const risk::Analysis a = risk::analyze(careSampleProject());
     // Stages 1..4 (refiner at stage 5).
     for (const auto& l : a.traceability.levels) CHECK(l.byStage.size() == 4);
     // Self-declared, stage 1: the first-mile flows document 5% (8.69/173.8,
@@ -59,15 +59,15 @@ TEST_CASE("CARE sample - traceability by level and stage") {
     // at least at 'self_declared'. Into ref: 173.8·0.05 + 30.2·0.05 + 4.1·0.05
     // (Organisation 3's documented share goes with what it sells to A) + 0.47
     // + 0.39 = 11.265 t of 225.2.
-    CHECK(traced(a, Evidence::SelfDeclared, 1) == Approx(11.265 / 225.2).epsilon(1e-12));
-    for (int k = 2; k <= 4; ++k) CHECK(traced(a, Evidence::SelfDeclared, k) == Approx(1.0).epsilon(1e-12));
+    CHECK(tracedShare(a, Evidence::SelfDeclared, 1) == Approx(11.265 / 225.2).epsilon(1e-12));
+    for (int k = 2; k <= 4; ++k) CHECK(tracedShare(a, Evidence::SelfDeclared, k) == Approx(1.0).epsilon(1e-12));
     // Reported, documented and verified: the exporters' deliveries to ref are
     // self-declared by the exporters (a party to the flow, issue 16), so no
     // tonne reaches ref documented at these levels, from any stage.
     for (int k = 1; k <= 4; ++k) {
-        CHECK(traced(a, Evidence::Reported, k) == 0);
-        CHECK(traced(a, Evidence::Documented, k) == 0);
-        CHECK(traced(a, Evidence::Verified, k) == 0);
+        CHECK(tracedShare(a, Evidence::Reported, k) == 0);
+        CHECK(tracedShare(a, Evidence::Documented, k) == 0);
+        CHECK(tracedShare(a, Evidence::Verified, k) == 0);
     }
     CHECK(a.traceability.levels[0].horizon == 2);
     CHECK_FALSE(a.traceability.levels[1].horizon);
@@ -76,7 +76,7 @@ TEST_CASE("CARE sample - traceability by level and stage") {
 }
 
 TEST_CASE("CARE sample - the limits statement tells the honest substance") {
-    const risk::Analysis a = risk::analyze(care());
+    const risk::Analysis a = risk::analyze(careSampleProject());
     CHECK(anyContains(a.statement, "225.2 t received by Refiner (Brazil)"));
     CHECK(anyContains(a.statement, "The first mile (stage 1 → 2) is largely undocumented: only 5.0%"));
     CHECK_FALSE(anyContains(a.statement, "only reported by a downstream actor, not documented or verified"));
@@ -89,14 +89,14 @@ TEST_CASE("CARE sample - the limits statement tells the honest substance") {
 
     risk::AnalysisOptions es;
     es.language = "es";
-    const risk::Analysis b = risk::analyze(care(), es);
+    const risk::Analysis b = risk::analyze(careSampleProject(), es);
     CHECK(anyContains(b.statement, "La primera milla (eslabón 1 → 2) está en gran parte sin documentar: solo 5,0 %"));
     CHECK(anyContains(b.statement, "Fuga: 6,5 t (2,8 % de las 231,7 t"));
     CHECK(anyContains(b.statement, "Ninguna tonelada está verificada por un tercero"));
 }
 
 TEST_CASE("CARE sample - choke points are Exporter A and Organisation 1, explained") {
-    const risk::Analysis a = risk::analyze(care());
+    const risk::Analysis a = risk::analyze(careSampleProject());
     std::vector<std::string> chokes;
     for (const auto& r : a.actors)
         if (r.chokePoint) chokes.push_back(r.id);
@@ -119,7 +119,7 @@ TEST_CASE("CARE sample - choke points are Exporter A and Organisation 1, explain
 }
 
 TEST_CASE("CARE sample - red flags point at Organisation 3's cash sale and the intermediary") {
-    const risk::Analysis a = risk::analyze(care());
+    const risk::Analysis a = risk::analyze(careSampleProject());
     auto has = [&](const std::string& rule, const std::string& actor, const std::string& flow = "") {
         return std::any_of(a.redFlags.begin(), a.redFlags.end(), [&](const risk::RedFlag& f) {
             return f.rule == rule && f.actor == actor && (flow.empty() || f.flow == flow);
@@ -146,7 +146,7 @@ TEST_CASE("CARE sample - red flags point at Organisation 3's cash sale and the i
 }
 
 TEST_CASE("CARE sample - risk scores follow the documented weights") {
-    const risk::Analysis a = risk::analyze(care());
+    const risk::Analysis a = risk::analyze(careSampleProject());
     // Organisation 1: typology 0.85 (rrrm-4), kind 0.5, semi-formal 0.4:
     // base = 0.4·0.85 + 0.35·0.5 + 0.25·0.4 = 0.615, no factors → inherent 0.615.
     // Checklist steps 2–4: 9 done + 3 in progress of 13 → 10.5/13.
@@ -180,11 +180,11 @@ TEST_CASE("CARE sample - risk scores follow the documented weights") {
 
 TEST_CASE("CARE sample - a flow's documents or notes that contradict its evidence level are warned about") {
     // The sample as shipped is consistent (issue 16): no evidence warning.
-    const risk::Analysis a = risk::analyze(care());
+    const risk::Analysis a = risk::analyze(careSampleProject());
     CHECK_FALSE(anyContains(a.warnings, "typically supports evidence"));
     CHECK_FALSE(anyContains(a.warnings, "notes say the tonnes are assumed"));
     // The sample as it was: f12 'reported' with a customs declaration, and notes that assume the tonnes.
-    model::Project p = care();
+    model::Project p = careSampleProject();
     for (model::Flow& f : p.flows)
         if (f.id == "f12") {
             f.evidence = Evidence::Reported;
@@ -204,7 +204,7 @@ TEST_CASE("CARE sample - a flow's documents or notes that contradict its evidenc
 // The workbench does not analyse again after a move (Command::changesFigures):
 // that holds only while no figure depends on where a box is drawn.
 TEST_CASE("CARE sample - the analysis reads no canvas positions") {
-    model::Project moved = care();
+    model::Project moved = careSampleProject();
     double x = 17;
     for (model::Actor& a : moved.actors) {
         a.hasPosition = !a.hasPosition || x > 500;
@@ -215,7 +215,7 @@ TEST_CASE("CARE sample - the analysis reads no canvas positions") {
     for (const char* language : {"en", "es"}) {
         risk::AnalysisOptions options;
         options.language = language;
-        const std::string before = risk::analysisToJson(risk::analyze(care(), options));
+        const std::string before = risk::analysisToJson(risk::analyze(careSampleProject(), options));
         CHECK(before.size() > 1000);
         CHECK(risk::analysisToJson(risk::analyze(moved, options)) == before);
     }

@@ -22,7 +22,7 @@ using testing::balancedChain;
 
 namespace {
 
-const model::Project& care() {
+const model::Project& careClaimsProject() {
     static const model::Project p = model::readProjectJson(std::string(TRAZA_TEST_DATADIR) + "/samples/care-pilot-2025.json",
                                                            model::Catalogue::installed());
     return p;
@@ -135,7 +135,7 @@ TEST_CASE("CreditTraceability - balanced generated chains with cycles: proportio
 }
 
 TEST_CASE("CreditTraceability - the CARE sample: proportional <= credit <= 1, non-decreasing in the stage") {
-    const risk::Analysis a = risk::analyze(care());
+    const risk::Analysis a = risk::analyze(careClaimsProject());
     for (const risk::TraceLevel& l : a.traceability.levels) {
         double previous = 0;
         for (const auto& [k, v] : l.byStage) {
@@ -172,8 +172,8 @@ TEST_CASE("DocumentationGains - hand-worked cycle: documenting a hop inside the 
 }
 
 TEST_CASE("DocumentationGains - the CARE sample: every gain equals analysing again with the flow documented") {
-    checkGainsByReanalysis(care(), 1);
-    checkGainsByReanalysis(care(), 3);
+    checkGainsByReanalysis(careClaimsProject(), 1);
+    checkGainsByReanalysis(careClaimsProject(), 3);
 }
 
 TEST_CASE("DocumentationGains - generated chains with cycles: gains equal analysing again") {

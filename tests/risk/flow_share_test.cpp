@@ -13,7 +13,7 @@ using Catch::Detail::Approx;
 namespace {
 // s (picker, stage 1) splits 60/40 between two organisations a and b, which
 // both sell everything to the refiner r. T = in(r) = 100.
-testing::ChainBuilder diamond() {
+testing::ChainBuilder shareDiamond() {
     testing::ChainBuilder b;
     b.actor("s", ActorKind::WastePicker)
         .actor("a", ActorKind::PickerOrganisation)
@@ -45,7 +45,7 @@ testing::ChainBuilder cycleThroughIntermediary() {
 }  // namespace
 
 TEST_CASE("FlowShare - a diamond splits by tonnage") {
-    const risk::Analysis a = risk::analyze(diamond().build());
+    const risk::Analysis a = risk::analyze(shareDiamond().build());
     REQUIRE(a.destinations.size() == 1);
     CHECK(a.destinations[0].id == "r");
     CHECK(a.totalT == Approx(100));
@@ -142,7 +142,7 @@ TEST_CASE("FlowShare - parallel flows between the same pair add up") {
 }
 
 TEST_CASE("FlowShare - an isolated actor has no share and is reported") {
-    testing::ChainBuilder b = diamond();
+    testing::ChainBuilder b = shareDiamond();
     b.actor("z", ActorKind::Intermediary);
     const risk::Analysis a = risk::analyze(b.build());
     CHECK(a.actor("z")->flowShare == 0);
@@ -180,8 +180,8 @@ TEST_CASE("FlowShare - a closed cycle fed by no source marks all of itself") {
 TEST_CASE("FlowShare - an unknown destination is invalid input") {
     risk::AnalysisOptions o;
     o.destinations = {"nobody"};
-    CHECK_THROWS_AS(risk::analyze(diamond().build(), o), InvalidInput);
-    CHECK_THROWS_WITH(risk::analyze(diamond().build(), o), Catch::Contains("--destination"));
+    CHECK_THROWS_AS(risk::analyze(shareDiamond().build(), o), InvalidInput);
+    CHECK_THROWS_WITH(risk::analyze(shareDiamond().build(), o), Catch::Contains("--destination"));
 }
 
 TEST_CASE("Dominators - a closed cycle feeding the chain hides no dominator") {

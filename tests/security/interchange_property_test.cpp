@@ -26,7 +26,7 @@ constexpr std::uint32_t kChains = 250;
 
 const Catalogue& catalogue() { return Catalogue::installed(); }
 
-Project chainForSeed(std::uint32_t seed) {
+Project interchangeChainForSeed(std::uint32_t seed) {
     RandomChain random(seed);
     const int actors = 2 + random.below(30);
     return random.make(catalogue(), actors, random.below(4 * actors));
@@ -117,7 +117,7 @@ std::pair<std::string, std::string> toCsv(const Project& p, bool crlf) {
 TEST_CASE("Properties - chain JSON export then import gives the same chain and the same text (250 random chains)") {
     int withCycles = 0;
     for (std::uint32_t seed = 1; seed <= kChains; ++seed) {
-        const Project p = chainForSeed(seed);
+        const Project p = interchangeChainForSeed(seed);
         withCycles += hasCycle(p);
         const std::string text = projectToJson(p);
         INFO("seed " << seed);
@@ -131,7 +131,7 @@ TEST_CASE("Properties - chain JSON export then import gives the same chain and t
 
 TEST_CASE("Properties - chain JSON written another way normalises in one round (250 random chains)") {
     for (std::uint32_t seed = 1; seed <= kChains; ++seed) {
-        const Project p = chainForSeed(seed);
+        const Project p = interchangeChainForSeed(seed);
         RandomChain random(seed * 7919);
         const std::string raw = rewrittenJson(projectToJson(p), random);
         INFO("seed " << seed << "\n" << raw.substr(0, 2000));
@@ -145,7 +145,7 @@ TEST_CASE("Properties - chain JSON written another way normalises in one round (
 
 TEST_CASE("Properties - CSV files written from a random chain import as the same actors and flows (250 random chains)") {
     for (std::uint32_t seed = 1; seed <= kChains; ++seed) {
-        const Project p = chainForSeed(seed);
+        const Project p = interchangeChainForSeed(seed);
         const auto [actors, flows] = toCsv(p, seed % 2 == 0);
         INFO("seed " << seed << "\n" << actors.substr(0, 1500) << "\n" << flows.substr(0, 1500));
         Project back;

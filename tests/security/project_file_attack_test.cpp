@@ -20,7 +20,7 @@ using traza::security::SqliteTraps;
 
 namespace {
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool attackErrorContains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 std::string replaced(std::string sql, const std::string& from, const std::string& to) {
     for (std::size_t at = sql.find(from); at != std::string::npos; at = sql.find(from, at + to.size()))
@@ -145,7 +145,7 @@ TEST_CASE("Project files - a foreign or future file is refused from its header, 
     // The right header over a schema that does not parse: damaged, via SQLite.
     rawExec(future, "PRAGMA writable_schema = ON; PRAGMA user_version = " + std::to_string(ProjectStore::kSchemaVersion) + ";");
     o = openUnderWatch(traps, future);
-    CHECK(contains(o.message, "damaged"));
+    CHECK(attackErrorContains(o.message, "damaged"));
     // Three, configured alike over the one private copy: the reading, the
     // flows' and the quick_check's (ProjectStore::open, docs/security.md).
     CHECK(SqliteTraps::connections() == 3);
@@ -162,7 +162,7 @@ TEST_CASE("Project files - an ATTACH smuggled into the schema attaches nothing a
                   "INSERT INTO sqlite_master VALUES ('table', 'evil', 'evil', 0, 'ATTACH DATABASE ''" + target + "'' AS evil');");
     const Outcome o = openUnderWatch(traps, file);
     CHECK_FALSE(o.opened);
-    CHECK(contains(o.message, "damaged"));
+    CHECK(attackErrorContains(o.message, "damaged"));
     CHECK_FALSE(fs::exists(target));
 }
 
@@ -184,7 +184,7 @@ TEST_CASE("Project files - a schema nested too deep or too long is refused clean
     rawExec(file, "CREATE TABLE long (x TEXT DEFAULT '" + std::string(200000, 'x') + "');");
     o = openUnderWatch(traps, file);
     CHECK_FALSE(o.opened);
-    CHECK(contains(o.message, "damaged"));
+    CHECK(attackErrorContains(o.message, "damaged"));
 }
 
 TEST_CASE("Project files - a table holding more rows than Traza reads is refused before it is read") {
@@ -209,7 +209,7 @@ TEST_CASE("Project files - a text longer than 64 MiB is refused on open and neve
     rawExec(file, "UPDATE assessment SET notes = printf('%.*c', 67108865, 'x');");
     const std::string message = thrownMessage<FileFormatError>([&] { ProjectStore::open(file); });
     CHECK(message.find(file.string()) == 0);
-    CHECK(contains(message, "too big"));
+    CHECK(attackErrorContains(message, "too big"));
 
     writeBytes(file, good);
     p.assessment.notes.assign(64 * 1024 * 1024 + 1, 'x');

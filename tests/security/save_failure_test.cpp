@@ -45,7 +45,7 @@ std::uintmax_t freeBytes(const fs::path& dir) {
     return std::uintmax_t(s.f_bavail) * s.f_frsize;
 }
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool saveErrorContains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 }  // namespace
 
@@ -184,6 +184,6 @@ TEST_CASE("Saving with no free inodes - the save fails naming the file and the p
     }
     const std::string message = thrownMessage<IoError>([&] { ProjectStore::save(makeChain(5, 12), file); });
     CHECK(message.find("could not save " + file.string() + ": ") == 0);
-    CHECK((contains(message, "disk full") || contains(message, "No space left")));
+    CHECK((saveErrorContains(message, "disk full") || saveErrorContains(message, "No space left")));
     CHECK(readBytes(file) == bytes);
 }

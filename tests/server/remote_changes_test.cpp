@@ -15,7 +15,7 @@ Project care() {
     return readProjectJson(std::string(TRAZA_TEST_DATADIR) + "/samples/care-pilot-2025.json", Catalogue::installed());
 }
 
-std::vector<std::string> flowIds(const Project& p) {
+std::vector<std::string> remoteFlowIds(const Project& p) {
     std::vector<std::string> ids;
     for (const Flow& f : p.flows) ids.push_back(f.id);
     return ids;
@@ -36,7 +36,7 @@ TEST_CASE("mergeRemoteObjects - only the named objects come from the server's co
     CHECK(merged.actors.at(2).name == "Renamed by Bob");
     CHECK(merged.flows.at(4).notes == base.flows.at(4).notes);
     CHECK(merged.flows.at(6).notes == "the window's own");
-    CHECK(flowIds(merged) == flowIds(base));
+    CHECK(remoteFlowIds(merged) == remoteFlowIds(base));
     // With the window in step with the server before, the merge is the server's copy.
     CHECK(projectToJson(mergeRemoteObjects(base, remote, {{"flow", base.flows[1].id}, {"actor", base.actors[2].id},
                                                          {"flow", base.flows[4].id}})) == projectToJson(remote));
@@ -55,7 +55,7 @@ TEST_CASE("mergeRemoteObjects - added, removed and moved flows land at the serve
     remote.flows.pop_back();
     const Project merged =
         mergeRemoteObjects(base, remote, {{"flow", "f-new"}, {"flow", moved.id}, {"flow", gone}});
-    CHECK(flowIds(merged) == flowIds(remote));
+    CHECK(remoteFlowIds(merged) == remoteFlowIds(remote));
     // A big change (a push) takes the server's copy whole.
     std::vector<ObjectKey> many(300, {"flow", base.flows[1].id});
     CHECK(projectToJson(mergeRemoteObjects(base, remote, many)) == projectToJson(remote));

@@ -14,7 +14,7 @@ using traza::test::uri;
 
 namespace {
 
-model::Project reread(const std::string& project) {
+model::Project rereadLayout(const std::string& project) {
     return model::ServerProject(model::ServerLocation(uri("traza_admin", project)), test::catalogue()).takeProject();
 }
 
@@ -59,9 +59,9 @@ TEST_CASE("ServerProject - positions and column rules are kept as their own rows
     model::ServerProject::saveWhole(want, model::ServerLocation(uri("alice", "layout")), "place");
     CHECK(count("layout", "position") == static_cast<std::int64_t>(care.actors.size()) - 1);
     CHECK(count("layout", "import_rules") == 1);
-    checkSameLayout(reread("layout"), want);
+    checkSameLayout(rereadLayout("layout"), want);
     // Chain data unchanged by the layout rows.
-    CHECK(reread("layout").sameChain(care));
+    CHECK(rereadLayout("layout").sameChain(care));
 
     // Alice moves actor 5 while Bob renames it: both land (a position is not the actor's row).
     model::ServerProject alice(model::ServerLocation(uri("alice", "layout")), test::catalogue());
@@ -72,7 +72,7 @@ TEST_CASE("ServerProject - positions and column rules are kept as their own rows
     model::Project renamed = bob.project();
     renamed.actors[5].name = "Renamed by Bob";
     CHECK_NOTHROW(bob.commitCommand(bob.project(), renamed, "Rename actor"));
-    const model::Project both = reread("layout");
+    const model::Project both = rereadLayout("layout");
     CHECK(both.actors[5].x == 999.5);
     CHECK(both.actors[5].name == "Renamed by Bob");
     // Two moves of the same actor: the second is refused.
@@ -85,7 +85,7 @@ TEST_CASE("ServerProject - positions and column rules are kept as their own rows
     fewer.importRules = {};
     alice.commitCommand(alice.project(), fewer, "Forget");
     CHECK(count("layout", "import_rules") == 0);
-    CHECK_FALSE(reread("layout").actors[0].hasPosition);
+    CHECK_FALSE(rereadLayout("layout").actors[0].hasPosition);
 }
 
 TEST_CASE("ServerProject - a bad position or rule is named by location and object", "[layout]") {
@@ -98,7 +98,7 @@ TEST_CASE("ServerProject - a bad position or rule is named by location and objec
                 " WHERE kind = 'import_rules' AND project_id = (SELECT id FROM traza.projects WHERE name = 'layout-bad')");
         tx.commit();
     }
-    CHECK_THROWS_WITH(reread("layout-bad"), Catch::Contains("project=layout-bad: import_rules (import_rules[0].factor)") &&
+    CHECK_THROWS_WITH(rereadLayout("layout-bad"), Catch::Contains("project=layout-bad: import_rules (import_rules[0].factor)") &&
                                                  Catch::Contains("positive"));
     {
         pqxx::work tx(admin);
@@ -108,7 +108,7 @@ TEST_CASE("ServerProject - a bad position or rule is named by location and objec
                 " AND project_id = (SELECT id FROM traza.projects WHERE name = 'layout-bad')");
         tx.commit();
     }
-    CHECK_THROWS_WITH(reread("layout-bad"), Catch::Contains("position \"org1\" (x): must be a finite number"));
+    CHECK_THROWS_WITH(rereadLayout("layout-bad"), Catch::Contains("position \"org1\" (x): must be a finite number"));
     // The database itself refuses a kind it does not know.
     pqxx::work tx(admin);
     CHECK_THROWS(tx.exec("INSERT INTO traza.objects (project_id, kind, id, ordinal, body)"

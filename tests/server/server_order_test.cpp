@@ -31,7 +31,7 @@ std::vector<std::string> flowIds(const model::Project& p) {
     return ids;
 }
 
-model::Project reread(const std::string& project, const std::string& database = "traza") {
+model::Project rereadOrder(const std::string& project, const std::string& database = "traza") {
     return model::ServerProject(model::ServerLocation(uri("traza_admin", project, database)), test::catalogue()).takeProject();
 }
 
@@ -58,7 +58,7 @@ TEST_CASE("ServerProject - two users moving different flows of one list both lan
     bob.commitCommand(bob.project(), moved(bob.project(), 7, 3), "Bob moves a flow");
     std::vector<std::string> expected{s[0], s[2], s[7], s[3], s[4], s[5], s[1], s[6]};
     expected.insert(expected.end(), s.begin() + 8, s.end());
-    CHECK(flowIds(reread("moves")) == expected);
+    CHECK(flowIds(rereadOrder("moves")) == expected);
     CHECK(auditRows("moves", "Alice moves a flow") == 1);
     CHECK(auditRows("moves", "Bob moves a flow") == 1);
     // Bob's client takes in Alice's move and agrees.
@@ -79,7 +79,7 @@ TEST_CASE("ServerProject - removing a flow leaves the ones after it alone: an ed
     model::Project edited = bob.project();
     edited.flows.at(10).notes = "Checked by Bob";
     bob.commitCommand(bob.project(), edited, "Bob edits a later flow");
-    const model::Project now = reread("remove-middle");
+    const model::Project now = rereadOrder("remove-middle");
     REQUIRE(now.flows.size() == s.size() - 1);
     CHECK(now.flows.at(9).id == s[10]);
     CHECK(now.flows.at(9).notes == "Checked by Bob");
@@ -103,7 +103,7 @@ TEST_CASE("ServerProject - one flow moved by two users at once: the second move 
         CHECK(m.find("alice") != std::string::npos);
         CHECK(m.find("Alice moves it first") != std::string::npos);
     }
-    CHECK(flowIds(reread("move-conflict")).front() == s[4]);
+    CHECK(flowIds(rereadOrder("move-conflict")).front() == s[4]);
     CHECK(auditRows("move-conflict", "Bob moves it last") == 0);
 }
 
@@ -117,7 +117,7 @@ TEST_CASE("ServerProject - moves into one gap until it runs out renumber the lis
     }
     CHECK(auditRows("renumber", "Renumber the flow list") > 0);
     for (int i = 0; i < 25; ++i) CHECK(auditRows("renumber", "Squeeze " + std::to_string(i)) == 1);
-    CHECK(flowIds(reread("renumber")) == flowIds(alice.project()));
+    CHECK(flowIds(rereadOrder("renumber")) == flowIds(alice.project()));
 }
 
 TEST_CASE("initServerSchema - a version-2 database is migrated to version 3: lists spaced, nothing audited", "[migration_v3]") {
@@ -159,7 +159,7 @@ TEST_CASE("initServerSchema - a version-2 database is migrated to version 3: lis
         }
         CHECK(tx.exec1("SELECT count(*) FROM traza.audit")[0].as<int>() == audited);  // renumbering changes no object
     }
-    CHECK(reread("old", "traza_v2").sameChain(care));
+    CHECK(rereadOrder("old", "traza_v2").sameChain(care));
     // A move now writes one row; a second init changes nothing.
     model::ServerProject alice(at, test::catalogue());
     alice.commitCommand(alice.project(), moved(alice.project(), 0, 3), "Move after migration");

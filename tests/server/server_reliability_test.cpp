@@ -21,12 +21,12 @@ using traza::test::uri;
 
 namespace {
 
-model::Project renamed(model::Project p, std::size_t actor, const std::string& name) {
+model::Project renamedProject(model::Project p, std::size_t actor, const std::string& name) {
     p.actors.at(actor).name = name;
     return p;
 }
 
-model::Project reread(const std::string& project) {
+model::Project rereadAfterFailure(const std::string& project) {
     return model::ServerProject(model::ServerLocation(uri("traza_admin", project)), test::catalogue()).takeProject();
 }
 
@@ -47,7 +47,7 @@ TEST_CASE("ServerProject - a client killed mid-transaction leaves nothing writte
         model::ObjectVersions versions;
         model::readRows(tx, id, rows, versions, true);
         model::setCommandLabel(tx, "killed");
-        const model::Project p = renamed(renamed(care, 0, "half"), 1, "written");
+        const model::Project p = renamedProject(renamedProject(care, 0, "half"), 1, "written");
         model::writeRows(tx, id, model::objectChanges(rows, model::projectObjects(p)), &versions, versions);
         (void)!::write(ready[1], "x", 1);
         for (;;) ::pause();
@@ -60,13 +60,13 @@ TEST_CASE("ServerProject - a client killed mid-transaction leaves nothing writte
     CHECK(WIFSIGNALED(status));
     ::close(ready[0]);
     ::close(ready[1]);
-    const model::Project after = reread("sigkill");
+    const model::Project after = rereadAfterFailure("sigkill");
     CHECK(after.actors[0].name == care.actors[0].name);
     CHECK(after.actors[1].name == care.actors[1].name);
     // Another client edits the same objects: the dead one's locks are gone.
     model::ServerProject bob(model::ServerLocation(uri("bob", "sigkill")), test::catalogue());
-    bob.commitCommand(bob.project(), renamed(bob.project(), 0, "Bob after the kill"), "after kill");
-    CHECK(reread("sigkill").actors[0].name == "Bob after the kill");
+    bob.commitCommand(bob.project(), renamedProject(bob.project(), 0, "Bob after the kill"), "after kill");
+    CHECK(rereadAfterFailure("sigkill").actors[0].name == "Bob after the kill");
     pqxx::connection admin(test::connection("traza_admin"));
     pqxx::read_transaction tx(admin);
     CHECK(tx.exec1("SELECT count(*) FROM traza.audit WHERE label = 'killed'")[0].as<int>() == 0);
@@ -78,11 +78,11 @@ TEST_CASE("ServerProject - a server restarted under a client: command retried, t
     alice.listen();
     test::cluster("restart");
     // The connection died with the server; the command reconnects and is retried once.
-    alice.commitCommand(alice.project(), renamed(alice.project(), 0, "After restart"), "after restart");
-    CHECK(reread("restart").actors[0].name == "After restart");
+    alice.commitCommand(alice.project(), renamedProject(alice.project(), 0, "After restart"), "after restart");
+    CHECK(rereadAfterFailure("restart").actors[0].name == "After restart");
     // A server that stays down: a clear error saying the command was not saved.
     test::cluster("down");
-    const model::Project wanted = renamed(alice.project(), 1, "While down");
+    const model::Project wanted = renamedProject(alice.project(), 1, "While down");
     try {
         alice.commitCommand(alice.project(), wanted, "while down");
         test::cluster("up");
@@ -95,17 +95,17 @@ TEST_CASE("ServerProject - a server restarted under a client: command retried, t
         CHECK(m.find("\"while down\" was not saved") != std::string::npos);
         CHECK(m.find("alice-pw") == std::string::npos);
     }
-    CHECK(reread("restart").actors[1].name != "While down");
+    CHECK(rereadAfterFailure("restart").actors[1].name != "While down");
     // Up again: the same client saves the same command.
     alice.commitCommand(alice.project(), wanted, "while down, again");
-    CHECK(reread("restart").actors[1].name == "While down");
+    CHECK(rereadAfterFailure("restart").actors[1].name == "While down");
 }
 
 TEST_CASE("ServerProject - a reviewer reads but the database refuses its writes", "[reviewer]") {
     test::pushCare("reviewer");
     model::ServerProject rita(model::ServerLocation(uri("rita", "reviewer")), test::catalogue());
     CHECK(rita.project().actors.size() == 14);
-    CHECK_THROWS_WITH(rita.commitCommand(rita.project(), renamed(rita.project(), 0, "x"), "reviewer edit"),
+    CHECK_THROWS_WITH(rita.commitCommand(rita.project(), renamedProject(rita.project(), 0, "x"), "reviewer edit"),
                       Catch::Contains("permission denied") && !Catch::Contains("rita-pw"));
     // Raw SQL, not through Traza: the grants refuse it.
     pqxx::connection c(test::connection("rita"));
@@ -125,7 +125,7 @@ TEST_CASE("ServerProject - a reviewer reads but the database refuses its writes"
         pqxx::work tx(e);
         CHECK_THROWS_AS(tx.exec(sql), pqxx::insufficient_privilege);
     }
-    CHECK(reread("reviewer").actors[0].name != "x");
+    CHECK(rereadAfterFailure("reviewer").actors[0].name != "x");
 }
 
 TEST_CASE("ServerProject - a database with a newer schema is refused", "[future_schema]") {
@@ -181,7 +181,7 @@ TEST_CASE("ServerProject - a client catches up on changes made while it was reco
     test::cluster("restart");
     // Bob changes two objects while Alice's connection is dead: no NOTIFY can reach her.
     model::ServerProject bob(model::ServerLocation(uri("bob", "catch-up")), test::catalogue());
-    model::Project changed = renamed(bob.project(), 2, "Changed while Alice was away");
+    model::Project changed = renamedProject(bob.project(), 2, "Changed while Alice was away");
     changed.actors[6].hasPosition = true;
     changed.actors[6].x = 42.5;
     bob.commitCommand(bob.project(), changed, "Bob while away");
@@ -208,13 +208,13 @@ TEST_CASE("ServerProject - a client catches up on changes made while it was reco
     // Reported once: the next poll is quiet.
     CHECK(alice.poll(std::chrono::milliseconds(300)).empty());
     // Listening again: a later change arrives by NOTIFY as before.
-    bob.commitCommand(bob.project(), renamed(bob.project(), 3, "After the catch-up"), "Bob later");
+    bob.commitCommand(bob.project(), renamedProject(bob.project(), 3, "After the catch-up"), "Bob later");
     seen.clear();
     for (int i = 0; i < 20 && seen.empty(); ++i) seen = alice.poll(std::chrono::milliseconds(250));
     REQUIRE(seen.size() == 1);
     CHECK(seen[0].label == "Bob later");
     CHECK(alice.project().actors[3].name == "After the catch-up");
     // And Alice edits on top of what she caught up with, without a conflict.
-    CHECK_NOTHROW(alice.commitCommand(alice.project(), renamed(alice.project(), 2, "Alice on top"), "Alice on top"));
-    CHECK(reread("catch-up").actors[2].name == "Alice on top");
+    CHECK_NOTHROW(alice.commitCommand(alice.project(), renamedProject(alice.project(), 2, "Alice on top"), "Alice on top"));
+    CHECK(rereadAfterFailure("catch-up").actors[2].name == "Alice on top");
 }

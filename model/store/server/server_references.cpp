@@ -20,7 +20,7 @@ std::vector<ObjectKey> targets(const ObjectKey& key, const std::string& body) {
     return {};
 }
 
-std::string describe(const ObjectKey& key) { return key.first + " \"" + key.second + "\""; }
+std::string quotedKey(const ObjectKey& key) { return key.first + " \"" + key.second + "\""; }
 
 }  // namespace
 
@@ -32,7 +32,7 @@ void checkReferences(pqxx::transaction_base& tx, std::int64_t projectId, const O
                 "SELECT 1 FROM traza.objects WHERE project_id = $1 AND kind = $2 AND id = $3 FOR SHARE", projectId,
                 target.first, target.second);
             if (r.empty())
-                throw ServerConflict(describe(key) + " refers to " + describe(target) +
+                throw ServerConflict(quotedKey(key) + " refers to " + quotedKey(target) +
                                      ", which another user removed meanwhile; nothing of this command was saved; reload and try again");
         }
     const std::set<ObjectKey> removed(changes.removals.begin(), changes.removals.end());
@@ -48,7 +48,7 @@ void checkReferences(pqxx::transaction_base& tx, std::int64_t projectId, const O
         for (const pqxx::row& user : r) {
             const ObjectKey by{user[0].as<std::string>(), user[1].as<std::string>()};
             if (removed.count(by)) continue;
-            throw ServerConflict(describe(key) + " is used by " + describe(by) +
+            throw ServerConflict(quotedKey(key) + " is used by " + quotedKey(by) +
                                  ", which another user added or changed meanwhile; nothing of this command was saved; reload and try again");
         }
     }

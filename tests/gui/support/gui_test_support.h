@@ -22,6 +22,15 @@ inline bool spanishRun() {
 
 namespace fs = std::filesystem;
 
+/// Where the window tests leave their screenshots (ctest sets TRAZA_SCREENSHOT_DIR).
+inline fs::path screenshotDir() {
+    const char* d = std::getenv("TRAZA_SCREENSHOT_DIR");
+    return d ? fs::path(d) : fs::temp_directory_path();
+}
+
+/// The CARE pilot sample the window tests open.
+inline fs::path careSample() { return model::dataDirectory() / "samples" / "care-pilot-2025.json"; }
+
 class TempDir {
 public:
     TempDir() {
