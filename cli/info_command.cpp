@@ -35,7 +35,7 @@ std::string tonnes(double t) {
     return s == "-0" ? "0" : s;
 }
 
-std::string percent(double part, double whole) {
+std::string shareOfWhole(double part, double whole) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f%%", whole > 0 ? 100.0 * part / whole : 0.0);
     return buf;
@@ -116,7 +116,7 @@ void printInfo(const std::string& path, std::ostream& out) {
     for (const auto& [stage, t] : enteringStage) out << "tonnes entering stage " << stage << ": " << tonnes(t) << '\n';
     double documentedTotal = 0;
     for (const auto& [level, t] : documented) documentedTotal += t;
-    out << "documented:   " << tonnes(documentedTotal) << " t of " << tonnes(total) << " t (" << percent(documentedTotal, total) << ")";
+    out << "documented:   " << tonnes(documentedTotal) << " t of " << tonnes(total) << " t (" << shareOfWhole(documentedTotal, total) << ")";
     for (const auto& [level, t] : documented) out << (level == documented.begin()->first ? "; " : ", ") << model::toString(level) << ' ' << tonnes(t) << " t";
     out << '\n';
     out << "destinations: ";
