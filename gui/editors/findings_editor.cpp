@@ -9,6 +9,7 @@
 #include "error.h"
 #include "findings/finding_commands.h"
 #include "findings/flag_findings.h"
+#include "grid_cells.h"
 #include "labels.h"
 
 namespace traza::gui {
@@ -68,10 +69,6 @@ wxString statusLabel(model::FindingStatus s) {
 }
 
 std::string today() { return toUtf8(wxDateTime::Today().FormatISODate()); }
-
-void setFindingCell(wxGrid* g, int row, int c, const wxString& text) {
-    if (g->GetCellValue(row, c) != text) g->SetCellValue(row, c, text);
-}
 
 wxString aboutLabel(const model::Project& p, const model::Finding& f) {
     if (f.subject.empty()) return _("The assessment as a whole");
@@ -190,20 +187,20 @@ void FindingsEditor::refresh() {
         open += !f.isClosed();
         const bool late = f.isOverdue(reference);
         overdue += late;
-        setFindingCell(m_grid, r, col(FindingColumn::Id), toWx(f.id));
-        setFindingCell(m_grid, r, col(FindingColumn::Source),
+        setCellIfChanged(m_grid, r, col(FindingColumn::Id), toWx(f.id));
+        setCellIfChanged(m_grid, r, col(FindingColumn::Source),
                 f.source == model::FindingSource::RedFlag ? sourceLabel(f.source) + ": " + toWx(f.rule)
                 : f.source == model::FindingSource::ChecklistItem ? sourceLabel(f.source) + " " + toWx(f.item)
                                                                   : sourceLabel(f.source));
-        setFindingCell(m_grid, r, col(FindingColumn::About), aboutLabel(p, f));
-        setFindingCell(m_grid, r, col(FindingColumn::Severity), riskLevelLabel(f.severity));
-        setFindingCell(m_grid, r, col(FindingColumn::Owner), toWx(f.owner));
-        setFindingCell(m_grid, r, col(FindingColumn::Response), responseLabel(f.response));
-        setFindingCell(m_grid, r, col(FindingColumn::Action), toWx(f.action));
-        setFindingCell(m_grid, r, col(FindingColumn::Due), toWx(f.due));
-        setFindingCell(m_grid, r, col(FindingColumn::Status), statusLabel(f.status));
-        setFindingCell(m_grid, r, col(FindingColumn::Evidence), toWx(f.evidence));
-        setFindingCell(m_grid, r, col(FindingColumn::ClosedOn), toWx(f.closedOn));
+        setCellIfChanged(m_grid, r, col(FindingColumn::About), aboutLabel(p, f));
+        setCellIfChanged(m_grid, r, col(FindingColumn::Severity), riskLevelLabel(f.severity));
+        setCellIfChanged(m_grid, r, col(FindingColumn::Owner), toWx(f.owner));
+        setCellIfChanged(m_grid, r, col(FindingColumn::Response), responseLabel(f.response));
+        setCellIfChanged(m_grid, r, col(FindingColumn::Action), toWx(f.action));
+        setCellIfChanged(m_grid, r, col(FindingColumn::Due), toWx(f.due));
+        setCellIfChanged(m_grid, r, col(FindingColumn::Status), statusLabel(f.status));
+        setCellIfChanged(m_grid, r, col(FindingColumn::Evidence), toWx(f.evidence));
+        setCellIfChanged(m_grid, r, col(FindingColumn::ClosedOn), toWx(f.closedOn));
         // Overdue: the due date in red.
         m_grid->SetCellTextColour(r, col(FindingColumn::Due), late ? wxColour(0xb0, 0x1c, 0x1c) : *wxBLACK);
     }

@@ -13,6 +13,7 @@
 #include "error.h"
 #include "goal_progress.h"
 #include "goals_editor_fields.h"
+#include "grid_cells.h"
 #include "labels.h"
 
 namespace traza::gui {
@@ -94,10 +95,6 @@ wxString supportTitle(SupportColumn c) {
 void setRowCount(wxGrid* g, int rows) {
     if (g->GetNumberRows() < rows) g->AppendRows(rows - g->GetNumberRows());
     else if (g->GetNumberRows() > rows) g->DeleteRows(rows, g->GetNumberRows() - rows);
-}
-
-void setGoalCell(wxGrid* g, int row, int col, const wxString& text) {
-    if (g->GetCellValue(row, col) != text) g->SetCellValue(row, col, text);
 }
 
 int cursorOrSelectedRow(wxGrid* g) {
@@ -302,15 +299,15 @@ void GoalsEditor::fillGoals() {
     for (std::size_t i = 0; i < table.rows.size(); ++i) {
         const model::GoalProgress& r = table.rows[i];
         const int row = static_cast<int>(i);
-        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Actor), actorLabel(r.goal->actor));
-        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Buyer), actorLabel(r.goal->buyer));
+        setCellIfChanged(m_goals, row, static_cast<int>(GoalColumn::Actor), actorLabel(r.goal->actor));
+        setCellIfChanged(m_goals, row, static_cast<int>(GoalColumn::Buyer), actorLabel(r.goal->buyer));
         m_goals->SetCellEditor(row, static_cast<int>(GoalColumn::Buyer), new wxGridCellChoiceEditor(buyerChoices(*r.goal)));
-        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Thresholds), editableNumber(formatThresholds(r.goal->thresholdsT)));
-        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Notes), toWx(r.goal->notes));
+        setCellIfChanged(m_goals, row, static_cast<int>(GoalColumn::Thresholds), editableNumber(formatThresholds(r.goal->thresholdsT)));
+        setCellIfChanged(m_goals, row, static_cast<int>(GoalColumn::Notes), toWx(r.goal->notes));
         // In the interface language's decimals, as the total under the table and the analysis write them.
-        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Delivered), formatNumber(r.deliveredT, 1));
-        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Compliance), toWx(computedCell(r, GoalColumn::Compliance)));
-        setGoalCell(m_goals, row, static_cast<int>(GoalColumn::Reached), toWx(computedCell(r, GoalColumn::Reached)));
+        setCellIfChanged(m_goals, row, static_cast<int>(GoalColumn::Delivered), formatNumber(r.deliveredT, 1));
+        setCellIfChanged(m_goals, row, static_cast<int>(GoalColumn::Compliance), toWx(computedCell(r, GoalColumn::Compliance)));
+        setCellIfChanged(m_goals, row, static_cast<int>(GoalColumn::Reached), toWx(computedCell(r, GoalColumn::Reached)));
     }
     m_goals->EndBatch();
     if (table.rows.empty()) m_total->SetLabel(wxString());
@@ -326,14 +323,14 @@ void GoalsEditor::fillSupports() {
     for (std::size_t i = 0; i < supports.size(); ++i) {
         const model::Support& s = supports[i];
         const int row = static_cast<int>(i);
-        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Actor), actorLabel(s.actor));
-        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Type), supportTypeLabel(s.type));
-        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Threshold), wxString::Format("%d", s.threshold));
-        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Region), toWx(s.region));
-        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Count), wxString::Format("%d", s.count));
-        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Beneficiaries), wxString::Format("%d", s.beneficiaries));
-        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Cost), editableNumber(formatNumber(s.cost)));
-        setGoalCell(m_supports, row, static_cast<int>(SupportColumn::Notes), toWx(s.notes));
+        setCellIfChanged(m_supports, row, static_cast<int>(SupportColumn::Actor), actorLabel(s.actor));
+        setCellIfChanged(m_supports, row, static_cast<int>(SupportColumn::Type), supportTypeLabel(s.type));
+        setCellIfChanged(m_supports, row, static_cast<int>(SupportColumn::Threshold), wxString::Format("%d", s.threshold));
+        setCellIfChanged(m_supports, row, static_cast<int>(SupportColumn::Region), toWx(s.region));
+        setCellIfChanged(m_supports, row, static_cast<int>(SupportColumn::Count), wxString::Format("%d", s.count));
+        setCellIfChanged(m_supports, row, static_cast<int>(SupportColumn::Beneficiaries), wxString::Format("%d", s.beneficiaries));
+        setCellIfChanged(m_supports, row, static_cast<int>(SupportColumn::Cost), editableNumber(formatNumber(s.cost)));
+        setCellIfChanged(m_supports, row, static_cast<int>(SupportColumn::Notes), toWx(s.notes));
     }
     m_supports->EndBatch();
 }
