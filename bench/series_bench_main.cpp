@@ -107,7 +107,7 @@ int timeAnalysis(const model::Project& opened, int repeat) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    traza::cli::tuneProcessMemory();  // as traza-cli does
+    traza::model::tuneProcessMemory(traza::model::MallocArenas::One);  // as traza-cli does
     CLI::App app("Times import, open and analysis with progress series on a national chain with monthly records");
     std::size_t flows = 85'000;
     std::string dir = std::filesystem::temp_directory_path().string();

@@ -21,7 +21,7 @@ int fail(int status, const char* what) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    traza::cli::tuneProcessMemory();
+    traza::model::tuneProcessMemory(traza::model::MallocArenas::One);
     CLI::App app{"Traza: due diligence for recycled-metal value chains.\n"
                  "Import, export and inspect chains and project files.",
                  "traza-cli"};

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "process_memory.h"
 
 wxIMPLEMENT_APP_NO_MAIN(traza::gui::TrazaApp);
 
@@ -15,5 +16,8 @@ int main(int argc, char** argv) {
             std::cout << "traza " << TRAZA_VERSION << "\n";
             return 0;
         }
+    // Fresh pages are dear on a virtual machine: keep freed memory for reuse and
+    // take the main heap in 2 MB pages (model/process_memory.cpp).
+    traza::model::tuneProcessMemory(traza::model::MallocArenas::GlibcDefault);
     return wxEntry(argc, argv);
 }

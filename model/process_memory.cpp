@@ -1,4 +1,5 @@
-// A command runs once and exits; opening a national chain touches 100-200 MB
+// A command runs once and exits, and the workbench opens a chain from scratch:
+// opening a national chain touches 100-200 MB
 // of fresh memory, and every fresh 4 kB page is a fault the kernel must serve
 // and zero. On a virtual machine a fault is expensive: on the EPYC VM of
 // 2026-12-05, 46 000 faults were a fifth of `analyze`'s CPU. Three settings
@@ -7,16 +8,18 @@
 //    top is never trimmed (else the reserve below would go back at the first
 //    free()), and only blocks above 32 MB (glibc's ceiling for that bar) get
 //    pages of their own;
-//  - one malloc arena for every thread: the reading and the analysis tasks
+//  - one malloc arena for every thread (traza-cli only): the reading and the analysis tasks
 //    allocate from the main heap instead of heaps of their own (each a
 //    separate run of fresh pages);
 //  - the main heap is grown once by 256 MB of address space (nothing is
 //    touched, so nothing is resident until used) and marked MADV_HUGEPAGE,
 //    so that the kernel serves it in 2 MB pages: 46 000 faults became about
 //    1 400.
-// Measured in docs/performance.md (#15, "Page faults on a virtual machine"). Not for the
-// workbench: the same settings there made the national chain's first view
-// slower (analysis shown 1.96 -> 2.48 s), so it keeps glibc's defaults.
+// Measured in docs/performance.md (#15, "Page faults on a virtual machine").
+// The workbench takes the first and the third but keeps glibc's arenas: its GUI
+// thread builds the scene while the reading and analysis threads allocate, and
+// on one arena they queue on its lock (the national chain's analysis shown
+// 1.96 -> 2.28 s with one arena; 2.2-2.5 -> 1.75-1.94 s without it).
 #include "process_memory.h"
 
 #include <cstdint>
@@ -28,13 +31,13 @@
 #include <unistd.h>
 #endif
 
-namespace traza::cli {
+namespace traza::model {
 
-void tuneProcessMemory() {
+void tuneProcessMemory(MallocArenas arenas) {
 #if defined(__GLIBC__) && defined(__linux__)
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
-    mallopt(M_ARENA_MAX, 1);
+    if (arenas == MallocArenas::One) mallopt(M_ARENA_MAX, 1);
     constexpr std::uintptr_t kReserve = std::uintptr_t(256) << 20;
     constexpr std::uintptr_t kHugePage = std::uintptr_t(2) << 20;
     mallopt(M_TOP_PAD, static_cast<int>(kReserve));
@@ -51,4 +54,4 @@ void tuneProcessMemory() {
 #endif
 }
 
-}  // namespace traza::cli
+}  // namespace traza::model

@@ -1,0 +1,17 @@
+#pragma once
+// How a Traza process takes memory from the system (see the .cpp): traza-cli's
+// one-shot commands and the workbench.
+
+namespace traza::model {
+
+enum class MallocArenas {
+    One,           ///< every thread allocates from the main heap (traza-cli)
+    GlibcDefault,  ///< glibc's arenas, one per busy thread (the workbench)
+};
+
+/// Called first in main(), before any second thread exists. Effective with
+/// glibc on Linux; elsewhere, and under sanitizers or valgrind (which bring
+/// their own allocators), it changes nothing.
+void tuneProcessMemory(MallocArenas);
+
+}  // namespace traza::model
