@@ -13,7 +13,8 @@
 # --quiet leaves the outside check out: its polling (xdotool 50 times a second,
 # then a screen dump every 100 ms) takes CPU from the two cores the workbench
 # is using, and made its milestones 0.3-0.5 s later than a user would see
-# them. The figures in docs/performance.md since 2026-12-05 are --quiet ones.
+# them (and no --shot is taken). The figures in docs/performance.md since
+# 2026-12-05 (third session) are --quiet ones.
 # --shot keeps the screen as it was when chain-painted was reported (the first
 # view the user gets), as an xwd dump. Prints one line per run and the best
 # and median of each milestone. Needs xvfb, xdotool, xwd.
@@ -52,41 +53,34 @@ if [ "${inner:-0}" = 1 ]; then
   # a failed analysis) ends with its milestones so far.
   TRAZA_STARTUP_TRACE=exit timeout 120 "$traza" "$file" >/dev/null 2>"$trace" &
   pid=$!
-  if [ "${quiet:-0}" = 1 ]; then
-    wait "$pid" 2>/dev/null || true
-    line="title - settled -"
-    for m in "${milestones[@]}"; do
-      v=$(sed -n "s/^traza-startup: $m \([0-9]*\) ms$/\1/p" "$trace")
-      line="$line $m ${v:--}"
+  titled="" settled=""
+  if [ "${quiet:-0}" != 1 ]; then
+    # Poll every 20 ms: `xdotool search --sync` sleeps half a second between tries.
+    until xdotool search --onlyvisible --name "${name%.*}" >/dev/null 2>&1; do  # the title names the file without .traza/.json
+      sleep 0.02
+      kill -0 "$pid" 2>/dev/null || break
     done
-    echo "$line"
-    rm -rf "$HOME"
-    exit 0
+    titled=$(now_ms)
+    if [ -n "$shot" ]; then  # the screen right after the chain was painted
+      until grep -q "chain-painted" "$trace" 2>/dev/null || ! kill -0 "$pid" 2>/dev/null; do sleep 0.01; done
+      xwd -root -silent > "$shot" || true
+    fi
+    # The outside view: the screen stops changing (the window closes itself
+    # after analysis-shown, so stop comparing once it is gone).
+    prev=""
+    settled=$titled
+    while kill -0 "$pid" 2>/dev/null && ! grep -q "analysis-shown" "$trace"; do
+      sum=$(xwd -root -silent 2>/dev/null | md5sum)
+      t=$(now_ms)
+      [ "$sum" = "$prev" ] && break
+      prev="$sum"
+      settled=$t
+      sleep 0.1
+    done
   fi
-  # Poll every 20 ms: `xdotool search --sync` sleeps half a second between tries.
-  until xdotool search --onlyvisible --name "${name%.*}" >/dev/null 2>&1; do  # the title names the file without .traza/.json
-    sleep 0.02
-    kill -0 "$pid" 2>/dev/null || break
-  done
-  titled=$(now_ms)
-  if [ -n "$shot" ]; then  # the screen right after the chain was painted
-    until grep -q "chain-painted" "$trace" 2>/dev/null || ! kill -0 "$pid" 2>/dev/null; do sleep 0.01; done
-    xwd -root -silent > "$shot" || true
-  fi
-  # The outside view: the screen stops changing (the window closes itself
-  # after analysis-shown, so stop comparing once it is gone).
-  prev=""
-  settled=$titled
-  while kill -0 "$pid" 2>/dev/null && ! grep -q "analysis-shown" "$trace"; do
-    sum=$(xwd -root -silent 2>/dev/null | md5sum)
-    t=$(now_ms)
-    [ "$sum" = "$prev" ] && break
-    prev="$sum"
-    settled=$t
-    sleep 0.1
-  done
   wait "$pid" 2>/dev/null || true
-  line="title $((titled - start)) settled $((settled - start))"
+  line="title - settled -"
+  [ -n "$titled" ] && line="title $((titled - start)) settled $((settled - start))"
   for m in "${milestones[@]}"; do
     v=$(sed -n "s/^traza-startup: $m \([0-9]*\) ms$/\1/p" "$trace")
     line="$line $m ${v:--}"
