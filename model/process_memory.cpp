@@ -1,25 +1,24 @@
 // A command runs once and exits, and the workbench opens a chain from scratch:
-// opening a national chain touches 100-200 MB
-// of fresh memory, and every fresh 4 kB page is a fault the kernel must serve
-// and zero. On a virtual machine a fault is expensive: on the EPYC VM of
+// opening a national chain touches 100-200 MB of fresh memory, and every fresh
+// 4 kB page is a fault the kernel must serve and zero. On a virtual machine a fault is expensive: on the EPYC VM of
 // 2026-12-05, 46 000 faults were a fifth of `analyze`'s CPU. Three settings
 // (glibc's mallopt and Linux's madvise, both documented interfaces):
 //  - freed memory is kept for the command's next allocations: the heap's
 //    top is never trimmed (else the reserve below would go back at the first
 //    free()), and only blocks above 32 MB (glibc's ceiling for that bar) get
 //    pages of their own;
-//  - one malloc arena for every thread (traza-cli only): the reading and the analysis tasks
-//    allocate from the main heap instead of heaps of their own (each a
-//    separate run of fresh pages);
+//  - one malloc arena for every thread (traza-cli only): the reading and the
+//    analysis tasks allocate from the main heap instead of heaps of their own
+//    (each a separate run of fresh pages);
 //  - the main heap is grown once by 256 MB of address space (nothing is
 //    touched, so nothing is resident until used) and marked MADV_HUGEPAGE,
 //    so that the kernel serves it in 2 MB pages: 46 000 faults became about
 //    1 400.
 // Measured in docs/performance.md (#15, "Page faults on a virtual machine").
 // The workbench takes the first and the third but keeps glibc's arenas: its GUI
-// thread builds the scene while the reading and analysis threads allocate, and
-// on one arena they queue on its lock (the national chain's analysis shown
-// 1.96 -> 2.28 s with one arena; 2.2-2.5 -> 1.75-1.94 s without it).
+// thread lays the chain out while the analysis threads allocate, and on one
+// arena they queue on its lock. National chain, analysis shown: 1.69-1.83 s
+// with glibc's defaults, 1.21-1.35 s with the two, no better with one arena.
 #include "process_memory.h"
 
 #include <cstdint>
