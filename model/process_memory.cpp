@@ -1,8 +1,9 @@
 // A command runs once and exits, and the workbench opens a chain from scratch:
 // opening a national chain touches 100-200 MB of fresh memory, and every fresh
-// 4 kB page is a fault the kernel must serve and zero. On a virtual machine a fault is expensive: on the EPYC VM of
-// 2026-12-05, 46 000 faults were a fifth of `analyze`'s CPU. Three settings
-// (glibc's mallopt and Linux's madvise, both documented interfaces):
+// 4 kB page is a fault the kernel must serve and zero. On a virtual machine a
+// fault is expensive: on the EPYC VM of 2026-12-05, 46 000 faults were a fifth
+// of `analyze`'s CPU. Three settings (glibc's mallopt and Linux's madvise, both
+// documented interfaces):
 //  - freed memory is kept for the command's next allocations: the heap's
 //    top is never trimmed (else the reserve below would go back at the first
 //    free()), and only blocks above 32 MB (glibc's ceiling for that bar) get
