@@ -100,6 +100,13 @@ MainFrame::MainFrame()
             return risk::analyze(p, options);
         });
 
+    // The document's first observer: a new project is analysed at once, before
+    // the canvas builds its scene. The analysis reads no positions, so it runs
+    // on its own threads while this one lays the chain out and paints it (a
+    // national chain's layout and first paint take about as long as its analysis).
+    m_analyseSlot = m_doc.changed.connect([this](DocumentChange c) {
+        if (c == DocumentChange::Replaced) m_runner->runNow();
+    });
     createPanes();
     bindMenus();
     // GTK delivers drops to the widget under the mouse: every pane gets a target.
@@ -114,6 +121,7 @@ MainFrame::MainFrame()
 
 MainFrame::~MainFrame() {
     m_doc.changed.disconnect(m_docSlot);
+    m_doc.changed.disconnect(m_analyseSlot);
     m_runner.reset();  // joins the worker before the panels it reports to go away
     m_exports.reset();  // cancels and joins a report being written, closes its progress dialog
     m_server.reset();   // stops polling; the document forgets the server
@@ -364,17 +372,16 @@ void MainFrame::onDocumentChanged(DocumentChange c) {
     // Boxes moved and nothing else: the analysis on screen (or on its way) still holds.
     if (c == DocumentChange::Edited && !m_doc.lastEditChangesFigures()) return;
     m_selection.prune(m_doc.project());
-    if (c == DocumentChange::Replaced) m_analysis->showPending();  // until the new chain's analysis arrives
-    m_runner->schedule();
     setStatusLater(_("Analysing…"), 1);
+    if (c == DocumentChange::Replaced) {
+        m_analysis->showPending();  // until the new chain's analysis arrives (started by m_analyseSlot)
+        return;
+    }
+    m_runner->schedule();
 }
 
 void MainFrame::afterLoad() {
     m_selection.clear();
-    // Analyse first: the analysis reads no positions, so it runs on its own
-    // threads while this one lays the chain out and paints it (a national
-    // chain's layout and first paint take about as long as its analysis).
-    m_runner->runNow();
     const bool modified = m_doc.isModified();
     // The first layout is part of opening, not a step the user made: no undo
     // step "Layout chain" after opening (issue #17), and for a shared project

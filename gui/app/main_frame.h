@@ -126,6 +126,7 @@ private:
     std::shared_ptr<PlanRequest> m_planRequest = std::make_shared<PlanRequest>();
     wxString m_defaultPerspective;
     int m_docSlot = 0;
+    int m_analyseSlot = 0;  ///< analyses a replaced project first (see the constructor)
 };
 
 }  // namespace traza::gui

@@ -87,6 +87,8 @@ public:
     std::function<void(const std::string& flowId)> onFlowCreated;
 
 private:
+    /// The scene has new boxes: fit a newly opened chain, else keep the view and repaint.
+    void sceneChanged();
     /// The project the scene is built from: the focused part, or the whole.
     const model::Project& shownProject() const;
     enum class Gesture { None, Move, Connect, RubberBand, Pan, RightPress, Overview };

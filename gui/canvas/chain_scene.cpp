@@ -105,13 +105,16 @@ ChainScene ChainScene::build(const model::Project& p, const ActorMarksMap& marks
     }
 
     // Which picker groups collapse into one box per organisation.
-    const std::vector<std::size_t> targets = pickerTargets(p, ends);
+    s.m_targets = pickerTargets(p, ends);
+    const std::vector<std::size_t>& targets = s.m_targets;
     std::vector<std::vector<std::size_t>> groupsOf(p.actors.size());  // target -> members, in actor order
     for (std::size_t i = 0; i < p.actors.size(); ++i)
         if (targets[i] != kNone) groupsOf[targets[i]].push_back(i);
-    std::vector<std::size_t> aggregatedInto(p.actors.size(), kNone);  // member actor -> target actor
-    std::vector<std::size_t> gridSlot(p.actors.size(), kNone);        // member of an expanded group -> slot
-    std::vector<std::size_t> expandedMembers;
+    s.m_aggregatedInto.assign(p.actors.size(), kNone);  // member actor -> target actor
+    s.m_gridSlot.assign(p.actors.size(), kNone);        // member of an expanded group -> slot
+    std::vector<std::size_t>& aggregatedInto = s.m_aggregatedInto;
+    std::vector<std::size_t>& gridSlot = s.m_gridSlot;
+    std::vector<std::size_t>& expandedMembers = s.m_expandedMembers;
     for (std::size_t target = 0; target < groupsOf.size(); ++target) {
         const std::vector<std::size_t>& members = groupsOf[target];
         if (members.empty()) continue;
@@ -129,55 +132,22 @@ ChainScene ChainScene::build(const model::Project& p, const ActorMarksMap& marks
         }
     }
 
-    // Centres: saved positions; an actor without one goes below its stage's
-    // placed actors (or into a default stage column when none is placed).
-    std::vector<Point> centre(p.actors.size());
-    struct Column { double sumX = 0; double maxY = -1e300; int count = 0; };
-    std::map<int, Column> columns;
-    for (const model::Actor& a : p.actors) {
-        if (!a.hasPosition) continue;
-        Column& c = columns[a.stage];
-        c.sumX += a.x;
-        c.maxY = std::max(c.maxY, a.y);
-        ++c.count;
-    }
-    std::map<int, std::size_t> unplacedRows;
-    for (std::size_t i = 0; i < p.actors.size(); ++i) {
-        const model::Actor& a = p.actors[i];
-        if (a.hasPosition) {
-            centre[i] = {a.x, a.y};
-        } else if (gridSlot[i] == kNone && aggregatedInto[i] == kNone) {
-            const std::size_t row = unplacedRows[a.stage]++;
-            auto c = columns.find(a.stage);
-            centre[i] = c == columns.end() ? fallbackCentre(a.stage, row)
-                                           : Point{c->second.sumX / c->second.count, c->second.maxY + (row + 1) * kRowStep};
-        }
-    }
-    for (std::size_t member : expandedMembers) {
-        if (p.actors[member].hasPosition) continue;
-        const std::size_t slot = gridSlot[member];
-        const Point t = centre[targets[member]];
-        const double col = static_cast<double>(slot / kGridRows + 1), row = static_cast<double>(slot % kGridRows);
-        centre[member] = {t.x - col * kColumnStep, t.y + (row - (kGridRows - 1) / 2.0) * kRowStep};
-    }
-
     std::vector<std::size_t> nodeOfIndex(p.actors.size());
     auto addActorNode = [&](std::size_t i) {
         const model::Actor& a = p.actors[i];
         SceneNode n;
         n.id = a.id;
-        n.box = boxAround(centre[i]);
         n.actorKind = a.kind;
         n.stage = a.stage;
         n.name = a.name;
         n.region = a.region;
         n.headcount = a.headcount;
-        n.positioned = a.hasPosition;
         if (auto m = marks.find(a.id); m != marks.end()) n.marks = m->second;
         if (gridSlot[i] != kNone) n.expandedGroupOf = p.actors[targets[i]].id;
         nodeOfIndex[i] = s.m_nodes.size();
         s.m_nodeOfActor.emplace(a.id, s.m_nodes.size());
         s.m_nodes.push_back(std::move(n));
+        s.m_nodeActor.push_back(i);
     };
     for (std::size_t i = 0; i < p.actors.size(); ++i)
         if (aggregatedInto[i] == kNone) addActorNode(i);
@@ -189,8 +159,6 @@ ChainScene ChainScene::build(const model::Project& p, const ActorMarksMap& marks
         SceneNode g;
         g.kind = NodeKind::PickerGroup;
         g.id = p.actors[target].id;
-        const Point t = centre[target];
-        g.box = boxAround({t.x - kColumnStep, t.y});
         g.actorKind = model::ActorKind::WastePicker;
         g.stage = p.actors[members.front()].stage;
         g.positioned = true;
@@ -206,6 +174,7 @@ ChainScene ChainScene::build(const model::Project& p, const ActorMarksMap& marks
             s.m_nodeOfActor.emplace(p.actors[m].id, s.m_nodes.size());
         }
         s.m_nodes.push_back(std::move(g));
+        s.m_nodeActor.push_back(target);
         ++s.m_groupCount;
     }
 
@@ -255,16 +224,73 @@ ChainScene ChainScene::build(const model::Project& p, const ActorMarksMap& marks
         e.width = 1.5 + 8.5 * std::sqrt(s.m_maxTonnes > 0 ? e.tonnes / s.m_maxTonnes : 0);
     }
 
-    makeRoomForExpandedGroups(s.m_nodes);
+    s.place(p);
+    return s;
+}
+
+void ChainScene::place(const model::Project& p) {
+    // Centres: saved positions; an actor without one goes below its stage's
+    // placed actors (or into a default stage column when none is placed).
+    std::vector<Point> centre(p.actors.size());
+    struct Column { double sumX = 0; double maxY = -1e300; int count = 0; };
+    std::map<int, Column> columns;
+    for (const model::Actor& a : p.actors) {
+        if (!a.hasPosition) continue;
+        Column& c = columns[a.stage];
+        c.sumX += a.x;
+        c.maxY = std::max(c.maxY, a.y);
+        ++c.count;
+    }
+    std::map<int, std::size_t> unplacedRows;
+    for (std::size_t i = 0; i < p.actors.size(); ++i) {
+        const model::Actor& a = p.actors[i];
+        if (a.hasPosition) {
+            centre[i] = {a.x, a.y};
+        } else if (m_gridSlot[i] == kNone && m_aggregatedInto[i] == kNone) {
+            const std::size_t row = unplacedRows[a.stage]++;
+            auto c = columns.find(a.stage);
+            centre[i] = c == columns.end() ? fallbackCentre(a.stage, row)
+                                           : Point{c->second.sumX / c->second.count, c->second.maxY + (row + 1) * kRowStep};
+        }
+    }
+    for (std::size_t member : m_expandedMembers) {
+        if (p.actors[member].hasPosition) continue;
+        const std::size_t slot = m_gridSlot[member];
+        const Point t = centre[m_targets[member]];
+        const double col = static_cast<double>(slot / kGridRows + 1), row = static_cast<double>(slot % kGridRows);
+        centre[member] = {t.x - col * kColumnStep, t.y + (row - (kGridRows - 1) / 2.0) * kRowStep};
+    }
+
+    for (std::size_t k = 0; k < m_nodes.size(); ++k) {
+        SceneNode& n = m_nodes[k];
+        const std::size_t i = m_nodeActor[k];
+        if (n.kind == NodeKind::Actor) {
+            n.box = boxAround(centre[i]);
+            n.positioned = p.actors[i].hasPosition;
+        } else {  // one column left of the organisation it feeds
+            n.box = boxAround({centre[i].x - kColumnStep, centre[i].y});
+        }
+    }
+
+    makeRoomForExpandedGroups(m_nodes);
+    m_bounds = {};
+    m_bands.clear();
     std::map<int, StageBand> bands;
-    for (const SceneNode& n : s.m_nodes) {
-        s.m_bounds = s.m_bounds.united(n.box);
+    for (const SceneNode& n : m_nodes) {
+        m_bounds = m_bounds.united(n.box);
         auto [it, fresh] = bands.try_emplace(n.stage, StageBand{n.stage, n.box.x, n.box.right()});
         it->second.left = std::min(it->second.left, n.box.x);
         it->second.right = std::max(it->second.right, n.box.right());
     }
-    for (const auto& [stage, band] : bands) s.m_bands.push_back(band);
-    return s;
+    for (const auto& [stage, band] : bands) m_bands.push_back(band);
+}
+
+bool ChainScene::relocate(const model::Project& p) {
+    if (p.actors.size() != m_targets.size()) return false;
+    for (std::size_t k = 0; k < m_nodes.size(); ++k)
+        if (p.actors[m_nodeActor[k]].id != m_nodes[k].id) return false;
+    place(p);
+    return true;
 }
 
 void ChainScene::applyMarks(const ActorMarksMap& marks) {

@@ -146,7 +146,17 @@ public:
     /// How many aggregated picker-group boxes the scene has.
     std::size_t aggregateCount() const { return m_groupCount; }
 
+    /// The actors of `p` moved and nothing else changed since the scene was
+    /// built from it (a first layout, a drag): give the boxes, bands and bounds
+    /// their new places without building the scene again, as build() would.
+    /// Returns false, changing nothing, when `p` is not the project the scene
+    /// was built from (another actor list): the caller builds anew.
+    bool relocate(const model::Project& p);
+
 private:
+    /// Boxes, bands and bounds from the actors' positions (the rest of the scene made).
+    void place(const model::Project& p);
+
     std::vector<SceneNode> m_nodes;
     std::vector<SceneEdge> m_edges;
     std::vector<StageBand> m_bands;
@@ -155,6 +165,14 @@ private:
     Rect m_bounds;
     double m_maxTonnes = 0;
     std::size_t m_groupCount = 0;
+    // Kept from build() for place(): per actor, the organisation its picker
+    // group feeds, the box it is aggregated into, its slot in an expanded
+    // group (each SIZE_MAX for none); per node, the actor whose position places it.
+    std::vector<std::size_t> m_targets;
+    std::vector<std::size_t> m_aggregatedInto;
+    std::vector<std::size_t> m_gridSlot;
+    std::vector<std::size_t> m_expandedMembers;
+    std::vector<std::size_t> m_nodeActor;
 };
 
 /// Where a new actor without a saved position is drawn: its stage column,

@@ -187,3 +187,85 @@ TEST_CASE("ChainScene - the plan's flows carry their step and gain; a merged edg
     s.applyPlanMarks(p, {});
     for (const SceneEdge& e : s.edges()) CHECK(e.planStep == 0);
 }
+
+namespace {
+
+// Every box, band and the bounds of two scenes, field by field.
+void requireSamePlaces(const ChainScene& a, const ChainScene& b) {
+    REQUIRE(a.nodes().size() == b.nodes().size());
+    for (std::size_t k = 0; k < a.nodes().size(); ++k) {
+        INFO("node " << k << " (" << a.nodes()[k].id << ")");
+        CHECK(a.nodes()[k].id == b.nodes()[k].id);
+        CHECK(a.nodes()[k].box.x == b.nodes()[k].box.x);
+        CHECK(a.nodes()[k].box.y == b.nodes()[k].box.y);
+        CHECK(a.nodes()[k].box.w == b.nodes()[k].box.w);
+        CHECK(a.nodes()[k].positioned == b.nodes()[k].positioned);
+    }
+    REQUIRE(a.bands().size() == b.bands().size());
+    for (std::size_t k = 0; k < a.bands().size(); ++k) {
+        CHECK(a.bands()[k].stage == b.bands()[k].stage);
+        CHECK(a.bands()[k].left == b.bands()[k].left);
+        CHECK(a.bands()[k].right == b.bands()[k].right);
+    }
+    CHECK(a.bounds().x == b.bounds().x);
+    CHECK(a.bounds().y == b.bounds().y);
+    CHECK(a.bounds().w == b.bounds().w);
+    CHECK(a.bounds().h == b.bounds().h);
+    CHECK(a.edges().size() == b.edges().size());
+}
+
+// Two aggregated organisations (one of them expanded when asked), a trader and
+// an exporter; nobody placed yet.
+model::Project twoOrganisations() {
+    model::Project p = orgWithPickers(45);
+    p.actors.push_back(actor("org2", model::ActorKind::PickerOrganisation));
+    p.actors.push_back(actor("trader", model::ActorKind::Intermediary));
+    p.flows.push_back(flow("o2", "org2", "trader", 30));
+    p.flows.push_back(flow("t", "trader", "exp", 30));
+    for (int i = 0; i < 50; ++i) {
+        p.actors.push_back(actor("q" + std::to_string(i), model::ActorKind::WastePicker, 1));
+        p.flows.push_back(flow("g" + std::to_string(i), "q" + std::to_string(i), "org2", 0.6, model::Evidence::None, 0));
+    }
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("ChainScene - moved actors relocate the scene to where a new build puts them") {
+    const std::set<std::string> expanded = GENERATE(std::set<std::string>{}, std::set<std::string>{"org2"});
+    const model::Project before = twoOrganisations();
+    model::Project after = before;
+    // Some actors placed (as a first layout or a drag does), the others left to
+    // the fallbacks, which depend on where the placed ones are.
+    for (std::size_t i = 0; i < after.actors.size(); i += 3) {
+        after.actors[i].hasPosition = true;
+        after.actors[i].x = 40.0 * static_cast<double>(i % 7) + 300;
+        after.actors[i].y = 95.0 * static_cast<double>(i) - 120;
+    }
+    ChainScene scene = ChainScene::build(before, {}, expanded);
+    const ChainScene rebuilt = ChainScene::build(after, {}, expanded);
+    REQUIRE_FALSE(scene.nodes().front().box.y == rebuilt.nodes().front().box.y);  // the move is visible
+    REQUIRE(scene.relocate(after));
+    requireSamePlaces(scene, rebuilt);
+
+    // And back: the positions removed again give the first scene's places.
+    REQUIRE(scene.relocate(before));
+    requireSamePlaces(scene, ChainScene::build(before, {}, expanded));
+}
+
+TEST_CASE("ChainScene - relocating refuses a project with other actors and changes nothing") {
+    const model::Project before = twoOrganisations();
+    ChainScene scene = ChainScene::build(before, {}, {});
+    const ChainScene unchanged = ChainScene::build(before, {}, {});
+    model::Project added = before;
+    added.actors.push_back(actor("late", model::ActorKind::Exporter));
+    added.actors.back().hasPosition = true;
+    added.actors.back().y = 5000;
+    CHECK_FALSE(scene.relocate(added));
+    model::Project renamed = before;
+    renamed.actors[1].id = "exp-renamed";
+    renamed.actors[1].hasPosition = true;
+    renamed.actors[1].y = 5000;
+    CHECK_FALSE(scene.relocate(renamed));
+    requireSamePlaces(scene, unchanged);
+}
