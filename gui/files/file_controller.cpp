@@ -138,6 +138,11 @@ bool FileController::load(const fs::path& file, bool asImport) {
         }
         model::Project project = isJson ? model::readProjectJson(file, model::Catalogue::installed()) : model::ProjectStore::open(file);
         StartupTrace::instance().mark(Milestone::FileRead);
+        if (analyseFirst) {
+            auto read = std::make_shared<const model::Project>(std::move(project));
+            analyseFirst(read);
+            project = *read;  // the document's copy, made while the analysis runs
+        }
         // A chain JSON opened is what is in its file: nothing to save yet (issue #17).
         if (isJson) m_doc.replace(std::move(project), {}, file.stem().string(), false);
         else m_doc.replace(std::move(project), file, {}, false);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 
 #include "document.h"
 
@@ -57,6 +58,10 @@ public:
 
     /// Called after any project was loaded (the frame lays it out and analyses it).
     std::function<void()> afterLoad;
+    /// Called with a project file just read, before the document takes its own
+    /// copy: the frame starts the analysis on it, so the analysis does not wait
+    /// for the copy (a national chain's takes 15-100 ms).
+    std::function<void(std::shared_ptr<const model::Project>)> analyseFirst;
     /// Skip every question (tests): "save changes?" answers No, and offers to
     /// recover an autosave get `recoverAutosaves`.
     void setUnattended(bool b, bool recoverAutosaves = false) {

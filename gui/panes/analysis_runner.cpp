@@ -32,10 +32,12 @@ void AnalysisRunner::schedule() {
     m_timer.StartOnce(m_debounceMs);
 }
 
-void AnalysisRunner::runNow() {
+void AnalysisRunner::runNow() { runNow(std::make_shared<const model::Project>(m_snapshot())); }
+
+void AnalysisRunner::runNow(std::shared_ptr<const model::Project> project) {
     m_timer.Stop();
     m_pendingDelivery = true;
-    Job job{++m_generation, m_snapshot()};
+    Job job{++m_generation, std::move(project)};
     m_latest = job.generation;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
@@ -57,7 +59,7 @@ void AnalysisRunner::workerLoop() {
         std::shared_ptr<const risk::Analysis> result;
         std::string error;
         try {
-            result = std::make_shared<const risk::Analysis>(m_analyze(job.project));
+            result = std::make_shared<const risk::Analysis>(m_analyze(*job.project));
         } catch (const std::exception& e) {
             error = e.what();
         }

@@ -40,6 +40,10 @@ public:
     void schedule();
     /// Analyse now (skipping the debounce), e.g. right after opening a file.
     void runNow();
+    /// Analyse `project` now: a project not yet the document's (one just read,
+    /// which the document will hold a copy of), so the analysis need not wait
+    /// for that copy. Nobody may change it any more.
+    void runNow(std::shared_ptr<const model::Project> project);
     /// True from schedule() until the matching result (or error) was delivered.
     bool busy() const { return m_pendingDelivery; }
     std::uint64_t generation() const { return m_generation; }
@@ -47,7 +51,7 @@ public:
 private:
     struct Job {
         std::uint64_t generation = 0;
-        model::Project project;
+        std::shared_ptr<const model::Project> project;
     };
     void workerLoop();
 
