@@ -7,8 +7,6 @@
 #include <wx/notebook.h>
 #include <wx/statusbr.h>
 
-#include <utility>
-
 #include "analysis.h"
 #include "analysis_panel.h"
 #include "analysis_runner.h"
@@ -82,10 +80,7 @@ MainFrame::MainFrame()
 
     m_files = std::make_unique<FileController>(this, m_doc, m_history);
     m_files->afterLoad = [this] { afterLoad(); };
-    m_files->analyseFirst = [this](std::shared_ptr<const model::Project> read) {
-        m_runner->runNow(std::move(read));
-        m_analysisStarted = true;  // for the document's copy of it, replacing the document next
-    };
+    m_files->analyseFirst = [this](std::shared_ptr<const model::Project> read) { m_runner->runNow(std::move(read)); };
     m_exports = std::make_unique<ExportController>(this, m_doc);
     m_server = std::make_unique<ServerController>(this, m_doc);
     m_server->maybeSave = [this] { return m_files->maybeSave(); };
@@ -111,7 +106,7 @@ MainFrame::MainFrame()
     // on its own threads while this one lays the chain out and paints it (a
     // national chain's layout and first paint take about as long as its analysis).
     m_analyseSlot = m_doc.changed.connect([this](DocumentChange c) {
-        if (c == DocumentChange::Replaced && !std::exchange(m_analysisStarted, false)) m_runner->runNow();
+        if (c == DocumentChange::Replaced && !m_doc.replacementAnalysed()) m_runner->runNow();
     });
     createPanes();
     bindMenus();

@@ -127,7 +127,6 @@ private:
     wxString m_defaultPerspective;
     int m_docSlot = 0;
     int m_analyseSlot = 0;  ///< analyses a replaced project first (see the constructor)
-    bool m_analysisStarted = false;  ///< the project replacing the document is already being analysed
 };
 
 }  // namespace traza::gui

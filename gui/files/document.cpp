@@ -85,7 +85,7 @@ std::string Document::suggestedFileName() const {
     return (m_name.empty() ? std::string("untitled") : m_name) + ".traza";
 }
 
-void Document::replace(model::Project p, std::filesystem::path path, std::string name, bool modified) {
+void Document::replace(model::Project p, std::filesystem::path path, std::string name, bool modified, bool analysed) {
     m_project = std::move(p);
     m_path = std::move(path);
     m_name = std::move(name);
@@ -94,7 +94,14 @@ void Document::replace(model::Project p, std::filesystem::path path, std::string
     m_history.clear();
     listenToHistory();
     ++m_revision;
-    changed.emit(DocumentChange::Replaced);
+    m_replacementAnalysed = analysed;
+    try {
+        changed.emit(DocumentChange::Replaced);
+    } catch (...) {
+        m_replacementAnalysed = false;
+        throw;
+    }
+    m_replacementAnalysed = false;
 }
 
 void Document::markUnmodified() {

@@ -51,8 +51,12 @@ public:
 
     /// Load another project. `path` is its .traza file or empty; `name` names an
     /// untitled document; `modified` marks content not yet saved anywhere (an
-    /// import, a recovered autosave). Clears the undo history.
-    void replace(model::Project, std::filesystem::path path, std::string name, bool modified);
+    /// import, a recovered autosave). Clears the undo history. `analysed`: an
+    /// analysis of this very content is already under way (replacementAnalysed()).
+    void replace(model::Project, std::filesystem::path path, std::string name, bool modified, bool analysed = false);
+    /// While the Replaced change is announced: whether replace() was told that
+    /// the new content is already being analysed. False at any other time.
+    bool replacementAnalysed() const { return m_replacementAnalysed; }
 
     /// Take the current state as the one on disk (the layout made on opening a
     /// chain JSON belongs to what was opened); the undo history stays.
@@ -100,6 +104,7 @@ private:
     bool m_unsavedContent = false;
     std::uint64_t m_revision = 0;
     bool m_lastEditChangesFigures = true;
+    bool m_replacementAnalysed = false;
 };
 
 }  // namespace traza::gui

@@ -115,6 +115,8 @@ bool FileController::openPath(const fs::path& file) {
 
 bool FileController::load(const fs::path& file, bool asImport) {
     const bool isJson = asImport || file.extension() == ".json" || file.extension() == ".JSON";
+    bool analysing = false;  // the analysis of the file read has started (analyseFirst)
+    const std::uint64_t revisionBefore = m_doc.revision();
     try {
         wxBusyCursor busy;
         if (!isJson) {
@@ -141,12 +143,16 @@ bool FileController::load(const fs::path& file, bool asImport) {
         if (analyseFirst) {
             auto read = std::make_shared<const model::Project>(std::move(project));
             analyseFirst(read);
+            analysing = true;
             project = *read;  // the document's copy, made while the analysis runs
         }
         // A chain JSON opened is what is in its file: nothing to save yet (issue #17).
-        if (isJson) m_doc.replace(std::move(project), {}, file.stem().string(), false);
-        else m_doc.replace(std::move(project), file, {}, false);
+        if (isJson) m_doc.replace(std::move(project), {}, file.stem().string(), false, analysing);
+        else m_doc.replace(std::move(project), file, {}, false, analysing);
     } catch (const std::exception& e) {
+        // The copy failed after the analysis of the file had started: the
+        // document is as it was, and so must be the analysis shown.
+        if (analysing && m_doc.revision() == revisionBefore) analyseFirst(std::make_shared<const model::Project>(m_doc.project()));
         showError(m_frame, e, fromPath(file));
         return false;
     }

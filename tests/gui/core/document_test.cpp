@@ -54,6 +54,28 @@ TEST_CASE("Document - edits are undone and redone with the model's labels") {
     CHECK(edits == 4);
 }
 
+TEST_CASE("Document - observers of a replacement learn whether its content is already being analysed, and only then") {
+    Document d;
+    std::vector<std::pair<DocumentChange, bool>> seen;
+    d.changed.connect([&](DocumentChange c) { seen.emplace_back(c, d.replacementAnalysed()); });
+    d.replace(loadProjectFile(kSample), {}, "analysed", false, true);
+    CHECK_FALSE(d.replacementAnalysed());  // only while the change is announced
+    d.replace(loadProjectFile(kSample), {}, "not analysed", false);
+    addActor(d, model::ActorKind::Intermediary, {10, 20}, "Scrap dealer");
+    REQUIRE(seen.size() == 3);
+    CHECK(seen[0] == std::make_pair(DocumentChange::Replaced, true));
+    CHECK(seen[1] == std::make_pair(DocumentChange::Replaced, false));
+    CHECK(seen[2] == std::make_pair(DocumentChange::Edited, false));
+
+    // An observer that throws leaves no claim behind for the next replacement.
+    Document failing;
+    failing.changed.connect([&](DocumentChange c) {
+        if (c == DocumentChange::Replaced && failing.replacementAnalysed()) throw std::runtime_error("pane failed");
+    });
+    CHECK_THROWS_AS(failing.replace(loadProjectFile(kSample), {}, "x", false, true), std::runtime_error);
+    CHECK_FALSE(failing.replacementAnalysed());
+}
+
 TEST_CASE("Document - a refused edit changes nothing and records nothing") {
     Document d = sampleDocument();
     const std::size_t flows = d.project().flows.size();
