@@ -114,11 +114,20 @@ private:
     std::int64_t m_row = 0;
 };
 
-std::int64_t countRows(SQLite::Database& db, const std::string& table, std::int64_t cap) {
+// The number of rows of `table`, not yet checked against any limit.
+std::int64_t rowCount(SQLite::Database& db, const std::string& table) {
     Query q(db, table, "count(*)", "");
-    std::int64_t n = q.next() ? q.integer(0) : 0;
+    return q.next() ? q.integer(0) : 0;
+}
+
+void checkRowCount(const std::string& table, std::int64_t n, std::int64_t cap) {
     if (n > cap)
         throw InvalidInput(table, "holds " + std::to_string(n) + " rows; Traza reads at most " + std::to_string(cap));
+}
+
+std::int64_t countRows(SQLite::Database& db, const std::string& table, std::int64_t cap) {
+    const std::int64_t n = rowCount(db, table);
+    checkRowCount(table, n, cap);
     return n;
 }
 
@@ -267,11 +276,19 @@ struct FlowRows {
     std::vector<std::pair<std::size_t, std::size_t>> ends;  ///< from, to: indices into the actors
 };
 
-// `out` may come reserved (readProject): it is filled, not replaced.
-FlowRows readFlows(SQLite::Database& db, const std::vector<std::int64_t>& actorOrds, FlowRows out = {}) {
-    const auto n = static_cast<std::size_t>(countRows(db, "flows", kMaxFlows));
-    out.flows.reserve(n);
-    out.ends.reserve(n);
+// Room for `rows` flows, or none when they are more than Traza reads (readFlows
+// then refuses them, in its turn among the reading's errors).
+FlowRows flowRowsFor(std::int64_t rows) {
+    FlowRows out;
+    if (rows > kMaxFlows) return out;
+    out.flows.reserve(static_cast<std::size_t>(rows));
+    out.ends.reserve(static_cast<std::size_t>(rows));
+    return out;
+}
+
+// Fills `out` (flowRowsFor(rows)) with the flows table's `rows` rows.
+FlowRows readFlows(SQLite::Database& db, const std::vector<std::int64_t>& actorOrds, FlowRows out, std::int64_t rows) {
+    checkRowCount("flows", rows, kMaxFlows);
     std::vector<std::int64_t> ords;
     Query q(db, "flows",
             "ord, id, from_actor, to_actor, material, tonnes, period_start, period_end, documented_t, evidence,"
@@ -454,12 +471,9 @@ Project readProject(SQLite::Database& db, SQLite::Database* flowsDb) {
         // glibc's per-thread arenas, the reading thread's own arena would take
         // them in fresh 4 kB pages, and opening took 0.1 s longer
         // (process_memory.cpp).
-        FlowRows reserved;
-        const auto n = static_cast<std::size_t>(countRows(*flowsDb, "flows", kMaxFlows));
-        reserved.flows.reserve(n);
-        reserved.ends.reserve(n);
-        flows = std::async(std::launch::async, [flowsDb, reserved = std::move(reserved)]() mutable {
-            FlowsAndChecklists read{readFlows(*flowsDb, readActorOrds(*flowsDb), std::move(reserved)), {}};
+        const std::int64_t rows = rowCount(*flowsDb, "flows");
+        flows = std::async(std::launch::async, [flowsDb, rows, reserved = flowRowsFor(rows)]() mutable {
+            FlowsAndChecklists read{readFlows(*flowsDb, readActorOrds(*flowsDb), std::move(reserved), rows), {}};
             readChecklists(*flowsDb, read.checklists);
             return read;
         });
@@ -479,7 +493,8 @@ Project readProject(SQLite::Database& db, SQLite::Database* flowsDb) {
         resolveFlowEnds(p, std::move(read.flows));
         p.checklists = std::move(read.checklists.checklists);
     } else {
-        resolveFlowEnds(p, readFlows(db, actorOrds));
+        const std::int64_t rows = rowCount(db, "flows");
+        resolveFlowEnds(p, readFlows(db, actorOrds, flowRowsFor(rows), rows));
         readChecklists(db, p);
     }
     readGoalsAndSupports(db, p, actorOrds);
