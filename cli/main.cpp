@@ -3,6 +3,7 @@
 // 0 success, 2 invalid input or command line, 1 any other failure.
 #include <exception>
 #include <iostream>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -13,6 +14,19 @@
 
 namespace {
 
+// traza-cli's commands allocate from one heap (process_memory.cpp): their
+// helper threads mostly read. `report` fills sheets on two threads that both
+// allocate for every cell (sheet_lanes.h); on one heap they would queue on its
+// lock, so it keeps glibc's arenas, one per busy thread, like the workbench.
+traza::model::MallocArenas arenasFor(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view word = argv[i];
+        if (word.empty() || word[0] == '-') continue;  // --version, --help before the command
+        return word == "report" ? traza::model::MallocArenas::GlibcDefault : traza::model::MallocArenas::One;
+    }
+    return traza::model::MallocArenas::One;
+}
+
 int fail(int status, const char* what) {
     std::cerr << "traza-cli: " << what << '\n';
     return status;
@@ -21,7 +35,7 @@ int fail(int status, const char* what) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    traza::model::tuneProcessMemory(traza::model::MallocArenas::One);
+    traza::model::tuneProcessMemory(arenasFor(argc, argv));
     CLI::App app{"Traza: due diligence for recycled-metal value chains.\n"
                  "Import, export and inspect chains and project files.",
                  "traza-cli"};

@@ -64,7 +64,9 @@ extern "C" __attribute__((visibility("default"))) void _write_number_cell(lxw_wo
         static const auto real = library<WriteNumberCell>("_write_number_cell");
         return real(self, range, style_index, cell);
     }
-    g_cellsReached = true;
+    // Stored once: a store per cell would bounce the flag's cache line between
+    // the two threads that fill sheets (sheet_lanes.h).
+    if (!g_cellsReached.load(std::memory_order_relaxed)) g_cellsReached = true;
     char xml[128];
     char* p = append(xml, "<c r=\"");
     p = append(p, range);

@@ -1,8 +1,10 @@
 #pragma once
 // Progress of a report as a fraction 0..1, reported to the caller's callback at
 // most about a hundred times; a callback that returns false cancels the report
-// (Progress throws Cancelled at the next step).
+// (Progress throws Cancelled at the next step). Sheets written on two threads
+// share one Progress: its steps and the callback's calls take turns.
 #include <functional>
+#include <mutex>
 
 namespace traza::reports {
 
@@ -26,6 +28,8 @@ private:
     double m_total;
     double m_done = 0;
     double m_lastReported = -1;
+    bool m_cancelled = false;  ///< once cancelled, every later step throws too
+    std::mutex m_mutex;
 };
 
 }  // namespace traza::reports

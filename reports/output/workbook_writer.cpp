@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "error.h"
+#include "tab_order.h"
 
 namespace traza::reports {
 
@@ -240,18 +241,33 @@ Workbook::~Workbook() {
 }
 
 Sheet Workbook::addSheet(const std::string& name, lxw_format* defaultFormat) {
-    lxw_worksheet* ws = workbook_add_worksheet(m_wb, name.c_str());
+    if (m_tabOrder) m_tabOrder->waitForTurn();
+    lxw_worksheet* ws = nullptr;
+    {
+        std::lock_guard lock(m_mutex);
+        ws = workbook_add_worksheet(m_wb, name.c_str());
+    }
     if (!ws) throw Error("Excel writer: cannot add sheet \"" + name + "\"");
+    if (m_tabOrder) m_tabOrder->sheetAdded();
     return Sheet(ws, name, defaultFormat);
 }
 
 lxw_format* Workbook::addFormat() {
+    std::lock_guard lock(m_mutex);
     lxw_format* f = workbook_add_format(m_wb);
     if (!f) throw Error("Excel writer: cannot add a cell format");
+    m_formats.push_back(f);
     return f;
 }
 
+void Workbook::indexFormats(const std::vector<lxw_format*>& conditionalFormats) {
+    std::lock_guard lock(m_mutex);
+    for (lxw_format* f : m_formats) lxw_format_get_xf_index(f);
+    for (lxw_format* f : conditionalFormats) lxw_format_get_dxf_index(f);
+}
+
 lxw_chart* Workbook::addChart(std::uint8_t type) {
+    std::lock_guard lock(m_mutex);
     lxw_chart* c = workbook_add_chart(m_wb, type);
     if (!c) throw Error("Excel writer: cannot add a chart");
     return c;

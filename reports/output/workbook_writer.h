@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,8 @@
 #include <xlsxwriter.h>
 
 namespace traza::reports {
+
+class TabOrder;
 
 /// Throws traza::Error("Excel writer: <what>: <lxw message>") unless `e` is LXW_NO_ERROR.
 void checkLxw(lxw_error e, std::string_view what);
@@ -98,9 +101,23 @@ public:
     Workbook(const Workbook&) = delete;
     Workbook& operator=(const Workbook&) = delete;
 
+    /// Adds a sheet; its tab comes after every sheet added before. With a tab
+    /// order set, waits for the calling task's turn first (tab_order.h).
     Sheet addSheet(const std::string& name, lxw_format* defaultFormat = nullptr);
     lxw_format* addFormat();
     lxw_chart* addChart(std::uint8_t type);
+
+    /// Gives every format added so far its cell-style index now, and each of
+    /// `conditionalFormats` its conditional-style index, in the order they were
+    /// added. libxlsxwriter otherwise numbers a format when a cell first uses it,
+    /// so two threads writing cells would number shared formats at once, in an
+    /// order that depends on timing. After this, writing cells leaves the formats
+    /// unchanged, and sheets can be filled on two threads (sheet_lanes.h).
+    void indexFormats(const std::vector<lxw_format*>& conditionalFormats);
+    /// Sheets are added in `order` from now on (nullptr: in call order). Sheets can be
+    /// filled on two threads only in constant-memory mode: otherwise text goes
+    /// into the workbook's one shared-strings table as it is written.
+    void setTabOrder(TabOrder* order) { m_tabOrder = order; }
     void setProperties(const std::string& title, const std::string& subject, const std::string& author,
                        const std::string& company, const std::string& comments);
     /// Writes the file. Throws traza::Error with libxlsxwriter's reason on failure.
@@ -112,6 +129,9 @@ public:
 private:
     lxw_workbook* m_wb = nullptr;
     bool m_constantMemory = false;
+    std::vector<lxw_format*> m_formats;  ///< in the order added
+    TabOrder* m_tabOrder = nullptr;
+    std::mutex m_mutex;  ///< the workbook's lists of sheets, formats and charts
 };
 
 }  // namespace traza::reports

@@ -23,6 +23,7 @@ const std::string& Legend::code(Group g, const std::string& meaning) {
     if (meaning.empty()) return m_none;
     const char* p = prefix(g);
     if (!p) throw Error("report legend: group without numbered codes");
+    std::lock_guard lock(m_mutex);
     auto& index = m_index[static_cast<int>(g)];
     auto [it, added] = index.try_emplace(meaning, m_entries.size());
     if (added) m_entries.push_back({g, p + std::to_string(index.size()), meaning, 0});
@@ -34,6 +35,7 @@ const std::string& Legend::code(Group g, const std::string& meaning) {
 const std::string& Legend::id(Group g, const std::string& id, const std::function<std::string()>& meaning) {
     if (id.empty()) return m_none;
     if (prefix(g)) throw Error("report legend: group of numbered codes used with an id");
+    std::lock_guard lock(m_mutex);
     auto& index = m_index[static_cast<int>(g)];
     auto [it, added] = index.try_emplace(id, m_entries.size());
     if (added) m_entries.push_back({g, id, meaning(), 0});

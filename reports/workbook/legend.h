@@ -5,10 +5,13 @@
 // their catalogue id, and sets of risk factors, sets of risk reasons and
 // trace-break reasons as a numbered code (F1, R1, B1, ...). The Legend sheet
 // lists every code used, once, with its meaning and how many rows use it, so
-// each cell can still be read and checked.
+// each cell can still be read and checked. Sheets filled on two threads share
+// one Legend: its look-ups take turns (each group is used by one sheet, so the
+// numbering does not depend on which thread comes first).
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -51,6 +54,7 @@ private:
     std::unordered_map<std::string, std::size_t> m_index[kGroups];  ///< meaning or id -> entry
     const std::string m_none;
     std::size_t m_aboveFlows = 0;
+    std::mutex m_mutex;
 };
 
 }  // namespace traza::reports

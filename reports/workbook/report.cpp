@@ -11,6 +11,7 @@
 #include "report_context.h"
 #include "report_formats.h"
 #include "sha256.h"
+#include "sheet_lanes.h"
 #include "sheets.h"
 #include "workbook_writer.h"
 
@@ -69,26 +70,24 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         ctx.auditSource = options.auditSource;
         // Tab order is the order an auditor reads in: conclusions first, evidence after;
         // the national layout's Legend right after the Summary, filled once the codes are known.
-        writeSummarySheet(ctx, options.chainMap ? &map : nullptr);
+        // The Flows and Traceability tables are filled on a second thread while the
+        // Actors and later tables are filled here (sheet_lanes.h).
+        using Lane = SheetLanes::Lane;
+        SheetLanes lanes(book, options.parallelSheets && book.constantMemory());
         std::optional<Sheet> legendSheet;
-        if (national) legendSheet = beginLegendSheet(ctx);
-        writeComparisonSheet(ctx);  // what changed since the earlier project is a conclusion too
-        writeActorsSheet(ctx);
-        writeFlowsSheet(ctx);
-        writeChokePointsSheet(ctx);
-        writeTraceabilitySheet(ctx);
-        writeMassBalanceSheet(ctx);
-        writeReconciliationSheet(ctx);
-        writeClaimsSheet(ctx);
-        writeRedFlagsSheet(ctx);
-        writeFindingsSheet(ctx);
-        writeChecklistSheet(ctx);
-        writeGoalsSheet(ctx);
-        writeProgressSheet(ctx);
-        writePlanSheet(ctx);
-        writeMethodologySheet(ctx);
-        writeWeightsSheet(ctx);
-        writeAuditSheet(ctx);
+        lanes.add([&] { writeSummarySheet(ctx, options.chainMap ? &map : nullptr); });
+        if (national) lanes.add([&] { legendSheet = beginLegendSheet(ctx); });
+        lanes.add([&] { writeComparisonSheet(ctx); });  // what changed since the earlier project is a conclusion too
+        lanes.add([&] { writeActorsSheet(ctx); });
+        lanes.add([&] { writeFlowsSheet(ctx); }, Lane::Side);
+        lanes.add([&] { writeChokePointsSheet(ctx); });
+        lanes.add([&] { writeTraceabilitySheet(ctx); }, Lane::Side);
+        for (void (*write)(ReportContext&) :
+             {writeMassBalanceSheet, writeReconciliationSheet, writeClaimsSheet, writeRedFlagsSheet, writeFindingsSheet,
+              writeChecklistSheet, writeGoalsSheet, writeProgressSheet, writePlanSheet, writeMethodologySheet,
+              writeWeightsSheet, writeAuditSheet})
+            lanes.add([&ctx, write] { write(ctx); });
+        lanes.run();
         if (legendSheet) writeLegendSheet(ctx, *legendSheet);
 
         progress.reach(Progress::kWritingShare);

@@ -45,6 +45,9 @@ struct ReportOptions {
     /// above this many flows, so a national chain's workbook is written in seconds.
     /// Lowered by tests to check that layout on a small chain.
     std::size_t nationalLayoutFlows = kConstantMemoryFlows;
+    /// Fill the big tables on two threads (constant-memory mode only, sheet_lanes.h);
+    /// the file is the same either way. Off: one thread, as tests compare.
+    bool parallelSheets = true;
     /// Draw the chain map with Graphviz on the Summary sheet.
     bool chainMap = true;
     /// The project file the workbook is written from: the Summary's sign-off block

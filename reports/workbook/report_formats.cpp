@@ -96,6 +96,8 @@ Formats Formats::create(Workbook& book) {
     f.fillCritical = fill(book, 0xFFC7CE, 0x9C0006);
     format_set_bold(f.fillCritical);
     f.fillGood = fill(book, 0xC6EFCE, 0x006100);
+    // Numbered now, not as cells first use them: the sheets may be filled on two threads.
+    book.indexFormats({f.fillLow, f.fillMedium, f.fillHigh, f.fillCritical, f.fillGood});
     return f;
 }
 

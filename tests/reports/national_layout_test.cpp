@@ -143,3 +143,38 @@ TEST_CASE("NationalLayout - at or below the threshold the workbook keeps the ful
     CHECK(slurp(dir.path() / "at.xlsx").find("xl/worksheets/sheet14.xml") == std::string::npos);
     CHECK(slurp(dir.path() / "above.xlsx").find("xl/worksheets/sheet14.xml") != std::string::npos);
 }
+
+TEST_CASE("NationalLayout - the tables filled on two threads give the same workbook as on one", "[report][national][lanes]") {
+    // Both languages: the Legend's numbered codes must not depend on which thread
+    // reaches a text first.
+    for (const char* lang : {"en", "es"}) {
+        const model::Project p = grownCare(400);
+        const risk::Analysis a = risk::analyze(p);
+        ScratchDir dir;
+        ReportOptions options;
+        options.language = lang;
+        options.chainMap = false;
+        options.constantMemory = true;  // as a national chain is written: the sheets' only two-thread mode
+        options.nationalLayoutFlows = 600;
+        REQUIRE(p.flows.size() > options.nationalLayoutFlows);
+        options.parallelSheets = false;
+        writeReport(p, a, dir.path() / "one.xlsx", options);
+        options.parallelSheets = true;
+        writeReport(p, a, dir.path() / "two.xlsx", options);
+
+        auto one = traza::reports::test::zipParts(dir.path() / "one.xlsx");
+        auto two = traza::reports::test::zipParts(dir.path() / "two.xlsx");
+        // Summary, Legend, Actors, then Flows: one of the tables the second thread fills.
+        REQUIRE(one.count("xl/worksheets/sheet4.xml"));
+        CHECK(one["xl/worksheets/sheet4.xml"].find(p.flows.back().id) != std::string::npos);
+        // The creation time is the one part allowed to differ.
+        one.erase("docProps/core.xml");
+        two.erase("docProps/core.xml");
+        INFO("language " << lang);
+        REQUIRE(one.size() == two.size());
+        for (const auto& [name, bytes] : one) {
+            INFO(name);
+            CHECK(two[name] == bytes);
+        }
+    }
+}

@@ -2,6 +2,7 @@
 // The CARE pilot sample, analysed, for the report tests; and a scratch directory
 // that is removed afterwards.
 #include <filesystem>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -11,6 +12,8 @@
 #include "chain_json.h"
 #include "project.h"
 
+#include <zip.h>
+
 namespace traza::reports::test {
 
 inline model::Project careProject() {
@@ -18,6 +21,24 @@ inline model::Project careProject() {
     model::Project p = model::readProjectJson(dir / "samples" / "care-pilot-2025.json",
                                               model::Catalogue::loadDirectory(dir / "catalogue"));
     return p;
+}
+
+/// Every part of a zip file (an .xlsx), inflated, by name; empty when it cannot be opened.
+inline std::map<std::string, std::string> zipParts(const std::filesystem::path& file) {
+    std::map<std::string, std::string> parts;
+    int error = 0;
+    zip_t* z = zip_open(file.c_str(), ZIP_RDONLY, &error);
+    if (!z) return parts;
+    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+        zip_file_t* entry = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
+        if (!entry) continue;
+        std::string& bytes = parts[zip_get_name(z, static_cast<zip_uint64_t>(i), 0)];
+        char buf[65536];
+        for (zip_int64_t n; (n = zip_fread(entry, buf, sizeof buf)) > 0;) bytes.append(buf, static_cast<std::size_t>(n));
+        zip_fclose(entry);
+    }
+    zip_close(z);
+    return parts;
 }
 
 class ScratchDir {
