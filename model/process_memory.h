@@ -5,8 +5,8 @@
 namespace traza::model {
 
 enum class MallocArenas {
-    One,           ///< every thread allocates from the main heap (traza-cli)
-    GlibcDefault,  ///< glibc's arenas, one per busy thread (the workbench)
+    One,           ///< every thread allocates from the main heap (traza-cli's commands)
+    GlibcDefault,  ///< glibc's arenas, one per busy thread (the workbench, `traza-cli report`)
 };
 
 /// Called first in main(), before any second thread exists. Effective with
