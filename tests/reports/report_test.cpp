@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <iterator>
@@ -95,6 +96,29 @@ TEST_CASE("Report - a cancel at any point leaves no file and an existing file un
     };
     CHECK_THROWS_AS(writeReport(p, a, out, opt), Cancelled);
     CHECK(called);
+    CHECK(slurp(out) == "previous report");
+    CHECK(dir.files() == std::vector<std::string>{"report.xlsx"});
+}
+
+TEST_CASE("Report - a cancel while two threads fill the tables stops both and leaves no file", "[report][lanes]") {
+    // Constant memory: the mode in which the tables are filled on two threads
+    // (sheet_lanes.h), and the progress callback is called from either.
+    const model::Project p = careProject();
+    const risk::Analysis a = risk::analyze(p);
+    const double cancelAt = GENERATE(0.2, 0.5, 0.79);
+    ScratchDir dir;
+    const auto out = dir.path() / "report.xlsx";
+    spit(out, "previous report");
+
+    ReportOptions opt;
+    opt.constantMemory = true;
+    std::atomic<int> calls{0};
+    opt.progress = [&](double f) {
+        ++calls;
+        return f < cancelAt;
+    };
+    CHECK_THROWS_AS(writeReport(p, a, out, opt), Cancelled);
+    CHECK(calls > 0);
     CHECK(slurp(out) == "previous report");
     CHECK(dir.files() == std::vector<std::string>{"report.xlsx"});
 }
