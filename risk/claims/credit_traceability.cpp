@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <vector>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -26,7 +27,7 @@ using FlowGraph = boost::adjacency_list<
                     boost::property<boost::edge_residual_capacity_t, Capacity,
                                     boost::property<boost::edge_reverse_t, Traits::edge_descriptor>>>>;
 
-void addArc(FlowGraph& g, std::size_t u, std::size_t v, Capacity c) {
+Traits::edge_descriptor addArc(FlowGraph& g, std::size_t u, std::size_t v, Capacity c) {
     auto capacity = boost::get(boost::edge_capacity, g);
     auto reverse = boost::get(boost::edge_reverse, g);
     const auto e = boost::add_edge(u, v, g).first;
@@ -35,26 +36,43 @@ void addArc(FlowGraph& g, std::size_t u, std::size_t v, Capacity c) {
     capacity[r] = 0;
     reverse[e] = r;
     reverse[r] = e;
+    return e;  // stays valid as arcs are added: the graph keeps each arc's properties apart
+}
+
+// Integer capacities of one level: tonnes × 2^shift, with total × 2^shift < 2^60;
+// ldexp keeps a tiny total (1e-300 t) from overflowing the factor itself.
+struct LevelScale {
+    bool solvable = false;  ///< some documented tonnes, and a finite total
+    int shift = 0;
+};
+LevelScale scaleOf(const ChainGraph& chain, model::Evidence level) {
+    double total = 0;
+    for (std::size_t e = 0; e < chain.edgeCount(); ++e)
+        total += documentedFraction(chain.edge(e), level) * chain.edge(e).tonnes;
+    if (!(total > 0) || !std::isfinite(total)) return {};
+    int exponent = 0;
+    std::frexp(total, &exponent);  // total < 2^exponent
+    return {true, 60 - exponent};
 }
 
 }  // namespace
 
-double maxDocumentedFlow(const ChainGraph& chain, const DestinationSet& dest, model::Evidence level, int stage) {
-    const std::size_t n = chain.vertexCount();
-    double total = 0;
-    for (std::size_t e = 0; e < chain.edgeCount(); ++e)
-        total += documentedFraction(chain.edge(e), level) * chain.edge(e).tonnes;
-    if (!(total > 0) || !std::isfinite(total)) return 0.0;
-    // Tonnes × 2^shift are the integer capacities, with total × 2^shift < 2^60;
-    // ldexp keeps a tiny total (1e-300 t) from overflowing the factor itself.
-    int exponent = 0;
-    std::frexp(total, &exponent);  // total < 2^exponent
-    const int shift = 60 - exponent;
+std::vector<double> maxDocumentedFlows(const ChainGraph& chain, const DestinationSet& dest,
+                                       const std::vector<model::Evidence>& levels, int stage) {
+    const std::size_t n = chain.vertexCount(), levelCount = levels.size();
+    std::vector<double> result(levelCount, 0.0);
+    std::vector<LevelScale> scale(levelCount);
+    bool any = false;
+    for (std::size_t l = 0; l < levelCount; ++l) any = (scale[l] = scaleOf(chain, levels[l])).solvable || any;
+    if (!any) return result;
 
     // Actors of stage ≤ k merge into the super-source (node 0); a flow into a
     // destination ends at the super-sink (node 1); a flow into an actor of
     // stage ≤ k is never needed (that actor has unlimited supply already),
     // and a destination above k passes nothing on (it absorbs its input).
+    // The network's arcs are the same at every level, only their capacities
+    // differ: it is built once, with every arc some level needs, and solved
+    // once per level (an arc of capacity 0 carries nothing).
     constexpr std::size_t kSource = 0, kSink = 1;
     std::vector<std::size_t> node(n, 0);
     std::size_t nodes = 2;
@@ -62,11 +80,12 @@ double maxDocumentedFlow(const ChainGraph& chain, const DestinationSet& dest, mo
     for (Vertex v = 0; v < n; ++v)
         if (!fixed(v) && !dest.contains[v]) node[v] = nodes++;
     FlowGraph g(nodes);
-    Capacity direct = 0;  // from an actor of stage ≤ k straight into a destination
+    std::vector<Capacity> direct(levelCount, 0);  // from an actor of stage ≤ k straight into a destination
+    std::vector<Traits::edge_descriptor> arcs;
+    std::vector<Capacity> arcCapacity;  // arc a's capacity at level l: [a * levelCount + l]
+    std::vector<Capacity> c(levelCount);
     for (std::size_t e = 0; e < chain.edgeCount(); ++e) {
         const Vertex u = chain.source(e), v = chain.target(e);
-        const Capacity c = std::llround(std::ldexp(documentedFraction(chain.edge(e), level) * chain.edge(e).tonnes, shift));
-        if (c <= 0) continue;
         std::size_t head, tail;
         if (dest.contains[v]) head = kSink;
         else if (fixed(v)) continue;
@@ -74,21 +93,54 @@ double maxDocumentedFlow(const ChainGraph& chain, const DestinationSet& dest, mo
         if (fixed(u)) tail = kSource;
         else if (dest.contains[u]) continue;
         else tail = node[u];
-        if (tail == kSource && head == kSink) direct += c;
-        else addArc(g, tail, head, c);
+        bool needed = false;
+        for (std::size_t l = 0; l < levelCount; ++l) {
+            c[l] = scale[l].solvable ? std::llround(std::ldexp(documentedFraction(chain.edge(e), levels[l]) *
+                                                                   chain.edge(e).tonnes,
+                                                               scale[l].shift))
+                                     : 0;
+            if (c[l] <= 0) c[l] = 0;
+            needed = needed || c[l] > 0;
+        }
+        if (!needed) continue;
+        if (tail == kSource && head == kSink) {
+            for (std::size_t l = 0; l < levelCount; ++l) direct[l] += c[l];
+            continue;
+        }
+        arcs.push_back(addArc(g, tail, head, 0));
+        arcCapacity.insert(arcCapacity.end(), c.begin(), c.end());
     }
-    const Capacity through = boost::num_edges(g) == 0 ? 0 : boost::push_relabel_max_flow(g, kSource, kSink);
-    return std::ldexp(static_cast<double>(direct + through), -shift);
+    auto capacity = boost::get(boost::edge_capacity, g);
+    for (std::size_t l = 0; l < levelCount; ++l) {
+        if (!scale[l].solvable) continue;
+        bool carries = false;
+        for (std::size_t a = 0; a < arcs.size(); ++a) {
+            capacity[arcs[a]] = arcCapacity[a * levelCount + l];
+            carries = carries || capacity[arcs[a]] > 0;
+        }
+        const Capacity through = carries ? boost::push_relabel_max_flow(g, kSource, kSink) : 0;
+        result[l] = std::ldexp(static_cast<double>(direct[l] + through), -scale[l].shift);
+    }
+    return result;
+}
+
+double maxDocumentedFlow(const ChainGraph& chain, const DestinationSet& dest, model::Evidence level, int stage) {
+    return maxDocumentedFlows(chain, dest, {level}, stage).front();
 }
 
 void computeCreditTraceability(const ChainGraph& chain, const DestinationSet& dest, Traceability& trace) {
+    // One network per stage k, solved for every level that traces back to k.
+    std::map<int, std::vector<TraceLevel*>> byStage;
     for (TraceLevel& l : trace.levels) {
         l.byStageCredit.clear();
-        for (const auto& [k, proportional] : l.byStage) {
-            const double credit =
-                dest.totalT > 0 ? maxDocumentedFlow(chain, dest, l.level, k) / dest.totalT : 0.0;
-            l.byStageCredit[k] = std::clamp(credit, 0.0, 1.0);
-        }
+        for (const auto& [k, proportional] : l.byStage) byStage[k].push_back(&l);
+    }
+    for (const auto& [k, tracing] : byStage) {
+        std::vector<model::Evidence> levels;
+        for (const TraceLevel* l : tracing) levels.push_back(l->level);
+        const std::vector<double> flows = maxDocumentedFlows(chain, dest, levels, k);
+        for (std::size_t i = 0; i < tracing.size(); ++i)
+            tracing[i]->byStageCredit[k] = std::clamp(dest.totalT > 0 ? flows[i] / dest.totalT : 0.0, 0.0, 1.0);
     }
 }
 

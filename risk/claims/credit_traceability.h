@@ -12,6 +12,8 @@
 //
 // No physical content follows from it: it says how much destination input
 // could be *claimed* as documented, not which tonnes are.
+#include <vector>
+
 #include "analysis.h"
 #include "chain_graph.h"
 #include "destinations.h"
@@ -20,6 +22,10 @@ namespace traza::risk {
 
 /// Maximum documented flow at level L back to stage k, in tonnes (not divided by T).
 double maxDocumentedFlow(const ChainGraph&, const DestinationSet&, model::Evidence level, int stage);
+/// The same at each of `levels`, in that order: the network is built once and
+/// solved once per level.
+std::vector<double> maxDocumentedFlows(const ChainGraph&, const DestinationSet&,
+                                       const std::vector<model::Evidence>& levels, int stage);
 
 /// Fills TraceLevel::byStageCredit for every level and stage that has a
 /// `byStage` entry (the same keys).
