@@ -55,16 +55,14 @@ LevelScale scaleOf(const ChainGraph& chain, model::Evidence level) {
     return {true, 60 - exponent};
 }
 
-}  // namespace
-
-std::vector<double> maxDocumentedFlows(const ChainGraph& chain, const DestinationSet& dest,
-                                       const std::vector<model::Evidence>& levels, int stage) {
+// The maximum flows back to `stage` at each of `levels`, whose scales (the
+// same at every stage) the caller has computed once.
+std::vector<double> flowsAtStage(const ChainGraph& chain, const DestinationSet& dest,
+                                 const std::vector<model::Evidence>& levels, const std::vector<LevelScale>& scale,
+                                 int stage) {
     const std::size_t n = chain.vertexCount(), levelCount = levels.size();
     std::vector<double> result(levelCount, 0.0);
-    std::vector<LevelScale> scale(levelCount);
-    bool any = false;
-    for (std::size_t l = 0; l < levelCount; ++l) any = (scale[l] = scaleOf(chain, levels[l])).solvable || any;
-    if (!any) return result;
+    if (std::none_of(scale.begin(), scale.end(), [](const LevelScale& s) { return s.solvable; })) return result;
 
     // Actors of stage ≤ k merge into the super-source (node 0); a flow into a
     // destination ends at the super-sink (node 1); a flow into an actor of
@@ -124,21 +122,38 @@ std::vector<double> maxDocumentedFlows(const ChainGraph& chain, const Destinatio
     return result;
 }
 
+}  // namespace
+
+std::vector<double> maxDocumentedFlows(const ChainGraph& chain, const DestinationSet& dest,
+                                       const std::vector<model::Evidence>& levels, int stage) {
+    std::vector<LevelScale> scale;
+    for (model::Evidence level : levels) scale.push_back(scaleOf(chain, level));
+    return flowsAtStage(chain, dest, levels, scale, stage);
+}
+
 double maxDocumentedFlow(const ChainGraph& chain, const DestinationSet& dest, model::Evidence level, int stage) {
     return maxDocumentedFlows(chain, dest, {level}, stage).front();
 }
 
 void computeCreditTraceability(const ChainGraph& chain, const DestinationSet& dest, Traceability& trace) {
-    // One network per stage k, solved for every level that traces back to k.
-    std::map<int, std::vector<TraceLevel*>> byStage;
+    // One network per stage k, solved for every level that traces back to k;
+    // each level's scale once, not once per stage.
+    std::map<int, std::vector<std::pair<TraceLevel*, LevelScale>>> byStage;
     for (TraceLevel& l : trace.levels) {
         l.byStageCredit.clear();
-        for (const auto& [k, proportional] : l.byStage) byStage[k].push_back(&l);
+        const LevelScale scale = scaleOf(chain, l.level);
+        for (const auto& [k, proportional] : l.byStage) byStage[k].emplace_back(&l, scale);
     }
-    for (const auto& [k, tracing] : byStage) {
+    for (const auto& [k, levelsAtK] : byStage) {
         std::vector<model::Evidence> levels;
-        for (const TraceLevel* l : tracing) levels.push_back(l->level);
-        const std::vector<double> flows = maxDocumentedFlows(chain, dest, levels, k);
+        std::vector<LevelScale> scales;
+        std::vector<TraceLevel*> tracing;
+        for (const auto& [l, scale] : levelsAtK) {
+            tracing.push_back(l);
+            levels.push_back(l->level);
+            scales.push_back(scale);
+        }
+        const std::vector<double> flows = flowsAtStage(chain, dest, levels, scales, k);
         for (std::size_t i = 0; i < tracing.size(); ++i)
             tracing[i]->byStageCredit[k] = std::clamp(dest.totalT > 0 ? flows[i] / dest.totalT : 0.0, 0.0, 1.0);
     }
