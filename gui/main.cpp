@@ -2,6 +2,7 @@
 // else starts wxWidgets (TrazaApp in app.h).
 #include <wx/app.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 
@@ -19,5 +20,10 @@ int main(int argc, char** argv) {
     // Fresh pages are dear on a virtual machine: keep freed memory for reuse and
     // take the main heap in 2 MB pages (model/process_memory.cpp).
     traza::model::tuneProcessMemory(traza::model::MallocArenas::GlibcDefault);
+    // The workbench draws with cairo and never with OpenGL, but GTK 3 on X11
+    // loads the GL driver while opening the display, to pick visuals for GL
+    // (with Mesa's software driver, all of LLVM): 150-200 ms before the window
+    // shows. GDK_GL=disable skips that; a value the user set is kept.
+    setenv("GDK_GL", "disable", 0);
     return wxEntry(argc, argv);
 }
