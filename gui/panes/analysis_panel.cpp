@@ -10,6 +10,7 @@
 #include <wx/textctrl.h>
 
 #include <algorithm>
+#include <mutex>
 #include <numeric>
 #include <string_view>
 #include <unordered_map>
@@ -36,34 +37,51 @@ wxString joined(const std::vector<std::string>& parts, const char* sep = "; ") {
 
 }  // namespace
 
-// Actor names by id for one result, copied from the project it was made for
-// (the tables outlive later edits of the project until the next result comes).
-// Keys view the ids inside the result, which the tables keep alive beside this.
+// Actor names for one result, copied from the project it was made for (the
+// tables outlive later edits of the project until the next result comes), in
+// the order of the result's actors. The actors table and the choke points ask
+// by position; the red flags by id, and the index by id is made when one of
+// their rows is first shown (66 000 ids of a national chain: 10-15 ms that
+// showing a result no longer waits for).
 struct AnalysisPanel::Names {
-    Names(const risk::Analysis& a, const model::Project& p) {
-        nameOf.reserve(a.actors.size());
-        // The analysis lists the actors in the project's order: no index needed
-        // unless the project changed since (a national chain: 66 000 actors).
-        const bool sameOrder = a.actors.size() == p.actors.size() &&
-                               std::equal(a.actors.begin(), a.actors.end(), p.actors.begin(),
+    Names(std::shared_ptr<const risk::Analysis> a, const model::Project& p) : analysis(std::move(a)) {
+        const auto& results = analysis->actors;
+        byPosition.reserve(results.size());
+        // The analysis lists the actors in the project's order unless the
+        // project changed since: then each is found by id.
+        const bool sameOrder = results.size() == p.actors.size() &&
+                               std::equal(results.begin(), results.end(), p.actors.begin(),
                                           [](const risk::ActorResult& r, const model::Actor& actor) { return r.id == actor.id; });
         if (sameOrder) {
-            for (std::size_t i = 0; i < a.actors.size(); ++i) nameOf.emplace(a.actors[i].id, p.actors[i].name);
+            for (const model::Actor& actor : p.actors) byPosition.push_back(actor.name);
             return;
         }
         std::unordered_map<std::string_view, const model::Actor*> actorOf;
         actorOf.reserve(p.actors.size());
         for (const model::Actor& actor : p.actors) actorOf.emplace(actor.id, &actor);
-        for (const risk::ActorResult& r : a.actors) {
+        for (const risk::ActorResult& r : results) {
             auto it = actorOf.find(r.id);
-            nameOf.emplace(r.id, it == actorOf.end() ? std::string() : it->second->name);
+            byPosition.push_back(it == actorOf.end() ? std::string() : it->second->name);
         }
     }
-    wxString operator()(const std::string& id) const {
-        auto it = nameOf.find(id);
-        return it == nameOf.end() || it->second.empty() ? toWx(id) : toWx(it->second);
+    /// The name of the result's actor at `position` (its id if it has none).
+    wxString at(std::size_t position) const {
+        const std::string& name = byPosition[position];
+        return name.empty() ? toWx(analysis->actors[position].id) : toWx(name);
     }
-    std::unordered_map<std::string_view, std::string> nameOf;
+    wxString operator()(const std::string& id) const {
+        std::call_once(indexed, [this] {
+            positionOf.reserve(analysis->actors.size());
+            for (std::size_t i = 0; i < analysis->actors.size(); ++i) positionOf.emplace(analysis->actors[i].id, i);
+        });
+        auto it = positionOf.find(id);
+        return it == positionOf.end() ? toWx(id) : at(it->second);
+    }
+
+    std::shared_ptr<const risk::Analysis> analysis;  ///< the index's keys view its ids
+    std::vector<std::string> byPosition;
+    mutable std::once_flag indexed;
+    mutable std::unordered_map<std::string_view, std::size_t> positionOf;
 };
 
 AnalysisPanel::AnalysisPanel(wxWindow* parent, const Document& doc, Selection& sel)
@@ -162,7 +180,7 @@ void AnalysisPanel::showFailure(const wxString& reason) {
 
 void AnalysisPanel::showAnalysis(std::shared_ptr<const risk::Analysis> result, const model::Project& p) {
     const risk::Analysis& a = *result;
-    auto names = std::make_shared<const Names>(a, p);
+    auto names = std::make_shared<const Names>(result, p);
     const auto chokes = std::count_if(a.actors.begin(), a.actors.end(), [](const risk::ActorResult& r) { return r.chokePoint; });
     const int destinations = static_cast<int>(a.destinations.size());
     const int flags = static_cast<int>(a.redFlags.size()), warningCount = static_cast<int>(a.warnings.size());
@@ -195,7 +213,8 @@ void AnalysisPanel::fillChokePoints(const risk::Analysis& a, const Names& names)
     std::sort(chokes.begin(), chokes.end(), [](auto* x, auto* y) { return x->chokeRank < y->chokeRank; });
     std::vector<TableView::Row> rows;
     for (const risk::ActorResult* r : chokes)
-        rows.push_back({{wxString::Format("%d", r->chokeRank), names(r->id), wxString::Format("%d", r->stage),
+        rows.push_back({{wxString::Format("%d", r->chokeRank), names.at(static_cast<std::size_t>(r - a.actors.data())),
+                         wxString::Format("%d", r->stage),
                          percent(r->flowShare), score(r->chokeScore), joined(risk::texts(r->chokeReasons))},
                         ItemRef{ItemKind::Actor, r->id}});
     m_choke->setRows(std::move(rows));
@@ -233,7 +252,7 @@ void AnalysisPanel::fillActors(std::shared_ptr<const risk::Analysis> a, std::sha
     const std::size_t count = a->actors.size();
     m_actors->setRowSource(count, [a, names](std::size_t i) {
         const risk::ActorResult& r = a->actors[i];
-        return TableView::Row{{(*names)(r.id), wxString::Format("%d", r.stage), formatTonnes(r.inT), formatTonnes(r.outT),
+        return TableView::Row{{names->at(i), wxString::Format("%d", r.stage), formatTonnes(r.inT), formatTonnes(r.outT),
                                percent(r.flowShare), riskLevelLabel(r.risk.level), score(r.risk.residual),
                                r.massBalanceApplies ? formatTonnes(r.massBalanceGapT) + (r.massBalanceFlag ? " ⚠" : "") : wxString("–")},
                               ItemRef{ItemKind::Actor, r.id}};

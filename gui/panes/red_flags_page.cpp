@@ -96,9 +96,14 @@ void RedFlagsPage::fillChoices(const model::Project& p) {
     m_ruleNames = std::make_shared<std::unordered_map<std::string, wxString>>();
     m_ruleRank = std::make_shared<std::unordered_map<std::string, int>>();
     m_flowEnds = std::make_shared<FlowEnds>();
+    // A rule's flags come one after another: its counter is looked up once per run.
     std::unordered_map<std::string_view, int> perRule;
+    int* count = nullptr;
+    std::string_view counted;
+    m_flowEnds->reserve(m_analysis->redFlags.size());
     for (const risk::RedFlag& f : m_analysis->redFlags) {
-        ++perRule[f.rule];
+        if (!count || f.rule != counted) count = &perRule[counted = f.rule];
+        ++*count;
         if (!f.flow.empty()) m_flowEnds->try_emplace(f.flow);
     }
     // One pass over the flows for the flagged ones' ends (findFlow is linear).
@@ -152,7 +157,12 @@ void RedFlagsPage::refill() {
     const auto names = m_ruleNames;
     // The sort key once per flag, not per comparison (53 000 flags).
     std::vector<std::pair<int, int>> key(flags.size());
-    for (std::size_t i : *order) key[i] = {severityOrder(flags[i].severity), m_ruleRank->at(flags[i].rule)};
+    const std::string* ranked = nullptr;  // a rule's flags come together: its rank is looked up once per run
+    int rank = 0;
+    for (std::size_t i : *order) {
+        if (!ranked || flags[i].rule != *ranked) rank = m_ruleRank->at(*(ranked = &flags[i].rule));
+        key[i] = {severityOrder(flags[i].severity), rank};
+    }
     std::stable_sort(order->begin(), order->end(), [&](std::size_t x, std::size_t y) { return key[x] < key[y]; });
     m_order = order;
     const auto a = m_analysis;
