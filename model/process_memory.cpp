@@ -20,6 +20,9 @@
 // thread lays the chain out while the analysis threads allocate, and on one
 // arena they queue on its lock. National chain, analysis shown: 1.69-1.83 s
 // with glibc's defaults, 1.21-1.35 s with the two, no better with one arena.
+// Its threads that allocate much (the reading, the analysis and its tasks)
+// have their own heaps served in 2 MB pages too (adviseThreadHeap): opening
+// the national chain took 33 000 faults, now 11 000.
 #include "process_memory.h"
 
 #include <cstdint>
@@ -32,6 +35,10 @@
 #endif
 
 namespace traza::model {
+
+namespace {
+bool g_threadHeapsAdvisable = false;  // glibc's arenas kept, and the main heap's advice took
+}  // namespace
 
 void tuneProcessMemory(MallocArenas arenas) {
 #if defined(__GLIBC__) && defined(__linux__)
@@ -49,8 +56,43 @@ void tuneProcessMemory(MallocArenas arenas) {
     const std::uintptr_t from = (start + kHugePage - 1) & ~(kHugePage - 1);
     // Only if the probe came from the brk heap just grown (not from a sanitizer's
     // or valgrind's allocator); a refusal of the advice costs nothing but speed.
-    if (probe && end > from + kHugePage && end - start <= kReserve + (std::uintptr_t(4) << 20))
+    if (probe && end > from + kHugePage && end - start <= kReserve + (std::uintptr_t(4) << 20)) {
         madvise(reinterpret_cast<void*>(from), (end - from) & ~(kHugePage - 1), MADV_HUGEPAGE);
+        g_threadHeapsAdvisable = arenas == MallocArenas::GlibcDefault;
+    }
+#endif
+}
+
+// glibc gives a thread's arena heaps of 64 MB of address space, each aligned to
+// its size, made accessible only as the heap grows (HEAP_MAX_SIZE in glibc's
+// arena.c; the tunable glibc.malloc.hugetlb=1 would advise them, but tunables
+// are read only when the program starts). A heap grown a little at a time
+// keeps its newest pages in a 2 MB range that is partly inaccessible, where the
+// kernel can only give 4 kB pages, even when advised. So the heap is first
+// grown to 60 MB by two blocks under the mmap bar (never touched), advised
+// whole, and the blocks are freed; the top is never trimmed (M_TRIM_THRESHOLD
+// above), so the thread's next 60 MB come in 2 MB pages. Measured on the EPYC
+// VM: 28 MB of small blocks took 7 000 faults before, 520 after.
+bool adviseThreadHeap() {
+#if defined(__GLIBC__) && defined(__linux__)
+    if (!g_threadHeapsAdvisable) return false;
+    constexpr std::uintptr_t kHeapSize = std::uintptr_t(64) << 20;
+    constexpr std::size_t kBlock = std::size_t(30) << 20;
+    void* probe = std::malloc(64);  // this thread's arena, made now if it has none
+    const auto at = reinterpret_cast<std::uintptr_t>(probe);
+    if (!probe || at < reinterpret_cast<std::uintptr_t>(sbrk(0))) {  // the main heap, advised already
+        std::free(probe);
+        return false;
+    }
+    // Held in volatile slots: a compiler may drop a malloc whose block is only freed.
+    void* volatile blocks[2] = {std::malloc(kBlock), std::malloc(kBlock)};
+    madvise(reinterpret_cast<void*>(at & ~(kHeapSize - 1)), kHeapSize, MADV_HUGEPAGE);
+    std::free(blocks[1]);
+    std::free(blocks[0]);
+    std::free(probe);
+    return true;
+#else
+    return false;
 #endif
 }
 

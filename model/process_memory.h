@@ -14,4 +14,11 @@ enum class MallocArenas {
 /// their own allocators), it changes nothing.
 void tuneProcessMemory(MallocArenas);
 
+/// Called first on a thread of the workbench that is about to allocate tens of
+/// MB: glibc gives it a heap of its own (an arena), and this makes that heap
+/// grow in 2 MB pages as the main one does. True when it advised this thread's
+/// heap; false (and nothing done) unless tuneProcessMemory(GlibcDefault) took
+/// effect, and on the main heap.
+bool adviseThreadHeap();
+
 }  // namespace traza::model

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "catalogue.h"
+#include "early_read.h"
 #include "error_dialog.h"
 #include "file_controller.h"
 #include "labels.h"
@@ -121,6 +122,8 @@ bool TrazaApp::OnInit() {
     }
     frame->Show();
     SetTopWindow(frame);
+    // Read the file while GTK paints the window (the open below runs after that).
+    if (!m_file.empty()) frame->files().adoptEarlyRead(std::make_unique<EarlyRead>(std::filesystem::absolute(m_file)));
     const std::filesystem::path file = m_file;
     CallAfter([frame, file] {
         if (!file.empty()) frame->files().openPath(std::filesystem::absolute(file));

@@ -117,6 +117,9 @@ bool FileController::load(const fs::path& file, bool asImport) {
     const bool isJson = asImport || file.extension() == ".json" || file.extension() == ".JSON";
     bool analysing = false;  // the analysis of the file read has started (analyseFirst)
     const std::uint64_t revisionBefore = m_doc.revision();
+    // Only an open of the file read early takes it; anything else drops it.
+    std::unique_ptr<EarlyRead> early = std::move(m_earlyRead);
+    if (early && (asImport || early->file() != file)) early.reset();
     try {
         wxBusyCursor busy;
         if (!isJson) {
@@ -127,6 +130,7 @@ bool FileController::load(const fs::path& file, bool asImport) {
                                      toWx(file.filename().string()), modifiedTime(autosave)),
                     _("Recover autosave"), wxYES_NO | wxICON_QUESTION, m_frame);
                 if (answer == wxYES) {
+                    early.reset();
                     m_doc.replace(model::ProjectStore::open(autosave), file, {}, true);
                     m_lastAutosave = autosave;
                     m_history.AddFileToHistory(fromPath(file));
@@ -138,7 +142,9 @@ bool FileController::load(const fs::path& file, bool asImport) {
                 removeQuietly(autosave);
             }
         }
-        model::Project project = isJson ? model::readProjectJson(file, model::Catalogue::installed()) : model::ProjectStore::open(file);
+        model::Project project = early                ? early->take()
+                                 : isJson             ? model::readProjectJson(file, model::Catalogue::installed())
+                                                      : model::ProjectStore::open(file);
         StartupTrace::instance().mark(Milestone::FileRead);
         if (analyseFirst) {
             auto read = std::make_shared<const model::Project>(std::move(project));

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "document.h"
+#include "early_read.h"
 
 class wxFileHistory;
 class wxFrame;
@@ -62,6 +63,9 @@ public:
     /// copy: the frame starts the analysis on it, so the analysis does not wait
     /// for the copy (a national chain's takes 15-100 ms).
     std::function<void(std::shared_ptr<const model::Project>)> analyseFirst;
+    /// The file named on the command line, already being read: the next open
+    /// of that very file takes the project from it instead of reading again.
+    void adoptEarlyRead(std::unique_ptr<EarlyRead> read) { m_earlyRead = std::move(read); }
     /// Skip every question (tests): "save changes?" answers No, and offers to
     /// recover an autosave get `recoverAutosaves`.
     void setUnattended(bool b, bool recoverAutosaves = false) {
@@ -82,6 +86,7 @@ private:
     std::uint64_t m_autosavedRevision = 0;
     std::filesystem::path m_lastAutosave;  ///< what to delete on clean save or close
     bool m_unattended = false;
+    std::unique_ptr<EarlyRead> m_earlyRead;
     bool m_recoverUnattended = false;
 };
 

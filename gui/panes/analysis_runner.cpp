@@ -1,5 +1,7 @@
 #include "analysis_runner.h"
 
+#include "process_memory.h"
+
 #include <exception>
 
 namespace traza::gui {
@@ -47,6 +49,7 @@ void AnalysisRunner::runNow(std::shared_ptr<const model::Project> project) {
 }
 
 void AnalysisRunner::workerLoop() {
+    model::adviseThreadHeap();  // each analysis allocates tens of MB on this thread
     for (;;) {
         Job job;
         {

@@ -13,6 +13,7 @@
 #include <map>
 
 #include "error.h"
+#include "process_memory.h"
 #include "sqlite_project_rows.h"
 #include "validation.h"
 
@@ -473,6 +474,7 @@ Project readProject(SQLite::Database& db, SQLite::Database* flowsDb) {
         // (process_memory.cpp).
         const std::int64_t rows = rowCount(*flowsDb, "flows");
         flows = std::async(std::launch::async, [flowsDb, rows, reserved = flowRowsFor(rows)]() mutable {
+            model::adviseThreadHeap();
             FlowsAndChecklists read{readFlows(*flowsDb, readActorOrds(*flowsDb), std::move(reserved), rows), {}};
             readChecklists(*flowsDb, read.checklists);
             return read;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "catalogue.h"
 #include "chain_edits.h"
 #include "chain_commands.h"
 #include "chain_json.h"
@@ -127,5 +128,33 @@ TEST_CASE("Files - right after opening the CARE sample Undo is off and plain, th
     pump(200);
     CHECK(doc.canUndo());
     CHECK(doc.undoLabel() == "Layout chain");
+    CHECK(fx.errors.empty());
+}
+
+TEST_CASE("Files - the file read early (the command line's) is the one opened, and opening another file reads that one", "[gui]") {
+    TempDir dir;
+    const fs::path early = dir / "early.traza";
+    model::Project chain = model::readProjectJson(careSample(), model::Catalogue::installed());
+    const std::string original = chain.actors.front().name;
+    chain.actors.front().name = "Read early";
+    model::ProjectStore::save(chain, early);
+    FilesFrame fx;
+    // Opened: the project is the one the early read found, even though the
+    // file changed on disk after it was read.
+    auto read = std::make_unique<EarlyRead>(early);
+    read->wait();
+    chain.actors.front().name = "Changed on disk";
+    model::ProjectStore::save(chain, early);
+    fx.f->files().adoptEarlyRead(std::move(read));
+    REQUIRE(fx.f->files().openPath(early));
+    CHECK(fx.f->document().project().actors.front().name == "Read early");
+    CHECK(fx.f->document().path() == early);
+    // Another file opened instead: the early read is dropped, the file asked for is read.
+    fx.f->files().adoptEarlyRead(std::make_unique<EarlyRead>(early));
+    REQUIRE(fx.f->files().openPath(careSample()));
+    CHECK(fx.f->document().project().actors.front().name == original);
+    // Opened again later, the file is read as it is now.
+    REQUIRE(fx.f->files().openPath(early));
+    CHECK(fx.f->document().project().actors.front().name == "Changed on disk");
     CHECK(fx.errors.empty());
 }
