@@ -11,6 +11,7 @@
 #include <pqxx/transaction>
 
 #include "order_keys.h"
+#include "process_memory.h"
 #include "server_connection.h"
 #include "server_references.h"
 #include "server_rows.h"
@@ -239,6 +240,7 @@ ServerProject::Reading ServerProject::readWithHistory(const ServerLocation& loca
         // if the fetch throws, the future's destructor waits for the parser
         // before `result` goes.
         auto parsed = std::async(std::launch::async, [&] {
+            adviseThreadHeap();  // the whole project is made on this thread
             std::vector<ObjectView> views;
             views.reserve(result.size());
             for (const pqxx::row& row : result)
