@@ -13,10 +13,11 @@ namespace traza::gui {
 
 class EarlyRead {
 public:
-    /// Starts reading `file` (chain JSON by its extension, else a .traza project).
+    /// Starts reading `file` as loadProjectFile does (chain JSON by its extension).
     explicit EarlyRead(std::filesystem::path file);
-    /// Waits for the reading thread: a project nobody took is dropped.
-    ~EarlyRead();
+    /// Waits for the reading thread (std::async's future does): a project
+    /// nobody took is dropped.
+    ~EarlyRead() = default;
     EarlyRead(const EarlyRead&) = delete;
     EarlyRead& operator=(const EarlyRead&) = delete;
 
