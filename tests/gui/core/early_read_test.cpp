@@ -20,10 +20,9 @@ using namespace traza::gui::test;
 
 namespace {
 
-const fs::path kSample = model::dataDirectory() / "samples" / "care-pilot-2025.json";
 
 // The error's words from reading on this thread (what the window would show).
-std::string errorOf(const std::function<void()>& read) {
+std::string errorFromReading(const std::function<void()>& read) {
     try {
         read();
     } catch (const std::exception& e) {
@@ -37,15 +36,15 @@ std::string errorOf(const std::function<void()>& read) {
 TEST_CASE("EarlyRead - a project file and a chain JSON read on the thread are what reading them here gives") {
     TempDir dir;
     const fs::path file = dir / "care.traza";
-    model::ProjectStore::save(model::readProjectJson(kSample, model::Catalogue::installed()), file);
+    model::ProjectStore::save(model::readProjectJson(careSample(), model::Catalogue::installed()), file);
 
     EarlyRead project(file);
     CHECK(project.file() == file);
     CHECK(model::projectToJson(project.take()) == model::projectToJson(model::ProjectStore::open(file)));
 
-    EarlyRead json(kSample);
+    EarlyRead json(careSample());
     const model::Project fromJson = json.take();
-    CHECK(model::projectToJson(fromJson) == model::projectToJson(model::readProjectJson(kSample, model::Catalogue::installed())));
+    CHECK(model::projectToJson(fromJson) == model::projectToJson(model::readProjectJson(careSample(), model::Catalogue::installed())));
     CHECK(fromJson.actors.size() == 14);  // the CARE pilot's chain
 }
 
@@ -53,17 +52,17 @@ TEST_CASE("EarlyRead - a damaged or missing file throws the same error when take
     TempDir dir;
     const fs::path bad = dir / "broken.traza";
     std::ofstream(bad) << "this is not a database";
-    const std::string expected = errorOf([&] { model::ProjectStore::open(bad); });
+    const std::string expected = errorFromReading([&] { model::ProjectStore::open(bad); });
     REQUIRE_FALSE(expected.empty());
     EarlyRead damaged(bad);
-    CHECK(errorOf([&] { damaged.take(); }) == expected);
+    CHECK(errorFromReading([&] { damaged.take(); }) == expected);
 
     const fs::path missing = dir / "nowhere.json";
-    const std::string notThere = errorOf([&] { model::readProjectJson(missing, model::Catalogue::installed()); });
+    const std::string notThere = errorFromReading([&] { model::readProjectJson(missing, model::Catalogue::installed()); });
     REQUIRE_FALSE(notThere.empty());
     EarlyRead absent(missing);
-    CHECK(errorOf([&] { absent.take(); }) == notThere);
+    CHECK(errorFromReading([&] { absent.take(); }) == notThere);
 
     // Destroyed untaken: its thread is waited for, nothing leaks (ASan checks).
-    { EarlyRead untaken(kSample); }
+    { EarlyRead untaken(careSample()); }
 }
