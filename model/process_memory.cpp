@@ -31,6 +31,10 @@
 #if defined(__GLIBC__) && defined(__linux__)
 #include <malloc.h>
 #include <sys/mman.h>
+
+#include <algorithm>
+#include <mutex>
+#include <vector>
 #include <unistd.h>
 #endif
 
@@ -38,6 +42,13 @@ namespace traza::model {
 
 namespace {
 bool g_threadHeapsAdvisable = false;  // glibc's arenas kept, and the main heap's advice took
+#if defined(__GLIBC__) && defined(__linux__)
+// Heaps advised already. A thread's arena outlives it and goes to the next new
+// thread, and every analysis starts its tasks on new threads: they find their
+// heap here and return, instead of growing and advising it again at every edit.
+std::mutex g_advisedMutex;
+std::vector<std::uintptr_t> g_advisedHeaps;
+#endif
 }  // namespace
 
 void tuneProcessMemory(MallocArenas arenas) {
@@ -84,9 +95,18 @@ bool adviseThreadHeap() {
         std::free(probe);
         return false;
     }
+    const std::uintptr_t heap = at & ~(kHeapSize - 1);
+    {
+        std::lock_guard lock(g_advisedMutex);
+        if (std::find(g_advisedHeaps.begin(), g_advisedHeaps.end(), heap) != g_advisedHeaps.end()) {
+            std::free(probe);
+            return true;
+        }
+        g_advisedHeaps.push_back(heap);
+    }
     // Held in volatile slots: a compiler may drop a malloc whose block is only freed.
     void* volatile blocks[2] = {std::malloc(kBlock), std::malloc(kBlock)};
-    madvise(reinterpret_cast<void*>(at & ~(kHeapSize - 1)), kHeapSize, MADV_HUGEPAGE);
+    madvise(reinterpret_cast<void*>(heap), kHeapSize, MADV_HUGEPAGE);
     std::free(blocks[1]);
     std::free(blocks[0]);
     std::free(probe);
