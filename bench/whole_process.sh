@@ -7,10 +7,16 @@
 # file system as the chain; stdout of `analyze` goes to /dev/null.
 #   bench/whole_process.sh [--flows N | --file F.traza] [--runs R] [--cli PATH]
 #                          [--baseline OTHER-CLI] [--only 'analyze-json info ...'] [--genchain PATH]
+#                          [--cold SECONDS]
 # Prints one table row per command: wall, CPU (user + system, mean of the
 # runs, every thread) and peak memory. With --baseline, each command of the
 # other traza-cli is timed right before the same command of this one, so both
 # see the same load on a shared machine. Needs hyperfine and GNU time.
+# --cold S waits S seconds before each run (hyperfine --prepare) and makes no
+# warm-up run: on a virtual machine that reports freed memory to its host
+# (virtio-balloon free page reporting), memory a run freed is taken back after
+# about 2 s, and a run that follows later, as a user's single command does,
+# pays for every fresh page again (docs/performance.md, "Cold runs").
 set -euo pipefail
 
 flows=85000
@@ -19,6 +25,7 @@ runs=5
 cli=""
 baseline=""
 genchain=""
+cold=""
 only="analyze-json analyze info export-json report"
 here="$(cd "$(dirname "$0")" && pwd)"
 while [ $# -gt 0 ]; do
@@ -30,6 +37,7 @@ while [ $# -gt 0 ]; do
     --baseline) baseline="$2"; shift 2 ;;
     --genchain) genchain="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
+    --cold) cold="$2"; shift 2 ;;
     *) echo "whole_process.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -61,7 +69,9 @@ command_of() {  # command_of NAME CLI
 }
 
 row() {  # row LABEL COMMAND
-  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$work/h.json" "$2" >/dev/null 2>&1 ||
+  local pace=(--warmup 1)
+  [ -n "$cold" ] && pace=(--warmup 0 --prepare "sleep $cold")
+  hyperfine --style none "${pace[@]}" --runs "$runs" --export-json "$work/h.json" "$2" >/dev/null 2>&1 ||
     { echo "whole_process.sh: $1 failed: $2" >&2; exit 1; }
   read -r best median cpu < <(/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]
 print("%.3f %.3f %.3f" % (r["min"], r["median"], r["user"] + r["system"]))' "$work/h.json")
@@ -78,4 +88,4 @@ for name in $only; do
   [ -n "$baseline" ] && row "$name (baseline)" "$(command_of "$name" "$baseline")"
   row "$name" "$(command_of "$name" "$cli")"
 done
-echo "(wall: best and median of $runs runs, hyperfine; CPU: mean user + system; peak: maximum resident set, MB = 10^6 bytes; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "(wall: best and median of $runs runs${cold:+, each after $cold s idle}, hyperfine; CPU: mean user + system; peak: maximum resident set, MB = 10^6 bytes; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"

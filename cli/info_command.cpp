@@ -17,7 +17,7 @@
 #include "project_io.h"
 #include "project_store.h"
 #include "server_location.h"
-#include "server_schema.h"
+#include "server_schema_version.h"
 
 namespace traza::cli {
 namespace {

@@ -14,7 +14,7 @@
 #include "chain_json_writer.h"
 #include "error.h"
 #include "project_store.h"
-#include "server_project.h"
+#include "server_store.h"
 
 namespace traza::cli {
 
@@ -33,13 +33,13 @@ std::string existingFileOrLocation(const std::string& input) {
 
 model::Project loadProject(const std::filesystem::path& path) {
     if (isServerPath(path))
-        return model::ServerProject::read(model::ServerLocation(path.string()), model::Catalogue::installed());
+        return model::serverStore().read(model::ServerLocation(path.string()), model::Catalogue::installed());
     if (isJsonPath(path)) return model::readProjectJson(path, model::Catalogue::installed());
     return model::ProjectStore::open(path);
 }
 
 void saveProject(const model::Project& project, const std::filesystem::path& path, const std::string& label) {
-    if (isServerPath(path)) return model::ServerProject::saveWhole(project, model::ServerLocation(path.string()), label);
+    if (isServerPath(path)) return model::serverStore().saveWhole(project, model::ServerLocation(path.string()), label);
     if (isJsonPath(path))
         writeFileAtomically(path, [&](const ByteSink& sink) { model::writeProjectJson(project, sink); });
     else model::ProjectStore::save(project, path);

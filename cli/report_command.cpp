@@ -15,7 +15,7 @@
 #include "commands.h"
 #include "error.h"
 #include "project_io.h"
-#include "server_project.h"
+#include "server_store.h"
 #include "report.h"
 
 namespace traza::cli {
@@ -44,7 +44,7 @@ constexpr std::size_t kAuditLines = 5000;
 model::Project loadReported(const ReportCommandOptions& o, std::vector<reports::AuditLine>& audit) {
     if (!isServerPath(o.input) || o.anonymise.anonymise) return loadProject(o.input);
     // The read-only path `analyze` uses, the audit trail fetched while the objects are parsed.
-    model::ServerProject::Reading reading = model::ServerProject::readWithHistory(
+    model::ServerReading reading = model::serverStore().readWithHistory(
         model::ServerLocation(o.input), model::Catalogue::installed(), kAuditLines);
     for (const model::AuditEntry& e : reading.history)
         audit.push_back({e.at, e.user, e.label, e.action, e.objectId.empty() ? e.kind : e.kind + " \"" + e.objectId + "\""});

@@ -10,8 +10,7 @@
 
 #include "commands.h"
 #include "project_io.h"
-#include "server_project.h"
-#include "server_schema.h"
+#include "server_store.h"
 
 namespace traza::cli {
 namespace {
@@ -34,7 +33,7 @@ model::ServerLocation serverLocation(const std::string& text) {
 void runPush(const ServerOptions& o) {
     const model::ServerLocation to = serverLocation(o.to);
     const model::Project& p = keepUntilExit(loadProject(o.from));
-    model::ServerProject::saveWhole(p, to, "push " + std::filesystem::path(o.from).filename().string());
+    model::serverStore().saveWhole(p, to, "push " + std::filesystem::path(o.from).filename().string());
     if (!o.quiet) std::cout << "Pushed " << p.actors.size() << " actors and " << p.flows.size() << " flows to " << to.display() << "\n";
 }
 
@@ -42,7 +41,7 @@ void runPull(const ServerOptions& o) {
     if (isServerPath(o.to)) throw InvalidInput(o.to, "pull writes a file; use push to copy to a server");
     const model::ServerLocation from = serverLocation(o.from);
     const model::Project& p =
-        keepUntilExit(model::ServerProject::read(from, model::Catalogue::installed()));
+        keepUntilExit(model::serverStore().read(from, model::Catalogue::installed()));
     saveProject(p, o.to);
     if (!o.quiet) std::cout << "Pulled " << p.actors.size() << " actors and " << p.flows.size() << " flows into " << o.to << "\n";
 }
@@ -50,15 +49,15 @@ void runPull(const ServerOptions& o) {
 void runInit(const ServerOptions& o) {
     if (!model::isServerLocation(o.to)) throw InvalidInput(o.to, "not a server location (postgresql://[user@]host[:port]/database)");
     const model::ServerLocation at(o.to, false);  // init needs no project
-    const int found = model::initServerSchema(at, {o.editors, o.reviewers});
+    const int found = model::serverStore().initSchema(at, {o.editors, o.reviewers});
     if (o.quiet) return;
     std::cout << (found == 0 ? "Created" : found == model::kServerSchemaVersion ? "Checked" : "Migrated")
               << " the Traza schema (version " << model::kServerSchemaVersion << ") and the roles traza_editor and traza_reviewer\n";
 }
 
 void runHistory(const ServerOptions& o) {
-    model::ServerProject sp(serverLocation(o.from), model::Catalogue::installed());
-    for (const model::AuditEntry& e : sp.history(o.limit))
+    const auto project = model::serverStore().open(serverLocation(o.from), model::Catalogue::installed());
+    for (const model::AuditEntry& e : project->history(o.limit))
         std::cout << e.at << "\t" << e.user << "\t" << e.label << "\t" << e.action << "\t" << e.kind << "\t" << e.objectId << "\n";
 }
 

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "server_project.h"
+#include "server_reading.h"
 
 namespace traza::gui {
 

@@ -5,7 +5,7 @@
 namespace traza::gui {
 
 ServerSession::ServerSession(Document& doc, const std::string& uri, const model::Catalogue& catalogue)
-    : m_doc(doc), m_server(std::make_unique<model::ServerProject>(model::ServerLocation(uri), catalogue)) {
+    : m_doc(doc), m_server(model::serverStore().open(model::ServerLocation(uri), catalogue)) {
     m_server->listen();
     m_doc.replace(m_server->project(), {}, m_server->location().project(), false);
     m_doc.setStepSink([this](const model::Project& before, const model::Project& after, const std::string& label) {
@@ -17,7 +17,7 @@ ServerSession::ServerSession(Document& doc, const std::string& uri, const model:
 ServerSession::~ServerSession() { m_doc.setStepSink(nullptr); }
 
 std::vector<model::AuditEntry> ServerSession::takeChanges() {
-    std::vector<model::AuditEntry> changes = m_server->poll();
+    std::vector<model::AuditEntry> changes = m_server->poll(std::chrono::milliseconds(0));
     if (changes.empty()) return changes;
     // Only the objects named change in the window: the rest, with the
     // selection and the view, stays; so do undo steps about untouched objects.
@@ -30,7 +30,7 @@ std::vector<model::AuditEntry> ServerSession::takeChanges() {
 }
 
 void ServerSession::saveWhole(const model::Project& project, const std::string& uri) {
-    model::ServerProject::saveWhole(project, model::ServerLocation(uri), "Save to server");
+    model::serverStore().saveWhole(project, model::ServerLocation(uri), "Save to server");
 }
 
 }  // namespace traza::gui

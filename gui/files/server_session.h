@@ -8,15 +8,15 @@
 #include <vector>
 
 #include "document.h"
-#include "server_project.h"
+#include "server_store.h"
 
 namespace traza::gui {
 
 class ServerSession {
 public:
     /// Opens `uri` (postgresql://…?project=NAME) and loads its project into
-    /// `doc`, whose steps then go to the server. Throws what ServerProject
-    /// throws (ServerError, FutureVersionError, InvalidInput); `doc` is
+    /// `doc`, whose steps then go to the server. Throws what the server
+    /// store throws (ServerError, FutureVersionError, InvalidInput); `doc` is
     /// unchanged then.
     ServerSession(Document& doc, const std::string& uri, const model::Catalogue&);
     ~ServerSession();
@@ -37,7 +37,7 @@ public:
 
 private:
     Document& m_doc;
-    std::unique_ptr<model::ServerProject> m_server;
+    std::unique_ptr<model::RemoteProject> m_server;
 };
 
 }  // namespace traza::gui

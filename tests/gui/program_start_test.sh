@@ -6,6 +6,8 @@
 # It also checks that no OpenGL library was loaded: the workbench never draws
 # with GL, and GTK's visual probe for it (the GL driver, with Mesa's software
 # one all of LLVM) took 150-200 ms of every start; main() sets GDK_GL=disable.
+# Nor PostgreSQL's: libpq and its libraries (13-16 ms) are loaded only when the
+# window opens a server location (model/store/server/server_store.h).
 #   program_start_test.sh TRAZA TRAZA-CLI CHAIN.json   (under a display: xvfb-run)
 set -euo pipefail
 traza=$1 cli=$2 json=$3
@@ -31,5 +33,8 @@ if [ -z "$logs" ]; then
 fi
 if gl=$(grep -ho 'file=[^ ;]*lib\(GL\|GLX\|EGL\)[._][^ ;]*' $logs | sort -u | tr '\n' ' ') && [ -n "$gl" ]; then
   echo "traza loaded OpenGL at start: $gl"; exit 1
+fi
+if pq=$(grep -ho 'file=[^ ;]*\(libpq\|libtraza-server\)[._][^ ;]*' $logs | sort -u | tr '\n' ' ') && [ -n "$pq" ]; then
+  echo "traza loaded PostgreSQL support at start: $pq"; exit 1
 fi
 echo "traza opened $(basename "$file"): $got"

@@ -23,22 +23,11 @@
 #include "project.h"
 #include "project_objects.h"
 #include "server_location.h"
+#include "server_reading.h"
 
 
 namespace traza::model {
 
-/// One row of the audit trail: one object changed by one command.
-struct AuditEntry {
-    std::int64_t seq = 0;  ///< order of writing
-    std::string at;        ///< the server's time, in UTC ("2026-12-03 21:40:12 UTC")
-    std::string user;      ///< the database user (session_user)
-    std::string label;     ///< the command's label
-    std::string kind;      ///< ObjectKey kind ("flow", ...)
-    std::string objectId;  ///< ObjectKey id
-    std::string action;    ///< "insert", "update" or "delete"
-    std::string before;    ///< the object's chain JSON before ("" for insert)
-    std::string after;     ///< and after ("" for delete)
-};
 
 class ServerProject {
 public:
@@ -94,10 +83,7 @@ public:
     /// (newest first, without the before/after bodies) taken from the same
     /// snapshot: the report's appendix. The audit is fetched while the
     /// objects are parsed. Throws the same.
-    struct Reading {
-        Project project;
-        std::vector<AuditEntry> history;
-    };
+    using Reading = ServerReading;
     static Reading readWithHistory(const ServerLocation&, const Catalogue&, std::size_t historyLimit);
 
     /// Saves a whole project in one transaction (import, push): creates it if

@@ -2,29 +2,13 @@
 // Traza's schema on a PostgreSQL server (server_schema.sql) and its roles:
 // creating and migrating it (traza-cli server init) and checking, before any
 // read or write, that a database holds a schema this Traza knows.
-#include <string>
-#include <vector>
-
 #include <pqxx/connection_base>
+
+#include "server_schema_version.h"
 
 namespace traza::model {
 
 class ServerLocation;
-
-/// The server schema's version this Traza writes and reads.
-/// 1: chain JSON objects, audit, roles; 2: canvas positions and column rules;
-/// 3: order keys spaced apart within each list (order_keys.h), bigint.
-constexpr int kServerSchemaVersion = 3;
-
-/// The group roles `initServerSchema` creates: editors read and write the
-/// projects, reviewers only read; the database itself refuses the rest.
-constexpr const char* kEditorRole = "traza_editor";
-constexpr const char* kReviewerRole = "traza_reviewer";
-
-struct ServerInitOptions {
-    std::vector<std::string> editors;    ///< existing login roles made members of traza_editor
-    std::vector<std::string> reviewers;  ///< existing login roles made members of traza_reviewer
-};
 
 /// Creates the schema (or migrates it to kServerSchemaVersion), the two group
 /// roles and their grants, all in one transaction; run by the database's
