@@ -1,6 +1,6 @@
 // Chain JSON writing (the reading side is chain_json.cpp). The field order and
 // the choices below are the ones the nlohmann-tree writer made before issue
-// #15; tests/model/chain_json_writer_test.cpp holds the two side by side.
+// #15; tests/model/json/chain_json_writer_test.cpp holds the two side by side.
 #include "chain_json_writer.h"
 
 #include <cmath>

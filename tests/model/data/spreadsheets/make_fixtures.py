@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes the workbook fixtures of tests/model/xlsx_reader_test.cpp and
+"""Writes the workbook fixtures of tests/model/spreadsheet/xlsx_reader_test.cpp and
 ods_reader_test.cpp with programs independent of Traza's reader: openpyxl
 (Debian's python3-openpyxl) and LibreOffice (soffice --convert-to). The files
 are committed; run this again only to change them:
