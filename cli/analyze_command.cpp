@@ -245,7 +245,7 @@ void printSummary(const model::Project& project, const risk::Analysis& a, bool e
 void runAnalyze(const AnalyzeCommandOptions& o) {
     std::vector<std::string> destinations = o.destinations;
     const model::Project& project =
-        keepUntilExit(applyAnonymiseFlags(loadProject(o.input), o.anonymise, o.language, &destinations));
+        keepUntilExit(applyAnonymiseFlags(loadProject(o.input, 8), o.anonymise, o.language, &destinations));
     risk::AnalysisOptions options;
     options.destinations = destinations;
     options.chokeShareThreshold = o.threshold;

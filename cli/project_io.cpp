@@ -13,6 +13,7 @@
 #include "chain_json.h"
 #include "chain_json_writer.h"
 #include "error.h"
+#include "process_memory.h"
 #include "project_store.h"
 #include "server_store.h"
 
@@ -31,10 +32,13 @@ std::string existingFileOrLocation(const std::string& input) {
     return "File does not exist: " + input;
 }
 
-model::Project loadProject(const std::filesystem::path& path) {
+model::Project loadProject(const std::filesystem::path& path, double heapPerFileByte) {
     if (isServerPath(path))
         return model::serverStore().read(model::ServerLocation(path.string()), model::Catalogue::installed());
     if (isJsonPath(path)) return model::readProjectJson(path, model::Catalogue::installed());
+    std::error_code ec;
+    if (const auto bytes = std::filesystem::file_size(path, ec); !ec)
+        model::prefaultHeap(static_cast<std::size_t>(static_cast<double>(bytes) * heapPerFileByte));
     return model::ProjectStore::open(path);
 }
 

@@ -23,6 +23,10 @@
 // Its threads that allocate much (the reading, the analysis and its tasks)
 // have their own heaps served in 2 MB pages too (adviseThreadHeap): opening
 // the national chain took 33 000 faults, now 11 000.
+// A fresh page is dearer still on a VM whose host takes freed memory back
+// (free page reporting): traza-cli faults in the part of the reserve its
+// command will use on a thread of its own as it starts reading (prefaultHeap);
+// `analyze` of the national chain run once, 0.555 -> 0.430 s.
 #include "process_memory.h"
 
 #include <cstdint>
@@ -34,6 +38,8 @@
 
 #include <algorithm>
 #include <mutex>
+#include <system_error>
+#include <thread>
 #include <vector>
 #include <unistd.h>
 #endif
@@ -42,6 +48,8 @@ namespace traza::model {
 
 namespace {
 bool g_threadHeapsAdvisable = false;  // glibc's arenas kept, and the main heap's advice took
+std::uintptr_t g_reserveFrom = 0;      // the main heap's reserve in 2 MB pages (none: 0)
+std::uintptr_t g_reserveBytes = 0;
 #if defined(__GLIBC__) && defined(__linux__)
 // Heaps advised already. A thread's arena outlives it and goes to the next new
 // thread, and every analysis starts its tasks on new threads: they find their
@@ -68,9 +76,36 @@ void tuneProcessMemory(MallocArenas arenas) {
     // Only if the probe came from the brk heap just grown (not from a sanitizer's
     // or valgrind's allocator); a refusal of the advice costs nothing but speed.
     if (probe && end > from + kHugePage && end - start <= kReserve + (std::uintptr_t(4) << 20)) {
-        madvise(reinterpret_cast<void*>(from), (end - from) & ~(kHugePage - 1), MADV_HUGEPAGE);
+        const std::uintptr_t bytes = (end - from) & ~(kHugePage - 1);
+        if (madvise(reinterpret_cast<void*>(from), bytes, MADV_HUGEPAGE) == 0) g_reserveFrom = from, g_reserveBytes = bytes;
         g_threadHeapsAdvisable = arenas == MallocArenas::GlibcDefault;
     }
+#endif
+}
+
+bool prefaultHeap(std::size_t bytes, bool wait) {
+#if defined(__GLIBC__) && defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    constexpr std::uintptr_t kHugePage = std::uintptr_t(2) << 20;
+    if (!g_reserveBytes || bytes < (std::size_t(4) << 20)) return false;
+    const std::uintptr_t from = g_reserveFrom;
+    const std::uintptr_t size = std::min<std::uintptr_t>(g_reserveBytes, (bytes + kHugePage - 1) & ~(kHugePage - 1));
+    auto populate = [from, size] {
+        // From the bottom, where the heap grows, one 2 MB page at a time; an
+        // older kernel refuses the first and nothing more is tried.
+        for (std::uintptr_t at = 0; at < size; at += kHugePage)
+            if (madvise(reinterpret_cast<void*>(from + at), kHugePage, MADV_POPULATE_WRITE) != 0) return false;
+        return true;
+    };
+    if (wait) return populate();
+    try {
+        std::thread(populate).detach();  // the process may end before it does: nothing waits for it
+        return true;
+    } catch (const std::system_error&) {  // no thread to be had: the threads fault as before
+        return false;
+    }
+#else
+    (void)bytes, (void)wait;
+    return false;
 #endif
 }
 

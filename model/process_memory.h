@@ -2,6 +2,8 @@
 // How a Traza process takes memory from the system (see the .cpp): traza-cli's
 // one-shot commands and the workbench.
 
+#include <cstddef>
+
 namespace traza::model {
 
 enum class MallocArenas {
@@ -13,6 +15,19 @@ enum class MallocArenas {
 /// glibc on Linux; elsewhere, and under sanitizers or valgrind (which bring
 /// their own allocators), it changes nothing.
 void tuneProcessMemory(MallocArenas);
+
+/// Called by traza-cli once it knows about how much it will allocate (from the
+/// size of the file it reads): faults in the first `bytes` of the main heap's
+/// reserve in 2 MB pages on a thread of its own (on the calling thread when
+/// `wait`), so the reading and analysis threads find them ready. On a virtual
+/// machine whose host takes freed memory back, a fresh page costs about 30
+/// times what a reused one does (docs/performance.md, "Cold runs"); those
+/// faults then come on a core the command leaves idle, or beside the threads
+/// instead of under the heap's lock. Does nothing unless tuneProcessMemory
+/// took effect, below 4 MB, or where the kernel cannot (MADV_POPULATE_WRITE,
+/// Linux 5.14). The memory's contents are never touched: the heap may already
+/// be using it. True when it started (with `wait`: did) fault pages in.
+bool prefaultHeap(std::size_t bytes, bool wait = false);
 
 /// Called first on a thread of the workbench that is about to allocate tens of
 /// MB: glibc gives it a heap of its own (an arena), and this makes that heap
