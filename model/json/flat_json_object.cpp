@@ -1,6 +1,6 @@
 #include "flat_json_object.h"
 
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 
 namespace traza::model {
@@ -19,102 +19,87 @@ int FlatJsonObject::slotOf(std::string_view key) const {
     return -1;
 }
 
-// SAX handler: depth 1 is the object itself, depth 2 a list of strings or an
-// object of strings inside it. Returning false stops the parse: not taken.
-class FlatJsonSax {
-public:
-    using json = nlohmann::json;
-    explicit FlatJsonSax(FlatJsonObject& o) : m_object(o) {}
+FlatJsonObject::FlatJsonObject(const std::vector<std::string_view>& keys)
+    : m_keys(keys), m_slots(keys.size()), m_parser(std::make_unique<simdjson::dom::parser>()) {}
 
-    bool null() { return scalar(FlatValue::Kind::Null); }
-    bool boolean(bool v) { return scalar(FlatValue::Kind::Boolean) && (m_value->boolean = v, true); }
-    bool number_integer(json::number_integer_t v) { return scalar(FlatValue::Kind::Integer) && (m_value->integer = v, true); }
-    bool number_unsigned(json::number_unsigned_t v) {
-        return scalar(FlatValue::Kind::Unsigned) && (m_value->unsigned_ = v, true);
-    }
-    bool number_float(json::number_float_t v, const json::string_t&) {
-        return scalar(FlatValue::Kind::Float) && (m_value->number = v, true);
-    }
-    bool string(json::string_t& v) {
-        if (m_depth == 2) {
-            if (m_value->kind == FlatValue::Kind::Strings) m_value->texts.push_back(std::move(v));
-            else m_value->members.back().second = std::move(v);
-            m_member = false;
+FlatJsonObject::~FlatJsonObject() = default;
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+bool readString(const element& e, std::string& out) {
+    std::string_view text;
+    if (e.get_string().get(text)) return false;
+    out.assign(text);
+    return true;
+}
+
+// One member's value into its slot: a scalar, a list of strings, or an object
+// of strings without repeated names. False for any other shape.
+bool readValue(const element& e, FlatValue& v) {
+    switch (e.type()) {
+        case element_type::NULL_VALUE: v.kind = FlatValue::Kind::Null; return true;
+        case element_type::BOOL: v.kind = FlatValue::Kind::Boolean; return !e.get_bool().get(v.boolean);
+        case element_type::INT64: {
+            // nlohmann's kinds: a whole number is "unsigned" unless negative.
+            std::int64_t i = 0;
+            if (e.get_int64().get(i)) return false;
+            if (i < 0) v.kind = FlatValue::Kind::Integer, v.integer = i;
+            else v.kind = FlatValue::Kind::Unsigned, v.unsigned_ = static_cast<std::uint64_t>(i);
             return true;
         }
-        if (!scalar(FlatValue::Kind::String)) return false;
-        m_value->text.swap(v);  // the slot's old buffer goes back to the parser
-        return true;
-    }
-    bool binary(json::binary_t&) { return false; }
-
-    bool start_object(std::size_t) {
-        if (m_depth == 0) {
-            m_depth = 1;
+        case element_type::UINT64: v.kind = FlatValue::Kind::Unsigned; return !e.get_uint64().get(v.unsigned_);
+        case element_type::DOUBLE: v.kind = FlatValue::Kind::Float; return !e.get_double().get(v.number);
+        case element_type::STRING: v.kind = FlatValue::Kind::String; return readString(e, v.text);
+        case element_type::ARRAY: {
+            v.kind = FlatValue::Kind::Strings;
+            v.texts.clear();
+            simdjson::dom::array list;
+            if (e.get_array().get(list)) return false;
+            for (const element item : list)
+                if (!readString(item, v.texts.emplace_back())) return false;
             return true;
         }
-        if (m_depth != 1 || !m_value || m_value->present()) return false;
-        m_value->kind = FlatValue::Kind::Object;
-        m_value->members.clear();
-        m_depth = 2;
-        return true;
-    }
-    bool start_array(std::size_t) {
-        if (m_depth != 1 || !m_value || m_value->present()) return false;
-        m_value->kind = FlatValue::Kind::Strings;
-        m_value->texts.clear();
-        m_depth = 2;
-        return true;
-    }
-    bool end_object() { return end(); }
-    bool end_array() { return end(); }
-    bool key(json::string_t& k) {
-        if (m_depth == 2) {  // a member of the nested object: no duplicates
-            for (const auto& [name, value] : m_value->members)
-                if (name == k) return false;
-            m_value->members.emplace_back(std::move(k), std::string());
-            m_member = true;
+        case element_type::OBJECT: {
+            v.kind = FlatValue::Kind::Object;
+            v.members.clear();
+            simdjson::dom::object object;
+            if (e.get_object().get(object)) return false;
+            for (const simdjson::dom::key_value_pair member : object) {
+                for (const auto& [name, text] : v.members)
+                    if (name == member.key) return false;
+                auto& [name, text] = v.members.emplace_back(std::string(member.key), std::string());
+                if (!readString(member.value, text)) return false;
+            }
             return true;
         }
-        const int slot = m_object.slotOf(k);
-        if (slot < 0 || m_object.m_slots[slot].present()) return false;  // unknown or duplicate
-        m_value = &m_object.m_slots[slot];
-        return true;
     }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+    return false;
+}
 
-    bool complete() const { return m_depth == 0 && m_closed; }
-
-private:
-    // A scalar value of the slot whose key was just read (never inside a list or a nested object).
-    bool scalar(FlatValue::Kind kind) {
-        if (m_depth != 1 || !m_value || m_value->present()) return false;
-        m_value->kind = kind;
-        return true;
-    }
-    bool end() {
-        if (m_depth == 2 && m_member) return false;  // a nested member without a string value
-        --m_depth;
-        if (m_depth == 0) m_closed = true;
-        return true;
-    }
-
-    FlatJsonObject& m_object;
-    FlatValue* m_value = nullptr;  ///< the slot of the key just read
-    int m_depth = 0;
-    bool m_member = false;  ///< a nested key read, its string not yet
-    bool m_closed = false;
-};
+}  // namespace
 
 bool FlatJsonObject::parse(std::string_view text) {
     for (FlatValue& v : m_slots) v.kind = FlatValue::Kind::Absent;
-    // No need for parseJsonDocument's NUL and UTF-8 checks: nlohmann's lexer
-    // refuses a NUL anywhere and checks every string's UTF-8 against the same
-    // table (Unicode 3.9, table 3-7); outside strings any byte above 0x7F is
-    // a syntax error. A text it takes passes them; one it refuses goes to the
-    // strict reader, whose checks name the byte.
-    FlatJsonSax sax(*this);
-    return nlohmann::json::sax_parse(text.begin(), text.end(), &sax) && sax.complete();
+    // simdjson refuses what nlohmann's lexer refuses here: malformed UTF-8
+    // anywhere, a NUL or other control character unescaped in a string, a
+    // lone surrogate escape, anything after the object, and numbers out of
+    // range (nlohmann's doubles; whole numbers beyond 64 bits, which nlohmann
+    // would read as doubles, are simply not taken). A text refused goes to the
+    // strict reader, whose checks name the byte. simdjson copies the text into
+    // its own padded buffer: the server's rows carry no padding.
+    element doc;
+    if (m_parser->parse(text.data(), text.size(), true).get(doc)) return false;
+    simdjson::dom::object object;
+    if (doc.get_object().get(object)) return false;
+    for (const simdjson::dom::key_value_pair member : object) {
+        const int slot = slotOf(member.key);
+        if (slot < 0 || m_slots[slot].present()) return false;  // unknown or repeated
+        if (!readValue(member.value, m_slots[slot])) return false;
+    }
+    return true;
 }
 
 }  // namespace traza::model

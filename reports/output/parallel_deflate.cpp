@@ -1,8 +1,11 @@
 #include "parallel_deflate.h"
 
+#include <isa-l/crc.h>
+#include <isa-l/igzip_lib.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <memory>
 
 namespace traza::reports {
 
@@ -21,31 +24,74 @@ ParallelDeflate::~ParallelDeflate() {
     for (auto& f : m_inFlight) f.wait();
 }
 
-ParallelDeflate::Chunk ParallelDeflate::compress(int level, std::string input, std::string dictionary, bool last) {
-    Chunk out;
-    out.size = input.size();
-    out.crc = static_cast<std::uint32_t>(
-        ::crc32_z(0, reinterpret_cast<const Bytef*>(input.data()), input.size()));
+namespace {
+
+// Level 1 with ISA-L's igzip: six to eight times zlib's level 1 on a sheet's
+// XML (75 MB: 0.06 against 0.33-0.44 s, 10.5 against 10.8 MB), an ordinary
+// raw deflate stream all the same. Its state is large, so it lives on the heap.
+bool isalCompress(const std::string& input, const std::string& dictionary, bool last, std::string& compressed) {
+    const std::unique_ptr<isal_zstream> z(new isal_zstream);  // isal_deflate_init sets it up
+    isal_deflate_init(z.get());  // raw deflate: no gzip or zlib header (gzip_flag 0)
+    const std::unique_ptr<std::uint8_t[]> levelBuffer(new std::uint8_t[ISAL_DEF_LVL1_DEFAULT]);
+    z->level = 1;
+    z->level_buf = levelBuffer.get();
+    z->level_buf_size = ISAL_DEF_LVL1_DEFAULT;
+    if (!dictionary.empty() &&
+        isal_deflate_set_dict(z.get(), reinterpret_cast<std::uint8_t*>(const_cast<char*>(dictionary.data())),
+                              static_cast<std::uint32_t>(dictionary.size())) != COMP_OK)
+        return false;
+    z->end_of_stream = last ? 1 : 0;
+    z->flush = last ? NO_FLUSH : SYNC_FLUSH;
+    z->next_in = reinterpret_cast<std::uint8_t*>(const_cast<char*>(input.data()));
+    z->avail_in = static_cast<std::uint32_t>(input.size());
+    // Stored blocks at worst: a few bytes per 64 KB, the flush's empty block and the end.
+    compressed.resize(input.size() + input.size() / 64 + 1024);
+    std::size_t written = 0;
+    for (;;) {
+        z->next_out = reinterpret_cast<std::uint8_t*>(compressed.data() + written);
+        z->avail_out = static_cast<std::uint32_t>(compressed.size() - written);
+        if (isal_deflate(z.get()) != COMP_OK) return false;
+        written = compressed.size() - z->avail_out;
+        const bool done = z->avail_in == 0 && (last ? z->internal_state.state == ZSTATE_END : z->avail_out > 0);
+        if (done) break;
+        compressed.resize(compressed.size() * 2);
+    }
+    compressed.resize(written);
+    return true;
+}
+
+bool zlibCompress(int level, std::string& input, const std::string& dictionary, bool last, std::string& compressed) {
     z_stream z{};
     // Raw deflate (negative window bits): the zip entry carries no zlib header.
-    if (deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return out;
+    if (deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return false;
     if (!dictionary.empty() &&
         deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dictionary.data()),
                              static_cast<uInt>(dictionary.size())) != Z_OK) {
         deflateEnd(&z);
-        return out;
+        return false;
     }
     // deflateBound plus room for the sync flush's empty stored block.
-    out.compressed.resize(deflateBound(&z, input.size()) + 64);
+    compressed.resize(deflateBound(&z, input.size()) + 64);
     z.next_in = reinterpret_cast<Bytef*>(input.data());
     z.avail_in = static_cast<uInt>(input.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.compressed.data());
-    z.avail_out = static_cast<uInt>(out.compressed.size());
-    const int flush = last ? Z_FINISH : Z_SYNC_FLUSH;
-    const int rc = deflate(&z, flush);
-    out.ok = z.avail_in == 0 && (last ? rc == Z_STREAM_END : rc == Z_OK && z.avail_out > 0);
-    out.compressed.resize(out.compressed.size() - z.avail_out);
+    z.next_out = reinterpret_cast<Bytef*>(compressed.data());
+    z.avail_out = static_cast<uInt>(compressed.size());
+    const int rc = deflate(&z, last ? Z_FINISH : Z_SYNC_FLUSH);
+    const bool ok = z.avail_in == 0 && (last ? rc == Z_STREAM_END : rc == Z_OK && z.avail_out > 0);
+    compressed.resize(compressed.size() - z.avail_out);
     deflateEnd(&z);
+    return ok;
+}
+
+}  // namespace
+
+ParallelDeflate::Chunk ParallelDeflate::compress(int level, std::string input, std::string dictionary, bool last) {
+    Chunk out;
+    out.size = input.size();
+    // ISA-L's CRC-32 is zlib's (the gzip polynomial, reflected), faster.
+    out.crc = crc32_gzip_refl(0, reinterpret_cast<const std::uint8_t*>(input.data()), input.size());
+    out.ok = level == kIsalLevel ? isalCompress(input, dictionary, last, out.compressed)
+                                 : zlibCompress(level, input, dictionary, last, out.compressed);
     return out;
 }
 

@@ -3,8 +3,9 @@
 // it): each chunk is a raw deflate of its bytes primed with the 32 KB before it,
 // ended by a sync flush so the chunks join into one ordinary stream; the last
 // ends the stream. fast_deflate.cpp uses it for each part of a workbook, so the
-// deflate (a fifth of a national report) runs on both cores and beside
-// libxlsxwriter's own copying of the part.
+// deflate runs on both cores and beside libxlsxwriter's own copying of the
+// part. Level 1, the workbooks' level, is compressed with ISA-L, other levels
+// with zlib.
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -34,6 +35,8 @@ public:
     std::uint64_t totalIn() const { return m_totalIn; }
 
     static constexpr std::size_t kChunk = 512 * 1024;
+    /// The level compressed with ISA-L (igzip's level 1); others with zlib.
+    static constexpr int kIsalLevel = 1;
 
 private:
     struct Chunk {

@@ -70,8 +70,11 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         ctx.auditSource = options.auditSource;
         // Tab order is the order an auditor reads in: conclusions first, evidence after;
         // the national layout's Legend right after the Summary, filled once the codes are known.
-        // The Flows and Traceability tables are filled on a second thread while the
-        // Actors and later tables are filled here (sheet_lanes.h).
+        // Flows, then Mass balance to Red flags, are filled on a second thread while
+        // Actors, Traceability and the rest are filled here (sheet_lanes.h). A
+        // sheet waits for every earlier tab to exist, so each lane's next sheet
+        // follows tabs the other lane has already added: at 85 000 flows this
+        // lane's Actors and Traceability take as long as Flows and Red flags.
         using Lane = SheetLanes::Lane;
         SheetLanes lanes(book, options.parallelSheets && book.constantMemory());
         std::optional<Sheet> legendSheet;
@@ -81,11 +84,13 @@ void writeReport(const model::Project& project, const risk::Analysis& analysis, 
         lanes.add([&] { writeActorsSheet(ctx); });
         lanes.add([&] { writeFlowsSheet(ctx); }, Lane::Side);
         lanes.add([&] { writeChokePointsSheet(ctx); });
-        lanes.add([&] { writeTraceabilitySheet(ctx); }, Lane::Side);
+        lanes.add([&] { writeTraceabilitySheet(ctx); });
         for (void (*write)(ReportContext&) :
-             {writeMassBalanceSheet, writeReconciliationSheet, writeClaimsSheet, writeRedFlagsSheet, writeFindingsSheet,
-              writeChecklistSheet, writeGoalsSheet, writeProgressSheet, writePlanSheet, writeMethodologySheet,
-              writeWeightsSheet, writeAuditSheet})
+             {writeMassBalanceSheet, writeReconciliationSheet, writeClaimsSheet, writeRedFlagsSheet})
+            lanes.add([&ctx, write] { write(ctx); }, Lane::Side);
+        for (void (*write)(ReportContext&) :
+             {writeFindingsSheet, writeChecklistSheet, writeGoalsSheet, writeProgressSheet, writePlanSheet,
+              writeMethodologySheet, writeWeightsSheet, writeAuditSheet})
             lanes.add([&ctx, write] { write(ctx); });
         lanes.run();
         if (legendSheet) writeLegendSheet(ctx, *legendSheet);

@@ -142,7 +142,7 @@ def errors(tmp):
         sys.exit("a failed export left a file")
     # server init: again by the admin only checks; an editor may not change the schema.
     out = run("server", "init", f"postgresql://traza_admin@/traza?host={cluster}").stdout
-    if not out.startswith("Checked the Traza schema (version 3)"):
+    if not out.startswith("Checked the Traza schema (version 4)"):
         sys.exit(out)
     p = run("server", "init", f"postgresql://alice:alice-pw@/traza?host={cluster}", status=2)
     if "alice-pw" in p.stderr or "alice:***@" not in p.stderr:

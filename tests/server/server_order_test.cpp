@@ -146,7 +146,7 @@ TEST_CASE("initServerSchema - a version-2 database is migrated to version 3: lis
     const int audited = auditRows("old", "(no label)", "traza_v2");
     CHECK_THROWS_WITH(model::ServerProject(at, test::catalogue()),
                       Catch::Contains("schema version 2") && Catch::Contains("server init"));
-    CHECK(model::initServerSchema(at) == 2);
+    CHECK(model::initServerSchema(at, {}, 3) == 2);
     pqxx::connection admin(test::connection("traza_admin", "traza_v2"));
     CHECK(model::serverSchemaVersion(admin) == 3);
     {
@@ -159,10 +159,25 @@ TEST_CASE("initServerSchema - a version-2 database is migrated to version 3: lis
         }
         CHECK(tx.exec1("SELECT count(*) FROM traza.audit")[0].as<int>() == audited);  // renumbering changes no object
     }
+    // Version 4: the bodies become json, holding jsonb's text of them (keys
+    // reordered, spaces after ':' and ','); the project reads back the same,
+    // and pushing it again finds nothing changed.
+    CHECK(model::initServerSchema(at) == 3);
+    CHECK(model::serverSchemaVersion(admin) == 4);
+    {
+        pqxx::read_transaction tx(admin);
+        CHECK(tx.exec1("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+                       " WHERE attrelid = 'traza.objects'::regclass AND attname = 'body'")[0]
+                  .as<std::string>() == "json");
+        CHECK(tx.exec1("SELECT count(*) FROM traza.objects WHERE body::text LIKE '{\"%\": %'")[0].as<int>() > 0);
+        CHECK(tx.exec1("SELECT count(*) FROM traza.audit")[0].as<int>() == audited);  // the conversion changes no object
+    }
     CHECK(rereadOrder("old", "traza_v2").sameChain(care));
-    // A move now writes one row; a second init changes nothing.
+    model::ServerProject::saveWhole(care, at, "Push after migration");
+    CHECK(auditRows("old", "Push after migration", "traza_v2") == 0);
+    // A move now writes one row; a further init changes nothing.
     model::ServerProject alice(at, test::catalogue());
     alice.commitCommand(alice.project(), moved(alice.project(), 0, 3), "Move after migration");
     CHECK(auditRows("old", "Move after migration", "traza_v2") == 1);
-    CHECK(model::initServerSchema(at) == 3);
+    CHECK(model::initServerSchema(at) == 4);
 }

@@ -191,7 +191,7 @@ TEST_CASE("ServerProject - an object failing validation is named by location, ki
     {
         pqxx::connection admin(test::connection("traza_admin"));
         pqxx::work tx(admin);
-        tx.exec("UPDATE traza.objects SET body = jsonb_set(body, '{to}', '\"nobody\"') WHERE kind = 'flow' AND id = '" +
+        tx.exec("UPDATE traza.objects SET body = jsonb_set(body::jsonb, '{to}', '\"nobody\"') WHERE kind = 'flow' AND id = '" +
                 care.flows[2].id + "' AND project_id = (SELECT id FROM traza.projects WHERE name = 'validation')");
         tx.commit();
     }

@@ -8,7 +8,8 @@
 namespace traza::model {
 namespace {
 
-std::string canonical(const std::string& jsonbText) { return nlohmann::json::parse(jsonbText).dump(); }
+// The text a client would write for a body: rows converted from jsonb (schema 3) are spaced differently.
+std::string canonical(const std::string& bodyText) { return nlohmann::json::parse(bodyText).dump(); }
 
 std::string describe(const ObjectKey& key) {
     return key.second.empty() ? "the " + key.first : key.first + " \"" + key.second + "\"";
@@ -38,7 +39,7 @@ void insertBatch(pqxx::transaction_base& tx, std::int64_t projectId, const std::
         for (std::size_t i = start; i < end; ++i) {
             const auto& [key, row] = *rows[i];
             sql += (i > start ? ",(" : "(") + std::to_string(projectId) + "," + tx.quote(key.first) + "," + tx.quote(key.second) +
-                   "," + std::to_string(row.ordinal) + "," + tx.quote(row.body) + "::jsonb)";
+                   "," + std::to_string(row.ordinal) + "," + tx.quote(row.body) + "::json)";
         }
         tx.exec(sql);
         for (std::size_t i = start; i < end; ++i) versions[rows[i]->first] = 1;
@@ -121,7 +122,7 @@ void writeRows(pqxx::transaction_base& tx, std::int64_t projectId, const ObjectC
                 continue;
             }
             const pqxx::result r = tx.exec_params(
-                "INSERT INTO traza.objects (project_id, kind, id, ordinal, body) VALUES ($1, $2, $3, $4, $5::jsonb)"
+                "INSERT INTO traza.objects (project_id, kind, id, ordinal, body) VALUES ($1, $2, $3, $4, $5::json)"
                 " ON CONFLICT DO NOTHING RETURNING version",
                 projectId, key.first, key.second, row.ordinal, row.body);
             if (r.empty()) conflict(tx, projectId, key, "was added by another user meanwhile");
@@ -129,7 +130,7 @@ void writeRows(pqxx::transaction_base& tx, std::int64_t projectId, const ObjectC
             continue;
         }
         const pqxx::result r = tx.exec_params(
-            "UPDATE traza.objects SET ordinal = $4, body = $5::jsonb, version = version + 1"
+            "UPDATE traza.objects SET ordinal = $4, body = $5::json, version = version + 1"
             " WHERE project_id = $1 AND kind = $2 AND id = $3 AND ($6 OR version = $7) RETURNING version",
             projectId, key.first, key.second, row.ordinal, row.body, expected == nullptr, version->second);
         if (r.empty()) conflict(tx, projectId, key, "was changed by another user since you loaded it");

@@ -9,8 +9,9 @@ namespace traza::model {
 
 /// The server schema's version this Traza writes and reads.
 /// 1: chain JSON objects, audit, roles; 2: canvas positions and column rules;
-/// 3: order keys spaced apart within each list (order_keys.h), bigint.
-constexpr int kServerSchemaVersion = 3;
+/// 3: order keys spaced apart within each list (order_keys.h), bigint;
+/// 4: bodies stored as json (sent as written) instead of jsonb.
+constexpr int kServerSchemaVersion = 4;
 
 /// The group roles `initServerSchema` creates: editors read and write the
 /// projects, reviewers only read; the database itself refuses the rest.

@@ -2,6 +2,7 @@
 // strict readers read, and take nothing the strict readers refuse.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <random>
@@ -73,9 +74,29 @@ TEST_CASE("FlatJsonObject: takes plain members into their slots, declines every 
              "{\"id\":\"\xED\xA0\x80\"}",                    // a surrogate,
              "{\"id\":\"\xF4\x90\x80\x80\"}",                // above U+10FFFF,
              "{\"id\":\"f\"\xC3\xA9}",                    // outside a string
+             R"({"id":"\ud800"})",                       // a lone surrogate escape
+             R"({"id":"\udc00\ud800"})",                 // surrogates the wrong way round
+             "{\"id\":\"f\x01\"}",                        // a control character unescaped
+             "{\"id\":\"f\tg\"}",                         // a tab unescaped
+             R"({"tonnes":18446744073709551616})",        // a whole number beyond 64 bits
+             R"({"tonnes":-9223372036854775809})",        // a negative one beyond 64 bits
+             R"({"tonnes":01})",                          // a leading zero
+             R"({"tonnes":NaN})",                         // not JSON
          })
         CHECK_FALSE(o.parse(declined));
     CHECK_FALSE(o.parse(std::string_view("{\"id\":\"f\0\"}", 10)));  // NUL
+
+    // Escapes decoded, whitespace anywhere, the widest whole numbers in their kinds.
+    REQUIRE(o.parse(" {\n \"id\" : \"a\\\"b\\u00e9\\ud83d\\ude00\" ,\t\"tonnes\" : 18446744073709551615 } "));
+    CHECK(o["id"].text == "a\"b\xC3\xA9\xF0\x9F\x98\x80");
+    CHECK(o["tonnes"].kind == model::FlatValue::Kind::Unsigned);
+    CHECK(o["tonnes"].unsigned_ == 18446744073709551615u);
+    REQUIRE(o.parse(R"({"tonnes":-9223372036854775808,"ok":null})"));
+    CHECK(o["tonnes"].kind == model::FlatValue::Kind::Integer);
+    CHECK(o["tonnes"].integer == INT64_MIN);
+    CHECK(o["ok"].kind == model::FlatValue::Kind::Null);
+    REQUIRE(o.parse(R"({"tonnes":2})"));
+    CHECK(o["tonnes"].kind == model::FlatValue::Kind::Unsigned);  // as nlohmann: not negative, so unsigned
 }
 
 TEST_CASE("readFlatActor and readFlatFlow read the sample's objects as the strict readers do", "[chain_json_flat]") {
