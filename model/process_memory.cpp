@@ -83,6 +83,14 @@ void tuneProcessMemory(MallocArenas arenas) {
 #endif
 }
 
+ProcessMemoryTuning processMemoryTuning() { return {g_reserveFrom, g_reserveBytes, g_threadHeapsAdvisable}; }
+
+void adoptProcessMemoryTuning(const ProcessMemoryTuning& tuning) {
+    g_reserveFrom = tuning.reserveFrom;
+    g_reserveBytes = tuning.reserveBytes;
+    g_threadHeapsAdvisable = tuning.threadHeapsAdvisable;
+}
+
 bool prefaultHeap(std::size_t bytes, bool wait) {
 #if defined(__GLIBC__) && defined(__linux__) && defined(MADV_POPULATE_WRITE)
     constexpr std::uintptr_t kHugePage = std::uintptr_t(2) << 20;

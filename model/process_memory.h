@@ -3,6 +3,7 @@
 // one-shot commands and the workbench.
 
 #include <cstddef>
+#include <cstdint>
 
 namespace traza::model {
 
@@ -35,5 +36,16 @@ bool prefaultHeap(std::size_t bytes, bool wait = false);
 /// heap; false (and nothing done) unless tuneProcessMemory(GlibcDefault) took
 /// effect, and on the main heap.
 bool adviseThreadHeap();
+
+/// What tuneProcessMemory found and set. A module that holds its own copy of
+/// this code (libtraza-server.so, server_store.h) is handed the program's when
+/// it is loaded, so that its readers advise and fault in the program's heaps.
+struct ProcessMemoryTuning {
+    std::uintptr_t reserveFrom = 0;  ///< the main heap's reserve in 2 MB pages (none: 0)
+    std::uintptr_t reserveBytes = 0;
+    bool threadHeapsAdvisable = false;  ///< glibc's arenas kept, and the main heap's advice took
+};
+ProcessMemoryTuning processMemoryTuning();
+void adoptProcessMemoryTuning(const ProcessMemoryTuning&);
 
 }  // namespace traza::model

@@ -17,6 +17,8 @@
 
 #include <xlsxwriter.h>
 
+#include "tmpfile_buffer.h"
+
 namespace traza::reports {
 
 class TabOrder;
@@ -127,6 +129,7 @@ public:
     bool constantMemory() const { return m_constantMemory; }
 
 private:
+    TmpfileBuffers m_tmpfileBuffers;  // released after the destructor has freed m_wb and closed its files
     lxw_workbook* m_wb = nullptr;
     bool m_constantMemory = false;
     std::vector<lxw_format*> m_formats;  ///< in the order added

@@ -4,7 +4,8 @@
 // build's version, as a module left over from another Traza would.
 #ifdef WITH_ENTRY
 #include <cstring>
-extern "C" __attribute__((visibility("default"))) const void* traza_server_store_entry(const char* buildVersion) {
+extern "C" __attribute__((visibility("default"))) const void* traza_server_store_entry(const char* buildVersion,
+                                                                                   const void* /*memory*/) {
     static const int store = 0;  // never handed out: only "0.0.0-other" would get it
     return std::strcmp(buildVersion, "0.0.0-other") == 0 ? &store : nullptr;
 }

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -9,6 +10,7 @@
 #include "error.h"
 #include "fast_cells.h"
 #include "fast_deflate.h"
+#include "tmpfile_buffer.h"
 #include "report_fixture.h"
 #include "workbook_writer.h"
 #include "spreadsheet/zip_archive.h"
@@ -161,4 +163,33 @@ TEST_CASE("WorkbookWriter - cells are written byte for byte as libxlsxwriter wri
     CHECK(fast.find(printed) != std::string::npos);
     CHECK(fast.find("<c r=\"XFD1048576\"><v>7</v></c>") != std::string::npos);
     if (constantMemory) CHECK(fast.find("<t xml:space=\"preserve\">trailing </t>") != std::string::npos);
+}
+
+TEST_CASE("WorkbookWriter - temporary files go through Traza's buffers, every row intact", "[writer]") {
+    // 30 000 rows of a constant-memory sheet: about 2 MB of XML, many times the
+    // 256 KB buffer (tmpfile_buffer.h), written and then read back into the zip.
+    traza::reports::test::ScratchDir dir;
+    const auto file = dir.path() / "rows.xlsx";
+    constexpr int kRows = 30000;
+    {
+        Workbook book(file, true);
+        Sheet s = book.addSheet("S");
+        for (int r = 0; r < kRows; ++r) {
+            s.number(r, 0, r);
+            s.text(r, 1, "row " + std::to_string(r));
+        }
+        book.close();
+    }
+    CHECK(tmpfileBufferActive());
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    traza::model::ZipArchive zip(bytes, file.filename().string(), traza::model::SpreadsheetLimits{});
+    const std::string xml = zip.read("xl/worksheets/sheet1.xml");
+    std::size_t rows = 0;
+    for (std::size_t at = xml.find("<row "); at != std::string::npos; at = xml.find("<row ", at + 1)) ++rows;
+    CHECK(rows == static_cast<std::size_t>(kRows));
+    CHECK(xml.find("<t>row 0</t>") != std::string::npos);
+    CHECK(xml.find("<c r=\"A30000\"><v>29999</v></c><c r=\"B30000\" t=\"inlineStr\"><is><t>row 29999</t></is></c></row>") !=
+          std::string::npos);
+    CHECK(xml.size() > 1500000);
 }

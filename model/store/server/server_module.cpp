@@ -4,6 +4,7 @@
 // hidden (CMakeLists.txt), so it never replaces the program's.
 #include <cstring>
 
+#include "process_memory.h"
 #include "server_project.h"
 #include "server_schema.h"
 #include "server_store.h"
@@ -51,7 +52,10 @@ public:
 }  // namespace traza::model
 
 extern "C" __attribute__((visibility("default"))) const traza::model::ServerStore* traza_server_store_entry(
-    const char* buildVersion) {
+    const char* buildVersion, const traza::model::ProcessMemoryTuning* memory) {
     static const traza::model::PostgresStore store;
-    return buildVersion && std::strcmp(buildVersion, TRAZA_BUILD_VERSION) == 0 ? &store : nullptr;
+    if (!buildVersion || std::strcmp(buildVersion, TRAZA_BUILD_VERSION) != 0) return nullptr;
+    // Without it, this module's copy of process_memory.cpp would advise and fault in nothing.
+    if (memory) traza::model::adoptProcessMemoryTuning(*memory);
+    return &store;
 }

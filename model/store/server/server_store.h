@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "process_memory.h"
 #include "project.h"
 #include "server_location.h"
 #include "server_reading.h"
@@ -58,8 +59,10 @@ const ServerStore& serverStore();
 
 /// The name the module's entry point is exported under, and the version both
 /// sides must have been built as: the module shares the model's types with the
-/// program, so only a module of the same build is taken.
+/// program, so only a module of the same build is taken. A module that takes
+/// the version also takes the program's memory tuning (process_memory.h): its
+/// own copy of the model reads into the program's heaps.
 inline constexpr const char* kServerModuleEntry = "traza_server_store_entry";
-using ServerModuleEntry = const ServerStore* (*)(const char* buildVersion);
+using ServerModuleEntry = const ServerStore* (*)(const char* buildVersion, const ProcessMemoryTuning* memory);
 
 }  // namespace traza::model

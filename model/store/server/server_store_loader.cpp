@@ -37,7 +37,8 @@ const ServerStore* load(const std::string& path, std::string& why) {
         return nullptr;
     }
     auto entry = reinterpret_cast<ServerModuleEntry>(dlsym(module, kServerModuleEntry));
-    const ServerStore* store = entry ? entry(TRAZA_BUILD_VERSION) : nullptr;
+    const ProcessMemoryTuning memory = processMemoryTuning();
+    const ServerStore* store = entry ? entry(TRAZA_BUILD_VERSION, &memory) : nullptr;
     if (store) return store;  // the module stays loaded until the process ends
     why = entry ? "built by another version of Traza" : "not a Traza server module";
     dlclose(module);
