@@ -21,7 +21,7 @@ BUILD=$2
 SECONDS_EACH=$3
 shift 3
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(json_import csv_import project_open analyze xlsx_import questionnaire_answers tsv_paste server_location period_range)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(json_import csv_import project_open analyze xlsx_import questionnaire_answers tsv_paste server_location period_range server_object)
 
 CC=${TRAZA_FUZZ_CC:-clang-14}
 CXX=${TRAZA_FUZZ_CXX:-clang++-14}

@@ -43,7 +43,8 @@ bool readValue(const element& e, FlatValue& v) {
         case element_type::NULL_VALUE: v.kind = FlatValue::Kind::Null; return true;
         case element_type::BOOL: v.kind = FlatValue::Kind::Boolean; return !e.get_bool().get(v.boolean);
         case element_type::INT64: {
-            // nlohmann's kinds: a whole number is "unsigned" unless negative.
+            // nlohmann's kinds: a whole number is "unsigned" unless negative. (-0
+            // is the one it calls an integer and this an unsigned: both read 0.)
             std::int64_t i = 0;
             if (e.get_int64().get(i)) return false;
             if (i < 0) v.kind = FlatValue::Kind::Integer, v.integer = i;
