@@ -2,7 +2,6 @@
 
 #include <simdjson.h>
 
-
 namespace traza::model {
 
 double FlatValue::asDouble() const {
