@@ -5,12 +5,12 @@
 namespace traza::reports {
 namespace {
 
-struct Text {
+struct QuestionnaireText {
     std::string_view key, en, es;
 };
 
 // Keep both languages in step.
-constexpr Text kTexts[] = {
+constexpr QuestionnaireText kTexts[] = {
     {"title", "Supplier questionnaire: {1}", "Cuestionario para el proveedor: {1}"},
     {"for", "For {1} ({2}), from the due-diligence assessment \"{3}\". Made on {4}.",
      "Para {1} ({2}), de la evaluación de debida diligencia \"{3}\". Preparado el {4}."},
@@ -72,7 +72,7 @@ constexpr Text kTexts[] = {
 }  // namespace
 
 std::string questionnaireText(std::string_view key, std::string_view lang, std::initializer_list<std::string> args) {
-    for (const Text& t : kTexts) {
+    for (const QuestionnaireText& t : kTexts) {
         if (t.key != key) continue;
         std::string s(lang == "es" ? t.es : t.en);
         int n = 1;
@@ -87,7 +87,7 @@ std::string questionnaireText(std::string_view key, std::string_view lang, std::
 
 std::vector<std::string_view> questionnaireTextKeys() {
     std::vector<std::string_view> keys;
-    for (const Text& t : kTexts) keys.push_back(t.key);
+    for (const QuestionnaireText& t : kTexts) keys.push_back(t.key);
     return keys;
 }
 
