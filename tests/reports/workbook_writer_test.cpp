@@ -110,6 +110,14 @@ TEST_CASE("WorkbookWriter - every part is deflated at the level asked for", "[wr
 
 namespace {
 
+// Sheet 1's XML as a workbook file holds it.
+std::string writtenSheet1Xml(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    traza::model::ZipArchive zip(bytes, file.filename().string(), traza::model::SpreadsheetLimits{});
+    return zip.read("xl/worksheets/sheet1.xml");
+}
+
 // Sheet 1's XML of a workbook of numbers, texts and formulas, written with or
 // without fast_cells.h's interposers.
 std::string cellsXml(const std::filesystem::path& file, bool constantMemory, bool fast) {
@@ -139,10 +147,7 @@ std::string cellsXml(const std::filesystem::path& file, bool constantMemory, boo
         book.close();
     }
     setFastCells(true);
-    std::ifstream in(file, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    traza::model::ZipArchive zip(bytes, file.filename().string(), traza::model::SpreadsheetLimits{});
-    return zip.read("xl/worksheets/sheet1.xml");
+    return writtenSheet1Xml(file);
 }
 
 }  // namespace
@@ -181,10 +186,7 @@ TEST_CASE("WorkbookWriter - temporary files go through Traza's buffers, every ro
         book.close();
     }
     CHECK(tmpfileBufferActive());
-    std::ifstream in(file, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    traza::model::ZipArchive zip(bytes, file.filename().string(), traza::model::SpreadsheetLimits{});
-    const std::string xml = zip.read("xl/worksheets/sheet1.xml");
+    const std::string xml = writtenSheet1Xml(file);
     std::size_t rows = 0;
     for (std::size_t at = xml.find("<row "); at != std::string::npos; at = xml.find("<row ", at + 1)) ++rows;
     CHECK(rows == static_cast<std::size_t>(kRows));
